@@ -1,11 +1,60 @@
-//! dyad's event coder (API skeleton).
+//! dyad's event coder: a sentence and the dictionaries in, events out.
+//!
+//! The [`Coder`] is built once from compiled [`Dictionaries`] and a
+//! [`Lexicon`] and is then immutable: share it across threads. Coding is a
+//! pure function of the document; it never fails and never panics on text,
+//! and returns events plus diagnostics.
+//!
+//! Per sentence the coder:
+//! 1. tokenises, lemmatises and tags ([`dyad_text`]);
+//! 2. finds actor *mentions*: dictionary actors and agents grouped into noun
+//!    phrases, with coordinations (`Turkish and Greek officials`);
+//! 3. matches event patterns, keeping the most specific at each place;
+//! 4. attributes roles with a shallow grammar: the subject to the left
+//!    (skipping appositions and relative clauses), the object or
+//!    prepositional target to the right, passive `by` agents, reported
+//!    speech, negation and modality;
+//! 5. attaches the nearest date expression and location.
+//!
+//! Conventions: a compound subject with no target (`X and Y held talks`) is
+//! coded as reciprocal events X→Y and Y→X; a compound subject or object
+//! otherwise multiplies out; an event whose source and target have the same
+//! code is dropped.
+//!
+//! ```
+//! use std::sync::Arc;
+//! use dyad_core::Document;
+//! use dyad_coder::Coder;
+//! use dyad_dict::DictionariesBuilder;
+//! use dyad_text::Lexicon;
+//!
+//! let lexicon = Arc::new(Lexicon::english());
+//! let mut builder = DictionariesBuilder::new();
+//! builder.add_source("demo.actors", "Freedonia = FRD\nSylvania = SYL\n");
+//! builder.add_source("demo.events", "meet = 040\n");
+//! let dicts = Arc::new(builder.build(&lexicon).unwrap());
+//! let coder = Coder::builder(dicts, lexicon).build();
+//! let coded = coder.code(&Document::new("d1", "Freedonia met Sylvania."));
+//! assert_eq!(coded.events.len(), 1);
+//! assert_eq!(coded.events[0].source.code, "FRD");
+//! assert_eq!(coded.events[0].target.as_ref().unwrap().code, "SYL");
+//! assert_eq!(coded.events[0].cameo.as_str(), "040");
+//! ```
 #![deny(missing_docs)]
+
+#[path = "dates_stub.rs"]
+mod dates;
+mod grammar;
+mod mentions;
+mod sentence;
 
 use std::sync::Arc;
 
-use dyad_core::{Diagnostic, Document, Event};
+use dyad_core::{Diagnostic, Document, Event, Span};
 use dyad_dict::Dictionaries;
 use dyad_text::Lexicon;
+
+pub use grammar::MAX_SENTENCE_TOKENS;
 
 /// What coding one document produced.
 #[derive(Debug, Default)]
@@ -45,9 +94,36 @@ impl Coder {
         CoderBuilder { dictionaries, lexicon }
     }
 
+    /// The dictionaries this coder uses.
+    pub fn dictionaries(&self) -> &Dictionaries {
+        &self.dictionaries
+    }
+
+    /// The lexicon this coder uses.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
     /// Codes one document. Never fails and never panics on any text.
     pub fn code(&self, doc: &Document) -> Coded {
-        let _ = (&self.dictionaries, &self.lexicon, doc);
-        Coded::default()
+        let mut coded = Coded::default();
+        let sentences = dyad_text::sentences(&doc.text);
+        coded.sentences = sentences.len();
+        let mut context = grammar::DocContext::new(doc);
+        for (index, span) in sentences.into_iter().enumerate() {
+            grammar::code_sentence(self, doc, index, span, &mut context, &mut coded);
+        }
+        coded
     }
+
+    /// Codes a single piece of text as one sentence-split document
+    /// (convenience for tools and tests).
+    pub fn code_text(&self, text: &str, published: Option<chrono::NaiveDate>) -> Coded {
+        self.code(&Document::new("text", text).with_published(published))
+    }
+}
+
+/// Sentence span helper for callers that show sentences.
+pub fn sentence_text(doc: &Document, span: Span) -> &str {
+    span.slice(&doc.text)
 }

@@ -1,16 +1,57 @@
-//! dyad's dictionaries (API skeleton; the parser is being written).
+//! dyad's dictionaries: the plain-text format, its parser and the compiled matchers.
+//!
+//! Dictionaries are plain, line-oriented text files (documented in
+//! `docs/dictionaries.md`): actors, agents (sectors), event patterns, synonym
+//! sets and places. A [`DictionariesBuilder`] collects sources (the
+//! compiled-in defaults, directories, strings), reports every problem with
+//! its `file:line`, and compiles them into an immutable [`Dictionaries`]
+//! value that is shared by reference across threads. There is no global
+//! state: two differently built dictionaries can be used side by side.
+//!
+//! Every phrase is matched on lemmas, using the same [`Lexicon`] that
+//! analyses the text, so one entry covers all inflections.
+//!
+//! ```
+//! use dyad_dict::DictionariesBuilder;
+//! use dyad_text::Lexicon;
+//!
+//! let lexicon = Lexicon::english();
+//! let mut builder = DictionariesBuilder::new();
+//! builder.add_source("my.actors", "Freedonia = FRD\n");
+//! builder.add_source("my.events", "hold talks with {target} = 040\n");
+//! let dicts = builder.build(&lexicon).unwrap();
+//! assert_eq!(dicts.stats().actors, 1);
+//! assert_eq!(dicts.stats().patterns, 1);
+//! ```
 #![deny(missing_docs)]
 
-use std::path::{Path, PathBuf};
+mod parse;
+mod pattern;
+mod trie;
 
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use dyad_core::cameo::{self, CameoCode};
+use dyad_core::{RuleRef, Span};
 use dyad_text::Lexicon;
+
+pub use parse::FileKind;
+pub use pattern::{Elem, EventPattern, PatternIndex, PatternInput, PatternMatch, MAX_GAP};
+pub use trie::PhraseTrie;
+
+use parse::{diag, parse_date, raw_lines, RawLine};
+
+include!(concat!(env!("OUT_DIR"), "/defaults.rs"));
 
 /// A problem found in a dictionary file, with its place.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DictDiagnostic {
     /// File name as given to the builder.
     pub file: String,
-    /// 1-based line.
+    /// 1-based line (0 when the problem is the whole file).
     pub line: u32,
     /// What is wrong.
     pub message: String,
@@ -38,6 +79,84 @@ pub enum Error {
     Invalid(Vec<DictDiagnostic>),
 }
 
+/// A named actor: country, organisation, person, metonym.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ActorEntry {
+    /// The phrase as written.
+    pub phrase: String,
+    /// Full CAMEO actor code.
+    pub code: String,
+    /// ISO alpha-3 (or historical CAMEO) country, when the code starts with one.
+    pub country: Option<String>,
+    /// First sector block of the code, when it has one.
+    pub sector: Option<String>,
+    /// First day the entry applies.
+    pub from: Option<NaiveDate>,
+    /// Last day the entry applies.
+    pub until: Option<NaiveDate>,
+    /// Where it was written.
+    pub rule: RuleRef,
+}
+
+impl ActorEntry {
+    /// Whether the entry applies to a story dated `date` (undated stories
+    /// accept every entry).
+    pub fn applies(&self, date: Option<NaiveDate>) -> bool {
+        let Some(d) = date else { return true };
+        self.from.is_none_or(|f| f <= d) && self.until.is_none_or(|u| d <= u)
+    }
+
+    /// True when the entry carries date bounds.
+    pub fn is_bounded(&self) -> bool {
+        self.from.is_some() || self.until.is_some()
+    }
+}
+
+/// A role noun that gives an actor its sector.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AgentEntry {
+    /// The phrase as written.
+    pub phrase: String,
+    /// Sector code(s), e.g. `GOV`.
+    pub sector: String,
+    /// Where it was written.
+    pub rule: RuleRef,
+}
+
+/// A place for event locations.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlaceEntry {
+    /// The name as written.
+    pub name: String,
+    /// ISO alpha-3 country.
+    pub country: String,
+    /// Latitude.
+    pub lat: f64,
+    /// Longitude.
+    pub lon: f64,
+    /// A capital or seat of government.
+    pub capital: bool,
+    /// Where it was written.
+    pub rule: RuleRef,
+}
+
+/// Entry counts by kind, for `dyad dict stats`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Files read.
+    pub files: usize,
+    /// Actor entries.
+    pub actors: usize,
+    /// Agent entries.
+    pub agents: usize,
+    /// Event patterns.
+    pub patterns: usize,
+    /// Synonym sets.
+    pub synonyms: usize,
+    /// Places.
+    pub places: usize,
+}
+
 /// Collects dictionary sources, then compiles them.
 #[derive(Debug, Default)]
 pub struct DictionariesBuilder {
@@ -49,32 +168,477 @@ impl DictionariesBuilder {
     pub fn new() -> DictionariesBuilder {
         DictionariesBuilder::default()
     }
+
     /// Adds the compiled-in default dictionaries.
-    pub fn with_defaults(self) -> DictionariesBuilder {
+    pub fn with_defaults(mut self) -> DictionariesBuilder {
+        for (name, text) in DEFAULT_FILES {
+            self.sources.push((name.to_string(), text.to_string()));
+        }
         self
     }
+
     /// Adds every dictionary file under `dir` (recursively, sorted by path).
+    /// A `dir` that is a single file adds that file.
     pub fn add_dir(&mut self, dir: &Path) -> Result<&mut DictionariesBuilder, Error> {
-        let _ = dir;
+        let mut files = Vec::new();
+        if dir.is_file() {
+            files.push(dir.to_path_buf());
+        } else {
+            collect_files(dir, &mut files)?;
+        }
+        files.sort();
+        for path in files {
+            let bytes = std::fs::read(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            self.sources.push((path.display().to_string(), text));
+        }
         Ok(self)
     }
+
     /// Adds one dictionary source; its kind comes from `name`'s extension.
     pub fn add_source(&mut self, name: &str, text: &str) -> &mut DictionariesBuilder {
         self.sources.push((name.to_string(), text.to_string()));
         self
     }
+
     /// Parses everything and returns every problem found (empty when valid).
     pub fn check(&self, lexicon: &Lexicon) -> Vec<DictDiagnostic> {
-        let _ = lexicon;
-        Vec::new()
+        self.compile(lexicon).1
     }
+
     /// Compiles the dictionaries; fails when any entry is invalid.
     pub fn build(&self, lexicon: &Lexicon) -> Result<Dictionaries, Error> {
-        let _ = lexicon;
-        Ok(Dictionaries {})
+        let (dicts, diags) = self.compile(lexicon);
+        if diags.is_empty() {
+            Ok(dicts)
+        } else {
+            Err(Error::Invalid(diags))
+        }
     }
+
+    fn compile(&self, lexicon: &Lexicon) -> (Dictionaries, Vec<DictDiagnostic>) {
+        let mut c = Compiler { lexicon, diags: Vec::new(), d: Dictionaries::empty(), synonyms: HashMap::new() };
+        let parsed: Vec<(Arc<str>, FileKind, Vec<RawLine<'_>>)> = self
+            .sources
+            .iter()
+            .filter_map(|(name, text)| {
+                let Some(kind) = FileKind::from_name(name) else {
+                    c.diags.push(diag(name, 0, "unknown dictionary file kind (expected .actors, .agents, .events, .synonyms or .places)"));
+                    return None;
+                };
+                let lines = raw_lines(name, text, &mut c.diags);
+                Some((Arc::from(name.as_str()), kind, lines))
+            })
+            .collect();
+        c.d.stats.files = parsed.len();
+        // Synonyms first: event patterns in any file may use them.
+        for (file, kind, lines) in &parsed {
+            if *kind == FileKind::Synonyms {
+                for line in lines {
+                    c.synonym(file, line);
+                }
+            }
+        }
+        for (file_no, (file, kind, lines)) in parsed.iter().enumerate() {
+            for line in lines {
+                match kind {
+                    FileKind::Actors => c.actor(file_no, file, line),
+                    FileKind::Agents => c.agent(file_no, file, line),
+                    FileKind::Events => c.event(file_no, file, line),
+                    FileKind::Places => c.place(file_no, file, line),
+                    FileKind::Synonyms => {}
+                }
+            }
+        }
+        c.d.stats.synonyms = c.synonyms.len();
+        let mut d = c.d;
+        d.finish();
+        (d, c.diags)
+    }
+}
+
+fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
+    let entries = std::fs::read_dir(dir).map_err(|source| Error::Io { path: dir.to_path_buf(), source })?;
+    for entry in entries {
+        let entry = entry.map_err(|source| Error::Io { path: dir.to_path_buf(), source })?;
+        let path = entry.path();
+        if path.is_dir() {
+            collect_files(&path, out)?;
+        } else if path.file_name().and_then(|n| n.to_str()).and_then(FileKind::from_name).is_some() {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Phrase entries keyed by their key sequence, remembering which file set them
+/// so that a later file overrides an earlier one.
+#[derive(Debug, Default)]
+struct Keyed {
+    by_key: HashMap<Vec<String>, (usize, Vec<u32>)>,
+}
+
+impl Keyed {
+    fn add(&mut self, keys: Vec<String>, file_no: usize, id: u32) {
+        let slot = self.by_key.entry(keys).or_insert((file_no, Vec::new()));
+        if slot.0 != file_no {
+            *slot = (file_no, Vec::new());
+        }
+        slot.1.push(id);
+    }
+
+    fn into_trie(self) -> PhraseTrie {
+        let mut trie = PhraseTrie::new();
+        let mut all: Vec<_> = self.by_key.into_iter().collect();
+        all.sort();
+        for (keys, (_, ids)) in all {
+            for id in ids {
+                trie.insert(&keys, id);
+            }
+        }
+        trie
+    }
+}
+
+struct Compiler<'a> {
+    lexicon: &'a Lexicon,
+    diags: Vec<DictDiagnostic>,
+    d: Dictionaries,
+    synonyms: HashMap<String, Vec<Vec<String>>>,
+}
+
+impl Compiler<'_> {
+    /// Token keys for a phrase: the context-free lemma of each token.
+    fn keys(&self, phrase: &str) -> Vec<String> {
+        self.lexicon
+            .analyze(phrase, Span::new(0, phrase.len()))
+            .iter()
+            .map(|t| self.lexicon.lemma(&t.norm).to_string())
+            .collect()
+    }
+
+    fn err(&mut self, file: &str, line: u32, message: impl Into<String>) {
+        self.diags.push(diag(file, line, message));
+    }
+
+    fn actor(&mut self, file_no: usize, file: &Arc<str>, line: &RawLine<'_>) {
+        let [code] = line.right[..] else {
+            return self.err(file, line.line, "actor entry needs exactly one code: `PHRASE = CODE [from=..] [until=..]`");
+        };
+        let Some((country, sector)) = split_actor_code(code) else {
+            return self.err(file, line.line, format!("invalid actor code `{code}`: expected upper-case three-letter blocks"));
+        };
+        let (mut from, mut until) = (None, None);
+        for (k, v) in &line.keys {
+            let date = parse_date(v);
+            match (*k, date) {
+                ("from", Some(d)) => from = Some(d),
+                ("until", Some(d)) => until = Some(d),
+                ("from" | "until", None) => return self.err(file, line.line, format!("invalid date `{v}`: expected YYYY-MM-DD")),
+                _ => return self.err(file, line.line, format!("unknown key `{k}` (expected from= or until=)")),
+            }
+        }
+        if let (Some(f), Some(u)) = (from, until) {
+            if f > u {
+                return self.err(file, line.line, "`from` is after `until`");
+            }
+        }
+        let keys = self.keys(line.left);
+        if keys.is_empty() {
+            return self.err(file, line.line, "phrase has no words");
+        }
+        let id = self.d.actors.len() as u32;
+        self.d.actors.push(ActorEntry {
+            phrase: line.left.to_string(),
+            code: code.to_string(),
+            country,
+            sector,
+            from,
+            until,
+            rule: RuleRef { file: file.clone(), line: line.line },
+        });
+        self.d.actor_keyed.add(keys, file_no, id);
+    }
+
+    fn agent(&mut self, file_no: usize, file: &Arc<str>, line: &RawLine<'_>) {
+        let [sector] = line.right[..] else {
+            return self.err(file, line.line, "agent entry needs exactly one sector code: `PHRASE = SECTOR`");
+        };
+        if !line.keys.is_empty() {
+            return self.err(file, line.line, "agent entries take no keys");
+        }
+        let valid = sector.len() % 3 == 0
+            && !sector.is_empty()
+            && sector.as_bytes().chunks(3).all(|b| cameo::actor_type(std::str::from_utf8(b).unwrap_or("")).is_some());
+        if !valid {
+            return self.err(file, line.line, format!("unknown sector `{sector}`: expected CAMEO type codes such as GOV, MIL, REB"));
+        }
+        let keys = self.keys(line.left);
+        if keys.is_empty() {
+            return self.err(file, line.line, "phrase has no words");
+        }
+        let id = self.d.agents.len() as u32;
+        self.d.agents.push(AgentEntry {
+            phrase: line.left.to_string(),
+            sector: sector.to_string(),
+            rule: RuleRef { file: file.clone(), line: line.line },
+        });
+        self.d.agent_keyed.add(keys, file_no, id);
+    }
+
+    fn place(&mut self, file_no: usize, file: &Arc<str>, line: &RawLine<'_>) {
+        let (country, lat, lon, capital) = match line.right[..] {
+            [c, lat, lon] => (c, lat, lon, false),
+            [c, lat, lon, "capital"] => (c, lat, lon, true),
+            _ => return self.err(file, line.line, "place entry: `NAME = COUNTRY LAT LON [capital]`"),
+        };
+        let (Ok(lat), Ok(lon)) = (lat.parse::<f64>(), lon.parse::<f64>()) else {
+            return self.err(file, line.line, "latitude and longitude must be decimal degrees");
+        };
+        if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
+            return self.err(file, line.line, "coordinates out of range");
+        }
+        if country.len() != 3 || !country.bytes().all(|b| b.is_ascii_uppercase()) {
+            return self.err(file, line.line, format!("invalid country `{country}`: expected ISO alpha-3"));
+        }
+        let keys = self.keys(line.left);
+        if keys.is_empty() {
+            return self.err(file, line.line, "place name has no words");
+        }
+        let id = self.d.places.len() as u32;
+        self.d.places.push(PlaceEntry {
+            name: line.left.to_string(),
+            country: country.to_string(),
+            lat,
+            lon,
+            capital,
+            rule: RuleRef { file: file.clone(), line: line.line },
+        });
+        self.d.place_keyed.add(keys, file_no, id);
+    }
+
+    fn synonym(&mut self, file: &Arc<str>, line: &RawLine<'_>) {
+        let Some(name) = line.left.strip_prefix('&').filter(|n| !n.is_empty() && !n.contains(char::is_whitespace)) else {
+            return self.err(file, line.line, "synonym set name must look like `&name`");
+        };
+        let members: Vec<Vec<String>> = line
+            .right_raw
+            .split(',')
+            .map(str::trim)
+            .filter(|m| !m.is_empty())
+            .map(|m| self.keys(m))
+            .filter(|k| !k.is_empty())
+            .collect();
+        if members.is_empty() {
+            return self.err(file, line.line, "synonym set has no members");
+        }
+        if self.synonyms.insert(name.to_string(), members).is_some() {
+            self.err(file, line.line, format!("synonym set `&{name}` is defined twice"));
+        }
+    }
+
+    fn event(&mut self, file_no: usize, file: &Arc<str>, line: &RawLine<'_>) {
+        let [code_text] = line.right[..] else {
+            return self.err(file, line.line, "event entry needs exactly one CAMEO code: `PATTERN = CODE`");
+        };
+        let Some(code) = CameoCode::parse(code_text) else {
+            return self.err(file, line.line, format!("unknown CAMEO code `{code_text}`"));
+        };
+        if !line.keys.is_empty() {
+            return self.err(file, line.line, "event entries take no keys");
+        }
+        let mut elems = Vec::new();
+        for raw in line.left.split_whitespace() {
+            match self.element(raw) {
+                Ok(e) => elems.push(e),
+                Err(msg) => return self.err(file, line.line, msg),
+            }
+        }
+        let Some(anchor) = elems.iter().position(|e| matches!(e, Elem::Words { optional: false, .. })) else {
+            return self.err(file, line.line, "pattern has no required word to anchor it");
+        };
+        if matches!(elems.first(), Some(Elem::Gap)) || matches!(elems.last(), Some(Elem::Gap)) {
+            return self.err(file, line.line, "a pattern cannot start or end with `..`");
+        }
+        let slots = |want: &Elem| elems.iter().filter(|e| *e == want).count();
+        if slots(&Elem::Source) > 1 || slots(&Elem::Target) > 1 {
+            return self.err(file, line.line, "at most one {source} and one {target} per pattern");
+        }
+        let text = line.left.split_whitespace().collect::<Vec<_>>().join(" ");
+        let id = self.d.patterns.len();
+        if let Some(&old) = self.d.pattern_by_text.get(&text) {
+            let (old_file, old_id) = old;
+            if old_file == file_no {
+                return self.err(file, line.line, format!("duplicate pattern `{text}` (also line {})", self.d.patterns[old_id].rule.line));
+            }
+            // A later file overrides: retire the earlier pattern.
+            self.d.retired.push(old_id);
+        }
+        self.d.pattern_by_text.insert(text.clone(), (file_no, id));
+        self.d.patterns.push(EventPattern { elems, code, rule: RuleRef { file: file.clone(), line: line.line }, text, anchor });
+    }
+
+    fn element(&self, raw: &str) -> Result<Elem, String> {
+        match raw {
+            ".." => return Ok(Elem::Gap),
+            "{source}" => return Ok(Elem::Source),
+            "{target}" => return Ok(Elem::Target),
+            _ => {}
+        }
+        if raw.starts_with('{') {
+            return Err(format!("unknown slot `{raw}` (expected {{source}} or {{target}})"));
+        }
+        let (body, optional) = match raw.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+            Some(inner) => (inner, true),
+            None if raw.contains(['[', ']']) => return Err(format!("unbalanced brackets in `{raw}`")),
+            None => (raw, false),
+        };
+        let mut alts = Vec::new();
+        for alt in body.split('|') {
+            if alt.is_empty() {
+                return Err(format!("empty alternative in `{raw}`"));
+            }
+            if let Some(name) = alt.strip_prefix('&') {
+                let Some(members) = self.synonyms.get(name) else {
+                    return Err(format!("unknown synonym set `&{name}`"));
+                };
+                alts.extend(members.iter().cloned());
+            } else {
+                let keys = self.keys(&alt.replace('_', " "));
+                if keys.is_empty() {
+                    return Err(format!("`{alt}` has no words"));
+                }
+                alts.push(keys);
+            }
+        }
+        Ok(Elem::Words { alts, optional })
+    }
+}
+
+/// Splits an actor code into its country and first sector.
+/// Returns `None` when the code is not made of upper-case three-letter blocks.
+pub fn split_actor_code(code: &str) -> Option<(Option<String>, Option<String>)> {
+    if code.is_empty() || code.len() % 3 != 0 || code.len() > 18 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let blocks: Vec<&str> = (0..code.len()).step_by(3).map(|i| &code[i..i + 3]).collect();
+    let first = blocks[0];
+    let (country, rest) = if cameo::is_transnational_prefix(first) || cameo::actor_type(first).is_some() {
+        (None, &blocks[..])
+    } else {
+        (Some(first.to_string()), &blocks[1..])
+    };
+    let sector = rest
+        .iter()
+        .find(|b| cameo::actor_type(b).is_some() && !cameo::is_transnational_prefix(b))
+        .map(|b| b.to_string());
+    Some((country, sector))
 }
 
 /// Compiled, immutable dictionaries; share them across threads by reference.
 #[derive(Debug)]
-pub struct Dictionaries {}
+pub struct Dictionaries {
+    actors: Vec<ActorEntry>,
+    agents: Vec<AgentEntry>,
+    places: Vec<PlaceEntry>,
+    patterns: Vec<EventPattern>,
+    actor_trie: PhraseTrie,
+    agent_trie: PhraseTrie,
+    place_trie: PhraseTrie,
+    index: PatternIndex,
+    stats: Stats,
+    // Build-time only.
+    actor_keyed: Keyed,
+    agent_keyed: Keyed,
+    place_keyed: Keyed,
+    pattern_by_text: HashMap<String, (usize, usize)>,
+    retired: Vec<usize>,
+}
+
+impl Dictionaries {
+    fn empty() -> Dictionaries {
+        Dictionaries {
+            actors: Vec::new(),
+            agents: Vec::new(),
+            places: Vec::new(),
+            patterns: Vec::new(),
+            actor_trie: PhraseTrie::new(),
+            agent_trie: PhraseTrie::new(),
+            place_trie: PhraseTrie::new(),
+            index: PatternIndex::default(),
+            stats: Stats::default(),
+            actor_keyed: Keyed::default(),
+            agent_keyed: Keyed::default(),
+            place_keyed: Keyed::default(),
+            pattern_by_text: HashMap::new(),
+            retired: Vec::new(),
+        }
+    }
+
+    fn finish(&mut self) {
+        self.actor_trie = std::mem::take(&mut self.actor_keyed).into_trie();
+        self.agent_trie = std::mem::take(&mut self.agent_keyed).into_trie();
+        self.place_trie = std::mem::take(&mut self.place_keyed).into_trie();
+        let mut retired = std::mem::take(&mut self.retired);
+        retired.sort_unstable();
+        for id in retired.into_iter().rev() {
+            self.patterns.remove(id);
+        }
+        self.pattern_by_text = HashMap::new();
+        self.index = PatternIndex::build(&self.patterns);
+        self.stats.actors = self.actors.len();
+        self.stats.agents = self.agents.len();
+        self.stats.places = self.places.len();
+        self.stats.patterns = self.patterns.len();
+    }
+
+    /// Entry counts by kind.
+    pub fn stats(&self) -> Stats {
+        self.stats
+    }
+
+    /// All actor entries (ids index into this).
+    pub fn actors(&self) -> &[ActorEntry] {
+        &self.actors
+    }
+
+    /// All agent entries.
+    pub fn agents(&self) -> &[AgentEntry] {
+        &self.agents
+    }
+
+    /// All places.
+    pub fn places(&self) -> &[PlaceEntry] {
+        &self.places
+    }
+
+    /// All event patterns.
+    pub fn patterns(&self) -> &[EventPattern] {
+        &self.patterns
+    }
+
+    /// Trie of actor phrases (entry ids into [`Dictionaries::actors`]).
+    pub fn actor_trie(&self) -> &PhraseTrie {
+        &self.actor_trie
+    }
+
+    /// Trie of agent phrases.
+    pub fn agent_trie(&self) -> &PhraseTrie {
+        &self.agent_trie
+    }
+
+    /// Trie of place names.
+    pub fn place_trie(&self) -> &PhraseTrie {
+        &self.place_trie
+    }
+
+    /// Event patterns indexed by anchor.
+    pub fn pattern_index(&self) -> &PatternIndex {
+        &self.index
+    }
+
+    /// Every pattern match in a sentence.
+    pub fn find_patterns(&self, input: &dyn PatternInput) -> Vec<PatternMatch> {
+        self.index.find_all(&self.patterns, input)
+    }
+}

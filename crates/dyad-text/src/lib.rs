@@ -1,7 +1,83 @@
-//! dyad's text pipeline (STUB API; internals to be replaced).
+//! dyad's text pipeline: sentence segmentation for news prose, tokens with
+//! byte offsets into the original text, lemmas and coarse part-of-speech
+//! tags. No external parser, no model files, no regexes: a rule-based
+//! segmenter, a hand-written tokeniser and a lexicon-plus-rules tagger.
+//!
+//! ```
+//! use dyad_text::{sentences, Lexicon, Tag, VerbForm};
+//!
+//! let text = "NAIROBI, March 3 (Reuters) - Police arrested two journalists. \
+//!             Gen. Smith met U.N. officials on Jan. 5 in the U.S. The talks broke down.";
+//! let lex = Lexicon::english();
+//! let spans = sentences(text);
+//! assert_eq!(spans.len(), 3);
+//! let toks = lex.analyze(text, spans[0]);
+//! let arrested = toks.iter().find(|t| t.norm == "arrested").unwrap();
+//! assert_eq!(arrested.tag, Tag::Verb(VerbForm::Past));
+//! assert_eq!(arrested.lemma, "arrest");
+//! assert_eq!(arrested.span.slice(text), "arrested");
+//! assert_eq!(lex.lemma("held"), "hold");
+//! ```
+//!
+//! # Segmentation ([`sentences`])
+//! * `.`, `!`, `?`, `…` end a sentence when followed by whitespace and a
+//!   word that does not start lower case; closing quotes/brackets right
+//!   after the terminator stay with the sentence (`He said "No." Then…`).
+//! * After a title abbreviation (Mr., Gen., Dr., St., …) a period never
+//!   ends a sentence; after a month (Jan.), an abbreviation that may end a
+//!   sentence (Inc., Corp., Co., Ltd., Jr., etc.), a dotted one (U.S., a.m.)
+//!   or an initial (John F. Kennedy) it does only when the next word is a
+//!   typical sentence starter (The, He, In, …), never before a digit.
+//! * A single newline is a space (hard-wrapped wire text). A blank line, a
+//!   newline followed by indentation, or a newline followed by a bullet
+//!   (`- `, `* `, `• `, `1. `, `2) `) ends a paragraph, so a headline line
+//!   without final punctuation followed by a blank line is its own sentence.
+//! * Sentences longer than [`MAX_SENTENCE_BYTES`] are cut at the last
+//!   whitespace before the cap (or at a char boundary when there is none).
+//! * Spans are trimmed, never empty, on char boundaries, in order.
+//!
+//! # Tokens ([`Lexicon::analyze`])
+//! * Words keep inner hyphens and apostrophes (`al-Shabaab`,
+//!   `Secretary-General`, `d'Ivoire`); numbers keep inner `,` `.` `/` `:`
+//!   (`1,200`, `3.5`, `2/27`).
+//! * Dotted abbreviations keep their periods as one token (`U.S.`, `a.m.`),
+//!   and so do listed abbreviations (`Gen.`, `Feb.`, `Inc.`) and initials
+//!   (`F.`). A hyphen after an abbreviation's final period splits:
+//!   `U.S.-backed` is `U.S.` `-` `backed`, so actor dictionaries see `U.S.`.
+//! * `norm` is lower case with typographic quotes, apostrophes and dashes
+//!   folded to ASCII; periods are kept (`u.s.`), so dictionaries list both
+//!   `u.s.` and `us` spellings where they want both. The upper-case word `US`
+//!   in ordinary text is tagged [`Tag::ProperNoun`] (the country), not a
+//!   pronoun.
+//! * Clitics split off: `'s` ([`Tag::Possessive`], or `Aux` "be"/"have"
+//!   after a pronoun), `n't` ([`Tag::Neg`], lemma "not"; `can't` is `ca` +
+//!   `n't`, lemma "can"), `'re` `'ve` `'ll` `'d` `'m`, and `cannot`. A
+//!   plural possessive apostrophe (`officials'`) is its own Possessive token.
+//!
+//! # Lemmas and tags
+//! Lemmas come from a table generated from LemmInflect (MIT) / the NIH
+//! SPECIALIST Lexicon by `scripts/gen_lexicon.py` (`data/lexicon.tsv`), so
+//! irregulars work (held→hold, struck→strike, sought→seek). A token's
+//! lemma is the one for its tag in context ("the saw" → saw, "he saw" →
+//! see); [`Lexicon::lemma`] without context prefers verb readings. Names
+//! (tag [`Tag::ProperNoun`]) and unknown words keep their norm as lemma.
+//! The tagger is a single left-to-right pass of context rules; see
+//! `tagger.rs`.
 #![deny(missing_docs)]
 
+mod closed;
+mod lexicon;
+mod segment;
+mod tagger;
+mod tokenize;
+
 use dyad_core::Span;
+
+pub use segment::{sentences, MAX_SENTENCE_BYTES};
+
+use closed::Closed;
+use lexicon::{Entry, FxMap};
+use tokenize::{Kind, Raw};
 
 /// Coarse part of speech.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -44,6 +120,46 @@ pub enum Tag {
     Other,
 }
 
+impl Tag {
+    /// Short name used in test fixtures and debug output ("VBD", "NN", ...).
+    pub fn short(self) -> &'static str {
+        use VerbForm::*;
+        match self {
+            Tag::Noun => "NN",
+            Tag::ProperNoun => "NNP",
+            Tag::Verb(Base) => "VB",
+            Tag::Verb(Present3) => "VBZ",
+            Tag::Verb(Past) => "VBD",
+            Tag::Verb(PastParticiple) => "VBN",
+            Tag::Verb(Gerund) => "VBG",
+            Tag::Aux(Base) => "AUX",
+            Tag::Aux(Present3) => "AUXZ",
+            Tag::Aux(Past) => "AUXD",
+            Tag::Aux(PastParticiple) => "AUXN",
+            Tag::Aux(Gerund) => "AUXG",
+            Tag::Modal => "MD",
+            Tag::Adj => "JJ",
+            Tag::Adv => "RB",
+            Tag::Det => "DT",
+            Tag::Prep => "IN",
+            Tag::Conj => "CC",
+            Tag::Sconj => "SC",
+            Tag::Pron => "PRP",
+            Tag::Num => "CD",
+            Tag::To => "TO",
+            Tag::Neg => "NEG",
+            Tag::Possessive => "POS",
+            Tag::Punct => "PUNCT",
+            Tag::Other => "X",
+        }
+    }
+
+    /// True for lexical verbs (not auxiliaries or modals).
+    pub fn is_verb(self) -> bool {
+        matches!(self, Tag::Verb(_))
+    }
+}
+
 /// Verb form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum VerbForm {
@@ -72,6 +188,32 @@ pub enum Case {
     Other,
 }
 
+impl Case {
+    /// Case of `s` as written: Upper needs two or more letters, all upper;
+    /// Title is a first letter upper case that is not all caps; Lower is all
+    /// lower case; anything else (no letters, "iPhone", "al-Shabaab") Other.
+    pub fn of(s: &str) -> Case {
+        let mut letters = 0usize;
+        let mut upper = 0usize;
+        let mut first_upper = None;
+        for c in s.chars() {
+            if c.is_alphabetic() {
+                letters += 1;
+                let u = c.is_uppercase();
+                upper += usize::from(u);
+                first_upper.get_or_insert(u);
+            }
+        }
+        match first_upper {
+            None => Case::Other,
+            Some(_) if upper == 0 => Case::Lower,
+            Some(_) if upper == letters && letters >= 2 => Case::Upper,
+            Some(true) => Case::Title,
+            Some(false) => Case::Other,
+        }
+    }
+}
+
 /// One token with its span in the original text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Token {
@@ -87,70 +229,147 @@ pub struct Token {
     pub case: Case,
 }
 
-/// The English lexicon: lemmas and word classes.
-#[derive(Debug, Default)]
-pub struct Lexicon {}
+/// The English lexicon: lemmas and word classes. Immutable once built;
+/// share it behind an `Arc`.
+pub struct Lexicon {
+    words: FxMap<&'static str, Entry>,
+    closed: FxMap<&'static str, (Closed, &'static str)>,
+}
 
-impl Lexicon {
-    /// The built-in English lexicon.
-    pub fn english() -> Lexicon {
-        Lexicon {}
-    }
-
-    /// Lemma of a normalised (lower-case) word; the word itself when unknown.
-    pub fn lemma<'a>(&'a self, norm: &'a str) -> &'a str {
-        norm
-    }
-
-    /// Tokenise, lemmatise and tag one sentence of `text`.
-    pub fn analyze(&self, text: &str, sentence: Span) -> Vec<Token> {
-        let mut out = Vec::new();
-        let s = sentence.slice(text);
-        let mut start = None;
-        for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
-            let word = c.is_alphanumeric() || c == '-';
-            match (start, word) {
-                (None, true) => start = Some(i),
-                (Some(b), false) => {
-                    let norm = s[b..i].to_lowercase();
-                    out.push(Token {
-                        span: Span::new(sentence.start + b, sentence.start + i),
-                        lemma: norm.clone(),
-                        norm,
-                        tag: Tag::Other,
-                        case: Case::Other,
-                    });
-                    start = None;
-                }
-                _ => {}
-            }
-            if !word && !c.is_whitespace() && i < s.len() {
-                out.push(Token {
-                    span: Span::new(sentence.start + i, sentence.start + i + c.len_utf8()),
-                    norm: c.to_string(),
-                    lemma: c.to_string(),
-                    tag: Tag::Punct,
-                    case: Case::Other,
-                });
-            }
-        }
-        out
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lexicon")
+            .field("forms", &self.words.len())
+            .field("closed", &self.closed.len())
+            .finish()
     }
 }
 
-/// Split a document into sentence spans (byte offsets into `text`).
-pub fn sentences(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if matches!(c, '.' | '!' | '?' | '\n') {
-            out.push(Span::new(start, i + 1));
-            start = i + 1;
+impl Default for Lexicon {
+    fn default() -> Lexicon {
+        Lexicon::english()
+    }
+}
+
+impl Lexicon {
+    /// The built-in English lexicon (parses the embedded table; a few ms).
+    pub fn english() -> Lexicon {
+        let closed = closed::WORDS.iter().map(|&(w, c, l)| (w, (c, l))).collect();
+        Lexicon {
+            words: lexicon::build(),
+            closed,
         }
     }
-    if start < text.len() {
-        out.push(Span::new(start, text.len()));
+
+    /// Number of word forms in the table.
+    pub fn len(&self) -> usize {
+        self.words.len()
     }
-    out.retain(|s| !s.slice(text).trim().is_empty());
-    out
+
+    /// True when the table is empty (never, for [`Lexicon::english`]).
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Lemma of a normalised (lower-case) word; the word itself when unknown.
+    /// Without context, verb readings win ("saw" → "see", "talks" → "talk").
+    pub fn lemma<'a>(&'a self, norm: &'a str) -> &'a str {
+        if let Some(&(_, l)) = self.closed.get(norm) {
+            return l;
+        }
+        self.words.get(norm).map_or(norm, |e| e.first_lemma())
+    }
+
+    /// True when `norm` is in the table as a common (non-name) word.
+    pub fn is_common_word(&self, norm: &str) -> bool {
+        self.closed.contains_key(norm)
+            || self
+                .words
+                .get(norm)
+                .is_some_and(|e| e.mask & !lexicon::NNP != 0)
+    }
+
+    /// Tokenise, lemmatise and tag one sentence of `text`. Spans in the
+    /// result are absolute offsets into `text`. An invalid `sentence` span
+    /// (out of range or not on char boundaries) yields no tokens.
+    pub fn analyze(&self, text: &str, sentence: Span) -> Vec<Token> {
+        let s = sentence.slice(text);
+        let mut raws: Vec<Raw> = Vec::with_capacity(s.len() / 5 + 4);
+        tokenize::tokenize(s, &mut raws);
+        let mut norms: Vec<String> = Vec::with_capacity(raws.len());
+        let mut lexes = Vec::with_capacity(raws.len());
+        // For unknown hyphenated words we look up the last part
+        // ("re-imposed" -> "imposed"); remember the prefix to rebuild lemmas.
+        let mut prefixes: Vec<usize> = Vec::with_capacity(raws.len());
+        for r in &raws {
+            let src = &s[r.start..r.end];
+            let mut norm = String::new();
+            tokenize::normalize(src, &mut norm);
+            let case = if matches!(r.kind, Kind::Punct | Kind::Symbol) {
+                Case::Other
+            } else {
+                Case::of(src)
+            };
+            let mut prefix = 0;
+            let (closed, entry) = match r.kind {
+                Kind::Word | Kind::Clitic => {
+                    let closed = self.closed.get(norm.as_str()).copied();
+                    let mut entry = if closed.is_none() {
+                        self.words.get(norm.as_str()).copied()
+                    } else {
+                        None
+                    };
+                    if entry.is_none() && closed.is_none() {
+                        if let Some(h) = norm.rfind('-') {
+                            entry = self
+                                .words
+                                .get(&norm[h + 1..])
+                                .copied()
+                                .filter(|e| e.mask & !lexicon::NNP != 0);
+                            if entry.is_some() {
+                                prefix = h + 1;
+                            }
+                        }
+                    }
+                    (closed, entry)
+                }
+                _ => (None, None),
+            };
+            lexes.push(tagger::Lex {
+                kind: r.kind,
+                case,
+                closed,
+                entry,
+                mask: entry.map_or(0, |e| e.mask),
+            });
+            norms.push(norm);
+            prefixes.push(prefix);
+        }
+        let norm_refs: Vec<&str> = norms.iter().map(String::as_str).collect();
+        let mut choices = Vec::with_capacity(raws.len());
+        tagger::tag(&lexes, &norm_refs, &mut choices);
+        drop(norm_refs);
+        let mut out = Vec::with_capacity(raws.len());
+        for (((r, norm), (tag, lemma)), prefix) in raws.iter().zip(norms).zip(choices).zip(prefixes)
+        {
+            let lemma = match lemma {
+                Some(l) if prefix > 0 => {
+                    let mut s = String::with_capacity(prefix + l.len());
+                    s.push_str(&norm[..prefix]);
+                    s.push_str(l);
+                    s
+                }
+                Some(l) => l.to_owned(),
+                None => norm.clone(),
+            };
+            out.push(Token {
+                span: Span::new(sentence.start + r.start, sentence.start + r.end),
+                case: lexes[out.len()].case,
+                norm,
+                lemma,
+                tag,
+            });
+        }
+        out
+    }
 }

@@ -1,0 +1,556 @@
+//! The shallow grammar: who did what to whom, when and where.
+//!
+//! No parser: roles come from positions relative to the trigger, the verb
+//! group around it, and a handful of clause signals (commas, `that`,
+//! relative pronouns, `by`, `and`). The rules are listed in ARCHITECTURE.md
+//! and each has a test in `tests/grammar.rs`.
+
+use chrono::NaiveDate;
+use dyad_core::cameo::CameoCode;
+use dyad_core::{Actor, Diagnostic, Document, Event, EventDate, Evidence, Location, Span};
+use dyad_dict::{Dictionaries, PatternInput, PatternMatch};
+use dyad_text::{Tag, Token, VerbForm};
+
+use crate::dates::{find_dates, DateMention};
+use crate::mentions::{self, Member, Mention};
+use crate::sentence::Sentence;
+use crate::{Coded, Coder};
+
+/// Sentences longer than this many tokens are coded on their first
+/// `MAX_SENTENCE_TOKENS` tokens only (with a warning): it keeps the work per
+/// sentence bounded whatever the input.
+pub const MAX_SENTENCE_TOKENS: usize = 400;
+
+/// How far (in tokens) to look right of a trigger for its target.
+const TARGET_WINDOW: usize = 12;
+
+/// What carries over from sentence to sentence within a document.
+pub(crate) struct DocContext {
+    published: Option<NaiveDate>,
+    dateline: Option<Location>,
+    /// The last event source, for pronoun subjects (`he`, `it`, `they`).
+    last_source: Option<(Mention, String, Span)>,
+}
+
+impl DocContext {
+    pub fn new(doc: &Document) -> DocContext {
+        DocContext { published: doc.published, dateline: None, last_source: None }
+    }
+}
+
+/// A place named in a sentence.
+#[derive(Clone, Debug)]
+struct PlaceHit {
+    start: usize,
+    end: usize,
+    location: Location,
+    /// After `in`, `at`, `near`... or in a dateline: a location, not an actor.
+    locative: bool,
+}
+
+fn norm_is(t: &Token, words: &[&str]) -> bool {
+    words.contains(&t.norm.as_str())
+}
+
+fn is_aux(t: &Token) -> bool {
+    matches!(t.tag, Tag::Aux(_) | Tag::Modal)
+        || norm_is(
+            t,
+            &[
+                "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do",
+                "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "'s",
+            ],
+        ) && !matches!(t.tag, Tag::Possessive)
+}
+
+fn is_neg(t: &Token) -> bool {
+    t.tag == Tag::Neg || norm_is(t, &["not", "n't", "never", "no"])
+}
+
+fn is_adv(t: &Token) -> bool {
+    t.tag == Tag::Adv
+        || norm_is(
+            t,
+            &["also", "reportedly", "again", "later", "earlier", "then", "still", "already", "repeatedly", "allegedly", "formally", "officially", "jointly", "recently", "finally", "publicly", "sharply", "strongly"],
+        )
+}
+
+fn is_be(t: &Token) -> bool {
+    norm_is(t, &["is", "are", "was", "were", "be", "been", "being", "am", "get", "got", "gets"])
+}
+
+fn is_clause_mark(t: &Token) -> bool {
+    t.tag == Tag::Sconj || norm_is(t, &["that", "which", "who", "whom", "whose", "because", "after", "before", "while", "when", "as", "if", "unless", "although", "though", "whether"])
+}
+
+fn is_stop_punct(t: &Token) -> bool {
+    norm_is(t, &[",", ";", ":", ".", "!", "?", "(", ")", "\"", "--", "-"])
+}
+
+fn is_finite_verb(t: &Token) -> bool {
+    matches!(t.tag, Tag::Verb(VerbForm::Past | VerbForm::Present3))
+}
+
+const LOCATIVE_PREPS: &[&str] = &["in", "at", "near", "outside", "inside", "across", "around", "throughout", "into", "to", "from", "toward", "towards", "of"];
+
+const MODALS_IRREALIS: &[&str] = &["would", "could", "might", "may", "should", "must", "can", "shall"];
+
+/// Verbs that govern an infinitive without realising it (`threatened to
+/// attack`, `refused to release`, `urged X to withdraw`).
+fn governs_infinitive(t: &Token) -> bool {
+    matches!(t.tag, Tag::Verb(_) | Tag::Noun | Tag::Adj)
+        || matches!(
+            t.lemma.as_str(),
+            "threaten" | "plan" | "vow" | "want" | "hope" | "intend" | "refuse" | "decline" | "fail" | "agree"
+                | "promise" | "pledge" | "seek" | "try" | "aim" | "expect" | "propose" | "offer" | "urge" | "ask"
+                | "call" | "tell" | "order" | "prepare" | "decide" | "attempt" | "consider" | "warn" | "demand"
+                | "need" | "wish" | "move" | "appeal" | "push" | "press" | "encourage" | "invite" | "allow"
+                | "able" | "ready" | "willing" | "set" | "likely" | "due"
+        )
+}
+
+struct Input<'s, 'a> {
+    s: &'s Sentence<'a>,
+    starts: Vec<Option<usize>>,
+    ends: Vec<Option<usize>>,
+    in_mention: Vec<bool>,
+}
+
+impl<'s, 'a> Input<'s, 'a> {
+    fn new(s: &'s Sentence<'a>, mentions: &[Mention]) -> Input<'s, 'a> {
+        let n = s.tokens.len();
+        let mut starts = vec![None; n + 1];
+        let mut ends = vec![None; n + 1];
+        let mut in_mention = vec![false; n];
+        for (k, m) in mentions.iter().enumerate() {
+            if m.is_place {
+                continue;
+            }
+            starts[m.start] = Some(k);
+            ends[m.end] = Some(k);
+            // A determiner is optional for a slot: `{target}` also starts at the noun.
+            if m.start + 1 < m.end && s.tokens[m.start].tag == Tag::Det {
+                starts[m.start + 1].get_or_insert(k);
+            }
+            for flag in &mut in_mention[m.start..m.end] {
+                *flag = true;
+            }
+        }
+        Input { s, starts, ends, in_mention }
+    }
+}
+
+struct SlotView<'i, 's, 'a> {
+    input: &'i Input<'s, 'a>,
+    mentions: &'i [Mention],
+}
+
+impl PatternInput for SlotView<'_, '_, '_> {
+    fn len(&self) -> usize {
+        self.input.s.tokens.len()
+    }
+    fn keys(&self, i: usize) -> [&str; 3] {
+        self.input.s.keys(i)
+    }
+    fn actor_from(&self, i: usize) -> Option<usize> {
+        self.input.starts.get(i).copied().flatten().map(|k| self.mentions[k].end)
+    }
+    fn actor_until(&self, end: usize) -> Option<usize> {
+        self.input.ends.get(end).copied().flatten().map(|k| self.mentions[k].start)
+    }
+    fn skippable(&self, i: usize) -> bool {
+        let t = &self.input.s.tokens[i];
+        !self.input.in_mention[i] && !is_stop_punct(t) && !is_clause_mark(t) && !matches!(t.tag, Tag::Conj)
+    }
+}
+
+pub(crate) fn code_sentence(coder: &Coder, doc: &Document, index: usize, span: Span, ctx: &mut DocContext, coded: &mut Coded) {
+    let dicts = coder.dictionaries();
+    let mut s = Sentence::new(coder.lexicon(), &doc.text, span);
+    if s.tokens.len() > MAX_SENTENCE_TOKENS {
+        coded.diagnostics.push(Diagnostic::warning(
+            format!("sentence {index} has {} tokens; coded on its first {MAX_SENTENCE_TOKENS}", s.tokens.len()),
+            Some(span),
+        ));
+        s.truncate(MAX_SENTENCE_TOKENS);
+    }
+    if s.tokens.is_empty() {
+        return;
+    }
+    let mut found = mentions::find(&s, dicts, ctx.published);
+    let places = find_places(&s, dicts, index == 0);
+    if index == 0 {
+        if let Some(p) = places.iter().find(|p| p.start == 0 && p.locative) {
+            ctx.dateline = Some(p.location.clone());
+        }
+    }
+    // A capital after `in`/`at` (or in a dateline) is where, not who.
+    for m in &mut found {
+        if places.iter().any(|p| p.locative && p.start <= m.start + 1 && p.end == m.end && m.members.len() == 1) {
+            m.is_place = true;
+        }
+    }
+    let where_country = places
+        .iter()
+        .find(|p| p.locative)
+        .map(|p| p.location.country.clone())
+        .or_else(|| ctx.dateline.as_ref().map(|d| d.country.clone()))
+        .flatten();
+    for m in found.iter_mut().filter(|m| m.agent_only) {
+        for member in &mut m.members {
+            if member.country.is_none() {
+                member.country.clone_from(&where_country);
+            }
+        }
+    }
+    let input = Input::new(&s, &found);
+    let view = SlotView { input: &input, mentions: &found };
+    let matches = select(dicts, dicts.find_patterns(&view));
+    if matches.is_empty() {
+        return;
+    }
+    let dates = find_dates(&s.tokens, &doc.text, ctx.published);
+    let mut sentence_events: Vec<Event> = Vec::new();
+    let mut prev_subject: Option<usize> = None;
+    for m in &matches {
+        let pattern = &dicts.patterns()[m.pattern as usize];
+        let trigger_start = m.trigger.first().copied().unwrap_or(m.start);
+        let trigger_end = m.trigger.last().map_or(m.end, |&t| t + 1);
+        let vg_start = verb_group_start(&s.tokens, trigger_start);
+        if is_irrealis(&s.tokens, vg_start, trigger_start) {
+            continue;
+        }
+        let negated = s.tokens[vg_start..trigger_start].iter().any(is_neg)
+            || (vg_start > 0 && norm_is(&s.tokens[vg_start - 1], &["no", "without"]));
+        let passive = s.tokens[vg_start..trigger_start].iter().any(is_be)
+            && matches!(s.tokens[trigger_start].tag, Tag::Verb(VerbForm::PastParticiple | VerbForm::Past))
+            && m.source.is_none();
+        // Subject (left) and object (right).
+        let subject = match m.source {
+            Some((a, _)) => input.starts[a].or(input.starts.get(a + 1).copied().flatten()),
+            None => find_subject(&s, &input, &found, vg_start, prev_subject),
+        };
+        let object = match m.target {
+            Some((a, _)) => input.starts[a].or(input.starts.get(a + 1).copied().flatten()),
+            None => find_object(&s, &input, &found, m.end.max(trigger_end), passive),
+        };
+        let (source_k, target_k) = if passive {
+            (find_by_agent(&s, &input, m.end.max(trigger_end)), subject)
+        } else {
+            (subject, object)
+        };
+        prev_subject = subject.or(prev_subject);
+        let source = match source_k {
+            Some(k) => {
+                let (text, span) = mentions::text_of(&s, &found[k]);
+                ctx.last_source = Some((found[k].clone(), text, span));
+                (found[k].clone(), s.span_of(found[k].start, found[k].end))
+            }
+            None => match (pronoun_subject(&s, vg_start), &ctx.last_source) {
+                (Some(p), Some((mention, _, _))) if !passive => (mention.clone(), s.tokens[p].span),
+                _ => continue,
+            },
+        };
+        let target = target_k.filter(|&k| Some(k) != source_k).map(|k| (found[k].clone(), s.span_of(found[k].start, found[k].end)));
+        let (date, date_text) = nearest_date(&dates, trigger_start, ctx.published);
+        let location = nearest_place(&places, trigger_start).or_else(|| ctx.dateline.clone());
+        let trigger_span = s.span_of(trigger_start, trigger_end);
+        let evidence = Evidence {
+            trigger: m.trigger.iter().map(|&t| s.tokens[t].span.slice(&doc.text)).collect::<Vec<_>>().join(" "),
+            trigger_span,
+            rule: pattern.rule.clone(),
+        };
+        let make = |src: &Member, src_span: Span, tgt: Option<(&Member, Span)>| -> Option<Event> {
+            let source = actor(src, src_span, &doc.text)?;
+            let target = match tgt {
+                Some((t, sp)) => Some(actor(t, sp, &doc.text)?),
+                None => None,
+            };
+            if target.as_ref().is_some_and(|t| t.code == source.code) {
+                return None;
+            }
+            Some(Event {
+                sentence: index,
+                sentence_span: span,
+                source,
+                target,
+                cameo: pattern.code,
+                negated,
+                date,
+                date_text: date_text.clone(),
+                location: location.clone(),
+                evidence: evidence.clone(),
+            })
+        };
+        let (src_mention, src_span) = source;
+        match target {
+            Some((tgt_mention, tgt_span)) => {
+                for a in &src_mention.members {
+                    for b in &tgt_mention.members {
+                        sentence_events.extend(make(a, src_span, Some((b, tgt_span))));
+                    }
+                }
+            }
+            None if src_mention.members.len() >= 2 => {
+                // Reciprocal: `X and Y held talks` codes X->Y and Y->X.
+                for (i, a) in src_mention.members.iter().enumerate() {
+                    for (j, b) in src_mention.members.iter().enumerate() {
+                        if i != j {
+                            sentence_events.extend(make(a, src_span, Some((b, src_span))));
+                        }
+                    }
+                }
+            }
+            None => {
+                for a in &src_mention.members {
+                    sentence_events.extend(make(a, src_span, None));
+                }
+            }
+        }
+    }
+    // One event per (source, target, code) in a sentence.
+    let mut seen: Vec<(String, Option<String>, CameoCode)> = Vec::new();
+    for e in sentence_events {
+        let key = (e.source.code.clone(), e.target.as_ref().map(|t| t.code.clone()), e.cameo);
+        if !seen.contains(&key) {
+            seen.push(key);
+            coded.events.push(e);
+        }
+    }
+}
+
+fn actor(m: &Member, span: Span, text: &str) -> Option<Actor> {
+    Some(Actor {
+        text: span.slice(text).to_string(),
+        code: m.code()?,
+        country: m.country.clone(),
+        sector: m.sector.clone(),
+        span,
+        rule: m.rule.clone(),
+    })
+}
+
+/// Keeps the best pattern where triggers overlap: longest trigger, then
+/// heaviest pattern, then most specific code, then latest line.
+fn select(dicts: &Dictionaries, mut matches: Vec<PatternMatch>) -> Vec<PatternMatch> {
+    let rank = |m: &PatternMatch| {
+        let p = &dicts.patterns()[m.pattern as usize];
+        (m.trigger.len(), p.weight(), p.code.level(), m.target.is_some(), p.rule.line)
+    };
+    matches.sort_by(|a, b| rank(b).cmp(&rank(a)));
+    let mut taken: Vec<usize> = Vec::new();
+    let mut out = Vec::new();
+    for m in matches {
+        if m.trigger.iter().any(|t| taken.contains(t)) {
+            continue;
+        }
+        taken.extend(&m.trigger);
+        out.push(m);
+    }
+    out.sort_by_key(|m| m.trigger.first().copied().unwrap_or(m.start));
+    out
+}
+
+/// First token of the verb group ending at the trigger (auxiliaries,
+/// modals, negation and adverbs before it).
+fn verb_group_start(toks: &[Token], trigger_start: usize) -> usize {
+    let mut j = trigger_start;
+    while j > 0 {
+        let t = &toks[j - 1];
+        if is_aux(t) || is_neg(t) || is_adv(t) {
+            j -= 1;
+        } else {
+            break;
+        }
+    }
+    j
+}
+
+/// Hypothetical or governed triggers: modals, `if` clauses, infinitives
+/// under another verb (that verb's own pattern codes the intent).
+fn is_irrealis(toks: &[Token], vg_start: usize, trigger_start: usize) -> bool {
+    if toks[vg_start..trigger_start].iter().any(|t| norm_is(t, MODALS_IRREALIS)) {
+        return true;
+    }
+    // Inside an `if`/`unless` clause: no comma between the conjunction and the trigger.
+    for t in toks[..vg_start].iter().rev() {
+        if norm_is(t, &[",", ";", ":"]) {
+            break;
+        }
+        if norm_is(t, &["if", "unless", "whether"]) {
+            return true;
+        }
+    }
+    // `to` + trigger governed by a verb, noun or adjective (`refused to`, `plans to`, `urged Iran to`).
+    if vg_start > 0 && (toks[vg_start - 1].tag == Tag::To || toks[vg_start - 1].norm == "to") {
+        let mut j = vg_start - 1;
+        let mut steps = 0;
+        while j > 0 && steps < 6 {
+            j -= 1;
+            steps += 1;
+            let t = &toks[j];
+            if is_adv(t) || is_neg(t) {
+                continue;
+            }
+            if matches!(t.tag, Tag::Verb(_)) || governs_infinitive(t) && !matches!(t.tag, Tag::ProperNoun) {
+                return matches!(t.tag, Tag::Verb(_)) || governs_infinitive(t);
+            }
+            if matches!(t.tag, Tag::ProperNoun | Tag::Det | Tag::Pron | Tag::Num) || t.case != dyad_text::Case::Lower {
+                continue; // an object between the verb and `to`: `urged Iran to`
+            }
+            break;
+        }
+    }
+    false
+}
+
+fn find_subject(s: &Sentence<'_>, input: &Input<'_, '_>, found: &[Mention], vg_start: usize, prev_subject: Option<usize>) -> Option<usize> {
+    let toks = &s.tokens;
+    let mut j = vg_start;
+    while j > 0 {
+        if let Some(k) = input.ends[j] {
+            if !found[k].is_place {
+                return Some(k);
+            }
+            j = found[k].start;
+            continue;
+        }
+        let t = &toks[j - 1];
+        if norm_is(t, &["and", "but", "then"]) && j == vg_start {
+            // Coordinated verbs share the subject: `attacked X and killed Y`.
+            return prev_subject;
+        }
+        if norm_is(t, &[","]) {
+            // Skip a parenthetical: `X, Russia's envoy to the UN, said`; `X, which ..., said`.
+            if let Some(q) = toks[..j - 1].iter().rposition(|u| norm_is(u, &[",", ";", ":"])) {
+                if toks[q].norm == "," && j - 1 - q <= 30 {
+                    let first = &toks[q + 1];
+                    let apposition = input.ends[q].is_some();
+                    if norm_is(first, &["which", "who", "whom", "whose", "that"]) || apposition {
+                        j = q;
+                        continue;
+                    }
+                }
+            }
+            if j == vg_start || input.ends[j - 1].is_some() {
+                j -= 1;
+                continue;
+            }
+            return None;
+        }
+        if norm_is(t, &["which", "who", "that"]) && j == vg_start {
+            // Relative clause: the antecedent right before the pronoun.
+            let before = if j >= 2 && toks[j - 2].norm == "," { j - 2 } else { j - 1 };
+            return input.ends[before].filter(|&k| !found[k].is_place);
+        }
+        if norm_is(t, &[";", ":", "\""]) || is_clause_mark(t) || (is_finite_verb(t) && j < vg_start) {
+            return None;
+        }
+        if matches!(t.tag, Tag::Pron) {
+            return None;
+        }
+        j -= 1;
+    }
+    None
+}
+
+/// A personal pronoun as subject right before the verb group.
+fn pronoun_subject(s: &Sentence<'_>, vg_start: usize) -> Option<usize> {
+    let j = vg_start.checked_sub(1)?;
+    norm_is(&s.tokens[j], &["he", "she", "it", "they", "we"]).then_some(j)
+}
+
+fn find_object(s: &Sentence<'_>, input: &Input<'_, '_>, found: &[Mention], from: usize, passive: bool) -> Option<usize> {
+    let toks = &s.tokens;
+    let mut j = from;
+    let limit = (from + TARGET_WINDOW).min(toks.len());
+    while j < limit {
+        if let Some(k) = input.starts[j] {
+            let after_by = j > 0 && toks[j - 1].norm == "by";
+            if !found[k].is_place && !(passive && after_by) {
+                return Some(k);
+            }
+            j = found[k].end;
+            continue;
+        }
+        let t = &toks[j];
+        if is_stop_punct(t) || is_clause_mark(t) || is_finite_verb(t) || norm_is(t, &["said", "says", "and"]) {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+fn find_by_agent(s: &Sentence<'_>, input: &Input<'_, '_>, from: usize) -> Option<usize> {
+    let toks = &s.tokens;
+    let limit = (from + TARGET_WINDOW).min(toks.len());
+    for j in from..limit {
+        if is_stop_punct(&toks[j]) || is_clause_mark(&toks[j]) {
+            return None;
+        }
+        if toks[j].norm == "by" {
+            return input.starts.get(j + 1).copied().flatten().or(input.starts.get(j + 2).copied().flatten());
+        }
+    }
+    None
+}
+
+fn find_places(s: &Sentence<'_>, dicts: &Dictionaries, first_sentence: bool) -> Vec<PlaceHit> {
+    let toks = &s.tokens;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let best = dicts.place_trie().matches_at(i, toks.len(), |k| s.keys(k)).into_iter().next_back();
+        let Some((end, ids)) = best else {
+            i += 1;
+            continue;
+        };
+        // Place names are names: require a capital letter as written.
+        if toks[i].case == dyad_text::Case::Lower {
+            i += 1;
+            continue;
+        }
+        let Some(&id) = ids.last() else {
+            i += 1;
+            continue;
+        };
+        let e = &dicts.places()[id as usize];
+        let prev = i.checked_sub(1).map(|p| &toks[p]);
+        let prev = match prev {
+            Some(t) if t.tag == Tag::Det || t.norm == "the" => i.checked_sub(2).map(|p| &toks[p]),
+            other => other,
+        };
+        let dateline = first_sentence && i == 0 && toks.get(end).is_some_and(|t| norm_is(t, &[",", "(", "-", "--"]));
+        let locative = dateline || prev.is_some_and(|t| norm_is(t, LOCATIVE_PREPS) && !norm_is(t, &["to", "from", "of", "into", "toward", "towards"]));
+        out.push(PlaceHit {
+            start: i,
+            end,
+            location: Location {
+                name: e.name.clone(),
+                country: Some(e.country.clone()),
+                lat: Some(e.lat),
+                lon: Some(e.lon),
+                span: s.span_of(i, end),
+            },
+            locative,
+        });
+        i = end;
+    }
+    out
+}
+
+fn nearest_place(places: &[PlaceHit], trigger: usize) -> Option<Location> {
+    places
+        .iter()
+        .filter(|p| p.locative)
+        .min_by_key(|p| (p.start as isize - trigger as isize).unsigned_abs())
+        .map(|p| p.location.clone())
+}
+
+fn nearest_date(dates: &[DateMention], trigger: usize, published: Option<NaiveDate>) -> (Option<EventDate>, Option<String>) {
+    match dates.iter().min_by_key(|d| (d.start as isize - trigger as isize).unsigned_abs()) {
+        Some(d) => (Some(d.date), Some(d.text.clone())),
+        None => (published.map(EventDate::Day), None),
+    }
+}

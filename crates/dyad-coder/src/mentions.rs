@@ -1,0 +1,246 @@
+//! Actor mentions: dictionary phrases grouped into noun phrases.
+//!
+//! A mention is what the grammar attributes roles to. It is built from
+//! *atoms* (the longest actor or agent phrase at each position) joined by
+//! the glue of a noun phrase: `Turkish officials` (country + agent),
+//! `Russia's foreign ministry`, `officials from Turkey`, and coordinations
+//! `Turkish and Greek officials` (one mention with two members, the agent
+//! distributed over both countries).
+
+use chrono::NaiveDate;
+use dyad_core::{RuleRef, Span};
+use dyad_dict::Dictionaries;
+use dyad_text::{Tag, Token};
+
+use crate::sentence::Sentence;
+
+/// One actor inside a mention.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Member {
+    /// Country block, when known.
+    pub country: Option<String>,
+    /// Full code of the named actor (country, organisation, person), when any.
+    pub code: Option<String>,
+    /// Sector from an agent phrase or the actor's code.
+    pub sector: Option<String>,
+    /// The actor (or agent) dictionary line.
+    pub rule: Option<RuleRef>,
+}
+
+impl Member {
+    /// The CAMEO code: the named actor's code, with the agent's sector
+    /// appended when the named actor is a bare country.
+    pub fn code(&self) -> Option<String> {
+        match (&self.code, &self.sector) {
+            (Some(code), Some(sector)) if code.len() == 3 && self.country.as_deref() == Some(code.as_str()) => {
+                Some(format!("{code}{sector}"))
+            }
+            (Some(code), _) => Some(code.clone()),
+            (None, Some(sector)) => Some(match &self.country {
+                Some(c) => format!("{c}{sector}"),
+                None => sector.clone(),
+            }),
+            (None, None) => self.country.clone(),
+        }
+    }
+}
+
+/// A noun phrase naming one or more actors.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Mention {
+    /// First token (including a leading determiner).
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// The actors named; more than one for coordinations.
+    pub members: Vec<Member>,
+    /// A lone capital or city after `in`/`at`/`near`: a place, not an actor.
+    pub is_place: bool,
+    /// Made only of an agent phrase (no named actor): its country came from context.
+    pub agent_only: bool,
+}
+
+#[derive(Clone, Debug)]
+enum AtomKind {
+    Actor(u32),
+    Agent(u32),
+}
+
+#[derive(Clone, Debug)]
+struct Atom {
+    start: usize,
+    end: usize,
+    kind: AtomKind,
+}
+
+fn is_det(t: &Token) -> bool {
+    t.tag == Tag::Det || matches!(t.norm.as_str(), "the" | "a" | "an")
+}
+
+/// Longest actor or agent phrase at every position, left to right.
+fn atoms(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec<Atom> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let n = s.tokens.len();
+    while i < n {
+        let mut best: Option<Atom> = None;
+        for (end, ids) in dicts.actor_trie().matches_at(i, n, |k| s.keys(k)) {
+            // A dated entry that applies beats an undated one; none that applies: no match.
+            let applicable = ids.iter().copied().filter(|&id| dicts.actors()[id as usize].applies(date));
+            let chosen = applicable.max_by_key(|&id| (dicts.actors()[id as usize].is_bounded(), id));
+            if let Some(id) = chosen {
+                if best.as_ref().is_none_or(|b| end > b.end) {
+                    best = Some(Atom { start: i, end, kind: AtomKind::Actor(id) });
+                }
+            }
+        }
+        for (end, ids) in dicts.agent_trie().matches_at(i, n, |k| s.keys(k)) {
+            if best.as_ref().is_none_or(|b| end > b.end) {
+                let id = *ids.last().unwrap_or(&0);
+                best = Some(Atom { start: i, end, kind: AtomKind::Agent(id) });
+            }
+        }
+        match best {
+            Some(atom) => {
+                i = atom.end;
+                out.push(atom);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn member_of(atom: &Atom, dicts: &Dictionaries) -> Member {
+    match atom.kind {
+        AtomKind::Actor(id) => {
+            let e = &dicts.actors()[id as usize];
+            Member { country: e.country.clone(), code: Some(e.code.clone()), sector: e.sector.clone(), rule: Some(e.rule.clone()) }
+        }
+        AtomKind::Agent(id) => {
+            let e = &dicts.agents()[id as usize];
+            Member { country: None, code: None, sector: Some(e.sector[..3].to_string()), rule: Some(e.rule.clone()) }
+        }
+    }
+}
+
+/// Tokens that may sit between two atoms of the same noun phrase.
+fn is_np_glue(t: &Token) -> bool {
+    matches!(t.tag, Tag::Possessive) || matches!(t.norm.as_str(), "'s" | "'" | "-" | "of" | "from")
+}
+
+fn is_and(gap: &[Token]) -> bool {
+    match gap {
+        [a] => matches!(a.norm.as_str(), "and" | "&"),
+        [c, a] => c.norm == "," && a.norm == "and",
+        _ => false,
+    }
+}
+
+fn is_comma(gap: &[Token]) -> bool {
+    matches!(gap, [c] if c.norm == ",")
+}
+
+/// A comma joins actors only inside a list that ends with `and`
+/// (`Turkey, Greece and Cyprus`); otherwise it separates clauses.
+fn list_continues(toks: &[Token], atoms: &[Atom], k: usize) -> bool {
+    let mut k = k;
+    while k + 1 < atoms.len() {
+        let gap = &toks[atoms[k].end..atoms[k + 1].start];
+        if is_and(gap) {
+            return true;
+        }
+        if !is_comma(gap) {
+            return false;
+        }
+        k += 1;
+    }
+    false
+}
+
+/// Groups atoms into mentions.
+pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec<Mention> {
+    let atoms = atoms(s, dicts, date);
+    let toks = &s.tokens;
+    let mut out: Vec<Mention> = Vec::new();
+    let mut k = 0;
+    while k < atoms.len() {
+        // One noun phrase: atoms joined by glue; "and" / "," coordinate phrases.
+        let start = atoms[k].start;
+        let mut end = atoms[k].end;
+        let mut conjuncts: Vec<Vec<Member>> = vec![vec![member_of(&atoms[k], dicts)]];
+        let mut has_actor = matches!(atoms[k].kind, AtomKind::Actor(_));
+        k += 1;
+        while k < atoms.len() {
+            let gap = &toks[end..atoms[k].start];
+            let glue = gap.iter().all(is_np_glue) && gap.len() <= 2;
+            let coord = is_and(gap) || (is_comma(gap) && list_continues(toks, &atoms, k));
+            if glue {
+                conjuncts.last_mut().unwrap().push(member_of(&atoms[k], dicts));
+            } else if coord {
+                conjuncts.push(vec![member_of(&atoms[k], dicts)]);
+            } else {
+                break;
+            }
+            has_actor |= matches!(atoms[k].kind, AtomKind::Actor(_));
+            end = atoms[k].end;
+            k += 1;
+        }
+        let members = combine(conjuncts);
+        let start = if start > 0 && is_det(&toks[start - 1]) { start - 1 } else { start };
+        out.push(Mention { start, end, members, is_place: false, agent_only: !has_actor });
+    }
+    out
+}
+
+/// Merges each conjunct's atoms into one member; a trailing agent with no
+/// country of its own is distributed over earlier country-only conjuncts
+/// (`Turkish and Greek officials`).
+fn combine(conjuncts: Vec<Vec<Member>>) -> Vec<Member> {
+    let mut merged: Vec<Member> = conjuncts
+        .into_iter()
+        .map(|parts| {
+            let mut m = Member { country: None, code: None, sector: None, rule: None };
+            for p in parts {
+                if m.country.is_none() {
+                    m.country = p.country.clone();
+                }
+                match (&m.code, &p.code) {
+                    // A later, more specific actor ("Russia's Lavrov") replaces a bare country.
+                    (Some(old), Some(new)) if old.len() <= 3 && new.len() > old.len() => m.code = Some(new.clone()),
+                    (None, Some(new)) => m.code = Some(new.clone()),
+                    _ => {}
+                }
+                if p.code.is_none() || m.sector.is_none() {
+                    if let Some(sector) = p.sector {
+                        if p.code.is_none() || m.sector.is_none() {
+                            m.sector = Some(sector);
+                        }
+                    }
+                }
+                if m.rule.is_none() || p.code.is_some() {
+                    m.rule = p.rule.or(m.rule.take());
+                }
+            }
+            m
+        })
+        .collect();
+    if let Some(last_sector) = merged.last().filter(|m| m.code.is_some() || m.sector.is_some()).and_then(|m| {
+        let bare = m.code.as_deref().is_none_or(|c| c.len() == 3);
+        bare.then(|| m.sector.clone()).flatten()
+    }) {
+        let n = merged.len();
+        for m in &mut merged[..n - 1] {
+            if m.sector.is_none() && m.code.as_deref().is_some_and(|c| c.len() == 3) {
+                m.sector = Some(last_sector.clone());
+            }
+        }
+    }
+    merged
+}
+
+/// The words of a mention as written.
+pub(crate) fn text_of(s: &Sentence<'_>, m: &Mention) -> (String, Span) {
+    let span = s.span_of(m.start, m.end);
+    (span.slice(s.text).to_string(), span)
+}

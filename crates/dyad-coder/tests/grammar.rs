@@ -1,0 +1,231 @@
+//! One behaviour per test, each through `check(input, expect)` against a
+//! small self-contained dictionary, so the grammar is tested apart from the
+//! default dictionaries.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use dyad_coder::Coder;
+use dyad_dict::DictionariesBuilder;
+use dyad_text::Lexicon;
+
+const ACTORS: &str = "
+Turkey = TUR
+Turkish = TUR
+Ankara = TUR
+Greece = GRC
+Greek = GRC
+Athens = GRC
+Poland = POL
+Polish = POL
+Russia = RUS
+Russian = RUS
+Moscow = RUS
+Kremlin = RUSGOV
+Iran = IRN
+Israel = ISR
+Hamas = PSEINS
+United Nations = IGOUNO
+Vladimir Putin = RUSGOV
+Putin = RUSGOV
+Freedonia = FRD
+Jan Novak = FRDGOV until=2020-12-31
+Jan Novak = FRDOPP from=2021-01-01
+";
+
+const AGENTS: &str = "
+official = GOV
+ministry = GOV
+foreign ministry = GOV
+diplomat = GOV
+police = COP
+journalist = MED
+ambassador = GOV
+troops = MIL
+";
+
+const EVENTS: &str = "
+meet = 040
+hold &talk = 040
+hold &talk with {target} = 040
+say = 010
+expel = 1663
+arrest = 173
+attack = 190
+kill = 1823
+praise = 051
+criticise|criticize = 111
+threaten = 130
+threaten to attack = 138
+refuse to release = 1243
+release = 0841
+urge = 020
+";
+
+const SYNONYMS: &str = "&talk = talk, negotiation, discussion\n";
+
+const PLACES: &str = "
+Athens = GRC 37.98 23.73 capital
+Ankara = TUR 39.93 32.86 capital
+Tehran = IRN 35.69 51.39 capital
+Moscow = RUS 55.76 37.62 capital
+";
+
+fn coder() -> Coder {
+    let lexicon = Arc::new(Lexicon::english());
+    let mut b = DictionariesBuilder::new();
+    b.add_source("t.actors", ACTORS)
+        .add_source("t.agents", AGENTS)
+        .add_source("t.events", EVENTS)
+        .add_source("t.synonyms", SYNONYMS)
+        .add_source("t.places", PLACES);
+    let dicts = b.build(&lexicon).unwrap_or_else(|e| panic!("{e}"));
+    Coder::builder(Arc::new(dicts), lexicon).build()
+}
+
+/// Codes `input` (published 2025-04-14) and compares a compact rendering of
+/// its events: `SOURCE CAMEO TARGET [neg] [@date] [#location]`, joined by `; `.
+fn check(input: &str, expect: &str) {
+    let coder = coder();
+    let published = NaiveDate::from_ymd_opt(2025, 4, 14);
+    let coded = coder.code_text(input, published);
+    let got: Vec<String> = coded
+        .events
+        .iter()
+        .map(|e| {
+            let mut s = format!(
+                "{} {} {}",
+                e.source.code,
+                e.cameo.as_str(),
+                e.target.as_ref().map_or("-", |t| t.code.as_str())
+            );
+            if e.negated {
+                s.push_str(" neg");
+            }
+            if let Some(l) = &e.location {
+                s.push_str(&format!(" #{}", l.name));
+            }
+            s
+        })
+        .collect();
+    assert_eq!(got.join("; "), expect, "input: {input}");
+}
+
+#[test]
+fn subject_verb_object() {
+    check("Russia attacked Turkey.", "RUS 190 TUR");
+}
+
+#[test]
+fn country_plus_agent() {
+    check("Turkish officials met Greek officials.", "TURGOV 040 GRCGOV");
+}
+
+#[test]
+fn compound_subject_is_reciprocal() {
+    check(
+        "Turkish and Greek officials held talks in Athens on Monday.",
+        "TURGOV 040 GRCGOV #Athens; GRCGOV 040 TURGOV #Athens",
+    );
+}
+
+#[test]
+fn prepositional_target() {
+    check("Turkey held talks with Greece.", "TUR 040 GRC");
+}
+
+#[test]
+fn passive_with_by_agent() {
+    check("Three Russian diplomats were expelled by Poland.", "POL 1663 RUSGOV");
+}
+
+#[test]
+fn passive_without_agent_has_no_source() {
+    check("Three Russian diplomats were expelled.", "");
+}
+
+#[test]
+fn reported_speech_gives_two_events() {
+    check(
+        "The Russian foreign ministry said on Friday that Poland had expelled three Russian diplomats.",
+        "RUSGOV 010 -; POL 1663 RUSGOV",
+    );
+}
+
+#[test]
+fn apposition_between_subject_and_verb() {
+    check("Putin, speaking in Moscow, praised Turkey.", "RUSGOV 051 TUR #Moscow");
+}
+
+#[test]
+fn relative_clause_between_subject_and_verb() {
+    check("Hamas, which is backed by Iran, attacked Israel.", "PSEINS 190 ISR");
+}
+
+#[test]
+fn negation_sets_negated() {
+    check("Russia did not attack Turkey.", "RUS 190 TUR neg");
+}
+
+#[test]
+fn modal_is_not_realised() {
+    check("Russia could attack Turkey.", "");
+}
+
+#[test]
+fn conditional_is_not_realised() {
+    check("If Russia attacks Turkey, Greece will criticise Russia.", "GRC 111 RUS");
+}
+
+#[test]
+fn threat_codes_threaten_not_attack() {
+    check("Russia threatened to attack Turkey.", "RUS 138 TUR");
+}
+
+#[test]
+fn refusal_codes_reject_not_release() {
+    check("Iran refused to release the Turkish journalists.", "IRN 1243 TURMED");
+}
+
+#[test]
+fn urging_does_not_realise_the_embedded_act() {
+    check("The United Nations urged Russia to release the journalists.", "IGOUNO 020 RUS");
+}
+
+#[test]
+fn capital_after_in_is_a_place_not_an_actor() {
+    check("Police arrested two journalists in Tehran.", "IRNCOP 173 IRNMED #Tehran");
+}
+
+#[test]
+fn capital_as_subject_is_a_metonym() {
+    check("Moscow criticised Ankara.", "RUS 111 TUR");
+}
+
+#[test]
+fn coordinated_verbs_share_their_subject() {
+    check("Russia attacked Turkey and killed two journalists.", "RUS 190 TUR; RUS 1823 MED");
+}
+
+#[test]
+fn date_bounded_actor_follows_the_story_date() {
+    check("Jan Novak criticised Turkey.", "FRDOPP 111 TUR");
+}
+
+#[test]
+fn pronoun_subject_takes_the_last_source() {
+    check("Russia criticised Turkey. It later attacked Greece.", "RUS 111 TUR; RUS 190 GRC");
+}
+
+#[test]
+fn no_actor_no_event() {
+    check("The weather was fine and people met friends.", "");
+}
+
+#[test]
+fn garbage_does_not_panic() {
+    let coder = coder();
+    for text in ["", " ", "\u{0}\u{1}\u{fffd}", "..,,;;", "and and and", "by by by Russia by", "{target} = 040"] {
+        let _ = coder.code_text(text, None);
+    }
+}

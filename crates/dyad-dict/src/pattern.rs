@@ -1,0 +1,290 @@
+//! Event patterns: compiled form and the matcher over a token stream.
+
+use std::collections::HashMap;
+
+use dyad_core::cameo::CameoCode;
+use dyad_core::RuleRef;
+
+/// Longest run of tokens a `..` gap may skip.
+pub const MAX_GAP: usize = 3;
+
+/// One element of a compiled pattern.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Elem {
+    /// One of several word sequences (a word, `a|b`, or a synonym set), by key.
+    Words {
+        /// Alternatives; each is a sequence of token keys (lemmas).
+        alts: Vec<Vec<String>>,
+        /// Written in `[brackets]`.
+        optional: bool,
+    },
+    /// `..`: up to [`MAX_GAP`] skippable tokens.
+    Gap,
+    /// `{source}`: an actor mention.
+    Source,
+    /// `{target}`: an actor mention.
+    Target,
+}
+
+/// A compiled event pattern.
+#[derive(Clone, Debug)]
+pub struct EventPattern {
+    /// The elements in order.
+    pub elems: Vec<Elem>,
+    /// The CAMEO code it assigns.
+    pub code: CameoCode,
+    /// Where it was written.
+    pub rule: RuleRef,
+    /// The pattern as written, for `explain`.
+    pub text: String,
+    /// Index of the anchor element (first required word element).
+    pub anchor: usize,
+}
+
+impl EventPattern {
+    /// Number of word tokens the pattern requires (its specificity).
+    pub fn weight(&self) -> usize {
+        self.elems
+            .iter()
+            .map(|e| match e {
+                Elem::Words { alts, optional: false } => {
+                    alts.iter().map(Vec::len).min().unwrap_or(0) * 2
+                }
+                Elem::Source | Elem::Target => 1,
+                _ => 0,
+            })
+            .sum()
+    }
+}
+
+/// What the matcher needs to know about a sentence's tokens.
+pub trait PatternInput {
+    /// Number of tokens.
+    fn len(&self) -> usize;
+    /// Keys token `i` may match under (norm and lemmas; empty strings are ignored).
+    fn keys(&self, i: usize) -> [&str; 3];
+    /// End (exclusive) of an actor mention starting at token `i`.
+    fn actor_from(&self, i: usize) -> Option<usize>;
+    /// Start of an actor mention ending (exclusively) at token `end`.
+    fn actor_until(&self, end: usize) -> Option<usize>;
+    /// Whether a `..` gap may skip token `i`.
+    fn skippable(&self, i: usize) -> bool;
+}
+
+/// A pattern matched in a sentence; all positions are token indices.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PatternMatch {
+    /// Index of the pattern in [`crate::Dictionaries::patterns`].
+    pub pattern: u32,
+    /// First token of the match.
+    pub start: usize,
+    /// One past the last token of the match.
+    pub end: usize,
+    /// Tokens matched by word elements (the trigger words).
+    pub trigger: Vec<usize>,
+    /// The `{source}` slot, as a token range.
+    pub source: Option<(usize, usize)>,
+    /// The `{target}` slot, as a token range.
+    pub target: Option<(usize, usize)>,
+}
+
+#[derive(Clone, Default)]
+struct State {
+    trigger: Vec<usize>,
+    source: Option<(usize, usize)>,
+    target: Option<(usize, usize)>,
+}
+
+/// Patterns indexed by the keys of their anchors.
+#[derive(Debug, Default)]
+pub struct PatternIndex {
+    by_anchor: HashMap<Box<str>, Vec<u32>>,
+}
+
+impl PatternIndex {
+    pub(crate) fn build(patterns: &[EventPattern]) -> PatternIndex {
+        let mut by_anchor: HashMap<Box<str>, Vec<u32>> = HashMap::new();
+        for (id, p) in patterns.iter().enumerate() {
+            if let Elem::Words { alts, .. } = &p.elems[p.anchor] {
+                for alt in alts {
+                    if let Some(first) = alt.first() {
+                        let list = by_anchor.entry(first.as_str().into()).or_default();
+                        if !list.contains(&(id as u32)) {
+                            list.push(id as u32);
+                        }
+                    }
+                }
+            }
+        }
+        PatternIndex { by_anchor }
+    }
+
+    /// True when some pattern is anchored on `key`: a cheap pre-filter.
+    pub fn is_anchor(&self, key: &str) -> bool {
+        self.by_anchor.contains_key(key)
+    }
+
+    /// Every pattern match in the input, in order of anchor position.
+    pub fn find_all(&self, patterns: &[EventPattern], input: &dyn PatternInput) -> Vec<PatternMatch> {
+        let mut out = Vec::new();
+        let mut seen: Vec<u32> = Vec::new();
+        for i in 0..input.len() {
+            seen.clear();
+            let keys = input.keys(i);
+            for key in keys.iter().filter(|k| !k.is_empty()) {
+                let Some(ids) = self.by_anchor.get(*key) else { continue };
+                for &id in ids {
+                    if seen.contains(&id) {
+                        continue;
+                    }
+                    seen.push(id);
+                    if let Some(m) = match_anchored(&patterns[id as usize], id, i, input) {
+                        out.push(m);
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+fn token_matches(input: &dyn PatternInput, i: usize, key: &str) -> bool {
+    i < input.len() && input.keys(i).iter().any(|k| !k.is_empty() && *k == key)
+}
+
+/// Tries every alternative of a words element at `pos`; returns ends.
+fn words_forward(alts: &[Vec<String>], pos: usize, input: &dyn PatternInput) -> Vec<usize> {
+    let mut ends = Vec::new();
+    for alt in alts {
+        if alt.iter().enumerate().all(|(k, key)| token_matches(input, pos + k, key)) {
+            ends.push(pos + alt.len());
+        }
+    }
+    ends.sort_unstable_by(|a, b| b.cmp(a));
+    ends.dedup();
+    ends
+}
+
+fn words_backward(alts: &[Vec<String>], end: usize, input: &dyn PatternInput) -> Vec<usize> {
+    let mut starts = Vec::new();
+    for alt in alts {
+        if alt.len() <= end {
+            let start = end - alt.len();
+            if alt.iter().enumerate().all(|(k, key)| token_matches(input, start + k, key)) {
+                starts.push(start);
+            }
+        }
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    starts
+}
+
+fn match_anchored(p: &EventPattern, id: u32, i: usize, input: &dyn PatternInput) -> Option<PatternMatch> {
+    let Elem::Words { alts, .. } = &p.elems[p.anchor] else { return None };
+    for anchor_end in words_forward(alts, i, input) {
+        let mut state = State { trigger: (i..anchor_end).collect(), ..State::default() };
+        let Some((end, after)) = forward(&p.elems, p.anchor + 1, anchor_end, input, state.clone()) else {
+            continue;
+        };
+        state = after;
+        if let Some((start, before)) = backward(&p.elems, p.anchor, i, input, state) {
+            let mut trigger = before.trigger;
+            trigger.sort_unstable();
+            return Some(PatternMatch {
+                pattern: id,
+                start,
+                end,
+                trigger,
+                source: before.source,
+                target: before.target,
+            });
+        }
+    }
+    None
+}
+
+fn forward(elems: &[Elem], k: usize, pos: usize, input: &dyn PatternInput, state: State) -> Option<(usize, State)> {
+    let Some(elem) = elems.get(k) else { return Some((pos, state)) };
+    match elem {
+        Elem::Words { alts, optional } => {
+            for end in words_forward(alts, pos, input) {
+                let mut s = state.clone();
+                s.trigger.extend(pos..end);
+                if let Some(r) = forward(elems, k + 1, end, input, s) {
+                    return Some(r);
+                }
+            }
+            if *optional {
+                return forward(elems, k + 1, pos, input, state);
+            }
+            None
+        }
+        Elem::Gap => {
+            let mut p = pos;
+            loop {
+                if let Some(r) = forward(elems, k + 1, p, input, state.clone()) {
+                    return Some(r);
+                }
+                if p - pos >= MAX_GAP || p >= input.len() || !input.skippable(p) {
+                    return None;
+                }
+                p += 1;
+            }
+        }
+        Elem::Source | Elem::Target => {
+            let end = input.actor_from(pos)?;
+            let mut s = state;
+            if matches!(elem, Elem::Source) {
+                s.source = Some((pos, end));
+            } else {
+                s.target = Some((pos, end));
+            }
+            forward(elems, k + 1, end, input, s)
+        }
+    }
+}
+
+/// Matches `elems[..k]` backwards so that they end at `end`.
+fn backward(elems: &[Elem], k: usize, end: usize, input: &dyn PatternInput, state: State) -> Option<(usize, State)> {
+    if k == 0 {
+        return Some((end, state));
+    }
+    match &elems[k - 1] {
+        Elem::Words { alts, optional } => {
+            for start in words_backward(alts, end, input) {
+                let mut s = state.clone();
+                s.trigger.extend(start..end);
+                if let Some(r) = backward(elems, k - 1, start, input, s) {
+                    return Some(r);
+                }
+            }
+            if *optional {
+                return backward(elems, k - 1, end, input, state);
+            }
+            None
+        }
+        Elem::Gap => {
+            let mut p = end;
+            loop {
+                if let Some(r) = backward(elems, k - 1, p, input, state.clone()) {
+                    return Some(r);
+                }
+                if end - p >= MAX_GAP || p == 0 || !input.skippable(p - 1) {
+                    return None;
+                }
+                p -= 1;
+            }
+        }
+        slot @ (Elem::Source | Elem::Target) => {
+            let start = input.actor_until(end)?;
+            let mut s = state;
+            if matches!(slot, Elem::Source) {
+                s.source = Some((start, end));
+            } else {
+                s.target = Some((start, end));
+            }
+            backward(elems, k - 1, start, input, s)
+        }
+    }
+}

@@ -318,7 +318,18 @@ def read_actor_types(path: Path) -> list[tuple[str, str]]:
             note(f"{path.name}:{lineno}: {code} listed twice with the same label; kept once")
             continue
         seen[code] = label
+    # Sector codes the CAMEO manual (ch. 2, "Domestic and international
+    # actors") defines but GDELT's type lookup omits; dyad's agents use them.
+    for code, label in CAMEO_MANUAL_EXTRA_TYPES:
+        seen.setdefault(code, label)
     return sorted(seen.items())
+
+
+CAMEO_MANUAL_EXTRA_TYPES = [
+    ("PTY", "Political Parties"),
+    ("REL", "Religious"),
+    ("IRC", "Red Cross"),
+]
 
 
 # ------------------------------------------------------------------ output

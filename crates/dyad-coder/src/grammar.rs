@@ -11,6 +11,7 @@ use dyad_core::{Actor, Diagnostic, Document, Event, EventDate, Evidence, Locatio
 use dyad_dict::{Dictionaries, PatternInput, PatternMatch};
 use dyad_text::{Tag, Token, VerbForm};
 
+use crate::compose::compose;
 use crate::dates::{find_dates, DateMention};
 use crate::mentions::{self, Member, Mention};
 use crate::sentence::Sentence;
@@ -160,7 +161,8 @@ impl PatternInput for SlotView<'_, '_, '_> {
     }
     fn skippable(&self, i: usize) -> bool {
         let t = &self.input.s.tokens[i];
-        !self.input.in_mention[i] && !is_stop_punct(t) && !is_clause_mark(t) && !matches!(t.tag, Tag::Conj)
+        // Mentions may be skipped: `expelled .. diplomats` over `two Russian`.
+        !is_stop_punct(t) && !is_clause_mark(t) && !matches!(t.tag, Tag::Conj)
     }
 }
 
@@ -196,13 +198,18 @@ pub(crate) fn code_sentence(coder: &Coder, doc: &Document, index: usize, span: S
         .map(|p| p.location.country.clone())
         .or_else(|| ctx.dateline.as_ref().map(|d| d.country.clone()))
         .flatten();
+    // A role noun with no country in sight (`officials`, `troops`) is not a
+    // codeable actor; with a place in the sentence or a dateline, it takes
+    // that country (`police ... in Tehran`).
     for m in found.iter_mut().filter(|m| m.agent_only) {
         for member in &mut m.members {
             if member.country.is_none() {
                 member.country.clone_from(&where_country);
             }
         }
+        m.members.retain(|member| member.country.is_some());
     }
+    found.retain(|m| !m.members.is_empty());
     let input = Input::new(&s, &found);
     let view = SlotView { input: &input, mentions: &found };
     let matches = select(dicts, dicts.find_patterns(&view));
@@ -211,13 +218,33 @@ pub(crate) fn code_sentence(coder: &Coder, doc: &Document, index: usize, span: S
     }
     let dates = find_dates(&s.tokens, &doc.text, ctx.published);
     let mut sentence_events: Vec<Event> = Vec::new();
+    // Infinitives under another trigger are not realised; they refine it.
+    let mut codes: Vec<CameoCode> = matches.iter().map(|m| dicts.patterns()[m.pattern as usize].code).collect();
+    let mut governed = vec![false; matches.len()];
+    for (i, m) in matches.iter().enumerate() {
+        let vg_start = verb_group_start(&s.tokens, m.trigger.first().copied().unwrap_or(m.start));
+        if let Some(j) = infinitive_governor(&s.tokens, &input.in_mention, vg_start) {
+            governed[i] = true;
+            if let Some(g) = matches.iter().position(|g| g.trigger.contains(&j)) {
+                if let Some(c) = compose(codes[g], codes[i]) {
+                    codes[g] = c;
+                }
+            }
+        }
+    }
     let mut prev_subject: Option<usize> = None;
-    for m in &matches {
+    let mut prev_trigger_end: Option<usize> = None;
+    for (mi, m) in matches.iter().enumerate() {
         let pattern = &dicts.patterns()[m.pattern as usize];
+        let code = codes[mi];
         let trigger_start = m.trigger.first().copied().unwrap_or(m.start);
         let trigger_end = m.trigger.last().map_or(m.end, |&t| t + 1);
         let vg_start = verb_group_start(&s.tokens, trigger_start);
-        if is_irrealis(&s.tokens, vg_start, trigger_start) {
+        let governing = prev_trigger_end.replace(trigger_end);
+        if governed[mi] || governing.is_some_and(|g| is_nominal_complement(&s.tokens, g, trigger_start)) {
+            continue;
+        }
+        if is_hypothetical(&s.tokens, vg_start, trigger_start) {
             continue;
         }
         let negated = s.tokens[vg_start..trigger_start].iter().any(is_neg)
@@ -234,6 +261,13 @@ pub(crate) fn code_sentence(coder: &Coder, doc: &Document, index: usize, span: S
             Some((a, _)) => input.starts[a].or(input.starts.get(a + 1).copied().flatten()),
             None => find_object(&s, &input, &found, m.end.max(trigger_end), passive),
         };
+        // A role noun inside the trigger names the target: `expelled two Russian diplomats`.
+        let object = object.or_else(|| {
+            (0..found.len()).find(|&k| {
+                let f = &found[k];
+                !f.is_place && f.start > trigger_start && f.start < m.end && Some(k) != subject
+            })
+        });
         let (source_k, target_k) = if passive {
             (find_by_agent(&s, &input, m.end.max(trigger_end)), subject)
         } else {
@@ -274,7 +308,7 @@ pub(crate) fn code_sentence(coder: &Coder, doc: &Document, index: usize, span: S
                 sentence_span: span,
                 source,
                 target,
-                cameo: pattern.code,
+                cameo: code,
                 negated,
                 date,
                 date_text: date_text.clone(),
@@ -351,6 +385,18 @@ fn select(dicts: &Dictionaries, mut matches: Vec<PatternMatch>) -> Vec<PatternMa
     out
 }
 
+/// A noun or gerund trigger in the same clause after another trigger is
+/// that trigger's complement, not an event of its own: `accused Armenia of
+/// violating the ceasefire`, `vetoed the EU sanctions package`.
+fn is_nominal_complement(toks: &[Token], governor_end: usize, trigger_start: usize) -> bool {
+    let nominal = matches!(toks[trigger_start].tag, Tag::Noun | Tag::Verb(VerbForm::Gerund));
+    nominal
+        && governor_end <= trigger_start
+        && !toks[governor_end..trigger_start]
+            .iter()
+            .any(|t| norm_is(t, &[";", ":", "."]) || is_clause_mark(t) || is_finite_verb(t))
+}
+
 /// First token of the verb group ending at the trigger (auxiliaries,
 /// modals, negation and adverbs before it).
 fn verb_group_start(toks: &[Token], trigger_start: usize) -> usize {
@@ -366,9 +412,8 @@ fn verb_group_start(toks: &[Token], trigger_start: usize) -> usize {
     j
 }
 
-/// Hypothetical or governed triggers: modals, `if` clauses, infinitives
-/// under another verb (that verb's own pattern codes the intent).
-fn is_irrealis(toks: &[Token], vg_start: usize, trigger_start: usize) -> bool {
+/// Hypothetical triggers: under a modal, or inside an `if`/`unless` clause.
+fn is_hypothetical(toks: &[Token], vg_start: usize, trigger_start: usize) -> bool {
     if toks[vg_start..trigger_start].iter().any(|t| norm_is(t, MODALS_IRREALIS)) {
         return true;
     }
@@ -381,27 +426,34 @@ fn is_irrealis(toks: &[Token], vg_start: usize, trigger_start: usize) -> bool {
             return true;
         }
     }
-    // `to` + trigger governed by a verb, noun or adjective (`refused to`, `plans to`, `urged Iran to`).
-    if vg_start > 0 && (toks[vg_start - 1].tag == Tag::To || toks[vg_start - 1].norm == "to") {
-        let mut j = vg_start - 1;
-        let mut steps = 0;
-        while j > 0 && steps < 6 {
-            j -= 1;
-            steps += 1;
-            let t = &toks[j];
-            if is_adv(t) || is_neg(t) {
-                continue;
-            }
-            if matches!(t.tag, Tag::Verb(_)) || governs_infinitive(t) && !matches!(t.tag, Tag::ProperNoun) {
-                return matches!(t.tag, Tag::Verb(_)) || governs_infinitive(t);
-            }
-            if matches!(t.tag, Tag::ProperNoun | Tag::Det | Tag::Pron | Tag::Num) || t.case != dyad_text::Case::Lower {
-                continue; // an object between the verb and `to`: `urged Iran to`
-            }
-            break;
-        }
-    }
     false
+}
+
+/// For a trigger introduced by `to`, the token that governs the infinitive
+/// (`refused to`, `plans to`, `urged Iran to`): the act is not realised, and
+/// the governor's own pattern (if any) codes it.
+fn infinitive_governor(toks: &[Token], in_mention: &[bool], vg_start: usize) -> Option<usize> {
+    if vg_start == 0 || !(toks[vg_start - 1].tag == Tag::To || toks[vg_start - 1].norm == "to") {
+        return None;
+    }
+    let mut j = vg_start - 1;
+    let mut steps = 0;
+    while j > 0 && steps < 12 {
+        j -= 1;
+        steps += 1;
+        let t = &toks[j];
+        if is_adv(t) || is_neg(t) || in_mention[j] || norm_is(t, &["and", ","]) {
+            continue; // adverbs, and an object between the verb and `to`: `urged Iran and Iraq to`
+        }
+        if governs_infinitive(t) && !matches!(t.tag, Tag::ProperNoun) {
+            return Some(j);
+        }
+        if matches!(t.tag, Tag::ProperNoun | Tag::Det | Tag::Pron | Tag::Num) || t.case != dyad_text::Case::Lower {
+            continue;
+        }
+        return None;
+    }
+    None
 }
 
 fn find_subject(s: &Sentence<'_>, input: &Input<'_, '_>, found: &[Mention], vg_start: usize, prev_subject: Option<usize>) -> Option<usize> {
@@ -467,6 +519,12 @@ fn find_object(s: &Sentence<'_>, input: &Input<'_, '_>, found: &[Mention], from:
     while j < limit {
         if let Some(k) = input.starts[j] {
             let after_by = j > 0 && toks[j - 1].norm == "by";
+            // `said China opposed ...`: a mention followed by its own verb
+            // is the subject of a complement clause, not an object.
+            let subject_of_clause = toks.get(found[k].end).is_some_and(|t| is_finite_verb(t) || is_aux(t) || is_adv(t) && toks.get(found[k].end + 1).is_some_and(is_finite_verb));
+            if subject_of_clause {
+                return None;
+            }
             if !found[k].is_place && !(passive && after_by) {
                 return Some(k);
             }
@@ -474,7 +532,7 @@ fn find_object(s: &Sentence<'_>, input: &Input<'_, '_>, found: &[Mention], from:
             continue;
         }
         let t = &toks[j];
-        if is_stop_punct(t) || is_clause_mark(t) || is_finite_verb(t) || norm_is(t, &["said", "says", "and"]) {
+        if is_stop_punct(t) || is_clause_mark(t) || is_finite_verb(t) || norm_is(t, &["said", "says"]) {
             return None;
         }
         j += 1;

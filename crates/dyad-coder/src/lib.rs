@@ -42,7 +42,7 @@
 //! ```
 #![deny(missing_docs)]
 
-#[path = "dates_stub.rs"]
+mod compose;
 mod dates;
 mod grammar;
 mod mentions;

@@ -9,8 +9,8 @@
 
 use chrono::NaiveDate;
 use dyad_core::{RuleRef, Span};
-use dyad_dict::Dictionaries;
-use dyad_text::{Tag, Token};
+use dyad_dict::{Dictionaries, PhraseCase};
+use dyad_text::{Case, Tag, Token};
 
 use crate::sentence::Sentence;
 
@@ -77,6 +77,18 @@ fn is_det(t: &Token) -> bool {
     t.tag == Tag::Det || matches!(t.norm.as_str(), "the" | "a" | "an")
 }
 
+/// Whether tokens `start..end` are written as the dictionary phrase demands.
+fn case_fits(s: &Sentence<'_>, start: usize, end: usize, case: PhraseCase) -> bool {
+    if s.all_caps {
+        return true;
+    }
+    match case {
+        PhraseCase::Any => true,
+        PhraseCase::Capitalised => s.tokens[start].case != Case::Lower,
+        PhraseCase::Acronym => s.tokens[start..end].iter().all(|t| t.case == Case::Upper),
+    }
+}
+
 /// Longest actor or agent phrase at every position, left to right.
 fn atoms(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec<Atom> {
     let mut out = Vec::new();
@@ -86,7 +98,8 @@ fn atoms(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec
         let mut best: Option<Atom> = None;
         for (end, ids) in dicts.actor_trie().matches_at(i, n, |k| s.keys(k)) {
             // A dated entry that applies beats an undated one; none that applies: no match.
-            let applicable = ids.iter().copied().filter(|&id| dicts.actors()[id as usize].applies(date));
+            let written_right = |id: u32| case_fits(s, i, end, dicts.actors()[id as usize].case);
+            let applicable = ids.iter().copied().filter(|&id| dicts.actors()[id as usize].applies(date) && written_right(id));
             let chosen = applicable.max_by_key(|&id| (dicts.actors()[id as usize].is_bounded(), id));
             if let Some(id) = chosen {
                 if best.as_ref().is_none_or(|b| end > b.end) {
@@ -126,10 +139,18 @@ fn member_of(atom: &Atom, dicts: &Dictionaries) -> Member {
 
 /// Tokens that may sit between two atoms of the same noun phrase.
 fn is_np_glue(t: &Token) -> bool {
-    matches!(t.tag, Tag::Possessive) || matches!(t.norm.as_str(), "'s" | "'" | "-" | "of" | "from")
+    matches!(t.tag, Tag::Possessive)
+        || matches!(t.norm.as_str(), "'s" | "'" | "-" | "of" | "from")
+        // Modifiers inside the phrase: `Syria's interim government`.
+        || (t.tag == Tag::Adj && t.case == Case::Lower)
 }
 
 fn is_and(gap: &[Token]) -> bool {
+    // The next conjunct may bring its own determiner: `Colombia and the ELN`.
+    let gap = match gap.split_last() {
+        Some((last, rest)) if is_det(last) && !rest.is_empty() => rest,
+        _ => gap,
+    };
     match gap {
         [a] => matches!(a.norm.as_str(), "and" | "&"),
         [c, a] => c.norm == "," && a.norm == "and",
@@ -173,7 +194,7 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
         k += 1;
         while k < atoms.len() {
             let gap = &toks[end..atoms[k].start];
-            let glue = gap.iter().all(is_np_glue) && gap.len() <= 2;
+            let glue = gap.iter().all(is_np_glue) && gap.len() <= 3;
             let coord = is_and(gap) || (is_comma(gap) && list_continues(toks, &atoms, k));
             if glue {
                 conjuncts.last_mut().unwrap().push(member_of(&atoms[k], dicts));
@@ -205,21 +226,27 @@ fn combine(conjuncts: Vec<Vec<Member>>) -> Vec<Member> {
                 if m.country.is_none() {
                     m.country = p.country.clone();
                 }
-                match (&m.code, &p.code) {
-                    // A later, more specific actor ("Russia's Lavrov") replaces a bare country.
-                    (Some(old), Some(new)) if old.len() <= 3 && new.len() > old.len() => m.code = Some(new.clone()),
-                    (None, Some(new)) => m.code = Some(new.clone()),
-                    _ => {}
-                }
-                if p.code.is_none() || m.sector.is_none() {
-                    if let Some(sector) = p.sector {
-                        if p.code.is_none() || m.sector.is_none() {
-                            m.sector = Some(sector);
+                match &p.code {
+                    // A named actor; a more specific one ("Russia's Lavrov") replaces a bare country.
+                    Some(new) => {
+                        let replace = m.code.as_deref().is_none_or(|old| old.len() <= 3 && new.len() > old.len());
+                        if replace {
+                            m.code = Some(new.clone());
+                            if p.sector.is_some() {
+                                m.sector.clone_from(&p.sector);
+                            }
+                            m.rule.clone_from(&p.rule);
                         }
                     }
-                }
-                if m.rule.is_none() || p.code.is_some() {
-                    m.rule = p.rule.or(m.rule.take());
+                    // An agent: the first one names the organisation (`army spokesman` is MIL).
+                    None => {
+                        if m.sector.is_none() {
+                            m.sector.clone_from(&p.sector);
+                        }
+                        if m.rule.is_none() {
+                            m.rule.clone_from(&p.rule);
+                        }
+                    }
                 }
             }
             m

@@ -1,7 +1,7 @@
 //! One analysed sentence: tokens plus the keys the dictionaries match on.
 
 use dyad_core::Span;
-use dyad_text::{Lexicon, Token};
+use dyad_text::{Case, Lexicon, Token};
 
 /// A sentence's tokens and, per token, the keys a dictionary word may match:
 /// its normalised form, its lemma in context, and its context-free lemma
@@ -11,13 +11,29 @@ pub(crate) struct Sentence<'a> {
     pub span: Span,
     pub tokens: Vec<Token>,
     cf_lemmas: Vec<String>,
+    /// Wire text in capitals: case says nothing about names.
+    pub all_caps: bool,
+}
+
+/// The lexicon's lemma; for a word it does not know that looks like a
+/// regular plural (`warplanes`, `drones`), the singular, so that dictionary
+/// nouns match their plurals even outside the lexicon.
+fn context_free_lemma(lexicon: &Lexicon, norm: &str) -> String {
+    let lemma = lexicon.lemma(norm);
+    if lemma == norm && norm.len() > 3 && norm.ends_with('s') && !norm.ends_with("ss") && !norm.ends_with("us") && !norm.ends_with("is") && norm.chars().all(|c| c.is_ascii_lowercase()) && !lexicon.is_common_word(norm) {
+        return norm[..norm.len() - 1].to_string();
+    }
+    lemma.to_string()
 }
 
 impl<'a> Sentence<'a> {
     pub fn new(lexicon: &Lexicon, text: &'a str, span: Span) -> Sentence<'a> {
         let tokens = lexicon.analyze(text, span);
-        let cf_lemmas = tokens.iter().map(|t| lexicon.lemma(&t.norm).to_string()).collect();
-        Sentence { text, span, tokens, cf_lemmas }
+        let cf_lemmas = tokens.iter().map(|t| context_free_lemma(lexicon, &t.norm)).collect();
+        let letters: Vec<&Token> = tokens.iter().filter(|t| t.norm.chars().any(char::is_alphabetic)).collect();
+        let upper = letters.iter().filter(|t| t.case == Case::Upper).count();
+        let all_caps = letters.len() >= 3 && upper * 10 >= letters.len() * 6;
+        Sentence { text, span, tokens, cf_lemmas, all_caps }
     }
 
     pub fn keys(&self, i: usize) -> [&str; 3] {

@@ -188,8 +188,8 @@ fn refusal_codes_reject_not_release() {
 }
 
 #[test]
-fn urging_does_not_realise_the_embedded_act() {
-    check("The United Nations urged Russia to release the journalists.", "IGOUNO 020 RUS");
+fn urging_does_not_realise_the_embedded_act_but_refines_the_appeal() {
+    check("The United Nations urged Russia to release the journalists.", "IGOUNO 0253 RUS");
 }
 
 #[test]
@@ -204,7 +204,7 @@ fn capital_as_subject_is_a_metonym() {
 
 #[test]
 fn coordinated_verbs_share_their_subject() {
-    check("Russia attacked Turkey and killed two journalists.", "RUS 190 TUR; RUS 1823 MED");
+    check("Russia attacked Turkey and killed two Greek journalists.", "RUS 190 TUR; RUS 1823 GRCMED");
 }
 
 #[test]
@@ -215,6 +215,21 @@ fn date_bounded_actor_follows_the_story_date() {
 #[test]
 fn pronoun_subject_takes_the_last_source() {
     check("Russia criticised Turkey. It later attacked Greece.", "RUS 111 TUR; RUS 190 GRC");
+}
+
+#[test]
+fn role_noun_without_a_country_is_not_an_actor() {
+    check("Officials met journalists.", "");
+}
+
+#[test]
+fn role_noun_takes_the_country_of_the_place() {
+    check("Police arrested journalists in Tehran.", "IRNCOP 173 IRNMED #Tehran");
+}
+
+#[test]
+fn complement_clause_subject_is_not_the_object_of_say() {
+    check("Putin said Russia attacked Turkey.", "RUSGOV 010 -; RUS 190 TUR");
 }
 
 #[test]

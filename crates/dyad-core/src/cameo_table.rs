@@ -3747,7 +3747,7 @@ pub(super) static CODES: [Entry; 311] = [
 ];
 
 /// Sorted by code, so that `actor_type` can binary-search.
-pub(super) static ACTOR_TYPES: [(&str, &str); 39] = [
+pub(super) static ACTOR_TYPES: [(&str, &str); 41] = [
     ("AGR", "Agriculture"),
     ("AMN", "Amnesty International"),
     ("BUS", "Business"),
@@ -3778,9 +3778,11 @@ pub(super) static ACTOR_TYPES: [(&str, &str); 39] = [
     ("NGO", "Non-Governmental Organization"),
     ("OPP", "Political Opposition"),
     ("PKO", "Peacekeepers"),
+    ("PTY", "Political Parties"),
     ("RAD", "Radical"),
     ("REB", "Rebels"),
     ("REF", "Refugees"),
+    ("REL", "Religious"),
     ("SEP", "Separatist Rebels"),
     ("SET", "Settler"),
     ("SPY", "State Intelligence"),

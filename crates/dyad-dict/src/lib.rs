@@ -96,6 +96,39 @@ pub struct ActorEntry {
     pub until: Option<NaiveDate>,
     /// Where it was written.
     pub rule: RuleRef,
+    /// How the text must be written to match (from how the phrase is written).
+    pub case: PhraseCase,
+}
+
+/// How a phrase must be written in the text to match, learnt from how the
+/// dictionary writes it: `US` and `WHO` only as capitals, `Turkey` and
+/// `Chad` only capitalised, `the kremlin` any way. All-caps text matches all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PhraseCase {
+    /// Written in lower case: matches any case.
+    Any,
+    /// Written with an initial capital: the first word must be capitalised.
+    Capitalised,
+    /// Written as an acronym (`US`, `WHO`, `U.N.`): every word in capitals.
+    Acronym,
+}
+
+impl PhraseCase {
+    /// Infers the rule from the phrase as written in the dictionary.
+    pub fn of(phrase: &str) -> PhraseCase {
+        let letters: Vec<char> = phrase.chars().filter(|c| c.is_alphabetic()).collect();
+        match letters.first() {
+            Some(c) if c.is_uppercase() => {
+                let words: Vec<&str> = phrase.split_whitespace().collect();
+                if words.len() == 1 && letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
+                    PhraseCase::Acronym
+                } else {
+                    PhraseCase::Capitalised
+                }
+            }
+            _ => PhraseCase::Any,
+        }
+    }
 }
 
 impl ActorEntry {
@@ -217,7 +250,13 @@ impl DictionariesBuilder {
     }
 
     fn compile(&self, lexicon: &Lexicon) -> (Dictionaries, Vec<DictDiagnostic>) {
-        let mut c = Compiler { lexicon, diags: Vec::new(), d: Dictionaries::empty(), synonyms: HashMap::new() };
+        let mut c = Compiler {
+            lexicon,
+            diags: Vec::new(),
+            d: Dictionaries::empty(),
+            synonyms: HashMap::new(),
+            synonym_origin: HashMap::new(),
+        };
         let parsed: Vec<(Arc<str>, FileKind, Vec<RawLine<'_>>)> = self
             .sources
             .iter()
@@ -305,6 +344,7 @@ struct Compiler<'a> {
     diags: Vec<DictDiagnostic>,
     d: Dictionaries,
     synonyms: HashMap<String, Vec<Vec<String>>>,
+    synonym_origin: HashMap<String, (Arc<str>, u32)>,
 }
 
 impl Compiler<'_> {
@@ -356,6 +396,7 @@ impl Compiler<'_> {
             from,
             until,
             rule: RuleRef { file: file.clone(), line: line.line },
+            case: PhraseCase::of(line.left),
         });
         self.d.actor_keyed.add(keys, file_no, id);
     }
@@ -432,8 +473,14 @@ impl Compiler<'_> {
         if members.is_empty() {
             return self.err(file, line.line, "synonym set has no members");
         }
-        if self.synonyms.insert(name.to_string(), members).is_some() {
-            self.err(file, line.line, format!("synonym set `&{name}` is defined twice"));
+        // A later file may redefine a set (override); twice in one file is a mistake.
+        match self.synonym_origin.insert(name.to_string(), (file.clone(), line.line)) {
+            Some((old_file, old_line)) if old_file == *file => {
+                self.err(file, line.line, format!("synonym set `&{name}` is defined twice (also line {old_line})"));
+            }
+            _ => {
+                self.synonyms.insert(name.to_string(), members);
+            }
         }
     }
 

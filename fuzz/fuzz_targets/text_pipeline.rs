@@ -1,0 +1,23 @@
+//! Segmentation and analysis keep every span inside the text, on char
+//! boundaries, in order.
+#![no_main]
+
+use dyad_core::Span;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let text = String::from_utf8_lossy(data);
+    let lexicon = dyad_text::Lexicon::english();
+    let mut last_end = 0;
+    for sentence in dyad_text::sentences(&text) {
+        assert!(sentence.start >= last_end && sentence.end <= text.len());
+        assert!(text.is_char_boundary(sentence.start) && text.is_char_boundary(sentence.end));
+        last_end = sentence.end;
+        let mut prev = Span::new(sentence.start, sentence.start);
+        for token in lexicon.analyze(&text, sentence) {
+            assert!(token.span.start >= prev.end && token.span.end <= sentence.end);
+            assert!(text.is_char_boundary(token.span.start) && text.is_char_boundary(token.span.end));
+            prev = token.span;
+        }
+    }
+});

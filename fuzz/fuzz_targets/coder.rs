@@ -11,7 +11,8 @@ fn coder() -> &'static Coder {
     static CODER: OnceLock<Coder> = OnceLock::new();
     CODER.get_or_init(|| {
         let lexicon = Arc::new(dyad_text::Lexicon::english());
-        let dicts = dyad_dict::DictionariesBuilder::new().with_defaults().build(&lexicon).expect("default dictionaries");
+        let dicts =
+            dyad_dict::DictionariesBuilder::new().with_defaults().build(&lexicon).expect("default dictionaries");
         Coder::builder(Arc::new(dicts), lexicon).build()
     })
 }

@@ -3,11 +3,18 @@
 #![no_main]
 
 use dyad_core::Span;
+use std::sync::OnceLock;
+
 use libfuzzer_sys::fuzz_target;
+
+fn lexicon() -> &'static dyad_text::Lexicon {
+    static LEXICON: OnceLock<dyad_text::Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(dyad_text::Lexicon::english)
+}
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
-    let lexicon = dyad_text::Lexicon::english();
+    let lexicon = lexicon();
     let mut last_end = 0;
     for sentence in dyad_text::sentences(&text) {
         assert!(sentence.start >= last_end && sentence.end <= text.len());

@@ -58,8 +58,8 @@ fn is_aux(t: &Token) -> bool {
         || norm_is(
             t,
             &[
-                "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do",
-                "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "'s",
+                "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do", "does",
+                "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "'s",
             ],
         ) && !matches!(t.tag, Tag::Possessive)
 }
@@ -72,7 +72,26 @@ fn is_adv(t: &Token) -> bool {
     t.tag == Tag::Adv
         || norm_is(
             t,
-            &["also", "reportedly", "again", "later", "earlier", "then", "still", "already", "repeatedly", "allegedly", "formally", "officially", "jointly", "recently", "finally", "publicly", "sharply", "strongly"],
+            &[
+                "also",
+                "reportedly",
+                "again",
+                "later",
+                "earlier",
+                "then",
+                "still",
+                "already",
+                "repeatedly",
+                "allegedly",
+                "formally",
+                "officially",
+                "jointly",
+                "recently",
+                "finally",
+                "publicly",
+                "sharply",
+                "strongly",
+            ],
         )
 }
 
@@ -81,7 +100,14 @@ fn is_be(t: &Token) -> bool {
 }
 
 fn is_clause_mark(t: &Token) -> bool {
-    t.tag == Tag::Sconj || norm_is(t, &["that", "which", "who", "whom", "whose", "because", "after", "before", "while", "when", "as", "if", "unless", "although", "though", "whether"])
+    t.tag == Tag::Sconj
+        || norm_is(
+            t,
+            &[
+                "that", "which", "who", "whom", "whose", "because", "after", "before", "while", "when", "as", "if",
+                "unless", "although", "though", "whether",
+            ],
+        )
 }
 
 fn is_stop_punct(t: &Token) -> bool {
@@ -92,7 +118,33 @@ fn is_finite_verb(t: &Token) -> bool {
     matches!(t.tag, Tag::Verb(VerbForm::Past | VerbForm::Present3))
 }
 
-const LOCATIVE_PREPS: &[&str] = &["in", "at", "near", "outside", "inside", "across", "around", "throughout", "into", "to", "from", "toward", "towards", "of"];
+/// A `-s` word tagged as a verb that reads better as the first noun of a
+/// compound: `the EU sanctions package` (a bare singular noun after it
+/// cannot be its object).
+fn is_compound_noun(toks: &[Token], i: usize) -> bool {
+    toks[i].tag == Tag::Verb(VerbForm::Present3)
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| n.tag == Tag::Noun && n.case == dyad_text::Case::Lower && !n.norm.ends_with('s'))
+        && toks.get(i + 2).is_none_or(|n| !matches!(n.tag, Tag::Det | Tag::Noun | Tag::ProperNoun))
+}
+
+const LOCATIVE_PREPS: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "across",
+    "around",
+    "throughout",
+    "into",
+    "to",
+    "from",
+    "toward",
+    "towards",
+    "of",
+];
 
 const MODALS_IRREALIS: &[&str] = &["would", "could", "might", "may", "should", "must", "can", "shall"];
 
@@ -102,11 +154,50 @@ fn governs_infinitive(t: &Token) -> bool {
     matches!(t.tag, Tag::Verb(_) | Tag::Noun | Tag::Adj)
         || matches!(
             t.lemma.as_str(),
-            "threaten" | "plan" | "vow" | "want" | "hope" | "intend" | "refuse" | "decline" | "fail" | "agree"
-                | "promise" | "pledge" | "seek" | "try" | "aim" | "expect" | "propose" | "offer" | "urge" | "ask"
-                | "call" | "tell" | "order" | "prepare" | "decide" | "attempt" | "consider" | "warn" | "demand"
-                | "need" | "wish" | "move" | "appeal" | "push" | "press" | "encourage" | "invite" | "allow"
-                | "able" | "ready" | "willing" | "set" | "likely" | "due"
+            "threaten"
+                | "plan"
+                | "vow"
+                | "want"
+                | "hope"
+                | "intend"
+                | "refuse"
+                | "decline"
+                | "fail"
+                | "agree"
+                | "promise"
+                | "pledge"
+                | "seek"
+                | "try"
+                | "aim"
+                | "expect"
+                | "propose"
+                | "offer"
+                | "urge"
+                | "ask"
+                | "call"
+                | "tell"
+                | "order"
+                | "prepare"
+                | "decide"
+                | "attempt"
+                | "consider"
+                | "warn"
+                | "demand"
+                | "need"
+                | "wish"
+                | "move"
+                | "appeal"
+                | "push"
+                | "press"
+                | "encourage"
+                | "invite"
+                | "allow"
+                | "able"
+                | "ready"
+                | "willing"
+                | "set"
+                | "likely"
+                | "due"
         )
 }
 
@@ -166,7 +257,14 @@ impl PatternInput for SlotView<'_, '_, '_> {
     }
 }
 
-pub(crate) fn code_sentence(coder: &Coder, doc: &Document, index: usize, span: Span, ctx: &mut DocContext, coded: &mut Coded) {
+pub(crate) fn code_sentence(
+    coder: &Coder,
+    doc: &Document,
+    index: usize,
+    span: Span,
+    ctx: &mut DocContext,
+    coded: &mut Coded,
+) {
     let dicts = coder.dictionaries();
     let mut s = Sentence::new(coder.lexicon(), &doc.text, span);
     if s.tokens.len() > MAX_SENTENCE_TOKENS {
@@ -233,15 +331,27 @@ pub(crate) fn code_sentence(coder: &Coder, doc: &Document, index: usize, span: S
         }
     }
     let mut prev_subject: Option<usize> = None;
-    let mut prev_trigger_end: Option<usize> = None;
+    let mut prev_trigger_end: Option<(usize, usize)> = None;
     for (mi, m) in matches.iter().enumerate() {
         let pattern = &dicts.patterns()[m.pattern as usize];
         let code = codes[mi];
         let trigger_start = m.trigger.first().copied().unwrap_or(m.start);
         let trigger_end = m.trigger.last().map_or(m.end, |&t| t + 1);
         let vg_start = verb_group_start(&s.tokens, trigger_start);
-        let governing = prev_trigger_end.replace(trigger_end);
-        if governed[mi] || governing.is_some_and(|g| is_nominal_complement(&s.tokens, g, trigger_start)) {
+        let governing = prev_trigger_end.replace((trigger_end, mi));
+        if governed[mi] {
+            continue;
+        }
+        if let Some((_, gi)) = governing.filter(|&(g, _)| is_nominal_complement(&s.tokens, g, trigger_start)) {
+            // `accused X of violating the ceasefire`: the complement refines the accusation.
+            if let Some(c) = compose(codes[gi], code) {
+                codes[gi] = c;
+                let governor_start =
+                    s.tokens[matches[gi].trigger.first().copied().unwrap_or(matches[gi].start)].span.start;
+                for e in sentence_events.iter_mut().filter(|e| e.evidence.trigger_span.start == governor_start) {
+                    e.cameo = c;
+                }
+            }
             continue;
         }
         if is_hypothetical(&s.tokens, vg_start, trigger_start) {
@@ -268,11 +378,8 @@ pub(crate) fn code_sentence(coder: &Coder, doc: &Document, index: usize, span: S
                 !f.is_place && f.start > trigger_start && f.start < m.end && Some(k) != subject
             })
         });
-        let (source_k, target_k) = if passive {
-            (find_by_agent(&s, &input, m.end.max(trigger_end)), subject)
-        } else {
-            (subject, object)
-        };
+        let (source_k, target_k) =
+            if passive { (find_by_agent(&s, &input, m.end.max(trigger_end)), subject) } else { (subject, object) };
         prev_subject = subject.or(prev_subject);
         let source = match source_k {
             Some(k) => {
@@ -285,9 +392,19 @@ pub(crate) fn code_sentence(coder: &Coder, doc: &Document, index: usize, span: S
                 _ => continue,
             },
         };
-        let target = target_k.filter(|&k| Some(k) != source_k).map(|k| (found[k].clone(), s.span_of(found[k].start, found[k].end)));
+        let target = target_k
+            .filter(|&k| Some(k) != source_k)
+            .map(|k| (found[k].clone(), s.span_of(found[k].start, found[k].end)));
         let (date, date_text) = nearest_date(&dates, trigger_start, ctx.published);
-        let location = nearest_place(&places, trigger_start).or_else(|| ctx.dateline.clone());
+        // A place that is itself the target of a material act (`bombed Gaza
+        // City`) is also where it happened; a verbal act aimed at a capital
+        // (`criticised Ankara`) is aimed at a government, not at a place.
+        let material = matches!(code.quad_class().number(), 2 | 4);
+        let target_place = target_k.filter(|_| material).and_then(|k| {
+            let f = &found[k];
+            places.iter().find(|p| p.start < f.end && f.start <= p.start).map(|p| p.location.clone())
+        });
+        let location = nearest_place(&places, trigger_start).or(target_place).or_else(|| ctx.dateline.clone());
         let trigger_span = s.span_of(trigger_start, trigger_end);
         let evidence = Evidence {
             trigger: m.trigger.iter().map(|&t| s.tokens[t].span.slice(&doc.text)).collect::<Vec<_>>().join(" "),
@@ -371,7 +488,7 @@ fn select(dicts: &Dictionaries, mut matches: Vec<PatternMatch>) -> Vec<PatternMa
         let p = &dicts.patterns()[m.pattern as usize];
         (m.trigger.len(), p.weight(), p.code.level(), m.target.is_some(), p.rule.line)
     };
-    matches.sort_by(|a, b| rank(b).cmp(&rank(a)));
+    matches.sort_by_key(|m| std::cmp::Reverse(rank(m)));
     let mut taken: Vec<usize> = Vec::new();
     let mut out = Vec::new();
     for m in matches {
@@ -389,7 +506,8 @@ fn select(dicts: &Dictionaries, mut matches: Vec<PatternMatch>) -> Vec<PatternMa
 /// that trigger's complement, not an event of its own: `accused Armenia of
 /// violating the ceasefire`, `vetoed the EU sanctions package`.
 fn is_nominal_complement(toks: &[Token], governor_end: usize, trigger_start: usize) -> bool {
-    let nominal = matches!(toks[trigger_start].tag, Tag::Noun | Tag::Verb(VerbForm::Gerund));
+    let nominal = matches!(toks[trigger_start].tag, Tag::Noun | Tag::Verb(VerbForm::Gerund))
+        || is_compound_noun(toks, trigger_start);
     nominal
         && governor_end <= trigger_start
         && !toks[governor_end..trigger_start]
@@ -456,7 +574,13 @@ fn infinitive_governor(toks: &[Token], in_mention: &[bool], vg_start: usize) -> 
     None
 }
 
-fn find_subject(s: &Sentence<'_>, input: &Input<'_, '_>, found: &[Mention], vg_start: usize, prev_subject: Option<usize>) -> Option<usize> {
+fn find_subject(
+    s: &Sentence<'_>,
+    input: &Input<'_, '_>,
+    found: &[Mention],
+    vg_start: usize,
+    prev_subject: Option<usize>,
+) -> Option<usize> {
     let toks = &s.tokens;
     let mut j = vg_start;
     while j > 0 {
@@ -512,7 +636,13 @@ fn pronoun_subject(s: &Sentence<'_>, vg_start: usize) -> Option<usize> {
     norm_is(&s.tokens[j], &["he", "she", "it", "they", "we"]).then_some(j)
 }
 
-fn find_object(s: &Sentence<'_>, input: &Input<'_, '_>, found: &[Mention], from: usize, passive: bool) -> Option<usize> {
+fn find_object(
+    s: &Sentence<'_>,
+    input: &Input<'_, '_>,
+    found: &[Mention],
+    from: usize,
+    passive: bool,
+) -> Option<usize> {
     let toks = &s.tokens;
     let mut j = from;
     let limit = (from + TARGET_WINDOW).min(toks.len());
@@ -521,11 +651,16 @@ fn find_object(s: &Sentence<'_>, input: &Input<'_, '_>, found: &[Mention], from:
             let after_by = j > 0 && toks[j - 1].norm == "by";
             // `said China opposed ...`: a mention followed by its own verb
             // is the subject of a complement clause, not an object.
-            let subject_of_clause = toks.get(found[k].end).is_some_and(|t| is_finite_verb(t) || is_aux(t) || is_adv(t) && toks.get(found[k].end + 1).is_some_and(is_finite_verb));
+            let e = found[k].end;
+            let subject_of_clause = toks.get(e).is_some_and(|t| {
+                (is_finite_verb(t) && !is_compound_noun(toks, e))
+                    || is_aux(t)
+                    || is_adv(t) && toks.get(e + 1).is_some_and(is_finite_verb)
+            });
             if subject_of_clause {
                 return None;
             }
-            if !found[k].is_place && !(passive && after_by) {
+            if !(found[k].is_place || passive && after_by) {
                 return Some(k);
             }
             j = found[k].end;
@@ -543,11 +678,11 @@ fn find_object(s: &Sentence<'_>, input: &Input<'_, '_>, found: &[Mention], from:
 fn find_by_agent(s: &Sentence<'_>, input: &Input<'_, '_>, from: usize) -> Option<usize> {
     let toks = &s.tokens;
     let limit = (from + TARGET_WINDOW).min(toks.len());
-    for j in from..limit {
-        if is_stop_punct(&toks[j]) || is_clause_mark(&toks[j]) {
+    for (j, t) in toks.iter().enumerate().take(limit).skip(from) {
+        if is_stop_punct(t) || is_clause_mark(t) {
             return None;
         }
-        if toks[j].norm == "by" {
+        if t.norm == "by" {
             return input.starts.get(j + 1).copied().flatten().or(input.starts.get(j + 2).copied().flatten());
         }
     }
@@ -580,7 +715,10 @@ fn find_places(s: &Sentence<'_>, dicts: &Dictionaries, first_sentence: bool) -> 
             other => other,
         };
         let dateline = first_sentence && i == 0 && toks.get(end).is_some_and(|t| norm_is(t, &[",", "(", "-", "--"]));
-        let locative = dateline || prev.is_some_and(|t| norm_is(t, LOCATIVE_PREPS) && !norm_is(t, &["to", "from", "of", "into", "toward", "towards"]));
+        let locative = dateline
+            || prev.is_some_and(|t| {
+                norm_is(t, LOCATIVE_PREPS) && !norm_is(t, &["to", "from", "of", "into", "toward", "towards"])
+            });
         out.push(PlaceHit {
             start: i,
             end,
@@ -606,7 +744,11 @@ fn nearest_place(places: &[PlaceHit], trigger: usize) -> Option<Location> {
         .map(|p| p.location.clone())
 }
 
-fn nearest_date(dates: &[DateMention], trigger: usize, published: Option<NaiveDate>) -> (Option<EventDate>, Option<String>) {
+fn nearest_date(
+    dates: &[DateMention],
+    trigger: usize,
+    published: Option<NaiveDate>,
+) -> (Option<EventDate>, Option<String>) {
     match dates.iter().min_by_key(|d| (d.start as isize - trigger as isize).unsigned_abs()) {
         Some(d) => (Some(d.date), Some(d.text.clone())),
         None => (published.map(EventDate::Day), None),

@@ -99,7 +99,8 @@ fn atoms(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec
         for (end, ids) in dicts.actor_trie().matches_at(i, n, |k| s.keys(k)) {
             // A dated entry that applies beats an undated one; none that applies: no match.
             let written_right = |id: u32| case_fits(s, i, end, dicts.actors()[id as usize].case);
-            let applicable = ids.iter().copied().filter(|&id| dicts.actors()[id as usize].applies(date) && written_right(id));
+            let applicable =
+                ids.iter().copied().filter(|&id| dicts.actors()[id as usize].applies(date) && written_right(id));
             let chosen = applicable.max_by_key(|&id| (dicts.actors()[id as usize].is_bounded(), id));
             if let Some(id) = chosen {
                 if best.as_ref().is_none_or(|b| end > b.end) {
@@ -128,7 +129,12 @@ fn member_of(atom: &Atom, dicts: &Dictionaries) -> Member {
     match atom.kind {
         AtomKind::Actor(id) => {
             let e = &dicts.actors()[id as usize];
-            Member { country: e.country.clone(), code: Some(e.code.clone()), sector: e.sector.clone(), rule: Some(e.rule.clone()) }
+            Member {
+                country: e.country.clone(),
+                code: Some(e.code.clone()),
+                sector: e.sector.clone(),
+                rule: Some(e.rule.clone()),
+            }
         }
         AtomKind::Agent(id) => {
             let e = &dicts.agents()[id as usize];
@@ -140,7 +146,7 @@ fn member_of(atom: &Atom, dicts: &Dictionaries) -> Member {
 /// Tokens that may sit between two atoms of the same noun phrase.
 fn is_np_glue(t: &Token) -> bool {
     matches!(t.tag, Tag::Possessive)
-        || matches!(t.norm.as_str(), "'s" | "'" | "-" | "of" | "from")
+        || matches!(t.norm.as_str(), "'s" | "'" | "of" | "from")
         // Modifiers inside the phrase: `Syria's interim government`.
         || (t.tag == Tag::Adj && t.case == Case::Lower)
 }
@@ -194,7 +200,10 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
         k += 1;
         while k < atoms.len() {
             let gap = &toks[end..atoms[k].start];
-            let glue = gap.iter().all(is_np_glue) && gap.len() <= 3;
+            // A hyphen glues only when written tight (`U.S.-backed`), not as a
+            // dash (`ATHENS - Turkish officials`).
+            let tight_hyphen = matches!(gap, [h] if h.norm == "-" && toks[end - 1].span.end == h.span.start && h.span.end == toks[atoms[k].start].span.start);
+            let glue = tight_hyphen || (gap.iter().all(is_np_glue) && gap.len() <= 3);
             let coord = is_and(gap) || (is_comma(gap) && list_continues(toks, &atoms, k));
             if glue {
                 conjuncts.last_mut().unwrap().push(member_of(&atoms[k], dicts));

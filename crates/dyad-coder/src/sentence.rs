@@ -20,7 +20,15 @@ pub(crate) struct Sentence<'a> {
 /// nouns match their plurals even outside the lexicon.
 fn context_free_lemma(lexicon: &Lexicon, norm: &str) -> String {
     let lemma = lexicon.lemma(norm);
-    if lemma == norm && norm.len() > 3 && norm.ends_with('s') && !norm.ends_with("ss") && !norm.ends_with("us") && !norm.ends_with("is") && norm.chars().all(|c| c.is_ascii_lowercase()) && !lexicon.is_common_word(norm) {
+    if lemma == norm
+        && norm.len() > 3
+        && norm.ends_with('s')
+        && !norm.ends_with("ss")
+        && !norm.ends_with("us")
+        && !norm.ends_with("is")
+        && norm.chars().all(|c| c.is_ascii_lowercase())
+        && !lexicon.is_common_word(norm)
+    {
         return norm[..norm.len() - 1].to_string();
     }
     lemma.to_string()

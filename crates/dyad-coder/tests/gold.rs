@@ -90,10 +90,18 @@ struct Score {
 
 impl Score {
     fn precision(&self) -> f64 {
-        if self.found == 0 { 1.0 } else { self.matched as f64 / self.found as f64 }
+        if self.found == 0 {
+            1.0
+        } else {
+            self.matched as f64 / self.found as f64
+        }
     }
     fn recall(&self) -> f64 {
-        if self.expected == 0 { 1.0 } else { self.matched as f64 / self.expected as f64 }
+        if self.expected == 0 {
+            1.0
+        } else {
+            self.matched as f64 / self.expected as f64
+        }
     }
 }
 
@@ -150,10 +158,24 @@ fn score(cases: &[Case], coder: &Coder) -> Score {
             let want: Vec<String> = case
                 .events
                 .iter()
-                .map(|e| format!("{} {} {} @{}", e.source, e.cameo, e.target.as_deref().unwrap_or("-"), e.date.as_deref().unwrap_or("")))
+                .map(|e| {
+                    format!(
+                        "{} {} {} @{}",
+                        e.source,
+                        e.cameo,
+                        e.target.as_deref().unwrap_or("-"),
+                        e.date.as_deref().unwrap_or("")
+                    )
+                })
                 .collect();
             let got: Vec<String> = coded.events.iter().map(render).collect();
-            sc.failures.push(format!("{}: {}\n    want: {}\n    got:  {}", case.id, case.text, want.join("; "), got.join("; ")));
+            sc.failures.push(format!(
+                "{}: {}\n    want: {}\n    got:  {}",
+                case.id,
+                case.text,
+                want.join("; "),
+                got.join("; ")
+            ));
         }
     }
     sc

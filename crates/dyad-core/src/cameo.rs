@@ -104,10 +104,7 @@ impl CameoCode {
     /// Looks a code up (`"040"`, `"0874"`, `"04"`); `None` unless the string is
     /// exactly a codebook code (no trimming, no padding).
     pub fn parse(code: &str) -> Option<CameoCode> {
-        table::CODES
-            .binary_search_by(|e| e.code.cmp(code))
-            .ok()
-            .map(|i| CameoCode(i as u16))
+        table::CODES.binary_search_by(|e| e.code.cmp(code)).ok().map(|i| CameoCode(i as u16))
     }
 
     fn entry(self) -> &'static Entry {
@@ -190,10 +187,7 @@ pub static ACTOR_TYPES: &[(&str, &str)] = &table::ACTOR_TYPES;
 /// if the code is not in [`ACTOR_TYPES`]. Codes are upper-case, as CAMEO
 /// writes them; no case folding is done.
 pub fn actor_type(code: &str) -> Option<&'static str> {
-    ACTOR_TYPES
-        .binary_search_by(|(c, _)| (*c).cmp(code))
-        .ok()
-        .map(|i| ACTOR_TYPES[i].1)
+    ACTOR_TYPES.binary_search_by(|(c, _)| (*c).cmp(code)).ok().map(|i| ACTOR_TYPES[i].1)
 }
 
 /// The blocks that stand where a country would for actors that have none.
@@ -203,8 +197,7 @@ const TRANSNATIONAL: [&str; 7] = ["IGO", "IMG", "INT", "MNC", "NGM", "NGO", "UIS
 /// IMG, INT, UIS): such an actor has no country. Takes either the bare block
 /// (`"IGO"`) or a whole actor code (`"IGOUNO"`).
 pub fn is_transnational_prefix(code: &str) -> bool {
-    code.get(..3)
-        .is_some_and(|block| TRANSNATIONAL.contains(&block))
+    code.get(..3).is_some_and(|block| TRANSNATIONAL.contains(&block))
 }
 
 #[cfg(test)]

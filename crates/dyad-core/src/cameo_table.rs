@@ -18,14 +18,7 @@ use crate::plover::{PloverMapping, PloverType};
 /// Sorted by code, so that `parse` can binary-search.
 pub(super) static CODES: [Entry; 311] = [
     // dyad: PLOVER has no public-statement category.
-    Entry {
-        code: "01",
-        name: "MAKE PUBLIC STATEMENT",
-        goldstein: 0.0,
-        root: 0,
-        parent: None,
-        plover: None,
-    },
+    Entry { code: "01", name: "MAKE PUBLIC STATEMENT", goldstein: 0.0, root: 0, parent: None, plover: None },
     // dyad: PLOVER has no public-statement category.
     Entry {
         code: "010",
@@ -36,41 +29,13 @@ pub(super) static CODES: [Entry; 311] = [
         plover: None,
     },
     // dyad: PLOVER has no public-statement category.
-    Entry {
-        code: "011",
-        name: "Decline comment",
-        goldstein: -0.1,
-        root: 0,
-        parent: Some(0),
-        plover: None,
-    },
+    Entry { code: "011", name: "Decline comment", goldstein: -0.1, root: 0, parent: Some(0), plover: None },
     // dyad: PLOVER has no public-statement category.
-    Entry {
-        code: "012",
-        name: "Make pessimistic comment",
-        goldstein: -0.4,
-        root: 0,
-        parent: Some(0),
-        plover: None,
-    },
+    Entry { code: "012", name: "Make pessimistic comment", goldstein: -0.4, root: 0, parent: Some(0), plover: None },
     // dyad: PLOVER has no public-statement category.
-    Entry {
-        code: "013",
-        name: "Make optimistic comment",
-        goldstein: 0.4,
-        root: 0,
-        parent: Some(0),
-        plover: None,
-    },
+    Entry { code: "013", name: "Make optimistic comment", goldstein: 0.4, root: 0, parent: Some(0), plover: None },
     // dyad: PLOVER has no public-statement category.
-    Entry {
-        code: "014",
-        name: "Consider policy option",
-        goldstein: 0.0,
-        root: 0,
-        parent: Some(0),
-        plover: None,
-    },
+    Entry { code: "014", name: "Consider policy option", goldstein: 0.0, root: 0, parent: Some(0), plover: None },
     // dyad: PLOVER has no public-statement category.
     Entry {
         code: "015",
@@ -81,41 +46,13 @@ pub(super) static CODES: [Entry; 311] = [
         plover: None,
     },
     // dyad: PLOVER has no public-statement category.
-    Entry {
-        code: "016",
-        name: "Deny responsibility",
-        goldstein: -2.0,
-        root: 0,
-        parent: Some(0),
-        plover: None,
-    },
+    Entry { code: "016", name: "Deny responsibility", goldstein: -2.0, root: 0, parent: Some(0), plover: None },
     // dyad: PLOVER has no public-statement category.
-    Entry {
-        code: "017",
-        name: "Engage in symbolic act",
-        goldstein: 0.0,
-        root: 0,
-        parent: Some(0),
-        plover: None,
-    },
+    Entry { code: "017", name: "Engage in symbolic act", goldstein: 0.0, root: 0, parent: Some(0), plover: None },
     // dyad: PLOVER has no public-statement category.
-    Entry {
-        code: "018",
-        name: "Make empathetic comment",
-        goldstein: 3.4,
-        root: 0,
-        parent: Some(0),
-        plover: None,
-    },
+    Entry { code: "018", name: "Make empathetic comment", goldstein: 3.4, root: 0, parent: Some(0), plover: None },
     // dyad: PLOVER has no public-statement category.
-    Entry {
-        code: "019",
-        name: "Express accord",
-        goldstein: 3.4,
-        root: 0,
-        parent: Some(0),
-        plover: None,
-    },
+    Entry { code: "019", name: "Express accord", goldstein: 3.4, root: 0, parent: Some(0), plover: None },
     // dyad: appeal as REQUEST.
     Entry {
         code: "02",
@@ -123,11 +60,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 3.0,
         root: 11,
         parent: None,
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: None,
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: None, context: &[] }),
     },
     // dyad: appeal as REQUEST, like 100.
     Entry {
@@ -136,11 +69,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 3.0,
         root: 11,
         parent: Some(11),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: None,
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: None, context: &[] }),
     },
     // dyad: appeal as REQUEST, like 101.
     Entry {
@@ -149,11 +78,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 3.4,
         root: 11,
         parent: Some(11),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("assist"),
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("assist"), context: &[] }),
     },
     // dyad: appeal as REQUEST, like 1011.
     Entry {
@@ -162,11 +87,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 3.4,
         root: 11,
         parent: Some(13),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("assist"),
-            context: &["economic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("assist"), context: &["economic"] }),
     },
     // dyad: appeal as REQUEST, like 1012.
     Entry {
@@ -175,11 +96,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 3.4,
         root: 11,
         parent: Some(13),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("assist"),
-            context: &["military"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("assist"), context: &["military"] }),
     },
     // dyad: appeal as REQUEST, like 1013.
     Entry {
@@ -188,11 +105,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 3.4,
         root: 11,
         parent: Some(13),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("assist"),
-            context: &["legal"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("assist"), context: &["legal"] }),
     },
     // dyad: appeal as REQUEST, like 1014.
     Entry {
@@ -201,11 +114,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 3.4,
         root: 11,
         parent: Some(13),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("assist"),
-            context: &["intelligence"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("assist"), context: &["intelligence"] }),
     },
     // dyad: appeal as REQUEST, like 102.
     Entry {
@@ -214,11 +123,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 3.2,
         root: 11,
         parent: Some(11),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("assist"),
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("assist"), context: &["diplomatic"] }),
     },
     // dyad: appeal as REQUEST, like 103.
     Entry {
@@ -227,11 +132,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 3.4,
         root: 11,
         parent: Some(11),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("assist"),
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("assist"), context: &[] }),
     },
     // dyad: appeal as REQUEST, like 1031.
     Entry {
@@ -240,11 +141,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 3.4,
         root: 11,
         parent: Some(19),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("assist"),
-            context: &["economic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("assist"), context: &["economic"] }),
     },
     // dyad: appeal as REQUEST, like 1032.
     Entry {
@@ -253,11 +150,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 3.4,
         root: 11,
         parent: Some(19),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("assist"),
-            context: &["military"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("assist"), context: &["military"] }),
     },
     // dyad: appeal as REQUEST, like 1033.
     Entry {
@@ -266,11 +159,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 3.4,
         root: 11,
         parent: Some(19),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("assist"),
-            context: &["humanitarian"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("assist"), context: &["humanitarian"] }),
     },
     // dyad: appeal as REQUEST, like 1034.
     Entry {
@@ -279,11 +168,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 3.4,
         root: 11,
         parent: Some(19),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("assist"),
-            context: &["peacekeeping"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("assist"), context: &["peacekeeping"] }),
     },
     // dyad: appeal as REQUEST, like 104.
     Entry {
@@ -305,11 +190,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -0.3,
         root: 11,
         parent: Some(24),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("change"),
-            context: &["executive"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("change"), context: &["executive"] }),
     },
     // dyad: appeal as REQUEST, like 1042.
     Entry {
@@ -318,11 +199,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -0.3,
         root: 11,
         parent: Some(24),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("change"),
-            context: &["executive"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("change"), context: &["executive"] }),
     },
     // dyad: appeal as REQUEST, like 1043.
     Entry {
@@ -331,11 +208,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -0.3,
         root: 11,
         parent: Some(24),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("change"),
-            context: &["rights_freedoms"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("change"), context: &["rights_freedoms"] }),
     },
     // dyad: appeal as REQUEST, like 1044.
     Entry {
@@ -357,11 +230,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -0.3,
         root: 11,
         parent: Some(11),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("change"),
-            context: &["legal"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("change"), context: &["legal"] }),
     },
     // dyad: appeal as REQUEST, like 1051.
     Entry {
@@ -370,11 +239,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -0.3,
         root: 11,
         parent: Some(29),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("yield"),
-            context: &["legal"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("yield"), context: &["legal"] }),
     },
     // dyad: appeal as REQUEST, like 1052.
     Entry {
@@ -383,11 +248,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -0.3,
         root: 11,
         parent: Some(29),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("yield"),
-            context: &["legal"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("yield"), context: &["legal"] }),
     },
     // dyad: appeal as REQUEST, like 1053.
     Entry {
@@ -396,11 +257,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -0.3,
         root: 11,
         parent: Some(29),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("yield"),
-            context: &["legal"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("yield"), context: &["legal"] }),
     },
     // dyad: appeal as REQUEST, like 1054.
     Entry {
@@ -409,11 +266,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -0.3,
         root: 11,
         parent: Some(29),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("yield"),
-            context: &["economic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("yield"), context: &["economic"] }),
     },
     // dyad: appeal as REQUEST, like 1055.
     Entry {
@@ -422,11 +275,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -0.3,
         root: 11,
         parent: Some(29),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("yield"),
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("yield"), context: &["diplomatic"] }),
     },
     // dyad: appeal as REQUEST, like 1056.
     Entry {
@@ -435,11 +284,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -0.3,
         root: 11,
         parent: Some(29),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("yield"),
-            context: &["military"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("yield"), context: &["military"] }),
     },
     // dyad: appeal as REQUEST, like 106.
     Entry {
@@ -448,11 +293,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 4.0,
         root: 11,
         parent: Some(11),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("meet"),
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("meet"), context: &["diplomatic"] }),
     },
     // dyad: appeal as REQUEST, like 107.
     Entry {
@@ -461,11 +302,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 4.0,
         root: 11,
         parent: Some(11),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("meet"),
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("meet"), context: &["diplomatic"] }),
     },
     // dyad: appeal as REQUEST, like 108.
     Entry {
@@ -474,11 +311,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 4.0,
         root: 11,
         parent: Some(11),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("meet"),
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("meet"), context: &["diplomatic"] }),
     },
     Entry {
         code: "03",
@@ -486,11 +319,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 4.0,
         root: 39,
         parent: None,
-        plover: Some(PloverMapping {
-            event: PloverType::Agree,
-            mode: None,
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Agree, mode: None, context: &[] }),
     },
     Entry {
         code: "030",
@@ -498,11 +327,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 4.0,
         root: 39,
         parent: Some(39),
-        plover: Some(PloverMapping {
-            event: PloverType::Agree,
-            mode: None,
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Agree, mode: None, context: &["diplomatic"] }),
     },
     Entry {
         code: "031",
@@ -510,11 +335,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 5.2,
         root: 39,
         parent: Some(39),
-        plover: Some(PloverMapping {
-            event: PloverType::Agree,
-            mode: None,
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Agree, mode: None, context: &["diplomatic"] }),
     },
     Entry {
         code: "0311",
@@ -522,11 +343,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 5.2,
         root: 39,
         parent: Some(41),
-        plover: Some(PloverMapping {
-            event: PloverType::Agree,
-            mode: None,
-            context: &["economic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Agree, mode: None, context: &["economic"] }),
     },
     Entry {
         code: "0312",
@@ -534,11 +351,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 5.2,
         root: 39,
         parent: Some(41),
-        plover: Some(PloverMapping {
-            event: PloverType::Agree,
-            mode: None,
-            context: &["military"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Agree, mode: None, context: &["military"] }),
     },
     Entry {
         code: "0313",
@@ -546,11 +359,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 5.2,
         root: 39,
         parent: Some(41),
-        plover: Some(PloverMapping {
-            event: PloverType::Agree,
-            mode: None,
-            context: &["legal"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Agree, mode: None, context: &["legal"] }),
     },
     Entry {
         code: "0314",
@@ -558,11 +367,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 5.2,
         root: 39,
         parent: Some(41),
-        plover: Some(PloverMapping {
-            event: PloverType::Agree,
-            mode: None,
-            context: &["intelligence"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Agree, mode: None, context: &["intelligence"] }),
     },
     Entry {
         code: "032",
@@ -570,11 +375,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 4.5,
         root: 39,
         parent: Some(39),
-        plover: Some(PloverMapping {
-            event: PloverType::Agree,
-            mode: None,
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Agree, mode: None, context: &["diplomatic"] }),
     },
     Entry {
         code: "033",
@@ -582,11 +383,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 5.2,
         root: 39,
         parent: Some(39),
-        plover: Some(PloverMapping {
-            event: PloverType::Agree,
-            mode: None,
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Agree, mode: None, context: &["diplomatic"] }),
     },
     Entry {
         code: "0331",
@@ -594,11 +391,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 5.2,
         root: 39,
         parent: Some(47),
-        plover: Some(PloverMapping {
-            event: PloverType::Agree,
-            mode: None,
-            context: &["economic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Agree, mode: None, context: &["economic"] }),
     },
     Entry {
         code: "0332",
@@ -606,11 +399,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 5.2,
         root: 39,
         parent: Some(47),
-        plover: Some(PloverMapping {
-            event: PloverType::Agree,
-            mode: None,
-            context: &["military"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Agree, mode: None, context: &["military"] }),
     },
     Entry {
         code: "0333",
@@ -618,11 +407,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 5.2,
         root: 39,
         parent: Some(47),
-        plover: Some(PloverMapping {
-            event: PloverType::Agree,
-            mode: None,
-            context: &["humanitarian"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Agree, mode: None, context: &["humanitarian"] }),
     },
     Entry {
         code: "0334",
@@ -630,11 +415,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 6.0,
         root: 39,
         parent: Some(47),
-        plover: Some(PloverMapping {
-            event: PloverType::Agree,
-            mode: None,
-            context: &["peacekeeping"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Agree, mode: None, context: &["peacekeeping"] }),
     },
     Entry {
         code: "034",
@@ -642,11 +423,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 7.0,
         root: 39,
         parent: Some(39),
-        plover: Some(PloverMapping {
-            event: PloverType::Agree,
-            mode: None,
-            context: &["political_institutions"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Agree, mode: None, context: &["political_institutions"] }),
     },
     Entry {
         code: "0341",
@@ -654,11 +431,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 7.0,
         root: 39,
         parent: Some(52),
-        plover: Some(PloverMapping {
-            event: PloverType::Agree,
-            mode: None,
-            context: &["political_institutions"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Agree, mode: None, context: &["political_institutions"] }),
     },
     Entry {
         code: "0342",
@@ -666,11 +439,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 7.0,
         root: 39,
         parent: Some(52),
-        plover: Some(PloverMapping {
-            event: PloverType::Agree,
-            mode: None,
-            context: &["executive"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Agree, mode: None, context: &["executive"] }),
     },
     Entry {
         code: "0343",
@@ -678,11 +447,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 7.0,
         root: 39,
         parent: Some(52),
-        plover: Some(PloverMapping {
-            event: PloverType::Agree,
-            mode: None,
-            context: &["rights_freedoms"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Agree, mode: None, context: &["rights_freedoms"] }),
     },
     Entry {
         code: "0344",
@@ -690,11 +455,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 7.0,
         root: 39,
         parent: Some(52),
-        plover: Some(PloverMapping {
-            event: PloverType::Agree,
-            mode: None,
-            context: &["political_institutions"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Agree, mode: None, context: &["political_institutions"] }),
     },
     Entry {
         code: "035",
@@ -702,11 +463,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 7.0,
         root: 39,
         parent: Some(39),
-        plover: Some(PloverMapping {
-            event: PloverType::Agree,
-            mode: None,
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Agree, mode: None, context: &[] }),
     },
     Entry {
         code: "0351",
@@ -714,11 +471,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 7.0,
         root: 39,
         parent: Some(57),
-        plover: Some(PloverMapping {
-            event: PloverType::Agree,
-            mode: None,
-            context: &["rights_freedoms"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Agree, mode: None, context: &["rights_freedoms"] }),
     },
     Entry {
         code: "0352",
@@ -726,11 +479,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 7.0,
         root: 39,
         parent: Some(57),
-        plover: Some(PloverMapping {
-            event: PloverType::Agree,
-            mode: None,
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Agree, mode: None, context: &[] }),
     },
     Entry {
         code: "0353",
@@ -738,11 +487,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 7.0,
         root: 39,
         parent: Some(57),
-        plover: Some(PloverMapping {
-            event: PloverType::Agree,
-            mode: None,
-            context: &["rights_freedoms"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Agree, mode: None, context: &["rights_freedoms"] }),
     },
     Entry {
         code: "0354",
@@ -750,11 +495,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 7.0,
         root: 39,
         parent: Some(57),
-        plover: Some(PloverMapping {
-            event: PloverType::Agree,
-            mode: None,
-            context: &["economic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Agree, mode: None, context: &["economic"] }),
     },
     Entry {
         code: "0355",
@@ -762,11 +503,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 7.0,
         root: 39,
         parent: Some(57),
-        plover: Some(PloverMapping {
-            event: PloverType::Agree,
-            mode: None,
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Agree, mode: None, context: &["diplomatic"] }),
     },
     Entry {
         code: "0356",
@@ -774,11 +511,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 7.0,
         root: 39,
         parent: Some(57),
-        plover: Some(PloverMapping {
-            event: PloverType::Agree,
-            mode: None,
-            context: &["military"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Agree, mode: None, context: &["military"] }),
     },
     Entry {
         code: "036",
@@ -786,11 +519,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 4.0,
         root: 39,
         parent: Some(39),
-        plover: Some(PloverMapping {
-            event: PloverType::Agree,
-            mode: None,
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Agree, mode: None, context: &["diplomatic"] }),
     },
     Entry {
         code: "037",
@@ -798,11 +527,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 5.0,
         root: 39,
         parent: Some(39),
-        plover: Some(PloverMapping {
-            event: PloverType::Agree,
-            mode: None,
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Agree, mode: None, context: &["diplomatic"] }),
     },
     Entry {
         code: "038",
@@ -810,11 +535,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 7.0,
         root: 39,
         parent: Some(39),
-        plover: Some(PloverMapping {
-            event: PloverType::Agree,
-            mode: None,
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Agree, mode: None, context: &["diplomatic"] }),
     },
     Entry {
         code: "039",
@@ -822,11 +543,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 5.0,
         root: 39,
         parent: Some(39),
-        plover: Some(PloverMapping {
-            event: PloverType::Agree,
-            mode: None,
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Agree, mode: None, context: &["diplomatic"] }),
     },
     Entry {
         code: "04",
@@ -834,11 +551,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 1.0,
         root: 68,
         parent: None,
-        plover: Some(PloverMapping {
-            event: PloverType::Consult,
-            mode: None,
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Consult, mode: None, context: &[] }),
     },
     Entry {
         code: "040",
@@ -846,11 +559,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 1.0,
         root: 68,
         parent: Some(68),
-        plover: Some(PloverMapping {
-            event: PloverType::Consult,
-            mode: None,
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Consult, mode: None, context: &[] }),
     },
     Entry {
         code: "041",
@@ -858,11 +567,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 1.0,
         root: 68,
         parent: Some(68),
-        plover: Some(PloverMapping {
-            event: PloverType::Consult,
-            mode: Some("phone"),
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Consult, mode: Some("phone"), context: &[] }),
     },
     Entry {
         code: "042",
@@ -870,11 +575,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 1.9,
         root: 68,
         parent: Some(68),
-        plover: Some(PloverMapping {
-            event: PloverType::Consult,
-            mode: Some("visit"),
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Consult, mode: Some("visit"), context: &[] }),
     },
     Entry {
         code: "043",
@@ -882,11 +583,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 2.8,
         root: 68,
         parent: Some(68),
-        plover: Some(PloverMapping {
-            event: PloverType::Consult,
-            mode: Some("visit"),
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Consult, mode: Some("visit"), context: &[] }),
     },
     Entry {
         code: "044",
@@ -894,11 +591,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 2.5,
         root: 68,
         parent: Some(68),
-        plover: Some(PloverMapping {
-            event: PloverType::Consult,
-            mode: Some("third-party"),
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Consult, mode: Some("third-party"), context: &[] }),
     },
     Entry {
         code: "045",
@@ -906,11 +599,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 5.0,
         root: 68,
         parent: Some(68),
-        plover: Some(PloverMapping {
-            event: PloverType::Consult,
-            mode: None,
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Consult, mode: None, context: &["diplomatic"] }),
     },
     Entry {
         code: "046",
@@ -918,11 +607,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 7.0,
         root: 68,
         parent: Some(68),
-        plover: Some(PloverMapping {
-            event: PloverType::Consult,
-            mode: None,
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Consult, mode: None, context: &["diplomatic"] }),
     },
     Entry {
         code: "05",
@@ -930,11 +615,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 3.5,
         root: 76,
         parent: None,
-        plover: Some(PloverMapping {
-            event: PloverType::Support,
-            mode: None,
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Support, mode: None, context: &[] }),
     },
     Entry {
         code: "050",
@@ -942,11 +623,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 3.5,
         root: 76,
         parent: Some(76),
-        plover: Some(PloverMapping {
-            event: PloverType::Support,
-            mode: None,
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Support, mode: None, context: &["diplomatic"] }),
     },
     Entry {
         code: "051",
@@ -954,11 +631,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 3.4,
         root: 76,
         parent: Some(76),
-        plover: Some(PloverMapping {
-            event: PloverType::Support,
-            mode: None,
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Support, mode: None, context: &["diplomatic"] }),
     },
     Entry {
         code: "052",
@@ -966,11 +639,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 3.5,
         root: 76,
         parent: Some(76),
-        plover: Some(PloverMapping {
-            event: PloverType::Support,
-            mode: None,
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Support, mode: None, context: &["diplomatic"] }),
     },
     Entry {
         code: "053",
@@ -978,11 +647,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 3.8,
         root: 76,
         parent: Some(76),
-        plover: Some(PloverMapping {
-            event: PloverType::Support,
-            mode: None,
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Support, mode: None, context: &["diplomatic"] }),
     },
     Entry {
         code: "054",
@@ -990,11 +655,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 6.0,
         root: 76,
         parent: Some(76),
-        plover: Some(PloverMapping {
-            event: PloverType::Support,
-            mode: None,
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Support, mode: None, context: &["diplomatic"] }),
     },
     Entry {
         code: "055",
@@ -1002,11 +663,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 7.0,
         root: 76,
         parent: Some(76),
-        plover: Some(PloverMapping {
-            event: PloverType::Support,
-            mode: None,
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Support, mode: None, context: &["diplomatic"] }),
     },
     Entry {
         code: "056",
@@ -1014,11 +671,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 7.0,
         root: 76,
         parent: Some(76),
-        plover: Some(PloverMapping {
-            event: PloverType::Support,
-            mode: None,
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Support, mode: None, context: &["diplomatic"] }),
     },
     Entry {
         code: "057",
@@ -1026,11 +679,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 8.0,
         root: 76,
         parent: Some(76),
-        plover: Some(PloverMapping {
-            event: PloverType::Support,
-            mode: None,
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Support, mode: None, context: &["diplomatic"] }),
     },
     Entry {
         code: "06",
@@ -1038,11 +687,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 6.0,
         root: 85,
         parent: None,
-        plover: Some(PloverMapping {
-            event: PloverType::Cooperate,
-            mode: None,
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Cooperate, mode: None, context: &[] }),
     },
     Entry {
         code: "060",
@@ -1050,11 +695,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 6.0,
         root: 85,
         parent: Some(85),
-        plover: Some(PloverMapping {
-            event: PloverType::Cooperate,
-            mode: None,
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Cooperate, mode: None, context: &[] }),
     },
     Entry {
         code: "061",
@@ -1062,11 +703,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 6.4,
         root: 85,
         parent: Some(85),
-        plover: Some(PloverMapping {
-            event: PloverType::Cooperate,
-            mode: None,
-            context: &["economic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Cooperate, mode: None, context: &["economic"] }),
     },
     Entry {
         code: "062",
@@ -1074,11 +711,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 7.4,
         root: 85,
         parent: Some(85),
-        plover: Some(PloverMapping {
-            event: PloverType::Cooperate,
-            mode: None,
-            context: &["military"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Cooperate, mode: None, context: &["military"] }),
     },
     Entry {
         code: "063",
@@ -1086,11 +719,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 7.4,
         root: 85,
         parent: Some(85),
-        plover: Some(PloverMapping {
-            event: PloverType::Cooperate,
-            mode: None,
-            context: &["legal"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Cooperate, mode: None, context: &["legal"] }),
     },
     Entry {
         code: "064",
@@ -1098,11 +727,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 7.0,
         root: 85,
         parent: Some(85),
-        plover: Some(PloverMapping {
-            event: PloverType::Cooperate,
-            mode: None,
-            context: &["intelligence"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Cooperate, mode: None, context: &["intelligence"] }),
     },
     Entry {
         code: "07",
@@ -1110,11 +735,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 7.0,
         root: 91,
         parent: None,
-        plover: Some(PloverMapping {
-            event: PloverType::Aid,
-            mode: None,
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Aid, mode: None, context: &[] }),
     },
     Entry {
         code: "070",
@@ -1122,11 +743,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 7.0,
         root: 91,
         parent: Some(91),
-        plover: Some(PloverMapping {
-            event: PloverType::Aid,
-            mode: None,
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Aid, mode: None, context: &[] }),
     },
     Entry {
         code: "071",
@@ -1134,11 +751,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 7.4,
         root: 91,
         parent: Some(91),
-        plover: Some(PloverMapping {
-            event: PloverType::Aid,
-            mode: None,
-            context: &["economic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Aid, mode: None, context: &["economic"] }),
     },
     Entry {
         code: "072",
@@ -1146,11 +759,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 8.3,
         root: 91,
         parent: Some(91),
-        plover: Some(PloverMapping {
-            event: PloverType::Aid,
-            mode: None,
-            context: &["military"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Aid, mode: None, context: &["military"] }),
     },
     Entry {
         code: "073",
@@ -1158,11 +767,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 7.4,
         root: 91,
         parent: Some(91),
-        plover: Some(PloverMapping {
-            event: PloverType::Aid,
-            mode: None,
-            context: &["humanitarian"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Aid, mode: None, context: &["humanitarian"] }),
     },
     Entry {
         code: "074",
@@ -1170,11 +775,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 8.5,
         root: 91,
         parent: Some(91),
-        plover: Some(PloverMapping {
-            event: PloverType::Aid,
-            mode: None,
-            context: &["peacekeeping"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Aid, mode: None, context: &["peacekeeping"] }),
     },
     Entry {
         code: "075",
@@ -1182,11 +783,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 7.0,
         root: 91,
         parent: Some(91),
-        plover: Some(PloverMapping {
-            event: PloverType::Aid,
-            mode: None,
-            context: &["asylum"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Aid, mode: None, context: &["asylum"] }),
     },
     Entry {
         code: "08",
@@ -1194,11 +791,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 5.0,
         root: 98,
         parent: None,
-        plover: Some(PloverMapping {
-            event: PloverType::Concede,
-            mode: None,
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Concede, mode: None, context: &[] }),
     },
     Entry {
         code: "080",
@@ -1206,11 +799,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 5.0,
         root: 98,
         parent: Some(98),
-        plover: Some(PloverMapping {
-            event: PloverType::Concede,
-            mode: None,
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Concede, mode: None, context: &[] }),
     },
     Entry {
         code: "081",
@@ -1218,11 +807,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 5.0,
         root: 98,
         parent: Some(98),
-        plover: Some(PloverMapping {
-            event: PloverType::Concede,
-            mode: None,
-            context: &["legal"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Concede, mode: None, context: &["legal"] }),
     },
     Entry {
         code: "0811",
@@ -1230,11 +815,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 5.0,
         root: 98,
         parent: Some(100),
-        plover: Some(PloverMapping {
-            event: PloverType::Concede,
-            mode: None,
-            context: &["democracy"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Concede, mode: None, context: &["democracy"] }),
     },
     Entry {
         code: "0812",
@@ -1242,11 +823,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 5.0,
         root: 98,
         parent: Some(100),
-        plover: Some(PloverMapping {
-            event: PloverType::Concede,
-            mode: None,
-            context: &["democracy"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Concede, mode: None, context: &["democracy"] }),
     },
     Entry {
         code: "0813",
@@ -1254,11 +831,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 5.0,
         root: 98,
         parent: Some(100),
-        plover: Some(PloverMapping {
-            event: PloverType::Retreat,
-            mode: None,
-            context: &["legal"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Retreat, mode: None, context: &["legal"] }),
     },
     Entry {
         code: "0814",
@@ -1266,11 +839,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 5.0,
         root: 98,
         parent: Some(100),
-        plover: Some(PloverMapping {
-            event: PloverType::Retreat,
-            mode: None,
-            context: &["legal"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Retreat, mode: None, context: &["legal"] }),
     },
     Entry {
         code: "082",
@@ -1278,11 +847,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 5.0,
         root: 98,
         parent: Some(98),
-        plover: Some(PloverMapping {
-            event: PloverType::Concede,
-            mode: None,
-            context: &["democracy"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Concede, mode: None, context: &["democracy"] }),
     },
     Entry {
         code: "083",
@@ -1290,11 +855,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 5.0,
         root: 98,
         parent: Some(98),
-        plover: Some(PloverMapping {
-            event: PloverType::Concede,
-            mode: None,
-            context: &["political_institutions"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Concede, mode: None, context: &["political_institutions"] }),
     },
     Entry {
         code: "0831",
@@ -1302,11 +863,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 5.0,
         root: 98,
         parent: Some(106),
-        plover: Some(PloverMapping {
-            event: PloverType::Concede,
-            mode: None,
-            context: &["political_institutions"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Concede, mode: None, context: &["political_institutions"] }),
     },
     Entry {
         code: "0832",
@@ -1314,11 +871,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 5.0,
         root: 98,
         parent: Some(106),
-        plover: Some(PloverMapping {
-            event: PloverType::Concede,
-            mode: None,
-            context: &["executive"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Concede, mode: None, context: &["executive"] }),
     },
     Entry {
         code: "0833",
@@ -1326,11 +879,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 5.0,
         root: 98,
         parent: Some(106),
-        plover: Some(PloverMapping {
-            event: PloverType::Concede,
-            mode: None,
-            context: &["rights_freedoms"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Concede, mode: None, context: &["rights_freedoms"] }),
     },
     Entry {
         code: "0834",
@@ -1338,11 +887,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 5.0,
         root: 98,
         parent: Some(106),
-        plover: Some(PloverMapping {
-            event: PloverType::Concede,
-            mode: None,
-            context: &["political_institutions"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Concede, mode: None, context: &["political_institutions"] }),
     },
     Entry {
         code: "084",
@@ -1350,11 +895,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 7.0,
         root: 98,
         parent: Some(98),
-        plover: Some(PloverMapping {
-            event: PloverType::Retreat,
-            mode: None,
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Retreat, mode: None, context: &[] }),
     },
     Entry {
         code: "0841",
@@ -1362,11 +903,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 7.0,
         root: 98,
         parent: Some(111),
-        plover: Some(PloverMapping {
-            event: PloverType::Retreat,
-            mode: Some("release"),
-            context: &["legal"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Retreat, mode: Some("release"), context: &["legal"] }),
     },
     Entry {
         code: "0842",
@@ -1374,11 +911,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 7.0,
         root: 98,
         parent: Some(111),
-        plover: Some(PloverMapping {
-            event: PloverType::Retreat,
-            mode: Some("return"),
-            context: &["legal"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Retreat, mode: Some("return"), context: &["legal"] }),
     },
     Entry {
         code: "085",
@@ -1386,11 +919,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 7.0,
         root: 98,
         parent: Some(98),
-        plover: Some(PloverMapping {
-            event: PloverType::Retreat,
-            mode: Some("ease"),
-            context: &["economic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Retreat, mode: Some("ease"), context: &["economic"] }),
     },
     Entry {
         code: "086",
@@ -1398,11 +927,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 9.0,
         root: 98,
         parent: Some(98),
-        plover: Some(PloverMapping {
-            event: PloverType::Retreat,
-            mode: Some("access"),
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Retreat, mode: Some("access"), context: &["diplomatic"] }),
     },
     Entry {
         code: "0861",
@@ -1410,11 +935,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 9.0,
         root: 98,
         parent: Some(115),
-        plover: Some(PloverMapping {
-            event: PloverType::Retreat,
-            mode: Some("access"),
-            context: &["peacekeeping"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Retreat, mode: Some("access"), context: &["peacekeeping"] }),
     },
     Entry {
         code: "0862",
@@ -1422,11 +943,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 9.0,
         root: 98,
         parent: Some(115),
-        plover: Some(PloverMapping {
-            event: PloverType::Retreat,
-            mode: Some("access"),
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Retreat, mode: Some("access"), context: &["diplomatic"] }),
     },
     Entry {
         code: "0863",
@@ -1434,11 +951,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 9.0,
         root: 98,
         parent: Some(115),
-        plover: Some(PloverMapping {
-            event: PloverType::Retreat,
-            mode: Some("access"),
-            context: &["humanitarian"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Retreat, mode: Some("access"), context: &["humanitarian"] }),
     },
     Entry {
         code: "087",
@@ -1446,11 +959,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 9.0,
         root: 98,
         parent: Some(98),
-        plover: Some(PloverMapping {
-            event: PloverType::Retreat,
-            mode: Some("disarm"),
-            context: &["military"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Retreat, mode: Some("disarm"), context: &["military"] }),
     },
     Entry {
         code: "0871",
@@ -1458,11 +967,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 9.0,
         root: 98,
         parent: Some(119),
-        plover: Some(PloverMapping {
-            event: PloverType::Retreat,
-            mode: Some("ceasefire"),
-            context: &["military"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Retreat, mode: Some("ceasefire"), context: &["military"] }),
     },
     Entry {
         code: "0872",
@@ -1470,11 +975,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 9.0,
         root: 98,
         parent: Some(119),
-        plover: Some(PloverMapping {
-            event: PloverType::Retreat,
-            mode: Some("withdraw"),
-            context: &["military"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Retreat, mode: Some("withdraw"), context: &["military"] }),
     },
     Entry {
         code: "0873",
@@ -1482,11 +983,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 9.0,
         root: 98,
         parent: Some(119),
-        plover: Some(PloverMapping {
-            event: PloverType::Retreat,
-            mode: Some("disarm"),
-            context: &["military"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Retreat, mode: Some("disarm"), context: &["military"] }),
     },
     Entry {
         code: "0874",
@@ -1494,11 +991,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: 10.0,
         root: 98,
         parent: Some(119),
-        plover: Some(PloverMapping {
-            event: PloverType::Retreat,
-            mode: Some("disarm"),
-            context: &["military"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Retreat, mode: Some("disarm"), context: &["military"] }),
     },
     Entry {
         code: "09",
@@ -1506,11 +999,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -2.0,
         root: 124,
         parent: None,
-        plover: Some(PloverMapping {
-            event: PloverType::Accuse,
-            mode: None,
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Accuse, mode: None, context: &[] }),
     },
     Entry {
         code: "090",
@@ -1518,11 +1007,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -2.0,
         root: 124,
         parent: Some(124),
-        plover: Some(PloverMapping {
-            event: PloverType::Accuse,
-            mode: Some("investigate"),
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Accuse, mode: Some("investigate"), context: &[] }),
     },
     Entry {
         code: "091",
@@ -1554,11 +1039,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -2.0,
         root: 124,
         parent: Some(124),
-        plover: Some(PloverMapping {
-            event: PloverType::Accuse,
-            mode: Some("investigate"),
-            context: &["military"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Accuse, mode: Some("investigate"), context: &["military"] }),
     },
     Entry {
         code: "094",
@@ -1578,11 +1059,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.0,
         root: 130,
         parent: None,
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: None,
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: None, context: &[] }),
     },
     Entry {
         code: "100",
@@ -1590,11 +1067,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.0,
         root: 130,
         parent: Some(130),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: None,
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: None, context: &[] }),
     },
     Entry {
         code: "101",
@@ -1602,11 +1075,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.0,
         root: 130,
         parent: Some(130),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("assist"),
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("assist"), context: &[] }),
     },
     Entry {
         code: "1011",
@@ -1614,11 +1083,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.0,
         root: 130,
         parent: Some(132),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("assist"),
-            context: &["economic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("assist"), context: &["economic"] }),
     },
     Entry {
         code: "1012",
@@ -1626,11 +1091,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.0,
         root: 130,
         parent: Some(132),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("assist"),
-            context: &["military"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("assist"), context: &["military"] }),
     },
     Entry {
         code: "1013",
@@ -1638,11 +1099,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.0,
         root: 130,
         parent: Some(132),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("assist"),
-            context: &["legal"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("assist"), context: &["legal"] }),
     },
     Entry {
         code: "1014",
@@ -1650,11 +1107,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.0,
         root: 130,
         parent: Some(132),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("assist"),
-            context: &["intelligence"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("assist"), context: &["intelligence"] }),
     },
     Entry {
         code: "102",
@@ -1662,11 +1115,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.0,
         root: 130,
         parent: Some(130),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("assist"),
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("assist"), context: &["diplomatic"] }),
     },
     Entry {
         code: "103",
@@ -1674,11 +1123,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.0,
         root: 130,
         parent: Some(130),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("assist"),
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("assist"), context: &[] }),
     },
     Entry {
         code: "1031",
@@ -1686,11 +1131,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.0,
         root: 130,
         parent: Some(138),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("assist"),
-            context: &["economic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("assist"), context: &["economic"] }),
     },
     Entry {
         code: "1032",
@@ -1698,11 +1139,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.0,
         root: 130,
         parent: Some(138),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("assist"),
-            context: &["military"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("assist"), context: &["military"] }),
     },
     Entry {
         code: "1033",
@@ -1710,11 +1147,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.0,
         root: 130,
         parent: Some(138),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("assist"),
-            context: &["humanitarian"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("assist"), context: &["humanitarian"] }),
     },
     Entry {
         code: "1034",
@@ -1722,11 +1155,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.0,
         root: 130,
         parent: Some(138),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("assist"),
-            context: &["peacekeeping"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("assist"), context: &["peacekeeping"] }),
     },
     Entry {
         code: "104",
@@ -1746,11 +1175,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.0,
         root: 130,
         parent: Some(143),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("change"),
-            context: &["executive"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("change"), context: &["executive"] }),
     },
     Entry {
         code: "1042",
@@ -1758,11 +1183,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.0,
         root: 130,
         parent: Some(143),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("change"),
-            context: &["executive"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("change"), context: &["executive"] }),
     },
     Entry {
         code: "1043",
@@ -1770,11 +1191,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.0,
         root: 130,
         parent: Some(143),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("change"),
-            context: &["rights_freedoms"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("change"), context: &["rights_freedoms"] }),
     },
     Entry {
         code: "1044",
@@ -1794,11 +1211,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.0,
         root: 130,
         parent: Some(130),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("change"),
-            context: &["legal"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("change"), context: &["legal"] }),
     },
     Entry {
         code: "1051",
@@ -1806,11 +1219,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.0,
         root: 130,
         parent: Some(148),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("yield"),
-            context: &["legal"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("yield"), context: &["legal"] }),
     },
     Entry {
         code: "1052",
@@ -1818,11 +1227,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.0,
         root: 130,
         parent: Some(148),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("yield"),
-            context: &["legal"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("yield"), context: &["legal"] }),
     },
     Entry {
         code: "1053",
@@ -1830,11 +1235,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.0,
         root: 130,
         parent: Some(148),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("yield"),
-            context: &["legal"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("yield"), context: &["legal"] }),
     },
     Entry {
         code: "1054",
@@ -1842,11 +1243,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.0,
         root: 130,
         parent: Some(148),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("yield"),
-            context: &["economic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("yield"), context: &["economic"] }),
     },
     Entry {
         code: "1055",
@@ -1854,11 +1251,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.0,
         root: 130,
         parent: Some(148),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("yield"),
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("yield"), context: &["diplomatic"] }),
     },
     Entry {
         code: "1056",
@@ -1866,11 +1259,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.0,
         root: 130,
         parent: Some(148),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("yield"),
-            context: &["military"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("yield"), context: &["military"] }),
     },
     Entry {
         code: "106",
@@ -1878,11 +1267,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.0,
         root: 130,
         parent: Some(130),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("meet"),
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("meet"), context: &["diplomatic"] }),
     },
     Entry {
         code: "107",
@@ -1890,11 +1275,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.0,
         root: 130,
         parent: Some(130),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("meet"),
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("meet"), context: &["diplomatic"] }),
     },
     Entry {
         code: "108",
@@ -1902,11 +1283,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.0,
         root: 130,
         parent: Some(130),
-        plover: Some(PloverMapping {
-            event: PloverType::Request,
-            mode: Some("meet"),
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Request, mode: Some("meet"), context: &["diplomatic"] }),
     },
     Entry {
         code: "11",
@@ -1914,11 +1291,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -2.0,
         root: 158,
         parent: None,
-        plover: Some(PloverMapping {
-            event: PloverType::Accuse,
-            mode: None,
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Accuse, mode: None, context: &[] }),
     },
     Entry {
         code: "110",
@@ -1926,11 +1299,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -2.0,
         root: 158,
         parent: Some(158),
-        plover: Some(PloverMapping {
-            event: PloverType::Accuse,
-            mode: Some("disapprove"),
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Accuse, mode: Some("disapprove"), context: &[] }),
     },
     Entry {
         code: "111",
@@ -1938,11 +1307,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -2.0,
         root: 158,
         parent: Some(158),
-        plover: Some(PloverMapping {
-            event: PloverType::Accuse,
-            mode: Some("disapprove"),
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Accuse, mode: Some("disapprove"), context: &[] }),
     },
     Entry {
         code: "112",
@@ -1950,11 +1315,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -2.0,
         root: 158,
         parent: Some(158),
-        plover: Some(PloverMapping {
-            event: PloverType::Accuse,
-            mode: Some("disapprove"),
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Accuse, mode: Some("disapprove"), context: &[] }),
     },
     Entry {
         code: "1121",
@@ -1974,11 +1335,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -2.0,
         root: 158,
         parent: Some(161),
-        plover: Some(PloverMapping {
-            event: PloverType::Accuse,
-            mode: Some("allege"),
-            context: &["human_rights"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Accuse, mode: Some("allege"), context: &["human_rights"] }),
     },
     Entry {
         code: "1123",
@@ -1986,11 +1343,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -2.0,
         root: 158,
         parent: Some(161),
-        plover: Some(PloverMapping {
-            event: PloverType::Accuse,
-            mode: Some("allege"),
-            context: &["military"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Accuse, mode: Some("allege"), context: &["military"] }),
     },
     Entry {
         code: "1124",
@@ -2010,11 +1363,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -2.0,
         root: 158,
         parent: Some(161),
-        plover: Some(PloverMapping {
-            event: PloverType::Accuse,
-            mode: Some("allege"),
-            context: &["legal"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Accuse, mode: Some("allege"), context: &["legal"] }),
     },
     Entry {
         code: "113",
@@ -2022,11 +1371,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -2.0,
         root: 158,
         parent: Some(158),
-        plover: Some(PloverMapping {
-            event: PloverType::Accuse,
-            mode: Some("disapprove"),
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Accuse, mode: Some("disapprove"), context: &[] }),
     },
     Entry {
         code: "114",
@@ -2034,11 +1379,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -2.0,
         root: 158,
         parent: Some(158),
-        plover: Some(PloverMapping {
-            event: PloverType::Accuse,
-            mode: Some("allege"),
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Accuse, mode: Some("allege"), context: &["diplomatic"] }),
     },
     Entry {
         code: "115",
@@ -2046,11 +1387,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -2.0,
         root: 158,
         parent: Some(158),
-        plover: Some(PloverMapping {
-            event: PloverType::Accuse,
-            mode: Some("allege"),
-            context: &["legal"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Accuse, mode: Some("allege"), context: &["legal"] }),
     },
     Entry {
         code: "116",
@@ -2058,11 +1395,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -2.0,
         root: 158,
         parent: Some(158),
-        plover: Some(PloverMapping {
-            event: PloverType::Accuse,
-            mode: Some("disapprove"),
-            context: &["legal"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Accuse, mode: Some("disapprove"), context: &["legal"] }),
     },
     Entry {
         code: "12",
@@ -2070,11 +1403,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -4.0,
         root: 171,
         parent: None,
-        plover: Some(PloverMapping {
-            event: PloverType::Reject,
-            mode: None,
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Reject, mode: None, context: &[] }),
     },
     Entry {
         code: "120",
@@ -2082,11 +1411,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -4.0,
         root: 171,
         parent: Some(171),
-        plover: Some(PloverMapping {
-            event: PloverType::Reject,
-            mode: None,
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Reject, mode: None, context: &[] }),
     },
     Entry {
         code: "121",
@@ -2094,11 +1419,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -4.0,
         root: 171,
         parent: Some(171),
-        plover: Some(PloverMapping {
-            event: PloverType::Reject,
-            mode: Some("assist"),
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Reject, mode: Some("assist"), context: &[] }),
     },
     Entry {
         code: "1211",
@@ -2106,11 +1427,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -4.0,
         root: 171,
         parent: Some(173),
-        plover: Some(PloverMapping {
-            event: PloverType::Reject,
-            mode: Some("assist"),
-            context: &["economic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Reject, mode: Some("assist"), context: &["economic"] }),
     },
     Entry {
         code: "1212",
@@ -2118,11 +1435,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -4.0,
         root: 171,
         parent: Some(173),
-        plover: Some(PloverMapping {
-            event: PloverType::Reject,
-            mode: Some("assist"),
-            context: &["military"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Reject, mode: Some("assist"), context: &["military"] }),
     },
     Entry {
         code: "122",
@@ -2130,11 +1443,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -4.0,
         root: 171,
         parent: Some(171),
-        plover: Some(PloverMapping {
-            event: PloverType::Reject,
-            mode: Some("assist"),
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Reject, mode: Some("assist"), context: &[] }),
     },
     Entry {
         code: "1221",
@@ -2142,11 +1451,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -4.0,
         root: 171,
         parent: Some(176),
-        plover: Some(PloverMapping {
-            event: PloverType::Reject,
-            mode: Some("assist"),
-            context: &["economic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Reject, mode: Some("assist"), context: &["economic"] }),
     },
     Entry {
         code: "1222",
@@ -2154,11 +1459,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -4.0,
         root: 171,
         parent: Some(176),
-        plover: Some(PloverMapping {
-            event: PloverType::Reject,
-            mode: Some("assist"),
-            context: &["military"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Reject, mode: Some("assist"), context: &["military"] }),
     },
     Entry {
         code: "1223",
@@ -2166,11 +1467,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -4.0,
         root: 171,
         parent: Some(176),
-        plover: Some(PloverMapping {
-            event: PloverType::Reject,
-            mode: Some("assist"),
-            context: &["humanitarian"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Reject, mode: Some("assist"), context: &["humanitarian"] }),
     },
     Entry {
         code: "1224",
@@ -2178,11 +1475,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -4.0,
         root: 171,
         parent: Some(176),
-        plover: Some(PloverMapping {
-            event: PloverType::Reject,
-            mode: Some("assist"),
-            context: &["peacekeeping"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Reject, mode: Some("assist"), context: &["peacekeeping"] }),
     },
     Entry {
         code: "123",
@@ -2202,11 +1495,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -4.0,
         root: 171,
         parent: Some(181),
-        plover: Some(PloverMapping {
-            event: PloverType::Reject,
-            mode: Some("change"),
-            context: &["executive"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Reject, mode: Some("change"), context: &["executive"] }),
     },
     Entry {
         code: "1232",
@@ -2214,11 +1503,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -4.0,
         root: 171,
         parent: Some(181),
-        plover: Some(PloverMapping {
-            event: PloverType::Reject,
-            mode: Some("change"),
-            context: &["executive"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Reject, mode: Some("change"), context: &["executive"] }),
     },
     Entry {
         code: "1233",
@@ -2226,11 +1511,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -4.0,
         root: 171,
         parent: Some(181),
-        plover: Some(PloverMapping {
-            event: PloverType::Reject,
-            mode: Some("change"),
-            context: &["rights_freedoms"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Reject, mode: Some("change"), context: &["rights_freedoms"] }),
     },
     Entry {
         code: "1234",
@@ -2250,11 +1531,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -4.0,
         root: 171,
         parent: Some(171),
-        plover: Some(PloverMapping {
-            event: PloverType::Reject,
-            mode: Some("change"),
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Reject, mode: Some("change"), context: &[] }),
     },
     Entry {
         code: "1241",
@@ -2262,11 +1539,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -4.0,
         root: 171,
         parent: Some(186),
-        plover: Some(PloverMapping {
-            event: PloverType::Reject,
-            mode: Some("change"),
-            context: &["executive"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Reject, mode: Some("change"), context: &["executive"] }),
     },
     Entry {
         code: "1242",
@@ -2274,11 +1547,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -4.0,
         root: 171,
         parent: Some(186),
-        plover: Some(PloverMapping {
-            event: PloverType::Reject,
-            mode: Some("change"),
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Reject, mode: Some("change"), context: &[] }),
     },
     Entry {
         code: "1243",
@@ -2286,11 +1555,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -4.0,
         root: 171,
         parent: Some(186),
-        plover: Some(PloverMapping {
-            event: PloverType::Reject,
-            mode: Some("yield"),
-            context: &["legal"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Reject, mode: Some("yield"), context: &["legal"] }),
     },
     Entry {
         code: "1244",
@@ -2298,11 +1563,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -4.0,
         root: 171,
         parent: Some(186),
-        plover: Some(PloverMapping {
-            event: PloverType::Reject,
-            mode: Some("yield"),
-            context: &["economic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Reject, mode: Some("yield"), context: &["economic"] }),
     },
     Entry {
         code: "1245",
@@ -2310,11 +1571,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -4.0,
         root: 171,
         parent: Some(186),
-        plover: Some(PloverMapping {
-            event: PloverType::Reject,
-            mode: Some("yield"),
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Reject, mode: Some("yield"), context: &["diplomatic"] }),
     },
     Entry {
         code: "1246",
@@ -2322,11 +1579,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -4.0,
         root: 171,
         parent: Some(186),
-        plover: Some(PloverMapping {
-            event: PloverType::Reject,
-            mode: Some("yield"),
-            context: &["military"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Reject, mode: Some("yield"), context: &["military"] }),
     },
     Entry {
         code: "125",
@@ -2334,11 +1587,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.0,
         root: 171,
         parent: Some(171),
-        plover: Some(PloverMapping {
-            event: PloverType::Reject,
-            mode: Some("meet"),
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Reject, mode: Some("meet"), context: &["diplomatic"] }),
     },
     Entry {
         code: "126",
@@ -2346,11 +1595,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.0,
         root: 171,
         parent: Some(171),
-        plover: Some(PloverMapping {
-            event: PloverType::Reject,
-            mode: Some("meet"),
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Reject, mode: Some("meet"), context: &["diplomatic"] }),
     },
     Entry {
         code: "127",
@@ -2358,11 +1603,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.0,
         root: 171,
         parent: Some(171),
-        plover: Some(PloverMapping {
-            event: PloverType::Reject,
-            mode: Some("meet"),
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Reject, mode: Some("meet"), context: &["diplomatic"] }),
     },
     Entry {
         code: "128",
@@ -2370,11 +1611,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.0,
         root: 171,
         parent: Some(171),
-        plover: Some(PloverMapping {
-            event: PloverType::Reject,
-            mode: Some("yield"),
-            context: &["legal"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Reject, mode: Some("yield"), context: &["legal"] }),
     },
     Entry {
         code: "129",
@@ -2382,11 +1619,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.0,
         root: 171,
         parent: Some(171),
-        plover: Some(PloverMapping {
-            event: PloverType::Reject,
-            mode: Some("yield"),
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Reject, mode: Some("yield"), context: &["diplomatic"] }),
     },
     Entry {
         code: "13",
@@ -2394,11 +1627,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -6.0,
         root: 198,
         parent: None,
-        plover: Some(PloverMapping {
-            event: PloverType::Threaten,
-            mode: None,
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Threaten, mode: None, context: &[] }),
     },
     Entry {
         code: "130",
@@ -2406,11 +1635,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -4.4,
         root: 198,
         parent: Some(198),
-        plover: Some(PloverMapping {
-            event: PloverType::Threaten,
-            mode: None,
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Threaten, mode: None, context: &[] }),
     },
     Entry {
         code: "131",
@@ -2418,11 +1643,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.8,
         root: 198,
         parent: Some(198),
-        plover: Some(PloverMapping {
-            event: PloverType::Threaten,
-            mode: None,
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Threaten, mode: None, context: &[] }),
     },
     Entry {
         code: "1311",
@@ -2430,11 +1651,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.8,
         root: 198,
         parent: Some(200),
-        plover: Some(PloverMapping {
-            event: PloverType::Threaten,
-            mode: Some("relations"),
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Threaten, mode: Some("relations"), context: &[] }),
     },
     Entry {
         code: "1312",
@@ -2442,11 +1659,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.8,
         root: 198,
         parent: Some(200),
-        plover: Some(PloverMapping {
-            event: PloverType::Threaten,
-            mode: Some("restrict"),
-            context: &["economic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Threaten, mode: Some("restrict"), context: &["economic"] }),
     },
     Entry {
         code: "1313",
@@ -2454,11 +1667,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.8,
         root: 198,
         parent: Some(200),
-        plover: Some(PloverMapping {
-            event: PloverType::Threaten,
-            mode: Some("relations"),
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Threaten, mode: Some("relations"), context: &["diplomatic"] }),
     },
     Entry {
         code: "132",
@@ -2466,11 +1675,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.8,
         root: 198,
         parent: Some(198),
-        plover: Some(PloverMapping {
-            event: PloverType::Threaten,
-            mode: Some("ban"),
-            context: &["executive"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Threaten, mode: Some("ban"), context: &["executive"] }),
     },
     Entry {
         code: "1321",
@@ -2490,11 +1695,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.8,
         root: 198,
         parent: Some(204),
-        plover: Some(PloverMapping {
-            event: PloverType::Threaten,
-            mode: Some("ban"),
-            context: &["pro_autocracy"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Threaten, mode: Some("ban"), context: &["pro_autocracy"] }),
     },
     Entry {
         code: "1323",
@@ -2526,11 +1727,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.8,
         root: 198,
         parent: Some(198),
-        plover: Some(PloverMapping {
-            event: PloverType::Threaten,
-            mode: Some("relations"),
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Threaten, mode: Some("relations"), context: &[] }),
     },
     Entry {
         code: "134",
@@ -2538,11 +1735,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.8,
         root: 198,
         parent: Some(198),
-        plover: Some(PloverMapping {
-            event: PloverType::Threaten,
-            mode: Some("relations"),
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Threaten, mode: Some("relations"), context: &["diplomatic"] }),
     },
     Entry {
         code: "135",
@@ -2550,11 +1743,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.8,
         root: 198,
         parent: Some(198),
-        plover: Some(PloverMapping {
-            event: PloverType::Threaten,
-            mode: Some("relations"),
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Threaten, mode: Some("relations"), context: &["diplomatic"] }),
     },
     Entry {
         code: "136",
@@ -2562,11 +1751,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -7.0,
         root: 198,
         parent: Some(198),
-        plover: Some(PloverMapping {
-            event: PloverType::Threaten,
-            mode: Some("expel"),
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Threaten, mode: Some("expel"), context: &["diplomatic"] }),
     },
     Entry {
         code: "137",
@@ -2586,11 +1771,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -7.0,
         root: 198,
         parent: Some(198),
-        plover: Some(PloverMapping {
-            event: PloverType::Threaten,
-            mode: Some("violence"),
-            context: &["military"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Threaten, mode: Some("violence"), context: &["military"] }),
     },
     Entry {
         code: "1381",
@@ -2598,11 +1779,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -7.0,
         root: 198,
         parent: Some(214),
-        plover: Some(PloverMapping {
-            event: PloverType::Threaten,
-            mode: Some("restrict"),
-            context: &["military"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Threaten, mode: Some("restrict"), context: &["military"] }),
     },
     Entry {
         code: "1382",
@@ -2610,11 +1787,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -7.0,
         root: 198,
         parent: Some(214),
-        plover: Some(PloverMapping {
-            event: PloverType::Threaten,
-            mode: Some("territory"),
-            context: &["military"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Threaten, mode: Some("territory"), context: &["military"] }),
     },
     Entry {
         code: "1383",
@@ -2622,11 +1795,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -7.0,
         root: 198,
         parent: Some(214),
-        plover: Some(PloverMapping {
-            event: PloverType::Threaten,
-            mode: Some("violence"),
-            context: &["military"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Threaten, mode: Some("violence"), context: &["military"] }),
     },
     Entry {
         code: "1384",
@@ -2634,11 +1803,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -7.0,
         root: 198,
         parent: Some(214),
-        plover: Some(PloverMapping {
-            event: PloverType::Threaten,
-            mode: Some("violence"),
-            context: &["military"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Threaten, mode: Some("violence"), context: &["military"] }),
     },
     Entry {
         code: "1385",
@@ -2646,11 +1811,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -7.0,
         root: 198,
         parent: Some(214),
-        plover: Some(PloverMapping {
-            event: PloverType::Threaten,
-            mode: Some("violence"),
-            context: &["cbrn"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Threaten, mode: Some("violence"), context: &["cbrn"] }),
     },
     Entry {
         code: "139",
@@ -2658,11 +1819,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -7.0,
         root: 198,
         parent: Some(198),
-        plover: Some(PloverMapping {
-            event: PloverType::Threaten,
-            mode: Some("relations"),
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Threaten, mode: Some("relations"), context: &["diplomatic"] }),
     },
     Entry {
         code: "14",
@@ -2670,11 +1827,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -6.5,
         root: 221,
         parent: None,
-        plover: Some(PloverMapping {
-            event: PloverType::Protest,
-            mode: None,
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Protest, mode: None, context: &[] }),
     },
     Entry {
         code: "140",
@@ -2682,11 +1835,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -6.5,
         root: 221,
         parent: Some(221),
-        plover: Some(PloverMapping {
-            event: PloverType::Protest,
-            mode: None,
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Protest, mode: None, context: &[] }),
     },
     Entry {
         code: "141",
@@ -2694,11 +1843,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -6.5,
         root: 221,
         parent: Some(221),
-        plover: Some(PloverMapping {
-            event: PloverType::Protest,
-            mode: Some("demo"),
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Protest, mode: Some("demo"), context: &[] }),
     },
     Entry {
         code: "1411",
@@ -2706,11 +1851,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -6.5,
         root: 221,
         parent: Some(223),
-        plover: Some(PloverMapping {
-            event: PloverType::Protest,
-            mode: Some("demo"),
-            context: &["executive"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Protest, mode: Some("demo"), context: &["executive"] }),
     },
     Entry {
         code: "1412",
@@ -2718,11 +1859,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -6.5,
         root: 221,
         parent: Some(223),
-        plover: Some(PloverMapping {
-            event: PloverType::Protest,
-            mode: Some("demo"),
-            context: &["executive"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Protest, mode: Some("demo"), context: &["executive"] }),
     },
     Entry {
         code: "1413",
@@ -2730,11 +1867,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -6.5,
         root: 221,
         parent: Some(223),
-        plover: Some(PloverMapping {
-            event: PloverType::Protest,
-            mode: Some("demo"),
-            context: &["rights_freedoms"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Protest, mode: Some("demo"), context: &["rights_freedoms"] }),
     },
     Entry {
         code: "1414",
@@ -2754,11 +1887,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -6.5,
         root: 221,
         parent: Some(221),
-        plover: Some(PloverMapping {
-            event: PloverType::Protest,
-            mode: Some("hunger"),
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Protest, mode: Some("hunger"), context: &[] }),
     },
     Entry {
         code: "1421",
@@ -2766,11 +1895,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -6.5,
         root: 221,
         parent: Some(228),
-        plover: Some(PloverMapping {
-            event: PloverType::Protest,
-            mode: Some("hunger"),
-            context: &["executive"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Protest, mode: Some("hunger"), context: &["executive"] }),
     },
     Entry {
         code: "1422",
@@ -2778,11 +1903,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -6.5,
         root: 221,
         parent: Some(228),
-        plover: Some(PloverMapping {
-            event: PloverType::Protest,
-            mode: Some("hunger"),
-            context: &["executive"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Protest, mode: Some("hunger"), context: &["executive"] }),
     },
     Entry {
         code: "1423",
@@ -2790,11 +1911,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -6.5,
         root: 221,
         parent: Some(228),
-        plover: Some(PloverMapping {
-            event: PloverType::Protest,
-            mode: Some("hunger"),
-            context: &["rights_freedoms"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Protest, mode: Some("hunger"), context: &["rights_freedoms"] }),
     },
     Entry {
         code: "1424",
@@ -2814,11 +1931,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -6.5,
         root: 221,
         parent: Some(221),
-        plover: Some(PloverMapping {
-            event: PloverType::Protest,
-            mode: Some("boycott"),
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Protest, mode: Some("boycott"), context: &[] }),
     },
     Entry {
         code: "1431",
@@ -2826,11 +1939,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -6.5,
         root: 221,
         parent: Some(233),
-        plover: Some(PloverMapping {
-            event: PloverType::Protest,
-            mode: Some("boycott"),
-            context: &["executive"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Protest, mode: Some("boycott"), context: &["executive"] }),
     },
     Entry {
         code: "1432",
@@ -2838,11 +1947,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -6.5,
         root: 221,
         parent: Some(233),
-        plover: Some(PloverMapping {
-            event: PloverType::Protest,
-            mode: Some("boycott"),
-            context: &["executive"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Protest, mode: Some("boycott"), context: &["executive"] }),
     },
     Entry {
         code: "1433",
@@ -2874,11 +1979,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -7.5,
         root: 221,
         parent: Some(221),
-        plover: Some(PloverMapping {
-            event: PloverType::Protest,
-            mode: Some("obstruct"),
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Protest, mode: Some("obstruct"), context: &[] }),
     },
     Entry {
         code: "1441",
@@ -2886,11 +1987,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -7.5,
         root: 221,
         parent: Some(238),
-        plover: Some(PloverMapping {
-            event: PloverType::Protest,
-            mode: Some("obstruct"),
-            context: &["executive"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Protest, mode: Some("obstruct"), context: &["executive"] }),
     },
     Entry {
         code: "1442",
@@ -2898,11 +1995,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -7.5,
         root: 221,
         parent: Some(238),
-        plover: Some(PloverMapping {
-            event: PloverType::Protest,
-            mode: Some("obstruct"),
-            context: &["executive"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Protest, mode: Some("obstruct"), context: &["executive"] }),
     },
     Entry {
         code: "1443",
@@ -2934,11 +2027,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -7.5,
         root: 221,
         parent: Some(221),
-        plover: Some(PloverMapping {
-            event: PloverType::Protest,
-            mode: Some("riot"),
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Protest, mode: Some("riot"), context: &[] }),
     },
     Entry {
         code: "1451",
@@ -2946,11 +2035,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -7.5,
         root: 221,
         parent: Some(243),
-        plover: Some(PloverMapping {
-            event: PloverType::Protest,
-            mode: Some("riot"),
-            context: &["executive"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Protest, mode: Some("riot"), context: &["executive"] }),
     },
     Entry {
         code: "1452",
@@ -2958,11 +2043,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -7.5,
         root: 221,
         parent: Some(243),
-        plover: Some(PloverMapping {
-            event: PloverType::Protest,
-            mode: Some("riot"),
-            context: &["executive"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Protest, mode: Some("riot"), context: &["executive"] }),
     },
     Entry {
         code: "1453",
@@ -2970,11 +2051,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -7.5,
         root: 221,
         parent: Some(243),
-        plover: Some(PloverMapping {
-            event: PloverType::Protest,
-            mode: Some("riot"),
-            context: &["rights_freedoms"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Protest, mode: Some("riot"), context: &["rights_freedoms"] }),
     },
     Entry {
         code: "1454",
@@ -2994,11 +2071,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -7.2,
         root: 248,
         parent: None,
-        plover: Some(PloverMapping {
-            event: PloverType::Mobilize,
-            mode: None,
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Mobilize, mode: None, context: &[] }),
     },
     Entry {
         code: "150",
@@ -3006,11 +2079,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -7.2,
         root: 248,
         parent: Some(248),
-        plover: Some(PloverMapping {
-            event: PloverType::Mobilize,
-            mode: None,
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Mobilize, mode: None, context: &[] }),
     },
     Entry {
         code: "151",
@@ -3018,11 +2087,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -7.2,
         root: 248,
         parent: Some(248),
-        plover: Some(PloverMapping {
-            event: PloverType::Mobilize,
-            mode: Some("police"),
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Mobilize, mode: Some("police"), context: &[] }),
     },
     Entry {
         code: "152",
@@ -3030,11 +2095,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -7.2,
         root: 248,
         parent: Some(248),
-        plover: Some(PloverMapping {
-            event: PloverType::Mobilize,
-            mode: Some("troops"),
-            context: &["military"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Mobilize, mode: Some("troops"), context: &["military"] }),
     },
     Entry {
         code: "153",
@@ -3042,11 +2103,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -7.2,
         root: 248,
         parent: Some(248),
-        plover: Some(PloverMapping {
-            event: PloverType::Mobilize,
-            mode: Some("police"),
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Mobilize, mode: Some("police"), context: &[] }),
     },
     Entry {
         code: "154",
@@ -3054,11 +2111,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -7.2,
         root: 248,
         parent: Some(248),
-        plover: Some(PloverMapping {
-            event: PloverType::Mobilize,
-            mode: Some("troops"),
-            context: &["military"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Mobilize, mode: Some("troops"), context: &["military"] }),
     },
     Entry {
         code: "16",
@@ -3066,11 +2119,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -4.0,
         root: 254,
         parent: None,
-        plover: Some(PloverMapping {
-            event: PloverType::Sanction,
-            mode: None,
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Sanction, mode: None, context: &[] }),
     },
     Entry {
         code: "160",
@@ -3078,11 +2127,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -4.0,
         root: 254,
         parent: Some(254),
-        plover: Some(PloverMapping {
-            event: PloverType::Sanction,
-            mode: None,
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Sanction, mode: None, context: &[] }),
     },
     Entry {
         code: "161",
@@ -3090,11 +2135,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -4.0,
         root: 254,
         parent: Some(254),
-        plover: Some(PloverMapping {
-            event: PloverType::Sanction,
-            mode: Some("withdraw"),
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Sanction, mode: Some("withdraw"), context: &["diplomatic"] }),
     },
     Entry {
         code: "162",
@@ -3114,11 +2155,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.6,
         root: 254,
         parent: Some(257),
-        plover: Some(PloverMapping {
-            event: PloverType::Sanction,
-            mode: Some("discontinue"),
-            context: &["economic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Sanction, mode: Some("discontinue"), context: &["economic"] }),
     },
     Entry {
         code: "1622",
@@ -3126,11 +2163,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.6,
         root: 254,
         parent: Some(257),
-        plover: Some(PloverMapping {
-            event: PloverType::Sanction,
-            mode: Some("discontinue"),
-            context: &["military"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Sanction, mode: Some("discontinue"), context: &["military"] }),
     },
     Entry {
         code: "1623",
@@ -3150,11 +2183,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -8.0,
         root: 254,
         parent: Some(254),
-        plover: Some(PloverMapping {
-            event: PloverType::Coerce,
-            mode: Some("restrict"),
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Coerce, mode: Some("restrict"), context: &["diplomatic"] }),
     },
     Entry {
         code: "164",
@@ -3162,11 +2191,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -7.0,
         root: 254,
         parent: Some(254),
-        plover: Some(PloverMapping {
-            event: PloverType::Sanction,
-            mode: Some("withdraw"),
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Sanction, mode: Some("withdraw"), context: &["diplomatic"] }),
     },
     Entry {
         code: "165",
@@ -3174,11 +2199,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -6.5,
         root: 254,
         parent: Some(254),
-        plover: Some(PloverMapping {
-            event: PloverType::Sanction,
-            mode: Some("withdraw"),
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Sanction, mode: Some("withdraw"), context: &["diplomatic"] }),
     },
     Entry {
         code: "166",
@@ -3186,11 +2207,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -7.0,
         root: 254,
         parent: Some(254),
-        plover: Some(PloverMapping {
-            event: PloverType::Sanction,
-            mode: Some("expel"),
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Sanction, mode: Some("expel"), context: &["diplomatic"] }),
     },
     Entry {
         code: "1661",
@@ -3198,11 +2215,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -7.0,
         root: 254,
         parent: Some(264),
-        plover: Some(PloverMapping {
-            event: PloverType::Sanction,
-            mode: Some("expel"),
-            context: &["military"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Sanction, mode: Some("expel"), context: &["military"] }),
     },
     Entry {
         code: "1662",
@@ -3210,11 +2223,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -7.0,
         root: 254,
         parent: Some(264),
-        plover: Some(PloverMapping {
-            event: PloverType::Sanction,
-            mode: Some("expel"),
-            context: &["diplomatic"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Sanction, mode: Some("expel"), context: &["diplomatic"] }),
     },
     Entry {
         code: "1663",
@@ -3222,11 +2231,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -7.0,
         root: 254,
         parent: Some(264),
-        plover: Some(PloverMapping {
-            event: PloverType::Sanction,
-            mode: Some("expel"),
-            context: &["human_security"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Sanction, mode: Some("expel"), context: &["human_security"] }),
     },
     Entry {
         code: "17",
@@ -3234,11 +2239,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -7.0,
         root: 268,
         parent: None,
-        plover: Some(PloverMapping {
-            event: PloverType::Coerce,
-            mode: None,
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Coerce, mode: None, context: &[] }),
     },
     Entry {
         code: "170",
@@ -3246,11 +2247,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -7.0,
         root: 268,
         parent: Some(268),
-        plover: Some(PloverMapping {
-            event: PloverType::Coerce,
-            mode: None,
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Coerce, mode: None, context: &[] }),
     },
     Entry {
         code: "171",
@@ -3258,11 +2255,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -9.2,
         root: 268,
         parent: Some(268),
-        plover: Some(PloverMapping {
-            event: PloverType::Coerce,
-            mode: Some("seize"),
-            context: &["human_security"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Coerce, mode: Some("seize"), context: &["human_security"] }),
     },
     Entry {
         code: "1711",
@@ -3270,11 +2263,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -9.2,
         root: 268,
         parent: Some(270),
-        plover: Some(PloverMapping {
-            event: PloverType::Coerce,
-            mode: Some("seize"),
-            context: &["human_security"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Coerce, mode: Some("seize"), context: &["human_security"] }),
     },
     Entry {
         code: "1712",
@@ -3282,11 +2271,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -9.2,
         root: 268,
         parent: Some(270),
-        plover: Some(PloverMapping {
-            event: PloverType::Assault,
-            mode: Some("seize"),
-            context: &["human_security"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Assault, mode: Some("seize"), context: &["human_security"] }),
     },
     Entry {
         code: "172",
@@ -3294,11 +2279,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.0,
         root: 268,
         parent: Some(268),
-        plover: Some(PloverMapping {
-            event: PloverType::Coerce,
-            mode: Some("restrict"),
-            context: &["executive"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Coerce, mode: Some("restrict"), context: &["executive"] }),
     },
     Entry {
         code: "1721",
@@ -3318,11 +2299,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.0,
         root: 268,
         parent: Some(273),
-        plover: Some(PloverMapping {
-            event: PloverType::Coerce,
-            mode: Some("ban"),
-            context: &["pro_autocracy"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Coerce, mode: Some("ban"), context: &["pro_autocracy"] }),
     },
     Entry {
         code: "1723",
@@ -3330,11 +2307,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.0,
         root: 268,
         parent: Some(273),
-        plover: Some(PloverMapping {
-            event: PloverType::Coerce,
-            mode: Some("curfew"),
-            context: &["pro_autocracy"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Coerce, mode: Some("curfew"), context: &["pro_autocracy"] }),
     },
     Entry {
         code: "1724",
@@ -3354,11 +2327,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.0,
         root: 268,
         parent: Some(268),
-        plover: Some(PloverMapping {
-            event: PloverType::Coerce,
-            mode: Some("arrest"),
-            context: &["legal"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Coerce, mode: Some("arrest"), context: &["legal"] }),
     },
     Entry {
         code: "174",
@@ -3366,11 +2335,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -5.0,
         root: 268,
         parent: Some(268),
-        plover: Some(PloverMapping {
-            event: PloverType::Coerce,
-            mode: Some("deport"),
-            context: &["legal"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Coerce, mode: Some("deport"), context: &["legal"] }),
     },
     Entry {
         code: "175",
@@ -3378,11 +2343,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -9.0,
         root: 268,
         parent: Some(268),
-        plover: Some(PloverMapping {
-            event: PloverType::Assault,
-            mode: Some("pro_autocracy"),
-            context: &["military"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Assault, mode: Some("pro_autocracy"), context: &["military"] }),
     },
     Entry {
         code: "18",
@@ -3390,11 +2351,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -9.0,
         root: 281,
         parent: None,
-        plover: Some(PloverMapping {
-            event: PloverType::Assault,
-            mode: None,
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Assault, mode: None, context: &[] }),
     },
     Entry {
         code: "180",
@@ -3402,11 +2359,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -9.0,
         root: 281,
         parent: Some(281),
-        plover: Some(PloverMapping {
-            event: PloverType::Assault,
-            mode: None,
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Assault, mode: None, context: &[] }),
     },
     Entry {
         code: "181",
@@ -3414,11 +2367,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -9.0,
         root: 281,
         parent: Some(281),
-        plover: Some(PloverMapping {
-            event: PloverType::Assault,
-            mode: Some("abduct"),
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Assault, mode: Some("abduct"), context: &[] }),
     },
     Entry {
         code: "182",
@@ -3426,11 +2375,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -9.5,
         root: 281,
         parent: Some(281),
-        plover: Some(PloverMapping {
-            event: PloverType::Assault,
-            mode: Some("beat"),
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Assault, mode: Some("beat"), context: &[] }),
     },
     Entry {
         code: "1821",
@@ -3438,11 +2383,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -9.0,
         root: 281,
         parent: Some(284),
-        plover: Some(PloverMapping {
-            event: PloverType::Assault,
-            mode: Some("sexual"),
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Assault, mode: Some("sexual"), context: &[] }),
     },
     Entry {
         code: "1822",
@@ -3450,11 +2391,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -9.0,
         root: 281,
         parent: Some(284),
-        plover: Some(PloverMapping {
-            event: PloverType::Assault,
-            mode: Some("torture"),
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Assault, mode: Some("torture"), context: &[] }),
     },
     Entry {
         code: "1823",
@@ -3462,11 +2399,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -10.0,
         root: 281,
         parent: Some(284),
-        plover: Some(PloverMapping {
-            event: PloverType::Assault,
-            mode: None,
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Assault, mode: None, context: &[] }),
     },
     Entry {
         code: "183",
@@ -3474,11 +2407,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -10.0,
         root: 281,
         parent: Some(281),
-        plover: Some(PloverMapping {
-            event: PloverType::Assault,
-            mode: Some("suicide-attack"),
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Assault, mode: Some("suicide-attack"), context: &[] }),
     },
     Entry {
         code: "1831",
@@ -3486,11 +2415,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -10.0,
         root: 281,
         parent: Some(288),
-        plover: Some(PloverMapping {
-            event: PloverType::Assault,
-            mode: Some("suicide-attack"),
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Assault, mode: Some("suicide-attack"), context: &[] }),
     },
     Entry {
         code: "1832",
@@ -3498,11 +2423,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -10.0,
         root: 281,
         parent: Some(288),
-        plover: Some(PloverMapping {
-            event: PloverType::Assault,
-            mode: Some("explosives"),
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Assault, mode: Some("explosives"), context: &[] }),
     },
     Entry {
         code: "1833",
@@ -3510,11 +2431,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -10.0,
         root: 281,
         parent: Some(288),
-        plover: Some(PloverMapping {
-            event: PloverType::Assault,
-            mode: Some("explosives"),
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Assault, mode: Some("explosives"), context: &[] }),
     },
     Entry {
         code: "184",
@@ -3522,11 +2439,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -8.0,
         root: 281,
         parent: Some(281),
-        plover: Some(PloverMapping {
-            event: PloverType::Assault,
-            mode: Some("abduct"),
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Assault, mode: Some("abduct"), context: &[] }),
     },
     Entry {
         code: "185",
@@ -3534,11 +2447,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -8.0,
         root: 281,
         parent: Some(281),
-        plover: Some(PloverMapping {
-            event: PloverType::Assault,
-            mode: Some("assassinate"),
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Assault, mode: Some("assassinate"), context: &[] }),
     },
     Entry {
         code: "186",
@@ -3546,11 +2455,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -10.0,
         root: 281,
         parent: Some(281),
-        plover: Some(PloverMapping {
-            event: PloverType::Assault,
-            mode: Some("assassinate"),
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Assault, mode: Some("assassinate"), context: &[] }),
     },
     Entry {
         code: "19",
@@ -3558,11 +2463,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -10.0,
         root: 295,
         parent: None,
-        plover: Some(PloverMapping {
-            event: PloverType::Assault,
-            mode: None,
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Assault, mode: None, context: &[] }),
     },
     Entry {
         code: "190",
@@ -3570,11 +2471,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -10.0,
         root: 295,
         parent: Some(295),
-        plover: Some(PloverMapping {
-            event: PloverType::Assault,
-            mode: None,
-            context: &["military"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Assault, mode: None, context: &["military"] }),
     },
     Entry {
         code: "191",
@@ -3582,11 +2479,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -9.5,
         root: 295,
         parent: Some(295),
-        plover: Some(PloverMapping {
-            event: PloverType::Coerce,
-            mode: Some("restrict"),
-            context: &["military"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Coerce, mode: Some("restrict"), context: &["military"] }),
     },
     Entry {
         code: "192",
@@ -3594,11 +2487,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -9.5,
         root: 295,
         parent: Some(295),
-        plover: Some(PloverMapping {
-            event: PloverType::Coerce,
-            mode: Some("seize"),
-            context: &["military"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Coerce, mode: Some("seize"), context: &["military"] }),
     },
     Entry {
         code: "193",
@@ -3606,11 +2495,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -10.0,
         root: 295,
         parent: Some(295),
-        plover: Some(PloverMapping {
-            event: PloverType::Assault,
-            mode: Some("firearms"),
-            context: &["military"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Assault, mode: Some("firearms"), context: &["military"] }),
     },
     Entry {
         code: "194",
@@ -3618,11 +2503,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -10.0,
         root: 295,
         parent: Some(295),
-        plover: Some(PloverMapping {
-            event: PloverType::Assault,
-            mode: Some("heavy-weapons"),
-            context: &["military"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Assault, mode: Some("heavy-weapons"), context: &["military"] }),
     },
     Entry {
         code: "195",
@@ -3630,11 +2511,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -10.0,
         root: 295,
         parent: Some(295),
-        plover: Some(PloverMapping {
-            event: PloverType::Assault,
-            mode: Some("heavy-weapons"),
-            context: &["military"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Assault, mode: Some("heavy-weapons"), context: &["military"] }),
     },
     Entry {
         code: "196",
@@ -3642,11 +2519,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -9.5,
         root: 295,
         parent: Some(295),
-        plover: Some(PloverMapping {
-            event: PloverType::Assault,
-            mode: None,
-            context: &["legal", "military"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Assault, mode: None, context: &["legal", "military"] }),
     },
     Entry {
         code: "20",
@@ -3654,11 +2527,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -10.0,
         root: 303,
         parent: None,
-        plover: Some(PloverMapping {
-            event: PloverType::Assault,
-            mode: None,
-            context: &[],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Assault, mode: None, context: &[] }),
     },
     Entry {
         code: "200",
@@ -3666,11 +2535,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -10.0,
         root: 303,
         parent: Some(303),
-        plover: Some(PloverMapping {
-            event: PloverType::Assault,
-            mode: Some("massacre"),
-            context: &["military"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Assault, mode: Some("massacre"), context: &["military"] }),
     },
     Entry {
         code: "201",
@@ -3714,11 +2579,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -10.0,
         root: 303,
         parent: Some(303),
-        plover: Some(PloverMapping {
-            event: PloverType::Assault,
-            mode: Some("unconventional"),
-            context: &["cbrn"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Assault, mode: Some("unconventional"), context: &["cbrn"] }),
     },
     Entry {
         code: "2041",
@@ -3726,11 +2587,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -10.0,
         root: 303,
         parent: Some(308),
-        plover: Some(PloverMapping {
-            event: PloverType::Assault,
-            mode: Some("unconventional"),
-            context: &["cbrn"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Assault, mode: Some("unconventional"), context: &["cbrn"] }),
     },
     Entry {
         code: "2042",
@@ -3738,11 +2595,7 @@ pub(super) static CODES: [Entry; 311] = [
         goldstein: -10.0,
         root: 303,
         parent: Some(308),
-        plover: Some(PloverMapping {
-            event: PloverType::Assault,
-            mode: Some("unconventional"),
-            context: &["cbrn"],
-        }),
+        plover: Some(PloverMapping { event: PloverType::Assault, mode: Some("unconventional"), context: &["cbrn"] }),
     },
 ];
 

@@ -26,7 +26,5 @@ pub mod plover;
 mod span;
 
 pub use date::EventDate;
-pub use model::{
-    Actor, Diagnostic, Document, Event, Evidence, Location, RuleRef, Severity,
-};
+pub use model::{Actor, Diagnostic, Document, Event, Evidence, Location, RuleRef, Severity};
 pub use span::Span;

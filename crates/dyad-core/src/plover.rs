@@ -78,10 +78,7 @@ impl PloverType {
     /// Looks a type up by its PLOVER name, ignoring ASCII case (`"CONSULT"`,
     /// `"consult"`), since PLOVER data is not consistent about case.
     pub fn parse(name: &str) -> Option<PloverType> {
-        table::TYPES
-            .iter()
-            .find(|t| t.name.eq_ignore_ascii_case(name))
-            .map(|t| t.event)
+        table::TYPES.iter().find(|t| t.name.eq_ignore_ascii_case(name)).map(|t| t.event)
     }
 
     /// Upper-case name, as PLOVER writes it.
@@ -95,11 +92,7 @@ impl PloverType {
     pub fn score(self, mode: Option<&str>) -> f32 {
         let info = self.info();
         mode.map(str::trim)
-            .and_then(|m| {
-                info.modes
-                    .iter()
-                    .find(|(name, _)| name.eq_ignore_ascii_case(m))
-            })
+            .and_then(|m| info.modes.iter().find(|(name, _)| name.eq_ignore_ascii_case(m)))
             .map_or(info.score, |&(_, score)| score)
     }
 

@@ -12,24 +12,13 @@ use crate::cameo::QuadClass;
 
 /// In `PloverType` variant order.
 pub(super) static TYPES: [TypeInfo; 16] = [
-    TypeInfo {
-        event: PloverType::Agree,
-        name: "AGREE",
-        score: 2.5,
-        quad: QuadClass::VerbalCooperation,
-        modes: &[],
-    },
+    TypeInfo { event: PloverType::Agree, name: "AGREE", score: 2.5, quad: QuadClass::VerbalCooperation, modes: &[] },
     TypeInfo {
         event: PloverType::Consult,
         name: "CONSULT",
         score: 2.5,
         quad: QuadClass::VerbalCooperation,
-        modes: &[
-            ("visit", 4.0),
-            ("third-party", 1.0),
-            ("multilateral", 4.0),
-            ("phone", 1.5),
-        ],
+        modes: &[("visit", 4.0), ("third-party", 1.0), ("multilateral", 4.0), ("phone", 1.5)],
     },
     TypeInfo {
         event: PloverType::Support,
@@ -52,13 +41,7 @@ pub(super) static TYPES: [TypeInfo; 16] = [
         quad: QuadClass::MaterialCooperation,
         modes: &[],
     },
-    TypeInfo {
-        event: PloverType::Aid,
-        name: "AID",
-        score: 10.0,
-        quad: QuadClass::MaterialCooperation,
-        modes: &[],
-    },
+    TypeInfo { event: PloverType::Aid, name: "AID", score: 10.0, quad: QuadClass::MaterialCooperation, modes: &[] },
     TypeInfo {
         event: PloverType::Retreat,
         name: "RETREAT",
@@ -78,35 +61,21 @@ pub(super) static TYPES: [TypeInfo; 16] = [
         name: "REQUEST",
         score: 0.0,
         quad: QuadClass::VerbalConflict,
-        modes: &[
-            ("assist", 0.5),
-            ("change", -1.0),
-            ("yield", -1.0),
-            ("meet", 0.0),
-        ],
+        modes: &[("assist", 0.5), ("change", -1.0), ("yield", -1.0), ("meet", 0.0)],
     },
     TypeInfo {
         event: PloverType::Accuse,
         name: "ACCUSE",
         score: 3.0,
         quad: QuadClass::VerbalConflict,
-        modes: &[
-            ("disapprove", -2.0),
-            ("investigate", -3.5),
-            ("allege", -3.5),
-        ],
+        modes: &[("disapprove", -2.0), ("investigate", -3.5), ("allege", -3.5)],
     },
     TypeInfo {
         event: PloverType::Reject,
         name: "REJECT",
         score: -2.0,
         quad: QuadClass::VerbalConflict,
-        modes: &[
-            ("assist", -1.5),
-            ("change", -2.0),
-            ("yield", -2.0),
-            ("meet", -2.0),
-        ],
+        modes: &[("assist", -1.5), ("change", -2.0), ("yield", -2.0), ("meet", -2.0)],
     },
     TypeInfo {
         event: PloverType::Threaten,
@@ -141,24 +110,14 @@ pub(super) static TYPES: [TypeInfo; 16] = [
         name: "SANCTION",
         score: -6.0,
         quad: QuadClass::MaterialConflict,
-        modes: &[
-            ("convict", -6.0),
-            ("expel", -5.5),
-            ("withdraw", -6.0),
-            ("discontinue", -6.0),
-        ],
+        modes: &[("convict", -6.0), ("expel", -5.5), ("withdraw", -6.0), ("discontinue", -6.0)],
     },
     TypeInfo {
         event: PloverType::Mobilize,
         name: "MOBILIZE",
         score: -5.5,
         quad: QuadClass::MaterialConflict,
-        modes: &[
-            ("troops", -6.5),
-            ("weapons", -6.5),
-            ("police", -5.5),
-            ("militia", -6.0),
-        ],
+        modes: &[("troops", -6.5), ("weapons", -6.5), ("police", -5.5), ("militia", -6.0)],
     },
     TypeInfo {
         event: PloverType::Coerce,

@@ -9,9 +9,7 @@ fn code(s: &str) -> CameoCode {
 }
 
 fn mapping(s: &str) -> PloverMapping {
-    code(s)
-        .plover()
-        .unwrap_or_else(|| panic!("{s} should map to PLOVER"))
+    code(s).plover().unwrap_or_else(|| panic!("{s} should map to PLOVER"))
 }
 
 #[test]
@@ -19,10 +17,7 @@ fn codebook_size_and_roots() {
     // The reference file has 310 rows, but one of them carries code 106 glued
     // onto 1056's name; the generator splits it back out.
     assert_eq!(CameoCode::all().count(), 311);
-    let roots: Vec<&str> = CameoCode::all()
-        .filter(|c| c.is_root())
-        .map(CameoCode::as_str)
-        .collect();
+    let roots: Vec<&str> = CameoCode::all().filter(|c| c.is_root()).map(CameoCode::as_str).collect();
     let expected: Vec<String> = (1..=20).map(|i| format!("{i:02}")).collect();
     assert_eq!(roots, expected);
 }
@@ -52,11 +47,7 @@ fn every_code_parses_back_and_sits_in_the_tree() {
             }
         }
 
-        assert!(
-            !c.name().is_empty() && c.name().is_ascii(),
-            "{s}: {:?}",
-            c.name()
-        );
+        assert!(!c.name().is_empty() && c.name().is_ascii(), "{s}: {:?}", c.name());
         assert!((-10.0..=10.0).contains(&c.goldstein()), "{s}");
 
         if let Some(prev) = previous {
@@ -68,9 +59,7 @@ fn every_code_parses_back_and_sits_in_the_tree() {
 
 #[test]
 fn parse_rejects_non_codes() {
-    for bad in [
-        "999", "", "0", "04x", "21", "00", "0400", " 040", "040 ", "04 ", "1213",
-    ] {
+    for bad in ["999", "", "0", "04x", "21", "00", "0400", " 040", "040 ", "04 ", "1213"] {
         assert_eq!(CameoCode::parse(bad), None, "{bad:?}");
     }
 }
@@ -153,10 +142,7 @@ fn oddities_of_the_2021_table() {
 
 #[test]
 fn repaired_source_rows() {
-    assert_eq!(
-        code("1056").name(),
-        "Demand de-escalation of military engagement"
-    );
+    assert_eq!(code("1056").name(), "Demand de-escalation of military engagement");
     assert_eq!(code("106").name(), "Demand withdrawal");
     assert_eq!(code("106").goldstein(), -5.0);
     assert_eq!(mapping("106").event, PloverType::Request);
@@ -165,15 +151,11 @@ fn repaired_source_rows() {
 
 #[test]
 fn every_code_but_01x_maps_to_plover() {
-    let missing: Vec<&str> = CameoCode::all()
-        .filter(|c| c.root().as_str() != "01" && c.plover().is_none())
-        .map(CameoCode::as_str)
-        .collect();
+    let missing: Vec<&str> =
+        CameoCode::all().filter(|c| c.root().as_str() != "01" && c.plover().is_none()).map(CameoCode::as_str).collect();
     assert!(missing.is_empty(), "no PLOVER mapping for {missing:?}");
-    let statements: Vec<&str> = CameoCode::all()
-        .filter(|c| c.root().as_str() == "01" && c.plover().is_some())
-        .map(CameoCode::as_str)
-        .collect();
+    let statements: Vec<&str> =
+        CameoCode::all().filter(|c| c.root().as_str() == "01" && c.plover().is_some()).map(CameoCode::as_str).collect();
     assert!(statements.is_empty(), "01x should not map: {statements:?}");
 }
 
@@ -184,11 +166,7 @@ fn appeals_follow_their_demand_siblings() {
         assert_eq!(m.event, PloverType::Request, "{c}");
         let demand = format!("10{}", &c.as_str()[2..]);
         let sibling = mapping(&demand);
-        assert_eq!(
-            (m.mode, m.context),
-            (sibling.mode, sibling.context),
-            "{c} vs {demand}"
-        );
+        assert_eq!((m.mode, m.context), (sibling.mode, sibling.context), "{c} vs {demand}");
     }
     assert_eq!(mapping("02").mode, None);
     assert_eq!(mapping("020").mode, None);
@@ -266,10 +244,7 @@ fn plover_types() {
     assert_eq!(PloverType::parse(""), None);
     // Every type is the target of some CAMEO code.
     for t in PloverType::all() {
-        assert!(
-            CameoCode::all().any(|c| c.plover().is_some_and(|m| m.event == t)),
-            "{t}"
-        );
+        assert!(CameoCode::all().any(|c| c.plover().is_some_and(|m| m.event == t)), "{t}");
     }
 }
 
@@ -286,10 +261,7 @@ fn plover_scores() {
     assert_eq!(PloverType::Coerce.score(Some("martial-law")), -7.5);
     assert_eq!(PloverType::Request.score(None), 0.0);
     assert_eq!(PloverType::Request.quad_class(), QuadClass::VerbalConflict);
-    assert_eq!(
-        PloverType::Protest.quad_class(),
-        QuadClass::MaterialConflict
-    );
+    assert_eq!(PloverType::Protest.quad_class(), QuadClass::MaterialConflict);
     assert!(PloverType::Consult.modes().any(|m| m == "phone"));
     assert_eq!(PloverType::Agree.modes().count(), 0);
     for t in PloverType::all() {
@@ -309,10 +281,7 @@ fn actor_types() {
     assert_eq!(cameo::actor_type("XXX"), None);
     assert_eq!(cameo::actor_type(""), None);
     let codes: Vec<&str> = cameo::ACTOR_TYPES.iter().map(|&(c, _)| c).collect();
-    assert!(
-        codes.windows(2).all(|w| w[0] < w[1]),
-        "sorted, no duplicates"
-    );
+    assert!(codes.windows(2).all(|w| w[0] < w[1]), "sorted, no duplicates");
     for &(c, label) in cameo::ACTOR_TYPES {
         assert_eq!(c.len(), 3);
         assert!(c.bytes().all(|b| b.is_ascii_uppercase()), "{c}");

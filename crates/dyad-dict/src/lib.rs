@@ -262,7 +262,11 @@ impl DictionariesBuilder {
             .iter()
             .filter_map(|(name, text)| {
                 let Some(kind) = FileKind::from_name(name) else {
-                    c.diags.push(diag(name, 0, "unknown dictionary file kind (expected .actors, .agents, .events, .synonyms or .places)"));
+                    c.diags.push(diag(
+                        name,
+                        0,
+                        "unknown dictionary file kind (expected .actors, .agents, .events, .synonyms or .places)",
+                    ));
                     return None;
                 };
                 let lines = raw_lines(name, text, &mut c.diags);
@@ -363,10 +367,18 @@ impl Compiler<'_> {
 
     fn actor(&mut self, file_no: usize, file: &Arc<str>, line: &RawLine<'_>) {
         let [code] = line.right[..] else {
-            return self.err(file, line.line, "actor entry needs exactly one code: `PHRASE = CODE [from=..] [until=..]`");
+            return self.err(
+                file,
+                line.line,
+                "actor entry needs exactly one code: `PHRASE = CODE [from=..] [until=..]`",
+            );
         };
         let Some((country, sector)) = split_actor_code(code) else {
-            return self.err(file, line.line, format!("invalid actor code `{code}`: expected upper-case three-letter blocks"));
+            return self.err(
+                file,
+                line.line,
+                format!("invalid actor code `{code}`: expected upper-case three-letter blocks"),
+            );
         };
         let (mut from, mut until) = (None, None);
         for (k, v) in &line.keys {
@@ -374,7 +386,9 @@ impl Compiler<'_> {
             match (*k, date) {
                 ("from", Some(d)) => from = Some(d),
                 ("until", Some(d)) => until = Some(d),
-                ("from" | "until", None) => return self.err(file, line.line, format!("invalid date `{v}`: expected YYYY-MM-DD")),
+                ("from" | "until", None) => {
+                    return self.err(file, line.line, format!("invalid date `{v}`: expected YYYY-MM-DD"))
+                }
                 _ => return self.err(file, line.line, format!("unknown key `{k}` (expected from= or until=)")),
             }
         }
@@ -412,7 +426,11 @@ impl Compiler<'_> {
             && !sector.is_empty()
             && sector.as_bytes().chunks(3).all(|b| cameo::actor_type(std::str::from_utf8(b).unwrap_or("")).is_some());
         if !valid {
-            return self.err(file, line.line, format!("unknown sector `{sector}`: expected CAMEO type codes such as GOV, MIL, REB"));
+            return self.err(
+                file,
+                line.line,
+                format!("unknown sector `{sector}`: expected CAMEO type codes such as GOV, MIL, REB"),
+            );
         }
         let keys = self.keys(line.left);
         if keys.is_empty() {
@@ -459,7 +477,8 @@ impl Compiler<'_> {
     }
 
     fn synonym(&mut self, file: &Arc<str>, line: &RawLine<'_>) {
-        let Some(name) = line.left.strip_prefix('&').filter(|n| !n.is_empty() && !n.contains(char::is_whitespace)) else {
+        let Some(name) = line.left.strip_prefix('&').filter(|n| !n.is_empty() && !n.contains(char::is_whitespace))
+        else {
             return self.err(file, line.line, "synonym set name must look like `&name`");
         };
         let members: Vec<Vec<String>> = line
@@ -516,13 +535,23 @@ impl Compiler<'_> {
         if let Some(&old) = self.d.pattern_by_text.get(&text) {
             let (old_file, old_id) = old;
             if old_file == file_no {
-                return self.err(file, line.line, format!("duplicate pattern `{text}` (also line {})", self.d.patterns[old_id].rule.line));
+                return self.err(
+                    file,
+                    line.line,
+                    format!("duplicate pattern `{text}` (also line {})", self.d.patterns[old_id].rule.line),
+                );
             }
             // A later file overrides: retire the earlier pattern.
             self.d.retired.push(old_id);
         }
         self.d.pattern_by_text.insert(text.clone(), (file_no, id));
-        self.d.patterns.push(EventPattern { elems, code, rule: RuleRef { file: file.clone(), line: line.line }, text, anchor });
+        self.d.patterns.push(EventPattern {
+            elems,
+            code,
+            rule: RuleRef { file: file.clone(), line: line.line },
+            text,
+            anchor,
+        });
     }
 
     fn element(&self, raw: &str) -> Result<Elem, String> {

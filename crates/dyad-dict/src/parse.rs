@@ -45,11 +45,7 @@ pub(crate) struct RawLine<'a> {
 }
 
 /// Splits a source into raw lines, reporting lines that have no `=`.
-pub(crate) fn raw_lines<'a>(
-    file: &str,
-    text: &'a str,
-    diags: &mut Vec<DictDiagnostic>,
-) -> Vec<RawLine<'a>> {
+pub(crate) fn raw_lines<'a>(file: &str, text: &'a str, diags: &mut Vec<DictDiagnostic>) -> Vec<RawLine<'a>> {
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
         let line_no = i as u32 + 1;
@@ -86,4 +82,3 @@ pub(crate) fn diag(file: &str, line: u32, message: impl Into<String>) -> DictDia
 pub(crate) fn parse_date(value: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()
 }
-

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use dyad_core::cameo::CameoCode;
 use dyad_core::RuleRef;
 
-/// Longest run of tokens a `..` gap may skip.
+/// Longest run of tokens a `..` gap may skip (an actor mention counts as one).
 pub const MAX_GAP: usize = 3;
 
 /// One element of a compiled pattern.
@@ -47,9 +47,7 @@ impl EventPattern {
         self.elems
             .iter()
             .map(|e| match e {
-                Elem::Words { alts, optional: false } => {
-                    alts.iter().map(Vec::len).min().unwrap_or(0) * 2
-                }
+                Elem::Words { alts, optional: false } => alts.iter().map(Vec::len).min().unwrap_or(0) * 2,
                 Elem::Source | Elem::Target => 1,
                 _ => 0,
             })
@@ -61,6 +59,10 @@ impl EventPattern {
 pub trait PatternInput {
     /// Number of tokens.
     fn len(&self) -> usize;
+    /// True when there are no tokens.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
     /// Keys token `i` may match under (norm and lemmas; empty strings are ignored).
     fn keys(&self, i: usize) -> [&str; 3];
     /// End (exclusive) of an actor mention starting at token `i`.
@@ -180,6 +182,56 @@ fn words_backward(alts: &[Vec<String>], end: usize, input: &dyn PatternInput) ->
     starts
 }
 
+/// Positions a gap starting at `pos` may end at, nearest first.
+fn gap_ends(pos: usize, input: &dyn PatternInput) -> Vec<usize> {
+    let mut reach = vec![pos];
+    let mut frontier = vec![pos];
+    for _ in 0..MAX_GAP {
+        let mut next = Vec::new();
+        for &p in &frontier {
+            if p >= input.len() || !input.skippable(p) {
+                continue;
+            }
+            next.push(p + 1);
+            if let Some(e) = input.actor_from(p).filter(|&e| e > p + 1) {
+                next.push(e);
+            }
+        }
+        next.retain(|p| !reach.contains(p));
+        next.sort_unstable();
+        next.dedup();
+        reach.extend(&next);
+        frontier = next;
+    }
+    reach.sort_unstable();
+    reach
+}
+
+/// Positions a gap ending at `end` may start at, nearest first.
+fn gap_starts(end: usize, input: &dyn PatternInput) -> Vec<usize> {
+    let mut reach = vec![end];
+    let mut frontier = vec![end];
+    for _ in 0..MAX_GAP {
+        let mut next = Vec::new();
+        for &p in &frontier {
+            if p == 0 || !input.skippable(p - 1) {
+                continue;
+            }
+            next.push(p - 1);
+            if let Some(s) = input.actor_until(p).filter(|&s| s + 1 < p) {
+                next.push(s);
+            }
+        }
+        next.retain(|p| !reach.contains(p));
+        next.sort_unstable();
+        next.dedup();
+        reach.extend(&next);
+        frontier = next;
+    }
+    reach.sort_unstable_by(|a, b| b.cmp(a));
+    reach
+}
+
 fn match_anchored(p: &EventPattern, id: u32, i: usize, input: &dyn PatternInput) -> Option<PatternMatch> {
     let Elem::Words { alts, .. } = &p.elems[p.anchor] else { return None };
     for anchor_end in words_forward(alts, i, input) {
@@ -221,16 +273,15 @@ fn forward(elems: &[Elem], k: usize, pos: usize, input: &dyn PatternInput, state
             None
         }
         Elem::Gap => {
-            let mut p = pos;
-            loop {
+            // Each step skips one token or a whole actor mention, so
+            // `extradite .. to` skips `a Colombian drug trafficker` and
+            // `expel .. diplomat` still reaches into `two Russian diplomats`.
+            for p in gap_ends(pos, input) {
                 if let Some(r) = forward(elems, k + 1, p, input, state.clone()) {
                     return Some(r);
                 }
-                if p - pos >= MAX_GAP || p >= input.len() || !input.skippable(p) {
-                    return None;
-                }
-                p += 1;
             }
+            None
         }
         Elem::Source | Elem::Target => {
             let end = input.actor_from(pos)?;
@@ -265,16 +316,12 @@ fn backward(elems: &[Elem], k: usize, end: usize, input: &dyn PatternInput, stat
             None
         }
         Elem::Gap => {
-            let mut p = end;
-            loop {
+            for p in gap_starts(end, input) {
                 if let Some(r) = backward(elems, k - 1, p, input, state.clone()) {
                     return Some(r);
                 }
-                if end - p >= MAX_GAP || p == 0 || !input.skippable(p - 1) {
-                    return None;
-                }
-                p -= 1;
             }
+            None
         }
         slot @ (Elem::Source | Elem::Target) => {
             let start = input.actor_until(end)?;

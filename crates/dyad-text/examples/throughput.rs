@@ -5,9 +5,7 @@
 use std::time::Instant;
 
 fn main() {
-    let path = std::env::args()
-        .nth(1)
-        .expect("usage: throughput FILE.jsonl");
+    let path = std::env::args().nth(1).expect("usage: throughput FILE.jsonl");
     let data = std::fs::read_to_string(&path).expect("read corpus");
     let docs: Vec<String> = data
         .lines()

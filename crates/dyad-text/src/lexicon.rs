@@ -125,11 +125,7 @@ pub(crate) fn build() -> FxMap<&'static str, Entry> {
         let Some((form, spec)) = line.split_once('\t') else {
             continue;
         };
-        let mut e = Entry {
-            mask: 0,
-            groups: [(0, 0, 0); MAX_GROUPS],
-            n: 0,
-        };
+        let mut e = Entry { mask: 0, groups: [(0, 0, 0); MAX_GROUPS], n: 0 };
         for group in spec.split(' ') {
             let cut = group.find(['-', ':']).unwrap_or(group.len());
             let (letters, rest) = group.split_at(cut);

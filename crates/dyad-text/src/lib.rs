@@ -238,10 +238,7 @@ pub struct Lexicon {
 
 impl std::fmt::Debug for Lexicon {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Lexicon")
-            .field("forms", &self.words.len())
-            .field("closed", &self.closed.len())
-            .finish()
+        f.debug_struct("Lexicon").field("forms", &self.words.len()).field("closed", &self.closed.len()).finish()
     }
 }
 
@@ -255,10 +252,7 @@ impl Lexicon {
     /// The built-in English lexicon (parses the embedded table; a few ms).
     pub fn english() -> Lexicon {
         let closed = closed::WORDS.iter().map(|&(w, c, l)| (w, (c, l))).collect();
-        Lexicon {
-            words: lexicon::build(),
-            closed,
-        }
+        Lexicon { words: lexicon::build(), closed }
     }
 
     /// Number of word forms in the table.
@@ -282,11 +276,7 @@ impl Lexicon {
 
     /// True when `norm` is in the table as a common (non-name) word.
     pub fn is_common_word(&self, norm: &str) -> bool {
-        self.closed.contains_key(norm)
-            || self
-                .words
-                .get(norm)
-                .is_some_and(|e| e.mask & !lexicon::NNP != 0)
+        self.closed.contains_key(norm) || self.words.get(norm).is_some_and(|e| e.mask & !lexicon::NNP != 0)
     }
 
     /// Tokenise, lemmatise and tag one sentence of `text`. Spans in the
@@ -305,27 +295,15 @@ impl Lexicon {
             let src = &s[r.start..r.end];
             let mut norm = String::new();
             tokenize::normalize(src, &mut norm);
-            let case = if matches!(r.kind, Kind::Punct | Kind::Symbol) {
-                Case::Other
-            } else {
-                Case::of(src)
-            };
+            let case = if matches!(r.kind, Kind::Punct | Kind::Symbol) { Case::Other } else { Case::of(src) };
             let mut prefix = 0;
             let (closed, entry) = match r.kind {
                 Kind::Word | Kind::Clitic => {
                     let closed = self.closed.get(norm.as_str()).copied();
-                    let mut entry = if closed.is_none() {
-                        self.words.get(norm.as_str()).copied()
-                    } else {
-                        None
-                    };
+                    let mut entry = if closed.is_none() { self.words.get(norm.as_str()).copied() } else { None };
                     if entry.is_none() && closed.is_none() {
                         if let Some(h) = norm.rfind('-') {
-                            entry = self
-                                .words
-                                .get(&norm[h + 1..])
-                                .copied()
-                                .filter(|e| e.mask & !lexicon::NNP != 0);
+                            entry = self.words.get(&norm[h + 1..]).copied().filter(|e| e.mask & !lexicon::NNP != 0);
                             if entry.is_some() {
                                 prefix = h + 1;
                             }
@@ -335,13 +313,7 @@ impl Lexicon {
                 }
                 _ => (None, None),
             };
-            lexes.push(tagger::Lex {
-                kind: r.kind,
-                case,
-                closed,
-                entry,
-                mask: entry.map_or(0, |e| e.mask),
-            });
+            lexes.push(tagger::Lex { kind: r.kind, case, closed, entry, mask: entry.map_or(0, |e| e.mask) });
             norms.push(norm);
             prefixes.push(prefix);
         }
@@ -350,8 +322,7 @@ impl Lexicon {
         tagger::tag(&lexes, &norm_refs, &mut choices);
         drop(norm_refs);
         let mut out = Vec::with_capacity(raws.len());
-        for (((r, norm), (tag, lemma)), prefix) in raws.iter().zip(norms).zip(choices).zip(prefixes)
-        {
+        for (((r, norm), (tag, lemma)), prefix) in raws.iter().zip(norms).zip(choices).zip(prefixes) {
             let lemma = match lemma {
                 Some(l) if prefix > 0 => {
                     let mut s = String::with_capacity(prefix + l.len());

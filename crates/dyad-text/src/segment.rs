@@ -16,20 +16,19 @@ pub const MAX_SENTENCE_BYTES: usize = 2_000;
 /// Abbreviations after which a period never ends a sentence: they precede a
 /// name or a number ("Gen. Smith", "Mt. Kenya").
 pub(crate) const TITLES: &[&str] = &[
-    "adm", "amb", "brig", "capt", "cdr", "cmdr", "col", "cpl", "det", "dr", "fr", "ft", "gen",
-    "gov", "hon", "insp", "lt", "maj", "messrs", "mme", "mr", "mrs", "ms", "mt", "pres", "prof",
-    "pvt", "rep", "rev", "sen", "sgt", "sr", "st", "supt", "vs",
+    "adm", "amb", "brig", "capt", "cdr", "cmdr", "col", "cpl", "det", "dr", "fr", "ft", "gen", "gov", "hon", "insp",
+    "lt", "maj", "messrs", "mme", "mr", "mrs", "ms", "mt", "pres", "prof", "pvt", "rep", "rev", "sen", "sgt", "sr",
+    "st", "supt", "vs",
 ];
 
 /// Months (not "may"): no boundary before a number ("Jan. 5").
-pub(crate) const MONTHS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-];
+pub(crate) const MONTHS: &[&str] =
+    &["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
 
 /// Abbreviations that can also end a sentence ("... of Acme Inc. The firm").
 pub(crate) const OTHER_ABBREVS: &[&str] = &[
-    "al", "approx", "assn", "bros", "co", "corp", "dept", "est", "etc", "govt", "inc", "jr", "llc",
-    "ltd", "no", "nos", "plc", "pp", "univ", "vol",
+    "al", "approx", "assn", "bros", "co", "corp", "dept", "est", "etc", "govt", "inc", "jr", "llc", "ltd", "no", "nos",
+    "plc", "pp", "univ", "vol",
 ];
 
 /// Capitalised words that typically start a sentence: after an abbreviation
@@ -195,10 +194,7 @@ fn is_space_at(b: &[u8], i: usize) -> bool {
     match b[i] {
         b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => true,
         0xC2 => b.get(i + 1) == Some(&0xA0),
-        0xE2 => matches!(
-            b.get(i + 1..i + 3),
-            Some([0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF])
-        ),
+        0xE2 => matches!(b.get(i + 1..i + 3), Some([0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF])),
         0xE3 => b.get(i + 1..i + 3) == Some(&[0x80, 0x80]),
         _ => false,
     }
@@ -231,11 +227,7 @@ fn is_bullet(b: &[u8], j: usize) -> bool {
         [0xE2, 0x80, 0xA2 | 0x93 | 0x94, ..] => sp(3),
         [0xC2, 0xB7, ..] => sp(2),
         [d, ..] if d.is_ascii_digit() => {
-            let k = if rest.get(1).is_some_and(u8::is_ascii_digit) {
-                2
-            } else {
-                1
-            };
+            let k = if rest.get(1).is_some_and(u8::is_ascii_digit) { 2 } else { 1 };
             matches!(rest.get(k), Some(b'.' | b')')) && sp(k + 1)
         }
         _ => false,
@@ -359,10 +351,7 @@ fn terminator(text: &str, s: usize, i: usize) -> Option<usize> {
         // "no." is only "number" before a digit; otherwise a real word.
         return Some(k);
     }
-    let abbrev = MONTHS.contains(&lower)
-        || OTHER_ABBREVS.contains(&lower)
-        || is_dotted(prev)
-        || is_initial(prev);
+    let abbrev = MONTHS.contains(&lower) || OTHER_ABBREVS.contains(&lower) || is_dotted(prev) || is_initial(prev);
     if abbrev {
         if next_is_digit {
             return None;
@@ -388,9 +377,7 @@ fn ascii_lower<'b>(s: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
 
 /// "U.S", "a.m", "e.g", "Ph.D": letters separated by periods, each run <= 2.
 fn is_dotted(w: &str) -> bool {
-    w.contains('.')
-        && w.split('.')
-            .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_alphabetic()))
+    w.contains('.') && w.split('.').all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_alphabetic()))
 }
 
 /// A single capital letter: an initial ("John F. Kennedy").

@@ -27,10 +27,7 @@ fn is_capital(l: &Lex, all_caps: bool) -> bool {
 }
 
 fn is_wordish(k: Kind) -> bool {
-    matches!(
-        k,
-        Kind::Word | Kind::Abbrev | Kind::Number | Kind::Clitic | Kind::Neg | Kind::ApostropheS
-    )
+    matches!(k, Kind::Word | Kind::Abbrev | Kind::Number | Kind::Clitic | Kind::Neg | Kind::ApostropheS)
 }
 
 /// Tag every token of a sentence. `norms` are only used for a few suffix
@@ -38,10 +35,7 @@ fn is_wordish(k: Kind) -> bool {
 pub(crate) fn tag(lex: &[Lex], norms: &[&str], out: &mut Vec<Choice>) {
     out.clear();
     let words = lex.iter().filter(|l| matches!(l.kind, Kind::Word)).count();
-    let upper = lex
-        .iter()
-        .filter(|l| l.kind == Kind::Word && l.case == Case::Upper)
-        .count();
+    let upper = lex.iter().filter(|l| l.kind == Kind::Word && l.case == Case::Upper).count();
     // ALL-CAPS wire text: capitalisation says nothing about names.
     let all_caps = upper >= 2 && upper * 4 >= words * 3;
     for i in 0..lex.len() {
@@ -90,10 +84,7 @@ fn nominal(lex: &[Lex], j: usize, all_caps: bool) -> bool {
         _ => return false,
     }
     if let Some((c, _)) = l.closed {
-        return matches!(
-            c,
-            Closed::Fixed(Tag::Det | Tag::Num) | Closed::Her | Closed::That
-        );
+        return matches!(c, Closed::Fixed(Tag::Det | Tag::Num) | Closed::Her | Closed::That);
     }
     l.mask & (NOUN | NNP | JJ) != 0 || l.mask == 0 || is_capital(l, all_caps)
 }
@@ -108,23 +99,17 @@ fn initial(lex: &[Lex], norms: &[&str], i: usize) -> bool {
     if !is_wordish(p.kind) {
         let n = norms[i - 1];
         // Bounded look-back: leading punctuation runs are short in practice.
-        return matches!(
-            n,
-            "\"" | "'" | "(" | "[" | ":" | "-" | "--" | "*" | "`" | "``"
-        ) || (i < 8 && !lex[..i].iter().any(|l| is_wordish(l.kind)));
+        return matches!(n, "\"" | "'" | "(" | "[" | ":" | "-" | "--" | "*" | "`" | "``")
+            || (i < 8 && !lex[..i].iter().any(|l| is_wordish(l.kind)));
     }
     false
 }
 
-const ADJ_SUFFIXES: &[&str] = &[
-    "al", "ic", "ive", "ous", "ful", "less", "able", "ible", "ian", "ese", "ish", "ary", "ern",
-    "ent", "ant", "i",
-];
+const ADJ_SUFFIXES: &[&str] =
+    &["al", "ic", "ive", "ous", "ful", "less", "able", "ible", "ian", "ese", "ish", "ary", "ern", "ent", "ant", "i"];
 
 fn adjish(norm: &str) -> bool {
-    ADJ_SUFFIXES
-        .iter()
-        .any(|s| norm.len() > s.len() + 2 && norm.ends_with(s))
+    ADJ_SUFFIXES.iter().any(|s| norm.len() > s.len() + 2 && norm.ends_with(s))
 }
 
 fn choose(lex: &[Lex], norms: &[&str], out: &[Choice], i: usize, all_caps: bool) -> Choice {
@@ -139,13 +124,10 @@ fn choose(lex: &[Lex], norms: &[&str], out: &[Choice], i: usize, all_caps: bool)
         Kind::ApostropheS => {
             // "he's", "it's", "that's": is/has; otherwise possessive.
             let pron = i > 0
-                && matches!(
-                    norms[i - 1],
-                    "he" | "she" | "it" | "that" | "there" | "what" | "who" | "here" | "where"
-                );
+                && matches!(norms[i - 1], "he" | "she" | "it" | "that" | "there" | "what" | "who" | "here" | "where");
             if pron {
-                let next_vbn = eff_next(lex, i)
-                    .is_some_and(|j| lex[j].mask & VBN != 0 && lex[j].mask & (NOUN | JJ) == 0);
+                let next_vbn =
+                    eff_next(lex, i).is_some_and(|j| lex[j].mask & VBN != 0 && lex[j].mask & (NOUN | JJ) == 0);
                 return if next_vbn {
                     (Tag::Aux(VerbForm::Present3), Some("have"))
                 } else {
@@ -155,11 +137,7 @@ fn choose(lex: &[Lex], norms: &[&str], out: &[Choice], i: usize, all_caps: bool)
             return (Tag::Possessive, Some("'s"));
         }
         Kind::Abbrev => {
-            let tag = if matches!(l.case, Case::Lower) {
-                Tag::Other
-            } else {
-                Tag::ProperNoun
-            };
+            let tag = if matches!(l.case, Case::Lower) { Tag::Other } else { Tag::ProperNoun };
             return (tag, None);
         }
         Kind::Word | Kind::Clitic => {}
@@ -187,10 +165,7 @@ fn choose(lex: &[Lex], norms: &[&str], out: &[Choice], i: usize, all_caps: bool)
         // Demonyms before a common noun read as adjectives ("Turkish officials").
         let next_common = next.is_some_and(|j| {
             let n = &lex[j];
-            n.kind == Kind::Word
-                && n.closed.is_none()
-                && n.mask & NOUN != 0
-                && !is_capital(n, all_caps)
+            n.kind == Kind::Word && n.closed.is_none() && n.mask & NOUN != 0 && !is_capital(n, all_caps)
         });
         if common == 0 && mask & NNP != 0 && next_common && adjish(norm) {
             return (Tag::Adj, None);
@@ -212,17 +187,9 @@ fn choose(lex: &[Lex], norms: &[&str], out: &[Choice], i: usize, all_caps: bool)
             VerbForm::PastParticiple => &[VBN, VBD],
             VerbForm::Gerund => &[VBG],
         };
-        (
-            Tag::Verb(f),
-            e.lemma_for(pref).or_else(|| e.lemma_for(&[VERB])),
-        )
+        (Tag::Verb(f), e.lemma_for(pref).or_else(|| e.lemma_for(&[VERB])))
     };
-    let adj = |e: &Entry| {
-        (
-            Tag::Adj,
-            e.lemma_for(&[JJ]).or_else(|| e.lemma_for(&[VBN, VBD, VBG])),
-        )
-    };
+    let adj = |e: &Entry| (Tag::Adj, e.lemma_for(&[JJ]).or_else(|| e.lemma_for(&[VBN, VBD, VBG])));
     let prefer_adj = mask & JJ != 0 && next_nominal && (mask & NN == 0 || adjish(norm));
     // Context-free fallback order.
     let default = |e: &Entry| -> Choice {
@@ -246,8 +213,7 @@ fn choose(lex: &[Lex], norms: &[&str], out: &[Choice], i: usize, all_caps: bool)
     };
     let next_norm = next.map(|j| norms[j]).unwrap_or("");
     // "U.S.-backed forces": a participle glued by a hyphen to a name.
-    let glued =
-        i >= 2 && norms[i - 1] == "-" && matches!(lex[i - 2].kind, Kind::Abbrev | Kind::Word);
+    let glued = i >= 2 && norms[i - 1] == "-" && matches!(lex[i - 2].kind, Kind::Abbrev | Kind::Word);
     if glued && mask & VBN != 0 && next_nominal {
         return adj(&e);
     }
@@ -301,10 +267,7 @@ fn choose(lex: &[Lex], norms: &[&str], out: &[Choice], i: usize, all_caps: bool)
             let next_np = next.is_some_and(|j| lex[j].mask & VBD == 0)
                 && next.is_some_and(|j| {
                     nominal(lex, j, all_caps)
-                        || matches!(
-                            lex[j].closed,
-                            Some((Closed::To | Closed::Fixed(Tag::Pron), _))
-                        )
+                        || matches!(lex[j].closed, Some((Closed::To | Closed::Fixed(Tag::Pron), _)))
                 });
             if mask & VBD != 0 {
                 if mask & VBN != 0 && !pron && next_norm == "by" {
@@ -427,19 +390,10 @@ fn closed_choice(
         Closed::Be(f) => Tag::Aux(f),
         Closed::Have(f) => {
             // Aux before a participle (or "been"); a lexical verb otherwise.
-            let f = if f == VerbForm::Past && is_have(out, i) {
-                VerbForm::PastParticiple
-            } else {
-                f
-            };
+            let f = if f == VerbForm::Past && is_have(out, i) { VerbForm::PastParticiple } else { f };
             let before_vbn = nl.is_some_and(|n| {
-                matches!(
-                    n.closed,
-                    Some((
-                        Closed::Be(VerbForm::PastParticiple) | Closed::Have(VerbForm::Past),
-                        _
-                    ))
-                ) || (n.closed.is_none() && n.mask & VBN != 0)
+                matches!(n.closed, Some((Closed::Be(VerbForm::PastParticiple) | Closed::Have(VerbForm::Past), _)))
+                    || (n.closed.is_none() && n.mask & VBN != 0)
             });
             if before_vbn {
                 Tag::Aux(f)
@@ -448,8 +402,8 @@ fn closed_choice(
             }
         }
         Closed::Do(f) => {
-            let before_vb = nl.is_some_and(|n| n.closed.is_none() && n.mask & VB != 0)
-                || next.is_some_and(|j| j > i + 1); // "did not", "does n't"
+            let before_vb =
+                nl.is_some_and(|n| n.closed.is_none() && n.mask & VB != 0) || next.is_some_and(|j| j > i + 1); // "did not", "does n't"
             if before_vb {
                 Tag::Aux(f)
             } else {
@@ -466,10 +420,7 @@ fn closed_choice(
         }
         Closed::That => {
             let singular = nl.is_some_and(|n| {
-                n.closed.is_none()
-                    && n.mask & NN != 0
-                    && n.mask & (VERB | NNS) == 0
-                    && !is_capital(n, all_caps)
+                n.closed.is_none() && n.mask & NN != 0 && n.mask & (VERB | NNS) == 0 && !is_capital(n, all_caps)
             });
             if singular {
                 Tag::Det

@@ -86,23 +86,14 @@ pub(crate) fn tokenize(s: &str, out: &mut Vec<Raw>) {
             let after = i + cl;
             let ends = |k: usize| char_at(s, k).is_none_or(|c| !is_word_char(c));
             if matches!(b.get(after), Some(b's' | b'S')) && ends(after + 1) {
-                out.push(Raw {
-                    start: i,
-                    end: after + 1,
-                    kind: Kind::ApostropheS,
-                });
+                out.push(Raw { start: i, end: after + 1, kind: Kind::ApostropheS });
                 i = after + 1;
                 continue;
             }
-            let prev_s = out.last().is_some_and(|r| {
-                r.end == i && matches!(b[r.end - 1], b's' | b'S') && r.kind == Kind::Word
-            });
+            let prev_s =
+                out.last().is_some_and(|r| r.end == i && matches!(b[r.end - 1], b's' | b'S') && r.kind == Kind::Word);
             if prev_s && ends(after) {
-                out.push(Raw {
-                    start: i,
-                    end: after,
-                    kind: Kind::PossApostrophe,
-                });
+                out.push(Raw { start: i, end: after, kind: Kind::PossApostrophe });
                 i = after;
                 continue;
             }
@@ -115,24 +106,11 @@ pub(crate) fn tokenize(s: &str, out: &mut Vec<Raw>) {
             }
         }
         let ascii_punct = c.is_ascii_punctuation()
-            && !matches!(
-                c,
-                '$' | '%' | '&' | '+' | '<' | '=' | '>' | '^' | '|' | '~' | '#' | '@' | '*' | '`'
-            );
-        let unicode_punct = matches!(
-            c as u32,
-            0x2010..=0x2027 | 0x00AB | 0x00BB | 0x00A1 | 0x00BF | 0x3001 | 0x3002 | 0x060C | 0x061F
-        );
-        let kind = if ascii_punct || unicode_punct {
-            Kind::Punct
-        } else {
-            Kind::Symbol
-        };
-        out.push(Raw {
-            start: i,
-            end: e,
-            kind,
-        });
+            && !matches!(c, '$' | '%' | '&' | '+' | '<' | '=' | '>' | '^' | '|' | '~' | '#' | '@' | '*' | '`');
+        let unicode_punct =
+            matches!(c as u32, 0x2010..=0x2027 | 0x00AB | 0x00BB | 0x00A1 | 0x00BF | 0x3001 | 0x3002 | 0x060C | 0x061F);
+        let kind = if ascii_punct || unicode_punct { Kind::Punct } else { Kind::Symbol };
+        out.push(Raw { start: i, end: e, kind });
         i = e;
     }
 }
@@ -142,11 +120,7 @@ fn word(s: &str, i: usize, out: &mut Vec<Raw>) -> usize {
     let b = s.as_bytes();
     // Dotted abbreviation: ([A-Za-z]{1,2}\.){2,}  -> "U.S.", "a.m.", "Ph.D."
     if let Some(e) = dotted(b, i) {
-        out.push(Raw {
-            start: i,
-            end: e,
-            kind: Kind::Abbrev,
-        });
+        out.push(Raw { start: i, end: e, kind: Kind::Abbrev });
         return e;
     }
     let numeric_start = b[i].is_ascii_digit();
@@ -181,11 +155,7 @@ fn word(s: &str, i: usize, out: &mut Vec<Raw>) -> usize {
     if b.get(e) == Some(&b'.') && !char_at(s, e + 1).is_some_and(is_word_char) {
         let mut buf = [0u8; 8];
         let lower = lower_ascii(w, &mut buf);
-        let after_digit = s[e + 1..]
-            .trim_start()
-            .as_bytes()
-            .first()
-            .is_some_and(u8::is_ascii_digit);
+        let after_digit = s[e + 1..].trim_start().as_bytes().first().is_some_and(u8::is_ascii_digit);
         let listed = lower.is_some_and(|l| {
             if l == "no" || l == "nos" {
                 after_digit
@@ -195,20 +165,12 @@ fn word(s: &str, i: usize, out: &mut Vec<Raw>) -> usize {
         });
         let initial = w.len() == 1 && b[i].is_ascii_uppercase() && e + 1 < s.len();
         if listed || initial {
-            out.push(Raw {
-                start: i,
-                end: e + 1,
-                kind: Kind::Abbrev,
-            });
+            out.push(Raw { start: i, end: e + 1, kind: Kind::Abbrev });
             return e + 1;
         }
     }
     if numeric_start {
-        out.push(Raw {
-            start: i,
-            end: e,
-            kind: Kind::Number,
-        });
+        out.push(Raw { start: i, end: e, kind: Kind::Number });
         return e;
     }
     split_clitics(w, i, out);
@@ -249,16 +211,8 @@ fn split_clitics(w: &str, i: usize, out: &mut Vec<Raw>) {
     let b = w.as_bytes();
     let end = i + w.len();
     if b.len() == 6 && w.eq_ignore_ascii_case("cannot") {
-        out.push(Raw {
-            start: i,
-            end: i + 3,
-            kind: Kind::Word,
-        });
-        out.push(Raw {
-            start: i + 3,
-            end,
-            kind: Kind::Neg,
-        });
+        out.push(Raw { start: i, end: i + 3, kind: Kind::Word });
+        out.push(Raw { start: i + 3, end, kind: Kind::Neg });
         return;
     }
     // Find the last apostrophe (ASCII ' or U+2019, which is 3 bytes).
@@ -268,16 +222,8 @@ fn split_clitics(w: &str, i: usize, out: &mut Vec<Raw>) {
         let t = |x: &str| tail.eq_ignore_ascii_case(x);
         // "didn't": the clitic starts at the "n" before the apostrophe.
         if t("t") && a >= 2 && matches!(b[a - 1], b'n' | b'N') {
-            out.push(Raw {
-                start: i,
-                end: i + a - 1,
-                kind: Kind::Word,
-            });
-            out.push(Raw {
-                start: i + a - 1,
-                end,
-                kind: Kind::Neg,
-            });
+            out.push(Raw { start: i, end: i + a - 1, kind: Kind::Word });
+            out.push(Raw { start: i + a - 1, end, kind: Kind::Neg });
             return;
         }
         if a > 0 {
@@ -289,25 +235,13 @@ fn split_clitics(w: &str, i: usize, out: &mut Vec<Raw>) {
                 None
             };
             if let Some(kind) = kind {
-                out.push(Raw {
-                    start: i,
-                    end: i + a,
-                    kind: Kind::Word,
-                });
-                out.push(Raw {
-                    start: i + a,
-                    end,
-                    kind,
-                });
+                out.push(Raw { start: i, end: i + a, kind: Kind::Word });
+                out.push(Raw { start: i + a, end, kind });
                 return;
             }
         }
     }
-    out.push(Raw {
-        start: i,
-        end,
-        kind: Kind::Word,
-    });
+    out.push(Raw { start: i, end, kind: Kind::Word });
 }
 
 /// Normalise a token's text into `out`: lower case, typographic quotes,
@@ -320,8 +254,7 @@ pub(crate) fn normalize(src: &str, out: &mut String) {
             'A'..='Z' => out.push(c.to_ascii_lowercase()),
             c if c.is_ascii() => out.push(c),
             '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => out.push('\''),
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}'
-            | '\u{2033}' => out.push('"'),
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' | '\u{2033}' => out.push('"'),
             '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
             '\u{00A0}' => out.push(' '),
             c => out.extend(c.to_lowercase()),

@@ -94,10 +94,7 @@ fn check(lex: &Lexicon, text: &str) {
     let spans = sentences(text);
     let mut last = 0;
     for s in &spans {
-        assert!(
-            s.start >= last,
-            "ordered / non-overlapping: {s:?} in {text:?}"
-        );
+        assert!(s.start >= last, "ordered / non-overlapping: {s:?} in {text:?}");
         assert!(s.start < s.end, "non-empty: {s:?} in {text:?}");
         assert!(s.end <= text.len());
         assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
@@ -108,25 +105,14 @@ fn check(lex: &Lexicon, text: &str) {
         let toks = lex.analyze(text, *s);
         let mut tl = s.start;
         for t in &toks {
-            assert!(
-                t.span.start >= tl && t.span.start < t.span.end && t.span.end <= s.end,
-                "{t:?} in {text:?}"
-            );
+            assert!(t.span.start >= tl && t.span.start < t.span.end && t.span.end <= s.end, "{t:?} in {text:?}");
             assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
             assert!(!t.norm.is_empty() && !t.lemma.is_empty());
             tl = t.span.end;
         }
     }
     // Every non-whitespace byte of the text is in some sentence.
-    let covered: usize = spans
-        .iter()
-        .map(|s| {
-            s.slice(text)
-                .split_whitespace()
-                .map(str::len)
-                .sum::<usize>()
-        })
-        .sum();
+    let covered: usize = spans.iter().map(|s| s.slice(text).split_whitespace().map(str::len).sum::<usize>()).sum();
     let total: usize = text.split_whitespace().map(str::len).sum();
     assert_eq!(covered, total, "lost text in {text:?}");
 }
@@ -168,9 +154,7 @@ fn big_inputs_are_linear() {
     }
     let line = "é.".repeat(700_000);
     let spans = sentences(&line);
-    assert!(spans
-        .iter()
-        .all(|s| line.is_char_boundary(s.start) && line.is_char_boundary(s.end)));
+    assert!(spans.iter().all(|s| line.is_char_boundary(s.start) && line.is_char_boundary(s.end)));
     let blank = " \n ".repeat(1_000_000);
     assert!(sentences(&blank).is_empty());
 }

@@ -167,14 +167,17 @@ fn seg_bullets() {
 
 #[test]
 fn seg_question_exclamation() {
-    seg("Will the truce hold? Nobody knows! \"Who fired first?\" asked a reporter. Nobody answered...", expect![[r#"
+    seg(
+        "Will the truce hold? Nobody knows! \"Who fired first?\" asked a reporter. Nobody answered...",
+        expect![[r#"
         [
             "Will the truce hold?",
             "Nobody knows!",
             "\"Who fired first?\" asked a reporter.",
             "Nobody answered...",
         ]
-    "#]]);
+    "#]],
+    );
 }
 
 #[test]
@@ -230,15 +233,15 @@ fn tag_held_talks() {
 
 #[test]
 fn tag_passive() {
-    tags("Three diplomats were expelled by Poland.", expect!["Three/CD diplomats/NN/diplomat were/AUXD/be expelled/VBN/expel by/IN Poland/NNP ./PUNCT"]);
+    tags(
+        "Three diplomats were expelled by Poland.",
+        expect!["Three/CD diplomats/NN/diplomat were/AUXD/be expelled/VBN/expel by/IN Poland/NNP ./PUNCT"],
+    );
 }
 
 #[test]
 fn tag_arrested() {
-    tags(
-        "Police arrested two journalists",
-        expect!["Police/NN arrested/VBD/arrest two/CD journalists/NN/journalist"],
-    );
+    tags("Police arrested two journalists", expect!["Police/NN arrested/VBD/arrest two/CD journalists/NN/journalist"]);
 }
 
 #[test]
@@ -248,10 +251,7 @@ fn tag_said_that_had() {
 
 #[test]
 fn tag_did_not() {
-    tags(
-        "Russia did not attack Ukraine",
-        expect!["Russia/NNP did/AUXD/do not/NEG attack/VB Ukraine/NNP"],
-    );
+    tags("Russia did not attack Ukraine", expect!["Russia/NNP did/AUXD/do not/NEG attack/VB Ukraine/NNP"]);
 }
 
 #[test]
@@ -266,18 +266,13 @@ fn tag_refused_to() {
 fn tag_attacked_post() {
     tags(
         "Hamas fighters attacked an Israeli army post",
-        expect![
-            "Hamas/NNP fighters/NN/fighter attacked/VBD/attack an/DT/a Israeli/JJ army/NN post/NN"
-        ],
+        expect!["Hamas/NNP fighters/NN/fighter attacked/VBD/attack an/DT/a Israeli/JJ army/NN post/NN"],
     );
 }
 
 #[test]
 fn tag_broke_down() {
-    tags(
-        "The talks broke down.",
-        expect!["The/DT talks/NN/talk broke/VBD/break down/RB ./PUNCT"],
-    );
+    tags("The talks broke down.", expect!["The/DT talks/NN/talk broke/VBD/break down/RB ./PUNCT"]);
 }
 
 #[test]
@@ -295,10 +290,7 @@ fn tag_irregulars() {
 
 #[test]
 fn tag_saw() {
-    tags(
-        "He saw the saw.",
-        expect!["He/PRP saw/VBD/see the/DT saw/NN ./PUNCT"],
-    );
+    tags("He saw the saw.", expect!["He/PRP saw/VBD/see the/DT saw/NN ./PUNCT"]);
 }
 
 #[test]
@@ -316,21 +308,27 @@ fn tag_tokens() {
 
 #[test]
 fn tag_modal_and_gerund() {
-    tags("The government will consider sending troops to the border.", expect!["The/DT government/NN will/MD consider/VB sending/VBG/send troops/NN to/IN the/DT border/NN ./PUNCT"]);
+    tags(
+        "The government will consider sending troops to the border.",
+        expect!["The/DT government/NN will/MD consider/VB sending/VBG/send troops/NN to/IN the/DT border/NN ./PUNCT"],
+    );
 }
 
 #[test]
 fn tag_has_been() {
-    tags("The opposition leader has been detained since Sunday.", expect!["The/DT opposition/NN leader/NN has/AUXZ/have been/AUXN/be detained/VBN/detain since/IN Sunday/NNP ./PUNCT"]);
+    tags(
+        "The opposition leader has been detained since Sunday.",
+        expect![
+            "The/DT opposition/NN leader/NN has/AUXZ/have been/AUXN/be detained/VBN/detain since/IN Sunday/NNP ./PUNCT"
+        ],
+    );
 }
 
 #[test]
 fn tag_all_caps() {
     tags(
         "IRAN ACCUSES IRAQ OF SHELLING BORDER TOWNS",
-        expect![
-            "IRAN/NNP ACCUSES/VBZ/accuse IRAQ/NNP OF/IN SHELLING/VBG/shell BORDER/NN TOWNS/NN/town"
-        ],
+        expect!["IRAN/NNP ACCUSES/VBZ/accuse IRAQ/NNP OF/IN SHELLING/VBG/shell BORDER/NN TOWNS/NN/town"],
     );
 }
 
@@ -338,9 +336,7 @@ fn tag_all_caps() {
 fn tag_present3() {
     tags(
         "China urges restraint as Japan sends ships",
-        expect![
-            "China/NNP urges/VBZ/urge restraint/NN as/IN Japan/NNP sends/VBZ/send ships/NN/ship"
-        ],
+        expect!["China/NNP urges/VBZ/urge restraint/NN as/IN Japan/NNP sends/VBZ/send ships/NN/ship"],
     );
 }
 

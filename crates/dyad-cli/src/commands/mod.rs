@@ -1,0 +1,5 @@
+//! One module per subcommand; each exposes a `run`-style function taking its
+//! argument struct from [`crate::cli`] and returning a [`crate::status::Status`].
+
+pub mod code;
+pub mod dict;

@@ -37,6 +37,9 @@ enum Command {
     /// Work with dictionaries.
     #[command(subcommand)]
     Dict(DictCommand),
+    /// Code a text and show why: tokens, actors, triggers, decisions, events.
+    #[command(after_help = EXIT_CODES_HELP)]
+    Explain(ExplainArgs),
 }
 
 /// `dyad dict ...`.
@@ -81,6 +84,31 @@ pub struct CodeArgs {
     pub quiet: bool,
     #[command(flatten)]
     pub dicts: DictArgs,
+}
+
+/// `dyad explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The text to code (one or more sentences).
+    #[arg(value_name = "TEXT")]
+    pub text: String,
+    /// Publication date (YYYY-MM-DD), the anchor for relative dates.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_cli_date)]
+    pub date: Option<NaiveDate>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ExplainFormat,
+    #[command(flatten)]
+    pub dicts: DictArgs,
+}
+
+/// Output of `dyad explain`.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ExplainFormat {
+    /// For people.
+    Text,
+    /// One JSON object, for tools.
+    Json,
 }
 
 /// `dyad dict check`.
@@ -133,6 +161,7 @@ pub fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Code(args) => commands::code::run(&args),
         Command::Dict(DictCommand::Check(args)) => commands::dict::check(&args),
+        Command::Explain(args) => commands::explain::run(&args),
     };
     match outcome {
         Ok(status) => status.exit_code(),

@@ -13,6 +13,7 @@ use dyad_text::{Tag, Token, VerbForm};
 
 use crate::compose::compose;
 use crate::dates::{find_dates, DateMention};
+use crate::explain::SentenceTrace;
 use crate::mentions::{self, Member, Mention};
 use crate::sentence::Sentence;
 use crate::{Coded, Coder};
@@ -41,12 +42,12 @@ impl DocContext {
 
 /// A place named in a sentence.
 #[derive(Clone, Debug)]
-struct PlaceHit {
-    start: usize,
-    end: usize,
-    location: Location,
+pub(crate) struct PlaceHit {
+    pub start: usize,
+    pub end: usize,
+    pub location: Location,
     /// After `in`, `at`, `near`... or in a dateline: a location, not an actor.
-    locative: bool,
+    pub locative: bool,
 }
 
 fn norm_is(t: &Token, words: &[&str]) -> bool {
@@ -206,6 +207,8 @@ struct Input<'s, 'a> {
     starts: Vec<Option<usize>>,
     ends: Vec<Option<usize>>,
     in_mention: Vec<bool>,
+    /// Inside a mention that names an actor (not only a role noun).
+    in_named: Vec<bool>,
 }
 
 impl<'s, 'a> Input<'s, 'a> {
@@ -228,7 +231,13 @@ impl<'s, 'a> Input<'s, 'a> {
                 *flag = true;
             }
         }
-        Input { s, starts, ends, in_mention }
+        let mut in_named = vec![false; n];
+        for m in mentions.iter().filter(|m| !m.agent_only) {
+            for flag in &mut in_named[m.start..m.end] {
+                *flag = true;
+            }
+        }
+        Input { s, starts, ends, in_mention, in_named }
     }
 }
 
@@ -257,6 +266,44 @@ impl PatternInput for SlotView<'_, '_, '_> {
     }
 }
 
+/// Sectors of people that events are done to; an open role noun in one of
+/// them may take the source's country (see `code_sentence`).
+const PEOPLE_SECTORS: &[&str] =
+    &["CVL", "MED", "OPP", "REF", "HRI", "LAB", "EDU", "REL", "CRM", "REB", "INS", "SEP", "BUS", "HLH", "ELI"];
+
+/// Nouns whose `that` clause reports a claim, not a fact: `allegations that
+/// it had fired rockets` does not code the firing.
+const CLAIM_NOUNS: &[&str] = &[
+    "allegation",
+    "claim",
+    "report",
+    "accusation",
+    "rumour",
+    "rumor",
+    "suggestion",
+    "charge",
+    "assertion",
+    "speculation",
+    "fear",
+    "concern",
+    "warning",
+    "threat",
+    "demand",
+    "call",
+    "denial",
+];
+
+/// Why a trigger did or did not become events (shown by `dyad explain`).
+#[derive(Clone, Debug, PartialEq)]
+enum Fate {
+    Coded,
+    Governed(usize),
+    Claimed(String),
+    Complement(usize),
+    Hypothetical,
+    NoSource,
+}
+
 pub(crate) fn code_sentence(
     coder: &Coder,
     doc: &Document,
@@ -264,6 +311,7 @@ pub(crate) fn code_sentence(
     span: Span,
     ctx: &mut DocContext,
     coded: &mut Coded,
+    trace: Option<&mut Vec<SentenceTrace>>,
 ) {
     let dicts = coder.dictionaries();
     let mut s = Sentence::new(coder.lexicon(), &doc.text, span);
@@ -290,96 +338,141 @@ pub(crate) fn code_sentence(
             m.is_place = true;
         }
     }
+    // A role noun takes the country of the place the sentence is about
+    // (`police ... in Tehran`) or the dateline; otherwise it stays open and
+    // is settled against the other side of its event.
     let where_country = places
         .iter()
         .find(|p| p.locative)
         .map(|p| p.location.country.clone())
         .or_else(|| ctx.dateline.as_ref().map(|d| d.country.clone()))
         .flatten();
-    // A role noun with no country in sight (`officials`, `troops`) is not a
-    // codeable actor; with a place in the sentence or a dateline, it takes
-    // that country (`police ... in Tehran`).
     for m in found.iter_mut().filter(|m| m.agent_only) {
-        for member in &mut m.members {
-            if member.country.is_none() {
-                member.country.clone_from(&where_country);
-            }
+        for member in m.members.iter_mut().filter(|member| member.country.is_none()) {
+            member.country.clone_from(&where_country);
         }
-        m.members.retain(|member| member.country.is_some());
     }
-    found.retain(|m| !m.members.is_empty());
+    // The country of the first actor before a position: what an open role
+    // noun later in the sentence most likely belongs to (`Thailand is
+    // considering ..., the defence ministry said`).
+    let country_before = |pos: usize| {
+        found.iter().filter(|m| m.end <= pos).flat_map(|m| &m.members).find_map(|member| member.country.clone())
+    };
     let input = Input::new(&s, &found);
     let view = SlotView { input: &input, mentions: &found };
-    let matches = select(dicts, dicts.find_patterns(&view));
-    if matches.is_empty() {
-        return;
-    }
-    let dates = find_dates(&s.tokens, &doc.text, ctx.published);
-    let mut sentence_events: Vec<Event> = Vec::new();
-    // Infinitives under another trigger are not realised; they refine it.
+    // A trigger word inside a name is part of the name: `Islamic State`.
+    let all_matches: Vec<PatternMatch> = dicts
+        .find_patterns(&view)
+        .into_iter()
+        .filter(|m| m.trigger.first().is_none_or(|&t| !input.in_named[t]))
+        .collect();
+    let matches = select(dicts, all_matches.clone());
+    let dates = if matches.is_empty() { Vec::new() } else { find_dates(&s.tokens, &doc.text, ctx.published) };
+    let mut fates: Vec<Fate> = vec![Fate::Coded; matches.len()];
+
+    // Relations between triggers: infinitives and `that` clauses under a
+    // governing trigger are not realised; they refine its code and, for
+    // `demanded that X ...`, give it its target.
     let mut codes: Vec<CameoCode> = matches.iter().map(|m| dicts.patterns()[m.pattern as usize].code).collect();
-    let mut governed = vec![false; matches.len()];
+    let mut target_override: Vec<Option<usize>> = vec![None; matches.len()];
     for (i, m) in matches.iter().enumerate() {
         let vg_start = verb_group_start(&s.tokens, m.trigger.first().copied().unwrap_or(m.start));
-        if let Some(j) = infinitive_governor(&s.tokens, &input.in_mention, vg_start) {
-            governed[i] = true;
-            if let Some(g) = matches.iter().position(|g| g.trigger.contains(&j)) {
+        let trigger_of = |j: usize| matches.iter().position(|g| g.trigger.contains(&j));
+        if let Some(j) = infinitive_governor(&s.tokens, &input.in_mention, vg_start, &trigger_of) {
+            fates[i] = Fate::Claimed(s.tokens[j].span.slice(&doc.text).to_string());
+            if let Some(g) = trigger_of(j).filter(|&g| g != i) {
+                fates[i] = Fate::Governed(g);
                 if let Some(c) = compose(codes[g], codes[i]) {
                     codes[g] = c;
                 }
             }
+        } else if let Some((gov, subject)) = that_clause_governor(&s, &input, &found, vg_start) {
+            match trigger_of(gov).filter(|&g| g != i) {
+                Some(g) => {
+                    let root = &codes[g].as_str()[..2];
+                    // Reported speech (`said that ...`) is realised; a denial,
+                    // accusation, appeal or demand is not.
+                    if root != "01" || codes[g].as_str() == "016" {
+                        fates[i] = Fate::Governed(g);
+                        if let Some(c) = compose(codes[g], codes[i]) {
+                            codes[g] = c;
+                            if matches[g].target.is_none() {
+                                target_override[g] = subject;
+                            }
+                        }
+                    }
+                }
+                None if s.tokens[gov].tag == Tag::Noun && CLAIM_NOUNS.contains(&s.tokens[gov].lemma.as_str()) => {
+                    fates[i] = Fate::Claimed(s.tokens[gov].span.slice(&doc.text).to_string());
+                }
+                None => {}
+            }
         }
     }
+
+    let mut sentence_events: Vec<Event> = Vec::new();
     let mut prev_subject: Option<usize> = None;
-    let mut prev_trigger_end: Option<(usize, usize)> = None;
+    let mut prev_trigger: Option<(usize, usize)> = None;
     for (mi, m) in matches.iter().enumerate() {
         let pattern = &dicts.patterns()[m.pattern as usize];
-        let code = codes[mi];
         let trigger_start = m.trigger.first().copied().unwrap_or(m.start);
         let trigger_end = m.trigger.last().map_or(m.end, |&t| t + 1);
         let vg_start = verb_group_start(&s.tokens, trigger_start);
-        let governing = prev_trigger_end.replace((trigger_end, mi));
-        if governed[mi] {
+        let governing = prev_trigger.replace((trigger_end, mi));
+        if fates[mi] != Fate::Coded {
             continue;
         }
-        if let Some((_, gi)) = governing.filter(|&(g, _)| is_nominal_complement(&s.tokens, g, trigger_start)) {
-            // `accused X of violating the ceasefire`: the complement refines the accusation.
-            if let Some(c) = compose(codes[gi], code) {
-                codes[gi] = c;
-                let governor_start =
-                    s.tokens[matches[gi].trigger.first().copied().unwrap_or(matches[gi].start)].span.start;
-                for e in sentence_events.iter_mut().filter(|e| e.evidence.trigger_span.start == governor_start) {
-                    e.cameo = c;
+        // A nominal event between a pair (`the ceasefire between Israel and
+        // Hamas`) is coded between them, wherever it sits in the sentence.
+        let between = between_pair(&s, &input, &found, trigger_end.max(m.end));
+        if between.is_none() {
+            if let Some((_, gi)) = governing.filter(|&(g, _)| is_nominal_complement(&s.tokens, g, trigger_start)) {
+                // `accused X of violating the ceasefire`: the complement refines the accusation.
+                if let Some(c) = compose(codes[gi], codes[mi]) {
+                    codes[gi] = c;
+                    let governor_start =
+                        s.tokens[matches[gi].trigger.first().copied().unwrap_or(matches[gi].start)].span.start;
+                    for e in sentence_events.iter_mut().filter(|e| e.evidence.trigger_span.start == governor_start) {
+                        e.cameo = c;
+                    }
                 }
+                fates[mi] = Fate::Complement(gi);
+                continue;
             }
-            continue;
+            if is_hypothetical(&s.tokens, vg_start, trigger_start) {
+                fates[mi] = Fate::Hypothetical;
+                continue;
+            }
         }
-        if is_hypothetical(&s.tokens, vg_start, trigger_start) {
-            continue;
-        }
+        let code = codes[mi];
         let negated = s.tokens[vg_start..trigger_start].iter().any(is_neg)
             || (vg_start > 0 && norm_is(&s.tokens[vg_start - 1], &["no", "without"]));
         let passive = s.tokens[vg_start..trigger_start].iter().any(is_be)
             && matches!(s.tokens[trigger_start].tag, Tag::Verb(VerbForm::PastParticiple | VerbForm::Past))
             && m.source.is_none();
+        let verbal = matches!(code.quad_class().number(), 1 | 3);
         // Subject (left) and object (right).
         let subject = match m.source {
             Some((a, _)) => input.starts[a].or(input.starts.get(a + 1).copied().flatten()),
             None => find_subject(&s, &input, &found, vg_start, prev_subject),
         };
-        let object = match m.target {
-            Some((a, _)) => input.starts[a].or(input.starts.get(a + 1).copied().flatten()),
-            None => find_object(&s, &input, &found, m.end.max(trigger_end), passive),
+        let object = match (m.target, target_override[mi]) {
+            (Some((a, _)), _) => input.starts[a].or(input.starts.get(a + 1).copied().flatten()),
+            (None, Some(k)) => Some(k),
+            (None, None) => find_object(&s, &input, &found, m.end.max(trigger_end), passive, verbal),
         };
-        // A role noun inside the trigger names the target: `expelled two Russian diplomats`.
+        // A named actor inside the trigger is the target: `expelled two Russian diplomats`.
         let object = object.or_else(|| {
             (0..found.len()).find(|&k| {
                 let f = &found[k];
-                !f.is_place && f.start > trigger_start && f.start < m.end && Some(k) != subject
+                !f.is_place && f.start > trigger_start && f.start < m.end && Some(k) != subject && !open_agent(f)
             })
         });
-        let (source_k, target_k) =
-            if passive { (find_by_agent(&s, &input, m.end.max(trigger_end)), subject) } else { (subject, object) };
+        let (source_k, target_k) = match between {
+            Some(pair) => (Some(pair), None),
+            None if passive => (find_by_agent(&s, &input, m.end.max(trigger_end)), subject),
+            None => (subject, object),
+        };
         prev_subject = subject.or(prev_subject);
         let source = match source_k {
             Some(k) => {
@@ -389,18 +482,25 @@ pub(crate) fn code_sentence(
             }
             None => match (pronoun_subject(&s, vg_start), &ctx.last_source) {
                 (Some(p), Some((mention, _, _))) if !passive => (mention.clone(), s.tokens[p].span),
-                _ => continue,
+                _ => {
+                    fates[mi] = Fate::NoSource;
+                    continue;
+                }
             },
         };
+        // `Russia and Ukraine exchanged prisoners`: with a compound source, an
+        // open role noun is no target; the event is reciprocal.
+        let compound_source = source.0.members.len() >= 2;
         let target = target_k
             .filter(|&k| Some(k) != source_k)
+            .filter(|&k| !(compound_source && open_agent(&found[k])))
             .map(|k| (found[k].clone(), s.span_of(found[k].start, found[k].end)));
+        let src_start = source.0.start;
         let (date, date_text) = nearest_date(&dates, trigger_start, ctx.published);
         // A place that is itself the target of a material act (`bombed Gaza
         // City`) is also where it happened; a verbal act aimed at a capital
         // (`criticised Ankara`) is aimed at a government, not at a place.
-        let material = matches!(code.quad_class().number(), 2 | 4);
-        let target_place = target_k.filter(|_| material).and_then(|k| {
+        let target_place = target_k.filter(|_| !verbal).and_then(|k| {
             let f = &found[k];
             places.iter().find(|p| p.start < f.end && f.start <= p.start).map(|p| p.location.clone())
         });
@@ -412,11 +512,20 @@ pub(crate) fn code_sentence(
             rule: pattern.rule.clone(),
         };
         let make = |src: &Member, src_span: Span, tgt: Option<(&Member, Span)>| -> Option<Event> {
-            let source = actor(src, src_span, &doc.text)?;
-            let target = match tgt {
-                Some((t, sp)) => Some(actor(t, sp, &doc.text)?),
-                None => None,
-            };
+            // An open role noun is settled against the other side: `Belarus
+            // freed 14 political prisoners` (BLRCVL), `the defence ministry
+            // said` (the sentence's country).
+            let src = settle(src, || tgt.and_then(|(t, _)| t.country.clone()).or_else(|| country_before(src_start)))?;
+            let source = actor(&src, src_span, &doc.text)?;
+            // An open role noun as target takes the source's country only for
+            // people acted upon (`freed 14 political prisoners`), not for state
+            // organs, which are the source's own (`deployed troops`); one that
+            // cannot be settled leaves the event without a target.
+            let target = tgt.and_then(|(t, sp)| {
+                let acted_upon = t.sector.as_deref().is_some_and(|sec| PEOPLE_SECTORS.contains(&sec));
+                let t = settle(t, || src.country.clone().filter(|_| acted_upon))?;
+                actor(&t, sp, &doc.text)
+            });
             if target.as_ref().is_some_and(|t| t.code == source.code) {
                 return None;
             }
@@ -461,6 +570,7 @@ pub(crate) fn code_sentence(
     }
     // One event per (source, target, code) in a sentence.
     let mut seen: Vec<(String, Option<String>, CameoCode)> = Vec::new();
+    let first_event = coded.events.len();
     for e in sentence_events {
         let key = (e.source.code.clone(), e.target.as_ref().map(|t| t.code.clone()), e.cameo);
         if !seen.contains(&key) {
@@ -468,6 +578,90 @@ pub(crate) fn code_sentence(
             coded.events.push(e);
         }
     }
+    if let Some(trace) = trace {
+        let fates: Vec<String> = fates
+            .iter()
+            .zip(&codes)
+            .map(|(f, c)| match f {
+                Fate::Coded => format!("coded as {}", c.as_str()),
+                Fate::Governed(g) => format!("not realised: governed by trigger #{g} (infinitive or `that` clause)"),
+                Fate::Claimed(word) => format!("not realised: under `{word}`"),
+                Fate::Complement(g) => format!("not realised: nominal complement of trigger #{g}"),
+                Fate::Hypothetical => "not realised: modal or conditional".to_string(),
+                Fate::NoSource => "no source found".to_string(),
+            })
+            .collect();
+        trace.push(crate::explain::sentence_trace(
+            &s,
+            index,
+            &found,
+            &places,
+            &dates,
+            dicts,
+            &all_matches,
+            &matches,
+            &fates,
+            &coded.events[first_event..],
+        ));
+    }
+}
+
+/// A member ready to code: a role noun still without a country takes one
+/// from `fallback`, or is no actor at all. Named actors (including
+/// international ones, which have no country) are ready as they are.
+fn settle(m: &Member, fallback: impl FnOnce() -> Option<String>) -> Option<Member> {
+    if m.code.is_some() || m.country.is_some() {
+        return Some(m.clone());
+    }
+    let mut m = m.clone();
+    m.country = Some(fallback()?);
+    Some(m)
+}
+
+/// A mention made only of role nouns that have no country yet.
+fn open_agent(m: &Mention) -> bool {
+    m.agent_only && m.members.iter().all(|member| member.country.is_none())
+}
+
+/// `between X and Y` right after a nominal trigger: the pair's mention.
+fn between_pair(s: &Sentence<'_>, input: &Input<'_, '_>, found: &[Mention], after: usize) -> Option<usize> {
+    let t = s.tokens.get(after)?;
+    let nominal = after > 0 && s.tokens[after - 1].tag == Tag::Noun;
+    if t.norm != "between" || !nominal {
+        return None;
+    }
+    let k = input.starts.get(after + 1).copied().flatten().or(input.starts.get(after + 2).copied().flatten())?;
+    (found[k].members.len() >= 2).then_some(k)
+}
+
+/// For a trigger whose subject is introduced by `that` (`demanded that
+/// Israel halt its strikes`, `allegations that it had fired`), the token
+/// governing the clause and the clause's subject mention.
+fn that_clause_governor(
+    s: &Sentence<'_>,
+    input: &Input<'_, '_>,
+    found: &[Mention],
+    vg_start: usize,
+) -> Option<(usize, Option<usize>)> {
+    let toks = &s.tokens;
+    let (subject, subject_start) = match input.ends.get(vg_start).copied().flatten() {
+        Some(k) => (Some(k), found[k].start),
+        None => (None, pronoun_subject(s, vg_start)?),
+    };
+    let that = subject_start.checked_sub(1)?;
+    if !norm_is(&toks[that], &["that"]) {
+        return None;
+    }
+    let mut j = that;
+    while j > 0 {
+        j -= 1;
+        let t = &toks[j];
+        if is_adv(t) || norm_is(t, &[","]) || input.in_mention[j] {
+            continue;
+        }
+        return Some((j, subject));
+    }
+    None
 }
 
 fn actor(m: &Member, span: Span, text: &str) -> Option<Actor> {
@@ -550,9 +744,18 @@ fn is_hypothetical(toks: &[Token], vg_start: usize, trigger_start: usize) -> boo
 /// For a trigger introduced by `to`, the token that governs the infinitive
 /// (`refused to`, `plans to`, `urged Iran to`): the act is not realised, and
 /// the governor's own pattern (if any) codes it.
-fn infinitive_governor(toks: &[Token], in_mention: &[bool], vg_start: usize) -> Option<usize> {
+fn infinitive_governor(
+    toks: &[Token],
+    in_mention: &[bool],
+    vg_start: usize,
+    trigger_of: &dyn Fn(usize) -> Option<usize>,
+) -> Option<usize> {
     if vg_start == 0 || !(toks[vg_start - 1].tag == Tag::To || toks[vg_start - 1].norm == "to") {
         return None;
+    }
+    // `called on X to`: the `to` belongs to the governing pattern itself.
+    if trigger_of(vg_start - 1).is_some() {
+        return Some(vg_start - 1);
     }
     let mut j = vg_start - 1;
     let mut steps = 0;
@@ -642,6 +845,7 @@ fn find_object(
     found: &[Mention],
     from: usize,
     passive: bool,
+    verbal: bool,
 ) -> Option<usize> {
     let toks = &s.tokens;
     let mut j = from;
@@ -660,7 +864,11 @@ fn find_object(
             if subject_of_clause {
                 return None;
             }
-            if !(found[k].is_place || passive && after_by) {
+            // A verbal act's venue is not its target: `met at the White House`.
+            let venue = verbal
+                && preceding_prep(toks, j)
+                    .is_some_and(|p| norm_is(p, &["at", "during", "near", "inside", "outside", "sidelines"]));
+            if !(found[k].is_place || passive && after_by || venue) {
                 return Some(k);
             }
             j = found[k].end;
@@ -673,6 +881,18 @@ fn find_object(
         j += 1;
     }
     None
+}
+
+/// The preposition before token `j`, skipping a determiner.
+fn preceding_prep(toks: &[Token], j: usize) -> Option<&Token> {
+    let mut p = j.checked_sub(1)?;
+    if toks[p].tag == Tag::Det || norm_is(&toks[p], &["the", "a", "an"]) {
+        p = p.checked_sub(1)?;
+    }
+    if norm_is(&toks[p], &["of"]) && p >= 1 && norm_is(&toks[p - 1], &["sidelines"]) {
+        return Some(&toks[p - 1]);
+    }
+    Some(&toks[p])
 }
 
 fn find_by_agent(s: &Sentence<'_>, input: &Input<'_, '_>, from: usize) -> Option<usize> {

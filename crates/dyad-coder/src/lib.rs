@@ -44,6 +44,7 @@
 
 mod compose;
 mod dates;
+mod explain;
 mod grammar;
 mod mentions;
 mod sentence;
@@ -54,6 +55,7 @@ use dyad_core::{Diagnostic, Document, Event, Span};
 use dyad_dict::Dictionaries;
 use dyad_text::Lexicon;
 
+pub use explain::{DateTrace, MentionTrace, PlaceTrace, SentenceTrace, TokenTrace, TriggerTrace};
 pub use grammar::MAX_SENTENCE_TOKENS;
 
 /// What coding one document produced.
@@ -111,9 +113,24 @@ impl Coder {
         coded.sentences = sentences.len();
         let mut context = grammar::DocContext::new(doc);
         for (index, span) in sentences.into_iter().enumerate() {
-            grammar::code_sentence(self, doc, index, span, &mut context, &mut coded);
+            grammar::code_sentence(self, doc, index, span, &mut context, &mut coded, None);
         }
         coded
+    }
+
+    /// Codes one document and says why, sentence by sentence: tokens, actor
+    /// mentions with their dictionary lines, places, dates, every pattern
+    /// that matched and what the grammar made of it, and the events.
+    pub fn explain(&self, doc: &Document) -> (Coded, Vec<SentenceTrace>) {
+        let mut coded = Coded::default();
+        let mut traces = Vec::new();
+        let sentences = dyad_text::sentences(&doc.text);
+        coded.sentences = sentences.len();
+        let mut context = grammar::DocContext::new(doc);
+        for (index, span) in sentences.into_iter().enumerate() {
+            grammar::code_sentence(self, doc, index, span, &mut context, &mut coded, Some(&mut traces));
+        }
+        (coded, traces)
     }
 
     /// Codes a single piece of text as one sentence-split document

@@ -24,6 +24,7 @@ Moscow = RUS
 Kremlin = RUSGOV
 Iran = IRN
 Israel = ISR
+Israeli = ISR
 Hamas = PSEINS
 United Nations = IGOUNO
 Vladimir Putin = RUSGOV
@@ -31,6 +32,10 @@ Putin = RUSGOV
 Freedonia = FRD
 Jan Novak = FRDGOV until=2020-12-31
 Jan Novak = FRDOPP from=2021-01-01
+White House = USAGOV
+Islamic State = IMGINS
+United States = USA
+Belarus = BLR
 ";
 
 const AGENTS: &str = "
@@ -42,6 +47,7 @@ police = COP
 journalist = MED
 ambassador = GOV
 troops = MIL
+prisoner = CVL
 ";
 
 const EVENTS: &str = "
@@ -60,6 +66,13 @@ threaten to attack = 138
 refuse to release = 1243
 release = 0841
 urge = 020
+demand = 100
+withdraw = 0874
+ceasefire = 0871
+state = 010
+free = 0841
+deny = 016
+fire .. rocket = 194
 ";
 
 const SYNONYMS: &str = "&talk = talk, negotiation, discussion\n";
@@ -230,6 +243,44 @@ fn role_noun_takes_the_country_of_the_place() {
 #[test]
 fn complement_clause_subject_is_not_the_object_of_say() {
     check("Putin said Russia attacked Turkey.", "RUSGOV 010 -; RUS 190 TUR");
+}
+
+#[test]
+fn demand_that_clause_refines_the_demand_and_gives_its_target() {
+    check("Turkey demanded that Russia withdraw.", "TUR 106 RUS");
+}
+
+#[test]
+fn claim_noun_clause_is_not_realised() {
+    check("Iran denied Israeli allegations that it had fired rockets.", "IRN 016 ISR");
+}
+
+#[test]
+fn nominal_event_between_a_pair_is_reciprocal() {
+    check(
+        "Putin praised the ceasefire between Turkey and Greece.",
+        "RUSGOV 051 TUR; RUSGOV 051 GRC; TUR 0871 GRC; GRC 0871 TUR",
+    );
+}
+
+#[test]
+fn venue_of_a_verbal_act_is_not_its_target() {
+    check("Turkey and Greece met at the White House.", "TUR 040 GRC; GRC 040 TUR");
+}
+
+#[test]
+fn open_role_noun_target_takes_the_source_country_for_people() {
+    check("Belarus freed 14 prisoners.", "BLR 0841 BLRCVL");
+}
+
+#[test]
+fn trigger_word_inside_a_name_is_not_a_trigger() {
+    check("Islamic State attacked Turkey.", "IMGINS 190 TUR");
+}
+
+#[test]
+fn international_actor_needs_no_country() {
+    check("The United Nations criticised Russia.", "IGOUNO 111 RUS");
 }
 
 #[test]

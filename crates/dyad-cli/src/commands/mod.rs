@@ -3,3 +3,4 @@
 
 pub mod code;
 pub mod dict;
+pub mod explain;

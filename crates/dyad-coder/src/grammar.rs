@@ -149,6 +149,10 @@ const LOCATIVE_PREPS: &[&str] = &[
 
 const MODALS_IRREALIS: &[&str] = &["would", "could", "might", "may", "should", "must", "can", "shall"];
 
+/// Words that announce an intention when they govern an infinitive and
+/// have no pattern of their own (`ready to release`, `plans to meet`).
+const INTENT_WORDS: &[&str] = &["ready", "willing", "prepared", "plan", "intend", "set", "going", "poised", "eager"];
+
 /// Verbs that govern an infinitive without realising it (`threatened to
 /// attack`, `refused to release`, `urged X to withdraw`).
 fn governs_infinitive(t: &Token) -> bool {
@@ -301,6 +305,7 @@ enum Fate {
     Claimed(String),
     Complement(usize),
     Hypothetical,
+    Background,
     NoSource,
 }
 
@@ -341,10 +346,17 @@ pub(crate) fn code_sentence(
     // A role noun takes the country of the place the sentence is about
     // (`police ... in Tehran`) or the dateline; otherwise it stays open and
     // is settled against the other side of its event.
+    let in_country = found.iter().find_map(|m| {
+        let before = m.start.checked_sub(1).map(|p| &s.tokens[p])?;
+        let member = m.members.first().filter(|_| m.members.len() == 1)?;
+        let bare = member.code.as_deref().is_some_and(|c| Some(c) == member.country.as_deref());
+        (bare && norm_is(before, &["in", "across", "throughout"])).then(|| member.country.clone()).flatten()
+    });
     let where_country = places
         .iter()
         .find(|p| p.locative)
         .map(|p| p.location.country.clone())
+        .or_else(|| in_country.map(Some))
         .or_else(|| ctx.dateline.as_ref().map(|d| d.country.clone()))
         .flatten();
     for m in found.iter_mut().filter(|m| m.agent_only) {
@@ -375,11 +387,17 @@ pub(crate) fn code_sentence(
     // `demanded that X ...`, give it its target.
     let mut codes: Vec<CameoCode> = matches.iter().map(|m| dicts.patterns()[m.pattern as usize].code).collect();
     let mut target_override: Vec<Option<usize>> = vec![None; matches.len()];
+    let mut intent = vec![false; matches.len()];
     for (i, m) in matches.iter().enumerate() {
         let vg_start = verb_group_start(&s.tokens, m.trigger.first().copied().unwrap_or(m.start));
         let trigger_of = |j: usize| matches.iter().position(|g| g.trigger.contains(&j));
         if let Some(j) = infinitive_governor(&s.tokens, &input.in_mention, vg_start, &trigger_of) {
             fates[i] = Fate::Claimed(s.tokens[j].span.slice(&doc.text).to_string());
+            if trigger_of(j).is_none() && INTENT_WORDS.contains(&s.tokens[j].lemma.as_str()) {
+                // `ready to release`: an intention, coded as such below.
+                fates[i] = Fate::Coded;
+                intent[i] = true;
+            }
             if let Some(g) = trigger_of(j).filter(|&g| g != i) {
                 fates[i] = Fate::Governed(g);
                 if let Some(c) = compose(codes[g], codes[i]) {
@@ -422,6 +440,12 @@ pub(crate) fn code_sentence(
         if fates[mi] != Fate::Coded {
             continue;
         }
+        // Background in a relative clause (`X, who seized the town last
+        // month, released ...`) is not the news.
+        if in_relative_clause(&s.tokens, trigger_start) {
+            fates[mi] = Fate::Background;
+            continue;
+        }
         // A nominal event between a pair (`the ceasefire between Israel and
         // Hamas`) is coded between them, wherever it sits in the sentence.
         let between = between_pair(&s, &input, &found, trigger_end.max(m.end));
@@ -444,16 +468,47 @@ pub(crate) fn code_sentence(
                 continue;
             }
         }
-        let code = codes[mi];
-        let negated = s.tokens[vg_start..trigger_start].iter().any(is_neg)
+        let mut code = codes[mi];
+        let mut negated = s.tokens[vg_start..trigger_start].iter().any(is_neg)
             || (vg_start > 0 && norm_is(&s.tokens[vg_start - 1], &["no", "without"]));
+        // A stated intention codes as intent (03x) or, for force, threat (13x).
+        if intent[mi] || is_future(&s.tokens, vg_start, trigger_start) {
+            let governor = if matches!(&code.as_str()[..2], "14" | "15" | "16" | "17" | "18" | "19" | "20") {
+                "130"
+            } else {
+                "030"
+            };
+            match CameoCode::parse(governor).and_then(|g| compose(g, code)) {
+                Some(c) if !negated => code = c,
+                _ => {
+                    fates[mi] = Fate::Hypothetical;
+                    continue;
+                }
+            }
+        }
+        // Not doing a cooperative act is refusing it (`did not attend the
+        // talks` is 125): the refusal happened, so it is not negated.
+        let cooperative = matches!(&code.as_str()[..2], "03" | "04" | "06" | "07" | "08") || code.as_str() == "057";
+        if negated && cooperative {
+            if let Some(c) = CameoCode::parse("120").and_then(|g| compose(g, code)) {
+                code = c;
+                negated = false;
+            }
+        }
         let passive = s.tokens[vg_start..trigger_start].iter().any(is_be)
             && matches!(s.tokens[trigger_start].tag, Tag::Verb(VerbForm::PastParticiple | VerbForm::Past))
             && m.source.is_none();
         let verbal = matches!(code.quad_class().number(), 1 | 3);
         // Subject (left) and object (right).
+        // `..., killing 20 people`: a participle after a comma shares the
+        // main clause's subject.
+        let ing = &s.tokens[trigger_start];
+        let participle = (ing.tag == Tag::Verb(VerbForm::Gerund) || ing.norm.ends_with("ing"))
+            && vg_start > 0
+            && s.tokens[vg_start - 1].norm == ",";
         let subject = match m.source {
             Some((a, _)) => input.starts[a].or(input.starts.get(a + 1).copied().flatten()),
+            None if participle => prev_subject,
             None => find_subject(&s, &input, &found, vg_start, prev_subject),
         };
         let object = match (m.target, target_override[mi]) {
@@ -496,7 +551,7 @@ pub(crate) fn code_sentence(
             .filter(|&k| !(compound_source && open_agent(&found[k])))
             .map(|k| (found[k].clone(), s.span_of(found[k].start, found[k].end)));
         let src_start = source.0.start;
-        let (date, date_text) = nearest_date(&dates, trigger_start, ctx.published);
+        let (date, date_text) = nearest_date(&s.tokens, &dates, trigger_start, ctx.published);
         // A place that is itself the target of a material act (`bombed Gaza
         // City`) is also where it happened; a verbal act aimed at a capital
         // (`criticised Ankara`) is aimed at a government, not at a place.
@@ -551,7 +606,7 @@ pub(crate) fn code_sentence(
                     }
                 }
             }
-            None if src_mention.members.len() >= 2 => {
+            None if src_mention.members.len() >= 2 && is_mutual(code) && !passive => {
                 // Reciprocal: `X and Y held talks` codes X->Y and Y->X.
                 for (i, a) in src_mention.members.iter().enumerate() {
                     for (j, b) in src_mention.members.iter().enumerate() {
@@ -588,6 +643,7 @@ pub(crate) fn code_sentence(
                 Fate::Claimed(word) => format!("not realised: under `{word}`"),
                 Fate::Complement(g) => format!("not realised: nominal complement of trigger #{g}"),
                 Fate::Hypothetical => "not realised: modal or conditional".to_string(),
+                Fate::Background => "background: inside a relative clause".to_string(),
                 Fate::NoSource => "no source found".to_string(),
             })
             .collect();
@@ -616,6 +672,31 @@ fn settle(m: &Member, fallback: impl FnOnce() -> Option<String>) -> Option<Membe
     let mut m = m.clone();
     m.country = Some(fallback()?);
     Some(m)
+}
+
+/// Inside `, who/which ... ,` (a non-restrictive relative clause).
+fn in_relative_clause(toks: &[Token], i: usize) -> bool {
+    for j in (0..i).rev() {
+        let t = &toks[j];
+        if norm_is(t, &[",", ";", ":"]) {
+            return false;
+        }
+        if norm_is(t, &["who", "which", "whom", "whose"]) {
+            return j > 0 && toks[j - 1].norm == ",";
+        }
+    }
+    false
+}
+
+/// Acts that a compound subject does to each other when no target is named
+/// (`X and Y held talks`, `... signed a deal`, `... clashed`); others are
+/// done by each member alone (`Russia and China vetoed the resolution`).
+fn is_mutual(code: CameoCode) -> bool {
+    let c = code.as_str();
+    matches!(&c[..2], "03" | "04" | "05" | "06" | "19")
+        || c.starts_with("0871")
+        || c.starts_with("084")
+        || c.starts_with("161")
 }
 
 /// A mention made only of role nouns that have no country yet.
@@ -706,7 +787,7 @@ fn is_nominal_complement(toks: &[Token], governor_end: usize, trigger_start: usi
         && governor_end <= trigger_start
         && !toks[governor_end..trigger_start]
             .iter()
-            .any(|t| norm_is(t, &[";", ":", "."]) || is_clause_mark(t) || is_finite_verb(t))
+            .any(|t| norm_is(t, &[",", ";", ":", "."]) || is_clause_mark(t) || is_finite_verb(t))
 }
 
 /// First token of the verb group ending at the trigger (auxiliaries,
@@ -725,8 +806,16 @@ fn verb_group_start(toks: &[Token], trigger_start: usize) -> usize {
 }
 
 /// Hypothetical triggers: under a modal, or inside an `if`/`unless` clause.
+/// `will`/`would` (and `ready to`, `plans to` without a trigger of their
+/// own) before a trigger: a stated intention, not a realised act.
+fn is_future(toks: &[Token], vg_start: usize, trigger_start: usize) -> bool {
+    toks[vg_start..trigger_start].iter().any(|t| norm_is(t, &["will", "would", "shall", "'ll"]))
+}
+
 fn is_hypothetical(toks: &[Token], vg_start: usize, trigger_start: usize) -> bool {
-    if toks[vg_start..trigger_start].iter().any(|t| norm_is(t, MODALS_IRREALIS)) {
+    let modal =
+        toks[vg_start..trigger_start].iter().any(|t| norm_is(t, MODALS_IRREALIS) && !norm_is(t, &["would", "shall"]));
+    if modal {
         return true;
     }
     // Inside an `if`/`unless` clause: no comma between the conjunction and the trigger.
@@ -964,12 +1053,21 @@ fn nearest_place(places: &[PlaceHit], trigger: usize) -> Option<Location> {
         .map(|p| p.location.clone())
 }
 
+/// The date expression for a trigger: one in the same clause (no comma or
+/// clause mark between them) first, then the nearest; otherwise the
+/// publication date.
 fn nearest_date(
+    toks: &[Token],
     dates: &[DateMention],
     trigger: usize,
     published: Option<NaiveDate>,
 ) -> (Option<EventDate>, Option<String>) {
-    match dates.iter().min_by_key(|d| (d.start as isize - trigger as isize).unsigned_abs()) {
+    let same_clause = |d: &DateMention| {
+        let (a, b) = if d.start < trigger { (d.end.min(trigger), trigger) } else { (trigger, d.start) };
+        !toks[a..b].iter().any(|t| norm_is(t, &[",", ";", ":", "who", "which", "that"]))
+    };
+    let distance = |d: &&DateMention| (!same_clause(d), (d.start as isize - trigger as isize).unsigned_abs());
+    match dates.iter().min_by_key(distance) {
         Some(d) => (Some(d.date), Some(d.text.clone())),
         None => (published.map(EventDate::Day), None),
     }

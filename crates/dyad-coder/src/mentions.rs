@@ -203,7 +203,18 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
             // A hyphen glues only when written tight (`U.S.-backed`), not as a
             // dash (`ATHENS - Turkish officials`).
             let tight_hyphen = matches!(gap, [h] if h.norm == "-" && toks[end - 1].span.end == h.span.start && h.span.end == toks[atoms[k].start].span.start);
-            let glue = tight_hyphen || (gap.iter().all(is_np_glue) && gap.len() <= 3);
+            let next_is_named =
+                matches!(atoms[k].kind, AtomKind::Actor(id) if dicts.actors()[id as usize].code.len() > 3);
+            let next_is_country =
+                matches!(atoms[k].kind, AtomKind::Actor(id) if dicts.actors()[id as usize].code.len() == 3);
+            let open_role = conjuncts.last().is_some_and(|c| c.iter().all(|m| m.code.is_none()));
+            // `his Chinese counterpart Wang Yi`: common nouns before a named person.
+            let title_nouns = next_is_named
+                && gap.len() <= 2
+                && gap.iter().all(|t| matches!(t.tag, Tag::Noun | Tag::Adj) && t.case == Case::Lower);
+            // `doctors in Kenya`: a role noun located in a country belongs to it.
+            let located = open_role && next_is_country && matches!(gap, [t] if t.norm == "in");
+            let glue = tight_hyphen || title_nouns || located || (gap.iter().all(is_np_glue) && gap.len() <= 3);
             let coord = is_and(gap) || (is_comma(gap) && list_continues(toks, &atoms, k));
             if glue {
                 conjuncts.last_mut().unwrap().push(member_of(&atoms[k], dicts));

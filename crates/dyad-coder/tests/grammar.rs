@@ -187,7 +187,7 @@ fn modal_is_not_realised() {
 
 #[test]
 fn conditional_is_not_realised() {
-    check("If Russia attacks Turkey, Greece will criticise Russia.", "GRC 111 RUS");
+    check("If Russia attacks Turkey, Greece will meet Russia.", "GRC 036 RUS");
 }
 
 #[test]
@@ -281,6 +281,41 @@ fn trigger_word_inside_a_name_is_not_a_trigger() {
 #[test]
 fn international_actor_needs_no_country() {
     check("The United Nations criticised Russia.", "IGOUNO 111 RUS");
+}
+
+#[test]
+fn future_cooperation_is_intent() {
+    check("Turkey will release the Greek journalists.", "TUR 0353 GRCMED");
+}
+
+#[test]
+fn future_force_is_a_threat() {
+    check("Russia will attack Turkey.", "RUS 1384 TUR");
+}
+
+#[test]
+fn not_doing_a_cooperative_act_is_refusing_it() {
+    check("Turkey did not meet Greece.", "TUR 125 GRC");
+}
+
+#[test]
+fn relative_clause_is_background() {
+    check("Putin, who attacked Turkey last year, praised Greece.", "RUSGOV 051 GRC");
+}
+
+#[test]
+fn participle_after_comma_shares_the_subject() {
+    check("Russia attacked Turkey, killing two Greek journalists.", "RUS 190 TUR; RUS 1823 GRCMED");
+}
+
+#[test]
+fn role_noun_in_a_country_belongs_to_it() {
+    check("Journalists in Turkey criticised Russia.", "TURMED 111 RUS");
+}
+
+#[test]
+fn compound_without_target_is_not_mutual_for_one_sided_acts() {
+    check("Russia and Turkey criticised Greece.", "RUS 111 GRC; TUR 111 GRC");
 }
 
 #[test]

@@ -15,6 +15,7 @@ use crate::compose::compose;
 use crate::dates::{find_dates, DateMention};
 use crate::explain::SentenceTrace;
 use crate::mentions::{self, Member, Mention};
+use crate::resolve::{resolve, DocMemory};
 use crate::sentence::Sentence;
 use crate::{Coded, Coder};
 
@@ -32,11 +33,13 @@ pub(crate) struct DocContext {
     dateline: Option<Location>,
     /// The last event source, for pronoun subjects (`he`, `it`, `they`).
     last_source: Option<(Mention, String, Span)>,
+    /// Names, titles and pairs learnt from earlier sentences.
+    memory: DocMemory,
 }
 
 impl DocContext {
     pub fn new(doc: &Document) -> DocContext {
-        DocContext { published: doc.published, dateline: None, last_source: None }
+        DocContext { published: doc.published, dateline: None, last_source: None, memory: DocMemory::default() }
     }
 }
 
@@ -331,6 +334,7 @@ pub(crate) fn code_sentence(
         return;
     }
     let mut found = mentions::find(&s, dicts, ctx.published);
+    resolve(&s, &mut found, &mut ctx.memory);
     let places = find_places(&s, dicts, index == 0);
     if index == 0 {
         if let Some(p) = places.iter().find(|p| p.start == 0 && p.locative) {

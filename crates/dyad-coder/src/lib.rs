@@ -47,6 +47,7 @@ mod dates;
 mod explain;
 mod grammar;
 mod mentions;
+mod resolve;
 mod sentence;
 
 use std::sync::Arc;

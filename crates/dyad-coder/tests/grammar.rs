@@ -319,6 +319,32 @@ fn compound_without_target_is_not_mutual_for_one_sided_acts() {
 }
 
 #[test]
+fn title_gives_an_unknown_person_a_code_and_the_surname_carries_over() {
+    check(
+        "Russian ambassador Ivan Petrov met Turkish officials. Petrov later criticised Greece.",
+        "RUSGOV 040 TURGOV; RUSGOV 111 GRC",
+    );
+}
+
+#[test]
+fn apposition_gives_an_unknown_person_a_code() {
+    check("Ivan Petrov, Russia's ambassador, criticised Turkey.", "RUSGOV 111 TUR");
+}
+
+#[test]
+fn the_two_sides_are_the_last_pair() {
+    check(
+        "Turkey and Greece met in Athens. The two sides criticised Russia.",
+        "TUR 040 GRC #Athens; GRC 040 TUR #Athens; TUR 111 RUS; GRC 111 RUS",
+    );
+}
+
+#[test]
+fn a_country_name_inside_a_person_name_is_not_the_country() {
+    check("Michael Turkey criticised Greece.", "");
+}
+
+#[test]
 fn no_actor_no_event() {
     check("The weather was fine and people met friends.", "");
 }

@@ -1,0 +1,180 @@
+//! In-document actor resolution: what a reader knows about names that the
+//! dictionaries do not.
+//!
+//! * Titles: `Chinese Foreign Minister Wang Yi` gives Wang Yi the title's
+//!   code (CHNGOV); later `Wang Yi` or `Wang` in the same document reuse it.
+//! * Apposition: `Vasily Nebenzya, Russia's ambassador to the UN,` gives the
+//!   person RUSGOV.
+//! * Pairs: `the two sides`, `both countries` name the last coordinated pair
+//!   of the document (`Turkey and Greece ...`).
+//! * Ambiguous country names: a country name inside a person's name
+//!   (`Michael Jordan`, `Mr. Chad`) or a US state (`Atlanta, Georgia`,
+//!   `the state of Georgia`) is not the country.
+
+use std::collections::HashMap;
+
+use dyad_text::{Case, Tag, Token};
+
+use crate::mentions::{Member, Mention};
+use crate::sentence::Sentence;
+
+/// Nouns that, after `the two` or `both`, refer back to a pair.
+const PAIR_NOUNS: &[&str] = &[
+    "side",
+    "country",
+    "government",
+    "leader",
+    "nation",
+    "party",
+    "delegation",
+    "neighbour",
+    "neighbor",
+    "rival",
+    "state",
+    "president",
+    "minister",
+    "army",
+    "capital",
+];
+
+/// What a document has taught the coder so far.
+#[derive(Debug, Default)]
+pub(crate) struct DocMemory {
+    /// Lower-cased names (full name and surname) -> the actor they name.
+    names: HashMap<String, Member>,
+    /// The members of the last coordinated mention (`Turkey and Greece`).
+    last_pair: Option<Vec<Member>>,
+}
+
+fn is_name_word(t: &Token, all_caps: bool) -> bool {
+    !all_caps
+        && t.case == Case::Title
+        && matches!(t.tag, Tag::ProperNoun | Tag::Noun | Tag::Other)
+        && t.norm.chars().next().is_some_and(char::is_alphabetic)
+}
+
+/// Resolves names, pairs and ambiguous countries in one sentence's
+/// mentions, learning names for later sentences.
+pub(crate) fn resolve(s: &Sentence<'_>, found: &mut Vec<Mention>, memory: &mut DocMemory) {
+    let toks = &s.tokens;
+    drop_ambiguous_countries(toks, found);
+    let covered = |found: &[Mention], i: usize| found.iter().any(|m| m.start <= i && i < m.end);
+    // Runs of capitalised words outside any mention: candidate person names.
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if is_name_word(&toks[i], s.all_caps) && !covered(found, i) {
+            let start = i;
+            while i < toks.len() && i - start < 4 && is_name_word(&toks[i], s.all_caps) && !covered(found, i) {
+                i += 1;
+            }
+            // A lone capitalised word opening the sentence is usually not a name.
+            if !(start == 0 && i - start == 1 && toks[0].tag != Tag::ProperNoun) {
+                runs.push((start, i));
+            }
+        } else {
+            i += 1;
+        }
+    }
+    for (start, end) in runs {
+        let full = (start..end).map(|k| toks[k].norm.as_str()).collect::<Vec<_>>().join(" ");
+        let surname = toks[end - 1].norm.clone();
+        // A title right before the name: `Chinese Foreign Minister Wang Yi`.
+        if let Some(m) =
+            found.iter_mut().find(|m| m.end == start && m.members.len() == 1 && m.members[0].sector.is_some())
+        {
+            m.end = end;
+            m.agent_only = false;
+            let member = m.members[0].clone();
+            learn(memory, &full, &surname, end - start, &member);
+            continue;
+        }
+        // Apposition: `Vasily Nebenzya, Russia's ambassador to the UN,`.
+        let appositive = (toks.get(end).is_some_and(|t| t.norm == ","))
+            .then(|| {
+                found.iter().find(|m| m.start == end + 1 && m.members.len() == 1 && m.members[0].country.is_some())
+            })
+            .flatten()
+            .map(|m| m.members[0].clone());
+        if let Some(member) = appositive {
+            learn(memory, &full, &surname, end - start, &member);
+            found.push(Mention { start, end, members: vec![member], is_place: false, agent_only: false });
+            continue;
+        }
+        // A name met earlier in the document.
+        let known = memory.names.get(&full).or_else(|| memory.names.get(&surname)).cloned();
+        if let Some(member) = known {
+            found.push(Mention { start, end, members: vec![member], is_place: false, agent_only: false });
+        }
+    }
+    resolve_pairs(toks, found, memory);
+    found.sort_by_key(|m| m.start);
+    if let Some(pair) = found.iter().rev().find(|m| m.members.len() >= 2 && !m.is_place) {
+        memory.last_pair = Some(pair.members.clone());
+    }
+}
+
+fn learn(memory: &mut DocMemory, full: &str, surname: &str, words: usize, member: &Member) {
+    if member.country.is_none() && member.code.is_none() {
+        return;
+    }
+    memory.names.insert(full.to_string(), member.clone());
+    if words >= 2 {
+        memory.names.insert(surname.to_string(), member.clone());
+    }
+}
+
+/// `the two sides`, `both countries` -> the last pair of the document.
+fn resolve_pairs(toks: &[Token], found: &mut Vec<Mention>, memory: &DocMemory) {
+    let Some(pair) = &memory.last_pair else { return };
+    let mut i = 0;
+    while i < toks.len() {
+        let (start, noun) = match (&toks[i].norm[..], toks.get(i + 1), toks.get(i + 2)) {
+            ("both", Some(n), _) => (i, i + 1).into_pair(n),
+            ("the", Some(two), Some(n)) if two.norm == "two" => (i, i + 2).into_pair(n),
+            _ => (i, None),
+        };
+        if let Some(noun) = noun {
+            let end = noun + 1;
+            found.retain(|m| m.end <= start || m.start >= end);
+            found.push(Mention { start, end, members: pair.clone(), is_place: false, agent_only: false });
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+trait IntoPair {
+    fn into_pair(self, noun: &Token) -> (usize, Option<usize>);
+}
+
+impl IntoPair for (usize, usize) {
+    fn into_pair(self, noun: &Token) -> (usize, Option<usize>) {
+        (self.0, PAIR_NOUNS.contains(&noun.lemma.as_str()).then_some(self.1))
+    }
+}
+
+/// Country names that are part of a person's name or a US state.
+fn drop_ambiguous_countries(toks: &[Token], found: &mut Vec<Mention>) {
+    found.retain(|m| {
+        let single_country = m.end == m.start + 1
+            && m.members.len() == 1
+            && m.members[0].code.as_deref().is_some_and(|c| c.len() == 3)
+            && m.members[0].code == m.members[0].country;
+        if !single_country || m.start == 0 {
+            return true;
+        }
+        let prev = &toks[m.start - 1];
+        // `Michael Jordan`, `Mr. Chad`: a first name or title before it.
+        let in_person_name = prev.case == Case::Title
+            && matches!(prev.tag, Tag::ProperNoun | Tag::Other)
+            && (m.start == 1 || toks[m.start - 2].norm != ",")
+            || matches!(prev.norm.as_str(), "mr." | "mrs." | "ms." | "dr." | "mr" | "mrs" | "ms" | "dr");
+        // `Atlanta, Georgia`, `the state of Georgia`: a US state.
+        let us_state = m.members[0].code.as_deref() == Some("GEO")
+            && (prev.norm == "," && m.start >= 2 && toks[m.start - 2].case == Case::Title
+                || prev.norm == "of" && m.start >= 2 && toks[m.start - 2].norm == "state");
+        !(in_person_name || us_state)
+    });
+}

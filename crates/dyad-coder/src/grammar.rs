@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use dyad_core::cameo::CameoCode;
 use dyad_core::{Actor, Diagnostic, Document, Event, EventDate, Evidence, Location, Span};
 use dyad_dict::{Dictionaries, PatternInput, PatternMatch};
-use dyad_text::{Tag, Token, VerbForm};
+use dyad_text::{Case, Tag, Token, VerbForm};
 
 use crate::compose::compose;
 use crate::dates::{find_dates, DateMention};
@@ -444,6 +444,12 @@ pub(crate) fn code_sentence(
         if fates[mi] != Fate::Coded {
             continue;
         }
+        // `detained lawyers`, `jailed activist`: a participle used as an
+        // adjective describes, it does not report.
+        if is_attributive_participle(&s.tokens, vg_start, trigger_start, trigger_end) {
+            fates[mi] = Fate::Background;
+            continue;
+        }
         // Background in a relative clause (`X, who seized the town last
         // month, released ...`) is not the news.
         if in_relative_clause(&s.tokens, trigger_start) {
@@ -555,6 +561,10 @@ pub(crate) fn code_sentence(
             .filter(|&k| !(compound_source && open_agent(&found[k])))
             .map(|k| (found[k].clone(), s.span_of(found[k].start, found[k].end)));
         let src_start = source.0.start;
+        // The target right after the verb group, with no preposition between.
+        let direct_object = target.as_ref().is_some_and(|(t, _)| {
+            t.start >= trigger_end && !s.tokens[trigger_end..t.start].iter().any(|x| x.tag == Tag::Prep)
+        });
         let (date, date_text) = nearest_date(&s.tokens, &dates, trigger_start, ctx.published);
         // A place that is itself the target of a material act (`bombed Gaza
         // City`) is also where it happened; a verbal act aimed at a capital
@@ -581,13 +591,16 @@ pub(crate) fn code_sentence(
             // organs, which are the source's own (`deployed troops`); one that
             // cannot be settled leaves the event without a target.
             let target = tgt.and_then(|(t, sp)| {
-                let acted_upon = t.sector.as_deref().is_some_and(|sec| PEOPLE_SECTORS.contains(&sec));
+                let acted_upon = direct_object && t.sector.as_deref().is_some_and(|sec| PEOPLE_SECTORS.contains(&sec));
                 let t = settle(t, || src.country.clone().filter(|_| acted_upon))?;
                 actor(&t, sp, &doc.text)
             });
             if target.as_ref().is_some_and(|t| t.code == source.code) {
                 return None;
             }
+            // `demanded early elections in Georgia` by Georgians: the
+            // source's own country named as a bare country is no target.
+            let target = target.filter(|t| !(t.code.len() == 3 && source.country.as_deref() == Some(t.code.as_str())));
             Some(Event {
                 sentence: index,
                 sentence_span: span,
@@ -676,6 +689,22 @@ fn settle(m: &Member, fallback: impl FnOnce() -> Option<String>) -> Option<Membe
     let mut m = m.clone();
     m.country = Some(fallback()?);
     Some(m)
+}
+
+/// A one-word participle trigger with no auxiliary, right before the noun it
+/// describes (`detained lawyers`).
+fn is_attributive_participle(toks: &[Token], vg_start: usize, trigger_start: usize, trigger_end: usize) -> bool {
+    let t = &toks[trigger_start];
+    let participle =
+        matches!(t.tag, Tag::Verb(VerbForm::PastParticiple | VerbForm::Past) | Tag::Adj) && t.norm.ends_with("ed");
+    let next_is_noun =
+        toks.get(trigger_end).is_some_and(|n| matches!(n.tag, Tag::Noun | Tag::Adj) && n.case == Case::Lower);
+    let after_det = vg_start > 0 && matches!(toks[vg_start - 1].tag, Tag::Det | Tag::Num | Tag::Adj | Tag::Possessive);
+    trigger_end == trigger_start + 1
+        && vg_start == trigger_start
+        && participle
+        && next_is_noun
+        && (after_det || vg_start == 0 || !matches!(toks[vg_start - 1].tag, Tag::Noun | Tag::ProperNoun | Tag::Pron))
 }
 
 /// Inside `, who/which ... ,` (a non-restrictive relative clause).

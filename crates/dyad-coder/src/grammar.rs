@@ -266,6 +266,18 @@ impl PatternInput for SlotView<'_, '_, '_> {
     fn actor_until(&self, end: usize) -> Option<usize> {
         self.input.ends.get(end).copied().flatten().map(|k| self.mentions[k].start)
     }
+    fn gap_unit_end(&self, i: usize) -> usize {
+        // An amount (`$1.4 billion`, `50,000`) is one step of a gap.
+        let toks = &self.input.s.tokens;
+        let amount = |t: &Token| {
+            t.tag == Tag::Num || norm_is(t, &["$", "million", "billion", "trillion", "%", "percent", "bn", "m"])
+        };
+        let mut j = i;
+        while j < toks.len() && amount(&toks[j]) {
+            j += 1;
+        }
+        j.max(i + 1)
+    }
     fn skippable(&self, i: usize) -> bool {
         let t = &self.input.s.tokens[i];
         // Mentions may be skipped: `expelled .. diplomats` over `two Russian`.

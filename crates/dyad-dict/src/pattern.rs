@@ -71,6 +71,11 @@ pub trait PatternInput {
     fn actor_until(&self, end: usize) -> Option<usize>;
     /// Whether a `..` gap may skip token `i`.
     fn skippable(&self, i: usize) -> bool;
+    /// End of the unit a gap step skips when it starts at token `i`: one
+    /// token by default; an input may group a run such as `$1.4 billion`.
+    fn gap_unit_end(&self, i: usize) -> usize {
+        i + 1
+    }
 }
 
 /// A pattern matched in a sentence; all positions are token indices.
@@ -192,7 +197,7 @@ fn gap_ends(pos: usize, input: &dyn PatternInput) -> Vec<usize> {
             if p >= input.len() || !input.skippable(p) {
                 continue;
             }
-            next.push(p + 1);
+            next.push(input.gap_unit_end(p).max(p + 1));
             if let Some(e) = input.actor_from(p).filter(|&e| e > p + 1) {
                 next.push(e);
             }

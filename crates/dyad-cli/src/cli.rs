@@ -37,10 +37,34 @@ enum Command {
     /// Work with dictionaries.
     #[command(subcommand)]
     Dict(DictCommand),
+    /// Run a peer coder's validation suite (TABARI, PETRARCH) with its own dictionaries.
+    #[command(after_help = EXIT_CODES_HELP)]
+    Validate(commands::validate::ValidateArgs),
+    /// Code a gold file (JSONL or PETRARCH XML) and score precision, recall and F1.
+    #[command(after_help = EXIT_CODES_HELP)]
+    Eval(commands::eval::EvalArgs),
     /// Code a text and show why: tokens, actors, triggers, decisions, events.
     #[command(after_help = EXIT_CODES_HELP)]
     Explain(ExplainArgs),
+    /// Code documents and store them in an event database (SQLite).
+    #[command(after_help = STORE_AFTER_HELP)]
+    Ingest(commands::ingest::IngestArgs),
+    /// Query an event database: events, or counts per period with --by.
+    #[command(after_help = STORE_AFTER_HELP)]
+    Query(commands::query::QueryArgs),
+    /// The most active actors and dyads in an event database.
+    #[command(after_help = STORE_AFTER_HELP)]
+    Actors(commands::actors::ActorsArgs),
+    /// Export an event database as JSONL, CSV or the GDELT 1.0 event table.
+    #[command(after_help = STORE_AFTER_HELP)]
+    Export(commands::export::ExportArgs),
 }
+
+/// Help text shared by the store commands.
+const STORE_AFTER_HELP: &str = "\
+The store, its schema, the deduplication rule and the GDELT mapping are
+described in docs/store.md. Store errors (not a dyad database, corrupt,
+locked, read-only, disk full) exit with status 4.";
 
 /// `dyad dict ...`.
 #[derive(Debug, Subcommand)]
@@ -48,10 +72,15 @@ enum DictCommand {
     /// Check the default dictionaries, plus DIR if given; report `file:line: message`.
     #[command(after_help = EXIT_CODES_HELP)]
     Check(DictCheckArgs),
+    /// Show every dictionary entry (actor, agent, place, event pattern) and
+    /// gazetteer place that matches a span of TEXT, with its file:line.
+    Lookup(commands::dict::DictLookupArgs),
+    /// Count the loaded dictionary entries by kind, and the gazetteer's places.
+    Stats(commands::dict::DictStatsArgs),
 }
 
 /// Which dictionaries to load.
-#[derive(Debug, Clone, Args)]
+#[derive(Debug, Clone, Default, Args)]
 pub struct DictArgs {
     /// Load every dictionary file under DIR on top of the defaults (repeatable).
     #[arg(long = "dict", value_name = "DIR")]
@@ -59,6 +88,14 @@ pub struct DictArgs {
     /// Do not load the compiled-in default dictionaries.
     #[arg(long)]
     pub no_default_dict: bool,
+    /// Format of the dictionaries: dyad's own, or a peer coder's, converted
+    /// in memory (`petrarch`: `--dict DIR` of PETRARCH files; `tabari`:
+    /// `--project FILE`). Peer dictionaries replace the defaults.
+    #[arg(long, value_enum, value_name = "FORMAT", default_value = "dyad")]
+    pub dict_format: crate::commands::validate::DictFormat,
+    /// TABARI `.project` file naming the dictionaries (`--dict-format tabari`).
+    #[arg(long, value_name = "FILE")]
+    pub project: Option<PathBuf>,
 }
 
 /// `dyad code`.
@@ -79,9 +116,12 @@ pub struct CodeArgs {
     /// Output format [default: jsonl when stdout is not a terminal, table when it is].
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Option<Format>,
-    /// Do not print the summary line on stderr.
+    /// No progress bar and no summary lines on stderr (diagnostics still go there).
     #[arg(long, short)]
     pub quiet: bool,
+    /// Coding threads [default: all cores]. The output is the same for any N.
+    #[arg(long, value_name = "N")]
+    pub threads: Option<std::num::NonZeroUsize>,
     #[command(flatten)]
     pub dicts: DictArgs,
 }
@@ -161,7 +201,15 @@ pub fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Code(args) => commands::code::run(&args),
         Command::Dict(DictCommand::Check(args)) => commands::dict::check(&args),
+        Command::Dict(DictCommand::Lookup(args)) => commands::dict::lookup(&args),
+        Command::Dict(DictCommand::Stats(args)) => commands::dict::stats(&args),
+        Command::Validate(args) => commands::validate::run(&args),
+        Command::Eval(args) => commands::eval::run(&args),
         Command::Explain(args) => commands::explain::run(&args),
+        Command::Ingest(args) => commands::ingest::run(&args),
+        Command::Query(args) => commands::query::run(&args),
+        Command::Actors(args) => commands::actors::run(&args),
+        Command::Export(args) => commands::export::run(&args),
     };
     match outcome {
         Ok(status) => status.exit_code(),

@@ -14,6 +14,9 @@ use crate::status::{Failure, Status};
 
 /// A builder with the defaults (unless disabled) and every `--dict` directory.
 pub fn builder(args: &DictArgs) -> Result<DictionariesBuilder, Failure> {
+    if args.dict_format != crate::commands::validate::DictFormat::Dyad {
+        return crate::commands::validate::peer_builder(args);
+    }
     let mut builder =
         if args.no_default_dict { DictionariesBuilder::new() } else { DictionariesBuilder::new().with_defaults() };
     for dir in &args.dirs {
@@ -30,7 +33,8 @@ pub fn builder(args: &DictArgs) -> Result<DictionariesBuilder, Failure> {
 pub fn coder(args: &DictArgs) -> Result<Arc<Coder>, Failure> {
     let lexicon = Arc::new(Lexicon::english());
     let dictionaries = builder(args)?.build(&lexicon).map_err(failure)?;
-    Ok(Arc::new(Coder::builder(Arc::new(dictionaries), lexicon).build()))
+    let gazetteer = Arc::new(dyad_geo::Gazetteer::world());
+    Ok(Arc::new(Coder::builder(Arc::new(dictionaries), lexicon).gazetteer(gazetteer).build()))
 }
 
 /// Turns a dictionary error into a failure: unreadable files are I/O errors

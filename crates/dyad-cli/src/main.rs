@@ -9,6 +9,8 @@ mod dicts;
 mod dto;
 mod input;
 mod output;
+mod pipeline;
+mod progress;
 mod report;
 mod status;
 

@@ -698,3 +698,37 @@ fn the_shipped_examples_produce_events() {
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert!(!events(&o).is_empty());
 }
+
+// ---------------------------------------------------------------- threads
+
+#[test]
+fn threads_do_not_change_the_output() {
+    // More documents than the pipeline keeps in flight, so batches finish
+    // out of order on several threads.
+    let sentences = [
+        ATHENS,
+        "Police arrested two journalists in Nairobi on Tuesday.",
+        "The European Union praised the agreement.",
+        "Nothing of note happened.",
+        "Russia accused Ukraine of shelling the plant, and Kyiv denied it.",
+    ];
+    let mut jsonl = String::new();
+    for i in 0..1500 {
+        let text = format!("{} {}", sentences[i % sentences.len()], sentences[(i * 7 + 3) % sentences.len()]);
+        jsonl.push_str(&serde_json::json!({"id": format!("doc{i}"), "text": text, "date": "2025-04-14"}).to_string());
+        jsonl.push('\n');
+    }
+    let f = Fixture::new(&[("many.jsonl", jsonl.as_bytes())]);
+    for format in ["jsonl", "csv", "table"] {
+        let one = f.dyad(&["code", "--threads", "1", "--format", format, "many.jsonl"]);
+        let two = f.dyad(&["code", "--threads", "2", "--format", format, "many.jsonl"]);
+        assert_eq!(code(&one), 0, "{}", stderr(&one));
+        assert_eq!(code(&two), 0, "{}", stderr(&two));
+        assert_eq!(summary(&one), summary(&two), "{format}");
+        assert_eq!(summary(&one)[0], 1500);
+        assert!(summary(&one)[2] > 0, "{format}: some events");
+        assert!(one.stdout == two.stdout, "{format}: --threads 1 and --threads 2 differ");
+    }
+    let o = f.dyad(&["code", "--threads", "0", "many.jsonl"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+}

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use dyad_core::cameo::CameoCode;
 use dyad_core::{Actor, Diagnostic, Document, Event, EventDate, Evidence, Location, Span};
 use dyad_dict::{Dictionaries, PatternInput, PatternMatch};
+use dyad_geo::Gazetteer;
 use dyad_text::{Case, Tag, Token, VerbForm};
 
 use crate::compose::compose;
@@ -347,7 +348,15 @@ pub(crate) fn code_sentence(
     }
     let mut found = mentions::find(&s, dicts, ctx.published);
     resolve(&s, &mut found, &mut ctx.memory);
-    let places = find_places(&s, dicts, index == 0);
+    let mut story_countries: Vec<String> =
+        found.iter().flat_map(|m| &m.members).filter_map(|member| member.country.clone()).collect();
+    story_countries.extend(ctx.dateline.as_ref().and_then(|d| d.country.clone()));
+    // The gazetteer never overrides a dictionary actor (`in Lebanon` is the country).
+    let mut named = vec![false; s.tokens.len()];
+    for m in found.iter().filter(|m| !m.agent_only) {
+        named[m.start..m.end].iter_mut().for_each(|f| *f = true);
+    }
+    let places = find_places(&s, dicts, coder.gazetteer().map(|g| (g, named.as_slice())), index == 0, &story_countries);
     if index == 0 {
         if let Some(p) = places.iter().find(|p| p.start == 0 && p.locative) {
             ctx.dateline = Some(p.location.clone());
@@ -1043,7 +1052,13 @@ fn find_by_agent(s: &Sentence<'_>, input: &Input<'_, '_>, from: usize) -> Option
     None
 }
 
-fn find_places(s: &Sentence<'_>, dicts: &Dictionaries, first_sentence: bool) -> Vec<PlaceHit> {
+fn find_places(
+    s: &Sentence<'_>,
+    dicts: &Dictionaries,
+    geo: Option<(&Gazetteer, &[bool])>,
+    first_sentence: bool,
+    story_countries: &[String],
+) -> Vec<PlaceHit> {
     let toks = &s.tokens;
     let mut out = Vec::new();
     let mut i = 0;
@@ -1087,7 +1102,71 @@ fn find_places(s: &Sentence<'_>, dicts: &Dictionaries, first_sentence: bool) -> 
         });
         i = end;
     }
+    if let Some((geo, named)) = geo {
+        gazetteer_places(s, geo, named, first_sentence, story_countries, &mut out);
+    }
     out
+}
+
+/// Places the dictionaries do not know, from the gazetteer: capitalised
+/// names after a locative preposition (`in Kramatorsk`), and a dateline
+/// (`KRAMATORSK, Ukraine (Reuters) -`). Among same-name places, one in a
+/// country the story names wins, then the most populous.
+fn gazetteer_places(
+    s: &Sentence<'_>,
+    geo: &Gazetteer,
+    named: &[bool],
+    first_sentence: bool,
+    story_countries: &[String],
+    out: &mut Vec<PlaceHit>,
+) {
+    let toks = &s.tokens;
+    let covered = |out: &[PlaceHit], i: usize| out.iter().any(|p| p.start <= i && i < p.end);
+    let name_word =
+        |t: &Token| t.case != dyad_text::Case::Lower && t.norm.chars().next().is_some_and(char::is_alphabetic);
+    let mut starts: Vec<(usize, bool)> = Vec::new();
+    if first_sentence && toks.first().is_some_and(|t| t.case == dyad_text::Case::Upper) {
+        starts.push((0, true));
+    }
+    for (i, t) in toks.iter().enumerate() {
+        if norm_is(t, &["in", "at", "near", "outside", "around", "across", "throughout"]) {
+            let j = if toks.get(i + 1).is_some_and(|n| n.norm == "the") { i + 2 } else { i + 1 };
+            starts.push((j, false));
+        }
+    }
+    for (start, dateline) in starts {
+        if start >= toks.len() || covered(out, start) || named[start] || !name_word(&toks[start]) {
+            continue;
+        }
+        let longest = (1..=geo.max_words().min(toks.len() - start)).rev().find_map(|n| {
+            let words = &toks[start..start + n];
+            if !words.iter().all(name_word) {
+                return None;
+            }
+            let name = s.span_of(start, start + n).slice(s.text);
+            let mut candidates = geo.lookup(name).peekable();
+            candidates.peek()?;
+            let all: Vec<_> = candidates.collect();
+            let place = all.iter().find(|p| story_countries.iter().any(|c| c == p.country)).or(all.first())?;
+            Some((start + n, **place))
+        });
+        let Some((end, place)) = longest else { continue };
+        if dateline && !toks.get(end).is_some_and(|t| norm_is(t, &[",", "(", "-", "--"])) {
+            continue;
+        }
+        out.push(PlaceHit {
+            start,
+            end,
+            location: Location {
+                name: place.name.to_string(),
+                country: Some(place.country.to_string()),
+                lat: Some(f64::from(place.lat)),
+                lon: Some(f64::from(place.lon)),
+                span: s.span_of(start, end),
+            },
+            locative: true,
+        });
+    }
 }
 
 fn nearest_place(places: &[PlaceHit], trigger: usize) -> Option<Location> {

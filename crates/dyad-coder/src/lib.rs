@@ -54,6 +54,7 @@ use std::sync::Arc;
 
 use dyad_core::{Diagnostic, Document, Event, Span};
 use dyad_dict::Dictionaries;
+use dyad_geo::Gazetteer;
 use dyad_text::Lexicon;
 
 pub use explain::{DateTrace, MentionTrace, PlaceTrace, SentenceTrace, TokenTrace, TriggerTrace};
@@ -75,12 +76,20 @@ pub struct Coded {
 pub struct CoderBuilder {
     dictionaries: Arc<Dictionaries>,
     lexicon: Arc<Lexicon>,
+    gazetteer: Option<Arc<Gazetteer>>,
 }
 
 impl CoderBuilder {
+    /// Resolves locations the dictionaries do not know with a gazetteer
+    /// (`in Kramatorsk`, datelines).
+    pub fn gazetteer(mut self, gazetteer: Arc<Gazetteer>) -> CoderBuilder {
+        self.gazetteer = Some(gazetteer);
+        self
+    }
+
     /// Builds the immutable coder.
     pub fn build(self) -> Coder {
-        Coder { dictionaries: self.dictionaries, lexicon: self.lexicon }
+        Coder { dictionaries: self.dictionaries, lexicon: self.lexicon, gazetteer: self.gazetteer }
     }
 }
 
@@ -89,12 +98,18 @@ impl CoderBuilder {
 pub struct Coder {
     dictionaries: Arc<Dictionaries>,
     lexicon: Arc<Lexicon>,
+    gazetteer: Option<Arc<Gazetteer>>,
 }
 
 impl Coder {
     /// Starts building a coder from compiled dictionaries and a lexicon.
     pub fn builder(dictionaries: Arc<Dictionaries>, lexicon: Arc<Lexicon>) -> CoderBuilder {
-        CoderBuilder { dictionaries, lexicon }
+        CoderBuilder { dictionaries, lexicon, gazetteer: None }
+    }
+
+    /// The gazetteer, when the coder has one.
+    pub fn gazetteer(&self) -> Option<&Gazetteer> {
+        self.gazetteer.as_deref()
     }
 
     /// The dictionaries this coder uses.

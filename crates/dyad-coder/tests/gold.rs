@@ -22,7 +22,7 @@ fn gold_dir() -> PathBuf {
 fn coder() -> Coder {
     let lexicon = Arc::new(Lexicon::english());
     let dicts = DictionariesBuilder::new().with_defaults().build(&lexicon).unwrap_or_else(|e| panic!("{e}"));
-    Coder::builder(Arc::new(dicts), lexicon).build()
+    Coder::builder(Arc::new(dicts), lexicon).gazetteer(Arc::new(dyad_geo::Gazetteer::world())).build()
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -356,3 +356,29 @@ fn garbage_does_not_panic() {
         let _ = coder.code_text(text, None);
     }
 }
+
+#[test]
+fn gazetteer_places_locate_events_and_datelines() {
+    let lexicon = Arc::new(Lexicon::english());
+    let mut b = DictionariesBuilder::new();
+    b.add_source("t.actors", ACTORS).add_source("t.events", EVENTS).add_source("t.synonyms", SYNONYMS);
+    let dicts = Arc::new(b.build(&lexicon).unwrap());
+    let coder = Coder::builder(dicts, lexicon).gazetteer(Arc::new(dyad_geo::Gazetteer::world())).build();
+    let located = |text: &str| -> Vec<String> {
+        coder
+            .code_text(text, None)
+            .events
+            .iter()
+            .map(|e| {
+                e.location
+                    .as_ref()
+                    .map(|l| format!("{} {}", l.name, l.country.as_deref().unwrap_or("-")))
+                    .unwrap_or_default()
+            })
+            .collect()
+    };
+    assert_eq!(located("Russia attacked Turkey near Kramatorsk."), ["Kramatorsk UKR"]);
+    assert_eq!(located("GAZIANTEP, Turkey (Reuters) - Russia attacked Turkey."), ["Gaziantep TUR"]);
+    // A country the dictionaries know stays an actor, not a gazetteer place.
+    assert_eq!(located("Russia attacked Turkey in Greece."), [""]);
+}

@@ -1,6 +1,55 @@
 //! A token-level trie for phrase dictionaries (actors, agents, places).
+//!
+//! Lookups run at every token of every sentence, three tries deep, so they
+//! are kept cheap: a fast non-cryptographic hash on the (short, trusted
+//! dictionary) keys, and no allocation at a position where no phrase starts,
+//! which is nearly every position.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FxHash-style hasher (as in rustc): the keys are dictionary words and the
+/// probes are tokens, both short; SipHash's DoS resistance buys nothing here
+/// and costs a large share of a lookup.
+#[derive(Default, Clone, Copy, Debug)]
+struct FxHasher {
+    hash: u64,
+}
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, v: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ v).wrapping_mul(SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(last));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// Maps sequences of token keys to entry ids; finds the longest match at a position.
 #[derive(Debug, Default)]
@@ -10,7 +59,7 @@ pub struct PhraseTrie {
 
 #[derive(Debug, Default)]
 struct Node {
-    children: HashMap<Box<str>, u32>,
+    children: FxMap<Box<str>, u32>,
     entries: Vec<u32>,
 }
 
@@ -36,40 +85,59 @@ impl PhraseTrie {
         self.nodes[node].entries.push(entry);
     }
 
+    /// Adds the children of `node` reached by the distinct non-empty keys in
+    /// `keys` to `next` (without duplicates).
+    #[inline]
+    fn step(&self, node: usize, keys: &[&str; 3], next: &mut Vec<usize>) {
+        let children = &self.nodes[node].children;
+        if children.is_empty() {
+            return;
+        }
+        for (k, key) in keys.iter().enumerate() {
+            if key.is_empty() || keys[..k].contains(key) {
+                continue;
+            }
+            if let Some(&child) = children.get(*key) {
+                if !next.contains(&(child as usize)) {
+                    next.push(child as usize);
+                }
+            }
+        }
+    }
+
     /// Every match starting at token `start`, as `(end, entries)`, longest last.
     ///
     /// `keys(i)` gives the keys token `i` may match under (norm, lemmas).
+    /// Allocates nothing when no phrase starts at `start`.
     pub fn matches_at<'k, F>(&self, start: usize, len: usize, keys: F) -> Vec<(usize, &[u32])>
     where
         F: Fn(usize) -> [&'k str; 3],
     {
         let mut out = Vec::new();
-        let mut frontier = vec![0usize];
-        let mut i = start;
-        while i < len && !frontier.is_empty() {
-            let token_keys = keys(i);
-            let mut next = Vec::new();
+        if start >= len {
+            return out;
+        }
+        let mut frontier = Vec::new();
+        self.step(0, &keys(start), &mut frontier);
+        let mut next = Vec::new();
+        let mut i = start + 1;
+        loop {
             for &node in &frontier {
-                for (k, key) in token_keys.iter().enumerate() {
-                    if key.is_empty() || token_keys[..k].contains(key) {
-                        continue;
-                    }
-                    if let Some(&child) = self.nodes[node].children.get(*key) {
-                        if !next.contains(&(child as usize)) {
-                            next.push(child as usize);
-                        }
-                    }
-                }
-            }
-            i += 1;
-            for &node in &next {
                 if !self.nodes[node].entries.is_empty() {
                     out.push((i, self.nodes[node].entries.as_slice()));
                 }
             }
-            frontier = next;
+            if frontier.is_empty() || i >= len {
+                return out;
+            }
+            let token_keys = keys(i);
+            next.clear();
+            for &node in &frontier {
+                self.step(node, &token_keys, &mut next);
+            }
+            std::mem::swap(&mut frontier, &mut next);
+            i += 1;
         }
-        out
     }
 
     /// Number of distinct phrases stored.
@@ -80,5 +148,42 @@ impl PhraseTrie {
     /// True when nothing is stored.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn trie(phrases: &[&str]) -> PhraseTrie {
+        let mut t = PhraseTrie::new();
+        for (id, p) in phrases.iter().enumerate() {
+            let keys: Vec<String> = p.split(' ').map(String::from).collect();
+            t.insert(&keys, id as u32);
+        }
+        t
+    }
+
+    fn at(t: &PhraseTrie, words: &[&str], start: usize) -> Vec<(usize, Vec<u32>)> {
+        t.matches_at(start, words.len(), |i| [words[i], "", ""]).into_iter().map(|(e, ids)| (e, ids.to_vec())).collect()
+    }
+
+    #[test]
+    fn longest_last_and_every_prefix_match() {
+        let t = trie(&["united", "united states", "united states army", "states"]);
+        let words = ["the", "united", "states", "army", "said"];
+        assert_eq!(at(&t, &words, 0), vec![]);
+        assert_eq!(at(&t, &words, 1), vec![(2, vec![0]), (3, vec![1]), (4, vec![2])]);
+        assert_eq!(at(&t, &words, 2), vec![(3, vec![3])]);
+        assert_eq!(at(&t, &words, 5), vec![]);
+        assert_eq!(t.len(), 4);
+    }
+
+    #[test]
+    fn any_key_of_a_token_matches_once() {
+        let t = trie(&["hold talk"]);
+        let keys = [["held", "hold", "hold"], ["talks", "talk", "talk"]];
+        let m = t.matches_at(0, 2, |i| keys[i]);
+        assert_eq!(m, vec![(2, &[0u32][..])]);
     }
 }

@@ -196,6 +196,17 @@ impl Case {
         let mut letters = 0usize;
         let mut upper = 0usize;
         let mut first_upper = None;
+        if s.is_ascii() {
+            for b in s.bytes() {
+                if b.is_ascii_alphabetic() {
+                    letters += 1;
+                    let u = b.is_ascii_uppercase();
+                    upper += usize::from(u);
+                    first_upper.get_or_insert(u);
+                }
+            }
+            return Case::classify(letters, upper, first_upper);
+        }
         for c in s.chars() {
             if c.is_alphabetic() {
                 letters += 1;
@@ -204,6 +215,11 @@ impl Case {
                 first_upper.get_or_insert(u);
             }
         }
+        Case::classify(letters, upper, first_upper)
+    }
+
+    #[inline]
+    fn classify(letters: usize, upper: usize, first_upper: Option<bool>) -> Case {
         match first_upper {
             None => Case::Other,
             Some(_) if upper == 0 => Case::Lower,
@@ -317,10 +333,8 @@ impl Lexicon {
             norms.push(norm);
             prefixes.push(prefix);
         }
-        let norm_refs: Vec<&str> = norms.iter().map(String::as_str).collect();
         let mut choices = Vec::with_capacity(raws.len());
-        tagger::tag(&lexes, &norm_refs, &mut choices);
-        drop(norm_refs);
+        tagger::tag(&lexes, &norms, &mut choices);
         let mut out = Vec::with_capacity(raws.len());
         for (((r, norm), (tag, lemma)), prefix) in raws.iter().zip(norms).zip(choices).zip(prefixes) {
             let lemma = match lemma {

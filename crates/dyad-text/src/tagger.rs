@@ -32,7 +32,7 @@ fn is_wordish(k: Kind) -> bool {
 
 /// Tag every token of a sentence. `norms` are only used for a few suffix
 /// guesses on unknown words.
-pub(crate) fn tag(lex: &[Lex], norms: &[&str], out: &mut Vec<Choice>) {
+pub(crate) fn tag(lex: &[Lex], norms: &[String], out: &mut Vec<Choice>) {
     out.clear();
     let words = lex.iter().filter(|l| matches!(l.kind, Kind::Word)).count();
     let upper = lex.iter().filter(|l| l.kind == Kind::Word && l.case == Case::Upper).count();
@@ -91,13 +91,13 @@ fn nominal(lex: &[Lex], j: usize, all_caps: bool) -> bool {
 
 /// Likely sentence/clause initial: nothing word-like before, or an opening
 /// quote/bracket, colon or dash (dateline "(Reuters) - Police ...").
-fn initial(lex: &[Lex], norms: &[&str], i: usize) -> bool {
+fn initial(lex: &[Lex], norms: &[String], i: usize) -> bool {
     if i == 0 {
         return true;
     }
     let p = &lex[i - 1];
     if !is_wordish(p.kind) {
-        let n = norms[i - 1];
+        let n = norms[i - 1].as_str();
         // Bounded look-back: leading punctuation runs are short in practice.
         return matches!(n, "\"" | "'" | "(" | "[" | ":" | "-" | "--" | "*" | "`" | "``")
             || (i < 8 && !lex[..i].iter().any(|l| is_wordish(l.kind)));
@@ -112,9 +112,9 @@ fn adjish(norm: &str) -> bool {
     ADJ_SUFFIXES.iter().any(|s| norm.len() > s.len() + 2 && norm.ends_with(s))
 }
 
-fn choose(lex: &[Lex], norms: &[&str], out: &[Choice], i: usize, all_caps: bool) -> Choice {
+fn choose(lex: &[Lex], norms: &[String], out: &[Choice], i: usize, all_caps: bool) -> Choice {
     let l = &lex[i];
-    let norm = norms[i];
+    let norm = norms[i].as_str();
     match l.kind {
         Kind::Punct => return (Tag::Punct, None),
         Kind::Symbol => return (Tag::Other, None),
@@ -124,7 +124,10 @@ fn choose(lex: &[Lex], norms: &[&str], out: &[Choice], i: usize, all_caps: bool)
         Kind::ApostropheS => {
             // "he's", "it's", "that's": is/has; otherwise possessive.
             let pron = i > 0
-                && matches!(norms[i - 1], "he" | "she" | "it" | "that" | "there" | "what" | "who" | "here" | "where");
+                && matches!(
+                    norms[i - 1].as_str(),
+                    "he" | "she" | "it" | "that" | "there" | "what" | "who" | "here" | "where"
+                );
             if pron {
                 let next_vbn =
                     eff_next(lex, i).is_some_and(|j| lex[j].mask & VBN != 0 && lex[j].mask & (NOUN | JJ) == 0);
@@ -211,7 +214,7 @@ fn choose(lex: &[Lex], norms: &[&str], out: &[Choice], i: usize, all_caps: bool)
             (Tag::Adv, e.lemma_for(&[RB]))
         }
     };
-    let next_norm = next.map(|j| norms[j]).unwrap_or("");
+    let next_norm = next.map_or("", |j| norms[j].as_str());
     // "U.S.-backed forces": a participle glued by a hyphen to a name.
     let glued = i >= 2 && norms[i - 1] == "-" && matches!(lex[i - 2].kind, Kind::Abbrev | Kind::Word);
     if glued && mask & VBN != 0 && next_nominal {

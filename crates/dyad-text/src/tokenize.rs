@@ -63,7 +63,13 @@ fn is_hyphen(c: char) -> bool {
 
 #[inline]
 fn char_at(s: &str, i: usize) -> Option<char> {
-    s.get(i..).and_then(|t| t.chars().next())
+    // ASCII fast path (most of the text): an ASCII byte is always a char
+    // boundary, so this agrees with the general case.
+    match s.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(b as char),
+        Some(_) => s.get(i..).and_then(|t| t.chars().next()),
+        None => None,
+    }
 }
 
 /// Tokenise one sentence slice.
@@ -248,6 +254,11 @@ fn split_clitics(w: &str, i: usize, out: &mut Vec<Raw>) {
 /// apostrophes and dashes folded to ASCII.
 pub(crate) fn normalize(src: &str, out: &mut String) {
     out.clear();
+    if src.is_ascii() {
+        out.push_str(src);
+        out.make_ascii_lowercase();
+        return;
+    }
     out.reserve(src.len());
     for c in src.chars() {
         match c {

@@ -1,86 +1,57 @@
 //! `dyad code [FILES...]`: read documents, code them, write events.
+//!
+//! The work is done by [`crate::pipeline`]: a reader, `--threads` coding
+//! workers and an ordered writer, so the output is the same for any number
+//! of threads.
 
 use std::io::{self, BufWriter, IsTerminal};
+use std::num::NonZeroUsize;
+use std::time::Instant;
 
 use anyhow::anyhow;
 
 use crate::cli::CodeArgs;
 use crate::dicts;
-use crate::dto::EventRecord;
-use crate::input::{self, InputSpec, Limits};
-use crate::output::{self, Format};
-use crate::report::{self, Reporter};
+use crate::input::InputSpec;
+use crate::output::Format;
+use crate::pipeline::{self, Options};
+use crate::progress::{self, Progress};
+use crate::report;
 use crate::status::{Failure, Status};
-
-/// Counts for the summary line.
-#[derive(Debug, Default)]
-struct Totals {
-    documents: u64,
-    sentences: u64,
-    events: u64,
-}
 
 /// Runs `dyad code`.
 pub fn run(args: &CodeArgs) -> Result<Status, Failure> {
+    let start = Instant::now();
     let coder = dicts::coder(&args.dicts)?;
     let stdout = io::stdout();
     let format = args.format.unwrap_or(if stdout.is_terminal() { Format::Table } else { Format::Jsonl });
-    let mut sink = match output::sink(format, BufWriter::new(stdout.lock())) {
-        Ok(sink) => sink,
+    let specs = InputSpec::from_args(&args.files, args.jsonl);
+    let threads = args.threads.or_else(|| std::thread::available_parallelism().ok()).map_or(1, NonZeroUsize::get);
+    let show_progress = !args.quiet && io::stderr().is_terminal();
+    let progress = Progress::new(show_progress, progress::total_size(&specs), start);
+    let options = Options { threads, format, date: args.date };
+    let outcome = pipeline::run(&coder, &specs, options, BufWriter::new(stdout.lock()), &progress);
+    progress.finish();
+    let summary = match outcome {
+        Ok(summary) => summary,
         Err(e) => return output_failed(e),
     };
-    let mut reporter = Reporter::new();
-    let mut totals = Totals::default();
-    let mut status = Status::Ok;
-
-    for spec in InputSpec::from_args(&args.files, args.jsonl) {
-        let name = spec.name();
-        let mut documents = match input::open(&spec, args.date, Limits::default()) {
-            Ok(d) => d,
-            Err(e) => {
-                reporter.error(format_args!("cannot open {name}: {e}"));
-                status = status.worst(Status::Io);
-                continue;
-            }
-        };
-        loop {
-            let doc = match documents.next_document(&mut reporter) {
-                Ok(Some(doc)) => doc,
-                Ok(None) => break,
-                Err(e) => {
-                    reporter.error(format_args!("cannot read {name}: {e}"));
-                    status = status.worst(Status::Io);
-                    break;
-                }
-            };
-            let coded = coder.code(&doc);
-            totals.documents += 1;
-            totals.sentences += coded.sentences as u64;
-            totals.events += coded.events.len() as u64;
-            for diagnostic in &coded.diagnostics {
-                reporter.coder(&name, &doc.id, diagnostic);
-            }
-            let written = coded
-                .events
-                .iter()
-                .enumerate()
-                .try_for_each(|(i, event)| sink.write(&EventRecord::new(&doc, i, event)))
-                .and_then(|()| sink.flush());
-            if let Err(e) = written {
-                return output_failed(e);
-            }
-        }
-    }
-    if let Err(e) = sink.flush() {
-        return output_failed(e);
-    }
     if !args.quiet {
+        let c = summary.counts;
         report::emit(format_args!(
             "dyad: {} documents, {} sentences, {} events, {} skipped",
-            totals.documents, totals.sentences, totals.events, reporter.skipped
+            c.documents, c.sentences, c.events, summary.skipped
+        ));
+        let elapsed = progress.elapsed();
+        report::emit(format_args!(
+            "dyad: elapsed {:.2} s, {} threads: {}",
+            elapsed.as_secs_f64(),
+            threads,
+            progress::rates(c, elapsed)
         ));
     }
-    if reporter.skipped > 0 || reporter.repaired > 0 {
+    let mut status = summary.status;
+    if summary.skipped > 0 || summary.repaired > 0 {
         status = status.worst(Status::InputProblems);
     }
     Ok(status)

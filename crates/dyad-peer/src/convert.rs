@@ -1,0 +1,431 @@
+//! Shared conversion pieces: peer patterns to dyad patterns, actor codes,
+//! dates, and the writer of generated sources.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use dyad_core::cameo::CameoCode;
+use dyad_dict::split_actor_code;
+use dyad_text::Lexicon;
+
+use crate::{Converted, PeerCode};
+
+/// A peer date: `YYMMDD` (years before 30 are 20xx) or `YYYYMMDD`.
+pub fn date_yymmdd(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    if !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (y, rest) = match s.len() {
+        6 => {
+            let yy: i32 = s[..2].parse().ok()?;
+            (if yy < 30 { 2000 + yy } else { 1900 + yy }, &s[2..])
+        }
+        8 => (s[..4].parse().ok()?, &s[4..]),
+        _ => return None,
+    };
+    NaiveDate::from_ymd_opt(y, rest[..2].parse().ok()?, rest[2..].parse().ok()?)
+}
+
+/// One element of a peer pattern.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Tok {
+    /// A literal word.
+    Word(String),
+    /// `{ A | B }` alternatives (each may be several words joined by `_`).
+    Alts(Vec<String>),
+    /// `&NAME` synonym set.
+    Syn(String),
+    /// `*`: the verb.
+    Verb,
+    /// `$`: the source.
+    Source,
+    /// `+`: the target.
+    Target,
+    /// `^`: skip one word.
+    Skip,
+    /// `%`: compound actor.
+    Compound,
+}
+
+/// A peer pattern split into elements; the flag is true when the element is
+/// joined to the previous one by `_` (adjacent words).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PatternTokens {
+    /// Elements and adjacency flags.
+    pub items: Vec<(Tok, bool)>,
+    /// Markers that were dropped (`~`, `!`, ...).
+    pub dropped: Vec<char>,
+}
+
+impl PatternTokens {
+    /// Parses TABARI/PETRARCH pattern text (without the leading `-` and the code).
+    pub fn parse(text: &str) -> PatternTokens {
+        let mut out = PatternTokens::default();
+        // Brace groups: `{ A | B }` are alternatives; PETRARCH's `{NOUN PHRASE}`
+        // and `(PREP PHRASE)` groups only mark syntax and are flattened.
+        let mut alts: Vec<Vec<String>> = Vec::new();
+        let mut flat = String::new();
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '{' => {
+                    let mut inner = String::new();
+                    for d in chars.by_ref() {
+                        if d == '}' {
+                            break;
+                        }
+                        inner.push(d);
+                    }
+                    if inner.contains('|') {
+                        let list: Vec<String> = inner
+                            .split('|')
+                            .map(|a| {
+                                a.split(|c: char| c.is_whitespace() || c == '_')
+                                    .filter(|w| !w.is_empty())
+                                    .collect::<Vec<_>>()
+                                    .join("_")
+                            })
+                            .filter(|a| !a.is_empty())
+                            .collect();
+                        flat.push_str(&format!(" \u{1}{} ", alts.len()));
+                        alts.push(list);
+                    } else {
+                        flat.push(' ');
+                        flat.push_str(&inner);
+                        flat.push(' ');
+                    }
+                }
+                '(' | ')' | '}' => flat.push(' '),
+                _ => flat.push(c),
+            }
+        }
+        for chunk in flat.split_whitespace() {
+            let mut first = true;
+            for piece in chunk.split('_') {
+                if piece.is_empty() {
+                    continue;
+                }
+                let adjacent = !first;
+                first = false;
+                let tok = match piece {
+                    "*" => Tok::Verb,
+                    "$" => Tok::Source,
+                    "+" => Tok::Target,
+                    "^" => Tok::Skip,
+                    "%" => Tok::Compound,
+                    p if p.starts_with('\u{1}') => match p[1..].parse::<usize>().ok().and_then(|i| alts.get(i)) {
+                        Some(list) => Tok::Alts(list.clone()),
+                        None => continue,
+                    },
+                    p if p.starts_with('&') => Tok::Syn(p[1..].to_string()),
+                    p => {
+                        let mut w = String::new();
+                        for c in p.chars() {
+                            if c.is_alphanumeric() || c == '\'' || c == '-' || c == '.' {
+                                w.push(c);
+                            } else {
+                                out.dropped.push(c);
+                            }
+                        }
+                        if w.is_empty() || w == "-" {
+                            continue;
+                        }
+                        Tok::Word(w)
+                    }
+                };
+                out.items.push((tok, adjacent));
+            }
+        }
+        out
+    }
+}
+
+/// Converts parsed peer pattern elements into a dyad pattern.
+///
+/// `verb` is the dyad element(s) that stand for `*`; `word` turns a peer word
+/// into a dyad element; `has_syn` tells whether a synonym set exists. Returns
+/// the pattern and the list of constructs that were approximated.
+pub fn convert_pattern(
+    toks: &PatternTokens,
+    verb: &str,
+    word: &dyn Fn(&str) -> String,
+    has_syn: &dyn Fn(&str) -> bool,
+) -> Result<(String, Vec<&'static str>), String> {
+    let mut parts: Vec<String> = Vec::new();
+    let mut notes = Vec::new();
+    let mut gap_pending = false;
+    let mut has_source = false;
+    let mut has_target = false;
+    for (tok, adjacent) in &toks.items {
+        if !adjacent && !parts.is_empty() {
+            gap_pending = true;
+        }
+        let elem = match tok {
+            Tok::Word(w) => word(w),
+            Tok::Alts(list) => {
+                let mut alts: Vec<String> = Vec::new();
+                for a in list {
+                    if let Some(name) = a.strip_prefix('&') {
+                        let name = syn_name(name);
+                        if !has_syn(&name) {
+                            return Err(format!("unknown synonym set `&{name}`"));
+                        }
+                        alts.push(format!("&{name}"));
+                    } else {
+                        let a = word_alt(a);
+                        if !a.is_empty() {
+                            alts.push(a);
+                        }
+                    }
+                }
+                if alts.is_empty() {
+                    continue;
+                }
+                alts.join("|")
+            }
+            Tok::Syn(name) => {
+                let name = syn_name(name);
+                if !has_syn(&name) {
+                    return Err(format!("unknown synonym set `&{name}`"));
+                }
+                format!("&{name}")
+            }
+            Tok::Verb => verb.to_string(),
+            Tok::Source => {
+                if has_source {
+                    notes.push("second-source-marker");
+                    continue;
+                }
+                has_source = true;
+                "{source}".to_string()
+            }
+            Tok::Target => {
+                if has_target {
+                    notes.push("second-target-marker");
+                    continue;
+                }
+                has_target = true;
+                "{target}".to_string()
+            }
+            Tok::Skip => {
+                notes.push("skip-marker-as-gap");
+                if !parts.is_empty() {
+                    gap_pending = true;
+                }
+                continue;
+            }
+            Tok::Compound => {
+                notes.push("compound-marker");
+                continue;
+            }
+        };
+        if gap_pending {
+            parts.push("..".to_string());
+            gap_pending = false;
+        }
+        parts.push(elem);
+    }
+    if !toks.dropped.is_empty() {
+        notes.push("dropped-marker");
+    }
+    while parts.last().is_some_and(|p| p == "..") {
+        parts.pop();
+    }
+    if parts.is_empty() {
+        return Err("empty pattern".to_string());
+    }
+    Ok((parts.join(" "), notes))
+}
+
+/// A synonym set name in dyad's form (lower case, no trailing `_`).
+pub(crate) fn syn_name(name: &str) -> String {
+    name.trim_matches('_').to_lowercase().chars().filter(|c| c.is_alphanumeric() || *c == '_').collect()
+}
+
+/// One alternative (words joined by `_`) as a dyad alternative.
+fn word_alt(alt: &str) -> String {
+    alt.split('_').map(clean_word).filter(|w| !w.is_empty()).collect::<Vec<_>>().join("_")
+}
+
+/// A peer word in lower case, without characters dyad's format reserves.
+pub(crate) fn clean_word(w: &str) -> String {
+    w.chars().filter(|c| c.is_alphanumeric() || matches!(c, '\'' | '-' | '.')).flat_map(char::to_lowercase).collect()
+}
+
+/// A peer phrase (`AL_GORE`, `HOLY SEE`) as a dyad phrase (`al gore`).
+pub(crate) fn clean_phrase(p: &str) -> String {
+    p.split(|c: char| c.is_whitespace() || c == '_')
+        .map(clean_word)
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A peer word as a dyad element: TABARI/PETRARCH words without a trailing
+/// `_` are stems; dyad matches lemmas, so a stem that is not a word itself
+/// but is a word with a final `e` (`RESTOR`) matches both.
+pub(crate) fn stem_element(lexicon: &Lexicon, w: &str) -> String {
+    let w = clean_word(w);
+    if w.is_empty() {
+        return w;
+    }
+    let with_e = format!("{w}e");
+    if !lexicon.is_common_word(&w) && lexicon.is_common_word(&with_e) {
+        format!("{w}|{with_e}")
+    } else {
+        w
+    }
+}
+
+/// Maps peer event codes to dyad CAMEO codes, tabling what does not fit.
+pub(crate) fn event_code(raw: &str) -> Option<(PeerCode, CameoCode)> {
+    let raw = raw.trim().trim_end_matches(['?', '!']);
+    match raw {
+        "---" => return Some((PeerCode::Null, placeholder_code("010"))),
+        "###" => return Some((PeerCode::Discard, placeholder_code("010"))),
+        "+++" => return Some((PeerCode::Null, placeholder_code("010"))),
+        _ => {}
+    }
+    let (code, paired) = match raw.split_once(':') {
+        Some((a, b)) => (a.trim(), Some(b.trim().trim_end_matches(['?', '!']).to_string())),
+        None => (raw, None),
+    };
+    if code.is_empty() {
+        // `[:190]`: only the reverse event (target → source).
+        let p = paired.filter(|p| !p.is_empty())?;
+        let cameo = placeholder_code(&p);
+        return Some((PeerCode::Code { code: String::new(), paired: Some(p) }, cameo));
+    }
+    let cameo = placeholder_code(code);
+    Some((PeerCode::Code { code: code.to_string(), paired }, cameo))
+}
+
+/// The dyad code used for a peer code in the generated source: itself when it
+/// is in the codebook, else its longest prefix that is, else `010`.
+fn placeholder_code(code: &str) -> CameoCode {
+    (2..=code.len().min(4))
+        .rev()
+        .filter_map(|n| code.get(..n))
+        .find_map(CameoCode::parse)
+        .or_else(|| CameoCode::parse("010"))
+        .expect("010 is a CAMEO code")
+}
+
+/// Actor code conversion with placeholders for blocks dyad cannot parse.
+#[derive(Debug, Default)]
+pub(crate) struct ActorCodes {
+    by_peer: HashMap<String, String>,
+    next: u32,
+}
+
+impl ActorCodes {
+    /// A dyad actor code for a peer code; registers placeholders in `conv`.
+    pub(crate) fn dyad_code(&mut self, peer: &str, conv: &mut Converted) -> String {
+        let peer = peer.trim();
+        if split_actor_code(peer).is_some() {
+            return peer.to_string();
+        }
+        let upper = peer.to_uppercase();
+        if split_actor_code(&upper).is_some() {
+            return upper;
+        }
+        // Block by block when the length allows it, else the whole code.
+        if upper.len() % 3 == 0 && !upper.is_empty() && upper.is_ascii() {
+            let mut out = String::new();
+            for i in (0..upper.len()).step_by(3) {
+                let block = &upper[i..i + 3];
+                if block.bytes().all(|b| b.is_ascii_uppercase()) {
+                    out.push_str(block);
+                } else {
+                    out.push_str(&self.placeholder(block, conv));
+                }
+            }
+            if split_actor_code(&out).is_some() {
+                return out;
+            }
+        }
+        self.placeholder(peer, conv)
+    }
+
+    fn placeholder(&mut self, peer: &str, conv: &mut Converted) -> String {
+        if let Some(p) = self.by_peer.get(peer) {
+            return p.clone();
+        }
+        let n = self.next;
+        self.next += 1;
+        let p = format!("Q{}{}", (b'Q' + (n / 26 % 10) as u8) as char, (b'A' + (n % 26) as u8) as char);
+        self.by_peer.insert(peer.to_string(), p.clone());
+        conv.tables.actor_blocks.insert(p.clone(), peer.to_string());
+        p
+    }
+}
+
+/// A generated dyad source that remembers line numbers.
+#[derive(Debug)]
+pub(crate) struct Out {
+    pub name: String,
+    pub text: String,
+    pub line: u32,
+}
+
+impl Out {
+    pub(crate) fn new(name: &str) -> Out {
+        Out { name: name.to_string(), text: String::new(), line: 0 }
+    }
+
+    /// Appends a line and returns its number.
+    pub(crate) fn push(&mut self, line: &str) -> u32 {
+        self.text.push_str(line);
+        self.text.push('\n');
+        self.line += 1;
+        self.line
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert_eq!(date_yymmdd("950601"), NaiveDate::from_ymd_opt(1995, 6, 1));
+        assert_eq!(date_yymmdd("011214"), NaiveDate::from_ymd_opt(2001, 12, 14));
+        assert_eq!(date_yymmdd("20140115"), NaiveDate::from_ymd_opt(2014, 1, 15));
+        assert_eq!(date_yymmdd("99x"), None);
+    }
+
+    #[test]
+    fn patterns_convert() {
+        let w = |s: &str| clean_word(s);
+        let syn = |s: &str| s == "fruit";
+        let toks = PatternTokens::parse("SAID * TO_VISIT +");
+        let (p, _) = convert_pattern(&toks, "pledge", &w, &syn).unwrap();
+        assert_eq!(p, "said .. pledge .. to visit .. {target}");
+        let toks = PatternTokens::parse("$ HAS_* { GREEN_ TEA | &FRUIT } JUICE_");
+        let (p, _) = convert_pattern(&toks, "sip", &w, &syn).unwrap();
+        assert_eq!(p, "{source} .. has sip .. green_tea|&fruit .. juice");
+        let toks = PatternTokens::parse("* &FRUIT (TO {THE MARKET})");
+        let (p, _) = convert_pattern(&toks, "carry", &w, &syn).unwrap();
+        assert_eq!(p, "carry .. &fruit .. to .. the .. market");
+        assert!(convert_pattern(&PatternTokens::parse("* &NUTS"), "eat", &w, &syn).is_err());
+    }
+
+    #[test]
+    fn codes() {
+        assert_eq!(event_code("064").unwrap().0, PeerCode::Code { code: "064".into(), paired: None });
+        assert_eq!(event_code("032:033").unwrap().0, PeerCode::Code { code: "032".into(), paired: Some("033".into()) });
+        assert_eq!(event_code("---").unwrap().0, PeerCode::Null);
+        assert_eq!(event_code(":190").unwrap().0, PeerCode::Code { code: String::new(), paired: Some("190".into()) });
+        assert_eq!(event_code("075A").unwrap().1.as_str(), "075");
+        assert_eq!(event_code("987").unwrap().1.as_str(), "010");
+        let mut conv = Converted::default();
+        let mut codes = ActorCodes::default();
+        assert_eq!(codes.dyad_code("FRDGOV", &mut conv), "FRDGOV");
+        assert_eq!(codes.dyad_code("frd", &mut conv), "FRD");
+        let p = codes.dyad_code("F77", &mut conv);
+        assert_eq!(conv.tables.actor_blocks[&p], "F77");
+        let q = codes.dyad_code("---", &mut conv);
+        assert_eq!(conv.tables.actor_blocks[&q], "---");
+    }
+}

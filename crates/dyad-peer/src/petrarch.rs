@@ -1,0 +1,404 @@
+//! PETRARCH: verb dictionaries (`CAMEO.2.0.txt`, `CAMEO.verbpatterns.*`,
+//! `PETR.Validate.verbs.txt`), Phoenix-style actors and agents, discards,
+//! issues, and the XML validation records.
+
+use std::path::{Path, PathBuf};
+
+use dyad_text::Lexicon;
+
+use crate::convert::ActorCodes;
+use crate::tabari::{convert_actors, convert_agents, emit_verbs, read_lossy, split_code, SynSets, VerbEntry};
+use crate::xml::{decode, pieces, Piece};
+use crate::{date_yymmdd, lower_words, Converted, ExpectedEvent, PeerDiagnostic, Suite, SuiteRecord};
+
+/// The dictionary files of a PETRARCH set, by role, with their text.
+#[derive(Clone, Debug, Default)]
+pub struct Dictionaries {
+    /// Verb dictionaries.
+    pub verbs: Vec<(String, String)>,
+    /// Actor dictionaries.
+    pub actors: Vec<(String, String)>,
+    /// Agent dictionaries.
+    pub agents: Vec<(String, String)>,
+    /// Discard lists.
+    pub discards: Vec<(String, String)>,
+    /// Issue lists.
+    pub issues: Vec<(String, String)>,
+}
+
+/// The `<Environment>` of a validation file: dictionary file names.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Environment {
+    /// `<Verbfile>`.
+    pub verbs: Vec<String>,
+    /// `<Actorfile>` (comma-separated in the file).
+    pub actors: Vec<String>,
+    /// `<Agentfile>`.
+    pub agents: Vec<String>,
+    /// `<Discardfile>`.
+    pub discards: Vec<String>,
+}
+
+/// Reads the `<Environment>` of a PETRARCH validation file.
+pub fn environment(xml: &str) -> Environment {
+    let mut env = Environment::default();
+    let ps = pieces(xml);
+    for (i, p) in ps.iter().enumerate() {
+        let Piece::Open(name, _, false) = p else { continue };
+        let Some(Piece::Text(value)) = ps.get(i + 1) else { continue };
+        let values: Vec<String> = value.split(',').map(|v| decode(v.trim())).filter(|v| !v.is_empty()).collect();
+        match *name {
+            "Verbfile" => env.verbs.extend(values),
+            "Actorfile" => env.actors.extend(values),
+            "Agentfile" => env.agents.extend(values),
+            "Discardfile" => env.discards.extend(values),
+            _ => {}
+        }
+    }
+    env
+}
+
+impl Dictionaries {
+    /// Reads the files an `<Environment>` names, relative to `dir`.
+    pub fn from_environment(env: &Environment, dir: &Path) -> std::io::Result<Dictionaries> {
+        let read = |names: &[String]| -> std::io::Result<Vec<(String, String)>> {
+            names
+                .iter()
+                .map(|n| {
+                    read_lossy(&dir.join(n))
+                        .map(|t| (n.clone(), t))
+                        .map_err(|e| std::io::Error::new(e.kind(), format!("{n}: {e}")))
+                })
+                .collect()
+        };
+        Ok(Dictionaries {
+            verbs: read(&env.verbs)?,
+            actors: read(&env.actors)?,
+            agents: read(&env.agents)?,
+            discards: read(&env.discards)?,
+            issues: Vec::new(),
+        })
+    }
+
+    /// Reads a PETRARCH dictionary directory by file names: `*.verbpatterns*`
+    /// or `CAMEO.*.txt` or `*verbs*` (verbs), `*.actors*`, `*agents*`,
+    /// `*discards*`, `*Issue*`. Other files are ignored.
+    pub fn from_dir(dir: &Path) -> std::io::Result<Dictionaries> {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        let mut d = Dictionaries::default();
+        for path in paths {
+            let Some(name) = path.file_name().and_then(|n| n.to_str()).map(str::to_string) else { continue };
+            let lower = name.to_lowercase();
+            let slot = if lower.contains("actors") {
+                &mut d.actors
+            } else if lower.contains("agents") {
+                &mut d.agents
+            } else if lower.contains("discards") {
+                &mut d.discards
+            } else if lower.contains("issue") {
+                &mut d.issues
+            } else if lower.contains("verbpatterns") || lower.contains("verbs") || lower.starts_with("cameo.") {
+                &mut d.verbs
+            } else {
+                continue;
+            };
+            slot.push((name, read_lossy(&path)?));
+        }
+        // A directory with both a CAMEO.2.0 and a verbpatterns file holds two
+        // editions of the same dictionary: use the newest-looking one only.
+        if d.verbs.len() > 1 {
+            if let Some(pos) = d.verbs.iter().position(|(n, _)| n.contains("2.0")) {
+                let keep = d.verbs.swap_remove(pos);
+                d.verbs = vec![keep];
+            }
+        }
+        Ok(d)
+    }
+
+    /// Converts everything into dyad sources.
+    pub fn convert(&self, lexicon: &Lexicon) -> Converted {
+        let mut conv = Converted::default();
+        let mut codes = ActorCodes::default();
+        for (name, text) in &self.actors {
+            convert_actors(&mut conv, &mut codes, name, text, '#');
+        }
+        for (name, text) in &self.agents {
+            convert_agents(&mut conv, name, text, '#');
+        }
+        for (name, text) in &self.verbs {
+            convert_verbs(&mut conv, lexicon, name, text);
+        }
+        for (name, text) in &self.discards {
+            convert_discards(&mut conv, name, text);
+        }
+        for (name, text) in &self.issues {
+            let n = text.lines().filter(|l| l.contains('[') && !l.trim_start().starts_with('#')).count();
+            conv.diag(name, 0, "issues-not-supported", format!("{n} issue phrases: dyad does not code issues"));
+        }
+        conv
+    }
+}
+
+/// Converts a PETRARCH verbs dictionary: `--- VERB [CODE] ---` blocks of verbs
+/// (`WORD {FORMS}`, `PRE_+VERB_POST [CODE]` phrases) sharing `- PATTERN [CODE]`
+/// lines, and `&SET` / `+member` synonym sets anywhere.
+pub(crate) fn convert_verbs(conv: &mut Converted, lexicon: &Lexicon, file: &str, text: &str) {
+    let mut syns = SynSets::new();
+    let mut verbs: Vec<VerbEntry> = Vec::new();
+    // Index in `verbs` of the current block's entry (holds the patterns).
+    let mut block: Option<usize> = None;
+    let mut current_set: Option<String> = None;
+    let mut in_comment = false;
+    for (i, raw) in text.lines().enumerate() {
+        let line_no = i as u32 + 1;
+        let t = raw.split_once('#').map_or(raw, |(a, _)| a).trim();
+        if in_comment || t.starts_with("<!--") {
+            in_comment = !raw.contains("-->");
+            continue;
+        }
+        if t.is_empty() {
+            continue;
+        }
+        if let Some(h) = t.strip_prefix("---") {
+            current_set = None;
+            let h = h.trim().trim_end_matches('-').trim();
+            let Some((word, code)) = split_code(h) else {
+                conv.diag(file, line_no, "verb-without-code", format!("`{t}`"));
+                block = None;
+                continue;
+            };
+            let _ = word;
+            verbs.push(VerbEntry { code: code.to_string(), line: line_no, ..VerbEntry::default() });
+            block = Some(verbs.len() - 1);
+            continue;
+        }
+        if let Some(name) = t.strip_prefix('&') {
+            let name = name.split_whitespace().next().unwrap_or("").trim_matches('_').to_uppercase();
+            syns.entry(name.clone()).or_default();
+            current_set = Some(name);
+            continue;
+        }
+        if let (Some(m), Some(set)) = (t.strip_prefix('+'), &current_set) {
+            if let Some(v) = syns.get_mut(set) {
+                v.push(m.trim().to_string());
+            }
+            continue;
+        }
+        current_set = None;
+        if let Some(p) = t.strip_prefix('-') {
+            let Some((pattern, code)) = split_code(p) else {
+                conv.diag(file, line_no, "pattern-without-code", format!("`{t}`"));
+                continue;
+            };
+            match block {
+                Some(b) => verbs[b].patterns.push((pattern.to_string(), code.to_string(), line_no)),
+                None => conv.diag(file, line_no, "orphan-pattern", "pattern outside a verb block"),
+            }
+            continue;
+        }
+        let Some(b) = block else {
+            conv.diag(file, line_no, "orphan-verb", format!("`{t}` outside a verb block"));
+            continue;
+        };
+        // A verb line: WORD {FORMS} [CODE], or a phrase with `+` on the verb.
+        let (body, own_code) = match split_code(t) {
+            Some((body, code)) => (body, Some(code)),
+            None => (t, None),
+        };
+        let (word_part, forms) = match body.find('{') {
+            Some(p) => (&body[..p], body[p + 1..].trim_end().trim_end_matches('}')),
+            None => (body, ""),
+        };
+        let word_part = word_part.trim();
+        let words: Vec<&str> = word_part.split(['_', ' ']).filter(|w| !w.is_empty()).collect();
+        if words.len() > 1 || word_part.contains('+') {
+            // Multi-word verb: a bare pattern of its own, words adjacent.
+            let phrase: Vec<String> = words.iter().map(|w| w.trim_start_matches('+').to_string()).collect();
+            let code = own_code.unwrap_or(verbs[b].code.as_str()).to_string();
+            verbs.push(VerbEntry { words: vec![phrase.join("_")], code, line: line_no, ..VerbEntry::default() });
+            continue;
+        }
+        let Some(word) = words.first() else { continue };
+        if let Some(code) = own_code.filter(|c| *c != verbs[b].code) {
+            verbs.push(VerbEntry {
+                words: vec![word.to_string()],
+                code: code.to_string(),
+                line: line_no,
+                ..Default::default()
+            });
+        }
+        let entry = &mut verbs[b];
+        if entry.words.is_empty() {
+            entry.words.push(word.to_string());
+        } else {
+            entry.forms.push(word.to_string());
+        }
+        entry.forms.extend(forms.split_whitespace().map(str::to_string));
+    }
+    // Multi-word verb entries hold `A_B_C` as one word: split it back.
+    for v in &mut verbs {
+        if v.words.len() == 1 && v.words[0].contains('_') {
+            v.words = v.words[0].split('_').map(str::to_string).collect();
+        }
+    }
+    emit_verbs(conv, lexicon, file, &syns, &verbs);
+}
+
+/// Reads discards: `+PHRASE` discards the story, `PHRASE` the sentence.
+pub(crate) fn convert_discards(conv: &mut Converted, _file: &str, text: &str) {
+    for raw in text.lines() {
+        let t = raw.split_once('#').map_or(raw, |(a, _)| a).trim();
+        if t.is_empty() || t.starts_with('<') {
+            continue;
+        }
+        let (story, phrase) = match t.strip_prefix('+') {
+            Some(p) => (true, p),
+            None => (false, t),
+        };
+        let words = lower_words(&phrase.replace('_', " "));
+        if words.is_empty() {
+            continue;
+        }
+        if story {
+            conv.tables.story_discards.push(words);
+        } else {
+            conv.tables.discards.push(words);
+        }
+        conv.count("discards");
+    }
+}
+
+/// Reads PETRARCH validation records: `<Sentence id= date= category=>`,
+/// `<EventCoding sourcecode= targetcode= eventcode=>` (or `error=`: no event),
+/// `<Text>`. The parse trees are not used. Also reads the PETRARCH-2
+/// `PETR2_GSR_validation.xml` layout (self-closing `<Sentence/>`).
+pub fn read_suite(name: &str, xml: &str) -> Suite {
+    let mut suite = Suite::default();
+    let mut current: Option<SuiteRecord> = None;
+    let mut in_text = false;
+    let mut in_sentences = false;
+    for p in pieces(xml) {
+        match p {
+            Piece::Open("Sentences", _, _) => in_sentences = true,
+            Piece::Open("Sentence", attrs, _) if in_sentences => {
+                suite.records.extend(current.take());
+                let get = |k: &str| attrs.iter().find(|(a, _)| *a == k).map(|(_, v)| v.clone()).unwrap_or_default();
+                let id = get("id");
+                let section = match get("category") {
+                    c if !c.is_empty() => c,
+                    _ => id.split('-').next().unwrap_or("").to_string(),
+                };
+                current = Some(SuiteRecord {
+                    id,
+                    section,
+                    date: date_yymmdd(&get("date")),
+                    text: String::new(),
+                    expected: Vec::new(),
+                    line: 0,
+                });
+            }
+            Piece::Open("EventCoding", attrs, _) => {
+                let Some(rec) = current.as_mut() else { continue };
+                let get = |k: &str| attrs.iter().find(|(a, _)| *a == k).map(|(_, v)| v.trim().to_string());
+                if let Some(err) = get("error") {
+                    suite.diagnostics.push(PeerDiagnostic {
+                        file: name.to_string(),
+                        line: 0,
+                        kind: "expected-error",
+                        message: format!("{}: expects no event ({err})", rec.id),
+                    });
+                    continue;
+                }
+                let (Some(s), Some(c)) = (get("sourcecode"), get("eventcode")) else { continue };
+                let t = get("targetcode").unwrap_or_default();
+                rec.expected.push(ExpectedEvent {
+                    source: s,
+                    target: if t == "---" { String::new() } else { t },
+                    code: c,
+                });
+            }
+            Piece::Open("Text", _, false) => in_text = true,
+            Piece::Close("Text") => in_text = false,
+            Piece::Text(t) if in_text => {
+                if let Some(rec) = current.as_mut() {
+                    if !rec.text.is_empty() {
+                        rec.text.push(' ');
+                    }
+                    rec.text.push_str(&decode(t).split_whitespace().collect::<Vec<_>>().join(" "));
+                }
+            }
+            Piece::Close("Sentences") => in_sentences = false,
+            _ => {}
+        }
+    }
+    suite.records.extend(current.take());
+    suite
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::PeerCode;
+
+    const VERBS: &str = "\
+<!-- made-up verbs -->
+&SNACK
++BISCUITS
++CRUMPETS # comment
+
+--- SHARE  [070]  ---
+SHARE  # x
+DIVIDE {DIVIDES DIVIDED DIVIDING }
+SPLIT_+UP [071]
+- * &SNACK (WITH +) [073:074]
+- $ REFUSED_TO * [---]
+";
+
+    #[test]
+    fn verb_blocks_convert() {
+        let lexicon = Lexicon::english();
+        let mut conv = Converted::default();
+        convert_verbs(&mut conv, &lexicon, "p.verbs", VERBS);
+        let events = &conv.sources.iter().find(|(n, _)| n.ends_with(".events")).unwrap().1;
+        assert!(events.contains("share|divide|divides|divided|dividing = 070"), "{events}");
+        assert!(events.contains("split_up = 071"), "{events}");
+        assert!(
+            events.contains("share|divide|divides|divided|dividing .. &snack .. with .. {target} = 073"),
+            "{events}"
+        );
+        assert!(conv.tables.events.values().any(|c| *c == PeerCode::Null));
+        assert!(conv.builder().check(&lexicon).is_empty(), "{:?}", conv.builder().check(&lexicon));
+    }
+
+    #[test]
+    fn discards_and_suite() {
+        let mut conv = Converted::default();
+        convert_discards(&mut conv, "d", "# c\n+CROQUET_MATCH\nTEA PARTY # x\n");
+        assert_eq!(conv.tables.story_discards, vec![vec!["croquet".to_string(), "match".to_string()]]);
+        assert_eq!(conv.tables.discards.len(), 1);
+        let xml = "<Validation><Environment><Verbfile>v.txt</Verbfile><Actorfile>a.txt,b.txt</Actorfile></Environment>
+<Sentences>
+<Sentence date=\"19950101\" id=\"DEMO-01\" category=\"DEMO\" sentence=\"true\">
+<!-- a note -->
+<EventCoding sourcecode=\"FRD\" targetcode=\"SYL\" eventcode=\"042\"></EventCoding>
+<Text>
+Freedonia praised
+Sylvania.
+</Text>
+<Parse>(ROOT)</Parse>
+</Sentence>
+<Sentence date=\"19950102\" id=\"ERR-01\" category=\"ERROR\"/>
+<EventCoding error=\"sentencediscard\"/>
+<Text>Croquet results.</Text>
+</Sentences></Validation>";
+        let env = environment(xml);
+        assert_eq!(env.actors, vec!["a.txt".to_string(), "b.txt".to_string()]);
+        let suite = read_suite("x.xml", xml);
+        assert_eq!(suite.records.len(), 2);
+        assert_eq!(suite.records[0].text, "Freedonia praised Sylvania.");
+        assert_eq!(suite.records[0].expected.len(), 1);
+        assert_eq!(suite.records[0].section, "DEMO");
+        assert!(suite.records[1].expected.is_empty());
+    }
+}

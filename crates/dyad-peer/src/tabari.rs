@@ -1,0 +1,838 @@
+//! TABARI: `.project`, `.actors`, `.agents`, `.verbs`, `.options` and the
+//! validation text format.
+//!
+//! The readers take text; [`Project::read`] is the only function that opens
+//! files (the ones a `.project` names, relative to it).
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use chrono::{Days, NaiveDate};
+use dyad_text::Lexicon;
+
+use crate::convert::{clean_phrase, clean_word, convert_pattern, event_code, stem_element, syn_name, ActorCodes, Out};
+use crate::{date_yymmdd, Converted, ExpectedEvent, PatternTokens, PeerDiagnostic, Suite, SuiteRecord};
+
+/// The files a TABARI `.project` names, with their text.
+#[derive(Clone, Debug, Default)]
+pub struct Project {
+    /// `(file name, text)` of every `<actorsfile>`.
+    pub actors: Vec<(String, String)>,
+    /// `<agentsfile>`s.
+    pub agents: Vec<(String, String)>,
+    /// `<verbsfile>`s.
+    pub verbs: Vec<(String, String)>,
+    /// `<optionsfile>`.
+    pub options: Vec<(String, String)>,
+    /// `<textfile>`s (the records to code).
+    pub texts: Vec<(String, String)>,
+}
+
+/// The file names a `.project` text names, by tag (`actorsfile` ...).
+pub fn project_files(text: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let line = line.trim();
+        let Some(rest) = line.strip_prefix('<') else { continue };
+        let Some((tag, value)) = rest.split_once('>') else { continue };
+        let value = value.trim();
+        if tag.ends_with("file") && !value.is_empty() && !value.contains('<') {
+            out.push((tag.to_string(), value.to_string()));
+        }
+    }
+    out
+}
+
+impl Project {
+    /// Reads a `.project` file and the files it names (relative to it).
+    /// Missing files are an error; the problem, error and event files (outputs)
+    /// are not read.
+    pub fn read(path: &Path) -> std::io::Result<Project> {
+        let text = read_lossy(path)?;
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
+        let mut p = Project::default();
+        for (tag, name) in project_files(&text) {
+            let slot = match tag.as_str() {
+                "actorsfile" => &mut p.actors,
+                "agentsfile" => &mut p.agents,
+                "verbsfile" => &mut p.verbs,
+                "optionsfile" => &mut p.options,
+                "textfile" => &mut p.texts,
+                _ => continue,
+            };
+            let text =
+                read_lossy(&dir.join(&name)).map_err(|e| std::io::Error::new(e.kind(), format!("{name}: {e}")))?;
+            slot.push((name, text));
+        }
+        Ok(p)
+    }
+
+    /// Converts the dictionaries and options into dyad sources.
+    pub fn convert(&self, lexicon: &Lexicon) -> Converted {
+        let mut conv = Converted::default();
+        let mut codes = ActorCodes::default();
+        for (name, text) in &self.actors {
+            convert_actors(&mut conv, &mut codes, name, text, ';');
+        }
+        for (name, text) in &self.agents {
+            convert_agents(&mut conv, name, text, ';');
+        }
+        for (name, text) in &self.verbs {
+            convert_verbs(&mut conv, lexicon, name, text);
+        }
+        for (name, text) in &self.options {
+            convert_options(&mut conv, name, text);
+        }
+        conv
+    }
+}
+
+/// Reads a file as text, replacing invalid UTF-8 (peer files are Latin-1 at times).
+pub fn read_lossy(path: &Path) -> std::io::Result<String> {
+    Ok(String::from_utf8_lossy(&std::fs::read(path)?).into_owned())
+}
+
+/// Strips a comment that starts with `marker` (and HTML-style comment lines).
+fn strip_comment(line: &str, marker: char) -> &str {
+    let line = line.split_once(marker).map_or(line, |(a, _)| a);
+    if marker != '#' {
+        // TABARI comments out whole entries with a leading `#`.
+        if line.trim_start().starts_with('#') {
+            return "";
+        }
+    }
+    line
+}
+
+/// One actor entry: phrases (first + `+` synonyms) and dated codes.
+#[derive(Debug, Default)]
+struct ActorEntry {
+    phrases: Vec<String>,
+    codes: Vec<(String, Option<NaiveDate>, Option<NaiveDate>)>,
+    line: u32,
+}
+
+/// Parses the `[...]` code blocks on a line: `[CODE]`, `[CODE <YYMMDD]`,
+/// `[CODE >YYMMDD]`, `[CODE YYMMDD-YYMMDD]`.
+fn code_blocks(
+    s: &str,
+    file: &str,
+    line: u32,
+    conv: &mut Converted,
+) -> Vec<(String, Option<NaiveDate>, Option<NaiveDate>)> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    while let Some(start) = rest.find('[') {
+        let Some(len) = rest[start..].find(']') else { break };
+        let inner = rest[start + 1..start + len].trim();
+        rest = &rest[start + len + 1..];
+        let mut parts = inner.splitn(2, char::is_whitespace);
+        let first = parts.next().unwrap_or("").trim();
+        let restriction: String = parts.next().unwrap_or("").chars().filter(|c| !c.is_whitespace()).collect();
+        if first.is_empty() || first.starts_with(|c: char| c.is_ascii_digit() || c == '<' || c == '>') {
+            conv.diag(file, line, "invalid-code-block", format!("code block `[{inner}]` has no code"));
+            continue;
+        }
+        let (mut from, mut until) = (None, None);
+        if !restriction.is_empty() {
+            let ok = if let Some(d) = restriction.strip_prefix('<') {
+                until = date_yymmdd(d).and_then(|d| d.checked_sub_days(Days::new(1)));
+                until.is_some()
+            } else if let Some(d) = restriction.strip_prefix('>') {
+                from = date_yymmdd(d).and_then(|d| d.checked_add_days(Days::new(1)));
+                from.is_some()
+            } else if let Some((a, b)) = restriction.split_once('-') {
+                from = date_yymmdd(a);
+                until = date_yymmdd(b);
+                from.is_some() && until.is_some() && from <= until
+            } else {
+                false
+            };
+            if !ok {
+                conv.diag(
+                    file,
+                    line,
+                    "invalid-date-restriction",
+                    format!("cannot read `{restriction}`: code kept undated"),
+                );
+                from = None;
+                until = None;
+            }
+        }
+        out.push((first.to_string(), from, until));
+    }
+    out
+}
+
+/// Converts a TABARI or PETRARCH actors file. `comment` is `;` (TABARI) or
+/// `#` (PETRARCH).
+pub(crate) fn convert_actors(conv: &mut Converted, codes: &mut ActorCodes, file: &str, text: &str, comment: char) {
+    let mut entries: Vec<ActorEntry> = Vec::new();
+    let mut block: Option<String> = None;
+    let mut in_comment = false;
+    for (i, raw) in text.lines().enumerate() {
+        let line_no = i as u32 + 1;
+        let line = strip_comment(raw, comment);
+        let t = line.trim();
+        if in_comment || t.starts_with("<!--") {
+            in_comment = !t.contains("-->");
+            continue;
+        }
+        if t.is_empty() || t.starts_with("~~") {
+            continue;
+        }
+        if let Some(tag) = t.strip_prefix("</") {
+            let _ = tag;
+            block = None;
+            continue;
+        }
+        if let Some(tag) = t.strip_prefix('<') {
+            let tag = tag.trim_end_matches('>').to_string();
+            conv.diag(file, line_no, "unsupported-block", format!("<{tag}> block is not used by dyad"));
+            block = Some(tag);
+            continue;
+        }
+        if block.is_some() {
+            continue;
+        }
+        if t.starts_with('[') {
+            let blocks = code_blocks(t, file, line_no, conv);
+            match entries.last_mut() {
+                Some(e) => e.codes.extend(blocks),
+                None => conv.diag(file, line_no, "orphan-code", "code line with no actor before it"),
+            }
+            continue;
+        }
+        let (phrase_part, code_part) = match t.find('[') {
+            Some(p) => (&t[..p], &t[p..]),
+            None => (t, ""),
+        };
+        let blocks = if code_part.is_empty() { Vec::new() } else { code_blocks(code_part, file, line_no, conv) };
+        if let Some(syn) = phrase_part.strip_prefix('+') {
+            match entries.last_mut() {
+                Some(e) => {
+                    e.phrases.push(syn.to_string());
+                    e.codes.extend(blocks);
+                }
+                None => conv.diag(file, line_no, "orphan-synonym", "synonym with no actor before it"),
+            }
+            continue;
+        }
+        entries.push(ActorEntry { phrases: vec![phrase_part.to_string()], codes: blocks, line: line_no });
+    }
+    let name = format!("{file}.actors");
+    let mut out = Out::new(&name);
+    for e in entries {
+        if e.codes.is_empty() {
+            conv.diag(file, e.line, "actor-without-code", format!("`{}` has no code", e.phrases[0].trim()));
+            continue;
+        }
+        for phrase in &e.phrases {
+            let p = clean_phrase(phrase);
+            if p.is_empty() {
+                continue;
+            }
+            for (code, from, until) in &e.codes {
+                let dyad = codes.dyad_code(code, conv);
+                let mut line = format!("{p} = {dyad}");
+                if let Some(f) = from {
+                    line.push_str(&format!(" from={f}"));
+                }
+                if let Some(u) = until {
+                    line.push_str(&format!(" until={u}"));
+                }
+                line.push_str(&format!("  # {file}:{}", e.line));
+                out.push(&line);
+                conv.count("actors");
+            }
+        }
+    }
+    conv.sources.push((out.name, out.text));
+}
+
+/// Converts a TABARI or PETRARCH agents file (`PHRASE [~GOV]`,
+/// `PHRASE {PLURALS} [~GOV]`, `!MACRO! = A, B`).
+pub(crate) fn convert_agents(conv: &mut Converted, file: &str, text: &str, comment: char) {
+    let mut macros: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut out = Out::new(&format!("{file}.agents"));
+    let mut in_comment = false;
+    let mut block = false;
+    let mut seen = HashSet::new();
+    for (i, raw) in text.lines().enumerate() {
+        let line_no = i as u32 + 1;
+        let t = strip_comment(raw, comment).trim();
+        if in_comment || t.starts_with("<!--") {
+            in_comment = !t.contains("-->");
+            continue;
+        }
+        if t.is_empty() || t.starts_with("~~") {
+            continue;
+        }
+        if t.starts_with("</") {
+            block = false;
+            continue;
+        }
+        if t.starts_with('<') {
+            conv.diag(file, line_no, "unsupported-block", format!("{t} block is not used by dyad"));
+            block = true;
+            continue;
+        }
+        if block {
+            continue;
+        }
+        if t.starts_with('!') {
+            if let Some((name, members)) = t.split_once('=') {
+                macros.insert(
+                    name.trim().to_string(),
+                    members.split(',').map(|m| m.trim().to_string()).filter(|m| !m.is_empty()).collect(),
+                );
+            }
+            continue;
+        }
+        let Some(open) = t.find('[') else {
+            conv.diag(file, line_no, "agent-without-code", format!("`{t}` has no code"));
+            continue;
+        };
+        let (left, right) = t.split_at(open);
+        let code: String = right.trim_matches(|c| c == '[' || c == ']' || char::is_whitespace(c)).to_string();
+        let (phrase, plurals) = match left.find('{') {
+            Some(b) => (&left[..b], left[b + 1..].trim_end().trim_end_matches('}')),
+            None => (left, ""),
+        };
+        let prefix = code.ends_with('~') && !code.starts_with('~');
+        let blocks: String = code.chars().filter(|c| c.is_ascii_alphabetic()).collect::<String>().to_uppercase();
+        let mut sector = String::new();
+        for i in (0..blocks.len() / 3 * 3).step_by(3) {
+            if dyad_core::cameo::actor_type(&blocks[i..i + 3]).is_some() {
+                sector.push_str(&blocks[i..i + 3]);
+            } else {
+                break;
+            }
+        }
+        if sector.is_empty() {
+            conv.diag(file, line_no, "unknown-sector", format!("agent code `{code}` has no CAMEO sector dyad knows"));
+            continue;
+        }
+        if sector != blocks {
+            conv.diag(file, line_no, "sector-truncated", format!("agent code `{code}` kept as `{sector}`"));
+        }
+        if prefix {
+            conv.diag(file, line_no, "prefix-agent", format!("`{code}` is a prefix agent; dyad adds it as a sector"));
+        }
+        let mut phrases = vec![phrase.to_string()];
+        phrases.extend(plurals.split_whitespace().map(str::to_string));
+        // Expand `!MACRO!` substitutions.
+        let mut expanded = Vec::new();
+        for p in phrases {
+            let mut forms = vec![p];
+            for (m, subs) in &macros {
+                forms = forms
+                    .into_iter()
+                    .flat_map(|f| {
+                        if f.contains(m.as_str()) {
+                            subs.iter().map(|s| f.replace(m.as_str(), &format!("_{s}_"))).collect()
+                        } else {
+                            vec![f]
+                        }
+                    })
+                    .collect();
+            }
+            expanded.extend(forms);
+        }
+        for p in expanded {
+            if p.contains('!') {
+                conv.diag(file, line_no, "unknown-macro", format!("`{p}` uses an undefined substitution"));
+                continue;
+            }
+            let p = clean_phrase(&p);
+            if p.is_empty() || !seen.insert(p.clone()) {
+                continue;
+            }
+            out.push(&format!("{p} = {sector}  # {file}:{line_no}"));
+            conv.count("agents");
+        }
+    }
+    conv.sources.push((out.name, out.text));
+}
+
+/// A verb entry of a verbs dictionary with its patterns.
+#[derive(Debug, Default)]
+pub(crate) struct VerbEntry {
+    /// Words of the verb phrase (peer spelling).
+    pub words: Vec<String>,
+    /// Other forms (`{ BROKE_ BROKEN_ }`, PETRARCH block members).
+    pub forms: Vec<String>,
+    /// Code of the bare verb.
+    pub code: String,
+    /// Line of the entry.
+    pub line: u32,
+    /// `(pattern text, code, line)`.
+    pub patterns: Vec<(String, String, u32)>,
+}
+
+/// Splits `TEXT [CODE] rest` into text and code.
+pub(crate) fn split_code(t: &str) -> Option<(&str, &str)> {
+    let open = t.rfind('[')?;
+    let close = t[open..].find(']')? + open;
+    Some((t[..open].trim(), t[open + 1..close].trim()))
+}
+
+/// Synonym sets: name → members (each a list of peer words; members may
+/// name other sets).
+pub(crate) type SynSets = BTreeMap<String, Vec<String>>;
+
+/// Writes synonym sets (expanding sets nested in members) and the verb
+/// patterns as dyad sources.
+pub(crate) fn emit_verbs(conv: &mut Converted, lexicon: &Lexicon, file: &str, syns: &SynSets, verbs: &[VerbEntry]) {
+    let mut syn_out = Out::new(&format!("{file}.synonyms"));
+    let mut known = HashSet::new();
+    for name in syns.keys() {
+        let members = expand_members(syns, name, 0);
+        let members: Vec<String> = members.iter().map(|m| clean_phrase(m)).filter(|m| !m.is_empty()).collect();
+        if members.is_empty() {
+            conv.diag(file, 0, "empty-synset", format!("&{name} has no members dyad can use"));
+            continue;
+        }
+        syn_out.push(&format!("&{} = {}", syn_name(name), members.join(", ")));
+        known.insert(syn_name(name));
+        conv.count("synonyms");
+    }
+    conv.sources.push((syn_out.name, syn_out.text));
+
+    let mut out = Out::new(&format!("{file}.events"));
+    let mut seen = HashSet::new();
+    let word = |w: &str| stem_element(lexicon, w);
+    let has_syn = |s: &str| known.contains(s);
+    for v in verbs {
+        let verb = verb_element(lexicon, v);
+        if verb.is_empty() {
+            continue;
+        }
+        let mut emit = |conv: &mut Converted, pattern: String, code: &str, line: u32| {
+            let Some((peer, cameo)) = event_code(code) else {
+                conv.diag(file, line, "invalid-code", format!("cannot read event code `{code}`"));
+                return;
+            };
+            if !seen.insert(pattern.clone()) {
+                conv.diag(file, line, "duplicate-pattern", format!("`{pattern}` already defined: first kept"));
+                return;
+            }
+            let n = out.push(&format!("{pattern} = {}  # {file}:{line}", cameo.as_str()));
+            conv.tables.events.insert((out.name.clone(), n), peer);
+            conv.count("patterns");
+        };
+        if !matches!(v.code.as_str(), "---" | "") {
+            emit(conv, verb.clone(), &v.code, v.line);
+        }
+        for (text, code, line) in &v.patterns {
+            let toks = PatternTokens::parse(text);
+            match convert_pattern(&toks, &verb, &word, &has_syn) {
+                Ok((pattern, notes)) => {
+                    for n in notes {
+                        conv.diag(file, *line, n, format!("pattern `{}`", text.trim()));
+                    }
+                    emit(conv, pattern, code, *line);
+                }
+                Err(e) => conv.diag(file, *line, "pattern-not-converted", e),
+            }
+        }
+    }
+    conv.sources.push((out.name, out.text));
+}
+
+fn expand_members(syns: &SynSets, name: &str, depth: usize) -> Vec<String> {
+    let Some(members) = syns.get(name) else { return Vec::new() };
+    let mut out = Vec::new();
+    for m in members {
+        let mut forms = vec![String::new()];
+        for piece in m.split(|c: char| c == '_' || c.is_whitespace()).filter(|p| !p.is_empty()) {
+            let options = match piece.strip_prefix('&') {
+                Some(inner) if depth < 4 => expand_members(syns, &inner.trim_matches('_').to_uppercase(), depth + 1),
+                Some(_) => Vec::new(),
+                None => vec![piece.to_string()],
+            };
+            forms = forms
+                .iter()
+                .flat_map(|f| options.iter().map(move |o| format!("{f} {o}").trim().to_string()))
+                .take(64)
+                .collect();
+        }
+        out.extend(forms.into_iter().filter(|f| !f.is_empty()));
+    }
+    out
+}
+
+/// The dyad element(s) for a verb: its words, with other forms as alternatives.
+fn verb_element(lexicon: &Lexicon, v: &VerbEntry) -> String {
+    let words: Vec<String> = v.words.iter().map(|w| clean_word(w)).filter(|w| !w.is_empty()).collect();
+    if words.is_empty() {
+        return String::new();
+    }
+    let mut forms: Vec<String> = Vec::new();
+    if words.len() == 1 {
+        forms.extend(stem_element(lexicon, &v.words[0]).split('|').map(str::to_string));
+    } else {
+        forms.push(words.join("_"));
+    }
+    for f in &v.forms {
+        let f = f.split(['_', ' ']).map(clean_word).filter(|w| !w.is_empty()).collect::<Vec<_>>().join("_");
+        if !f.is_empty() && !forms.contains(&f) {
+            forms.push(f);
+        }
+    }
+    forms.join("|")
+}
+
+/// Converts a TABARI `.verbs` file.
+pub(crate) fn convert_verbs(conv: &mut Converted, lexicon: &Lexicon, file: &str, text: &str) {
+    let mut syns = SynSets::new();
+    let mut verbs: Vec<VerbEntry> = Vec::new();
+    let mut block: Option<String> = None;
+    let mut current_set: Option<String> = None;
+    for (i, raw) in text.lines().enumerate() {
+        let line_no = i as u32 + 1;
+        let t = strip_comment(raw, ';').trim();
+        if t.is_empty() || t.starts_with("~~") {
+            continue;
+        }
+        if t.starts_with("</") {
+            block = None;
+            current_set = None;
+            continue;
+        }
+        if let Some(tag) = t.strip_prefix('<') {
+            let tag = tag.trim_end_matches('>').to_uppercase();
+            if tag != "SYNSETS" {
+                conv.diag(
+                    file,
+                    line_no,
+                    "unsupported-block",
+                    format!("<{tag}> block: dyad uses its own grammar for this"),
+                );
+            }
+            block = Some(tag);
+            continue;
+        }
+        match block.as_deref() {
+            Some("SYNSETS") => {
+                if let Some(name) = t.strip_prefix('&') {
+                    let name = name.trim().trim_matches('_').to_uppercase();
+                    syns.entry(name.clone()).or_default();
+                    current_set = Some(name);
+                } else if let (Some(m), Some(set)) = (t.strip_prefix('+'), &current_set) {
+                    if let Some(v) = syns.get_mut(set) {
+                        v.push(m.trim().to_string());
+                    }
+                }
+                continue;
+            }
+            Some(tag) => {
+                conv.diag(file, line_no, "unsupported-block-entry", format!("<{tag}> entry `{t}` not converted"));
+                continue;
+            }
+            None => {}
+        }
+        if let Some(forms) = t.strip_prefix('{') {
+            match verbs.last_mut() {
+                Some(v) => v.forms.extend(forms.trim_end_matches('}').split_whitespace().map(str::to_string)),
+                None => conv.diag(file, line_no, "orphan-forms", "verb forms with no verb before them"),
+            }
+            continue;
+        }
+        if let Some(p) = t.strip_prefix('-') {
+            let Some((pattern, code)) = split_code(p) else {
+                conv.diag(file, line_no, "pattern-without-code", format!("`{t}`"));
+                continue;
+            };
+            match verbs.last_mut() {
+                Some(v) => v.patterns.push((pattern.to_string(), code.to_string(), line_no)),
+                None => conv.diag(file, line_no, "orphan-pattern", "pattern with no verb before it"),
+            }
+            continue;
+        }
+        let Some((phrase, code)) = split_code(t) else {
+            conv.diag(file, line_no, "verb-without-code", format!("`{t}`"));
+            continue;
+        };
+        let phrase = phrase.trim_end_matches('=');
+        let words = phrase.split_whitespace().map(str::to_string).collect();
+        verbs.push(VerbEntry { words, code: code.to_string(), line: line_no, ..VerbEntry::default() });
+    }
+    emit_verbs(conv, lexicon, file, &syns, &verbs);
+}
+
+/// Records TABARI `.options` commands: dyad has no equivalents, so each
+/// command is reported (labels are only names and are ignored quietly).
+pub(crate) fn convert_options(conv: &mut Converted, file: &str, text: &str) {
+    for (i, raw) in text.lines().enumerate() {
+        let t = raw.trim();
+        if t.is_empty() || t.starts_with("//") || t.starts_with("LABEL:") {
+            continue;
+        }
+        conv.diag(file, i as u32 + 1, "unsupported-option", format!("`{t}`"));
+    }
+}
+
+/// Reads TABARI validation records (`Validate.text`): `YYMMDD  ID` header,
+/// the text, then a `/* ... */` note whose `\n{ SRC / TGT / CODE }` lines are
+/// the expected events. Records after the `FINAL` record (non-standard
+/// options) and records that only change options are left out and reported.
+pub fn read_suite(name: &str, text: &str) -> Suite {
+    let mut suite = Suite::default();
+    let lines: Vec<&str> = text.lines().collect();
+    let mut i = 0;
+    while i < lines.len() {
+        let Some((date, id)) = header(lines[i]) else {
+            i += 1;
+            continue;
+        };
+        let start = i as u32 + 1;
+        if id.starts_with("FINAL") {
+            let rest = lines[i..].iter().filter(|l| header(l).is_some()).count() - 1;
+            suite.diagnostics.push(PeerDiagnostic {
+                file: name.to_string(),
+                line: start,
+                kind: "non-standard-records",
+                message: format!("{rest} records after the end of the standard validation records are not run"),
+            });
+            break;
+        }
+        i += 1;
+        let mut body = String::new();
+        let mut note = String::new();
+        let mut in_note = false;
+        while i < lines.len() {
+            let l = lines[i];
+            if !in_note {
+                if let Some(p) = l.find("/*") {
+                    body.push_str(&l[..p]);
+                    body.push(' ');
+                    note.push_str(&l[p + 2..]);
+                    note.push('\n');
+                    in_note = !l[p + 2..].contains("*/");
+                    i += 1;
+                    if !in_note {
+                        break;
+                    }
+                    continue;
+                }
+                if header(l).is_some() {
+                    break;
+                }
+                body.push_str(l);
+                body.push(' ');
+            } else {
+                note.push_str(l);
+                note.push('\n');
+                if l.contains("*/") {
+                    i += 1;
+                    break;
+                }
+            }
+            i += 1;
+        }
+        let (expected, options) = expectations(&note);
+        if options && expected.is_empty() {
+            suite.diagnostics.push(PeerDiagnostic {
+                file: name.to_string(),
+                line: start,
+                kind: "option-record",
+                message: format!("{id}: changes TABARI options; not run"),
+            });
+            continue;
+        }
+        if options {
+            suite.diagnostics.push(PeerDiagnostic {
+                file: name.to_string(),
+                line: start,
+                kind: "option-record",
+                message: format!("{id}: the option it sets is not applied"),
+            });
+        }
+        let section = id.split_once('-').map_or(id.as_str(), |(a, _)| a).to_string();
+        suite.records.push(SuiteRecord {
+            id,
+            section,
+            date,
+            text: body.split_whitespace().collect::<Vec<_>>().join(" "),
+            expected,
+            line: start,
+        });
+    }
+    suite
+}
+
+fn header(line: &str) -> Option<(Option<NaiveDate>, String)> {
+    let mut parts = line.split_whitespace();
+    let date = parts.next()?;
+    let id = parts.next()?;
+    if date.len() != 6 || !date.bytes().all(|b| b.is_ascii_digit()) || parts.next().is_some() {
+        return None;
+    }
+    if !id.contains('-') || !line.starts_with(date) {
+        return None;
+    }
+    Some((date_yymmdd(date), id.to_string()))
+}
+
+/// Expected events of a note, and whether it sets options.
+fn expectations(note: &str) -> (Vec<ExpectedEvent>, bool) {
+    let mut out = Vec::new();
+    let mut options = false;
+    for line in note.lines() {
+        let l = line.trim_start();
+        let l = l.strip_prefix("\\n").unwrap_or(l).trim_start();
+        let mut rest = l;
+        // `-{ ... }` marks a disabled expectation.
+        if rest.starts_with("-{") {
+            continue;
+        }
+        while let Some(open) = rest.find('{') {
+            if open > 0 && rest[..open].ends_with('-') {
+                break;
+            }
+            let Some(close) = rest[open..].find('}') else { break };
+            let inner = &rest[open + 1..open + close];
+            rest = &rest[open + close + 1..];
+            if inner.trim_start().starts_with("OPTION") {
+                options = true;
+                continue;
+            }
+            let parts: Vec<&str> = inner.split('/').map(str::trim).collect();
+            if let [s, t, c] = parts[..] {
+                if c.is_empty() || c == "000" {
+                    continue;
+                }
+                out.push(ExpectedEvent {
+                    source: s.to_string(),
+                    target: if t == "---" { String::new() } else { t.to_string() },
+                    code: c.to_string(),
+                });
+            }
+        }
+    }
+    (out, options)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const VERBS: &str = "\
+<SYNSETS>
+&FRUIT
++APPLES
++PEARS
+</SYNSETS>
+<TIME>
+LAST_WEEK [-7]
+</TIME>
+GREET  [041] ;made up
+- * WARMLY +  [042]
+- % HAVE *  [043]
+SHUN_ [---]
+{ SHUNNED_ SHUNNING_ }
+- * &FRUIT  [032:033]
+- * LEMONS [###]
+";
+
+    const ACTORS: &str = "\
+<NOUN>
+TEAPOT
+</NOUN>
+FREEDONIA  [FRD] ; a country
+SYLVANIA_  [SYL]
++SYLVANIAN_
+RUFUS_T_FIREFLY
+\t[FRDGOV 330101-331231]
+\t[FRD]
+MARX_ISLE [M4X]
+NOBODY [---]
+";
+
+    fn lexicon() -> Lexicon {
+        Lexicon::english()
+    }
+
+    #[test]
+    fn verbs_convert_with_tables() {
+        let mut conv = Converted::default();
+        convert_verbs(&mut conv, &lexicon(), "x.verbs", VERBS);
+        let events = &conv.sources.iter().find(|(n, _)| n.ends_with(".events")).unwrap().1;
+        assert!(events.contains("greet = 041"), "{events}");
+        assert!(events.contains("greet .. warmly .. {target} = 042"), "{events}");
+        assert!(events.contains("shun|shunned|shunning .. &fruit = 032"), "{events}");
+        assert!(!events.contains("shun|shunned|shunning = "), "null verb has no bare pattern: {events}");
+        let syn = &conv.sources.iter().find(|(n, _)| n.ends_with(".synonyms")).unwrap().1;
+        assert!(syn.contains("&fruit = apples, pears"), "{syn}");
+        let counts = conv.counts();
+        assert_eq!(counts.get("compound-marker"), Some(&1));
+        assert!(counts.contains_key("unsupported-block"));
+        assert!(conv.tables.events.values().any(|c| *c == crate::PeerCode::Discard));
+        assert!(conv
+            .tables
+            .events
+            .values()
+            .any(|c| *c == crate::PeerCode::Code { code: "032".into(), paired: Some("033".into()) }));
+        assert!(conv.builder().check(&lexicon()).is_empty(), "{:?}", conv.builder().check(&lexicon()));
+    }
+
+    #[test]
+    fn actors_convert_with_dates_and_placeholders() {
+        let mut conv = Converted::default();
+        let mut codes = ActorCodes::default();
+        convert_actors(&mut conv, &mut codes, "x.actors", ACTORS, ';');
+        let text = &conv.sources[0].1;
+        assert!(text.contains("freedonia = FRD"), "{text}");
+        assert!(text.contains("sylvanian = SYL"), "{text}");
+        assert!(text.contains("rufus t firefly = FRDGOV from=1933-01-01 until=1933-12-31"), "{text}");
+        assert!(!text.contains("teapot"), "{text}");
+        assert!(conv.tables.actor_blocks.values().any(|v| v == "M4X"));
+        assert!(conv.tables.actor_blocks.values().any(|v| v == "---"));
+        assert!(conv.builder().check(&lexicon()).is_empty());
+    }
+
+    #[test]
+    fn agents_convert() {
+        let mut conv = Converted::default();
+        convert_agents(&mut conv, "x.agents", "HARBOUR_MASTER_ [~GOV] ;x\nTEA_CLUB_ [NGO~]\nODD_ [~ZZZ]\n", ';');
+        let text = &conv.sources[0].1;
+        assert!(text.contains("harbour master = GOV"), "{text}");
+        assert!(text.contains("tea club = NGO"), "{text}");
+        assert_eq!(conv.counts().get("unknown-sector"), Some(&1));
+    }
+
+    #[test]
+    fn suite_records() {
+        let text = "\
+950101  TEST-01
+Freedonia greeted Sylvania warmly
+on Monday./*
+\\n{ FRD / SYL / 042 } 950101 */
+
+950102  TEST-02
+Freedonia shunned the teapot.
+/* note
+\\n{ --- } */
+
+950102  OPT-01
+Settings.
+/* \\n{ OPTION: SET: X = TRUE } */
+
+990101  FINAL-01
+The end.
+950101  AFTER-01
+Not run.
+";
+        let suite = read_suite("v.text", text);
+        assert_eq!(suite.records.len(), 2);
+        assert_eq!(suite.records[0].text, "Freedonia greeted Sylvania warmly on Monday.");
+        assert_eq!(
+            suite.records[0].expected,
+            vec![ExpectedEvent { source: "FRD".into(), target: "SYL".into(), code: "042".into() }]
+        );
+        assert_eq!(suite.records[0].section, "TEST");
+        assert!(suite.records[1].expected.is_empty());
+        assert_eq!(suite.diagnostics.len(), 2);
+    }
+}

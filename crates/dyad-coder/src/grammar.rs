@@ -372,7 +372,12 @@ pub(crate) fn code_sentence(
     // (`police ... in Tehran`) or the dateline; otherwise it stays open and
     // is settled against the other side of its event.
     let in_country = found.iter().find_map(|m| {
-        let before = m.start.checked_sub(1).map(|p| &s.tokens[p])?;
+        // `in Nigeria`, `in central Nigeria`.
+        let mut b = m.start.checked_sub(1)?;
+        while b > 0 && s.tokens[b].case == Case::Lower && matches!(s.tokens[b].tag, Tag::Adj | Tag::Det) {
+            b -= 1;
+        }
+        let before = &s.tokens[b];
         let member = m.members.first().filter(|_| m.members.len() == 1)?;
         let bare = member.code.as_deref().is_some_and(|c| Some(c) == member.country.as_deref());
         (bare && norm_is(before, &["in", "across", "throughout"])).then(|| member.country.clone()).flatten()
@@ -542,18 +547,29 @@ pub(crate) fn code_sentence(
             None if participle => prev_subject,
             None => find_subject(&s, &input, &found, vg_start, prev_subject),
         };
+        // An actor inside the trigger is the target: `expelled two Russian
+        // diplomats`, `clashed with police`.
+        let inside = |with_trigger_word: bool| {
+            (0..found.len()).find(|&k| {
+                let f = &found[k];
+                let holds_trigger = m.trigger.iter().any(|&t| f.start <= t && t < f.end);
+                !f.is_place
+                    && f.start > trigger_start
+                    && f.start < m.end
+                    && Some(k) != subject
+                    && !open_agent(f)
+                    && (holds_trigger || !with_trigger_word)
+            })
+        };
+        // A role noun that is itself a trigger word names the target first;
+        // an actor the pattern's gap skipped over only when nothing follows.
         let object = match (m.target, target_override[mi]) {
             (Some((a, _)), _) => input.starts[a].or(input.starts.get(a + 1).copied().flatten()),
             (None, Some(k)) => Some(k),
-            (None, None) => find_object(&s, &input, &found, m.end.max(trigger_end), passive, verbal),
+            (None, None) => inside(true)
+                .or_else(|| find_object(&s, &input, &found, m.end.max(trigger_end), passive, verbal))
+                .or_else(|| inside(false)),
         };
-        // A named actor inside the trigger is the target: `expelled two Russian diplomats`.
-        let object = object.or_else(|| {
-            (0..found.len()).find(|&k| {
-                let f = &found[k];
-                !f.is_place && f.start > trigger_start && f.start < m.end && Some(k) != subject && !open_agent(f)
-            })
-        });
         let (source_k, target_k) = match between {
             Some(pair) => (Some(pair), None),
             None if passive => (find_by_agent(&s, &input, m.end.max(trigger_end)), subject),
@@ -644,7 +660,7 @@ pub(crate) fn code_sentence(
                     }
                 }
             }
-            None if src_mention.members.len() >= 2 && is_mutual(code) && !passive => {
+            None if src_mention.members.len() >= 2 && is_mutual(code) => {
                 // Reciprocal: `X and Y held talks` codes X->Y and Y->X.
                 for (i, a) in src_mention.members.iter().enumerate() {
                     for (j, b) in src_mention.members.iter().enumerate() {
@@ -1018,7 +1034,9 @@ fn find_object(
             continue;
         }
         let t = &toks[j];
-        if is_stop_punct(t) || is_clause_mark(t) || is_finite_verb(t) || norm_is(t, &["said", "says"]) {
+        // A subject pronoun opens a new clause: `said it had approved ...`.
+        let subject_pronoun = norm_is(t, &["he", "she", "it", "they", "we", "i"]);
+        if is_stop_punct(t) || is_clause_mark(t) || is_finite_verb(t) || subject_pronoun || norm_is(t, &["said", "says"]) {
             return None;
         }
         j += 1;

@@ -25,7 +25,7 @@ fn context_free_lemma(lexicon: &Lexicon, norm: &str) -> String {
         && norm.ends_with('s')
         && !norm.ends_with("ss")
         && !norm.ends_with("us")
-        && !norm.ends_with("is")
+        && !norm.ends_with("sis")
         && norm.chars().all(|c| c.is_ascii_lowercase())
         && !lexicon.is_common_word(norm)
     {

@@ -73,6 +73,9 @@ state = 010
 free = 0841
 deny = 016
 fire .. rocket = 194
+clash with .. police = 145
+sign .. deal = 057
+sign = 057
 ";
 
 const SYNONYMS: &str = "&talk = talk, negotiation, discussion\n";
@@ -342,6 +345,21 @@ fn the_two_sides_are_the_last_pair() {
 #[test]
 fn a_country_name_inside_a_person_name_is_not_the_country() {
     check("Michael Turkey criticised Greece.", "");
+}
+
+#[test]
+fn role_noun_that_is_a_trigger_word_is_the_target() {
+    check("Turkish journalists clashed with Greek police outside the parliament.", "TURMED 145 GRCCOP");
+}
+
+#[test]
+fn compound_agent_of_a_passive_mutual_act_is_reciprocal() {
+    check("The deal was signed by Turkey and Greece.", "TUR 057 GRC; GRC 057 TUR");
+}
+
+#[test]
+fn subject_pronoun_ends_the_object_search() {
+    check("Putin said it had attacked Turkey.", "RUSGOV 010 -; RUSGOV 190 TUR");
 }
 
 #[test]

@@ -348,6 +348,13 @@ pub(crate) fn code_sentence(
     }
     let mut found = mentions::find(&s, dicts, ctx.published);
     resolve(&s, &mut found, &mut ctx.memory);
+    // Most sentences hold no trigger word at all: stop once the document
+    // has learnt their names (and, for the first, its dateline).
+    let index_of = dicts.pattern_index();
+    let has_trigger = (0..s.tokens.len()).any(|i| s.keys(i).iter().any(|k| !k.is_empty() && index_of.is_anchor(k)));
+    if !has_trigger && index > 0 && trace.is_none() {
+        return;
+    }
     let mut story_countries: Vec<String> =
         found.iter().flat_map(|m| &m.members).filter_map(|member| member.country.clone()).collect();
     story_countries.extend(ctx.dateline.as_ref().and_then(|d| d.country.clone()));
@@ -1036,7 +1043,12 @@ fn find_object(
         let t = &toks[j];
         // A subject pronoun opens a new clause: `said it had approved ...`.
         let subject_pronoun = norm_is(t, &["he", "she", "it", "they", "we", "i"]);
-        if is_stop_punct(t) || is_clause_mark(t) || is_finite_verb(t) || subject_pronoun || norm_is(t, &["said", "says"]) {
+        if is_stop_punct(t)
+            || is_clause_mark(t)
+            || is_finite_verb(t)
+            || subject_pronoun
+            || norm_is(t, &["said", "says"])
+        {
             return None;
         }
         j += 1;

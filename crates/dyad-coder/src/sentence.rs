@@ -10,32 +10,43 @@ pub(crate) struct Sentence<'a> {
     pub text: &'a str,
     pub span: Span,
     pub tokens: Vec<Token>,
-    cf_lemmas: Vec<String>,
+    cf_lemmas: Vec<CfLemma<'a>>,
     /// Wire text in capitals: case says nothing about names.
     pub all_caps: bool,
+}
+
+/// A token's context-free lemma without an allocation: the lexicon's own
+/// string, or a prefix of the token's normalised form.
+#[derive(Clone, Copy)]
+enum CfLemma<'a> {
+    Lexicon(&'a str),
+    NormPrefix(usize),
 }
 
 /// The lexicon's lemma; for a word it does not know that looks like a
 /// regular plural (`warplanes`, `drones`), the singular, so that dictionary
 /// nouns match their plurals even outside the lexicon.
-fn context_free_lemma(lexicon: &Lexicon, norm: &str) -> String {
+fn context_free_lemma<'a>(lexicon: &'a Lexicon, norm: &str) -> CfLemma<'a> {
     let lemma = lexicon.lemma(norm);
-    if lemma == norm
-        && norm.len() > 3
-        && norm.ends_with('s')
-        && !norm.ends_with("ss")
-        && !norm.ends_with("us")
-        && !norm.ends_with("sis")
-        && norm.chars().all(|c| c.is_ascii_lowercase())
-        && !lexicon.is_common_word(norm)
-    {
-        return norm[..norm.len() - 1].to_string();
+    if lemma == norm {
+        let plural = norm.len() > 3
+            && norm.ends_with('s')
+            && !norm.ends_with("ss")
+            && !norm.ends_with("us")
+            && !norm.ends_with("sis")
+            && norm.chars().all(|c| c.is_ascii_lowercase())
+            && !lexicon.is_common_word(norm);
+        return CfLemma::NormPrefix(if plural { norm.len() - 1 } else { norm.len() });
     }
-    lemma.to_string()
+    // The lexicon's lemma differs from the word, so it is the lexicon's own string.
+    match lexicon.lemma_static(norm) {
+        Some(l) => CfLemma::Lexicon(l),
+        None => CfLemma::NormPrefix(norm.len()),
+    }
 }
 
 impl<'a> Sentence<'a> {
-    pub fn new(lexicon: &Lexicon, text: &'a str, span: Span) -> Sentence<'a> {
+    pub fn new(lexicon: &'a Lexicon, text: &'a str, span: Span) -> Sentence<'a> {
         let tokens = lexicon.analyze(text, span);
         let cf_lemmas = tokens.iter().map(|t| context_free_lemma(lexicon, &t.norm)).collect();
         let letters: Vec<&Token> = tokens.iter().filter(|t| t.norm.chars().any(char::is_alphabetic)).collect();
@@ -46,7 +57,11 @@ impl<'a> Sentence<'a> {
 
     pub fn keys(&self, i: usize) -> [&str; 3] {
         let t = &self.tokens[i];
-        [t.norm.as_str(), t.lemma.as_str(), self.cf_lemmas[i].as_str()]
+        let cf = match self.cf_lemmas[i] {
+            CfLemma::Lexicon(l) => l,
+            CfLemma::NormPrefix(n) => &t.norm[..n],
+        };
+        [t.norm.as_str(), t.lemma.as_str(), cf]
     }
 
     /// Document span from the first byte of token `start` to the last of `end - 1`.

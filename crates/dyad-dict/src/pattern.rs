@@ -1,6 +1,6 @@
 //! Event patterns: compiled form and the matcher over a token stream.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use dyad_core::cameo::CameoCode;
 use dyad_core::RuleRef;
@@ -105,12 +105,12 @@ struct State {
 /// Patterns indexed by the keys of their anchors.
 #[derive(Debug, Default)]
 pub struct PatternIndex {
-    by_anchor: HashMap<Box<str>, Vec<u32>>,
+    by_anchor: FxHashMap<Box<str>, Vec<u32>>,
 }
 
 impl PatternIndex {
     pub(crate) fn build(patterns: &[EventPattern]) -> PatternIndex {
-        let mut by_anchor: HashMap<Box<str>, Vec<u32>> = HashMap::new();
+        let mut by_anchor: FxHashMap<Box<str>, Vec<u32>> = FxHashMap::default();
         for (id, p) in patterns.iter().enumerate() {
             if let Elem::Words { alts, .. } = &p.elems[p.anchor] {
                 for alt in alts {
@@ -239,38 +239,50 @@ fn gap_starts(end: usize, input: &dyn PatternInput) -> Vec<usize> {
 
 fn match_anchored(p: &EventPattern, id: u32, i: usize, input: &dyn PatternInput) -> Option<PatternMatch> {
     let Elem::Words { alts, .. } = &p.elems[p.anchor] else { return None };
+    let mut state = State::default();
     for anchor_end in words_forward(alts, i, input) {
-        let mut state = State { trigger: (i..anchor_end).collect(), ..State::default() };
-        let Some((end, after)) = forward(&p.elems, p.anchor + 1, anchor_end, input, state.clone()) else {
+        state.trigger.clear();
+        state.trigger.extend(i..anchor_end);
+        state.source = None;
+        state.target = None;
+        let Some(end) = forward(&p.elems, p.anchor + 1, anchor_end, input, &mut state) else {
             continue;
         };
-        state = after;
-        if let Some((start, before)) = backward(&p.elems, p.anchor, i, input, state) {
-            let mut trigger = before.trigger;
+        if let Some(start) = backward(&p.elems, p.anchor, i, input, &mut state) {
+            let mut trigger = std::mem::take(&mut state.trigger);
             trigger.sort_unstable();
-            return Some(PatternMatch {
-                pattern: id,
-                start,
-                end,
-                trigger,
-                source: before.source,
-                target: before.target,
-            });
+            return Some(PatternMatch { pattern: id, start, end, trigger, source: state.source, target: state.target });
         }
     }
     None
 }
 
-fn forward(elems: &[Elem], k: usize, pos: usize, input: &dyn PatternInput, state: State) -> Option<(usize, State)> {
-    let Some(elem) = elems.get(k) else { return Some((pos, state)) };
+/// Restores the state to a saved point after a failed branch (no cloning
+/// on the hot path: most branches fail at their first word).
+fn rollback(state: &mut State, saved: Saved) {
+    state.trigger.truncate(saved.0);
+    state.source = saved.1;
+    state.target = saved.2;
+}
+
+/// A point to return to: trigger length and the two slots.
+type Saved = (usize, Option<(usize, usize)>, Option<(usize, usize)>);
+
+fn save(state: &State) -> Saved {
+    (state.trigger.len(), state.source, state.target)
+}
+
+fn forward(elems: &[Elem], k: usize, pos: usize, input: &dyn PatternInput, state: &mut State) -> Option<usize> {
+    let Some(elem) = elems.get(k) else { return Some(pos) };
+    let saved = save(state);
     match elem {
         Elem::Words { alts, optional } => {
             for end in words_forward(alts, pos, input) {
-                let mut s = state.clone();
-                s.trigger.extend(pos..end);
-                if let Some(r) = forward(elems, k + 1, end, input, s) {
+                state.trigger.extend(pos..end);
+                if let Some(r) = forward(elems, k + 1, end, input, state) {
                     return Some(r);
                 }
+                rollback(state, saved);
             }
             if *optional {
                 return forward(elems, k + 1, pos, input, state);
@@ -282,38 +294,43 @@ fn forward(elems: &[Elem], k: usize, pos: usize, input: &dyn PatternInput, state
             // `extradite .. to` skips `a Colombian drug trafficker` and
             // `expel .. diplomat` still reaches into `two Russian diplomats`.
             for p in gap_ends(pos, input) {
-                if let Some(r) = forward(elems, k + 1, p, input, state.clone()) {
+                if let Some(r) = forward(elems, k + 1, p, input, state) {
                     return Some(r);
                 }
+                rollback(state, saved);
             }
             None
         }
         Elem::Source | Elem::Target => {
             let end = input.actor_from(pos)?;
-            let mut s = state;
             if matches!(elem, Elem::Source) {
-                s.source = Some((pos, end));
+                state.source = Some((pos, end));
             } else {
-                s.target = Some((pos, end));
+                state.target = Some((pos, end));
             }
-            forward(elems, k + 1, end, input, s)
+            let r = forward(elems, k + 1, end, input, state);
+            if r.is_none() {
+                rollback(state, saved);
+            }
+            r
         }
     }
 }
 
 /// Matches `elems[..k]` backwards so that they end at `end`.
-fn backward(elems: &[Elem], k: usize, end: usize, input: &dyn PatternInput, state: State) -> Option<(usize, State)> {
+fn backward(elems: &[Elem], k: usize, end: usize, input: &dyn PatternInput, state: &mut State) -> Option<usize> {
     if k == 0 {
-        return Some((end, state));
+        return Some(end);
     }
+    let saved = save(state);
     match &elems[k - 1] {
         Elem::Words { alts, optional } => {
             for start in words_backward(alts, end, input) {
-                let mut s = state.clone();
-                s.trigger.extend(start..end);
-                if let Some(r) = backward(elems, k - 1, start, input, s) {
+                state.trigger.extend(start..end);
+                if let Some(r) = backward(elems, k - 1, start, input, state) {
                     return Some(r);
                 }
+                rollback(state, saved);
             }
             if *optional {
                 return backward(elems, k - 1, end, input, state);
@@ -322,21 +339,25 @@ fn backward(elems: &[Elem], k: usize, end: usize, input: &dyn PatternInput, stat
         }
         Elem::Gap => {
             for p in gap_starts(end, input) {
-                if let Some(r) = backward(elems, k - 1, p, input, state.clone()) {
+                if let Some(r) = backward(elems, k - 1, p, input, state) {
                     return Some(r);
                 }
+                rollback(state, saved);
             }
             None
         }
         slot @ (Elem::Source | Elem::Target) => {
             let start = input.actor_until(end)?;
-            let mut s = state;
             if matches!(slot, Elem::Source) {
-                s.source = Some((start, end));
+                state.source = Some((start, end));
             } else {
-                s.target = Some((start, end));
+                state.target = Some((start, end));
             }
-            backward(elems, k - 1, start, input, s)
+            let r = backward(elems, k - 1, start, input, state);
+            if r.is_none() {
+                rollback(state, saved);
+            }
+            r
         }
     }
 }

@@ -5,51 +5,10 @@
 //! dictionary) keys, and no allocation at a position where no phrase starts,
 //! which is nearly every position.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// FxHash-style hasher (as in rustc): the keys are dictionary words and the
-/// probes are tokens, both short; SipHash's DoS resistance buys nothing here
-/// and costs a large share of a lookup.
-#[derive(Default, Clone, Copy, Debug)]
-struct FxHasher {
-    hash: u64,
-}
-
-const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, v: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ v).wrapping_mul(SEED);
-    }
-}
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut last = [0u8; 8];
-            last[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(last));
-        }
-    }
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.hash
-    }
-}
-
-type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+// The keys are dictionary words and the probes are tokens, both short and
+// trusted: SipHash's DoS resistance buys nothing here and costs a large share
+// of a lookup, so the trie uses rustc's Fx hash.
+use rustc_hash::FxHashMap as FxMap;
 
 /// Maps sequences of token keys to entry ids; finds the longest match at a position.
 #[derive(Debug, Default)]

@@ -290,6 +290,15 @@ impl Lexicon {
         self.words.get(norm).map_or(norm, |e| e.first_lemma())
     }
 
+    /// The lemma of a word the lexicon knows, as a string that lives as long
+    /// as the program (no allocation); `None` for unknown words.
+    pub fn lemma_static(&self, norm: &str) -> Option<&'static str> {
+        if let Some(&(_, l)) = self.closed.get(norm) {
+            return Some(l);
+        }
+        self.words.get(norm).map(|e| e.first_lemma())
+    }
+
     /// True when `norm` is in the table as a common (non-name) word.
     pub fn is_common_word(&self, norm: &str) -> bool {
         self.closed.contains_key(norm) || self.words.get(norm).is_some_and(|e| e.mask & !lexicon::NNP != 0)

@@ -31,10 +31,15 @@ pub fn builder(args: &DictArgs) -> Result<DictionariesBuilder, Failure> {
 
 /// Builds the dictionaries and the coder once.
 pub fn coder(args: &DictArgs) -> Result<Arc<Coder>, Failure> {
-    let lexicon = Arc::new(Lexicon::english());
-    let dictionaries = builder(args)?.build(&lexicon).map_err(failure)?;
-    let gazetteer = Arc::new(dyad_geo::Gazetteer::world());
-    Ok(Arc::new(Coder::builder(Arc::new(dictionaries), lexicon).gazetteer(gazetteer).build()))
+    // The gazetteer does not depend on the dictionaries: build it on a second
+    // core meanwhile, to keep start-up short.
+    let (dictionaries, lexicon, gazetteer) = std::thread::scope(|scope| {
+        let gazetteer = scope.spawn(dyad_geo::Gazetteer::world);
+        let lexicon = Arc::new(Lexicon::english());
+        let dictionaries = builder(args).and_then(|b| b.build(&lexicon).map_err(failure));
+        (dictionaries, lexicon, gazetteer.join().expect("building the gazetteer does not panic"))
+    });
+    Ok(Arc::new(Coder::builder(Arc::new(dictionaries?), lexicon).gazetteer(Arc::new(gazetteer)).build()))
 }
 
 /// Turns a dictionary error into a failure: unreadable files are I/O errors

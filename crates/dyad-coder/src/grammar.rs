@@ -684,10 +684,12 @@ pub(crate) fn code_sentence(
             }
         }
     }
-    // One event per (source, target, code) in a sentence.
+    // One event per (source, target, code) in a sentence. A bare statement
+    // about nobody (`X said ...`, 010 with no target) is not coded: as in
+    // TABARI, PETRARCH and ICEWS, every `said` would otherwise be an event.
     let mut seen: Vec<(String, Option<String>, CameoCode)> = Vec::new();
     let first_event = coded.events.len();
-    for e in sentence_events {
+    for e in sentence_events.into_iter().filter(|e| e.target.is_some() || e.cameo.as_str() != "010") {
         let key = (e.source.code.clone(), e.target.as_ref().map(|t| t.code.clone()), e.cameo);
         if !seen.contains(&key) {
             seen.push(key);

@@ -689,7 +689,8 @@ pub(crate) fn code_sentence(
     // TABARI, PETRARCH and ICEWS, every `said` would otherwise be an event.
     let mut seen: Vec<(String, Option<String>, CameoCode)> = Vec::new();
     let first_event = coded.events.len();
-    for e in sentence_events.into_iter().filter(|e| e.target.is_some() || e.cameo.as_str() != "010") {
+    let keep_bare = coder.keeps_targetless_statements();
+    for e in sentence_events.into_iter().filter(|e| keep_bare || e.target.is_some() || e.cameo.as_str() != "010") {
         let key = (e.source.code.clone(), e.target.as_ref().map(|t| t.code.clone()), e.cameo);
         if !seen.contains(&key) {
             seen.push(key);

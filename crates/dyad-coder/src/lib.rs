@@ -77,6 +77,7 @@ pub struct CoderBuilder {
     dictionaries: Arc<Dictionaries>,
     lexicon: Arc<Lexicon>,
     gazetteer: Option<Arc<Gazetteer>>,
+    keep_targetless_statements: bool,
 }
 
 impl CoderBuilder {
@@ -87,9 +88,22 @@ impl CoderBuilder {
         self
     }
 
+    /// Also code bare statements with no target (`X said ...`, CAMEO 010),
+    /// which dyad drops by default. Peer-suite runs keep them so that the
+    /// peers' own selection rules see every trigger.
+    pub fn keep_targetless_statements(mut self, keep: bool) -> CoderBuilder {
+        self.keep_targetless_statements = keep;
+        self
+    }
+
     /// Builds the immutable coder.
     pub fn build(self) -> Coder {
-        Coder { dictionaries: self.dictionaries, lexicon: self.lexicon, gazetteer: self.gazetteer }
+        Coder {
+            dictionaries: self.dictionaries,
+            lexicon: self.lexicon,
+            gazetteer: self.gazetteer,
+            keep_targetless_statements: self.keep_targetless_statements,
+        }
     }
 }
 
@@ -99,12 +113,18 @@ pub struct Coder {
     dictionaries: Arc<Dictionaries>,
     lexicon: Arc<Lexicon>,
     gazetteer: Option<Arc<Gazetteer>>,
+    keep_targetless_statements: bool,
 }
 
 impl Coder {
     /// Starts building a coder from compiled dictionaries and a lexicon.
     pub fn builder(dictionaries: Arc<Dictionaries>, lexicon: Arc<Lexicon>) -> CoderBuilder {
-        CoderBuilder { dictionaries, lexicon, gazetteer: None }
+        CoderBuilder { dictionaries, lexicon, gazetteer: None, keep_targetless_statements: false }
+    }
+
+    /// Whether bare statements with no target are coded.
+    pub fn keeps_targetless_statements(&self) -> bool {
+        self.keep_targetless_statements
     }
 
     /// The gazetteer, when the coder has one.

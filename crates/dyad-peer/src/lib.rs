@@ -285,7 +285,8 @@ impl PeerCoder {
                 DictionariesBuilder::new().build(&lexicon).expect("empty dictionaries are valid")
             }
         };
-        let coder = Coder::builder(Arc::new(dicts), lexicon).build();
+        // The peers' own rules (first verb, target required) choose among all triggers.
+        let coder = Coder::builder(Arc::new(dicts), lexicon).keep_targetless_statements(true).build();
         let lines =
             converted.sources.iter().map(|(n, t)| (n.clone(), t.lines().map(str::to_string).collect())).collect();
         (PeerCoder { coder, tables: converted.tables.clone(), lines, conventions: Conventions::default() }, diags)

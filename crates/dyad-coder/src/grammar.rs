@@ -428,6 +428,16 @@ pub(crate) fn code_sentence(
     for (i, m) in matches.iter().enumerate() {
         let vg_start = verb_group_start(&s.tokens, m.trigger.first().copied().unwrap_or(m.start));
         let trigger_of = |j: usize| matches.iter().position(|g| g.trigger.contains(&j));
+        // A purpose infinitive after another trigger elaborates it (`met X to
+        // discuss Y`): the meeting is the event.
+        let purpose = vg_start > 0
+            && (s.tokens[vg_start - 1].norm == "to" || s.tokens[vg_start - 1].tag == Tag::To)
+            && i > 0
+            && infinitive_governor(&s.tokens, &input.in_mention, vg_start, &trigger_of).is_none();
+        if purpose {
+            fates[i] = Fate::Governed(i - 1);
+            continue;
+        }
         if let Some(j) = infinitive_governor(&s.tokens, &input.in_mention, vg_start, &trigger_of) {
             fates[i] = Fate::Claimed(s.tokens[j].span.slice(&doc.text).to_string());
             if trigger_of(j).is_none() && INTENT_WORDS.contains(&s.tokens[j].lemma.as_str()) {

@@ -46,8 +46,15 @@ pub(crate) struct DocMemory {
     last_pair: Option<Vec<Member>>,
 }
 
+/// Capitalised words that are dates, not names.
+const CALENDAR_WORDS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december",
+];
+
 fn is_name_word(t: &Token, all_caps: bool) -> bool {
     !all_caps
+        && !CALENDAR_WORDS.contains(&t.norm.as_str())
         && t.case == Case::Title
         && matches!(t.tag, Tag::ProperNoun | Tag::Noun | Tag::Other)
         && t.norm.chars().next().is_some_and(char::is_alphabetic)

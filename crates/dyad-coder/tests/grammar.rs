@@ -76,6 +76,7 @@ fire .. rocket = 194
 clash with .. police = 145
 sign .. deal = 057
 sign = 057
+discuss = 040
 ";
 
 const SYNONYMS: &str = "&talk = talk, negotiation, discussion\n";
@@ -360,6 +361,11 @@ fn compound_agent_of_a_passive_mutual_act_is_reciprocal() {
 #[test]
 fn subject_pronoun_ends_the_object_search() {
     check("Putin said it had attacked Turkey.", "RUSGOV 190 TUR");
+}
+
+#[test]
+fn purpose_infinitive_elaborates_the_main_event() {
+    check("Turkey met Greece to discuss Russia.", "TUR 040 GRC");
 }
 
 #[test]

@@ -638,7 +638,14 @@ pub(crate) fn code_sentence(
             // An open role noun is settled against the other side: `Belarus
             // freed 14 political prisoners` (BLRCVL), `the defence ministry
             // said` (the sentence's country).
-            let src = settle(src, || tgt.and_then(|(t, _)| t.country.clone()).or_else(|| country_before(src_start)))?;
+            // From the target only when it is a body of a state (`urged the
+            // Serbian president`: domestic), not a whole country (`a
+            // journalist criticised Russia` says nothing of the journalist).
+            let src = settle(src, || {
+                tgt.filter(|(t, _)| t.sector.is_some())
+                    .and_then(|(t, _)| t.country.clone())
+                    .or_else(|| country_before(src_start))
+            })?;
             let source = actor(&src, src_span, &doc.text)?;
             // An open role noun as target takes the source's country only for
             // people acted upon (`freed 14 political prisoners`), not for state
@@ -1178,7 +1185,13 @@ fn gazetteer_places(
         }
     }
     for (start, dateline) in starts {
-        if start >= toks.len() || covered(out, start) || named[start] || !name_word(&toks[start]) {
+        // `in March` is a date, not the town in Cambridgeshire.
+        if start >= toks.len()
+            || covered(out, start)
+            || named[start]
+            || !name_word(&toks[start])
+            || crate::resolve::CALENDAR_WORDS.contains(&toks[start].norm.as_str())
+        {
             continue;
         }
         let longest = (1..=geo.max_words().min(toks.len() - start)).rev().find_map(|n| {

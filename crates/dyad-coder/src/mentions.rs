@@ -114,6 +114,9 @@ fn atoms(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec
                 best = Some(Atom { start: i, end, kind: AtomKind::Agent(id) });
             }
         }
+        let best = best.or_else(|| {
+            dual_nationality(s, dicts, i).map(|id| Atom { start: i, end: i + 1, kind: AtomKind::Actor(id) })
+        });
         match best {
             Some(atom) => {
                 i = atom.end;
@@ -123,6 +126,34 @@ fn atoms(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec
         }
     }
     out
+}
+
+/// `French-Algerian`, `British-Iranian`: two demonyms joined by a hyphen
+/// name a dual national, coded with the first-named nationality (CAMEO
+/// codes one country per actor; the first is the one news copy leads with).
+fn dual_nationality(s: &Sentence<'_>, dicts: &Dictionaries, i: usize) -> Option<u32> {
+    let (first, second) = s.tokens[i].norm.split_once('-')?;
+    let country = |part: &str| -> Option<u32> {
+        let ids = dicts.actor_trie().matches_at(0, 1, |_| [part, "", ""]).into_iter().find(|(end, _)| *end == 1)?.1;
+        ids.iter().copied().find(|&id| {
+            let e = &dicts.actors()[id as usize];
+            e.country.as_deref() == Some(e.code.as_str())
+        })
+    };
+    let id = country(first)?;
+    country(second)?;
+    // Only for a person (`a French-Algerian journalist`), not a joint
+    // undertaking (`Russian-Belarusian exercises`).
+    let person = i + 1 < s.tokens.len()
+        && dicts.agent_trie().matches_at(i + 1, s.tokens.len(), |k| s.keys(k)).iter().any(|(_, ids)| {
+            ids.iter().any(|&a| {
+                matches!(
+                    dicts.agents()[a as usize].sector.get(..3),
+                    Some("CVL" | "MED" | "HRI" | "EDU" | "LAB" | "BUS" | "REL" | "OPP" | "REF" | "CRM" | "HLH")
+                )
+            })
+        });
+    person.then_some(id)
 }
 
 fn member_of(atom: &Atom, dicts: &Dictionaries) -> Member {

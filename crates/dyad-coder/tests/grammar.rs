@@ -369,6 +369,16 @@ fn purpose_infinitive_elaborates_the_main_event() {
 }
 
 #[test]
+fn dual_national_is_coded_with_the_first_nationality() {
+    check("A Turkish-Greek journalist criticised Russia.", "TURMED 111 RUS");
+}
+
+#[test]
+fn role_noun_does_not_take_the_country_of_a_whole_country_target() {
+    check("A journalist criticised Russia.", "");
+}
+
+#[test]
 fn no_actor_no_event() {
     check("The weather was fine and people met friends.", "");
 }

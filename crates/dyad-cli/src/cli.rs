@@ -58,6 +58,9 @@ enum Command {
     /// Export an event database as JSONL, CSV or the GDELT 1.0 event table.
     #[command(after_help = STORE_AFTER_HELP)]
     Export(commands::export::ExportArgs),
+    /// Serve the HTTP API and the dashboard over an event database (docs/server.md).
+    #[command(after_help = STORE_AFTER_HELP)]
+    Serve(commands::serve::ServeArgs),
 }
 
 /// Help text shared by the store commands.
@@ -210,6 +213,7 @@ pub fn main() -> ExitCode {
         Command::Query(args) => commands::query::run(&args),
         Command::Actors(args) => commands::actors::run(&args),
         Command::Export(args) => commands::export::run(&args),
+        Command::Serve(args) => commands::serve::run(&args),
     };
     match outcome {
         Ok(status) => status.exit_code(),

@@ -374,11 +374,6 @@ fn dual_national_is_coded_with_the_first_nationality() {
 }
 
 #[test]
-fn role_noun_does_not_take_the_country_of_a_whole_country_target() {
-    check("A journalist criticised Russia.", "");
-}
-
-#[test]
 fn no_actor_no_event() {
     check("The weather was fine and people met friends.", "");
 }

@@ -134,6 +134,19 @@ impl From<dyad_store::Error> for ApiError {
 
 type ApiResult = Result<Response, ApiError>;
 
+/// Store errors of a query with a full-text `match`: SQLite reports an FTS5
+/// query it cannot parse as a plain SQL error (not as the store's
+/// `InvalidQuery`), so with a `match` parameter such errors are the
+/// client's (400).
+fn query_error(has_match: bool) -> impl Fn(dyad_store::Error) -> ApiError {
+    move |e| match e {
+        dyad_store::Error::Sqlite { source, .. } if has_match => {
+            ApiError::bad(format!("invalid full-text query (`match`): {source}"))
+        }
+        e => ApiError::from(e),
+    }
+}
+
 /// Opens the store read-only (fails early when it cannot be served).
 fn open(db: &std::path::Path) -> Result<Store, dyad_store::Error> {
     Store::open_with(db, &StoreOptions { mode: OpenMode::ReadOnly, ..StoreOptions::default() })
@@ -345,7 +358,7 @@ fn filter(p: &Params) -> Result<Filter, ApiError> {
         let (lo, hi) = g.split_once("..").ok_or_else(bad)?;
         let lo = if lo.trim().is_empty() { -1e9 } else { lo.trim().parse::<f64>().map_err(|_| bad())? };
         let hi = if hi.trim().is_empty() { 1e9 } else { hi.trim().parse::<f64>().map_err(|_| bad())? };
-        if !(lo <= hi) {
+        if lo.is_nan() || hi.is_nan() || lo > hi {
             return Err(bad());
         }
         f.goldstein = Some((lo.max(-1e9), hi.min(1e9)));
@@ -395,9 +408,10 @@ async fn events(State(state): State<Shared>, Query(raw): Query<HashMap<String, S
     let limit = p.u64("limit", DEFAULT_PAGE, MAX_PAGE)?;
     let offset = p.u64("offset", 0, i64::MAX as u64)?;
     let renderer = state.config.renderer.clone();
+    let err = query_error(f.text.is_some());
     let body = with_store(&state, move |store| {
-        let total = store.count(&f)?;
-        let found = store.events(&f, Page { limit, offset })?;
+        let total = store.count(&f).map_err(&err)?;
+        let found = store.events(&f, Page { limit, offset }).map_err(&err)?;
         let mut out = Vec::with_capacity(found.len());
         for e in &found {
             let mentions = store.mentions(e.id)?;
@@ -471,7 +485,7 @@ async fn series(State(state): State<Shared>, Query(raw): Query<HashMap<String, S
         other => return Err(ApiError::bad(format!("`by`: `{other}` is not day, week, month or year"))),
     };
     let body = with_store(&state, move |store| {
-        let s = store.series(&f, period)?;
+        let s = store.series(&f, period).map_err(query_error(f.text.is_some()))?;
         let rows: Vec<Value> = s
             .rows
             .iter()
@@ -501,12 +515,14 @@ async fn actors(State(state): State<Shared>, Query(raw): Query<HashMap<String, S
     let limit = p.u64("limit", 20, MAX_ACTORS)?;
     let level = if p.flag("by_country")? { ActorLevel::Country } else { ActorLevel::Code };
     let q = p.get("q").map(str::to_ascii_uppercase);
+    let err = query_error(f.text.is_some());
     let body = with_store(&state, move |store| {
         // With a search prefix, rank among more actors and keep the matches.
         let fetch = if q.is_some() { MAX_ACTORS } else { limit };
         let matches = |code: &str| q.as_deref().is_none_or(|q| code.starts_with(q));
         let actors: Vec<Value> = store
-            .top_actors(&f, level, fetch)?
+            .top_actors(&f, level, fetch)
+            .map_err(&err)?
             .into_iter()
             .filter(|a| matches(&a.actor))
             .take(limit as usize)
@@ -516,7 +532,8 @@ async fn actors(State(state): State<Shared>, Query(raw): Query<HashMap<String, S
             })
             .collect();
         let dyads: Vec<Value> = store
-            .top_dyads(&f, level, fetch)?
+            .top_dyads(&f, level, fetch)
+            .map_err(&err)?
             .into_iter()
             .filter(|d| matches(&d.a) || matches(&d.b))
             .take(limit as usize)

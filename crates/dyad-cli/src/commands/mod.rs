@@ -9,4 +9,5 @@ pub mod explain;
 pub mod export;
 pub mod ingest;
 pub mod query;
+pub mod serve;
 pub mod validate;

@@ -1,17 +1,20 @@
 //! The gold sets in `tests/gold/`: sentences with the events a careful
-//! coder expects, coded with the default dictionaries.
+//! coder expects, coded with the default dictionaries and scored by
+//! `dyad-eval` (the same scorer as `dyad eval`).
 //!
-//! `core.jsonl` is the golden regression file: every case must pass exactly.
-//! `dev.jsonl` is the development set: the test prints precision and recall
-//! and fails when they drop below the ratchet in `tests/gold/ratchet.txt`.
+//! `core.jsonl` is the golden regression file: every case must pass (full
+//! code, source and target), with every expected date and location right,
+//! up to the allowance in `tests/gold/ratchet.txt`. `dev.jsonl` is the
+//! development set: the test prints precision and recall at CAMEO root +
+//! source + target and fails when they drop below the ratchet.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 use dyad_coder::Coder;
-use dyad_core::Event;
 use dyad_dict::DictionariesBuilder;
+use dyad_eval::{evaluate, Case, EvalEvent, Level, Report};
 use dyad_text::Lexicon;
 use serde_json::Value;
 
@@ -25,174 +28,79 @@ fn coder() -> Coder {
     Coder::builder(Arc::new(dicts), lexicon).gazetteer(Arc::new(dyad_geo::Gazetteer::world())).build()
 }
 
-#[derive(Debug, Clone, PartialEq)]
-struct Expected {
-    source: String,
-    target: Option<String>,
-    cameo: String,
-    date: Option<String>,
-    location: Option<String>,
-}
-
-struct Case {
-    id: String,
-    text: String,
-    published: Option<NaiveDate>,
-    events: Vec<Expected>,
-}
-
-fn load(name: &str) -> Vec<Case> {
+/// Reads a gold file and codes each sentence (published on its `date`).
+fn cases(name: &str, coder: &Coder) -> Vec<Case> {
     let text = std::fs::read_to_string(gold_dir().join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let s = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
     text.lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
         .map(|(i, line)| {
             let v: Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{name}:{}: {e}", i + 1));
-            let s = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
-            Case {
-                id: s(&v, "id").unwrap_or_default(),
-                text: s(&v, "text").unwrap_or_default(),
-                published: s(&v, "date").and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
-                events: v["events"]
-                    .as_array()
-                    .map(|evs| {
-                        evs.iter()
-                            .map(|e| Expected {
-                                source: s(e, "source").unwrap_or_default(),
-                                target: s(e, "target"),
-                                cameo: s(e, "cameo").unwrap_or_default(),
-                                date: s(e, "date"),
-                                location: s(e, "location"),
-                            })
-                            .collect()
-                    })
-                    .unwrap_or_default(),
-            }
+            let sentence = s(&v, "text").unwrap_or_default();
+            let published = s(&v, "date").and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
+            let gold = v["events"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|e| EvalEvent {
+                    date: s(e, "date"),
+                    location: s(e, "location"),
+                    ..EvalEvent::new(
+                        &s(e, "source").unwrap_or_default(),
+                        s(e, "target").as_deref(),
+                        &s(e, "cameo").unwrap_or_default(),
+                    )
+                })
+                .collect();
+            let system = coder
+                .code_text(&sentence, published)
+                .events
+                .iter()
+                .filter(|e| !e.negated)
+                .map(|e| EvalEvent {
+                    date: e.date.map(|d| d.to_string()),
+                    location: e.location.as_ref().map(|l| l.name.clone()),
+                    rule: Some(e.evidence.rule.to_string()),
+                    ..EvalEvent::new(&e.source.code, e.target.as_ref().map(|t| t.code.as_str()), e.cameo.as_str())
+                })
+                .collect();
+            Case { id: s(&v, "id").unwrap_or_default(), text: sentence, gold, system }
         })
         .collect()
 }
 
-/// Event identity at CAMEO-root + source + target level.
-fn root_key(source: &str, target: Option<&str>, cameo: &str) -> (String, String, String) {
-    (source.to_string(), target.unwrap_or("").to_string(), cameo.get(..2).unwrap_or("").to_string())
+fn level(report: &Report, level: Level) -> (f64, f64) {
+    let counts = report.levels.iter().find(|(l, _)| *l == level).map(|(_, c)| c).expect("every level is scored");
+    (counts.precision(), counts.recall())
 }
 
-#[derive(Default, Debug)]
-struct Score {
-    expected: usize,
-    found: usize,
-    matched: usize,
-    matched_full: usize,
-    dates_expected: usize,
-    dates_exact: usize,
-    failures: Vec<String>,
-}
-
-impl Score {
-    fn precision(&self) -> f64 {
-        if self.found == 0 {
-            1.0
-        } else {
-            self.matched as f64 / self.found as f64
-        }
-    }
-    fn recall(&self) -> f64 {
-        if self.expected == 0 {
-            1.0
-        } else {
-            self.matched as f64 / self.expected as f64
-        }
-    }
-}
-
-fn render(e: &Event) -> String {
-    format!(
-        "{} {} {} @{}",
-        e.source.code,
-        e.cameo.as_str(),
-        e.target.as_ref().map_or("-", |t| t.code.as_str()),
-        e.date.map(|d| d.to_string()).unwrap_or_default()
-    )
-}
-
-fn score(cases: &[Case], coder: &Coder) -> Score {
-    let mut sc = Score::default();
-    for case in cases {
-        let coded = coder.code_text(&case.text, case.published);
-        let mut found: Vec<&Event> = coded.events.iter().filter(|e| !e.negated).collect();
-        sc.expected += case.events.len();
-        sc.found += found.len();
-        let mut ok = found.len() == case.events.len();
-        for exp in &case.events {
-            let key = root_key(&exp.source, exp.target.as_deref(), &exp.cameo);
-            let pos = found.iter().position(|e| {
-                root_key(&e.source.code, e.target.as_ref().map(|t| t.code.as_str()), e.cameo.as_str()) == key
-            });
-            match pos {
-                Some(p) => {
-                    let e = found.remove(p);
-                    sc.matched += 1;
-                    if e.cameo.as_str() == exp.cameo {
-                        sc.matched_full += 1;
-                    } else {
-                        ok = false;
-                    }
-                    if let Some(d) = &exp.date {
-                        sc.dates_expected += 1;
-                        if e.date.map(|x| x.to_string()).as_deref() == Some(d) {
-                            sc.dates_exact += 1;
-                        } else {
-                            ok = false;
-                        }
-                    }
-                    if let Some(l) = &exp.location {
-                        if e.location.as_ref().map(|x| x.name.as_str()) != Some(l.as_str()) {
-                            ok = false;
-                        }
-                    }
-                }
-                None => ok = false,
-            }
-        }
-        if !ok {
-            let want: Vec<String> = case
-                .events
-                .iter()
-                .map(|e| {
-                    format!(
-                        "{} {} {} @{}",
-                        e.source,
-                        e.cameo,
-                        e.target.as_deref().unwrap_or("-"),
-                        e.date.as_deref().unwrap_or("")
-                    )
-                })
-                .collect();
-            let got: Vec<String> = coded.events.iter().map(render).collect();
-            sc.failures.push(format!(
-                "{}: {}\n    want: {}\n    got:  {}",
-                case.id,
-                case.text,
-                want.join("; "),
-                got.join("; ")
-            ));
-        }
-    }
-    sc
-}
-
-fn report(name: &str, sc: &Score) {
+fn print(name: &str, report: &Report, verbose: bool) {
+    let (p, r) = level(report, Level::RootSourceTarget);
     eprintln!(
-        "{name}: expected {} found {} matched {} (full code {}) precision {:.3} recall {:.3} dates exact {}/{}",
-        sc.expected,
-        sc.found,
-        sc.matched,
-        sc.matched_full,
-        sc.precision(),
-        sc.recall(),
-        sc.dates_exact,
-        sc.dates_expected
+        "{name}: {} cases, {} passed; root+source+target precision {p:.3} recall {r:.3}; dates exact {}/{}; locations {}/{}",
+        report.cases, report.cases_passed, report.dates.0, report.dates.1, report.locations.0, report.locations.1
     );
+    if verbose {
+        for m in &report.misses {
+            eprintln!(
+                "MISS {}: {} {} {}",
+                m.case,
+                m.event.source,
+                m.event.code,
+                m.event.target.as_deref().unwrap_or("-")
+            );
+        }
+        for m in &report.false_alarms {
+            eprintln!(
+                "EXTRA {}: {} {} {}",
+                m.case,
+                m.event.source,
+                m.event.code,
+                m.event.target.as_deref().unwrap_or("-")
+            );
+        }
+    }
 }
 
 fn ratchet(key: &str) -> f64 {
@@ -207,30 +115,26 @@ fn ratchet(key: &str) -> f64 {
 #[test]
 fn core_golden_cases_all_pass() {
     let coder = coder();
-    let cases = load("core.jsonl");
+    let cases = cases("core.jsonl", &coder);
     assert!(!cases.is_empty());
-    let sc = score(&cases, &coder);
-    report("core.jsonl", &sc);
+    let report = evaluate(&cases);
+    print("core.jsonl", &report, true);
+    let failures = report.cases - report.cases_passed;
     let allowed = ratchet("core_failures_max") as usize;
-    for f in &sc.failures {
-        eprintln!("FAIL {f}");
-    }
-    assert!(sc.failures.len() <= allowed, "{} core cases fail (ratchet allows {allowed})", sc.failures.len());
+    assert!(failures <= allowed, "{failures} core cases fail (ratchet allows {allowed})");
+    assert_eq!(report.dates.0, report.dates.1, "every expected date of a matched core event is right");
+    assert_eq!(report.locations.0, report.locations.1, "every expected location of a matched core event is right");
 }
 
 #[test]
 fn dev_set_precision_and_recall_hold_the_ratchet() {
     let coder = coder();
-    let cases = load("dev.jsonl");
+    let cases = cases("dev.jsonl", &coder);
     assert!(cases.len() >= 400, "dev set has {} cases", cases.len());
-    let sc = score(&cases, &coder);
-    report("dev.jsonl", &sc);
-    if std::env::var_os("DYAD_GOLD_VERBOSE").is_some() {
-        for f in &sc.failures {
-            eprintln!("FAIL {f}");
-        }
-    }
-    let (p, r) = (ratchet("dev_precision_min"), ratchet("dev_recall_min"));
-    assert!(sc.precision() >= p, "dev precision {:.3} < ratchet {p}", sc.precision());
-    assert!(sc.recall() >= r, "dev recall {:.3} < ratchet {r}", sc.recall());
+    let report = evaluate(&cases);
+    print("dev.jsonl", &report, std::env::var_os("DYAD_GOLD_VERBOSE").is_some());
+    let (p, r) = level(&report, Level::RootSourceTarget);
+    let (pmin, rmin) = (ratchet("dev_precision_min"), ratchet("dev_recall_min"));
+    assert!(p >= pmin, "dev precision {p:.3} < ratchet {pmin}");
+    assert!(r >= rmin, "dev recall {r:.3} < ratchet {rmin}");
 }

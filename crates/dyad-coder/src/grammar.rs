@@ -410,12 +410,13 @@ pub(crate) fn code_sentence(
     let input = Input::new(&s, &found);
     let view = SlotView { input: &input, mentions: &found };
     // A trigger word inside a name is part of the name: `Islamic State`.
-    let all_matches: Vec<PatternMatch> = dicts
+    let mut all_matches: Vec<PatternMatch> = dicts
         .find_patterns(&view)
         .into_iter()
         .filter(|m| m.trigger.first().is_none_or(|&t| !input.in_named[t]))
         .collect();
-    let matches = select(dicts, all_matches.clone());
+    // Only `dyad explain` needs the matches that lost to longer ones.
+    let matches = select(dicts, if trace.is_some() { all_matches.clone() } else { std::mem::take(&mut all_matches) });
     let dates = if matches.is_empty() { Vec::new() } else { find_dates(&s.tokens, &doc.text, ctx.published) };
     let mut fates: Vec<Fate> = vec![Fate::Coded; matches.len()];
 

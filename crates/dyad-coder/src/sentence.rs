@@ -49,9 +49,11 @@ impl<'a> Sentence<'a> {
     pub fn new(lexicon: &'a Lexicon, text: &'a str, span: Span) -> Sentence<'a> {
         let tokens = lexicon.analyze(text, span);
         let cf_lemmas = tokens.iter().map(|t| context_free_lemma(lexicon, &t.norm)).collect();
-        let letters: Vec<&Token> = tokens.iter().filter(|t| t.norm.chars().any(char::is_alphabetic)).collect();
-        let upper = letters.iter().filter(|t| t.case == Case::Upper).count();
-        let all_caps = letters.len() >= 3 && upper * 10 >= letters.len() * 6;
+        let (words, upper) = tokens
+            .iter()
+            .filter(|t| t.norm.chars().any(char::is_alphabetic))
+            .fold((0, 0), |(w, u), t| (w + 1, u + usize::from(t.case == Case::Upper)));
+        let all_caps = words >= 3 && upper * 10 >= words * 6;
         Sentence { text, span, tokens, cf_lemmas, all_caps }
     }
 

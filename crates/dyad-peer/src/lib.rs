@@ -210,7 +210,7 @@ pub struct Conventions {
     /// (dyad codes every verb).
     pub first_trigger_only: bool,
     /// TABARI/PETRARCH: an event needs a target (a dyad); dyad also codes
-    /// events with none (`Arnor protested`).
+    /// events with none (`Freedonia protested`).
     pub require_target: bool,
 }
 

@@ -151,6 +151,75 @@ const LOCATIVE_PREPS: &[&str] = &[
     "of",
 ];
 
+/// Compass words before a place name (`in northern Burkina Faso`); the
+/// tagger often reads them as nouns.
+fn is_direction(t: &Token) -> bool {
+    let w = t.norm.as_str();
+    let w = w.strip_prefix("north-").or_else(|| w.strip_prefix("south-")).unwrap_or(w);
+    matches!(
+        w,
+        "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "central"
+            | "northeastern"
+            | "northwestern"
+            | "southeastern"
+            | "southwestern"
+            | "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northeast"
+            | "northwest"
+            | "southeast"
+            | "southwest"
+    )
+}
+
+/// Nouns after which `of NAME` names a place: `the city of Goma`.
+const PLACE_NOUNS: &[&str] = &[
+    "city",
+    "town",
+    "village",
+    "province",
+    "region",
+    "district",
+    "port",
+    "capital",
+    "county",
+    "island",
+    "oblast",
+    "governorate",
+    "state",
+    "area",
+    "enclave",
+    "outskirts",
+    "suburbs",
+    "heart",
+    "centre",
+    "center",
+];
+
+/// Material acts whose object may be a place rather than an actor: aid
+/// delivered to it (07), force used on it (18-20), property seized or
+/// destroyed there (171). A place is never the target of talk.
+fn aimed_at_place(code: CameoCode) -> bool {
+    matches!(&code.as_str()[..2], "07" | "18" | "19" | "20") || code.as_str().starts_with("171")
+}
+
+/// Weapons named in the source phrase that make a generic attack (190) an
+/// aerial one (195, `drones attacked`) or an artillery one (194); the
+/// convention of cameo.events' header.
+fn attack_by_weapon(words: &[Token]) -> Option<&'static str> {
+    words.iter().find_map(|t| match t.lemma.as_str() {
+        "drone" | "warplane" | "jet" | "aircraft" | "helicopter" | "bomber" | "missile" | "airstrike" => Some("195"),
+        "artillery" | "tank" | "rocket" | "mortar" | "howitzer" => Some("194"),
+        _ => None,
+    })
+}
+
 const MODALS_IRREALIS: &[&str] = &["would", "could", "might", "may", "should", "must", "can", "shall"];
 
 /// Words that announce an intention when they govern an infinitive and
@@ -288,6 +357,9 @@ impl PatternInput for SlotView<'_, '_, '_> {
 
 /// Sectors of people that events are done to; an open role noun in one of
 /// them may take the source's country (see `code_sentence`).
+/// Sectors of the state itself; the others are non-state actors.
+const STATE_SECTORS: &[&str] = &["GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI"];
+
 const PEOPLE_SECTORS: &[&str] =
     &["CVL", "MED", "OPP", "REF", "HRI", "LAB", "EDU", "REL", "CRM", "REB", "INS", "SEP", "BUS", "HLH", "ELI"];
 
@@ -381,7 +453,10 @@ pub(crate) fn code_sentence(
     let in_country = found.iter().find_map(|m| {
         // `in Nigeria`, `in central Nigeria`.
         let mut b = m.start.checked_sub(1)?;
-        while b > 0 && s.tokens[b].case == Case::Lower && matches!(s.tokens[b].tag, Tag::Adj | Tag::Det) {
+        while b > 0
+            && s.tokens[b].case == Case::Lower
+            && (matches!(s.tokens[b].tag, Tag::Adj | Tag::Det) || is_direction(&s.tokens[b]))
+        {
             b -= 1;
         }
         let before = &s.tokens[b];
@@ -396,7 +471,12 @@ pub(crate) fn code_sentence(
         .or_else(|| in_country.map(Some))
         .or_else(|| ctx.dateline.as_ref().map(|d| d.country.clone()))
         .flatten();
-    for m in found.iter_mut().filter(|m| m.agent_only) {
+    // `its military`, `their police` belong to an actor named elsewhere.
+    let possessed = |m: &Mention| {
+        m.start > 0 && norm_is(&s.tokens[m.start - 1], &["its", "their", "his", "her", "our"])
+            || norm_is(&s.tokens[m.start], &["its", "their", "his", "her", "our"])
+    };
+    for m in found.iter_mut().filter(|m| m.agent_only && !possessed(m)) {
         for member in m.members.iter_mut().filter(|member| member.country.is_none()) {
             member.country.clone_from(&where_country);
         }
@@ -571,7 +651,10 @@ pub(crate) fn code_sentence(
             (0..found.len()).find(|&k| {
                 let f = &found[k];
                 let holds_trigger = m.trigger.iter().any(|&t| f.start <= t && t < f.end);
+                // `missile strikes`: a role noun modifying the trigger noun is no target.
+                let modifier = f.agent_only && m.trigger.contains(&f.end) && s.tokens[f.end].tag == Tag::Noun;
                 !f.is_place
+                    && !modifier
                     && f.start > trigger_start
                     && f.start < m.end
                     && Some(k) != subject
@@ -615,6 +698,39 @@ pub(crate) fn code_sentence(
             .filter(|&k| Some(k) != source_k)
             .filter(|&k| !(compound_source && open_agent(&found[k])))
             .map(|k| (found[k].clone(), s.span_of(found[k].start, found[k].end)));
+        // A material act aimed at a place (`shelled Kherson`, `captured the
+        // city of Goma`, `dropped bombs on Hiroshima`; passive: `Kherson was
+        // shelled`) is aimed at the place's country.
+        let reciprocal = source.0.members.len() >= 2 && is_mutual(code);
+        let place_target = (target.is_none() && between.is_none() && !reciprocal && aimed_at_place(code))
+            .then(|| {
+                if passive {
+                    subject_place(&s.tokens, &places, vg_start)
+                } else {
+                    object_place(&s.tokens, &places, m.end.max(trigger_end))
+                }
+            })
+            .flatten();
+        let target = target.or_else(|| {
+            let p = place_target?;
+            let member = Member {
+                country: p.location.country.clone(),
+                code: p.location.country.clone(),
+                sector: None,
+                rule: None,
+            };
+            let mention =
+                Mention { start: p.start, end: p.end, members: vec![member], is_place: true, agent_only: false };
+            Some((mention, s.span_of(p.start, p.end)))
+        });
+        // `drones attacked`, `warplanes struck`: the weapon names the kind of attack.
+        if code.as_str() == "190" {
+            // The subject phrase runs on past the mention: `Russian missiles`.
+            let phrase_end = if source.0.end <= vg_start { vg_start } else { source.0.end };
+            if let Some(c) = attack_by_weapon(&s.tokens[source.0.start..phrase_end]).and_then(CameoCode::parse) {
+                code = c;
+            }
+        }
         let src_start = source.0.start;
         // The target right after the verb group, with no preposition between.
         let direct_object = target.as_ref().is_some_and(|(t, _)| {
@@ -628,7 +744,10 @@ pub(crate) fn code_sentence(
             let f = &found[k];
             places.iter().find(|p| p.start < f.end && f.start <= p.start).map(|p| p.location.clone())
         });
-        let location = nearest_place(&places, trigger_start).or(target_place).or_else(|| ctx.dateline.clone());
+        let location = nearest_place(&places, trigger_start)
+            .or(target_place)
+            .or_else(|| place_target.map(|p| p.location.clone()))
+            .or_else(|| ctx.dateline.clone());
         let trigger_span = s.span_of(trigger_start, trigger_end);
         let evidence = Evidence {
             trigger: m.trigger.iter().map(|&t| s.tokens[t].span.slice(&doc.text)).collect::<Vec<_>>().join(" "),
@@ -659,7 +778,14 @@ pub(crate) fn code_sentence(
             }
             // `demanded early elections in Georgia` by Georgians: the
             // source's own country named as a bare country is no target.
-            let target = target.filter(|t| !(t.code.len() == 3 && source.country.as_deref() == Some(t.code.as_str())));
+            // A non-state force that takes or hits a place in its own country
+            // (`M23 rebels captured the city of Goma`) acts against that country.
+            let non_state = source.sector.as_deref().is_some_and(|sec| !STATE_SECTORS.contains(&sec));
+            let target = target.filter(|t| {
+                !(t.code.len() == 3
+                    && source.country.as_deref() == Some(t.code.as_str())
+                    && !(non_state && place_target.is_some()))
+            });
             Some(Event {
                 sentence: index,
                 sentence_span: span,
@@ -983,6 +1109,14 @@ fn find_subject(
             // Coordinated verbs share the subject: `attacked X and killed Y`.
             return prev_subject;
         }
+        if norm_is(t, &[","])
+            && j == vg_start
+            && prev_subject.is_some()
+            && matches!(toks[vg_start].tag, Tag::Verb(VerbForm::Past | VerbForm::Present3))
+        {
+            // A series of verbs shares the subject: `attacked X, killed Y and seized Z`.
+            return prev_subject;
+        }
         if norm_is(t, &[","]) {
             // Skip a parenthetical: `X, Russia's envoy to the UN, said`; `X, which ..., said`.
             if let Some(q) = toks[..j - 1].iter().rposition(|u| norm_is(u, &[",", ";", ":"])) {
@@ -1072,6 +1206,70 @@ fn find_object(
         j += 1;
     }
     None
+}
+
+/// The first place in the object of a trigger ending at `from`, reached
+/// without leaving the clause; a place after `from`, `by` or `with` is
+/// where the act came from or who did it, not what it hit.
+fn object_place<'p>(toks: &[Token], places: &'p [PlaceHit], from: usize) -> Option<&'p PlaceHit> {
+    let limit = (from + TARGET_WINDOW).min(toks.len());
+    let mut j = from;
+    while j < limit {
+        if let Some(p) = places.iter().find(|p| p.start == j) {
+            let mut b = j;
+            while b > from && (matches!(toks[b - 1].tag, Tag::Det | Tag::Adj) || is_direction(&toks[b - 1])) {
+                b -= 1;
+            }
+            let aimed = b == 0
+                || toks[b - 1].tag != Tag::Prep
+                || norm_is(
+                    &toks[b - 1],
+                    &[
+                        "of",
+                        "on",
+                        "at",
+                        "in",
+                        "into",
+                        "against",
+                        "across",
+                        "over",
+                        "near",
+                        "around",
+                        "toward",
+                        "towards",
+                        "outside",
+                        "inside",
+                        "to",
+                        "throughout",
+                        "upon",
+                    ],
+                );
+            if aimed {
+                return Some(p);
+            }
+            j = p.end;
+            continue;
+        }
+        let t = &toks[j];
+        if is_stop_punct(t)
+            || is_clause_mark(t)
+            || is_finite_verb(t)
+            || norm_is(t, &["he", "she", "it", "they", "we", "i", "said", "says"])
+        {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// The place that is the subject of a passive verb group starting at
+/// `vg_start` (`Kherson was shelled`, `a village in Ituri was attacked`).
+fn subject_place<'p>(toks: &[Token], places: &'p [PlaceHit], vg_start: usize) -> Option<&'p PlaceHit> {
+    places.iter().filter(|p| p.end <= vg_start).max_by_key(|p| p.end).filter(|p| {
+        !toks[p.end..vg_start].iter().any(|t| is_stop_punct(t) || is_clause_mark(t) || is_finite_verb(t))
+            && p.start.checked_sub(1).is_none_or(|b| !norm_is(&toks[b], &["from", "by", "with"]))
+    })
 }
 
 /// The preposition before token `j`, skipping a determiner.
@@ -1176,13 +1374,25 @@ fn gazetteer_places(
     if first_sentence && toks.first().is_some_and(|t| t.case == dyad_text::Case::Upper) {
         starts.push((0, true));
     }
+    // (start, dateline, locative)
+    let mut starts: Vec<(usize, bool, bool)> = starts.into_iter().map(|(i, d)| (i, d, true)).collect();
     for (i, t) in toks.iter().enumerate() {
+        let mut j = if toks.get(i + 1).is_some_and(|n| n.norm == "the") { i + 2 } else { i + 1 };
+        while toks.get(j).is_some_and(|d| d.case == dyad_text::Case::Lower && is_direction(d)) {
+            j += 1;
+        }
         if norm_is(t, &["in", "at", "near", "outside", "around", "across", "throughout"]) {
-            let j = if toks.get(i + 1).is_some_and(|n| n.norm == "the") { i + 2 } else { i + 1 };
-            starts.push((j, false));
+            starts.push((j, false, true));
+        } else if norm_is(t, &["on", "into", "against", "to", "toward", "towards", "upon"])
+            || (matches!(t.tag, Tag::Verb(_)) && t.case == dyad_text::Case::Lower)
+            || (t.norm == "of" && i > 0 && norm_is(&toks[i - 1], PLACE_NOUNS))
+        {
+            // Where an act was aimed (`shelled Kherson`, `the city of Goma`),
+            // not necessarily where it happened.
+            starts.push((j, false, false));
         }
     }
-    for (start, dateline) in starts {
+    for (start, dateline, locative) in starts {
         // `in March` is a date, not the town in Cambridgeshire.
         if start >= toks.len()
             || covered(out, start)
@@ -1218,7 +1428,7 @@ fn gazetteer_places(
                 lon: Some(f64::from(place.lon)),
                 span: s.span_of(start, end),
             },
-            locative: true,
+            locative,
         });
     }
 }

@@ -36,6 +36,7 @@ White House = USAGOV
 Islamic State = IMGINS
 United States = USA
 Belarus = BLR
+Mali = MLI
 ";
 
 const AGENTS: &str = "
@@ -48,6 +49,9 @@ journalist = MED
 ambassador = GOV
 troops = MIL
 prisoner = CVL
+rebel = REB
+villager = CVL
+drone = MIL
 ";
 
 const EVENTS: &str = "
@@ -77,6 +81,9 @@ clash with .. police = 145
 sign .. deal = 057
 sign = 057
 discuss = 040
+shell = 194
+capture = 192
+strike {target} = 190
 ";
 
 const SYNONYMS: &str = "&talk = talk, negotiation, discussion\n";
@@ -86,6 +93,8 @@ Athens = GRC 37.98 23.73 capital
 Ankara = TUR 39.93 32.86 capital
 Tehran = IRN 35.69 51.39 capital
 Moscow = RUS 55.76 37.62 capital
+Kharkiv = UKR 49.99 36.23
+Goma = COD -1.68 29.22
 ";
 
 fn coder() -> Coder {
@@ -410,4 +419,43 @@ fn gazetteer_places_locate_events_and_datelines() {
     assert_eq!(located("GAZIANTEP, Turkey (Reuters) - Russia attacked Turkey."), ["Gaziantep TUR"]);
     // A country the dictionaries know stays an actor, not a gazetteer place.
     assert_eq!(located("Russia attacked Turkey in Greece."), [""]);
+}
+
+#[test]
+fn a_place_hit_by_force_is_the_target_country() {
+    check("Russia shelled Kharkiv.", "RUS 194 UKR #Kharkiv");
+    check("Russian troops captured the city of Kharkiv.", "RUSMIL 192 UKR #Kharkiv");
+    check("Kharkiv was shelled by Russia.", "RUS 194 UKR #Kharkiv");
+    // A place after `from` is where the act came from.
+    check("Russia shelled Turkey from Kharkiv.", "RUS 194 TUR");
+}
+
+#[test]
+fn a_place_is_never_the_target_of_talk() {
+    check("Russia criticised Kharkiv.", "RUS 111 -");
+}
+
+#[test]
+fn non_state_force_taking_a_place_at_home_targets_its_country() {
+    check("Rebels captured the city of Goma.", "CODREB 192 COD #Goma");
+}
+
+#[test]
+fn compass_words_do_not_hide_the_country_of_the_scene() {
+    check("Rebels attacked villagers in northern Mali.", "MLIREB 190 MLICVL");
+}
+
+#[test]
+fn the_weapon_in_the_subject_names_the_kind_of_attack() {
+    check("Russian drones attacked Turkey.", "RUSMIL 195 TUR");
+}
+
+#[test]
+fn a_series_of_verbs_shares_the_subject() {
+    check("Russia attacked Turkey in northern Greece, killed 15 Turkish troops.", "RUS 190 TUR; RUS 1823 TURMIL");
+}
+
+#[test]
+fn a_possessed_role_noun_does_not_take_the_country_of_the_scene() {
+    check("Turkey praised its troops in northern Greece.", "TUR 051 -");
 }

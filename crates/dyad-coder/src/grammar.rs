@@ -471,6 +471,27 @@ pub(crate) fn code_sentence(
         .or_else(|| in_country.map(Some))
         .or_else(|| ctx.dateline.as_ref().map(|d| d.country.clone()))
         .flatten();
+    // A place right before a role noun, or after it with `of`, is its
+    // country: `Istanbul mayor Ekrem Imamoglu`, `the governor of Kherson`.
+    for m in found.iter_mut().filter(|m| m.members.iter().all(|x| x.country.is_none() && x.code.is_none())) {
+        let before = places.iter().find(|p| p.end == m.start);
+        let after = || {
+            let mut j = m.end;
+            if !s.tokens.get(j).is_some_and(|t| t.norm == "of") {
+                return None;
+            }
+            j += 1;
+            if s.tokens.get(j).is_some_and(|t| t.norm == "the") {
+                j += 1;
+            }
+            places.iter().find(|p| p.start == j)
+        };
+        if let Some(country) = before.or_else(after).and_then(|p| p.location.country.clone()) {
+            for member in m.members.iter_mut().filter(|member| member.country.is_none()) {
+                member.country = Some(country.clone());
+            }
+        }
+    }
     // `its military`, `their police` belong to an actor named elsewhere.
     let possessed = |m: &Mention| {
         m.start > 0 && norm_is(&s.tokens[m.start - 1], &["its", "their", "his", "her", "our"])
@@ -647,18 +668,28 @@ pub(crate) fn code_sentence(
         };
         // An actor inside the trigger is the target: `expelled two Russian
         // diplomats`, `clashed with police`.
+        // `told reporters`: the audience of a statement is not its target.
+        let statement = pattern.code.as_str().starts_with("01");
         let inside = |with_trigger_word: bool| {
             (0..found.len()).find(|&k| {
                 let f = &found[k];
                 let holds_trigger = m.trigger.iter().any(|&t| f.start <= t && t < f.end);
                 // `missile strikes`: a role noun modifying the trigger noun is no target.
-                let modifier = f.agent_only && m.trigger.contains(&f.end) && s.tokens[f.end].tag == Tag::Noun;
+                // (Noun modifiers are singular: `prisoners hostage` is an object.)
+                let last = &s.tokens[f.end - 1];
+                let modifier = f.agent_only
+                    && m.trigger.contains(&f.end)
+                    && s.tokens[f.end].tag == Tag::Noun
+                    && last.norm == last.lemma;
+                // People inside a discontinuous trigger are acted upon even
+                // with no country yet: `took 50 civilians hostage`.
+                let people = f.members.iter().all(|x| x.sector.as_deref().is_some_and(|c| PEOPLE_SECTORS.contains(&c)));
                 !f.is_place
                     && !modifier
                     && f.start > trigger_start
                     && f.start < m.end
                     && Some(k) != subject
-                    && !open_agent(f)
+                    && (!open_agent(f) || people && !with_trigger_word && !(holds_trigger && statement))
                     && (holds_trigger || !with_trigger_word)
             })
         };
@@ -734,7 +765,8 @@ pub(crate) fn code_sentence(
         let src_start = source.0.start;
         // The target right after the verb group, with no preposition between.
         let direct_object = target.as_ref().is_some_and(|(t, _)| {
-            t.start >= trigger_end && !s.tokens[trigger_end..t.start].iter().any(|x| x.tag == Tag::Prep)
+            let from = if t.start >= trigger_end { trigger_end } else { trigger_start + 1 };
+            t.start >= from && !s.tokens[from..t.start].iter().any(|x| x.tag == Tag::Prep)
         });
         let (date, date_text) = nearest_date(&s.tokens, &dates, trigger_start, ctx.published);
         // A place that is itself the target of a material act (`bombed Gaza
@@ -769,7 +801,11 @@ pub(crate) fn code_sentence(
             // organs, which are the source's own (`deployed troops`); one that
             // cannot be settled leaves the event without a target.
             let target = tgt.and_then(|(t, sp)| {
-                let acted_upon = direct_object && t.sector.as_deref().is_some_and(|sec| PEOPLE_SECTORS.contains(&sec));
+                // Police, prosecutors and courts act at home: `police raided the
+                // home of a former minister`.
+                let domestic = src.sector.as_deref().is_some_and(|sec| matches!(sec, "COP" | "JUD"));
+                let acted_upon =
+                    domestic || direct_object && t.sector.as_deref().is_some_and(|sec| PEOPLE_SECTORS.contains(&sec));
                 let t = settle(t, || src.country.clone().filter(|_| acted_upon))?;
                 actor(&t, sp, &doc.text)
             });

@@ -84,6 +84,8 @@ discuss = 040
 shell = 194
 capture = 192
 strike {target} = 190
+take .. hostage = 181
+tell .. journalist = 010
 ";
 
 const SYNONYMS: &str = "&talk = talk, negotiation, discussion\n";
@@ -458,4 +460,21 @@ fn a_series_of_verbs_shares_the_subject() {
 #[test]
 fn a_possessed_role_noun_does_not_take_the_country_of_the_scene() {
     check("Turkey praised its troops in northern Greece.", "TUR 051 -");
+}
+
+#[test]
+fn a_place_before_a_role_noun_gives_its_country() {
+    check("Kharkiv police arrested a journalist.", "UKRCOP 173 UKRMED");
+}
+
+#[test]
+fn police_act_at_home() {
+    check("Turkish police arrested an official.", "TURCOP 173 TURGOV");
+}
+
+#[test]
+fn people_inside_a_discontinuous_trigger_are_its_target() {
+    check("Russia took 50 prisoners hostage.", "RUS 181 RUSCVL");
+    // The audience of a statement is not its target.
+    check("Putin told journalists that Russia attacked Turkey.", "RUS 190 TUR");
 }

@@ -477,7 +477,7 @@ pub(crate) fn code_sentence(
         let before = places.iter().find(|p| p.end == m.start);
         let after = || {
             let mut j = m.end;
-            if !s.tokens.get(j).is_some_and(|t| t.norm == "of") {
+            if s.tokens.get(j).is_none_or(|t| t.norm != "of") {
                 return None;
             }
             j += 1;

@@ -213,9 +213,11 @@ fn aimed_at_place(code: CameoCode) -> bool {
 /// aerial one (195, `drones attacked`) or an artillery one (194); the
 /// convention of cameo.events' header.
 fn attack_by_weapon(words: &[Token]) -> Option<&'static str> {
-    words.iter().find_map(|t| match t.lemma.as_str() {
-        "drone" | "warplane" | "jet" | "aircraft" | "helicopter" | "bomber" | "missile" | "airstrike" => Some("195"),
-        "artillery" | "tank" | "rocket" | "mortar" | "howitzer" => Some("194"),
+    // `shelling` and `bombing` by their written form: their lemmas are verbs.
+    words.iter().find_map(|t| match if t.norm.ends_with("ing") { t.norm.as_str() } else { t.lemma.as_str() } {
+        "drone" | "warplane" | "jet" | "aircraft" | "helicopter" | "bomber" | "missile" | "airstrike"
+        | "airstrikes" | "bombing" => Some("195"),
+        "artillery" | "tank" | "rocket" | "mortar" | "howitzer" | "shelling" => Some("194"),
         _ => None,
     })
 }
@@ -519,6 +521,15 @@ pub(crate) fn code_sentence(
     // Only `dyad explain` needs the matches that lost to longer ones.
     let matches = select(dicts, if trace.is_some() { all_matches.clone() } else { std::mem::take(&mut all_matches) });
     let dates = if matches.is_empty() { Vec::new() } else { find_dates(&s.tokens, &doc.text, ctx.published) };
+    // A trigger word inside a date is part of the date: `on Tuesday, March 11`.
+    let matches: Vec<PatternMatch> = if dates.is_empty() {
+        matches
+    } else {
+        matches
+            .into_iter()
+            .filter(|m| !m.trigger.iter().any(|&t| dates.iter().any(|d| d.start <= t && t < d.end)))
+            .collect()
+    };
     let mut fates: Vec<Fate> = vec![Fate::Coded; matches.len()];
 
     // Relations between triggers: infinitives and `that` clauses under a
@@ -755,9 +766,15 @@ pub(crate) fn code_sentence(
             Some((mention, s.span_of(p.start, p.end)))
         });
         // `drones attacked`, `warplanes struck`: the weapon names the kind of attack.
-        if code.as_str() == "190" {
-            // The subject phrase runs on past the mention: `Russian missiles`.
-            let phrase_end = if source.0.end <= vg_start { vg_start } else { source.0.end };
+        // A killing is coded by its weapon only when the weapon is the agent:
+        // `killed by Russian shelling` (194).
+        if code.as_str() == "190" || code.as_str() == "1823" && passive {
+            // The subject phrase runs on past the mention (`Russian missiles`
+            // struck; killed by `Russian shelling`).
+            let mut phrase_end = if source.0.end <= vg_start { vg_start } else { source.0.end };
+            while s.tokens.get(phrase_end).is_some_and(|t| t.tag == Tag::Noun || t.tag == Tag::Verb(VerbForm::Gerund)) {
+                phrase_end += 1;
+            }
             if let Some(c) = attack_by_weapon(&s.tokens[source.0.start..phrase_end]).and_then(CameoCode::parse) {
                 code = c;
             }
@@ -1210,11 +1227,13 @@ fn find_object(
             // `said China opposed ...`: a mention followed by its own verb
             // is the subject of a complement clause, not an object.
             let e = found[k].end;
-            let subject_of_clause = toks.get(e).is_some_and(|t| {
-                (is_finite_verb(t) && !is_compound_noun(toks, e))
-                    || is_aux(t)
-                    || is_adv(t) && toks.get(e + 1).is_some_and(is_finite_verb)
-            });
+            let after_prep = preceding_prep(toks, j).is_some_and(|p| p.tag == Tag::Prep || p.tag == Tag::To);
+            let subject_of_clause = !after_prep
+                && toks.get(e).is_some_and(|t| {
+                    (is_finite_verb(t) && !is_compound_noun(toks, e))
+                        || is_aux(t)
+                        || is_adv(t) && toks.get(e + 1).is_some_and(is_finite_verb)
+                });
             if subject_of_clause {
                 return None;
             }

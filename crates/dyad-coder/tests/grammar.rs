@@ -86,6 +86,8 @@ capture = 192
 strike {target} = 190
 take .. hostage = 181
 tell .. journalist = 010
+march = 141
+visit = 042
 ";
 
 const SYNONYMS: &str = "&talk = talk, negotiation, discussion\n";
@@ -477,4 +479,19 @@ fn people_inside_a_discontinuous_trigger_are_its_target() {
     check("Russia took 50 prisoners hostage.", "RUS 181 RUSCVL");
     // The audience of a statement is not its target.
     check("Putin told journalists that Russia attacked Turkey.", "RUS 190 TUR");
+}
+
+#[test]
+fn a_trigger_word_inside_a_date_is_part_of_the_date() {
+    check("Turkish police arrested an official on Tuesday, March 11.", "TURCOP 173 TURGOV");
+}
+
+#[test]
+fn killed_by_a_weapon_is_coded_by_the_weapon() {
+    check("Three Turkish troops were killed by Russian shelling.", "RUS 194 TURMIL");
+}
+
+#[test]
+fn an_actor_after_a_preposition_is_no_clause_subject() {
+    check("Putin's visit to Turkey was his first.", "RUSGOV 042 TUR");
 }

@@ -565,15 +565,21 @@ impl Store {
         let branches = filter.branches();
         let (mut sql, mut params) = match page {
             // A page of a dyad: the branches are disjoint, so the page is
-            // among the first `offset + limit` events of each, which an
-            // index in day order finds without reading the rest (an OR of
-            // the branches would read and sort every event of the dyad).
+            // among the first `offset + limit` events of each. Each branch
+            // is one range of a covering dyad index, sorted by day there
+            // (an OR of the branches would read every row of the dyad from
+            // the table before sorting). `day + 0` keeps SQLite from
+            // walking a one-actor index in day order instead, which reads
+            // the table for every event of that actor until the page is
+            // full: slow when the dyad is a small part of the actor's events.
             Some(page) if branches.len() > 1 => {
                 let first = page.offset.saturating_add(page.limit).min(i64::MAX as u64) as i64;
                 let mut parts = Vec::new();
                 let mut params = Vec::new();
                 for (cond, p) in branches {
-                    parts.push(format!("SELECT id FROM (SELECT id FROM events WHERE {cond} ORDER BY day, id LIMIT ?)"));
+                    parts.push(format!(
+                        "SELECT id FROM (SELECT id FROM events WHERE {cond} ORDER BY day + 0, id LIMIT ?)"
+                    ));
                     params.extend(p);
                     params.push(Value::Integer(first));
                 }

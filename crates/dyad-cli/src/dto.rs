@@ -5,6 +5,7 @@
 //! serde: the conversion happens here.
 
 use chrono::{DateTime, NaiveDate};
+use dyad_core::cameo::CameoCode;
 use dyad_core::{Actor, Document, Event, Location, Span};
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -139,6 +140,25 @@ pub struct EventRecord<'a> {
     pub source: ActorRecord<'a>,
     /// Who was acted upon.
     pub target: Option<ActorRecord<'a>>,
+    /// The event code and what the codebooks say of it (`cameo`,
+    /// `cameo_name`, `plover`, `plover_mode`, `goldstein`, `quad_class`).
+    #[serde(flatten)]
+    pub code: CodeFields,
+    /// The text says the event did not happen.
+    pub negated: bool,
+    /// Where.
+    pub location: Option<LocationRecord<'a>>,
+    /// The sentence; every span is a byte range into it.
+    pub text: &'a str,
+    /// Why.
+    pub evidence: EvidenceRecord<'a>,
+}
+
+/// The code fields of an event record, shared by `dyad code` records
+/// ([`EventRecord`]) and stored-event records (`dyad query`): flattened into
+/// the record in JSON, six columns in CSV.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct CodeFields {
     /// CAMEO code.
     pub cameo: &'static str,
     /// CAMEO codebook name.
@@ -151,14 +171,49 @@ pub struct EventRecord<'a> {
     pub goldstein: f32,
     /// Quad class, 1 to 4.
     pub quad_class: u8,
-    /// The text says the event did not happen.
-    pub negated: bool,
-    /// Where.
-    pub location: Option<LocationRecord<'a>>,
-    /// The sentence; every span is a byte range into it.
-    pub text: &'a str,
-    /// Why.
-    pub evidence: EvidenceRecord<'a>,
+}
+
+impl CodeFields {
+    /// CSV column names of the code fields, in order: the CSV headers of
+    /// `dyad code` and of stored events hold them in this order (a test
+    /// checks both).
+    #[cfg(test)]
+    pub const CSV_COLUMNS: [&'static str; 6] =
+        ["cameo", "cameo_name", "plover", "plover_mode", "goldstein", "quad_class"];
+
+    /// The fields of a CAMEO code, from the codebooks.
+    pub fn new(code: CameoCode) -> CodeFields {
+        let plover = code.plover();
+        CodeFields {
+            cameo: code.as_str(),
+            cameo_name: code.name(),
+            plover: plover.map(|p| p.event.as_str()),
+            plover_mode: plover.and_then(|p| p.mode),
+            goldstein: code.goldstein(),
+            quad_class: code.quad_class().number(),
+        }
+    }
+
+    /// The CSV cells, in the order of [`CodeFields::CSV_COLUMNS`].
+    pub fn csv_cells(&self) -> [String; 6] {
+        [
+            self.cameo.to_string(),
+            self.cameo_name.to_string(),
+            self.plover.unwrap_or_default().to_string(),
+            self.plover_mode.unwrap_or_default().to_string(),
+            format!("{:?}", self.goldstein),
+            self.quad_class.to_string(),
+        ]
+    }
+
+    /// The table cell: the code and its PLOVER type, or its name when
+    /// PLOVER does not map it (`040 CONSULT`).
+    pub fn label(&self) -> String {
+        match self.plover {
+            Some(p) => format!("{} {p}", self.cameo),
+            None => format!("{} {}", self.cameo, self.cameo_name),
+        }
+    }
 }
 
 /// An actor in an [`EventRecord`].
@@ -204,7 +259,6 @@ impl<'a> EventRecord<'a> {
     /// The record for event number `index` of `doc`.
     pub fn new(doc: &'a Document, index: usize, event: &'a Event) -> EventRecord<'a> {
         let sentence = event.sentence_span;
-        let plover = event.cameo.plover();
         EventRecord {
             doc: &doc.id,
             sentence: event.sentence,
@@ -214,12 +268,7 @@ impl<'a> EventRecord<'a> {
             date_text: event.date_text.as_deref(),
             source: ActorRecord::new(&event.source, sentence),
             target: event.target.as_ref().map(|a| ActorRecord::new(a, sentence)),
-            cameo: event.cameo.as_str(),
-            cameo_name: event.cameo.name(),
-            plover: plover.map(|p| p.event.as_str()),
-            plover_mode: plover.and_then(|p| p.mode),
-            goldstein: event.cameo.goldstein(),
-            quad_class: event.cameo.quad_class().number(),
+            code: CodeFields::new(event.cameo),
             negated: event.negated,
             location: event.location.as_ref().map(LocationRecord::new),
             text: sentence.slice(&doc.text),
@@ -266,7 +315,6 @@ pub mod tests {
     use std::sync::Arc;
 
     use super::*;
-    use dyad_core::cameo::CameoCode;
     use dyad_core::{EventDate, Evidence, RuleRef};
 
     /// The document and event of the README example.

@@ -104,7 +104,8 @@ impl<W: Write> Sink for CsvSink<W> {
     fn write(&mut self, e: &EventRecord<'_>) -> io::Result<()> {
         let target = e.target.as_ref();
         let location = e.location.as_ref();
-        let row: [String; 28] = [
+        let mut row: Vec<String> = Vec::with_capacity(CSV_COLUMNS.len());
+        row.extend([
             e.doc.to_string(),
             e.sentence.to_string(),
             e.event.to_string(),
@@ -119,12 +120,9 @@ impl<W: Write> Sink for CsvSink<W> {
             opt(target.map(|t| t.code)),
             opt(target.and_then(|t| t.country)),
             opt(target.and_then(|t| t.sector)),
-            e.cameo.to_string(),
-            e.cameo_name.to_string(),
-            opt(e.plover),
-            opt(e.plover_mode),
-            format!("{:?}", e.goldstein),
-            e.quad_class.to_string(),
+        ]);
+        row.extend(e.code.csv_cells());
+        row.extend([
             e.negated.to_string(),
             opt(location.map(|l| l.name)),
             opt(location.and_then(|l| l.country)),
@@ -133,7 +131,7 @@ impl<W: Write> Sink for CsvSink<W> {
             e.evidence.trigger.to_string(),
             e.evidence.rule.clone(),
             e.text.to_string(),
-        ];
+        ]);
         self.out.write_record(&row).map_err(csv_io)
     }
     fn flush(&mut self) -> io::Result<()> {
@@ -198,10 +196,7 @@ impl<W: Write> Sink for TableSink<W> {
         }
         let sentence = e.sentence.to_string();
         let source = actor_cell(&e.source);
-        let cameo = match e.plover {
-            Some(p) => format!("{} {p}", e.cameo),
-            None => format!("{} {}", e.cameo, e.cameo_name),
-        };
+        let cameo = e.code.label();
         let target = e.target.as_ref().map(actor_cell).unwrap_or_else(|| "-".into());
         let location = match &e.location {
             Some(l) => match l.country {

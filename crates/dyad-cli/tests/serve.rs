@@ -281,3 +281,253 @@ fn dashboard_renders_in_headless_chromium() {
     assert!(dom.contains("2 event(s) in 1 sentence(s)"), "code panel");
     assert_eq!(dom.matches(r#"data-plover="CONSULT""#).count(), 2);
 }
+
+/// Just enough of the Chrome DevTools Protocol, over a hand-rolled
+/// WebSocket (RFC 6455: masked text frames out, unmasked frames in), to
+/// evaluate script in a page and click with the mouse.
+struct DevTools {
+    stream: TcpStream,
+    next_id: u64,
+}
+
+impl DevTools {
+    /// Connects to a target's `ws://HOST:PORT/devtools/...` URL.
+    fn connect(ws_url: &str) -> DevTools {
+        let rest = ws_url.strip_prefix("ws://").expect("a ws:// URL");
+        let (host, path) = rest.split_once('/').expect("a path");
+        let mut stream = TcpStream::connect(host).unwrap();
+        // A browser that stops answering fails the test instead of hanging it.
+        stream.set_read_timeout(Some(std::time::Duration::from_secs(60))).unwrap();
+        write!(
+            stream,
+            "GET /{path} HTTP/1.1\r\nHost: {host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\
+             Sec-WebSocket-Key: ZHlhZCBicm93c2VyIHRlc3Q=\r\nSec-WebSocket-Version: 13\r\n\r\n"
+        )
+        .unwrap();
+        let mut head = Vec::new();
+        let mut byte = [0u8; 1];
+        while !head.ends_with(b"\r\n\r\n") {
+            stream.read_exact(&mut byte).unwrap();
+            head.push(byte[0]);
+        }
+        assert!(head.starts_with(b"HTTP/1.1 101"), "no WebSocket: {}", String::from_utf8_lossy(&head));
+        DevTools { stream, next_id: 0 }
+    }
+
+    fn send(&mut self, text: &str) {
+        let payload = text.as_bytes();
+        let mask = [0x5a, 0x17, 0xc3, 0x81];
+        let mut frame = vec![0x81u8]; // FIN, text
+        match payload.len() {
+            n if n < 126 => frame.push(0x80 | n as u8),
+            n if n <= 0xffff => {
+                frame.push(0x80 | 126);
+                frame.extend((n as u16).to_be_bytes());
+            }
+            n => {
+                frame.push(0x80 | 127);
+                frame.extend((n as u64).to_be_bytes());
+            }
+        }
+        frame.extend(mask);
+        frame.extend(payload.iter().enumerate().map(|(i, b)| b ^ mask[i % 4]));
+        self.stream.write_all(&frame).unwrap();
+    }
+
+    /// One whole message (fragments joined; control frames skipped).
+    fn receive(&mut self) -> Vec<u8> {
+        let mut message = Vec::new();
+        loop {
+            let mut head = [0u8; 2];
+            self.stream.read_exact(&mut head).unwrap();
+            let (fin, opcode) = (head[0] & 0x80 != 0, head[0] & 0x0f);
+            let len = match head[1] & 0x7f {
+                126 => {
+                    let mut b = [0u8; 2];
+                    self.stream.read_exact(&mut b).unwrap();
+                    u16::from_be_bytes(b) as usize
+                }
+                127 => {
+                    let mut b = [0u8; 8];
+                    self.stream.read_exact(&mut b).unwrap();
+                    u64::from_be_bytes(b) as usize
+                }
+                n => n as usize,
+            };
+            let mut data = vec![0u8; len];
+            self.stream.read_exact(&mut data).unwrap();
+            assert_ne!(opcode, 0x8, "the browser closed the connection");
+            if opcode >= 0x8 {
+                continue; // ping or pong
+            }
+            message.extend(data);
+            if fin {
+                return message;
+            }
+        }
+    }
+
+    /// Calls a method and returns its result (events in between are skipped).
+    fn call(&mut self, method: &str, params: Value) -> Value {
+        self.next_id += 1;
+        let id = self.next_id;
+        self.send(&serde_json::json!({"id": id, "method": method, "params": params}).to_string());
+        loop {
+            let reply: Value = serde_json::from_slice(&self.receive()).unwrap();
+            if reply["id"] == id {
+                assert!(reply.get("error").is_none(), "{method}: {reply}");
+                return reply["result"].clone();
+            }
+        }
+    }
+
+    /// The value of a JavaScript expression in the page.
+    fn eval(&mut self, expression: &str) -> Value {
+        let r = self.call("Runtime.evaluate", serde_json::json!({"expression": expression, "returnByValue": true}));
+        assert!(r.get("exceptionDetails").is_none(), "{expression}: {r}");
+        r["result"]["value"].clone()
+    }
+
+    /// Waits until `expression` is true in the page (the page fetches from
+    /// the server asynchronously); fails with `what` after a generous
+    /// deadline. Nothing is timed: the deadline only stops a hung test.
+    fn wait_for(&mut self, expression: &str, what: &str) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        while self.eval(expression) != Value::Bool(true) {
+            assert!(std::time::Instant::now() < deadline, "never happened: {what} ({expression})");
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
+}
+
+/// Headless Chromium with the DevTools protocol on a free port; killed on drop.
+struct Browser {
+    child: Child,
+    port: u16,
+    _profile: tempfile::TempDir,
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Browser {
+    /// `GET /json/list`: the browser's targets. Its HTTP server keeps the
+    /// connection open, so the body is read by its length.
+    fn targets(&self) -> Value {
+        let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        s.set_read_timeout(Some(std::time::Duration::from_secs(60))).unwrap();
+        write!(s, "GET /json/list HTTP/1.1\r\nHost: 127.0.0.1:{}\r\n\r\n", self.port).unwrap();
+        let mut reader = BufReader::new(s);
+        let mut length = 0;
+        let mut line = String::new();
+        loop {
+            line.clear();
+            reader.read_line(&mut line).unwrap();
+            if line.trim().is_empty() {
+                break;
+            }
+            if let Some((name, value)) = line.split_once(':') {
+                if name.eq_ignore_ascii_case("content-length") {
+                    length = value.trim().parse().unwrap();
+                }
+            }
+        }
+        let mut body = vec![0u8; length];
+        reader.read_exact(&mut body).unwrap();
+        serde_json::from_slice(&body).unwrap()
+    }
+}
+
+fn browser(chromium: &Path) -> Browser {
+    let profile = tempfile::tempdir().unwrap();
+    let mut child = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--window-size=1200,900",
+            "--remote-debugging-address=127.0.0.1",
+            "--remote-debugging-port=0",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg("about:blank")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    let port = loop {
+        line.clear();
+        assert!(stderr.read_line(&mut line).unwrap() > 0, "chromium exited without a DevTools address");
+        if let Some(rest) = line.split("DevTools listening on ws://127.0.0.1:").nth(1) {
+            break rest.split('/').next().unwrap().parse().unwrap();
+        }
+    };
+    std::thread::spawn(move || {
+        let mut sink = String::new();
+        let _ = stderr.read_to_string(&mut sink);
+    });
+    Browser { child, port, _profile: profile }
+}
+
+#[test]
+fn clicking_a_period_lists_its_events_in_headless_chromium() {
+    let chromium = Path::new("/usr/bin/chromium");
+    if !chromium.exists() {
+        eprintln!(
+            "SKIPPED clicking_a_period_lists_its_events_in_headless_chromium: /usr/bin/chromium is not installed"
+        );
+        return;
+    }
+    let s = serve();
+    let b = browser(chromium);
+    let targets = b.targets();
+    let page = targets.as_array().unwrap().iter().find(|t| t["type"] == "page").expect("a page target");
+    let mut tools = DevTools::connect(page["webSocketDebuggerUrl"].as_str().unwrap());
+    tools.call("Page.navigate", serde_json::json!({"url": format!("http://{}/?a=TUR&b=GRC&by=month", s.addr)}));
+
+    // At first the whole selection is listed.
+    tools.wait_for(
+        r##"(document.getElementById("events-title")?.textContent === "All events TUR–GRC: 5")"##,
+        "the list of all five events",
+    );
+    assert_eq!(tools.eval(r##"document.querySelectorAll("#events li.event").length"##), 5);
+    // The map draws its coastlines under the dots.
+    assert_eq!(tools.eval(r##"document.querySelector("#map path.land").nextElementSibling.tagName"##), "g");
+    assert_eq!(tools.eval(r##"document.querySelector("#map path.land").getAttribute("d").length > 10000"##), true);
+
+    // Click January's bar with the mouse, where it is drawn.
+    let rect = tools.eval(
+        r##"(() => { const r = document.querySelector('#chart .period[data-period="2025-01"] rect.bar')
+            .getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; })()"##,
+    );
+    let (x, y) = (rect[0].as_f64().unwrap(), rect[1].as_f64().unwrap());
+    for kind in ["mouseMoved", "mousePressed", "mouseReleased"] {
+        tools.call(
+            "Input.dispatchMouseEvent",
+            serde_json::json!({"type": kind, "x": x, "y": y, "button": "left", "clickCount": 1}),
+        );
+    }
+    tools.wait_for(
+        r##"(document.getElementById("events-title")?.textContent === "Events TUR–GRC in 2025-01: 3")"##,
+        "January's event list after the click",
+    );
+    assert_eq!(tools.eval(r##"document.querySelectorAll("#events li.event").length"##), 3);
+    assert_eq!(
+        tools.eval(r##"[...document.querySelectorAll("#events li.event > div.meta")].every((m) => m.textContent.startsWith("2025-01"))"##),
+        true,
+        "every listed event is dated in January"
+    );
+    assert_eq!(tools.eval(r##"document.querySelector("#chart .period.selected").dataset.period"##), "2025-01");
+    assert_eq!(tools.eval(r##"document.querySelector("#chart .period.selected").dataset.events"##), "3");
+}

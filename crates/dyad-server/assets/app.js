@@ -187,7 +187,8 @@ async function listEvents(query, title) {
   $("events-title").textContent = title;
   try {
     const r = await api(`/api/events?${query}&limit=100`);
-    $("events-title").textContent = `${title}: ${r.total}` + (r.total > r.events.length ? ` (first ${r.events.length})` : "");
+    const total = `${r.total}${r.total_exact === false ? "+" : ""}`;
+    $("events-title").textContent = `${title}: ${total}` + (r.total > r.events.length ? ` (first ${r.events.length})` : "");
     $("events-title").dataset.total = r.total;
     list.replaceChildren(...r.events.map(storedItem));
   } catch (e) {
@@ -225,6 +226,17 @@ function drawGraticule() {
   return g;
 }
 
+// Coastlines (land.js: Natural Earth 1:110m land, in quarter degrees, the
+// same equirectangular x = lon, y = -lat as the dots), drawn under them.
+function drawLand() {
+  if (typeof LAND_PATH !== "string") return null;
+  return el("path", { id: "land", class: "land", d: LAND_PATH, transform: "scale(0.25)" });
+}
+
+function mapBase() {
+  return [drawLand(), drawGraticule()].filter((x) => x !== null);
+}
+
 async function loadMap() {
   const svg = $("map");
   try {
@@ -241,7 +253,7 @@ async function loadMap() {
     const dots = [...places.values()].map((p) =>
       el("circle", { class: "loc", cx: p.lon, cy: -p.lat, r: Math.min(1.5 + Math.sqrt(p.n), 8), "data-name": p.name },
         el("title", {}, `${p.name}: ${p.n} event(s)`)));
-    svg.replaceChildren(drawGraticule(), ...dots);
+    svg.replaceChildren(...mapBase(), ...dots);
     $("map-summary").textContent = `— ${places.size} place(s)` + (r.total > r.events.length ? ` (first ${r.events.length} events)` : "");
   } catch (e) {
     $("map-summary").replaceChildren(el("span", { class: "error" }, String(e.message)));
@@ -295,5 +307,5 @@ loadActors();
 })();
 
 function svgInit() {
-  $("map").replaceChildren(drawGraticule());
+  $("map").replaceChildren(...mapBase());
 }

@@ -101,13 +101,17 @@ impl Drop for Server {
 }
 
 fn start() -> Server {
+    start_with(dyad_server::COUNT_CAP)
+}
+
+fn start_with(count_cap: u64) -> Server {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("events.db");
     build_store(&db);
     let lexicon = Arc::new(dyad_text::Lexicon::english());
     let dicts = dyad_dict::DictionariesBuilder::new().with_defaults().build(&lexicon).unwrap();
     let coder = Arc::new(Coder::builder(Arc::new(dicts), lexicon).build());
-    let config = Config { db, coder, renderer: Arc::new(TestRenderer) };
+    let config = Config { db, coder, renderer: Arc::new(TestRenderer), count_cap };
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let (tx, rx) = std::sync::mpsc::channel();
     let thread = std::thread::spawn(move || {
@@ -221,6 +225,25 @@ fn events_are_paginated_and_filtered() {
     assert_eq!(v["total"], 6);
     let (status, v) = get_json(server.addr, &format!("/api/events?limit={}", dyad_server::MAX_PAGE + 1));
     assert_error(status, &v, 400);
+    assert_eq!(get_json(server.addr, "/api/events?a=TUR&b=GRC").1["total_exact"], true);
+    let (status, v) = get_json(server.addr, "/api/events?count=some");
+    assert_error(status, &v, 400);
+}
+
+#[test]
+fn totals_are_counted_up_to_the_cap_unless_asked_for_exactly() {
+    let server = start_with(5);
+    let (status, v) = get_json(server.addr, "/api/events?a=TUR&b=GRC&limit=3");
+    assert_eq!(status, 200, "{v}");
+    assert_eq!((v["total"].clone(), v["total_exact"].clone()), (json!(5), json!(false)), "12 events, cap 5");
+    assert_eq!(v["events"].as_array().unwrap().len(), 3);
+    let (_, v) = get_json(server.addr, "/api/events?a=TUR&b=GRC&limit=3&count=exact");
+    assert_eq!((v["total"].clone(), v["total_exact"].clone()), (json!(12), json!(true)));
+    let (_, v) = get_json(server.addr, "/api/events?a=TUR&b=GRC&since=2025-02-01&until=2025-02-28");
+    assert_eq!((v["total"].clone(), v["total_exact"].clone()), (json!(2), json!(true)), "under the cap: exact");
+    // Exactly the cap is exact too.
+    let (_, v) = get_json(server.addr, "/api/events?source=GRC&cameo=11&until=2025-05-31");
+    assert_eq!((v["total"].clone(), v["total_exact"].clone()), (json!(5), json!(true)));
 }
 
 #[test]
@@ -296,5 +319,38 @@ fn dashboard_assets_are_served() {
     assert!(!html.contains("://"), "the page loads nothing from elsewhere");
     let (_, ct, js) = request(server.addr, "GET", "/assets/app.js", None);
     assert!(ct.starts_with("text/javascript"));
-    assert!(String::from_utf8(js).unwrap().contains("TextEncoder"));
+    let js = String::from_utf8(js).unwrap();
+    assert!(js.contains("TextEncoder"));
+    assert!(!js.contains("fetch(\"http") && !js.contains("fetch(`http"), "the script fetches only from its server");
+    // The coastlines: one path in quarter degrees inside the map's
+    // -180..180 x -90..90 frame (Antarctica reaches the south pole).
+    assert!(html.find("/assets/land.js").unwrap() < html.find("/assets/app.js").unwrap(), "loaded first");
+    let (status, ct, land) = request(server.addr, "GET", "/assets/land.js", None);
+    assert_eq!(status, 200);
+    assert!(ct.starts_with("text/javascript"));
+    let land = String::from_utf8(land).unwrap();
+    assert!(land.contains("Natural Earth"), "attributed");
+    let path = land.split("const LAND_PATH = \"").nth(1).unwrap().split('"').next().unwrap();
+    assert!(path.starts_with('M') && path.ends_with('z'));
+    assert!(path.len() > 10_000 && land.len() < 64 << 10, "{} bytes", land.len());
+    let mut ys = Vec::new();
+    for ring in path.split('z').filter(|r| !r.is_empty()) {
+        let (start, moves) = ring.trim_start_matches('M').split_once('l').unwrap();
+        let number = |s: &str| s.parse::<i64>().unwrap();
+        let start: Vec<i64> = start.replace('-', " -").split_whitespace().map(number).collect();
+        let (mut x, mut y) = (start[0], start[1]);
+        let (mut west, mut east) = (x, x);
+        let steps: Vec<i64> = moves.replace('-', " -").split_whitespace().map(number).collect();
+        for step in steps.chunks(2) {
+            x += step[0];
+            y += step[1];
+            (west, east) = (west.min(x), east.max(x));
+            ys.push(y);
+        }
+        // Every ring shows on the map, at least in part (the copies of a
+        // ring across the antimeridian lie half outside it).
+        assert!(west < 720 && east > -720, "a ring off the map: {west}..{east}");
+    }
+    assert_eq!(ys.iter().max(), Some(&360), "down to the south pole");
+    assert!(*ys.iter().min().unwrap() > -360, "no land at the north pole");
 }

@@ -54,8 +54,10 @@ pub enum Error {
         /// The path given.
         path: PathBuf,
     },
-    /// The disk (or a quota) is full; the current batch was rolled back.
-    #[error("{}: the disk is full; the last batch was rolled back and the store is consistent", path.display())]
+    /// The disk (or a quota, or the store's own size limit,
+    /// [`StoreOptions::max_pages`](crate::StoreOptions::max_pages)) is full;
+    /// the current batch was rolled back.
+    #[error("{}: the disk is full (or the store reached its size limit); the last batch was rolled back and the store is consistent", path.display())]
     DiskFull {
         /// The path given.
         path: PathBuf,

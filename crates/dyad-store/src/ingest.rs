@@ -269,38 +269,15 @@ fn put_document(
     // Sentences: all of them, plus any an event points at that the caller
     // did not list (so that every mention has its sentence).
     let mut sentence_ids: Vec<Option<i64>> = vec![None; new.sentences.len()];
-    {
-        let mut insert = tx.prepare_cached(
-            "INSERT INTO sentences (document_id, idx, start_byte, end_byte, text) VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?;
-        for (i, span) in new.sentences.iter().enumerate() {
-            insert.execute(params![
-                document_id,
-                i as i64,
-                span.start as i64,
-                span.end as i64,
-                span.slice(&doc.text)
-            ])?;
-            sentence_ids[i] = Some(tx.last_insert_rowid());
-            summary.sentences += 1;
+    let listed = new.sentences.iter().copied().enumerate();
+    let pointed = new.events.iter().map(|e| (e.sentence, e.sentence_span));
+    for (i, span) in listed.chain(pointed) {
+        if i >= sentence_ids.len() {
+            sentence_ids.resize(i + 1, None);
         }
-        for event in new.events {
-            let i = event.sentence;
-            if i >= sentence_ids.len() {
-                sentence_ids.resize(i + 1, None);
-            }
-            if sentence_ids[i].is_none() {
-                let span = event.sentence_span;
-                insert.execute(params![
-                    document_id,
-                    i as i64,
-                    span.start as i64,
-                    span.end as i64,
-                    span.slice(&doc.text)
-                ])?;
-                sentence_ids[i] = Some(tx.last_insert_rowid());
-                summary.sentences += 1;
-            }
+        if sentence_ids[i].is_none() {
+            sentence_ids[i] = Some(insert_sentence(tx, document_id, i, span, &doc.text)?);
+            summary.sentences += 1;
         }
     }
 
@@ -317,6 +294,21 @@ fn put_document(
         summary.mentions += 1;
     }
     Ok(())
+}
+
+/// Stores one sentence of a document; returns its row id.
+fn insert_sentence(
+    tx: &Transaction<'_>,
+    document_id: i64,
+    index: usize,
+    span: Span,
+    text: &str,
+) -> rusqlite::Result<i64> {
+    tx.prepare_cached(
+        "INSERT INTO sentences (document_id, idx, start_byte, end_byte, text) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![document_id, index as i64, span.start as i64, span.end as i64, span.slice(text)])?;
+    Ok(tx.last_insert_rowid())
 }
 
 fn insert_mention(

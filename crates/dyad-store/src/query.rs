@@ -562,8 +562,38 @@ impl Store {
         page: Option<Page>,
         mut f: impl FnMut(StoredEvent) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
-        let (cond, mut params) = filter.where_clause();
-        let mut sql = format!("SELECT {EVENT_COLUMNS} FROM events WHERE {cond} ORDER BY day, id");
+        let branches = filter.branches();
+        let (mut sql, mut params) = match page {
+            // A page of a dyad: the branches are disjoint, so the page is
+            // among the first `offset + limit` events of each. Each branch
+            // is one range of a covering dyad index, sorted by day there
+            // (an OR of the branches would read every row of the dyad from
+            // the table before sorting). `day + 0` keeps SQLite from
+            // walking a one-actor index in day order instead, which reads
+            // the table for every event of that actor until the page is
+            // full: slow when the dyad is a small part of the actor's events.
+            Some(page) if branches.len() > 1 => {
+                let first = page.offset.saturating_add(page.limit).min(i64::MAX as u64) as i64;
+                let mut parts = Vec::new();
+                let mut params = Vec::new();
+                for (cond, p) in branches {
+                    parts.push(format!(
+                        "SELECT id FROM (SELECT id FROM events WHERE {cond} ORDER BY day + 0, id LIMIT ?)"
+                    ));
+                    params.extend(p);
+                    params.push(Value::Integer(first));
+                }
+                let sql = format!(
+                    "SELECT {EVENT_COLUMNS} FROM events WHERE id IN ({}) ORDER BY day, id",
+                    parts.join(" UNION ALL ")
+                );
+                (sql, params)
+            }
+            _ => {
+                let (cond, params) = filter.where_clause();
+                (format!("SELECT {EVENT_COLUMNS} FROM events WHERE {cond} ORDER BY day, id"), params)
+            }
+        };
         if let Some(page) = page {
             sql.push_str(" LIMIT ? OFFSET ?");
             params.push(Value::Integer(page.limit.min(i64::MAX as u64) as i64));
@@ -579,11 +609,37 @@ impl Store {
 
     /// Number of events matching `filter`.
     pub fn count(&self, filter: &Filter) -> Result<u64> {
-        let (cond, params) = filter.where_clause();
+        self.count_branches(filter, None)
+    }
+
+    /// Number of events matching `filter`, counting no further than `cap`:
+    /// the result is `min(count, cap)`, and its cost grows with `cap`, not
+    /// with the number of matching events.
+    pub fn count_at_most(&self, filter: &Filter, cap: u64) -> Result<u64> {
+        Ok(self.count_branches(filter, Some(cap))?.min(cap))
+    }
+
+    /// The sum of the counts of the (disjoint) branches of the filter: each
+    /// is one index range for a dyad, where an OR of them would collect and
+    /// deduplicate every row id.
+    fn count_branches(&self, filter: &Filter, cap: Option<u64>) -> Result<u64> {
+        let mut parts = Vec::new();
+        let mut params = Vec::new();
+        for (cond, p) in filter.branches() {
+            params.extend(p);
+            match cap {
+                Some(cap) => {
+                    parts.push(format!("(SELECT count(*) FROM (SELECT 1 FROM events WHERE {cond} LIMIT ?))"));
+                    params.push(Value::Integer(cap.min(i64::MAX as u64) as i64));
+                }
+                None => parts.push(format!("(SELECT count(*) FROM events WHERE {cond})")),
+            }
+        }
         self.conn
-            .query_row(&format!("SELECT count(*) FROM events WHERE {cond}"), rusqlite::params_from_iter(params), |r| {
-                r.get(0)
+            .query_row(&format!("SELECT {}", parts.join(" + ")), rusqlite::params_from_iter(params), |r| {
+                r.get::<_, i64>(0)
             })
+            .map(|n| n as u64)
             .map_err(|e| self.invalid(e))
     }
 

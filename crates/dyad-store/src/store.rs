@@ -35,11 +35,22 @@ pub struct StoreOptions {
     /// ([`DEFAULT_DEDUP_WINDOW`] for a new store); a different value is saved
     /// and every event is re-clustered with it.
     pub dedup_window: Option<u32>,
+    /// A cap on the size of the database file, in pages (SQLite's
+    /// `max_page_count`; a page is 4096 bytes). A write that would grow the
+    /// file beyond it fails with [`Error::DiskFull`] and its transaction is
+    /// rolled back, exactly as when the disk or a quota is full. `None`: no
+    /// cap but the disk's.
+    pub max_pages: Option<u32>,
 }
 
 impl Default for StoreOptions {
     fn default() -> StoreOptions {
-        StoreOptions { mode: OpenMode::Create, busy_timeout: Duration::from_secs(10), dedup_window: None }
+        StoreOptions {
+            mode: OpenMode::Create,
+            busy_timeout: Duration::from_secs(10),
+            dedup_window: None,
+            max_pages: None,
+        }
     }
 }
 
@@ -104,6 +115,12 @@ impl Store {
         let read_only = options.mode == OpenMode::ReadOnly || conn.is_readonly("main").unwrap_or(false);
         let sql = |e| Error::from_sqlite(&path, e);
         conn.busy_timeout(options.busy_timeout).map_err(sql)?;
+        if let Some(pages) = options.max_pages {
+            // Writes nothing: it holds for this connection only (creating
+            // the schema included), and never shrinks the file below its
+            // present size.
+            conn.pragma_update(None, "max_page_count", pages).map_err(sql)?;
+        }
         let mut store = Store { conn, path: path.clone(), dedup_window: DEFAULT_DEDUP_WINDOW, read_only };
 
         match store.identify()? {

@@ -136,6 +136,62 @@ fn pages() {
     assert_eq!(m[0].event.source.span.slice(&m[0].sentence), "TURGOV officials");
 }
 
+/// A dyad with events both ways, interleaved in time, several on one day,
+/// some undated, some month-dated: every page of it must be the slice of the
+/// whole list, and every count the same as counting the list.
+#[test]
+fn pages_and_counts_of_a_dyad_in_both_directions() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path().join("p.db")).unwrap();
+    let cameos = ["040", "036", "112", "190", "042"];
+    let mut docs = Vec::new();
+    for i in 0..30usize {
+        let (a, b) = if i % 3 == 0 { ("GRC", "TUR") } else { ("TUR", "GRC") };
+        let date = format!("2021-05-{:02}", 1 + (i * 7) % 11);
+        let mut event = spec(a, b, cameos[i % cameos.len()], &date);
+        if i % 10 == 4 {
+            event.date = None;
+        }
+        if i % 10 == 7 {
+            event.date = Some(EventDate::Month { year: 2021, month: 4 });
+        }
+        // Other dyads around, which no page may show.
+        let other = spec("FRA", "DEU", "040", &date);
+        docs.push(Coded::new(&format!("doc{i}"), &[event, other]));
+    }
+    let batch: Vec<_> = docs.iter().map(|d| d.new_document()).collect();
+    store.ingest(&batch, "test").unwrap();
+    let filters = [
+        Filter { dyad: Some((sel("TUR"), sel("GRC"))), ..Filter::default() },
+        Filter { dyad: Some((sel("GRC"), sel("TURGOV"))), ..Filter::default() },
+        Filter { dyad: Some((sel("TUR"), sel("GRC"))), quad_class: Some(1), ..Filter::default() },
+        Filter::default(),
+    ];
+    for filter in &filters {
+        let all = store.events(filter, Page { limit: 1000, offset: 0 }).unwrap();
+        let ids: Vec<i64> = all.iter().map(|e| e.id).collect();
+        assert_eq!(store.count(filter).unwrap(), ids.len() as u64, "{filter:?}");
+        for cap in [0, 1, 5, 1000] {
+            assert_eq!(store.count_at_most(filter, cap).unwrap(), (ids.len() as u64).min(cap), "{filter:?} {cap}");
+        }
+        for limit in [1, 4, 7] {
+            for offset in [0, 1, 3, 10, 29, 40] {
+                let page = store.events(filter, Page { limit, offset }).unwrap();
+                let got: Vec<i64> = page.iter().map(|e| e.id).collect();
+                let from = (offset as usize).min(ids.len());
+                let to = (offset as usize + limit as usize).min(ids.len());
+                assert_eq!(got, ids[from..to], "{filter:?} limit {limit} offset {offset}");
+            }
+        }
+    }
+    // The dyad in both directions, oldest first, undated first of all.
+    let dyad = &filters[0];
+    let all = store.events(dyad, Page { limit: 1000, offset: 0 }).unwrap();
+    assert!(all.len() > 20, "{}", all.len());
+    assert!(all.iter().any(|e| e.source.code == "GRC") && all.iter().any(|e| e.source.code == "TUR"));
+    assert!(all[0].date.is_none());
+}
+
 #[test]
 fn series_per_period() {
     let (_dir, store) = store();

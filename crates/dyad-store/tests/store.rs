@@ -317,3 +317,156 @@ fn the_store_is_in_wal_mode() {
     let app: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).unwrap();
     assert_eq!(app, dyad_store::APPLICATION_ID);
 }
+
+/// Documents with enough text to need many pages.
+fn bulky(prefix: &str, n: usize) -> Vec<Coded> {
+    (0..n)
+        .map(|i| {
+            let extra = format!(" in talks number {i} of a long series {}", "and more ".repeat(60));
+            Coded::with_text(&format!("{prefix}{i}"), &[spec("TUR", "GRC", "040", "2025-04-10")], &extra)
+        })
+        .collect()
+}
+
+fn integrity(path: &std::path::Path) -> String {
+    let conn = rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn a_full_disk_is_reported_and_the_batch_rolled_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("e.db");
+    let first = bulky("a", 5);
+    {
+        let mut store = Store::open(&path).unwrap();
+        ingest(&mut store, &first.iter().collect::<Vec<_>>());
+    }
+    let pages: u32 = {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.query_row("PRAGMA page_count", [], |r| r.get(0)).unwrap()
+    };
+    // The disk fills up a few pages from now: SQLite answers SQLITE_FULL,
+    // as it does when write(2) fails with ENOSPC.
+    let capped = StoreOptions { max_pages: Some(pages + 4), ..Default::default() };
+    let mut store = Store::open_with(&path, &capped).unwrap();
+    let before = store.stats().unwrap();
+    let second = bulky("b", 200);
+    let batch: Vec<_> = second.iter().map(Coded::new_document).collect();
+    let err = store.ingest(&batch, "test").unwrap_err();
+    assert!(matches!(err, Error::DiskFull { .. }), "{err:?}");
+    assert!(err.to_string().contains("the disk is full"), "{err}");
+    assert!(err.to_string().contains("e.db"), "names the file: {err}");
+    // Nothing of the batch is stored, what was there still is, and the store
+    // is consistent.
+    assert_eq!(store.stats().unwrap(), before);
+    assert_eq!(store.stats().unwrap().documents, 5);
+    drop(store);
+    assert_eq!(integrity(&path), "ok");
+    // With room again, the same batch goes in.
+    let mut store = Store::open(&path).unwrap();
+    store.ingest(&batch, "test").unwrap();
+    assert_eq!(store.stats().unwrap().documents, 205);
+    assert_eq!(store.events(&Filter::default(), Page { limit: 1000, offset: 0 }).unwrap()[0].mentions, 205);
+}
+
+#[test]
+fn a_disk_too_full_to_create_a_store_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("e.db");
+    let capped = StoreOptions { max_pages: Some(2), ..Default::default() };
+    let err = Store::open_with(&path, &capped).unwrap_err();
+    assert!(matches!(err, Error::DiskFull { .. }), "{err:?}");
+    // Nothing half-made is left behind: with room, the file becomes a store.
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    ingest(&mut store, &[&Coded::new("d", &[spec("TUR", "GRC", "040", "2025-04-10")])]);
+    assert_eq!(store.stats().unwrap().documents, 1);
+}
+
+/// True when this process can write a file whose permissions forbid it
+/// (root, CAP_DAC_OVERRIDE): then permission bits cannot make a store
+/// read-only and the tests that rely on them are skipped.
+fn permissions_are_ignored(dir: &std::path::Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    let probe = dir.join("probe");
+    fs::write(&probe, b"x").unwrap();
+    fs::set_permissions(&probe, fs::Permissions::from_mode(0o444)).unwrap();
+    let writable = fs::OpenOptions::new().append(true).open(&probe).is_ok();
+    fs::remove_file(&probe).unwrap();
+    writable
+}
+
+#[test]
+fn a_store_opened_read_only_refuses_every_write_and_is_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("e.db");
+    let doc = Coded::new("d", &[spec("TUR", "GRC", "040", "2025-04-10")]);
+    {
+        let mut store = Store::open(&path).unwrap();
+        ingest(&mut store, &[&doc]);
+    }
+    let bytes = fs::read(&path).unwrap();
+    let read_only = StoreOptions { mode: OpenMode::ReadOnly, ..Default::default() };
+    let mut store = Store::open_with(&path, &read_only).unwrap();
+    let other = Coded::new("e", &[spec("FRA", "DEU", "040", "2025-04-10")]);
+    for err in [
+        store.ingest(&[other.new_document()], "test").unwrap_err(),
+        store.remove_document("d").unwrap_err(),
+        store.set_dedup_window(5).unwrap_err(),
+    ] {
+        assert!(matches!(err, Error::ReadOnly { .. }), "{err:?}");
+        assert!(err.to_string().contains("read-only"), "{err}");
+    }
+    assert_eq!(store.stats().unwrap().documents, 1);
+    drop(store);
+    // Asking for another window is a write too.
+    let err = Store::open_with(&path, &StoreOptions { dedup_window: Some(3), ..read_only }).unwrap_err();
+    assert!(matches!(err, Error::ReadOnly { .. }), "{err:?}");
+    assert_eq!(fs::read(&path).unwrap(), bytes);
+}
+
+#[test]
+fn a_write_protected_file_is_read_only_and_untouched() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    if permissions_are_ignored(dir.path()) {
+        eprintln!(
+            "skipping a_write_protected_file_is_read_only_and_untouched: this process writes files whose \
+             permissions forbid it (root?), so a mode of 0444 cannot make a store read-only; \
+             a_store_opened_read_only_refuses_every_write_and_is_untouched covers the read-only store"
+        );
+        return;
+    }
+    let path = dir.path().join("e.db");
+    let doc = Coded::new("d", &[spec("TUR", "GRC", "040", "2025-04-10")]);
+    {
+        let mut store = Store::open(&path).unwrap();
+        ingest(&mut store, &[&doc]);
+    }
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+    let bytes = fs::read(&path).unwrap();
+    for mode in [OpenMode::Create, OpenMode::Existing] {
+        let mut store = Store::open_with(&path, &StoreOptions { mode, ..Default::default() }).unwrap();
+        assert!(store.is_read_only(), "{mode:?}");
+        assert_eq!(store.stats().unwrap().documents, 1, "still readable");
+        let other = Coded::new("e", &[spec("FRA", "DEU", "040", "2025-04-10")]);
+        let err = store.ingest(&[other.new_document()], "test").unwrap_err();
+        assert!(matches!(err, Error::ReadOnly { .. }), "{err:?}");
+    }
+    assert_eq!(fs::read(&path).unwrap(), bytes);
+
+    // A writable file in a directory that is not: SQLite cannot create the
+    // write-ahead log next to it.
+    let sub = dir.path().join("locked");
+    fs::create_dir(&sub).unwrap();
+    let inner = sub.join("e.db");
+    drop(Store::open(&inner).unwrap());
+    let bytes = fs::read(&inner).unwrap();
+    fs::set_permissions(&sub, fs::Permissions::from_mode(0o555)).unwrap();
+    let result = Store::open(&inner).and_then(|mut store| store.ingest(&[doc.new_document()], "test"));
+    fs::set_permissions(&sub, fs::Permissions::from_mode(0o755)).unwrap();
+    let err = result.unwrap_err();
+    assert!(matches!(err, Error::ReadOnly { .. }), "{err:?}");
+    assert_eq!(fs::read(&inner).unwrap(), bytes);
+}

@@ -58,6 +58,11 @@ pub struct IngestArgs {
     /// unchanged by the same coder and dictionaries.
     #[arg(long)]
     pub recode: bool,
+    /// Let the store grow to at most MIB mebibytes: a batch that would
+    /// make it larger is rolled back and the run stops as if the disk were
+    /// full (exit status 4) [default: no limit but the disk's].
+    #[arg(long, value_name = "MIB", value_parser = clap::value_parser!(u32).range(1..=1_048_576))]
+    pub max_size: Option<u32>,
     /// Coding threads [default: all cores].
     #[arg(long, value_name = "N")]
     pub threads: Option<NonZeroUsize>,
@@ -101,7 +106,13 @@ struct Totals {
 /// Runs `dyad ingest`.
 pub fn run(args: &IngestArgs) -> Result<Status, Failure> {
     let start = Instant::now();
-    let options = StoreOptions { mode: OpenMode::Create, dedup_window: args.dedup_window, ..StoreOptions::default() };
+    let options = StoreOptions {
+        mode: OpenMode::Create,
+        dedup_window: args.dedup_window,
+        // 256 pages of 4 KiB per MiB.
+        max_pages: args.max_size.map(|mib| mib.saturating_mul(256)),
+        ..StoreOptions::default()
+    };
     let mut store = Store::open_with(&args.db, &options).map_err(store_failure)?;
     if store.is_read_only() {
         return Err(store_failure(dyad_store::Error::ReadOnly { path: args.db.clone() }));
@@ -263,4 +274,33 @@ fn open(spec: &InputSpec, date: Option<NaiveDate>, position: &Arc<AtomicU64>) ->
         None => Box::new(BufReader::with_capacity(64 << 10, Counting::new(io::stdin(), Arc::clone(position)))),
     };
     Ok(input::from_reader(spec, reader, date, Limits::default()))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+
+    #[test]
+    fn store_errors_exit_with_status_4_and_name_the_file() {
+        let path = || PathBuf::from("/data/events.db");
+        let cases = [
+            (dyad_store::Error::DiskFull { path: path() }, "the disk is full"),
+            (dyad_store::Error::ReadOnly { path: path() }, "read-only"),
+            (dyad_store::Error::Locked { path: path() }, "locked"),
+            (dyad_store::Error::NotDyad { path: path() }, "not a dyad event store"),
+            (dyad_store::Error::NotADatabase { path: path() }, "not a database"),
+            (dyad_store::Error::Corrupt { path: path(), reason: "bad page".into() }, "corrupt"),
+            (dyad_store::Error::NotFound { path: path() }, "no such database"),
+        ];
+        for (error, words) in cases {
+            let failure = store_failure(error);
+            assert_eq!(failure.status, Status::Io);
+            assert_eq!(failure.status as u8, 4);
+            let message = failure.error.to_string();
+            assert!(message.starts_with("/data/events.db: "), "{message}");
+            assert!(message.contains(words), "{message}");
+        }
+    }
 }

@@ -19,6 +19,7 @@ use dyad_store::{
 use serde::Serialize;
 
 use crate::commands::ingest::store_failure;
+use crate::dto::CodeFields;
 use crate::output::Format;
 use crate::report;
 use crate::status::{Failure, Status};
@@ -346,18 +347,10 @@ pub struct EventOut<'a> {
     pub source: ActorOut<'a>,
     /// Who was acted upon.
     pub target: Option<ActorOut<'a>>,
-    /// CAMEO code.
-    pub cameo: &'static str,
-    /// Its codebook name.
-    pub cameo_name: &'static str,
-    /// PLOVER type.
-    pub plover: Option<&'static str>,
-    /// PLOVER mode.
-    pub plover_mode: Option<&'static str>,
-    /// Goldstein score.
-    pub goldstein: f32,
-    /// Quad class 1 to 4.
-    pub quad_class: u8,
+    /// The event code and what the codebooks say of it, as in `dyad code`
+    /// records.
+    #[serde(flatten)]
+    pub code: CodeFields,
     /// The text says it did not happen.
     pub negated: bool,
     /// Where.
@@ -375,18 +368,12 @@ pub struct EventOut<'a> {
 impl<'a> EventOut<'a> {
     /// The output record of an event and its mentions.
     pub fn new(e: &'a StoredEvent, mentions: &'a [Mention]) -> EventOut<'a> {
-        let plover = e.cameo.plover();
         EventOut {
             id: e.id,
             date: e.date.map(|d| d.to_string()),
             source: ActorOut::new(&e.source),
             target: e.target.as_ref().map(ActorOut::new),
-            cameo: e.cameo.as_str(),
-            cameo_name: e.cameo.name(),
-            plover: plover.map(|p| p.event.as_str()),
-            plover_mode: plover.and_then(|p| p.mode),
-            goldstein: e.cameo.goldstein(),
-            quad_class: e.cameo.quad_class().number(),
+            code: CodeFields::new(e.cameo),
             negated: e.negated,
             location: e.location.as_ref().map(|l: &'a Place| PlaceOut {
                 name: &l.name,
@@ -473,7 +460,8 @@ impl<'w, W: Write> EventSink<'w, W> {
                 let l = e.location.as_ref();
                 let docs: Vec<String> = e.sentences.iter().map(|m| format!("{}#{}", m.doc, m.sentence)).collect();
                 let first = e.sentences.first();
-                let row = [
+                let mut row: Vec<String> = Vec::with_capacity(EVENT_CSV_COLUMNS.len());
+                row.extend([
                     e.id.to_string(),
                     opt(e.date.as_deref()),
                     e.source.code.to_string(),
@@ -482,12 +470,9 @@ impl<'w, W: Write> EventSink<'w, W> {
                     opt(t.map(|t| t.code)),
                     opt(t.and_then(|t| t.country)),
                     opt(t.and_then(|t| t.sector)),
-                    e.cameo.to_string(),
-                    e.cameo_name.to_string(),
-                    opt(e.plover),
-                    opt(e.plover_mode),
-                    format!("{:?}", e.goldstein),
-                    e.quad_class.to_string(),
+                ]);
+                row.extend(e.code.csv_cells());
+                row.extend([
                     e.negated.to_string(),
                     opt(l.map(|l| l.name)),
                     opt(l.and_then(|l| l.country)),
@@ -499,7 +484,7 @@ impl<'w, W: Write> EventSink<'w, W> {
                     docs.join(";"),
                     opt(first.map(|m| m.trigger)),
                     opt(first.map(|m| m.text)),
-                ];
+                ]);
                 w.write_record(&row).map_err(io::Error::other)
             }
             SinkOut::Table { out, header } => {
@@ -511,10 +496,7 @@ impl<'w, W: Write> EventSink<'w, W> {
                         "ID", "DATE", "SOURCE", "CAMEO", "TARGET", "LOCATION", "MENT"
                     )?;
                 }
-                let cameo = match e.plover {
-                    Some(p) => format!("{} {p}", e.cameo),
-                    None => format!("{} {}", e.cameo, e.cameo_name),
-                };
+                let cameo = e.code.label();
                 let location = e
                     .location
                     .as_ref()
@@ -659,6 +641,14 @@ mod tests {
         assert!(parse_range("..0").unwrap().0 < -1000.0);
         assert!(parse_range("5..1").is_err());
         assert!(parse_range("5").is_err());
+    }
+
+    #[test]
+    fn csv_columns_share_the_code_fields() {
+        let at = EVENT_CSV_COLUMNS.iter().position(|c| *c == "cameo").unwrap();
+        assert_eq!(EVENT_CSV_COLUMNS[at..at + 6], CodeFields::CSV_COLUMNS);
+        let at = crate::output::CSV_COLUMNS.iter().position(|c| *c == "cameo").unwrap();
+        assert_eq!(crate::output::CSV_COLUMNS[at..at + 6], CodeFields::CSV_COLUMNS);
     }
 
     #[test]

@@ -56,7 +56,8 @@ pub fn run(args: &ServeArgs) -> Result<Status, Failure> {
     // Fail early, with the store's exit status, on a missing or bad database.
     drop(open_store(&args.db)?);
     let coder = dicts::coder(&args.dicts)?;
-    let config = Config { db: args.db.clone(), coder, renderer: Arc::new(CliRenderer) };
+    let config =
+        Config { db: args.db.clone(), coder, renderer: Arc::new(CliRenderer), count_cap: dyad_server::COUNT_CAP };
     let db = args.db.display().to_string();
     dyad_server::run(args.addr, config, |addr| {
         report::emit(format_args!("dyad: serving {db} on http://{addr}/ (Ctrl-C to stop)"));

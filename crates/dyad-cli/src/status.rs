@@ -14,7 +14,7 @@ pub enum Status {
     Usage = 2,
     /// 3: the dictionaries have errors.
     Dictionary = 3,
-    /// 4: a file could not be opened, read or written.
+    /// 4: a file could not be opened, read or written, or the event store failed.
     Io = 4,
 }
 
@@ -54,7 +54,8 @@ Exit status:
      oversized JSONL lines) or invalid UTF-8 replaced; the rest was coded
   2  usage error (bad command line)
   3  dictionary errors
-  4  I/O error: an input file is missing or unreadable, or output failed
+  4  I/O error: an input file is missing or unreadable, output failed, or
+     an event-store error (not a dyad store, corrupt, locked, read-only, full)
 When several apply, the highest is used. A closed stdout pipe
 (`dyad code ... | head`) ends the run quietly with status 0.";
 

@@ -397,6 +397,49 @@ enum Fate {
     Hypothetical,
     Background,
     NoSource,
+    Sport,
+}
+
+/// A match report: a score (`3-1`) and a word of sport. Its `beat`,
+/// `attacked` and `crushed` are play, not force.
+fn is_sport(toks: &[Token]) -> bool {
+    let score = toks.iter().any(|t| {
+        let mut parts = t.norm.split('-');
+        let digits =
+            |p: Option<&str>| p.is_some_and(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()));
+        t.tag == Tag::Num && digits(parts.next()) && digits(parts.next()) && parts.next().is_none()
+    });
+    score
+        && toks.iter().any(|t| {
+            matches!(
+                t.lemma.as_str(),
+                "team"
+                    | "match"
+                    | "game"
+                    | "cup"
+                    | "league"
+                    | "championship"
+                    | "tournament"
+                    | "final"
+                    | "goal"
+                    | "club"
+                    | "squad"
+                    | "coach"
+                    | "striker"
+                    | "football"
+                    | "soccer"
+                    | "cricket"
+                    | "rugby"
+                    | "tennis"
+                    | "basketball"
+                    | "hockey"
+                    | "olympics"
+                    | "medal"
+                    | "qualifier"
+                    | "semi-final"
+                    | "quarter-final"
+            )
+        })
 }
 
 pub(crate) fn code_sentence(
@@ -422,6 +465,11 @@ pub(crate) fn code_sentence(
     }
     let mut found = mentions::find(&s, dicts, ctx.published);
     resolve(&s, &mut found, &mut ctx.memory);
+    // `unidentified gunmen`, `unknown assailants`: no actor can be named.
+    found.retain(|m| {
+        !(m.agent_only && m.start > 0 && norm_is(&s.tokens[m.start - 1], &["unidentified", "unknown"])
+            || norm_is(&s.tokens[m.start], &["unidentified", "unknown"]))
+    });
     // Most sentences hold no trigger word at all: stop once the document
     // has learnt their names (and, for the first, its dateline).
     let index_of = dicts.pattern_index();
@@ -634,6 +682,10 @@ pub(crate) fn code_sentence(
                 continue;
             }
         }
+        if matches!(&codes[mi].as_str()[..2], "17" | "18" | "19" | "20") && is_sport(&s.tokens) {
+            fates[mi] = Fate::Sport;
+            continue;
+        }
         let mut code = codes[mi];
         let mut negated = s.tokens[vg_start..trigger_start].iter().any(is_neg)
             || (vg_start > 0 && norm_is(&s.tokens[vg_start - 1], &["no", "without"]));
@@ -710,6 +762,15 @@ pub(crate) fn code_sentence(
             (Some((a, _)), _) => input.starts[a].or(input.starts.get(a + 1).copied().flatten()),
             (None, Some(k)) => Some(k),
             (None, None) => inside(true)
+                .or_else(|| {
+                    // The direct object inside a discontinuous trigger (`accused
+                    // Russia of interference in Moldova`) comes before anything after it.
+                    inside(false).filter(|&k| {
+                        s.tokens[trigger_start + 1..found[k].start]
+                            .iter()
+                            .all(|t| matches!(t.tag, Tag::Det | Tag::Num | Tag::Adj))
+                    })
+                })
                 .or_else(|| find_object(&s, &input, &found, m.end.max(trigger_end), passive, verbal))
                 .or_else(|| inside(false)),
         };
@@ -903,6 +964,7 @@ pub(crate) fn code_sentence(
                 Fate::Hypothetical => "not realised: modal or conditional".to_string(),
                 Fate::Background => "background: inside a relative clause".to_string(),
                 Fate::NoSource => "no source found".to_string(),
+                Fate::Sport => "not coded: a sports result (score and a word of sport)".to_string(),
             })
             .collect();
         trace.push(crate::explain::sentence_trace(

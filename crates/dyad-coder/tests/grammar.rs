@@ -52,6 +52,8 @@ prisoner = CVL
 rebel = REB
 villager = CVL
 drone = MIL
+gunman = REB
+team = CVL
 ";
 
 const EVENTS: &str = "
@@ -88,6 +90,9 @@ take .. hostage = 181
 tell .. journalist = 010
 march = 141
 visit = 042
+beat = 182
+abduct = 181
+accuse .. of interference = 1125
 ";
 
 const SYNONYMS: &str = "&talk = talk, negotiation, discussion\n";
@@ -494,4 +499,20 @@ fn killed_by_a_weapon_is_coded_by_the_weapon() {
 #[test]
 fn an_actor_after_a_preposition_is_no_clause_subject() {
     check("Putin's visit to Turkey was his first.", "RUSGOV 042 TUR");
+}
+
+#[test]
+fn a_sports_result_is_no_assault() {
+    check("The Turkish football team beat Greece 3-1 in the cup final.", "");
+    check("Turkish police beat Greek protesters.", "TURCOP 182 GRC");
+}
+
+#[test]
+fn unidentified_perpetrators_are_no_actor() {
+    check("A Turkish journalist was abducted by unidentified gunmen.", "");
+}
+
+#[test]
+fn the_direct_object_inside_a_trigger_comes_before_a_later_actor() {
+    check("Turkey accused Russia of interference in Greece.", "TUR 1125 RUS");
 }

@@ -677,7 +677,7 @@ pub(crate) fn code_sentence(
                 fates[mi] = Fate::Complement(gi);
                 continue;
             }
-            if is_hypothetical(&s.tokens, vg_start, trigger_start) {
+            if !coder.codes_irrealis() && is_hypothetical(&s.tokens, vg_start, trigger_start) {
                 fates[mi] = Fate::Hypothetical;
                 continue;
             }
@@ -690,7 +690,7 @@ pub(crate) fn code_sentence(
         let mut negated = s.tokens[vg_start..trigger_start].iter().any(is_neg)
             || (vg_start > 0 && norm_is(&s.tokens[vg_start - 1], &["no", "without"]));
         // A stated intention codes as intent (03x) or, for force, threat (13x).
-        if intent[mi] || is_future(&s.tokens, vg_start, trigger_start) {
+        if intent[mi] || (!coder.codes_irrealis() && is_future(&s.tokens, vg_start, trigger_start)) {
             let governor = if matches!(&code.as_str()[..2], "14" | "15" | "16" | "17" | "18" | "19" | "20") {
                 "130"
             } else {

@@ -78,6 +78,7 @@ pub struct CoderBuilder {
     lexicon: Arc<Lexicon>,
     gazetteer: Option<Arc<Gazetteer>>,
     keep_targetless_statements: bool,
+    code_irrealis: bool,
 }
 
 impl CoderBuilder {
@@ -96,6 +97,15 @@ impl CoderBuilder {
         self
     }
 
+    /// Code acts under a modal, in a conditional or stated as future
+    /// (`will abandon`, `could visit`) as the act itself, as the peer coders
+    /// do; dyad by default drops the hypothetical ones and codes `will X` as
+    /// an intent (03x/13x). Peer-suite runs turn this on.
+    pub fn code_irrealis(mut self, code: bool) -> CoderBuilder {
+        self.code_irrealis = code;
+        self
+    }
+
     /// Builds the immutable coder.
     pub fn build(self) -> Coder {
         Coder {
@@ -103,6 +113,7 @@ impl CoderBuilder {
             lexicon: self.lexicon,
             gazetteer: self.gazetteer,
             keep_targetless_statements: self.keep_targetless_statements,
+            code_irrealis: self.code_irrealis,
         }
     }
 }
@@ -114,17 +125,23 @@ pub struct Coder {
     lexicon: Arc<Lexicon>,
     gazetteer: Option<Arc<Gazetteer>>,
     keep_targetless_statements: bool,
+    code_irrealis: bool,
 }
 
 impl Coder {
     /// Starts building a coder from compiled dictionaries and a lexicon.
     pub fn builder(dictionaries: Arc<Dictionaries>, lexicon: Arc<Lexicon>) -> CoderBuilder {
-        CoderBuilder { dictionaries, lexicon, gazetteer: None, keep_targetless_statements: false }
+        CoderBuilder { dictionaries, lexicon, gazetteer: None, keep_targetless_statements: false, code_irrealis: false }
     }
 
     /// Whether bare statements with no target are coded.
     pub fn keeps_targetless_statements(&self) -> bool {
         self.keep_targetless_statements
+    }
+
+    /// Whether modal, conditional and future acts are coded as the act itself.
+    pub fn codes_irrealis(&self) -> bool {
+        self.code_irrealis
     }
 
     /// The gazetteer, when the coder has one.

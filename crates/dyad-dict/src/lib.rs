@@ -39,7 +39,9 @@ use dyad_core::{RuleRef, Span};
 use dyad_text::Lexicon;
 
 pub use parse::FileKind;
-pub use pattern::{Elem, EventPattern, PatternIndex, PatternInput, PatternMatch, MAX_GAP};
+pub use pattern::{
+    prefix_of, Elem, EventPattern, PatternIndex, PatternInput, PatternMatch, MAX_GAP, MAX_STEPS, PREFIX_MARK,
+};
 pub use trie::PhraseTrie;
 
 use parse::{diag, parse_date, raw_lines, RawLine};
@@ -352,6 +354,15 @@ struct Compiler<'a> {
 }
 
 impl Compiler<'_> {
+    /// Keys for an actor or agent phrase: lemmas, and a stem key for each
+    /// word written `stem*` (see [`Compiler::prefix_keys`]).
+    fn phrase_keys(&self, phrase: &str) -> Result<Vec<String>, String> {
+        if !phrase.contains(PREFIX_MARK) {
+            return Ok(self.keys(phrase));
+        }
+        self.prefix_keys(&phrase.split_whitespace().collect::<Vec<_>>().join("_"))
+    }
+
     /// Token keys for a phrase: the context-free lemma of each token.
     fn keys(&self, phrase: &str) -> Vec<String> {
         self.lexicon
@@ -397,7 +408,10 @@ impl Compiler<'_> {
                 return self.err(file, line.line, "`from` is after `until`");
             }
         }
-        let keys = self.keys(line.left);
+        let keys = match self.phrase_keys(line.left) {
+            Ok(k) => k,
+            Err(e) => return self.err(file, line.line, e),
+        };
         if keys.is_empty() {
             return self.err(file, line.line, "phrase has no words");
         }
@@ -432,7 +446,10 @@ impl Compiler<'_> {
                 format!("unknown sector `{sector}`: expected CAMEO type codes such as GOV, MIL, REB"),
             );
         }
-        let keys = self.keys(line.left);
+        let keys = match self.phrase_keys(line.left) {
+            Ok(k) => k,
+            Err(e) => return self.err(file, line.line, e),
+        };
         if keys.is_empty() {
             return self.err(file, line.line, "phrase has no words");
         }
@@ -523,8 +540,9 @@ impl Compiler<'_> {
         let Some(anchor) = elems.iter().position(|e| matches!(e, Elem::Words { optional: false, .. })) else {
             return self.err(file, line.line, "pattern has no required word to anchor it");
         };
-        if matches!(elems.first(), Some(Elem::Gap)) || matches!(elems.last(), Some(Elem::Gap)) {
-            return self.err(file, line.line, "a pattern cannot start or end with `..`");
+        let gap = |e: Option<&Elem>| matches!(e, Some(Elem::Gap | Elem::LongGap));
+        if gap(elems.first()) || gap(elems.last()) {
+            return self.err(file, line.line, "a pattern cannot start or end with `..` or `...`");
         }
         let slots = |want: &Elem| elems.iter().filter(|e| *e == want).count();
         if slots(&Elem::Source) > 1 || slots(&Elem::Target) > 1 {
@@ -554,9 +572,34 @@ impl Compiler<'_> {
         });
     }
 
+    /// Keys of an alternative with stems (`argentin*`, `peace_keep*`): a
+    /// word ending in `*` matches any token that starts with it (surface
+    /// form or lemma, lower case); other words match by lemma.
+    fn prefix_keys(&self, alt: &str) -> Result<Vec<String>, String> {
+        let mut keys = Vec::new();
+        for word in alt.split('_').filter(|w| !w.is_empty()) {
+            match word.strip_suffix(PREFIX_MARK) {
+                Some(stem)
+                    if !stem.is_empty() && stem.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'')) =>
+                {
+                    keys.push(format!("{}{PREFIX_MARK}", stem.to_lowercase()));
+                }
+                _ if word.contains(PREFIX_MARK) => {
+                    return Err(format!("`{word}`: a stem is letters followed by one `*` (`argentin*`)"));
+                }
+                _ => keys.extend(self.keys(word)),
+            }
+        }
+        if keys.is_empty() {
+            return Err(format!("`{alt}` has no words"));
+        }
+        Ok(keys)
+    }
+
     fn element(&self, raw: &str) -> Result<Elem, String> {
         match raw {
             ".." => return Ok(Elem::Gap),
+            "..." => return Ok(Elem::LongGap),
             "{source}" => return Ok(Elem::Source),
             "{target}" => return Ok(Elem::Target),
             _ => {}
@@ -579,6 +622,8 @@ impl Compiler<'_> {
                     return Err(format!("unknown synonym set `&{name}`"));
                 };
                 alts.extend(members.iter().cloned());
+            } else if alt.contains(PREFIX_MARK) {
+                alts.push(self.prefix_keys(alt)?);
             } else {
                 let keys = self.keys(&alt.replace('_', " "));
                 if keys.is_empty() {

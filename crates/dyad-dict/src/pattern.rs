@@ -8,6 +8,13 @@ use dyad_core::RuleRef;
 /// Longest run of tokens a `..` gap may skip (an actor mention counts as one).
 pub const MAX_GAP: usize = 3;
 
+/// Most matcher steps spent on one pattern at one anchor (each element tried
+/// and each gap position offered counts one): `...` gaps make backtracking
+/// polynomial in the sentence length, so the work per pattern is capped (a
+/// deterministic count, not a time limit); past it the pattern does not
+/// match there.
+pub const MAX_STEPS: usize = 5_000;
+
 /// One element of a compiled pattern.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Elem {
@@ -20,6 +27,9 @@ pub enum Elem {
     },
     /// `..`: up to [`MAX_GAP`] skippable tokens.
     Gap,
+    /// `...`: any number of skippable tokens (the clause-bounded gap of the
+    /// peer coders' patterns).
+    LongGap,
     /// `{source}`: an actor mention.
     Source,
     /// `{target}`: an actor mention.
@@ -78,6 +88,15 @@ pub trait PatternInput {
     }
 }
 
+/// Suffix of a key that matches by prefix: `argentin*` matches any token
+/// whose surface form or lemma starts with `argentin`.
+pub const PREFIX_MARK: char = '*';
+
+/// A key compiled from `stem*`: the stem, when the key is a prefix key.
+pub fn prefix_of(key: &str) -> Option<&str> {
+    key.strip_suffix(PREFIX_MARK).filter(|p| !p.is_empty())
+}
+
 /// A pattern matched in a sentence; all positions are token indices.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PatternMatch {
@@ -100,22 +119,31 @@ struct State {
     trigger: Vec<usize>,
     source: Option<(usize, usize)>,
     target: Option<(usize, usize)>,
+    /// Matcher steps left (see [`MAX_STEPS`]).
+    budget: usize,
 }
 
 /// Patterns indexed by the keys of their anchors.
 #[derive(Debug, Default)]
 pub struct PatternIndex {
     by_anchor: FxHashMap<Box<str>, Vec<u32>>,
+    /// Patterns whose anchor is a prefix key (`stem*`), by stem.
+    by_prefix: FxHashMap<Box<str>, Vec<u32>>,
 }
 
 impl PatternIndex {
     pub(crate) fn build(patterns: &[EventPattern]) -> PatternIndex {
         let mut by_anchor: FxHashMap<Box<str>, Vec<u32>> = FxHashMap::default();
+        let mut by_prefix: FxHashMap<Box<str>, Vec<u32>> = FxHashMap::default();
         for (id, p) in patterns.iter().enumerate() {
             if let Elem::Words { alts, .. } = &p.elems[p.anchor] {
                 for alt in alts {
                     if let Some(first) = alt.first() {
-                        let list = by_anchor.entry(first.as_str().into()).or_default();
+                        let (map, key) = match prefix_of(first) {
+                            Some(stem) => (&mut by_prefix, stem),
+                            None => (&mut by_anchor, first.as_str()),
+                        };
+                        let list = map.entry(key.into()).or_default();
                         if !list.contains(&(id as u32)) {
                             list.push(id as u32);
                         }
@@ -123,12 +151,23 @@ impl PatternIndex {
                 }
             }
         }
-        PatternIndex { by_anchor }
+        PatternIndex { by_anchor, by_prefix }
     }
 
     /// True when some pattern is anchored on `key`: a cheap pre-filter.
     pub fn is_anchor(&self, key: &str) -> bool {
-        self.by_anchor.contains_key(key)
+        self.by_anchor.contains_key(key) || self.prefix_anchors(key).next().is_some()
+    }
+
+    /// Patterns anchored on a prefix key that `key` starts with.
+    fn prefix_anchors<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a Vec<u32>> + 'a {
+        let none = self.by_prefix.is_empty();
+        key.char_indices()
+            .skip(1)
+            .map(|(i, _)| i)
+            .chain(std::iter::once(key.len()))
+            .take_while(move |_| !none)
+            .filter_map(move |end| self.by_prefix.get(&key[..end]))
     }
 
     /// Every pattern match in the input, in order of anchor position.
@@ -139,8 +178,7 @@ impl PatternIndex {
             seen.clear();
             let keys = input.keys(i);
             for key in keys.iter().filter(|k| !k.is_empty()) {
-                let Some(ids) = self.by_anchor.get(*key) else { continue };
-                for &id in ids {
+                for &id in self.by_anchor.get(*key).into_iter().chain(self.prefix_anchors(key)).flatten() {
                     if seen.contains(&id) {
                         continue;
                     }
@@ -156,7 +194,13 @@ impl PatternIndex {
 }
 
 fn token_matches(input: &dyn PatternInput, i: usize, key: &str) -> bool {
-    i < input.len() && input.keys(i).iter().any(|k| !k.is_empty() && *k == key)
+    if i >= input.len() {
+        return false;
+    }
+    match prefix_of(key) {
+        Some(stem) => input.keys(i).iter().any(|k| !k.is_empty() && k.starts_with(stem)),
+        None => input.keys(i).iter().any(|k| !k.is_empty() && *k == key),
+    }
 }
 
 /// Tries every alternative of a words element at `pos`; returns ends.
@@ -187,11 +231,17 @@ fn words_backward(alts: &[Vec<String>], end: usize, input: &dyn PatternInput) ->
     starts
 }
 
-/// Positions a gap starting at `pos` may end at, nearest first.
-fn gap_ends(pos: usize, input: &dyn PatternInput) -> Vec<usize> {
+/// Positions a gap starting at `pos` may end at, nearest first (`max`
+/// skipped units).
+fn gap_ends(pos: usize, input: &dyn PatternInput, max: usize) -> Vec<usize> {
+    let mut seen = vec![false; input.len() + 2];
     let mut reach = vec![pos];
+    seen[pos.min(input.len() + 1)] = true;
     let mut frontier = vec![pos];
-    for _ in 0..MAX_GAP {
+    for _ in 0..max {
+        if frontier.is_empty() {
+            break;
+        }
         let mut next = Vec::new();
         for &p in &frontier {
             if p >= input.len() || !input.skippable(p) {
@@ -202,9 +252,8 @@ fn gap_ends(pos: usize, input: &dyn PatternInput) -> Vec<usize> {
                 next.push(e);
             }
         }
-        next.retain(|p| !reach.contains(p));
+        next.retain(|&p| p <= input.len() && !std::mem::replace(&mut seen[p], true));
         next.sort_unstable();
-        next.dedup();
         reach.extend(&next);
         frontier = next;
     }
@@ -213,13 +262,18 @@ fn gap_ends(pos: usize, input: &dyn PatternInput) -> Vec<usize> {
 }
 
 /// Positions a gap ending at `end` may start at, nearest first.
-fn gap_starts(end: usize, input: &dyn PatternInput) -> Vec<usize> {
+fn gap_starts(end: usize, input: &dyn PatternInput, max: usize) -> Vec<usize> {
+    let mut seen = vec![false; input.len() + 2];
     let mut reach = vec![end];
+    seen[end.min(input.len() + 1)] = true;
     let mut frontier = vec![end];
-    for _ in 0..MAX_GAP {
+    for _ in 0..max {
+        if frontier.is_empty() {
+            break;
+        }
         let mut next = Vec::new();
         for &p in &frontier {
-            if p == 0 || !input.skippable(p - 1) {
+            if p == 0 || p > input.len() || !input.skippable(p - 1) {
                 continue;
             }
             next.push(p - 1);
@@ -227,9 +281,8 @@ fn gap_starts(end: usize, input: &dyn PatternInput) -> Vec<usize> {
                 next.push(s);
             }
         }
-        next.retain(|p| !reach.contains(p));
+        next.retain(|&p| !std::mem::replace(&mut seen[p], true));
         next.sort_unstable();
-        next.dedup();
         reach.extend(&next);
         frontier = next;
     }
@@ -239,7 +292,7 @@ fn gap_starts(end: usize, input: &dyn PatternInput) -> Vec<usize> {
 
 fn match_anchored(p: &EventPattern, id: u32, i: usize, input: &dyn PatternInput) -> Option<PatternMatch> {
     let Elem::Words { alts, .. } = &p.elems[p.anchor] else { return None };
-    let mut state = State::default();
+    let mut state = State { budget: MAX_STEPS, ..State::default() };
     for anchor_end in words_forward(alts, i, input) {
         state.trigger.clear();
         state.trigger.extend(i..anchor_end);
@@ -274,6 +327,7 @@ fn save(state: &State) -> Saved {
 
 fn forward(elems: &[Elem], k: usize, pos: usize, input: &dyn PatternInput, state: &mut State) -> Option<usize> {
     let Some(elem) = elems.get(k) else { return Some(pos) };
+    state.budget = state.budget.checked_sub(1)?;
     let saved = save(state);
     match elem {
         Elem::Words { alts, optional } => {
@@ -289,11 +343,14 @@ fn forward(elems: &[Elem], k: usize, pos: usize, input: &dyn PatternInput, state
             }
             None
         }
-        Elem::Gap => {
+        Elem::Gap | Elem::LongGap => {
             // Each step skips one token or a whole actor mention, so
             // `extradite .. to` skips `a Colombian drug trafficker` and
             // `expel .. diplomat` still reaches into `two Russian diplomats`.
-            for p in gap_ends(pos, input) {
+            let max = if matches!(elem, Elem::Gap) { MAX_GAP } else { input.len() };
+            let ends = gap_ends(pos, input, max);
+            state.budget = state.budget.checked_sub(ends.len())?;
+            for p in ends {
                 if let Some(r) = forward(elems, k + 1, p, input, state) {
                     return Some(r);
                 }
@@ -322,6 +379,7 @@ fn backward(elems: &[Elem], k: usize, end: usize, input: &dyn PatternInput, stat
     if k == 0 {
         return Some(end);
     }
+    state.budget = state.budget.checked_sub(1)?;
     let saved = save(state);
     match &elems[k - 1] {
         Elem::Words { alts, optional } => {
@@ -337,8 +395,11 @@ fn backward(elems: &[Elem], k: usize, end: usize, input: &dyn PatternInput, stat
             }
             None
         }
-        Elem::Gap => {
-            for p in gap_starts(end, input) {
+        gap @ (Elem::Gap | Elem::LongGap) => {
+            let max = if matches!(gap, Elem::Gap) { MAX_GAP } else { input.len() };
+            let starts = gap_starts(end, input, max);
+            state.budget = state.budget.checked_sub(starts.len())?;
+            for p in starts {
                 if let Some(r) = backward(elems, k - 1, p, input, state) {
                     return Some(r);
                 }

@@ -19,6 +19,8 @@ pub struct PhraseTrie {
 #[derive(Debug, Default)]
 struct Node {
     children: FxMap<Box<str>, u32>,
+    /// Children reached by a stem (`argentin*`): any key starting with it.
+    stems: Vec<(Box<str>, u32)>,
     entries: Vec<u32>,
 }
 
@@ -30,6 +32,19 @@ impl PhraseTrie {
     pub(crate) fn insert(&mut self, keys: &[String], entry: u32) {
         let mut node = 0usize;
         for key in keys {
+            if let Some(stem) = crate::pattern::prefix_of(key) {
+                let found = self.nodes[node].stems.iter().find(|(s, _)| &**s == stem).map(|&(_, n)| n as usize);
+                node = match found {
+                    Some(n) => n,
+                    None => {
+                        let n = self.nodes.len();
+                        self.nodes.push(Node::default());
+                        self.nodes[node].stems.push((stem.into(), n as u32));
+                        n
+                    }
+                };
+                continue;
+            }
             let next = match self.nodes[node].children.get(key.as_str()) {
                 Some(&n) => n as usize,
                 None => {
@@ -49,6 +64,11 @@ impl PhraseTrie {
     #[inline]
     fn step(&self, node: usize, keys: &[&str; 3], next: &mut Vec<usize>) {
         let children = &self.nodes[node].children;
+        for (stem, child) in &self.nodes[node].stems {
+            if keys.iter().any(|k| k.starts_with(&**stem)) && !next.contains(&(*child as usize)) {
+                next.push(*child as usize);
+            }
+        }
         if children.is_empty() {
             return;
         }
@@ -136,6 +156,16 @@ mod tests {
         assert_eq!(at(&t, &words, 2), vec![(3, vec![3])]);
         assert_eq!(at(&t, &words, 5), vec![]);
         assert_eq!(t.len(), 4);
+    }
+
+    #[test]
+    fn stems_match_by_prefix() {
+        let t = trie(&["ruritan*", "grand ruritan* army", "fenw*"]);
+        let words = ["grand", "ruritanian", "army", "ruritania", "fen"];
+        assert_eq!(at(&t, &words, 1), vec![(2, vec![0])]);
+        assert_eq!(at(&t, &words, 0), vec![(3, vec![1])]);
+        assert_eq!(at(&t, &words, 3), vec![(4, vec![0])]);
+        assert_eq!(at(&t, &words, 4), vec![]);
     }
 
     #[test]

@@ -27,10 +27,14 @@ pub fn date_yymmdd(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, rest[..2].parse().ok()?, rest[2..].parse().ok()?)
 }
 
+/// Marks a [`Tok::Word`] written without a trailing `_`: a stem.
+pub const STEM_MARK: char = '*';
+
 /// One element of a peer pattern.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Tok {
-    /// A literal word.
+    /// A literal word; ends with [`STEM_MARK`] when it was written without
+    /// a trailing `_` (a stem).
     Word(String),
     /// `{ A | B }` alternatives (each may be several words joined by `_`).
     Alts(Vec<String>),
@@ -102,10 +106,14 @@ impl PatternTokens {
         }
         for chunk in flat.split_whitespace() {
             let mut first = true;
-            for piece in chunk.split('_') {
+            let pieces: Vec<&str> = chunk.split('_').collect();
+            for (pi, piece) in pieces.iter().enumerate() {
+                let piece = *piece;
                 if piece.is_empty() {
                     continue;
                 }
+                // A word not followed by `_` is a stem (TABARI: a prefix).
+                let stem = pi + 1 == pieces.len();
                 let adjacent = !first;
                 first = false;
                 let tok = match piece {
@@ -131,6 +139,9 @@ impl PatternTokens {
                         if w.is_empty() || w == "-" {
                             continue;
                         }
+                        if stem {
+                            w.push(STEM_MARK);
+                        }
                         Tok::Word(w)
                     }
                 };
@@ -154,12 +165,14 @@ pub fn convert_pattern(
 ) -> Result<(String, Vec<&'static str>), String> {
     let mut parts: Vec<String> = Vec::new();
     let mut notes = Vec::new();
-    let mut gap_pending = false;
+    // `None`: adjacent; a space is TABARI's any-number-of-words gap (`...`),
+    // `^` (skip one word) a short one (`..`).
+    let mut gap_pending: Option<&str> = None;
     let mut has_source = false;
     let mut has_target = false;
     for (tok, adjacent) in &toks.items {
-        if !adjacent && !parts.is_empty() {
-            gap_pending = true;
+        if !adjacent && !parts.is_empty() && gap_pending.is_none() {
+            gap_pending = Some("...");
         }
         let elem = match tok {
             Tok::Word(w) => word(w),
@@ -211,7 +224,7 @@ pub fn convert_pattern(
             Tok::Skip => {
                 notes.push("skip-marker-as-gap");
                 if !parts.is_empty() {
-                    gap_pending = true;
+                    gap_pending = Some("..");
                 }
                 continue;
             }
@@ -220,16 +233,15 @@ pub fn convert_pattern(
                 continue;
             }
         };
-        if gap_pending {
-            parts.push("..".to_string());
-            gap_pending = false;
+        if let Some(gap) = gap_pending.take() {
+            parts.push(gap.to_string());
         }
         parts.push(elem);
     }
     if !toks.dropped.is_empty() {
         notes.push("dropped-marker");
     }
-    while parts.last().is_some_and(|p| p == "..") {
+    while parts.last().is_some_and(|p| p == ".." || p == "...") {
         parts.pop();
     }
     if parts.is_empty() {
@@ -262,21 +274,55 @@ pub(crate) fn clean_phrase(p: &str) -> String {
         .join(" ")
 }
 
-/// A peer word as a dyad element: TABARI/PETRARCH words without a trailing
-/// `_` are stems; dyad matches lemmas, so a stem that is not a word itself
-/// but is a word with a final `e` (`RESTOR`) matches both.
-pub(crate) fn stem_element(lexicon: &Lexicon, w: &str) -> String {
+/// A peer word as a dyad element. dyad matches lemmas, so a word that is a
+/// word itself matches its inflections; a stem that is not a word but is one
+/// with a final `e` matches both (`restor` → `restor|restore`). With `stems`
+/// (TABARI: a word written without a trailing `_` is a prefix), any other
+/// stem of at least [`MIN_STEM`] letters becomes a dyad stem (`critici` →
+/// `critici*`, matching `criticise`, `criticized`, `criticism`); without,
+/// it matches as written.
+pub(crate) fn stem_element(lexicon: &Lexicon, w: &str, stems: bool) -> String {
+    let is_stem = w.ends_with(STEM_MARK);
     let w = clean_word(w);
-    if w.is_empty() {
+    if w.is_empty() || lexicon.is_common_word(&w) {
         return w;
     }
     let with_e = format!("{w}e");
-    if !lexicon.is_common_word(&w) && lexicon.is_common_word(&with_e) {
-        format!("{w}|{with_e}")
-    } else {
-        w
+    if lexicon.is_common_word(&with_e) {
+        return format!("{w}|{with_e}");
     }
+    if stems && is_stem && w.chars().count() >= MIN_STEM && w.chars().all(char::is_alphabetic) {
+        return format!("{w}*");
+    }
+    w
 }
+
+/// A TABARI actor phrase (`RUFUS_T_FIREFLY`, `HOLY SEE`) as a dyad phrase
+/// with stems: a word that ends its `_` chunk without a trailing `_` is a
+/// stem, turned into `stem*` when it is not a word of the lexicon and has
+/// at least [`MIN_STEM`] letters (`FREEDONIA` → `freedonia*`, matching
+/// `Freedonian`); other words are as [`clean_phrase`] writes them.
+pub(crate) fn stem_phrase(lexicon: &Lexicon, p: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for chunk in p.split_whitespace() {
+        let pieces: Vec<&str> = chunk.split('_').collect();
+        for (i, piece) in pieces.iter().enumerate() {
+            let w = clean_word(piece);
+            if w.is_empty() {
+                continue;
+            }
+            let stem = i + 1 == pieces.len()
+                && !lexicon.is_common_word(&w)
+                && w.chars().count() >= MIN_STEM
+                && w.chars().all(char::is_alphabetic);
+            out.push(if stem { format!("{w}*") } else { w });
+        }
+    }
+    out.join(" ")
+}
+
+/// Shortest stem turned into a prefix element (shorter ones match too much).
+pub const MIN_STEM: usize = 4;
 
 /// Maps peer event codes to dyad CAMEO codes, tabling what does not fit.
 pub(crate) fn event_code(raw: &str) -> Option<(PeerCode, CameoCode)> {
@@ -401,14 +447,45 @@ mod tests {
         let syn = |s: &str| s == "fruit";
         let toks = PatternTokens::parse("SAID * TO_VISIT +");
         let (p, _) = convert_pattern(&toks, "pledge", &w, &syn).unwrap();
-        assert_eq!(p, "said .. pledge .. to visit .. {target}");
+        assert_eq!(p, "said ... pledge ... to visit ... {target}");
         let toks = PatternTokens::parse("$ HAS_* { GREEN_ TEA | &FRUIT } JUICE_");
         let (p, _) = convert_pattern(&toks, "sip", &w, &syn).unwrap();
-        assert_eq!(p, "{source} .. has sip .. green_tea|&fruit .. juice");
+        assert_eq!(p, "{source} ... has sip ... green_tea|&fruit ... juice");
         let toks = PatternTokens::parse("* &FRUIT (TO {THE MARKET})");
         let (p, _) = convert_pattern(&toks, "carry", &w, &syn).unwrap();
-        assert_eq!(p, "carry .. &fruit .. to .. the .. market");
+        assert_eq!(p, "carry ... &fruit ... to ... the ... market");
+        // `^` skips one word: a short gap.
+        let (p, _) = convert_pattern(&PatternTokens::parse("* ^ &FRUIT"), "eat", &w, &syn).unwrap();
+        assert_eq!(p, "eat .. &fruit");
         assert!(convert_pattern(&PatternTokens::parse("* &NUTS"), "eat", &w, &syn).is_err());
+    }
+
+    #[test]
+    fn stems() {
+        let lexicon = Lexicon::english();
+        // (peer word as parsed, TABARI stems on, element)
+        let cases = [
+            ("PARLEY*", true, "parley"),         // a word: lemma matching covers inflections
+            ("RESTOR*", true, "restor|restore"), // stem + e is a word
+            ("RUMBUSTICAT*", true, "rumbusticat*"),
+            ("RUMBUSTICAT", true, "rumbusticat"), // written with a trailing `_`: exact
+            ("RUMBUSTICAT*", false, "rumbusticat"),
+            ("ZYQ*", true, "zyq"), // too short to be a prefix
+        ];
+        for (w, stems, want) in cases {
+            assert_eq!(stem_element(&lexicon, w, stems), want, "{w}");
+        }
+        let toks = PatternTokens::parse("GRAND_PARLEY SMALL_ TALK");
+        let words: Vec<_> = toks.items.iter().map(|(t, _)| t.clone()).collect();
+        assert_eq!(
+            words,
+            vec![
+                Tok::Word("GRAND".into()),
+                Tok::Word("PARLEY*".into()),
+                Tok::Word("SMALL".into()),
+                Tok::Word("TALK*".into())
+            ]
+        );
     }
 
     #[test]

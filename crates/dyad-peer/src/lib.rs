@@ -286,7 +286,8 @@ impl PeerCoder {
             }
         };
         // The peers' own rules (first verb, target required) choose among all triggers.
-        let coder = Coder::builder(Arc::new(dicts), lexicon).keep_targetless_statements(true).build();
+        let coder =
+            Coder::builder(Arc::new(dicts), lexicon).keep_targetless_statements(true).code_irrealis(true).build();
         let lines =
             converted.sources.iter().map(|(n, t)| (n.clone(), t.lines().map(str::to_string).collect())).collect();
         (PeerCoder { coder, tables: converted.tables.clone(), lines, conventions: Conventions::default() }, diags)
@@ -524,6 +525,9 @@ mod tests {
         // Bare agents and events with no target are not peer events.
         assert!(codes("The harbour master praised Sylvania.").is_empty());
         assert!(codes("Freedonia praised.").is_empty());
+        // The peers code a future or modal act as the act itself.
+        assert_eq!(codes("Freedonia will praise Sylvania."), vec![t("FRD", "SYL", "051")]);
+        assert_eq!(codes("Freedonia could praise Sylvania."), vec![t("FRD", "SYL", "051")]);
     }
 
     #[test]

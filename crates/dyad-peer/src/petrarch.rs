@@ -121,7 +121,7 @@ impl Dictionaries {
         let mut conv = Converted::default();
         let mut codes = ActorCodes::default();
         for (name, text) in &self.actors {
-            convert_actors(&mut conv, &mut codes, name, text, '#');
+            convert_actors(&mut conv, &mut codes, name, text, '#', None);
         }
         for (name, text) in &self.agents {
             convert_agents(&mut conv, name, text, '#');
@@ -153,7 +153,7 @@ pub(crate) fn convert_verbs(conv: &mut Converted, lexicon: &Lexicon, file: &str,
     for (i, raw) in text.lines().enumerate() {
         let line_no = i as u32 + 1;
         let t = raw.split_once('#').map_or(raw, |(a, _)| a).trim();
-        if in_comment || t.starts_with("<!--") {
+        if in_comment || t.starts_with("<!") {
             in_comment = !raw.contains("-->");
             continue;
         }
@@ -242,7 +242,7 @@ pub(crate) fn convert_verbs(conv: &mut Converted, lexicon: &Lexicon, file: &str,
             v.words = v.words[0].split('_').map(str::to_string).collect();
         }
     }
-    emit_verbs(conv, lexicon, file, &syns, &verbs);
+    emit_verbs(conv, lexicon, file, &syns, &verbs, false);
 }
 
 /// Reads discards: `+PHRASE` discards the story, `PHRASE` the sentence.
@@ -364,7 +364,7 @@ SPLIT_+UP [071]
         assert!(events.contains("share|divide|divides|divided|dividing = 070"), "{events}");
         assert!(events.contains("split_up = 071"), "{events}");
         assert!(
-            events.contains("share|divide|divides|divided|dividing .. &snack .. with .. {target} = 073"),
+            events.contains("share|divide|divides|divided|dividing ... &snack ... with ... {target} = 073"),
             "{events}"
         );
         assert!(conv.tables.events.values().any(|c| *c == PeerCode::Null));

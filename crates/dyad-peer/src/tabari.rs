@@ -10,7 +10,10 @@ use std::path::{Path, PathBuf};
 use chrono::{Days, NaiveDate};
 use dyad_text::Lexicon;
 
-use crate::convert::{clean_phrase, clean_word, convert_pattern, event_code, stem_element, syn_name, ActorCodes, Out};
+use crate::convert::{
+    clean_phrase, clean_word, convert_pattern, event_code, stem_element, stem_phrase, syn_name, ActorCodes, Out,
+    STEM_MARK,
+};
 use crate::{date_yymmdd, Converted, ExpectedEvent, PatternTokens, PeerDiagnostic, Suite, SuiteRecord};
 
 /// The files a TABARI `.project` names, with their text.
@@ -72,7 +75,7 @@ impl Project {
         let mut conv = Converted::default();
         let mut codes = ActorCodes::default();
         for (name, text) in &self.actors {
-            convert_actors(&mut conv, &mut codes, name, text, ';');
+            convert_actors(&mut conv, &mut codes, name, text, ';', Some(lexicon));
         }
         for (name, text) in &self.agents {
             convert_agents(&mut conv, name, text, ';');
@@ -165,8 +168,16 @@ fn code_blocks(
 }
 
 /// Converts a TABARI or PETRARCH actors file. `comment` is `;` (TABARI) or
-/// `#` (PETRARCH).
-pub(crate) fn convert_actors(conv: &mut Converted, codes: &mut ActorCodes, file: &str, text: &str, comment: char) {
+/// `#` (PETRARCH). With a lexicon, words without a trailing `_` are stems
+/// (TABARI, see [`stem_phrase`]).
+pub(crate) fn convert_actors(
+    conv: &mut Converted,
+    codes: &mut ActorCodes,
+    file: &str,
+    text: &str,
+    comment: char,
+    stems: Option<&Lexicon>,
+) {
     let mut entries: Vec<ActorEntry> = Vec::new();
     let mut block: Option<String> = None;
     let mut in_comment = false;
@@ -174,7 +185,7 @@ pub(crate) fn convert_actors(conv: &mut Converted, codes: &mut ActorCodes, file:
         let line_no = i as u32 + 1;
         let line = strip_comment(raw, comment);
         let t = line.trim();
-        if in_comment || t.starts_with("<!--") {
+        if in_comment || t.starts_with("<!") {
             in_comment = !t.contains("-->");
             continue;
         }
@@ -228,7 +239,10 @@ pub(crate) fn convert_actors(conv: &mut Converted, codes: &mut ActorCodes, file:
             continue;
         }
         for phrase in &e.phrases {
-            let p = clean_phrase(phrase);
+            let p = match stems {
+                Some(lexicon) => stem_phrase(lexicon, phrase),
+                None => clean_phrase(phrase),
+            };
             if p.is_empty() {
                 continue;
             }
@@ -261,7 +275,7 @@ pub(crate) fn convert_agents(conv: &mut Converted, file: &str, text: &str, comme
     for (i, raw) in text.lines().enumerate() {
         let line_no = i as u32 + 1;
         let t = strip_comment(raw, comment).trim();
-        if in_comment || t.starts_with("<!--") {
+        if in_comment || t.starts_with("<!") {
             in_comment = !t.contains("-->");
             continue;
         }
@@ -383,7 +397,16 @@ pub(crate) type SynSets = BTreeMap<String, Vec<String>>;
 
 /// Writes synonym sets (expanding sets nested in members) and the verb
 /// patterns as dyad sources.
-pub(crate) fn emit_verbs(conv: &mut Converted, lexicon: &Lexicon, file: &str, syns: &SynSets, verbs: &[VerbEntry]) {
+///
+/// `stems`: words written without a trailing `_` are prefixes (TABARI).
+pub(crate) fn emit_verbs(
+    conv: &mut Converted,
+    lexicon: &Lexicon,
+    file: &str,
+    syns: &SynSets,
+    verbs: &[VerbEntry],
+    stems: bool,
+) {
     let mut syn_out = Out::new(&format!("{file}.synonyms"));
     let mut known = HashSet::new();
     for name in syns.keys() {
@@ -401,10 +424,10 @@ pub(crate) fn emit_verbs(conv: &mut Converted, lexicon: &Lexicon, file: &str, sy
 
     let mut out = Out::new(&format!("{file}.events"));
     let mut seen = HashSet::new();
-    let word = |w: &str| stem_element(lexicon, w);
+    let word = |w: &str| stem_element(lexicon, w, stems);
     let has_syn = |s: &str| known.contains(s);
     for v in verbs {
-        let verb = verb_element(lexicon, v);
+        let verb = verb_element(lexicon, v, stems);
         if verb.is_empty() {
             continue;
         }
@@ -463,14 +486,17 @@ fn expand_members(syns: &SynSets, name: &str, depth: usize) -> Vec<String> {
 }
 
 /// The dyad element(s) for a verb: its words, with other forms as alternatives.
-fn verb_element(lexicon: &Lexicon, v: &VerbEntry) -> String {
-    let words: Vec<String> = v.words.iter().map(|w| clean_word(w)).filter(|w| !w.is_empty()).collect();
+fn verb_element(lexicon: &Lexicon, v: &VerbEntry, stems: bool) -> String {
+    // `CARRIED_OUT` is one entry word of two words.
+    let raw = v.words.join("_");
+    let words: Vec<String> = raw.split('_').map(clean_word).filter(|w| !w.is_empty()).collect();
     if words.is_empty() {
         return String::new();
     }
     let mut forms: Vec<String> = Vec::new();
     if words.len() == 1 {
-        forms.extend(stem_element(lexicon, &v.words[0]).split('|').map(str::to_string));
+        let marked = if raw.ends_with('_') { raw.clone() } else { format!("{raw}{STEM_MARK}") };
+        forms.extend(stem_element(lexicon, &marked, stems).split('|').map(str::to_string));
     } else {
         forms.push(words.join("_"));
     }
@@ -558,7 +584,7 @@ pub(crate) fn convert_verbs(conv: &mut Converted, lexicon: &Lexicon, file: &str,
         let words = phrase.split_whitespace().map(str::to_string).collect();
         verbs.push(VerbEntry { words, code: code.to_string(), line: line_no, ..VerbEntry::default() });
     }
-    emit_verbs(conv, lexicon, file, &syns, &verbs);
+    emit_verbs(conv, lexicon, file, &syns, &verbs, true);
 }
 
 /// Records TABARI `.options` commands: dyad has no equivalents, so each
@@ -734,6 +760,9 @@ SHUN_ [---]
 { SHUNNED_ SHUNNING_ }
 - * &FRUIT  [032:033]
 - * LEMONS [###]
+PARLEY [040]
+- * RUMBUSTICAT [043]
+WIN_OVER [041]
 ";
 
     const ACTORS: &str = "\
@@ -748,6 +777,8 @@ RUFUS_T_FIREFLY
 \t[FRD]
 MARX_ISLE [M4X]
 NOBODY [---]
+<! -- a comment written with a space -->
+GRAND_FENWICK [GFK]
 ";
 
     fn lexicon() -> Lexicon {
@@ -760,8 +791,11 @@ NOBODY [---]
         convert_verbs(&mut conv, &lexicon(), "x.verbs", VERBS);
         let events = &conv.sources.iter().find(|(n, _)| n.ends_with(".events")).unwrap().1;
         assert!(events.contains("greet = 041"), "{events}");
-        assert!(events.contains("greet .. warmly .. {target} = 042"), "{events}");
-        assert!(events.contains("shun|shunned|shunning .. &fruit = 032"), "{events}");
+        assert!(events.contains("greet ... warmly ... {target} = 042"), "{events}");
+        assert!(events.contains("shun|shunned|shunning ... &fruit = 032"), "{events}");
+        // Stems that are not words are prefixes; `_`-joined entry words are adjacent words.
+        assert!(events.contains("parley ... rumbusticat* = 043"), "{events}");
+        assert!(events.contains("win_over = 041"), "{events}");
         assert!(!events.contains("shun|shunned|shunning = "), "null verb has no bare pattern: {events}");
         let syn = &conv.sources.iter().find(|(n, _)| n.ends_with(".synonyms")).unwrap().1;
         assert!(syn.contains("&fruit = apples, pears"), "{syn}");
@@ -781,10 +815,13 @@ NOBODY [---]
     fn actors_convert_with_dates_and_placeholders() {
         let mut conv = Converted::default();
         let mut codes = ActorCodes::default();
-        convert_actors(&mut conv, &mut codes, "x.actors", ACTORS, ';');
+        convert_actors(&mut conv, &mut codes, "x.actors", ACTORS, ';', Some(&lexicon()));
         let text = &conv.sources[0].1;
-        assert!(text.contains("freedonia = FRD"), "{text}");
+        // `<! -- ... -->` is a one-line comment, not a block.
+        assert!(text.contains("grand fenwick* = GFK"), "{text}");
         assert!(text.contains("sylvanian = SYL"), "{text}");
+        // Words without a trailing `_` are stems (`freedonia*` matches `Freedonian`).
+        assert!(text.contains("freedonia* = FRD"), "{text}");
         assert!(text.contains("rufus t firefly = FRDGOV from=1933-01-01 until=1933-12-31"), "{text}");
         assert!(!text.contains("teapot"), "{text}");
         assert!(conv.tables.actor_blocks.values().any(|v| v == "M4X"));

@@ -1,0 +1,103 @@
+//! Pattern constructs of dyad's format: stems (`word*`) and the long gap
+//! (`...`). Data-driven: each case is a pattern, a sentence, and whether it
+//! matches. The sentences are made up for these tests.
+
+use dyad_core::Span;
+use dyad_dict::{DictionariesBuilder, PatternInput};
+use dyad_text::Lexicon;
+
+/// A sentence analysed with the lexicon; actors are capitalised words.
+struct Sentence {
+    norms: Vec<String>,
+    lemmas: Vec<String>,
+    actor: Vec<bool>,
+}
+
+impl Sentence {
+    fn new(lexicon: &Lexicon, text: &str) -> Sentence {
+        let toks = lexicon.analyze(text, Span::new(0, text.len()));
+        Sentence {
+            norms: toks.iter().map(|t| t.norm.to_string()).collect(),
+            lemmas: toks.iter().map(|t| lexicon.lemma(&t.norm).to_string()).collect(),
+            actor: toks.iter().map(|t| text[t.span.start..t.span.end].starts_with(char::is_uppercase)).collect(),
+        }
+    }
+}
+
+impl PatternInput for Sentence {
+    fn len(&self) -> usize {
+        self.norms.len()
+    }
+    fn keys(&self, i: usize) -> [&str; 3] {
+        [&self.norms[i], &self.lemmas[i], ""]
+    }
+    fn actor_from(&self, i: usize) -> Option<usize> {
+        self.actor.get(i).copied().unwrap_or(false).then_some(i + 1)
+    }
+    fn actor_until(&self, end: usize) -> Option<usize> {
+        (end > 0 && self.actor[end - 1]).then(|| end - 1)
+    }
+    fn skippable(&self, i: usize) -> bool {
+        !matches!(self.norms[i].as_str(), "." | ";" | ":")
+    }
+}
+
+fn matches(pattern: &str, text: &str) -> bool {
+    let lexicon = Lexicon::english();
+    let mut b = DictionariesBuilder::new();
+    b.add_source("t.events", &format!("{pattern} = 040\n"));
+    let dicts = b.build(&lexicon).unwrap_or_else(|e| panic!("{pattern}: {e}"));
+    !dicts.find_patterns(&Sentence::new(&lexicon, text)).is_empty()
+}
+
+#[test]
+fn stems_match_by_prefix() {
+    let cases = [
+        ("parley*", "they parleyed at dawn", true),
+        ("parley*", "the parleying went on", true),
+        ("parley*", "a parle at dawn", false),
+        ("hold parl*", "both held parleys", true),
+        ("hold parl*", "both held talks", false),
+        ("sign trea*_accord*", "they signed a treaty accord", false),
+        ("sign .. trea*_accord*", "they signed a treaty accordingly", true),
+        ("[grand*] parley", "a grandiose parley", true),
+        ("shak*|wav* hands", "they waved hands", true),
+    ];
+    for (pattern, text, want) in cases {
+        assert_eq!(matches(pattern, text), want, "`{pattern}` on `{text}`");
+    }
+}
+
+#[test]
+fn long_gap_spans_any_number_of_skippable_tokens() {
+    let cases = [
+        ("parley ... accord", "we parley about the long and winding road to an accord", true),
+        ("parley .. accord", "we parley about the long and winding road to an accord", false),
+        ("parley ... accord", "we parley about the road; an accord", false),
+        ("parley ... {target}", "we parley with the ever so distant Ruritania", true),
+        ("{source} ... parley", "Ruritania and its many friends parley", true),
+    ];
+    for (pattern, text, want) in cases {
+        assert_eq!(matches(pattern, text), want, "`{pattern}` on `{text}`");
+    }
+}
+
+#[test]
+fn invalid_stems_and_gaps_are_reported() {
+    let lexicon = Lexicon::english();
+    for bad in ["parl*ey", "*", "... parley", "parley ...", "par**"] {
+        let mut b = DictionariesBuilder::new();
+        b.add_source("t.events", &format!("{bad} = 040\n"));
+        let diags = b.check(&lexicon);
+        assert_eq!(diags.len(), 1, "`{bad}` should be rejected: {diags:?}");
+        assert_eq!(diags[0].line, 1);
+    }
+}
+
+#[test]
+fn long_gaps_stay_bounded_on_long_sentences() {
+    // Many gaps over a long sentence that never completes: the matcher's
+    // step budget keeps this finite (it must simply return no match).
+    let text = vec!["word"; 400].join(" ");
+    assert!(!matches("word ... word ... word ... word ... word ... nothing", &text));
+}

@@ -765,10 +765,12 @@ pub(crate) fn code_sentence(
                 .or_else(|| {
                     // The direct object inside a discontinuous trigger (`accused
                     // Russia of interference in Moldova`) comes before anything after it.
+                    // Not the subject of a clause of its own (`suggested X should ...`).
                     inside(false).filter(|&k| {
                         s.tokens[trigger_start + 1..found[k].start]
                             .iter()
                             .all(|t| matches!(t.tag, Tag::Det | Tag::Num | Tag::Adj))
+                            && s.tokens.get(found[k].end).is_none_or(|t| !is_finite_verb(t) && !is_aux(t))
                     })
                 })
                 .or_else(|| find_object(&s, &input, &found, m.end.max(trigger_end), passive, verbal))

@@ -913,7 +913,7 @@ mod tests {
     fn coarse_tokens(text: &str) -> Vec<Token> {
         let mut out = Vec::new();
         let mut push = |a: usize, b: usize| {
-            let norm = text[a..b].to_lowercase();
+            let norm: dyad_text::CompactString = text[a..b].to_lowercase().into();
             out.push(Token {
                 span: Span::new(a, b),
                 lemma: norm.clone(),

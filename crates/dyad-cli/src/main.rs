@@ -14,6 +14,12 @@ mod progress;
 mod report;
 mod status;
 
+// Coding makes many small short-lived allocations (per-sentence vectors,
+// matcher states) on several threads at once: mimalloc serves them in a
+// fraction of glibc malloc's time and without cross-thread contention.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> std::process::ExitCode {
     cli::main()
 }

@@ -155,7 +155,7 @@ fn regroup(tokens: &[Token], text: &str) -> Vec<W> {
     while i < tokens.len() {
         let t = &tokens[i];
         let cap = t.span.slice(text).chars().next().is_some_and(char::is_uppercase);
-        let mut s = t.norm.clone();
+        let mut s = t.norm.to_string();
         let mut last = i;
         if t.norm.starts_with(|c: char| c.is_ascii_digit()) {
             // digits (sep digits)*, all adjacent.
@@ -913,7 +913,7 @@ mod tests {
     fn coarse_tokens(text: &str) -> Vec<Token> {
         let mut out = Vec::new();
         let mut push = |a: usize, b: usize| {
-            let norm = text[a..b].to_lowercase();
+            let norm: dyad_text::CompactString = text[a..b].to_lowercase().into();
             out.push(Token {
                 span: Span::new(a, b),
                 lemma: norm.clone(),

@@ -138,7 +138,11 @@ pub(crate) fn sentence_trace(
         tokens: s
             .tokens
             .iter()
-            .map(|t| TokenTrace { text: t.span.slice(s.text).to_string(), tag: t.tag.short(), lemma: t.lemma.clone() })
+            .map(|t| TokenTrace {
+                text: t.span.slice(s.text).to_string(),
+                tag: t.tag.short(),
+                lemma: t.lemma.to_string(),
+            })
             .collect(),
         mentions: mentions
             .iter()

@@ -452,7 +452,7 @@ pub(crate) fn code_sentence(
     trace: Option<&mut Vec<SentenceTrace>>,
 ) {
     let dicts = coder.dictionaries();
-    let mut s = Sentence::new(coder.lexicon(), &doc.text, span);
+    let mut s = Sentence::new(coder, &doc.text, span);
     if s.tokens.len() > MAX_SENTENCE_TOKENS {
         coded.diagnostics.push(Diagnostic::warning(
             format!("sentence {index} has {} tokens; coded on its first {MAX_SENTENCE_TOKENS}", s.tokens.len()),

@@ -126,7 +126,7 @@ pub(crate) fn resolve(s: &Sentence<'_>, found: &mut Vec<Mention>, memory: &mut D
             continue;
         }
         // A name met earlier in the document.
-        let known = memory.names.get(&full).or_else(|| memory.names.get(&surname)).cloned();
+        let known = memory.names.get(&full).or_else(|| memory.names.get(surname.as_str())).cloned();
         if let Some(member) = known {
             found.push(Mention { start, end, members: vec![member], is_place: false, agent_only: false });
         }

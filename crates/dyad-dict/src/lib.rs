@@ -667,6 +667,8 @@ pub struct Dictionaries {
     agent_trie: PhraseTrie,
     place_trie: PhraseTrie,
     index: PatternIndex,
+    /// Every token key some trie or pattern uses (see [`Dictionaries::key`]).
+    vocabulary: rustc_hash::FxHashSet<Box<str>>,
     stats: Stats,
     // Build-time only.
     actor_keyed: Keyed,
@@ -687,6 +689,7 @@ impl Dictionaries {
             agent_trie: PhraseTrie::new(),
             place_trie: PhraseTrie::new(),
             index: PatternIndex::default(),
+            vocabulary: Default::default(),
             stats: Stats::default(),
             actor_keyed: Keyed::default(),
             agent_keyed: Keyed::default(),
@@ -707,6 +710,19 @@ impl Dictionaries {
         }
         self.pattern_by_text = HashMap::new();
         self.index = PatternIndex::build(&self.patterns);
+        let mut vocabulary = rustc_hash::FxHashSet::default();
+        for trie in [&self.actor_trie, &self.agent_trie, &self.place_trie] {
+            vocabulary.extend(trie.keys().map(Box::from));
+        }
+        for p in &self.patterns {
+            for e in &p.elems {
+                if let Elem::Words { alts, .. } = e {
+                    vocabulary.extend(alts.iter().flatten().map(|k| Box::from(k.as_str())));
+                }
+            }
+        }
+        vocabulary.remove("");
+        self.vocabulary = vocabulary;
         self.stats.actors = self.actors.len();
         self.stats.agents = self.agents.len();
         self.stats.places = self.places.len();
@@ -756,6 +772,16 @@ impl Dictionaries {
     /// Event patterns indexed by anchor.
     pub fn pattern_index(&self) -> &PatternIndex {
         &self.index
+    }
+
+    /// The dictionaries' own copy of a token key when some phrase or pattern
+    /// uses it, else `""`, which no matcher matches. The tries and the
+    /// pattern matcher compare keys only for equality, so a sentence may map
+    /// its keys through this once per token and hand the matchers borrowed
+    /// strings: no key is stored per token, and tokens that no dictionary
+    /// knows cost the matchers nothing.
+    pub fn key(&self, key: &str) -> &str {
+        self.vocabulary.get(key).map_or("", |k| k)
     }
 
     /// Every pattern match in a sentence.

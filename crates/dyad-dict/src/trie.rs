@@ -119,6 +119,11 @@ impl PhraseTrie {
         }
     }
 
+    /// Every key some phrase uses.
+    pub(crate) fn keys(&self) -> impl Iterator<Item = &str> {
+        self.nodes.iter().flat_map(|n| n.children.keys().map(|k| &**k))
+    }
+
     /// Number of distinct phrases stored.
     pub fn len(&self) -> usize {
         self.nodes.iter().filter(|n| !n.entries.is_empty()).count()

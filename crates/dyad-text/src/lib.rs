@@ -73,6 +73,10 @@ mod tokenize;
 
 use dyad_core::Span;
 
+/// The string type of [`Token::norm`] and [`Token::lemma`]: derefs to `str`
+/// and compares with `&str`, but keeps strings of up to 24 bytes inline and
+/// lexicon lemmas by reference, so analysing a token allocates nothing.
+pub use compact_str::CompactString;
 pub use segment::{sentences, MAX_SENTENCE_BYTES};
 
 use closed::Closed;
@@ -236,9 +240,9 @@ pub struct Token {
     /// Byte span in the original document text.
     pub span: Span,
     /// Normalised form: lower case, curly quotes and dashes made ASCII.
-    pub norm: String,
+    pub norm: CompactString,
     /// Lemma of `norm` (itself when unknown).
-    pub lemma: String,
+    pub lemma: CompactString,
     /// Coarse part of speech in context.
     pub tag: Tag,
     /// Letter case as written.
@@ -308,24 +312,51 @@ impl Lexicon {
     /// result are absolute offsets into `text`. An invalid `sentence` span
     /// (out of range or not on char boundaries) yields no tokens.
     pub fn analyze(&self, text: &str, sentence: Span) -> Vec<Token> {
+        let mut out = Vec::new();
+        self.analyze_into(text, sentence, &mut Scratch::default(), &mut out);
+        out
+    }
+
+    /// [`Lexicon::analyze`] into `out` (cleared first), reusing the buffers
+    /// of `scratch`: a worker that keeps both across sentences allocates
+    /// nothing per sentence once they have grown. Afterwards `scratch` also
+    /// knows each token's context-free lemma ([`Scratch::lemma`]).
+    pub fn analyze_into(&self, text: &str, sentence: Span, scratch: &mut Scratch, out: &mut Vec<Token>) {
+        out.clear();
+        let Scratch { raws, norms, lexes, prefixes, choices, lookups, buf } = scratch;
+        raws.clear();
+        norms.clear();
+        lexes.clear();
+        prefixes.clear();
+        choices.clear();
+        lookups.clear();
         let s = sentence.slice(text);
-        let mut raws: Vec<Raw> = Vec::with_capacity(s.len() / 5 + 4);
-        tokenize::tokenize(s, &mut raws);
-        let mut norms: Vec<String> = Vec::with_capacity(raws.len());
-        let mut lexes = Vec::with_capacity(raws.len());
-        // For unknown hyphenated words we look up the last part
-        // ("re-imposed" -> "imposed"); remember the prefix to rebuild lemmas.
-        let mut prefixes: Vec<usize> = Vec::with_capacity(raws.len());
-        for r in &raws {
+        raws.reserve(s.len() / 5 + 4);
+        tokenize::tokenize(s, raws);
+        let n = raws.len();
+        norms.reserve(n);
+        lexes.reserve(n);
+        prefixes.reserve(n);
+        choices.reserve(n);
+        lookups.reserve(n);
+        for r in raws.iter() {
             let src = &s[r.start..r.end];
-            let mut norm = String::new();
-            tokenize::normalize(src, &mut norm);
+            tokenize::normalize(src, buf);
+            let norm = buf.as_str();
             let case = if matches!(r.kind, Kind::Punct | Kind::Symbol) { Case::Other } else { Case::of(src) };
             let mut prefix = 0;
+            // One probe of each table per token; the context-free reading
+            // (what `Lexicon::lemma` and `is_common_word` would say) comes
+            // from the same probe.
+            let closed = self.closed.get(norm).copied();
+            let own = if closed.is_none() { self.words.get(norm).copied() } else { None };
+            lookups.push(Lookup {
+                lemma: closed.map(|(_, l)| l).or_else(|| own.map(|e| e.first_lemma())),
+                common: closed.is_some() || own.is_some_and(|e| e.mask & !lexicon::NNP != 0),
+            });
             let (closed, entry) = match r.kind {
                 Kind::Word | Kind::Clitic => {
-                    let closed = self.closed.get(norm.as_str()).copied();
-                    let mut entry = if closed.is_none() { self.words.get(norm.as_str()).copied() } else { None };
+                    let mut entry = own;
                     if entry.is_none() && closed.is_none() {
                         if let Some(h) = norm.rfind('-') {
                             entry = self.words.get(&norm[h + 1..]).copied().filter(|e| e.mask & !lexicon::NNP != 0);
@@ -339,31 +370,65 @@ impl Lexicon {
                 _ => (None, None),
             };
             lexes.push(tagger::Lex { kind: r.kind, case, closed, entry, mask: entry.map_or(0, |e| e.mask) });
-            norms.push(norm);
+            norms.push(CompactString::new(norm));
             prefixes.push(prefix);
         }
-        let mut choices = Vec::with_capacity(raws.len());
-        tagger::tag(&lexes, &norms, &mut choices);
-        let mut out = Vec::with_capacity(raws.len());
-        for (((r, norm), (tag, lemma)), prefix) in raws.iter().zip(norms).zip(choices).zip(prefixes) {
+        tagger::tag(lexes, norms, choices);
+        out.reserve(raws.len());
+        for (i, ((r, norm), &(tag, lemma))) in raws.iter().zip(norms.drain(..)).zip(choices.iter()).enumerate() {
+            let prefix = prefixes[i];
             let lemma = match lemma {
                 Some(l) if prefix > 0 => {
-                    let mut s = String::with_capacity(prefix + l.len());
+                    let mut s = CompactString::with_capacity(prefix + l.len());
                     s.push_str(&norm[..prefix]);
                     s.push_str(l);
                     s
                 }
-                Some(l) => l.to_owned(),
+                // The lexicon's own string: borrowed, not copied.
+                Some(l) => CompactString::const_new(l),
                 None => norm.clone(),
             };
             out.push(Token {
                 span: Span::new(sentence.start + r.start, sentence.start + r.end),
-                case: lexes[out.len()].case,
+                case: lexes[i].case,
                 norm,
                 lemma,
                 tag,
             });
         }
-        out
+    }
+}
+
+/// What one probe of the lexicon says about a token's normalised form,
+/// without context.
+#[derive(Clone, Copy, Debug)]
+struct Lookup {
+    lemma: Option<&'static str>,
+    common: bool,
+}
+
+/// Reusable buffers for [`Lexicon::analyze_into`]: keep one per thread.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    raws: Vec<Raw>,
+    norms: Vec<CompactString>,
+    lexes: Vec<tagger::Lex>,
+    prefixes: Vec<usize>,
+    choices: Vec<tagger::Choice>,
+    lookups: Vec<Lookup>,
+    buf: String,
+}
+
+impl Scratch {
+    /// The context-free lemma of token `i` of the last analysed sentence, as
+    /// [`Lexicon::lemma_static`] gives it for the token's `norm`.
+    pub fn lemma(&self, i: usize) -> Option<&'static str> {
+        self.lookups.get(i).and_then(|l| l.lemma)
+    }
+
+    /// Whether token `i` of the last analysed sentence is a common word, as
+    /// [`Lexicon::is_common_word`] says of the token's `norm`.
+    pub fn is_common_word(&self, i: usize) -> bool {
+        self.lookups.get(i).is_some_and(|l| l.common)
     }
 }

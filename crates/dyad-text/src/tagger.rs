@@ -5,7 +5,7 @@
 use crate::closed::Closed;
 use crate::lexicon::{Entry, JJ, NN, NNP, NNS, NOUN, RB, VB, VBD, VBG, VBN, VBZ, VERB};
 use crate::tokenize::Kind;
-use crate::{Case, Tag, VerbForm};
+use crate::{Case, CompactString, Tag, VerbForm};
 
 /// Per-token lexical facts the rules look at.
 #[derive(Clone, Copy, Debug)]
@@ -32,7 +32,7 @@ fn is_wordish(k: Kind) -> bool {
 
 /// Tag every token of a sentence. `norms` are only used for a few suffix
 /// guesses on unknown words.
-pub(crate) fn tag(lex: &[Lex], norms: &[String], out: &mut Vec<Choice>) {
+pub(crate) fn tag(lex: &[Lex], norms: &[CompactString], out: &mut Vec<Choice>) {
     out.clear();
     let words = lex.iter().filter(|l| matches!(l.kind, Kind::Word)).count();
     let upper = lex.iter().filter(|l| l.kind == Kind::Word && l.case == Case::Upper).count();
@@ -91,7 +91,7 @@ fn nominal(lex: &[Lex], j: usize, all_caps: bool) -> bool {
 
 /// Likely sentence/clause initial: nothing word-like before, or an opening
 /// quote/bracket, colon or dash (dateline "(Reuters) - Police ...").
-fn initial(lex: &[Lex], norms: &[String], i: usize) -> bool {
+fn initial(lex: &[Lex], norms: &[CompactString], i: usize) -> bool {
     if i == 0 {
         return true;
     }
@@ -112,7 +112,7 @@ fn adjish(norm: &str) -> bool {
     ADJ_SUFFIXES.iter().any(|s| norm.len() > s.len() + 2 && norm.ends_with(s))
 }
 
-fn choose(lex: &[Lex], norms: &[String], out: &[Choice], i: usize, all_caps: bool) -> Choice {
+fn choose(lex: &[Lex], norms: &[CompactString], out: &[Choice], i: usize, all_caps: bool) -> Choice {
     let l = &lex[i];
     let norm = norms[i].as_str();
     match l.kind {

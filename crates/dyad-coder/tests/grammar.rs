@@ -516,3 +516,25 @@ fn unidentified_perpetrators_are_no_actor() {
 fn the_direct_object_inside_a_trigger_comes_before_a_later_actor() {
     check("Turkey accused Russia of interference in Greece.", "TUR 1125 RUS");
 }
+
+/// Regression: sentences hand the matchers interned keys, and a word no
+/// dictionary lists must still reach a stem (`argentin*`).
+#[test]
+fn stems_match_words_no_dictionary_lists() {
+    let lexicon = Arc::new(Lexicon::english());
+    let mut b = DictionariesBuilder::new();
+    b.add_source("t.actors", "Argentin* = ARG\nTurkish = TUR\n")
+        .add_source("t.agents", AGENTS)
+        .add_source("t.events", "meet = 040\ncondemn* = 111\n");
+    let coder = Coder::builder(Arc::new(b.build(&lexicon).unwrap_or_else(|e| panic!("{e}"))), lexicon).build();
+    let codes = |text: &str| -> Vec<String> {
+        coder
+            .code_text(text, None)
+            .events
+            .iter()
+            .map(|e| format!("{} {} {}", e.source.code, e.cameo.as_str(), e.target.as_ref().map_or("-", |t| &t.code)))
+            .collect()
+    };
+    assert_eq!(codes("Argentinian officials met Turkish officials."), ["ARGGOV 040 TURGOV"]);
+    assert_eq!(codes("Turkish officials condemned Argentina."), ["TURGOV 111 ARG"]);
+}

@@ -669,6 +669,8 @@ pub struct Dictionaries {
     index: PatternIndex,
     /// Every token key some trie or pattern uses (see [`Dictionaries::key`]).
     vocabulary: rustc_hash::FxHashSet<Box<str>>,
+    /// Stem -> `stem*`, for prefix keys (peer dictionaries; none by default).
+    stems: rustc_hash::FxHashMap<Box<str>, Box<str>>,
     stats: Stats,
     // Build-time only.
     actor_keyed: Keyed,
@@ -690,6 +692,7 @@ impl Dictionaries {
             place_trie: PhraseTrie::new(),
             index: PatternIndex::default(),
             vocabulary: Default::default(),
+            stems: Default::default(),
             stats: Stats::default(),
             actor_keyed: Keyed::default(),
             agent_keyed: Keyed::default(),
@@ -723,6 +726,22 @@ impl Dictionaries {
         }
         vocabulary.remove("");
         self.vocabulary = vocabulary;
+        // Stems (`argentin*`) must see words no dictionary lists: `key` maps
+        // such a word to its longest stem, marked.
+        let mut stems: rustc_hash::FxHashMap<Box<str>, Box<str>> = Default::default();
+        for trie in [&self.actor_trie, &self.agent_trie, &self.place_trie] {
+            stems.extend(trie.stems().map(|s| (Box::from(s), format!("{s}{}", pattern::PREFIX_MARK).into())));
+        }
+        for p in &self.patterns {
+            for e in &p.elems {
+                if let Elem::Words { alts, .. } = e {
+                    for stem in alts.iter().flatten().filter_map(|k| pattern::prefix_of(k)) {
+                        stems.insert(Box::from(stem), format!("{stem}{}", pattern::PREFIX_MARK).into());
+                    }
+                }
+            }
+        }
+        self.stems = stems;
         self.stats.actors = self.actors.len();
         self.stats.agents = self.agents.len();
         self.stats.places = self.places.len();
@@ -779,9 +798,21 @@ impl Dictionaries {
     /// pattern matcher compare keys only for equality, so a sentence may map
     /// its keys through this once per token and hand the matchers borrowed
     /// strings: no key is stored per token, and tokens that no dictionary
-    /// knows cost the matchers nothing.
+    /// knows cost the matchers nothing. With prefix keys (`stem*`), a word
+    /// no dictionary lists maps to its longest stem, marked (`argentin*`):
+    /// it matches every stem it starts with and no exact key.
     pub fn key(&self, key: &str) -> &str {
-        self.vocabulary.get(key).map_or("", |k| k)
+        if let Some(k) = self.vocabulary.get(key) {
+            return k;
+        }
+        if self.stems.is_empty() {
+            return "";
+        }
+        (1..=key.len())
+            .rev()
+            .filter(|&end| key.is_char_boundary(end))
+            .find_map(|end| self.stems.get(&key[..end]))
+            .map_or("", |k| k)
     }
 
     /// Every pattern match in a sentence.

@@ -124,6 +124,11 @@ impl PhraseTrie {
         self.nodes.iter().flat_map(|n| n.children.keys().map(|k| &**k))
     }
 
+    /// Every stem (prefix key, without its `*`) on some edge.
+    pub(crate) fn stems(&self) -> impl Iterator<Item = &str> {
+        self.nodes.iter().flat_map(|n| n.stems.iter().map(|(s, _)| &**s))
+    }
+
     /// Number of distinct phrases stored.
     pub fn len(&self) -> usize {
         self.nodes.iter().filter(|n| !n.entries.is_empty()).count()

@@ -662,7 +662,7 @@ pub(crate) fn code_sentence(
         }
         // A nominal event between a pair (`the ceasefire between Israel and
         // Hamas`) is coded between them, wherever it sits in the sentence.
-        let between = between_pair(&s, &input, &found, trigger_end.max(m.end));
+        let between = between_pair(&s, &input, &found, trigger_start, trigger_end.max(m.end));
         if between.is_none() {
             if let Some((_, gi)) = governing.filter(|&(g, _)| is_nominal_complement(&s.tokens, g, trigger_start)) {
                 // `accused X of violating the ceasefire`: the complement refines the accusation.
@@ -1043,13 +1043,25 @@ fn open_agent(m: &Mention) -> bool {
 }
 
 /// `between X and Y` right after a nominal trigger: the pair's mention.
-fn between_pair(s: &Sentence<'_>, input: &Input<'_, '_>, found: &[Mention], after: usize) -> Option<usize> {
-    let t = s.tokens.get(after)?;
-    let nominal = after > 0 && s.tokens[after - 1].tag == Tag::Noun;
-    if t.norm != "between" || !nominal {
-        return None;
-    }
-    let k = input.starts.get(after + 1).copied().flatten().or(input.starts.get(after + 2).copied().flatten())?;
+fn between_pair(
+    s: &Sentence<'_>,
+    input: &Input<'_, '_>,
+    found: &[Mention],
+    trigger_start: usize,
+    after: usize,
+) -> Option<usize> {
+    let toks = &s.tokens;
+    // `the ceasefire between ...`, or a nominal pattern that ends in
+    // `between` itself (`&ceasefire between`).
+    let between =
+        if toks.get(after).is_some_and(|t| t.norm == "between") && after > 0 && toks[after - 1].tag == Tag::Noun {
+            after
+        } else if after > 0 && toks[after - 1].norm == "between" && toks[trigger_start].tag == Tag::Noun {
+            after - 1
+        } else {
+            return None;
+        };
+    let k = input.starts.get(between + 1).copied().flatten().or(input.starts.get(between + 2).copied().flatten())?;
     (found[k].members.len() >= 2).then_some(k)
 }
 

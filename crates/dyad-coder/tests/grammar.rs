@@ -93,6 +93,7 @@ visit = 042
 beat = 182
 abduct = 181
 accuse .. of interference = 1125
+truce between = 0871
 ";
 
 const SYNONYMS: &str = "&talk = talk, negotiation, discussion\n";
@@ -537,4 +538,9 @@ fn stems_match_words_no_dictionary_lists() {
     };
     assert_eq!(codes("Argentinian officials met Turkish officials."), ["ARGGOV 040 TURGOV"]);
     assert_eq!(codes("Turkish officials condemned Argentina."), ["TURGOV 111 ARG"]);
+}
+
+#[test]
+fn a_nominal_pattern_ending_in_between_codes_the_pair() {
+    check("The truce between Russia and Turkey held.", "RUS 0871 TUR; TUR 0871 RUS");
 }

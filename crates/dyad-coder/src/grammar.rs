@@ -774,7 +774,15 @@ pub(crate) fn code_sentence(
                     })
                 })
                 .or_else(|| find_object(&s, &input, &found, m.end.max(trigger_end), passive, verbal))
-                .or_else(|| inside(false)),
+                .or_else(|| inside(false))
+                .or_else(|| {
+                    // `alleged that France was aware ...`, `denied that its
+                    // troops ...`: an accusation, demand, rejection or denial
+                    // is aimed at the subject of its `that` clause.
+                    let aimed =
+                        matches!(&pattern.code.as_str()[..2], "10" | "11" | "12") || pattern.code.as_str() == "016";
+                    aimed.then(|| that_subject(&s.tokens, &input, m.end.max(trigger_end))).flatten()
+                }),
         };
         let (source_k, target_k) = match between {
             Some(pair) => (Some(pair), None),
@@ -1093,6 +1101,23 @@ fn that_clause_governor(
         return Some((j, subject));
     }
     None
+}
+
+/// The actor that opens a `that` clause right after a trigger (`alleged
+/// that France ...`), within a few words.
+fn that_subject(toks: &[Token], input: &Input<'_, '_>, from: usize) -> Option<usize> {
+    let mut j = from;
+    if toks.get(j).is_some_and(|t| t.norm == ",") {
+        j += 1;
+    }
+    if !toks.get(j).is_some_and(|t| t.norm == "that") {
+        return None;
+    }
+    j += 1;
+    while toks.get(j).is_some_and(|t| matches!(t.tag, Tag::Det | Tag::Adj)) {
+        j += 1;
+    }
+    input.starts.get(j).copied().flatten()
 }
 
 fn actor(m: &Member, span: Span, text: &str) -> Option<Actor> {

@@ -94,6 +94,7 @@ beat = 182
 abduct = 181
 accuse .. of interference = 1125
 truce between = 0871
+allege = 112
 ";
 
 const SYNONYMS: &str = "&talk = talk, negotiation, discussion\n";
@@ -543,4 +544,11 @@ fn stems_match_words_no_dictionary_lists() {
 #[test]
 fn a_nominal_pattern_ending_in_between_codes_the_pair() {
     check("The truce between Russia and Turkey held.", "RUS 0871 TUR; TUR 0871 RUS");
+}
+
+#[test]
+fn an_accusation_is_aimed_at_the_subject_of_its_that_clause() {
+    check("Turkey alleged that Russia was aware of the plan.", "TUR 112 RUS");
+    // A statement is not: `said that` gives only what was said.
+    check("Turkey said that Russia was aware of the plan.", "");
 }

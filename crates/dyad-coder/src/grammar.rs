@@ -1110,7 +1110,7 @@ fn that_subject(toks: &[Token], input: &Input<'_, '_>, from: usize) -> Option<us
     if toks.get(j).is_some_and(|t| t.norm == ",") {
         j += 1;
     }
-    if !toks.get(j).is_some_and(|t| t.norm == "that") {
+    if toks.get(j).is_none_or(|t| t.norm != "that") {
         return None;
     }
     j += 1;

@@ -194,7 +194,7 @@ impl CodeFields {
         }
     }
 
-    /// The CSV cells, in the order of [`CodeFields::CSV_COLUMNS`].
+    /// The CSV cells: cameo, cameo_name, plover, plover_mode, goldstein, quad_class (the order a test pins).
     pub fn csv_cells(&self) -> [String; 6] {
         [
             self.cameo.to_string(),

@@ -656,7 +656,9 @@ pub(crate) fn code_sentence(
         }
         // Background in a relative clause (`X, who seized the town last
         // month, released ...`) is not the news.
-        if in_relative_clause(&s.tokens, trigger_start) {
+        if in_relative_clause(&s.tokens, trigger_start)
+            || reduced_relative(&s.tokens, &input, &found, vg_start, trigger_start, trigger_end)
+        {
             fates[mi] = Fate::Background;
             continue;
         }
@@ -1002,6 +1004,66 @@ fn settle(m: &Member, fallback: impl FnOnce() -> Option<String>) -> Option<Membe
     let mut m = m.clone();
     m.country = Some(fallback()?);
     Some(m)
+}
+
+/// A participle right after a noun phrase, with the sentence's own verb
+/// still to come (`the civilians imprisoned for ... were released`): it
+/// describes the noun phrase, it does not report an act by it.
+fn reduced_relative(
+    toks: &[Token],
+    input: &Input<'_, '_>,
+    found: &[Mention],
+    vg_start: usize,
+    trigger_start: usize,
+    trigger_end: usize,
+) -> bool {
+    let participle = vg_start == trigger_start
+        && matches!(toks[trigger_start].tag, Tag::Verb(VerbForm::PastParticiple | VerbForm::Past));
+    if !participle || vg_start == 0 || input.ends[vg_start].is_none() {
+        return false;
+    }
+    // The main verb comes soon after a short modifier.
+    for j in trigger_end..toks.len().min(trigger_end + 8) {
+        let t = &toks[j];
+        if is_stop_punct(t)
+            || is_clause_mark(t)
+            || t.tag == Tag::Conj
+            || norm_is(
+                t,
+                &["said", "says", "since", "after", "before", "until", "while", "because", "as", "when", "if"],
+            )
+        {
+            return false;
+        }
+        if toks[j - 1].norm == "to" {
+            continue;
+        }
+        // Only an auxiliary surely is the main verb: a later `jailed` may
+        // itself describe a noun (`release jailed activists`).
+        if is_aux(t) {
+            // A new subject right before it opens a clause of its own
+            // (`said Hamas had ...`); an actor after a preposition does not.
+            let prev = &toks[j - 1];
+            let np_start = match input.ends[j] {
+                Some(k) => found[k].start,
+                None => {
+                    let mut b = j - 1;
+                    while b > trigger_end
+                        && matches!(toks[b - 1].tag, Tag::Det | Tag::Adj | Tag::Noun | Tag::ProperNoun | Tag::Num)
+                    {
+                        b -= 1;
+                    }
+                    b
+                }
+            };
+            let nominal =
+                prev.tag == Tag::Pron || input.ends[j].is_some() || matches!(prev.tag, Tag::Noun | Tag::ProperNoun);
+            let own_subject =
+                nominal && !preceding_prep(toks, np_start).is_some_and(|p| matches!(p.tag, Tag::Prep | Tag::To));
+            return !own_subject;
+        }
+    }
+    false
 }
 
 /// A one-word participle trigger with no auxiliary, right before the noun it

@@ -552,3 +552,10 @@ fn an_accusation_is_aimed_at_the_subject_of_its_that_clause() {
     // A statement is not: `said that` gives only what was said.
     check("Turkey said that Russia was aware of the plan.", "");
 }
+
+#[test]
+fn a_participle_describing_a_noun_phrase_reports_nothing() {
+    // `arrested` describes the prisoners; the news is their release.
+    check("The prisoners arrested for spying against Russia were released by Putin.", "RUSGOV 0841 -");
+    check("Turkey arrested journalists in Greece.", "TUR 173 GRCMED");
+}

@@ -841,14 +841,17 @@ pub(crate) fn code_sentence(
         // `drones attacked`, `warplanes struck`: the weapon names the kind of attack.
         // A killing is coded by its weapon only when the weapon is the agent:
         // `killed by Russian shelling` (194).
-        if code.as_str() == "190" || code.as_str() == "1823" && passive {
+        // (Only for a source in this sentence: a pronoun's antecedent comes
+        // from an earlier one, and its token positions are not this sentence's.)
+        if source_k.is_some() && (code.as_str() == "190" || code.as_str() == "1823" && passive) {
             // The subject phrase runs on past the mention (`Russian missiles`
             // struck; killed by `Russian shelling`).
             let mut phrase_end = if source.0.end <= vg_start { vg_start } else { source.0.end };
             while s.tokens.get(phrase_end).is_some_and(|t| t.tag == Tag::Noun || t.tag == Tag::Verb(VerbForm::Gerund)) {
                 phrase_end += 1;
             }
-            if let Some(c) = attack_by_weapon(&s.tokens[source.0.start..phrase_end]).and_then(CameoCode::parse) {
+            let phrase = s.tokens.get(source.0.start..phrase_end).unwrap_or_default();
+            if let Some(c) = attack_by_weapon(phrase).and_then(CameoCode::parse) {
                 code = c;
             }
         }

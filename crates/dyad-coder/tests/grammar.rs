@@ -559,3 +559,13 @@ fn a_participle_describing_a_noun_phrase_reports_nothing() {
     check("The prisoners arrested for spying against Russia were released by Putin.", "RUSGOV 0841 -");
     check("Turkey arrested journalists in Greece.", "TUR 173 GRCMED");
 }
+
+/// Regression: a pronoun's antecedent comes from an earlier, longer
+/// sentence; its token positions must not be used on this one (it panicked).
+#[test]
+fn a_pronoun_source_from_a_longer_sentence_does_not_panic() {
+    check(
+        "After a long night of talks in the capital the officials of Greece and Turkey said that Russia attacked Turkey. It attacked Greece.",
+        "RUS 190 TUR; RUS 190 GRC",
+    );
+}

@@ -329,26 +329,39 @@ impl PatternIndex {
         let mut seen: Vec<u32> = Vec::new();
         for (i, row) in ids.iter().enumerate() {
             seen.clear();
+            let mut lists = 0;
             let keys = input.keys(i);
             for (k, key) in keys.iter().enumerate() {
-                if key.is_empty() {
+                // A key equal to an earlier one of the token has had its turn.
+                if key.is_empty() || (row[k] != NO_KEY && row[..k].contains(&row[k])) {
                     continue;
                 }
                 let exact = match row[k] {
                     NO_KEY => None,
                     id => self.anchored.get(id as usize),
                 };
-                for &id in exact.into_iter().chain(self.prefix_anchors(key)).flatten() {
-                    if seen.contains(&id) {
-                        continue;
+                for list in exact.into_iter().chain(self.prefix_anchors(key)) {
+                    // A list holds no repeats: only later lists need `seen`
+                    // (a frequent word anchors hundreds of patterns).
+                    let first = lists == 0;
+                    lists += 1;
+                    if first {
+                        seen.extend_from_slice(list);
                     }
-                    seen.push(id);
-                    let p = &self.compiled[id as usize];
-                    if !precheck(p, i, &occurs) {
-                        continue;
-                    }
-                    if let Some(found) = m.anchored(p, id, i) {
-                        out.push(found);
+                    for &id in list {
+                        if !first {
+                            if seen.contains(&id) {
+                                continue;
+                            }
+                            seen.push(id);
+                        }
+                        let p = &self.compiled[id as usize];
+                        if !precheck(p, i, &occurs) {
+                            continue;
+                        }
+                        if let Some(found) = m.anchored(p, id, i) {
+                            out.push(found);
+                        }
                     }
                 }
             }

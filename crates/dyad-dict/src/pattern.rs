@@ -114,14 +114,45 @@ pub struct PatternMatch {
     pub target: Option<(usize, usize)>,
 }
 
-#[derive(Clone, Default)]
-struct State {
-    trigger: Vec<usize>,
-    source: Option<(usize, usize)>,
-    target: Option<(usize, usize)>,
-    /// Matcher steps left (see [`MAX_STEPS`]).
-    budget: usize,
+/// A pattern key compiled for the matcher: comparing two integers instead
+/// of two strings at every step.
+#[derive(Clone, Copy, Debug)]
+enum Key {
+    /// An exact key, by id (see [`PatternIndex`]'s `ids`).
+    Exact(u32),
+    /// A stem (`argentin*`), by index into `stems`; matched with `starts_with`.
+    Prefix(u32),
+    /// The empty key, which no token matches.
+    Never,
 }
+
+/// A token key that no pattern uses exactly.
+const NO_KEY: u32 = u32::MAX;
+
+/// An element compiled for the matcher.
+#[derive(Debug)]
+enum CElem {
+    Words { alts: Vec<Box<[Key]>>, optional: bool },
+    Gap,
+    LongGap,
+    Source,
+    Target,
+}
+
+/// A pattern compiled for the matcher.
+#[derive(Debug)]
+struct Compiled {
+    elems: Vec<CElem>,
+    anchor: usize,
+    /// For each required word element after the anchor (none comes before
+    /// it), the ids of its first keys: one must occur after the anchor for
+    /// the pattern to have a chance. Elements with stems or large sets are
+    /// not listed.
+    after: Vec<Box<[u32]>>,
+}
+
+/// Largest set of first keys checked before trying a pattern.
+const MAX_PRECHECK: usize = 16;
 
 /// Patterns indexed by the keys of their anchors.
 #[derive(Debug, Default)]
@@ -129,6 +160,13 @@ pub struct PatternIndex {
     by_anchor: FxHashMap<Box<str>, Vec<u32>>,
     /// Patterns whose anchor is a prefix key (`stem*`), by stem.
     by_prefix: FxHashMap<Box<str>, Vec<u32>>,
+    /// Id of every exact key a pattern uses.
+    ids: FxHashMap<Box<str>, u32>,
+    /// Patterns anchored on each exact key, by id (same lists as `by_anchor`).
+    anchored: Vec<Vec<u32>>,
+    /// Stems of prefix keys, by index.
+    stems: Vec<Box<str>>,
+    compiled: Vec<Compiled>,
 }
 
 impl PatternIndex {
@@ -151,7 +189,77 @@ impl PatternIndex {
                 }
             }
         }
-        PatternIndex { by_anchor, by_prefix }
+        let mut index = PatternIndex { by_anchor, by_prefix, ..PatternIndex::default() };
+        let compiled = patterns.iter().map(|p| index.compile(p)).collect();
+        index.compiled = compiled;
+        let mut anchored = vec![Vec::new(); index.ids.len()];
+        for (key, list) in &index.by_anchor {
+            if let Some(&id) = index.ids.get(key) {
+                anchored[id as usize] = list.clone();
+            }
+        }
+        index.anchored = anchored;
+        index
+    }
+
+    fn key(&mut self, key: &str) -> Key {
+        if key.is_empty() {
+            return Key::Never;
+        }
+        if let Some(stem) = prefix_of(key) {
+            let n = match self.stems.iter().position(|s| **s == *stem) {
+                Some(n) => n,
+                None => {
+                    self.stems.push(stem.into());
+                    self.stems.len() - 1
+                }
+            };
+            return Key::Prefix(n as u32);
+        }
+        let next = self.ids.len() as u32;
+        Key::Exact(*self.ids.entry(key.into()).or_insert(next))
+    }
+
+    fn compile(&mut self, p: &EventPattern) -> Compiled {
+        let elems: Vec<CElem> = p
+            .elems
+            .iter()
+            .map(|e| match e {
+                Elem::Words { alts, optional } => CElem::Words {
+                    alts: alts.iter().map(|alt| alt.iter().map(|k| self.key(k)).collect()).collect(),
+                    optional: *optional,
+                },
+                Elem::Gap => CElem::Gap,
+                Elem::LongGap => CElem::LongGap,
+                Elem::Source => CElem::Source,
+                Elem::Target => CElem::Target,
+            })
+            .collect();
+        // The first keys of a required element, when all are exact (a
+        // never-matching alternative adds none).
+        let firsts = |e: &CElem| -> Option<Box<[u32]>> {
+            let CElem::Words { alts, optional: false } = e else { return None };
+            let mut ids = Vec::new();
+            for alt in alts {
+                match alt.first() {
+                    Some(Key::Exact(id)) => ids.push(*id),
+                    Some(Key::Never) => {}
+                    Some(Key::Prefix(_)) | None => return None,
+                }
+            }
+            ids.sort_unstable();
+            ids.dedup();
+            (ids.len() <= MAX_PRECHECK).then(|| ids.into())
+        };
+        // An element after the anchor starts past the anchor's first token
+        // only when every alternative of the anchor has a word.
+        let after = match &elems[p.anchor] {
+            CElem::Words { alts, .. } if alts.iter().all(|a| !a.is_empty()) => {
+                elems[p.anchor + 1..].iter().filter_map(firsts).collect()
+            }
+            _ => Vec::new(),
+        };
+        Compiled { elems, anchor: p.anchor, after }
     }
 
     /// True when some pattern is anchored on `key`: a cheap pre-filter.
@@ -171,20 +279,89 @@ impl PatternIndex {
     }
 
     /// Every pattern match in the input, in order of anchor position.
+    /// `patterns` are the ones the index was built from.
     pub fn find_all(&self, patterns: &[EventPattern], input: &dyn PatternInput) -> Vec<PatternMatch> {
+        debug_assert!(self.compiled.is_empty() || patterns.len() == self.compiled.len());
         let mut out = Vec::new();
-        let mut seen: Vec<u32> = Vec::new();
-        for i in 0..input.len() {
-            seen.clear();
+        let len = input.len();
+        if self.compiled.is_empty() || len == 0 {
+            return out;
+        }
+        // Each key is looked up once per sentence; from here on keys are ids.
+        let mut ids = Vec::with_capacity(len);
+        for i in 0..len {
             let keys = input.keys(i);
-            for key in keys.iter().filter(|k| !k.is_empty()) {
-                for &id in self.by_anchor.get(*key).into_iter().chain(self.prefix_anchors(key)).flatten() {
-                    if seen.contains(&id) {
-                        continue;
+            let mut row = [NO_KEY; 3];
+            for k in 0..3 {
+                let key = keys[k];
+                row[k] = match (0..k).find(|&j| keys[j] == key) {
+                    Some(j) => row[j],
+                    None if key.is_empty() => NO_KEY,
+                    None => self.ids.get(key).copied().unwrap_or(NO_KEY),
+                };
+            }
+            ids.push(row);
+        }
+        // Where each key occurs, by id then position (for the pre-check).
+        let mut occurs: Vec<(u32, u32)> = Vec::new();
+        for (i, row) in ids.iter().enumerate() {
+            for (k, &id) in row.iter().enumerate() {
+                if id != NO_KEY && !row[..k].contains(&id) {
+                    occurs.push((id, i as u32));
+                }
+            }
+        }
+        occurs.sort_unstable();
+        let mut m = Matcher {
+            input,
+            len,
+            ids: &ids,
+            stems: &self.stems,
+            stack: Vec::new(),
+            seen: vec![false; len + 2],
+            frontier: Vec::new(),
+            next: Vec::new(),
+            trigger: Vec::new(),
+            budget: 0,
+            source: None,
+            target: None,
+        };
+        let mut seen: Vec<u32> = Vec::new();
+        for (i, row) in ids.iter().enumerate() {
+            seen.clear();
+            let mut lists = 0;
+            let keys = input.keys(i);
+            for (k, key) in keys.iter().enumerate() {
+                // A key equal to an earlier one of the token has had its turn.
+                if key.is_empty() || (row[k] != NO_KEY && row[..k].contains(&row[k])) {
+                    continue;
+                }
+                let exact = match row[k] {
+                    NO_KEY => None,
+                    id => self.anchored.get(id as usize),
+                };
+                for list in exact.into_iter().chain(self.prefix_anchors(key)) {
+                    // A list holds no repeats: only later lists need `seen`
+                    // (a frequent word anchors hundreds of patterns).
+                    let first = lists == 0;
+                    lists += 1;
+                    if first {
+                        seen.extend_from_slice(list);
                     }
-                    seen.push(id);
-                    if let Some(m) = match_anchored(&patterns[id as usize], id, i, input) {
-                        out.push(m);
+                    for &id in list {
+                        if !first {
+                            if seen.contains(&id) {
+                                continue;
+                            }
+                            seen.push(id);
+                        }
+                        let p = &self.compiled[id as usize];
+                        if !precheck(p, i, &occurs) {
+                            continue;
+                        }
+                        if let Some(found) = m.anchored(p, id, i) {
+                            out.push(found);
+                        }
                     }
                 }
             }
@@ -193,232 +370,324 @@ impl PatternIndex {
     }
 }
 
-fn token_matches(input: &dyn PatternInput, i: usize, key: &str) -> bool {
-    if i >= input.len() {
-        return false;
-    }
-    match prefix_of(key) {
-        Some(stem) => input.keys(i).iter().any(|k| !k.is_empty() && k.starts_with(stem)),
-        None => input.keys(i).iter().any(|k| !k.is_empty() && *k == key),
-    }
+/// Whether every required word element after the anchor that lists its
+/// first keys has one of them after anchor position `i`: when one has none,
+/// the pattern cannot match there, so it is not tried (most anchors fail
+/// this way, and cheaply).
+fn precheck(p: &Compiled, i: usize, occurs: &[(u32, u32)]) -> bool {
+    let i = i as u32;
+    p.after.iter().all(|set| {
+        set.iter().any(|&id| {
+            // `occurs` is sorted: the last position of `id` is just before
+            // the first entry of the next id.
+            let to = occurs.partition_point(|&(o, _)| o <= id);
+            to > 0 && occurs[to - 1].0 == id && occurs[to - 1].1 > i
+        })
+    })
 }
 
-/// Tries every alternative of a words element at `pos`; returns ends.
-fn words_forward(alts: &[Vec<String>], pos: usize, input: &dyn PatternInput) -> Vec<usize> {
-    let mut ends = Vec::new();
-    for alt in alts {
-        if alt.iter().enumerate().all(|(k, key)| token_matches(input, pos + k, key)) {
-            ends.push(pos + alt.len());
-        }
-    }
-    ends.sort_unstable_by(|a, b| b.cmp(a));
-    ends.dedup();
-    ends
-}
-
-fn words_backward(alts: &[Vec<String>], end: usize, input: &dyn PatternInput) -> Vec<usize> {
-    let mut starts = Vec::new();
-    for alt in alts {
-        if alt.len() <= end {
-            let start = end - alt.len();
-            if alt.iter().enumerate().all(|(k, key)| token_matches(input, start + k, key)) {
-                starts.push(start);
-            }
-        }
-    }
-    starts.sort_unstable();
-    starts.dedup();
-    starts
-}
-
-/// Positions a gap starting at `pos` may end at, nearest first (`max`
-/// skipped units).
-fn gap_ends(pos: usize, input: &dyn PatternInput, max: usize) -> Vec<usize> {
-    let mut seen = vec![false; input.len() + 2];
-    let mut reach = vec![pos];
-    seen[pos.min(input.len() + 1)] = true;
-    let mut frontier = vec![pos];
-    for _ in 0..max {
-        if frontier.is_empty() {
-            break;
-        }
-        let mut next = Vec::new();
-        for &p in &frontier {
-            if p >= input.len() || !input.skippable(p) {
-                continue;
-            }
-            next.push(input.gap_unit_end(p).max(p + 1));
-            if let Some(e) = input.actor_from(p).filter(|&e| e > p + 1) {
-                next.push(e);
-            }
-        }
-        next.retain(|&p| p <= input.len() && !std::mem::replace(&mut seen[p], true));
-        next.sort_unstable();
-        reach.extend(&next);
-        frontier = next;
-    }
-    reach.sort_unstable();
-    reach
-}
-
-/// Positions a gap ending at `end` may start at, nearest first.
-fn gap_starts(end: usize, input: &dyn PatternInput, max: usize) -> Vec<usize> {
-    let mut seen = vec![false; input.len() + 2];
-    let mut reach = vec![end];
-    seen[end.min(input.len() + 1)] = true;
-    let mut frontier = vec![end];
-    for _ in 0..max {
-        if frontier.is_empty() {
-            break;
-        }
-        let mut next = Vec::new();
-        for &p in &frontier {
-            if p == 0 || p > input.len() || !input.skippable(p - 1) {
-                continue;
-            }
-            next.push(p - 1);
-            if let Some(s) = input.actor_until(p).filter(|&s| s + 1 < p) {
-                next.push(s);
-            }
-        }
-        next.retain(|&p| !std::mem::replace(&mut seen[p], true));
-        next.sort_unstable();
-        reach.extend(&next);
-        frontier = next;
-    }
-    reach.sort_unstable_by(|a, b| b.cmp(a));
-    reach
-}
-
-fn match_anchored(p: &EventPattern, id: u32, i: usize, input: &dyn PatternInput) -> Option<PatternMatch> {
-    let Elem::Words { alts, .. } = &p.elems[p.anchor] else { return None };
-    let mut state = State { budget: MAX_STEPS, ..State::default() };
-    for anchor_end in words_forward(alts, i, input) {
-        state.trigger.clear();
-        state.trigger.extend(i..anchor_end);
-        state.source = None;
-        state.target = None;
-        let Some(end) = forward(&p.elems, p.anchor + 1, anchor_end, input, &mut state) else {
-            continue;
-        };
-        if let Some(start) = backward(&p.elems, p.anchor, i, input, &mut state) {
-            let mut trigger = std::mem::take(&mut state.trigger);
-            trigger.sort_unstable();
-            return Some(PatternMatch { pattern: id, start, end, trigger, source: state.source, target: state.target });
-        }
-    }
-    None
-}
-
-/// Restores the state to a saved point after a failed branch (no cloning
-/// on the hot path: most branches fail at their first word).
-fn rollback(state: &mut State, saved: Saved) {
-    state.trigger.truncate(saved.0);
-    state.source = saved.1;
-    state.target = saved.2;
+/// The matcher over one sentence, with its reusable buffers: no allocation
+/// per step. `stack` holds the candidate positions of every open branch.
+struct Matcher<'a> {
+    input: &'a dyn PatternInput,
+    len: usize,
+    ids: &'a [[u32; 3]],
+    stems: &'a [Box<str>],
+    stack: Vec<usize>,
+    seen: Vec<bool>,
+    frontier: Vec<usize>,
+    next: Vec<usize>,
+    trigger: Vec<usize>,
+    /// Matcher steps left (see [`MAX_STEPS`]).
+    budget: usize,
+    source: Option<(usize, usize)>,
+    target: Option<(usize, usize)>,
 }
 
 /// A point to return to: trigger length and the two slots.
 type Saved = (usize, Option<(usize, usize)>, Option<(usize, usize)>);
 
-fn save(state: &State) -> Saved {
-    (state.trigger.len(), state.source, state.target)
-}
-
-fn forward(elems: &[Elem], k: usize, pos: usize, input: &dyn PatternInput, state: &mut State) -> Option<usize> {
-    let Some(elem) = elems.get(k) else { return Some(pos) };
-    state.budget = state.budget.checked_sub(1)?;
-    let saved = save(state);
-    match elem {
-        Elem::Words { alts, optional } => {
-            for end in words_forward(alts, pos, input) {
-                state.trigger.extend(pos..end);
-                if let Some(r) = forward(elems, k + 1, end, input, state) {
-                    return Some(r);
-                }
-                rollback(state, saved);
-            }
-            if *optional {
-                return forward(elems, k + 1, pos, input, state);
-            }
-            None
+impl Matcher<'_> {
+    fn token_matches(&self, i: usize, key: Key) -> bool {
+        if i >= self.len {
+            return false;
         }
-        Elem::Gap | Elem::LongGap => {
-            // Each step skips one token or a whole actor mention, so
-            // `extradite .. to` skips `a Colombian drug trafficker` and
-            // `expel .. diplomat` still reaches into `two Russian diplomats`.
-            let max = if matches!(elem, Elem::Gap) { MAX_GAP } else { input.len() };
-            let ends = gap_ends(pos, input, max);
-            state.budget = state.budget.checked_sub(ends.len())?;
-            for p in ends {
-                if let Some(r) = forward(elems, k + 1, p, input, state) {
-                    return Some(r);
-                }
-                rollback(state, saved);
+        match key {
+            Key::Exact(id) => self.ids[i].contains(&id),
+            Key::Prefix(n) => {
+                let stem = &*self.stems[n as usize];
+                self.input.keys(i).iter().any(|k| !k.is_empty() && k.starts_with(stem))
             }
-            None
-        }
-        Elem::Source | Elem::Target => {
-            let end = input.actor_from(pos)?;
-            if matches!(elem, Elem::Source) {
-                state.source = Some((pos, end));
-            } else {
-                state.target = Some((pos, end));
-            }
-            let r = forward(elems, k + 1, end, input, state);
-            if r.is_none() {
-                rollback(state, saved);
-            }
-            r
+            Key::Never => false,
         }
     }
-}
 
-/// Matches `elems[..k]` backwards so that they end at `end`.
-fn backward(elems: &[Elem], k: usize, end: usize, input: &dyn PatternInput, state: &mut State) -> Option<usize> {
-    if k == 0 {
-        return Some(end);
+    /// Pushes the ends of every alternative matching at `pos` onto the
+    /// stack, farthest first, without duplicates; returns how many.
+    fn words_forward(&mut self, alts: &[Box<[Key]>], pos: usize) -> usize {
+        let base = self.stack.len();
+        for alt in alts {
+            if alt.iter().enumerate().all(|(k, &key)| self.token_matches(pos + k, key)) {
+                let end = pos + alt.len();
+                if !self.stack[base..].contains(&end) {
+                    self.stack.push(end);
+                }
+            }
+        }
+        self.stack[base..].sort_unstable_by(|a, b| b.cmp(a));
+        self.stack.len() - base
     }
-    state.budget = state.budget.checked_sub(1)?;
-    let saved = save(state);
-    match &elems[k - 1] {
-        Elem::Words { alts, optional } => {
-            for start in words_backward(alts, end, input) {
-                state.trigger.extend(start..end);
-                if let Some(r) = backward(elems, k - 1, start, input, state) {
-                    return Some(r);
+
+    /// Pushes the starts of every alternative ending at `end` onto the
+    /// stack, in ascending order, without duplicates; returns how many.
+    fn words_backward(&mut self, alts: &[Box<[Key]>], end: usize) -> usize {
+        let base = self.stack.len();
+        for alt in alts {
+            if alt.len() <= end {
+                let start = end - alt.len();
+                if alt.iter().enumerate().all(|(k, &key)| self.token_matches(start + k, key))
+                    && !self.stack[base..].contains(&start)
+                {
+                    self.stack.push(start);
                 }
-                rollback(state, saved);
             }
-            if *optional {
-                return backward(elems, k - 1, end, input, state);
-            }
-            None
         }
-        gap @ (Elem::Gap | Elem::LongGap) => {
-            let max = if matches!(gap, Elem::Gap) { MAX_GAP } else { input.len() };
-            let starts = gap_starts(end, input, max);
-            state.budget = state.budget.checked_sub(starts.len())?;
-            for p in starts {
-                if let Some(r) = backward(elems, k - 1, p, input, state) {
-                    return Some(r);
+        self.stack[base..].sort_unstable();
+        self.stack.len() - base
+    }
+
+    /// Pushes the positions a gap starting at `pos` may end at (`max`
+    /// skipped units), nearest first; returns how many.
+    fn gap_ends(&mut self, pos: usize, max: usize) -> usize {
+        let (input, len) = (self.input, self.len);
+        let base = self.stack.len();
+        self.stack.push(pos);
+        self.seen[pos.min(len + 1)] = true;
+        self.frontier.clear();
+        self.frontier.push(pos);
+        for _ in 0..max {
+            if self.frontier.is_empty() {
+                break;
+            }
+            self.next.clear();
+            for &p in &self.frontier {
+                if p >= len || !input.skippable(p) {
+                    continue;
                 }
-                rollback(state, saved);
+                let step = input.gap_unit_end(p).max(p + 1);
+                if step <= len && !std::mem::replace(&mut self.seen[step], true) {
+                    self.next.push(step);
+                }
+                if let Some(e) = input.actor_from(p).filter(|&e| e > p + 1 && e <= len) {
+                    if !std::mem::replace(&mut self.seen[e], true) {
+                        self.next.push(e);
+                    }
+                }
             }
-            None
+            self.stack.extend_from_slice(&self.next);
+            std::mem::swap(&mut self.frontier, &mut self.next);
         }
-        slot @ (Elem::Source | Elem::Target) => {
-            let start = input.actor_until(end)?;
-            if matches!(slot, Elem::Source) {
-                state.source = Some((start, end));
-            } else {
-                state.target = Some((start, end));
+        for &p in &self.stack[base..] {
+            self.seen[p.min(len + 1)] = false;
+        }
+        self.stack[base..].sort_unstable();
+        self.stack.len() - base
+    }
+
+    /// Pushes the positions a gap ending at `end` may start at, nearest
+    /// first; returns how many.
+    fn gap_starts(&mut self, end: usize, max: usize) -> usize {
+        let (input, len) = (self.input, self.len);
+        let base = self.stack.len();
+        self.stack.push(end);
+        self.seen[end.min(len + 1)] = true;
+        self.frontier.clear();
+        self.frontier.push(end);
+        for _ in 0..max {
+            if self.frontier.is_empty() {
+                break;
             }
-            let r = backward(elems, k - 1, start, input, state);
-            if r.is_none() {
-                rollback(state, saved);
+            self.next.clear();
+            for &p in &self.frontier {
+                if p == 0 || p > len || !input.skippable(p - 1) {
+                    continue;
+                }
+                if !std::mem::replace(&mut self.seen[p - 1], true) {
+                    self.next.push(p - 1);
+                }
+                if let Some(s) = input.actor_until(p).filter(|&s| s + 1 < p) {
+                    if !std::mem::replace(&mut self.seen[s], true) {
+                        self.next.push(s);
+                    }
+                }
             }
-            r
+            self.stack.extend_from_slice(&self.next);
+            std::mem::swap(&mut self.frontier, &mut self.next);
+        }
+        for &p in &self.stack[base..] {
+            self.seen[p.min(len + 1)] = false;
+        }
+        self.stack[base..].sort_unstable_by(|a, b| b.cmp(a));
+        self.stack.len() - base
+    }
+
+    fn anchored(&mut self, p: &Compiled, id: u32, i: usize) -> Option<PatternMatch> {
+        let CElem::Words { alts, .. } = &p.elems[p.anchor] else { return None };
+        self.budget = MAX_STEPS;
+        let base = self.stack.len();
+        let n = self.words_forward(alts, i);
+        let mut found = None;
+        for at in base..base + n {
+            let anchor_end = self.stack[at];
+            self.trigger.clear();
+            self.trigger.extend(i..anchor_end);
+            self.source = None;
+            self.target = None;
+            let Some(end) = self.forward(&p.elems, p.anchor + 1, anchor_end) else {
+                continue;
+            };
+            if let Some(start) = self.backward(&p.elems, p.anchor, i) {
+                let mut trigger = self.trigger.clone();
+                trigger.sort_unstable();
+                found =
+                    Some(PatternMatch { pattern: id, start, end, trigger, source: self.source, target: self.target });
+                break;
+            }
+        }
+        self.stack.truncate(base);
+        found
+    }
+
+    /// Restores the state to a saved point after a failed branch.
+    fn rollback(&mut self, saved: Saved) {
+        self.trigger.truncate(saved.0);
+        self.source = saved.1;
+        self.target = saved.2;
+    }
+
+    fn save(&self) -> Saved {
+        (self.trigger.len(), self.source, self.target)
+    }
+
+    fn forward(&mut self, elems: &[CElem], k: usize, pos: usize) -> Option<usize> {
+        let Some(elem) = elems.get(k) else { return Some(pos) };
+        self.budget = self.budget.checked_sub(1)?;
+        let saved = self.save();
+        match elem {
+            CElem::Words { alts, optional } => {
+                let base = self.stack.len();
+                let n = self.words_forward(alts, pos);
+                for at in base..base + n {
+                    let end = self.stack[at];
+                    self.trigger.extend(pos..end);
+                    if let Some(r) = self.forward(elems, k + 1, end) {
+                        self.stack.truncate(base);
+                        return Some(r);
+                    }
+                    self.rollback(saved);
+                }
+                self.stack.truncate(base);
+                if *optional {
+                    return self.forward(elems, k + 1, pos);
+                }
+                None
+            }
+            CElem::Gap | CElem::LongGap => {
+                // Each step skips one token or a whole actor mention, so
+                // `extradite .. to` skips `a Colombian drug trafficker` and
+                // `expel .. diplomat` still reaches into `two Russian diplomats`.
+                let max = if matches!(elem, CElem::Gap) { MAX_GAP } else { self.len };
+                let base = self.stack.len();
+                let n = self.gap_ends(pos, max);
+                let mut result = None;
+                if let Some(left) = self.budget.checked_sub(n) {
+                    self.budget = left;
+                    for at in base..base + n {
+                        let p = self.stack[at];
+                        if let Some(r) = self.forward(elems, k + 1, p) {
+                            result = Some(r);
+                            break;
+                        }
+                        self.rollback(saved);
+                    }
+                }
+                self.stack.truncate(base);
+                result
+            }
+            CElem::Source | CElem::Target => {
+                let end = self.input.actor_from(pos)?;
+                if matches!(elem, CElem::Source) {
+                    self.source = Some((pos, end));
+                } else {
+                    self.target = Some((pos, end));
+                }
+                let r = self.forward(elems, k + 1, end);
+                if r.is_none() {
+                    self.rollback(saved);
+                }
+                r
+            }
+        }
+    }
+
+    /// Matches `elems[..k]` backwards so that they end at `end`.
+    fn backward(&mut self, elems: &[CElem], k: usize, end: usize) -> Option<usize> {
+        if k == 0 {
+            return Some(end);
+        }
+        self.budget = self.budget.checked_sub(1)?;
+        let saved = self.save();
+        match &elems[k - 1] {
+            CElem::Words { alts, optional } => {
+                let base = self.stack.len();
+                let n = self.words_backward(alts, end);
+                for at in base..base + n {
+                    let start = self.stack[at];
+                    self.trigger.extend(start..end);
+                    if let Some(r) = self.backward(elems, k - 1, start) {
+                        self.stack.truncate(base);
+                        return Some(r);
+                    }
+                    self.rollback(saved);
+                }
+                self.stack.truncate(base);
+                if *optional {
+                    return self.backward(elems, k - 1, end);
+                }
+                None
+            }
+            gap @ (CElem::Gap | CElem::LongGap) => {
+                let max = if matches!(gap, CElem::Gap) { MAX_GAP } else { self.len };
+                let base = self.stack.len();
+                let n = self.gap_starts(end, max);
+                let mut result = None;
+                if let Some(left) = self.budget.checked_sub(n) {
+                    self.budget = left;
+                    for at in base..base + n {
+                        let p = self.stack[at];
+                        if let Some(r) = self.backward(elems, k - 1, p) {
+                            result = Some(r);
+                            break;
+                        }
+                        self.rollback(saved);
+                    }
+                }
+                self.stack.truncate(base);
+                result
+            }
+            slot @ (CElem::Source | CElem::Target) => {
+                let start = self.input.actor_until(end)?;
+                if matches!(slot, CElem::Source) {
+                    self.source = Some((start, end));
+                } else {
+                    self.target = Some((start, end));
+                }
+                let r = self.backward(elems, k - 1, start);
+                if r.is_none() {
+                    self.rollback(saved);
+                }
+                r
+            }
         }
     }
 }

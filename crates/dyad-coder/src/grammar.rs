@@ -636,6 +636,8 @@ pub(crate) fn code_sentence(
         }
     }
 
+    // Whether the sentence reports a match: scanned once, when a force trigger asks.
+    let sport = std::cell::OnceCell::new();
     let mut sentence_events: Vec<Event> = Vec::new();
     let mut prev_subject: Option<usize> = None;
     let mut prev_trigger: Option<(usize, usize)> = None;
@@ -684,7 +686,7 @@ pub(crate) fn code_sentence(
                 continue;
             }
         }
-        if matches!(&codes[mi].as_str()[..2], "17" | "18" | "19" | "20") && is_sport(&s.tokens) {
+        if matches!(&codes[mi].as_str()[..2], "17" | "18" | "19" | "20") && *sport.get_or_init(|| is_sport(&s.tokens)) {
             fates[mi] = Fate::Sport;
             continue;
         }
@@ -1591,12 +1593,11 @@ fn gazetteer_places(
     let covered = |out: &[PlaceHit], i: usize| out.iter().any(|p| p.start <= i && i < p.end);
     let name_word =
         |t: &Token| t.case != dyad_text::Case::Lower && t.norm.chars().next().is_some_and(char::is_alphabetic);
-    let mut starts: Vec<(usize, bool)> = Vec::new();
-    if first_sentence && toks.first().is_some_and(|t| t.case == dyad_text::Case::Upper) {
-        starts.push((0, true));
-    }
     // (start, dateline, locative)
-    let mut starts: Vec<(usize, bool, bool)> = starts.into_iter().map(|(i, d)| (i, d, true)).collect();
+    let mut starts: Vec<(usize, bool, bool)> = Vec::new();
+    if first_sentence && toks.first().is_some_and(|t| t.case == dyad_text::Case::Upper) {
+        starts.push((0, true, true));
+    }
     for (i, t) in toks.iter().enumerate() {
         let mut j = if toks.get(i + 1).is_some_and(|n| n.norm == "the") { i + 2 } else { i + 1 };
         while toks.get(j).is_some_and(|d| d.case == dyad_text::Case::Lower && is_direction(d)) {

@@ -442,6 +442,8 @@ fn is_sport(toks: &[Token]) -> bool {
         })
 }
 
+// The scratch is the worker's analysis buffers (see `Coder::code_with`).
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn code_sentence(
     coder: &Coder,
     doc: &Document,
@@ -450,9 +452,10 @@ pub(crate) fn code_sentence(
     ctx: &mut DocContext,
     coded: &mut Coded,
     trace: Option<&mut Vec<SentenceTrace>>,
+    scratch: &mut dyad_text::Scratch,
 ) {
     let dicts = coder.dictionaries();
-    let mut s = Sentence::new(coder, &doc.text, span);
+    let mut s = Sentence::new(coder, &doc.text, span, scratch);
     if s.tokens.len() > MAX_SENTENCE_TOKENS {
         coded.diagnostics.push(Diagnostic::warning(
             format!("sentence {index} has {} tokens; coded on its first {MAX_SENTENCE_TOKENS}", s.tokens.len()),

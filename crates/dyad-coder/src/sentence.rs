@@ -41,11 +41,13 @@ fn context_free_lemma<'n>(norm: &'n str, lemma: Option<&'static str>, common: bo
 }
 
 impl<'a> Sentence<'a> {
-    pub fn new(coder: &'a Coder, text: &'a str, span: Span) -> Sentence<'a> {
+    /// Analyses the sentence at `span` of `text`, with the analysis buffers
+    /// of `scratch` (one per worker, so nothing is allocated for them per
+    /// sentence).
+    pub fn new(coder: &'a Coder, text: &'a str, span: Span, scratch: &mut Scratch) -> Sentence<'a> {
         let dicts = coder.dictionaries();
-        let mut scratch = Scratch::default();
         let mut tokens = Vec::new();
-        coder.lexicon().analyze_into(text, span, &mut scratch, &mut tokens);
+        coder.lexicon().analyze_into(text, span, scratch, &mut tokens);
         let keys = tokens
             .iter()
             .enumerate()

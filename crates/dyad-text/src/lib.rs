@@ -201,15 +201,15 @@ impl Case {
         let mut upper = 0usize;
         let mut first_upper = None;
         if s.is_ascii() {
-            for b in s.bytes() {
-                if b.is_ascii_alphabetic() {
-                    letters += 1;
-                    let u = b.is_ascii_uppercase();
-                    upper += usize::from(u);
-                    first_upper.get_or_insert(u);
-                }
+            // Branch-free counts over the bytes (this runs for every token);
+            // only the first letter needs a search.
+            let b = s.as_bytes();
+            let Some(first) = b.iter().position(u8::is_ascii_alphabetic) else { return Case::Other };
+            for &c in &b[first..] {
+                letters += usize::from(c.is_ascii_alphabetic());
+                upper += usize::from(c.is_ascii_uppercase());
             }
-            return Case::classify(letters, upper, first_upper);
+            return Case::classify(letters, upper, Some(b[first].is_ascii_uppercase()));
         }
         for c in s.chars() {
             if c.is_alphabetic() {

@@ -330,7 +330,7 @@ impl PatternInput for SlotView<'_, '_, '_> {
         self.input.s.tokens.len()
     }
     fn keys(&self, i: usize) -> [&str; 3] {
-        self.input.s.keys(i)
+        *self.input.s.keys(i)
     }
     fn actor_from(&self, i: usize) -> Option<usize> {
         self.input.starts.get(i).copied().flatten().map(|k| self.mentions[k].end)

@@ -1,6 +1,7 @@
 //! One analysed sentence: tokens plus the keys the dictionaries match on.
 
 use dyad_core::Span;
+use dyad_dict::KeyRow;
 use dyad_text::{Case, Scratch, Token};
 
 use crate::Coder;
@@ -13,9 +14,10 @@ pub(crate) struct Sentence<'a> {
     pub span: Span,
     pub tokens: Vec<Token>,
     /// Per token, its three keys as the dictionaries' own strings (`""` for
-    /// a key no dictionary uses): [`Sentence::keys`] runs for every token in
-    /// every matcher, so it must be a plain load.
-    keys: Vec<[&'a str; 3]>,
+    /// a key no dictionary uses) with their vocabulary ids:
+    /// [`Sentence::keys`] runs for every token in every matcher, so it must
+    /// be a plain load, and the tries compare the ids.
+    keys: Vec<KeyRow<'a>>,
     /// Wire text in capitals: case says nothing about names.
     pub all_caps: bool,
 }
@@ -54,16 +56,16 @@ impl<'a> Sentence<'a> {
             .map(|(i, t)| {
                 let cf = context_free_lemma(&t.norm, scratch.lemma(i), scratch.is_common_word(i));
                 // One probe per distinct key: the three are mostly equal.
-                let norm = dicts.key(&t.norm);
-                let lemma = if t.lemma == t.norm { norm } else { dicts.key(&t.lemma) };
+                let norm = dicts.key_id(&t.norm);
+                let lemma = if t.lemma == t.norm { norm } else { dicts.key_id(&t.lemma) };
                 let cf = if cf == t.lemma.as_str() {
                     lemma
                 } else if cf == t.norm.as_str() {
                     norm
                 } else {
-                    dicts.key(cf)
+                    dicts.key_id(cf)
                 };
-                [norm, lemma, cf]
+                KeyRow::new([norm.0, lemma.0, cf.0], [norm.1, lemma.1, cf.1])
             })
             .collect();
         let (words, upper) = tokens
@@ -76,10 +78,11 @@ impl<'a> Sentence<'a> {
 
     /// The keys token `i` may match a dictionary word under: its normalised
     /// form, its lemma in context and its context-free lemma, each `""`
-    /// when no dictionary uses it (see `Dictionaries::key`).
+    /// when no dictionary uses it (see `Dictionaries::key`); derefs to the
+    /// three strings.
     #[inline]
-    pub fn keys(&self, i: usize) -> [&'a str; 3] {
-        self.keys.get(i).copied().unwrap_or(["", "", ""])
+    pub fn keys(&self, i: usize) -> KeyRow<'a> {
+        self.keys.get(i).copied().unwrap_or(KeyRow::EMPTY)
     }
 
     /// Document span from the first byte of token `start` to the last of `end - 1`.

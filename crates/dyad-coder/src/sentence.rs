@@ -70,7 +70,8 @@ impl<'a> Sentence<'a> {
             .collect();
         let (words, upper) = tokens
             .iter()
-            .filter(|t| t.norm.chars().any(char::is_alphabetic))
+            // A token with a case has letters; only `Other` needs a look.
+            .filter(|t| t.case != Case::Other || t.norm.chars().any(char::is_alphabetic))
             .fold((0, 0), |(w, u), t| (w + 1, u + usize::from(t.case == Case::Upper)));
         let all_caps = words >= 3 && upper * 10 >= words * 6;
         Sentence { text, span, tokens, keys, all_caps }

@@ -74,6 +74,53 @@ impl TokenKeys for KeyRow<'_> {
     }
 }
 
+/// The trie nodes a match may be at: a few at most, so kept inline (a
+/// lookup allocates nothing until it finds a phrase), spilling to the heap
+/// only past [`INLINE`].
+#[derive(Default)]
+struct Nodes {
+    len: usize,
+    inline: [u32; INLINE],
+    spill: Vec<u32>,
+}
+
+const INLINE: usize = 8;
+
+impl Nodes {
+    fn as_slice(&self) -> &[u32] {
+        if self.len <= INLINE {
+            &self.inline[..self.len]
+        } else {
+            &self.spill
+        }
+    }
+
+    fn contains(&self, node: u32) -> bool {
+        self.as_slice().contains(&node)
+    }
+
+    fn push(&mut self, node: u32) {
+        if self.len < INLINE {
+            self.inline[self.len] = node;
+        } else {
+            if self.len == INLINE {
+                self.spill.clear();
+                self.spill.extend_from_slice(&self.inline);
+            }
+            self.spill.push(node);
+        }
+        self.len += 1;
+    }
+
+    fn clear(&mut self) {
+        self.len = 0;
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
 /// Maps sequences of token keys to entry ids; finds the longest match at a position.
 #[derive(Debug, Default)]
 pub struct PhraseTrie {
@@ -172,11 +219,11 @@ impl PhraseTrie {
     /// Adds the children of `node` reached by the distinct keys of a token
     /// (`strs` for stems, `ids` for exact keys) to `next` (without duplicates).
     #[inline]
-    fn step(&self, node: usize, strs: &[&str; 3], ids: &[u32; 3], next: &mut Vec<usize>) {
+    fn step(&self, node: usize, strs: &[&str; 3], ids: &[u32; 3], next: &mut Nodes) {
         let n = &self.nodes[node];
         for (stem, child) in &n.stems {
-            if strs.iter().any(|k| k.starts_with(&**stem)) && !next.contains(&(*child as usize)) {
-                next.push(*child as usize);
+            if strs.iter().any(|k| k.starts_with(&**stem)) && !next.contains(*child) {
+                next.push(*child);
             }
         }
         for (k, &id) in ids.iter().enumerate() {
@@ -192,8 +239,8 @@ impl PhraseTrie {
                 n.by_id.get(&id).copied()
             };
             if let Some(child) = child {
-                if !next.contains(&(child as usize)) {
-                    next.push(child as usize);
+                if !next.contains(child) {
+                    next.push(child);
                 }
             }
         }
@@ -213,15 +260,23 @@ impl PhraseTrie {
         if start >= len {
             return out;
         }
-        let mut frontier = Vec::new();
         let first = keys(start);
-        self.step(0, &first.strs(), &self.ids_of(&first), &mut frontier);
-        let mut next = Vec::new();
+        let first_ids = self.ids_of(&first);
+        // No phrase starts at nearly every position: say so before setting
+        // anything up.
+        let root_child = |id: u32| self.root.get(id as usize).is_some_and(|&c| c != NO_KEY);
+        if self.nodes[0].stems.is_empty() && !first_ids.iter().any(|&id| root_child(id)) {
+            return out;
+        }
+        let mut frontier = Nodes::default();
+        self.step(0, &first.strs(), &first_ids, &mut frontier);
+        let mut next = Nodes::default();
         let mut i = start + 1;
         loop {
-            for &node in &frontier {
-                if !self.nodes[node].entries.is_empty() {
-                    out.push((i, self.nodes[node].entries.as_slice()));
+            for &node in frontier.as_slice() {
+                let entries = &self.nodes[node as usize].entries;
+                if !entries.is_empty() {
+                    out.push((i, entries.as_slice()));
                 }
             }
             if frontier.is_empty() || i >= len {
@@ -230,8 +285,8 @@ impl PhraseTrie {
             let token_keys = keys(i);
             let (strs, ids) = (token_keys.strs(), self.ids_of(&token_keys));
             next.clear();
-            for &node in &frontier {
-                self.step(node, &strs, &ids, &mut next);
+            for &node in frontier.as_slice() {
+                self.step(node as usize, &strs, &ids, &mut next);
             }
             std::mem::swap(&mut frontier, &mut next);
             i += 1;

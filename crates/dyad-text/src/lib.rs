@@ -201,15 +201,19 @@ impl Case {
         let mut upper = 0usize;
         let mut first_upper = None;
         if s.is_ascii() {
-            // Branch-free counts over the bytes (this runs for every token);
-            // only the first letter needs a search.
-            let b = s.as_bytes();
-            let Some(first) = b.iter().position(u8::is_ascii_alphabetic) else { return Case::Other };
-            for &c in &b[first..] {
-                letters += usize::from(c.is_ascii_alphabetic());
-                upper += usize::from(c.is_ascii_uppercase());
+            // One pass over the bytes, counting without branches (this runs
+            // for every token).
+            let mut first = 0u8; // 0: no letter yet, 1: lower, 2: upper
+            for &c in s.as_bytes() {
+                let is_upper = c.wrapping_sub(b'A') < 26;
+                let is_letter = is_upper || c.wrapping_sub(b'a') < 26;
+                letters += usize::from(is_letter);
+                upper += usize::from(is_upper);
+                if first == 0 && is_letter {
+                    first = 1 + u8::from(is_upper);
+                }
             }
-            return Case::classify(letters, upper, Some(b[first].is_ascii_uppercase()));
+            return Case::classify(letters, upper, (first > 0).then_some(first == 2));
         }
         for c in s.chars() {
             if c.is_alphabetic() {

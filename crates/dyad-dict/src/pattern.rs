@@ -270,7 +270,7 @@ impl PatternIndex {
         };
         // An element after the anchor starts past the anchor's first token
         // only when every alternative of the anchor has a word.
-        let after = match &elems[p.anchor] {
+        let after: Vec<Box<[u32]>> = match &elems[p.anchor] {
             CElem::Words { alts, .. } if alts.iter().all(|a| !a.is_empty()) => {
                 elems[p.anchor + 1..].iter().filter_map(firsts).collect()
             }
@@ -278,7 +278,7 @@ impl PatternIndex {
         };
         let after_sigs = after
             .iter()
-            .map(|set: &Box<[u32]>| {
+            .map(|set| {
                 let mut sig = Signature::default();
                 set.iter().for_each(|&id| sig_add(&mut sig, id));
                 sig

@@ -353,6 +353,24 @@ mod tests {
     }
 
     #[test]
+    fn id_rows_find_what_strings_find_after_renumbering() {
+        let mut t = trie(&["united", "united states", "united states army", "states", "ruritan* army"]);
+        // A vocabulary numbered unlike the trie's own insertion order.
+        let vocab = ["zeta", "army", "states", "united", "said"];
+        let id = |k: &str| vocab.iter().position(|v| *v == k).map_or(NO_KEY, |p| p as u32);
+        t.renumber(id);
+        let words = ["united", "states", "army", "said", "ruritanian", "army"];
+        for start in 0..words.len() {
+            let by_str = t.matches_at(start, words.len(), |i| [words[i], "", ""]);
+            let by_id =
+                t.matches_at(start, words.len(), |i| KeyRow::new([words[i], "", ""], [id(words[i]), NO_KEY, NO_KEY]));
+            assert_eq!(by_id, by_str, "at {start}");
+        }
+        assert_eq!(at(&t, &words, 0), vec![(1, vec![0]), (2, vec![1]), (3, vec![2])]);
+        assert_eq!(at(&t, &words, 4), vec![(6, vec![4])]);
+    }
+
+    #[test]
     fn any_key_of_a_token_matches_once() {
         let t = trie(&["hold talk"]);
         let keys = [["held", "hold", "hold"], ["talks", "talk", "talk"]];

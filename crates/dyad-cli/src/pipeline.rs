@@ -25,7 +25,7 @@ use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDate;
-use dyad_coder::Coder;
+use dyad_coder::{Coder, Workspace};
 use dyad_core::{Diagnostic, Document};
 
 use crate::dto::EventRecord;
@@ -112,8 +112,9 @@ pub fn run<W: Write>(
     let (reporter, status) = if options.threads <= 1 {
         let stop = AtomicBool::new(false);
         let mut failed = None;
+        let mut workspace = Workspace::default();
         let read = read_inputs(specs, options.date, progress.is_visible(), &stop, |batch| {
-            let rendered = code_batch(coder, options.format, batch);
+            let rendered = code_batch(coder, options.format, batch, &mut workspace);
             match writer.write(rendered) {
                 Ok(()) => true,
                 Err(e) => {
@@ -179,27 +180,28 @@ fn parallel<W: Write>(
 /// A coding worker: batches in, rendered batches out, until either side
 /// closes.
 fn worker(coder: &Coder, format: Format, work: &Mutex<Receiver<Batch>>, done: &SyncSender<Rendered>) {
+    let mut workspace = Workspace::default();
     loop {
         let batch = match work.lock() {
             Ok(rx) => rx.recv(),
             Err(_) => return, // another worker panicked; the scope reports it
         };
         let Ok(batch) = batch else { return };
-        if done.send(code_batch(coder, format, batch)).is_err() {
+        if done.send(code_batch(coder, format, batch, &mut workspace)).is_err() {
             return;
         }
     }
 }
 
 /// Codes a batch and renders its events with a fresh sink.
-fn code_batch(coder: &Coder, format: Format, batch: Batch) -> Rendered {
+fn code_batch(coder: &Coder, format: Format, batch: Batch, workspace: &mut Workspace) -> Rendered {
     let mut counts = Counts::default();
     let mut diagnostics = Vec::new();
     let mut bytes = Vec::new();
     let rendered = (|| {
         let mut sink = output::sink(format, &mut bytes)?;
         for (origin, doc) in &batch.docs {
-            let coded = coder.code(doc);
+            let coded = coder.code_with(doc, workspace);
             counts.documents += 1;
             counts.sentences += coded.sentences as u64;
             counts.events += coded.events.len() as u64;

@@ -330,7 +330,7 @@ impl PatternInput for SlotView<'_, '_, '_> {
         self.input.s.tokens.len()
     }
     fn keys(&self, i: usize) -> [&str; 3] {
-        self.input.s.keys(i)
+        *self.input.s.keys(i)
     }
     fn actor_from(&self, i: usize) -> Option<usize> {
         self.input.starts.get(i).copied().flatten().map(|k| self.mentions[k].end)
@@ -442,6 +442,8 @@ fn is_sport(toks: &[Token]) -> bool {
         })
 }
 
+// The scratch is the worker's analysis buffers (see `Coder::code_with`).
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn code_sentence(
     coder: &Coder,
     doc: &Document,
@@ -450,9 +452,10 @@ pub(crate) fn code_sentence(
     ctx: &mut DocContext,
     coded: &mut Coded,
     trace: Option<&mut Vec<SentenceTrace>>,
+    scratch: &mut dyad_text::Scratch,
 ) {
     let dicts = coder.dictionaries();
-    let mut s = Sentence::new(coder, &doc.text, span);
+    let mut s = Sentence::new(coder, &doc.text, span, scratch);
     if s.tokens.len() > MAX_SENTENCE_TOKENS {
         coded.diagnostics.push(Diagnostic::warning(
             format!("sentence {index} has {} tokens; coded on its first {MAX_SENTENCE_TOKENS}", s.tokens.len()),

@@ -71,6 +71,12 @@ pub struct Coded {
     pub sentences: usize,
 }
 
+/// Reusable buffers for [`Coder::code_with`]: keep one per thread.
+#[derive(Debug, Default)]
+pub struct Workspace {
+    text: dyad_text::Scratch,
+}
+
 /// Builds a [`Coder`].
 #[derive(Debug)]
 pub struct CoderBuilder {
@@ -161,12 +167,19 @@ impl Coder {
 
     /// Codes one document. Never fails and never panics on any text.
     pub fn code(&self, doc: &Document) -> Coded {
+        self.code_with(doc, &mut Workspace::default())
+    }
+
+    /// [`Coder::code`] with the buffers of `workspace`: a thread that codes
+    /// many documents keeps one and allocates no analysis buffers per
+    /// sentence. The result does not depend on what the workspace held.
+    pub fn code_with(&self, doc: &Document, workspace: &mut Workspace) -> Coded {
         let mut coded = Coded::default();
         let sentences = dyad_text::sentences(&doc.text);
         coded.sentences = sentences.len();
         let mut context = grammar::DocContext::new(doc);
         for (index, span) in sentences.into_iter().enumerate() {
-            grammar::code_sentence(self, doc, index, span, &mut context, &mut coded, None);
+            grammar::code_sentence(self, doc, index, span, &mut context, &mut coded, None, &mut workspace.text);
         }
         coded
     }
@@ -177,11 +190,13 @@ impl Coder {
     pub fn explain(&self, doc: &Document) -> (Coded, Vec<SentenceTrace>) {
         let mut coded = Coded::default();
         let mut traces = Vec::new();
+        let mut workspace = Workspace::default();
         let sentences = dyad_text::sentences(&doc.text);
         coded.sentences = sentences.len();
         let mut context = grammar::DocContext::new(doc);
         for (index, span) in sentences.into_iter().enumerate() {
-            grammar::code_sentence(self, doc, index, span, &mut context, &mut coded, Some(&mut traces));
+            let trace = Some(&mut traces);
+            grammar::code_sentence(self, doc, index, span, &mut context, &mut coded, trace, &mut workspace.text);
         }
         (coded, traces)
     }

@@ -1,6 +1,7 @@
 //! One analysed sentence: tokens plus the keys the dictionaries match on.
 
 use dyad_core::Span;
+use dyad_dict::KeyRow;
 use dyad_text::{Case, Scratch, Token};
 
 use crate::Coder;
@@ -13,9 +14,10 @@ pub(crate) struct Sentence<'a> {
     pub span: Span,
     pub tokens: Vec<Token>,
     /// Per token, its three keys as the dictionaries' own strings (`""` for
-    /// a key no dictionary uses): [`Sentence::keys`] runs for every token in
-    /// every matcher, so it must be a plain load.
-    keys: Vec<[&'a str; 3]>,
+    /// a key no dictionary uses) with their vocabulary ids:
+    /// [`Sentence::keys`] runs for every token in every matcher, so it must
+    /// be a plain load, and the tries compare the ids.
+    keys: Vec<KeyRow<'a>>,
     /// Wire text in capitals: case says nothing about names.
     pub all_caps: bool,
 }
@@ -41,32 +43,35 @@ fn context_free_lemma<'n>(norm: &'n str, lemma: Option<&'static str>, common: bo
 }
 
 impl<'a> Sentence<'a> {
-    pub fn new(coder: &'a Coder, text: &'a str, span: Span) -> Sentence<'a> {
+    /// Analyses the sentence at `span` of `text`, with the analysis buffers
+    /// of `scratch` (one per worker, so nothing is allocated for them per
+    /// sentence).
+    pub fn new(coder: &'a Coder, text: &'a str, span: Span, scratch: &mut Scratch) -> Sentence<'a> {
         let dicts = coder.dictionaries();
-        let mut scratch = Scratch::default();
         let mut tokens = Vec::new();
-        coder.lexicon().analyze_into(text, span, &mut scratch, &mut tokens);
+        coder.lexicon().analyze_into(text, span, scratch, &mut tokens);
         let keys = tokens
             .iter()
             .enumerate()
             .map(|(i, t)| {
                 let cf = context_free_lemma(&t.norm, scratch.lemma(i), scratch.is_common_word(i));
                 // One probe per distinct key: the three are mostly equal.
-                let norm = dicts.key(&t.norm);
-                let lemma = if t.lemma == t.norm { norm } else { dicts.key(&t.lemma) };
+                let norm = dicts.key_id(&t.norm);
+                let lemma = if t.lemma == t.norm { norm } else { dicts.key_id(&t.lemma) };
                 let cf = if cf == t.lemma.as_str() {
                     lemma
                 } else if cf == t.norm.as_str() {
                     norm
                 } else {
-                    dicts.key(cf)
+                    dicts.key_id(cf)
                 };
-                [norm, lemma, cf]
+                KeyRow::new([norm.0, lemma.0, cf.0], [norm.1, lemma.1, cf.1])
             })
             .collect();
         let (words, upper) = tokens
             .iter()
-            .filter(|t| t.norm.chars().any(char::is_alphabetic))
+            // A token with a case has letters; only `Other` needs a look.
+            .filter(|t| t.case != Case::Other || t.norm.chars().any(char::is_alphabetic))
             .fold((0, 0), |(w, u), t| (w + 1, u + usize::from(t.case == Case::Upper)));
         let all_caps = words >= 3 && upper * 10 >= words * 6;
         Sentence { text, span, tokens, keys, all_caps }
@@ -74,10 +79,11 @@ impl<'a> Sentence<'a> {
 
     /// The keys token `i` may match a dictionary word under: its normalised
     /// form, its lemma in context and its context-free lemma, each `""`
-    /// when no dictionary uses it (see `Dictionaries::key`).
+    /// when no dictionary uses it (see `Dictionaries::key`); derefs to the
+    /// three strings.
     #[inline]
-    pub fn keys(&self, i: usize) -> [&'a str; 3] {
-        self.keys.get(i).copied().unwrap_or(["", "", ""])
+    pub fn keys(&self, i: usize) -> KeyRow<'a> {
+        self.keys.get(i).copied().unwrap_or(KeyRow::EMPTY)
     }
 
     /// Document span from the first byte of token `start` to the last of `end - 1`.

@@ -42,7 +42,7 @@ pub use parse::FileKind;
 pub use pattern::{
     prefix_of, Elem, EventPattern, PatternIndex, PatternInput, PatternMatch, MAX_GAP, MAX_STEPS, PREFIX_MARK,
 };
-pub use trie::PhraseTrie;
+pub use trie::{KeyRow, PhraseTrie, TokenKeys, NO_KEY};
 
 use parse::{diag, parse_date, raw_lines, RawLine};
 
@@ -667,8 +667,9 @@ pub struct Dictionaries {
     agent_trie: PhraseTrie,
     place_trie: PhraseTrie,
     index: PatternIndex,
-    /// Every token key some trie or pattern uses (see [`Dictionaries::key`]).
-    vocabulary: rustc_hash::FxHashSet<Box<str>>,
+    /// Every token key some trie or pattern uses, with its id (see
+    /// [`Dictionaries::key_id`]).
+    vocabulary: rustc_hash::FxHashMap<Box<str>, u32>,
     /// Stem -> `stem*`, for prefix keys (peer dictionaries; none by default).
     stems: rustc_hash::FxHashMap<Box<str>, Box<str>>,
     stats: Stats,
@@ -725,7 +726,13 @@ impl Dictionaries {
             }
         }
         vocabulary.remove("");
-        self.vocabulary = vocabulary;
+        // Ids in key order, so that they do not depend on hashing.
+        let mut keys: Vec<Box<str>> = vocabulary.into_iter().collect();
+        keys.sort_unstable();
+        self.vocabulary = keys.into_iter().enumerate().map(|(id, k)| (k, id as u32)).collect();
+        for trie in [&mut self.actor_trie, &mut self.agent_trie, &mut self.place_trie] {
+            trie.renumber(|k| self.vocabulary.get(k).copied().unwrap_or(NO_KEY));
+        }
         // Stems (`argentin*`) must see words no dictionary lists: `key` maps
         // such a word to its longest stem, marked.
         let mut stems: rustc_hash::FxHashMap<Box<str>, Box<str>> = Default::default();
@@ -802,17 +809,24 @@ impl Dictionaries {
     /// no dictionary lists maps to its longest stem, marked (`argentin*`):
     /// it matches every stem it starts with and no exact key.
     pub fn key(&self, key: &str) -> &str {
-        if let Some(k) = self.vocabulary.get(key) {
-            return k;
+        self.key_id(key).0
+    }
+
+    /// [`Dictionaries::key`] and the key's vocabulary id ([`NO_KEY`] for
+    /// `""`): a [`KeyRow`] of these lets the tries compare integers.
+    pub fn key_id(&self, key: &str) -> (&str, u32) {
+        if let Some((k, &id)) = self.vocabulary.get_key_value(key) {
+            return (k, id);
         }
         if self.stems.is_empty() {
-            return "";
+            return ("", NO_KEY);
         }
-        (1..=key.len())
+        let stem = (1..=key.len())
             .rev()
             .filter(|&end| key.is_char_boundary(end))
             .find_map(|end| self.stems.get(&key[..end]))
-            .map_or("", |k| k)
+            .map_or("", |k| k);
+        (stem, self.vocabulary.get(stem).copied().unwrap_or(NO_KEY))
     }
 
     /// Every pattern match in a sentence.

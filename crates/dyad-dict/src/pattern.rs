@@ -149,6 +149,23 @@ struct Compiled {
     /// the pattern to have a chance. Elements with stems or large sets are
     /// not listed.
     after: Vec<Box<[u32]>>,
+    /// Per set of `after`, the [`Signature`] of its ids: a set none of
+    /// whose bits occurs after the anchor is rejected without a search.
+    after_sigs: Vec<Signature>,
+}
+
+/// A 256-bit set of key ids (`id % 256`): a cheap necessary condition for
+/// "one of these ids occurs here" before the exact search.
+type Signature = [u64; 4];
+
+#[inline]
+fn sig_add(sig: &mut Signature, id: u32) {
+    sig[(id as usize >> 6) & 3] |= 1 << (id & 63);
+}
+
+#[inline]
+fn sig_meets(a: &Signature, b: &Signature) -> bool {
+    (a[0] & b[0]) | (a[1] & b[1]) | (a[2] & b[2]) | (a[3] & b[3]) != 0
 }
 
 /// Largest set of first keys checked before trying a pattern.
@@ -253,13 +270,21 @@ impl PatternIndex {
         };
         // An element after the anchor starts past the anchor's first token
         // only when every alternative of the anchor has a word.
-        let after = match &elems[p.anchor] {
+        let after: Vec<Box<[u32]>> = match &elems[p.anchor] {
             CElem::Words { alts, .. } if alts.iter().all(|a| !a.is_empty()) => {
                 elems[p.anchor + 1..].iter().filter_map(firsts).collect()
             }
             _ => Vec::new(),
         };
-        Compiled { elems, anchor: p.anchor, after }
+        let after_sigs = after
+            .iter()
+            .map(|set| {
+                let mut sig = Signature::default();
+                set.iter().for_each(|&id| sig_add(&mut sig, id));
+                sig
+            })
+            .collect();
+        Compiled { elems, anchor: p.anchor, after, after_sigs }
     }
 
     /// True when some pattern is anchored on `key`: a cheap pre-filter.
@@ -312,6 +337,18 @@ impl PatternIndex {
             }
         }
         occurs.sort_unstable();
+        // The signature of the key ids after each position (the pre-check's
+        // quick rejection).
+        let mut sig_after = vec![Signature::default(); len + 1];
+        for i in (0..len).rev() {
+            let mut sig = sig_after[i + 1];
+            for &id in ids[i + 1..].first().into_iter().flatten() {
+                if id != NO_KEY {
+                    sig_add(&mut sig, id);
+                }
+            }
+            sig_after[i] = sig;
+        }
         let mut m = Matcher {
             input,
             len,
@@ -340,7 +377,8 @@ impl PatternIndex {
                     NO_KEY => None,
                     id => self.anchored.get(id as usize),
                 };
-                for list in exact.into_iter().chain(self.prefix_anchors(key)) {
+                let stems = (!self.by_prefix.is_empty()).then(|| self.prefix_anchors(key)).into_iter().flatten();
+                for list in exact.into_iter().chain(stems) {
                     // A list holds no repeats: only later lists need `seen`
                     // (a frequent word anchors hundreds of patterns).
                     let first = lists == 0;
@@ -356,7 +394,7 @@ impl PatternIndex {
                             seen.push(id);
                         }
                         let p = &self.compiled[id as usize];
-                        if !precheck(p, i, &occurs) {
+                        if !precheck(p, i, &occurs, &sig_after[i]) {
                             continue;
                         }
                         if let Some(found) = m.anchored(p, id, i) {
@@ -374,15 +412,16 @@ impl PatternIndex {
 /// first keys has one of them after anchor position `i`: when one has none,
 /// the pattern cannot match there, so it is not tried (most anchors fail
 /// this way, and cheaply).
-fn precheck(p: &Compiled, i: usize, occurs: &[(u32, u32)]) -> bool {
+fn precheck(p: &Compiled, i: usize, occurs: &[(u32, u32)], sig_after: &Signature) -> bool {
     let i = i as u32;
-    p.after.iter().all(|set| {
-        set.iter().any(|&id| {
-            // `occurs` is sorted: the last position of `id` is just before
-            // the first entry of the next id.
-            let to = occurs.partition_point(|&(o, _)| o <= id);
-            to > 0 && occurs[to - 1].0 == id && occurs[to - 1].1 > i
-        })
+    p.after.iter().zip(&p.after_sigs).all(|(set, sig)| {
+        sig_meets(sig, sig_after)
+            && set.iter().any(|&id| {
+                // `occurs` is sorted: the last position of `id` is just before
+                // the first entry of the next id.
+                let to = occurs.partition_point(|&(o, _)| o <= id);
+                to > 0 && occurs[to - 1].0 == id && occurs[to - 1].1 > i
+            })
     })
 }
 

@@ -1,24 +1,142 @@
 //! A token-level trie for phrase dictionaries (actors, agents, places).
 //!
 //! Lookups run at every token of every sentence, three tries deep, so they
-//! are kept cheap: a fast non-cryptographic hash on the (short, trusted
-//! dictionary) keys, and no allocation at a position where no phrase starts,
-//! which is nearly every position.
+//! are kept cheap: edges are followed by integer key ids (the
+//! dictionaries' vocabulary ids, see [`crate::Dictionaries::key_id`]), the
+//! root by a plain array index, and nothing is allocated at a position
+//! where no phrase starts, which is nearly every position. Callers that
+//! only have strings ([`TokenKeys`] for `[&str; 3]`) pay one hash probe per
+//! key to find its id.
+
+use std::ops::Deref;
 
 // The keys are dictionary words and the probes are tokens, both short and
 // trusted: SipHash's DoS resistance buys nothing here and costs a large share
 // of a lookup, so the trie uses rustc's Fx hash.
 use rustc_hash::FxHashMap as FxMap;
 
+/// The id of a key that no dictionary uses (and of `""`).
+pub const NO_KEY: u32 = u32::MAX;
+
+/// A token's keys as a trie lookup takes them: its normalised form, its
+/// lemma in context and its context-free lemma (`""` for none), with their
+/// vocabulary ids when the caller has them.
+pub trait TokenKeys {
+    /// The three keys as strings.
+    fn strs(&self) -> [&str; 3];
+    /// Their vocabulary ids ([`NO_KEY`] for `""` or a key no dictionary
+    /// uses), or `None` when the caller has only strings.
+    fn ids(&self) -> Option<[u32; 3]>;
+}
+
+impl TokenKeys for [&str; 3] {
+    fn strs(&self) -> [&str; 3] {
+        *self
+    }
+    fn ids(&self) -> Option<[u32; 3]> {
+        None
+    }
+}
+
+/// A token's three keys with their vocabulary ids, as
+/// [`crate::Dictionaries::key_id`] gives them: the tries compare the ids
+/// instead of hashing the strings. Derefs to the strings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KeyRow<'a> {
+    keys: [&'a str; 3],
+    ids: [u32; 3],
+}
+
+impl<'a> KeyRow<'a> {
+    /// A row of keys and the ids [`crate::Dictionaries::key_id`] gave them
+    /// (an id from anywhere else makes lookups wrong).
+    pub fn new(keys: [&'a str; 3], ids: [u32; 3]) -> KeyRow<'a> {
+        KeyRow { keys, ids }
+    }
+
+    /// The row of a token with no keys.
+    pub const EMPTY: KeyRow<'static> = KeyRow { keys: ["", "", ""], ids: [NO_KEY; 3] };
+}
+
+impl<'a> Deref for KeyRow<'a> {
+    type Target = [&'a str; 3];
+    fn deref(&self) -> &[&'a str; 3] {
+        &self.keys
+    }
+}
+
+impl TokenKeys for KeyRow<'_> {
+    fn strs(&self) -> [&str; 3] {
+        self.keys
+    }
+    fn ids(&self) -> Option<[u32; 3]> {
+        Some(self.ids)
+    }
+}
+
+/// The trie nodes a match may be at: a few at most, so kept inline (a
+/// lookup allocates nothing until it finds a phrase), spilling to the heap
+/// only past [`INLINE`].
+#[derive(Default)]
+struct Nodes {
+    len: usize,
+    inline: [u32; INLINE],
+    spill: Vec<u32>,
+}
+
+const INLINE: usize = 8;
+
+impl Nodes {
+    fn as_slice(&self) -> &[u32] {
+        if self.len <= INLINE {
+            &self.inline[..self.len]
+        } else {
+            &self.spill
+        }
+    }
+
+    fn contains(&self, node: u32) -> bool {
+        self.as_slice().contains(&node)
+    }
+
+    fn push(&mut self, node: u32) {
+        if self.len < INLINE {
+            self.inline[self.len] = node;
+        } else {
+            if self.len == INLINE {
+                self.spill.clear();
+                self.spill.extend_from_slice(&self.inline);
+            }
+            self.spill.push(node);
+        }
+        self.len += 1;
+    }
+
+    fn clear(&mut self) {
+        self.len = 0;
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
 /// Maps sequences of token keys to entry ids; finds the longest match at a position.
 #[derive(Debug, Default)]
 pub struct PhraseTrie {
     nodes: Vec<Node>,
+    /// Id of every exact key on an edge: its own numbering until
+    /// [`PhraseTrie::renumber`] switches to the vocabulary's.
+    ids: FxMap<Box<str>, u32>,
+    /// Child of the root by key id ([`NO_KEY`]: none): most lookups stop here.
+    root: Vec<u32>,
 }
 
 #[derive(Debug, Default)]
 struct Node {
     children: FxMap<Box<str>, u32>,
+    /// The same children by key id.
+    by_id: FxMap<u32, u32>,
     /// Children reached by a stem (`argentin*`): any key starting with it.
     stems: Vec<(Box<str>, u32)>,
     entries: Vec<u32>,
@@ -26,7 +144,7 @@ struct Node {
 
 impl PhraseTrie {
     pub(crate) fn new() -> PhraseTrie {
-        PhraseTrie { nodes: vec![Node::default()] }
+        PhraseTrie { nodes: vec![Node::default()], ids: FxMap::default(), root: Vec::new() }
     }
 
     pub(crate) fn insert(&mut self, keys: &[String], entry: u32) {
@@ -51,6 +169,9 @@ impl PhraseTrie {
                     let n = self.nodes.len();
                     self.nodes.push(Node::default());
                     self.nodes[node].children.insert(key.as_str().into(), n as u32);
+                    let fresh = self.ids.len() as u32;
+                    let id = *self.ids.entry(key.as_str().into()).or_insert(fresh);
+                    self.link(node, id, n as u32);
                     n
                 }
             };
@@ -59,26 +180,67 @@ impl PhraseTrie {
         self.nodes[node].entries.push(entry);
     }
 
-    /// Adds the children of `node` reached by the distinct non-empty keys in
-    /// `keys` to `next` (without duplicates).
-    #[inline]
-    fn step(&self, node: usize, keys: &[&str; 3], next: &mut Vec<usize>) {
-        let children = &self.nodes[node].children;
-        for (stem, child) in &self.nodes[node].stems {
-            if keys.iter().any(|k| k.starts_with(&**stem)) && !next.contains(&(*child as usize)) {
-                next.push(*child as usize);
+    fn link(&mut self, node: usize, id: u32, child: u32) {
+        if node == 0 {
+            if self.root.len() <= id as usize {
+                self.root.resize(id as usize + 1, NO_KEY);
+            }
+            self.root[id as usize] = child;
+        } else {
+            self.nodes[node].by_id.insert(id, child);
+        }
+    }
+
+    /// Switches the key ids to the vocabulary's (`vocabulary(key)`, defined
+    /// for every key of the trie), so that rows of
+    /// [`crate::Dictionaries::key_id`] ids can be looked up directly.
+    pub(crate) fn renumber(&mut self, vocabulary: impl Fn(&str) -> u32) {
+        self.ids = self.ids.keys().map(|k| (k.clone(), vocabulary(k))).collect();
+        self.root.clear();
+        for node in 0..self.nodes.len() {
+            self.nodes[node].by_id.clear();
+            let children: Vec<(u32, u32)> =
+                self.nodes[node].children.iter().map(|(k, &child)| (self.ids[k], child)).collect();
+            for (id, child) in children {
+                self.link(node, id, child);
             }
         }
-        if children.is_empty() {
-            return;
+    }
+
+    /// The ids of a token's keys, by hashing the strings when the caller
+    /// has no ids.
+    #[inline]
+    fn ids_of<K: TokenKeys>(&self, keys: &K) -> [u32; 3] {
+        keys.ids().unwrap_or_else(|| {
+            keys.strs().map(|k| if k.is_empty() { NO_KEY } else { self.ids.get(k).copied().unwrap_or(NO_KEY) })
+        })
+    }
+
+    /// Adds the children of `node` reached by the distinct keys of a token
+    /// (`strs` for stems, `ids` for exact keys) to `next` (without duplicates).
+    #[inline]
+    fn step(&self, node: usize, strs: &[&str; 3], ids: &[u32; 3], next: &mut Nodes) {
+        let n = &self.nodes[node];
+        for (stem, child) in &n.stems {
+            if strs.iter().any(|k| k.starts_with(&**stem)) && !next.contains(*child) {
+                next.push(*child);
+            }
         }
-        for (k, key) in keys.iter().enumerate() {
-            if key.is_empty() || keys[..k].contains(key) {
+        for (k, &id) in ids.iter().enumerate() {
+            // Equal ids are equal keys: a repeated key has had its turn.
+            if id == NO_KEY || ids[..k].contains(&id) {
                 continue;
             }
-            if let Some(&child) = children.get(*key) {
-                if !next.contains(&(child as usize)) {
-                    next.push(child as usize);
+            let child = if node == 0 {
+                self.root.get(id as usize).copied().filter(|&c| c != NO_KEY)
+            } else if n.by_id.is_empty() {
+                None
+            } else {
+                n.by_id.get(&id).copied()
+            };
+            if let Some(child) = child {
+                if !next.contains(child) {
+                    next.push(child);
                 }
             }
         }
@@ -86,33 +248,45 @@ impl PhraseTrie {
 
     /// Every match starting at token `start`, as `(end, entries)`, longest last.
     ///
-    /// `keys(i)` gives the keys token `i` may match under (norm, lemmas).
+    /// `keys(i)` gives the keys token `i` may match under (norm, lemmas):
+    /// strings, or a [`KeyRow`] with their ids, which is faster.
     /// Allocates nothing when no phrase starts at `start`.
-    pub fn matches_at<'k, F>(&self, start: usize, len: usize, keys: F) -> Vec<(usize, &[u32])>
+    pub fn matches_at<K, F>(&self, start: usize, len: usize, keys: F) -> Vec<(usize, &[u32])>
     where
-        F: Fn(usize) -> [&'k str; 3],
+        K: TokenKeys,
+        F: Fn(usize) -> K,
     {
         let mut out = Vec::new();
         if start >= len {
             return out;
         }
-        let mut frontier = Vec::new();
-        self.step(0, &keys(start), &mut frontier);
-        let mut next = Vec::new();
+        let first = keys(start);
+        let first_ids = self.ids_of(&first);
+        // No phrase starts at nearly every position: say so before setting
+        // anything up.
+        let root_child = |id: u32| self.root.get(id as usize).is_some_and(|&c| c != NO_KEY);
+        if self.nodes[0].stems.is_empty() && !first_ids.iter().any(|&id| root_child(id)) {
+            return out;
+        }
+        let mut frontier = Nodes::default();
+        self.step(0, &first.strs(), &first_ids, &mut frontier);
+        let mut next = Nodes::default();
         let mut i = start + 1;
         loop {
-            for &node in &frontier {
-                if !self.nodes[node].entries.is_empty() {
-                    out.push((i, self.nodes[node].entries.as_slice()));
+            for &node in frontier.as_slice() {
+                let entries = &self.nodes[node as usize].entries;
+                if !entries.is_empty() {
+                    out.push((i, entries.as_slice()));
                 }
             }
             if frontier.is_empty() || i >= len {
                 return out;
             }
             let token_keys = keys(i);
+            let (strs, ids) = (token_keys.strs(), self.ids_of(&token_keys));
             next.clear();
-            for &node in &frontier {
-                self.step(node, &token_keys, &mut next);
+            for &node in frontier.as_slice() {
+                self.step(node as usize, &strs, &ids, &mut next);
             }
             std::mem::swap(&mut frontier, &mut next);
             i += 1;
@@ -176,6 +350,24 @@ mod tests {
         assert_eq!(at(&t, &words, 0), vec![(3, vec![1])]);
         assert_eq!(at(&t, &words, 3), vec![(4, vec![0])]);
         assert_eq!(at(&t, &words, 4), vec![]);
+    }
+
+    #[test]
+    fn id_rows_find_what_strings_find_after_renumbering() {
+        let mut t = trie(&["united", "united states", "united states army", "states", "ruritan* army"]);
+        // A vocabulary numbered unlike the trie's own insertion order.
+        let vocab = ["zeta", "army", "states", "united", "said"];
+        let id = |k: &str| vocab.iter().position(|v| *v == k).map_or(NO_KEY, |p| p as u32);
+        t.renumber(id);
+        let words = ["united", "states", "army", "said", "ruritanian", "army"];
+        for start in 0..words.len() {
+            let by_str = t.matches_at(start, words.len(), |i| [words[i], "", ""]);
+            let by_id =
+                t.matches_at(start, words.len(), |i| KeyRow::new([words[i], "", ""], [id(words[i]), NO_KEY, NO_KEY]));
+            assert_eq!(by_id, by_str, "at {start}");
+        }
+        assert_eq!(at(&t, &words, 0), vec![(1, vec![0]), (2, vec![1]), (3, vec![2])]);
+        assert_eq!(at(&t, &words, 4), vec![(6, vec![4])]);
     }
 
     #[test]

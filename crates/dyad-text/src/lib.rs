@@ -201,15 +201,19 @@ impl Case {
         let mut upper = 0usize;
         let mut first_upper = None;
         if s.is_ascii() {
-            for b in s.bytes() {
-                if b.is_ascii_alphabetic() {
-                    letters += 1;
-                    let u = b.is_ascii_uppercase();
-                    upper += usize::from(u);
-                    first_upper.get_or_insert(u);
+            // One pass over the bytes, counting without branches (this runs
+            // for every token).
+            let mut first = 0u8; // 0: no letter yet, 1: lower, 2: upper
+            for &c in s.as_bytes() {
+                let is_upper = c.wrapping_sub(b'A') < 26;
+                let is_letter = is_upper || c.wrapping_sub(b'a') < 26;
+                letters += usize::from(is_letter);
+                upper += usize::from(is_upper);
+                if first == 0 && is_letter {
+                    first = 1 + u8::from(is_upper);
                 }
             }
-            return Case::classify(letters, upper, first_upper);
+            return Case::classify(letters, upper, (first > 0).then_some(first == 2));
         }
         for c in s.chars() {
             if c.is_alphabetic() {

@@ -100,9 +100,11 @@ pub struct AgentCode {
     pub peer: String,
     /// A prefix agent: its code goes before the country (`NGOARN`).
     pub prefix: bool,
-    /// Generated agents `file:line` when `sector` is only a stand-in (left
-    /// out of the dictionaries for `dyad code`).
-    pub standin: Option<(String, u32)>,
+    /// The generated agents `file:line`.
+    pub line: (String, u32),
+    /// `sector` is only a stand-in (the line is left out of the
+    /// dictionaries for `dyad code`).
+    pub standin: bool,
 }
 
 /// Peer dictionaries converted into dyad sources.
@@ -173,12 +175,7 @@ impl Converted {
                         keep = false;
                     }
                 }
-                if self
-                    .tables
-                    .agent_codes
-                    .iter()
-                    .any(|a| a.standin.as_ref().is_some_and(|(f, l)| *f == *name && *l == n))
-                {
+                if self.tables.agent_codes.iter().any(|a| a.standin && a.line.0 == *name && a.line.1 == n) {
                     notes.push((name.clone(), n, "agent-sector-not-dyad"));
                     keep = false;
                 }
@@ -509,17 +506,24 @@ impl PeerCoder {
             return code.to_string();
         }
         let lex = self.coder.lexicon();
-        let words: Vec<String> = lower_words(&a.text).iter().map(|w| lex.lemma(w).to_string()).collect();
-        let best = self
-            .tables
-            .agent_codes
-            .iter()
-            .filter(|ag| code.len() > ag.sector.len() && code.ends_with(&ag.sector))
-            .filter(|ag| {
-                let phrase: Vec<String> = ag.words.iter().map(|w| lex.lemma(w).to_string()).collect();
-                contains_phrase(&words, &phrase)
-            })
-            .max_by_key(|ag| ag.words.len());
+        // A word of the text matches a word of the phrase by lemma or as its plural.
+        let same = |w: &str, p: &str| {
+            w == p || lex.lemma(w) == lex.lemma(p) || w.strip_suffix('s').is_some_and(|x| x == p || x == lex.lemma(p))
+        };
+        let words = lower_words(&a.text);
+        let holds = |ag: &AgentCode| {
+            ag.words.len() <= words.len()
+                && words.windows(ag.words.len()).any(|win| win.iter().zip(&ag.words).all(|(w, p)| same(w, p)))
+        };
+        let fits = |ag: &&AgentCode| code.len() > ag.sector.len() && code.ends_with(&ag.sector);
+        // The agent entry that named a bare agent, else the longest phrase among the actor's words.
+        let named = a
+            .rule
+            .as_ref()
+            .and_then(|r| self.tables.agent_codes.iter().find(|ag| ag.line.0 == *r.file && ag.line.1 == r.line));
+        let best = named.filter(fits).or_else(|| {
+            self.tables.agent_codes.iter().filter(fits).filter(|ag| holds(ag)).max_by_key(|ag| ag.words.len())
+        });
         match best {
             Some(ag) => {
                 let base = &code[..code.len() - ag.sector.len()];
@@ -718,7 +722,7 @@ mod tests {
             actors: vec![("t.actors".into(), "FREEDONIA [FRD]\nSYLVANIA [SYL]\n".into())],
             agents: vec![(
                 "t.agents".into(),
-                "HARBOUR_MASTER_ [~GOV]\nFOREIGN_MINISTER_ [~GOVFRM]\nGOLDEN_GEESE_ [~GGS]\n".into(),
+                "HARBOUR_MASTER_ [~GOV]\nFOREIGN_MINISTER_ [~GOVFRM]\nGOLDEN_GEESE_ [~GGS]\nMUSLIM_ [~MOS]\n".into(),
             )],
             verbs: vec![(
                 "t.verbs".into(),
@@ -761,6 +765,8 @@ mod tests {
         assert_eq!(codes("Sylvania praised the golden geese.", convert), vec![t("SYL", "~GGS", "051")]);
         assert_eq!(codes("Sylvania allowed that the golden geese go.", convert), vec![t("SYL", "~GGS", "060")]);
         assert!(codes("Sylvania allowed that the golden geese go.", peer).is_empty());
+        // The agent entry that named a bare agent gives its code (also for a plural).
+        assert_eq!(codes("Sylvania praised the Muslims.", convert), vec![t("SYL", "~MOS", "051")]);
     }
 
     #[test]

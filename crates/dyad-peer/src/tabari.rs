@@ -436,7 +436,8 @@ pub(crate) fn convert_agents(conv: &mut Converted, file: &str, text: &str, comme
                     sector: sector.clone(),
                     peer: blocks.clone(),
                     prefix,
-                    standin: standin.then(|| (out.name.clone(), n)),
+                    line: (out.name.clone(), n),
+                    standin,
                 });
             }
         }
@@ -922,12 +923,8 @@ GRAND_FENWICK [GFK]
         assert_eq!(conv.counts().get("unknown-sector"), Some(&1));
         // What one dyad sector cannot carry is tabled: a prefix agent, and a
         // code with no CAMEO sector (with a stand-in sector).
-        let tabled: Vec<(String, String, bool, bool)> = conv
-            .tables
-            .agent_codes
-            .iter()
-            .map(|a| (a.words.join(" "), a.peer.clone(), a.prefix, a.standin.is_some()))
-            .collect();
+        let tabled: Vec<(String, String, bool, bool)> =
+            conv.tables.agent_codes.iter().map(|a| (a.words.join(" "), a.peer.clone(), a.prefix, a.standin)).collect();
         assert_eq!(
             tabled,
             vec![("tea club".to_string(), "NGO".to_string(), true, false), ("odd".into(), "ZZZ".into(), false, true)]

@@ -323,6 +323,8 @@ impl<'s, 'a> Input<'s, 'a> {
 struct SlotView<'i, 's, 'a> {
     input: &'i Input<'s, 'a>,
     mentions: &'i [Mention],
+    /// `CoderBuilder::wide_gaps`: gaps stop only at the end of the sentence.
+    wide_gaps: bool,
 }
 
 impl PatternInput for SlotView<'_, '_, '_> {
@@ -352,6 +354,9 @@ impl PatternInput for SlotView<'_, '_, '_> {
     }
     fn skippable(&self, i: usize) -> bool {
         let t = &self.input.s.tokens[i];
+        if self.wide_gaps {
+            return !norm_is(t, &[";", ".", "!", "?"]);
+        }
         // Mentions may be skipped: `expelled .. diplomats` over `two Russian`.
         !is_stop_punct(t) && !is_clause_mark(t) && !matches!(t.tag, Tag::Conj)
     }
@@ -562,7 +567,7 @@ pub(crate) fn code_sentence(
         found.iter().filter(|m| m.end <= pos).flat_map(|m| &m.members).find_map(|member| member.country.clone())
     };
     let input = Input::new(&s, &found);
-    let view = SlotView { input: &input, mentions: &found };
+    let view = SlotView { input: &input, mentions: &found, wide_gaps: coder.wide_gaps() };
     // A trigger word inside a name is part of the name: `Islamic State`.
     let mut all_matches: Vec<PatternMatch> = dicts
         .find_patterns(&view)

@@ -85,6 +85,7 @@ pub struct CoderBuilder {
     gazetteer: Option<Arc<Gazetteer>>,
     keep_targetless_statements: bool,
     code_irrealis: bool,
+    wide_gaps: bool,
 }
 
 impl CoderBuilder {
@@ -112,6 +113,16 @@ impl CoderBuilder {
         self
     }
 
+    /// Let a pattern's `...` gap run over commas, conjunctions and clause
+    /// markers, up to the end of the sentence (`;` `.` `!` `?`), as a space
+    /// in a TABARI or PETRARCH pattern does (`restore complete, full ties`,
+    /// `allowed that Mordor is a real pleasant ...`). Off by default: dyad's
+    /// own gaps stop there. Peer-suite runs turn this on.
+    pub fn wide_gaps(mut self, wide: bool) -> CoderBuilder {
+        self.wide_gaps = wide;
+        self
+    }
+
     /// Builds the immutable coder.
     pub fn build(self) -> Coder {
         Coder {
@@ -120,6 +131,7 @@ impl CoderBuilder {
             gazetteer: self.gazetteer,
             keep_targetless_statements: self.keep_targetless_statements,
             code_irrealis: self.code_irrealis,
+            wide_gaps: self.wide_gaps,
         }
     }
 }
@@ -132,12 +144,20 @@ pub struct Coder {
     gazetteer: Option<Arc<Gazetteer>>,
     keep_targetless_statements: bool,
     code_irrealis: bool,
+    wide_gaps: bool,
 }
 
 impl Coder {
     /// Starts building a coder from compiled dictionaries and a lexicon.
     pub fn builder(dictionaries: Arc<Dictionaries>, lexicon: Arc<Lexicon>) -> CoderBuilder {
-        CoderBuilder { dictionaries, lexicon, gazetteer: None, keep_targetless_statements: false, code_irrealis: false }
+        CoderBuilder {
+            dictionaries,
+            lexicon,
+            gazetteer: None,
+            keep_targetless_statements: false,
+            code_irrealis: false,
+            wide_gaps: false,
+        }
     }
 
     /// Whether bare statements with no target are coded.
@@ -148,6 +168,11 @@ impl Coder {
     /// Whether modal, conditional and future acts are coded as the act itself.
     pub fn codes_irrealis(&self) -> bool {
         self.code_irrealis
+    }
+
+    /// Whether pattern gaps run to the end of the sentence (see [`CoderBuilder::wide_gaps`]).
+    pub fn wide_gaps(&self) -> bool {
+        self.wide_gaps
     }
 
     /// The gazetteer, when the coder has one.

@@ -30,11 +30,15 @@ pub fn date_yymmdd(s: &str) -> Option<NaiveDate> {
 /// Marks a [`Tok::Word`] written without a trailing `_`: a stem.
 pub const STEM_MARK: char = '*';
 
+/// Ends a [`Tok::Word`] marked a stem with TABARI's `~` (`REAL~_PLEASANT`):
+/// a prefix even when it is a word.
+pub const EXPLICIT_STEM: &str = "**";
+
 /// One element of a peer pattern.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Tok {
     /// A literal word; ends with [`STEM_MARK`] when it was written without
-    /// a trailing `_` (a stem).
+    /// a trailing `_` (a stem), with [`EXPLICIT_STEM`] when marked `~`.
     Word(String),
     /// `{ A | B }` alternatives (each may be several words joined by `_`).
     Alts(Vec<String>),
@@ -129,17 +133,22 @@ impl PatternTokens {
                     p if p.starts_with('&') => Tok::Syn(p[1..].to_string()),
                     p => {
                         let mut w = String::new();
+                        // TABARI `REAL~_PLEASANT`: `~` makes a word a stem even inside a `_` chunk.
+                        let marked = p.contains('~');
                         for c in p.chars() {
                             if c.is_alphanumeric() || c == '\'' || c == '-' || c == '.' {
                                 w.push(c);
-                            } else {
+                            } else if c != '~' {
                                 out.dropped.push(c);
                             }
                         }
                         if w.is_empty() || w == "-" {
                             continue;
                         }
-                        if stem {
+                        if marked {
+                            w.push(STEM_MARK);
+                            w.push(STEM_MARK);
+                        } else if stem {
                             w.push(STEM_MARK);
                         }
                         Tok::Word(w)
@@ -283,7 +292,12 @@ pub(crate) fn clean_phrase(p: &str) -> String {
 /// it matches as written.
 pub(crate) fn stem_element(lexicon: &Lexicon, w: &str, stems: bool) -> String {
     let is_stem = w.ends_with(STEM_MARK);
+    let marked = w.ends_with(EXPLICIT_STEM);
     let w = clean_word(w);
+    // An explicit stem is a prefix even when it is a word (`real~` → `really`).
+    if stems && marked && w.chars().count() >= 3 && w.chars().all(char::is_alphabetic) {
+        return format!("{w}*");
+    }
     if w.is_empty() || lexicon.is_common_word(&w) {
         return w;
     }
@@ -470,11 +484,18 @@ mod tests {
             ("RUMBUSTICAT*", true, "rumbusticat*"),
             ("RUMBUSTICAT", true, "rumbusticat"), // written with a trailing `_`: exact
             ("RUMBUSTICAT*", false, "rumbusticat"),
-            ("ZYQ*", true, "zyq"), // too short to be a prefix
+            ("ZYQ*", true, "zyq"),         // too short to be a prefix
+            ("PARLEY**", true, "parley*"), // marked `~`: a prefix even though a word
+            ("PARLEY**", false, "parley"),
         ];
         for (w, stems, want) in cases {
             assert_eq!(stem_element(&lexicon, w, stems), want, "{w}");
         }
+        // `~` marks a stem inside a `_` chunk and is not a dropped marker.
+        let toks = PatternTokens::parse("* FUN~_PARLEY");
+        assert_eq!(toks.items[1], (Tok::Word("FUN**".into()), false));
+        assert_eq!(toks.items[2], (Tok::Word("PARLEY*".into()), true));
+        assert!(toks.dropped.is_empty());
         let toks = PatternTokens::parse("GRAND_PARLEY SMALL_ TALK");
         let words: Vec<_> = toks.items.iter().map(|(t, _)| t.clone()).collect();
         assert_eq!(

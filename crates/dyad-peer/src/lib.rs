@@ -29,8 +29,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use dyad_coder::Coder;
-use dyad_core::Event;
+use dyad_coder::{Coder, SentenceTrace};
+use dyad_core::{Actor, Document, Event, RuleRef};
 use dyad_dict::DictionariesBuilder;
 use dyad_text::Lexicon;
 
@@ -83,6 +83,28 @@ pub struct PeerTables {
     pub discards: Vec<Vec<String>>,
     /// Story-level discard phrases (lower-case words).
     pub story_discards: Vec<Vec<String>>,
+    /// Agents whose peer code dyad's sectors cannot carry.
+    pub agent_codes: Vec<AgentCode>,
+}
+
+/// A peer agent code that dyad's one-sector agents cannot carry (`~GOVFRM`,
+/// `~MOP`, a prefix agent `NGO~`): the converted agent codes `sector`, and
+/// [`PeerCoder`] rewrites it to `peer` when the actor's words hold the phrase.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AgentCode {
+    /// The agent phrase, lower-case words.
+    pub words: Vec<String>,
+    /// The sector the converted agent codes.
+    pub sector: String,
+    /// The peer's code blocks (`GOVFRM`, `MOP`, `NGO`).
+    pub peer: String,
+    /// A prefix agent: its code goes before the country (`NGOARN`).
+    pub prefix: bool,
+    /// The generated agents `file:line`.
+    pub line: (String, u32),
+    /// `sector` is only a stand-in (the line is left out of the
+    /// dictionaries for `dyad code`).
+    pub standin: bool,
 }
 
 /// Peer dictionaries converted into dyad sources.
@@ -153,6 +175,10 @@ impl Converted {
                         keep = false;
                     }
                 }
+                if self.tables.agent_codes.iter().any(|a| a.standin && a.line.0 == *name && a.line.1 == n) {
+                    notes.push((name.clone(), n, "agent-sector-not-dyad"));
+                    keep = false;
+                }
                 if name.ends_with(".actors") {
                     let code = line.split_once('=').map(|(_, r)| r.split_whitespace().next().unwrap_or(""));
                     if code.is_some_and(|c| {
@@ -210,13 +236,28 @@ pub struct Conventions {
     /// (dyad codes every verb).
     pub first_trigger_only: bool,
     /// TABARI/PETRARCH: an event needs a target (a dyad); dyad also codes
-    /// events with none (`Freedonia protested`).
+    /// events with none (`Freedonia protested`). When off, null actors
+    /// (`---`, `###`) are kept.
     pub require_target: bool,
+    /// With `no_bare_agents`: code an agent with no actor of its own as this
+    /// prefix plus its sector instead of dropping it (PETRARCH's anonymous
+    /// agent `---GOV` when no dyad is required; TABARI `CONVERT AGENT`: `~REB`).
+    pub agent_prefix: Option<&'static str>,
+    /// TABARI/PETRARCH: when the grammar finds no target, the first actor
+    /// after the verb is the target, wherever it is (`allowed that Mordor
+    /// ...`, `abandoned an anti- Gondor parade`).
+    pub target_after_verb: bool,
 }
 
 impl Default for Conventions {
     fn default() -> Conventions {
-        Conventions { no_bare_agents: true, first_trigger_only: false, require_target: true }
+        Conventions {
+            no_bare_agents: true,
+            first_trigger_only: false,
+            require_target: true,
+            agent_prefix: None,
+            target_after_verb: true,
+        }
     }
 }
 
@@ -286,8 +327,11 @@ impl PeerCoder {
             }
         };
         // The peers' own rules (first verb, target required) choose among all triggers.
-        let coder =
-            Coder::builder(Arc::new(dicts), lexicon).keep_targetless_statements(true).code_irrealis(true).build();
+        let coder = Coder::builder(Arc::new(dicts), lexicon)
+            .keep_targetless_statements(true)
+            .code_irrealis(true)
+            .wide_gaps(true)
+            .build();
         let lines =
             converted.sources.iter().map(|(n, t)| (n.clone(), t.lines().map(str::to_string).collect())).collect();
         (PeerCoder { coder, tables: converted.tables.clone(), lines, conventions: Conventions::default() }, diags)
@@ -317,31 +361,58 @@ impl PeerCoder {
         &self.tables
     }
 
+    /// The conventions applied.
+    pub fn conventions(&self) -> Conventions {
+        self.conventions
+    }
+
     /// Codes a text (one story) and returns the events in the peer's terms.
     pub fn code(&self, text: &str, date: Option<NaiveDate>) -> Vec<PeerEvent> {
+        self.code_with(text, date, self.conventions)
+    }
+
+    /// As [`PeerCoder::code`], with other conventions (a suite record can
+    /// change them, as PETRARCH's `<Config option="require_dyad">`).
+    pub fn code_with(&self, text: &str, date: Option<NaiveDate>, conventions: Conventions) -> Vec<PeerEvent> {
         let words = lower_words(text);
         if self.tables.story_discards.iter().chain(&self.tables.discards).any(|p| contains_phrase(&words, p)) {
             return Vec::new();
         }
-        let coded = self.coder.code_text(text, date);
-        self.translate(&coded.events)
+        let doc = Document::new("text", text).with_published(date);
+        let (coded, traces) = self.coder.explain(&doc);
+        // A bare agent is a target only when it will be coded (`~MOS`, `---GOV`).
+        let agents_ok = conventions.no_bare_agents && conventions.agent_prefix.is_some();
+        let events = if conventions.target_after_verb {
+            targets_after_verb(coded.events, &traces, agents_ok)
+        } else {
+            coded.events
+        };
+        self.translate_with(&events, conventions)
     }
 
     /// Applies the side tables to events from the engine.
     pub fn translate(&self, events: &[Event]) -> Vec<PeerEvent> {
+        self.translate_with(events, self.conventions)
+    }
+
+    /// As [`PeerCoder::translate`], with other conventions.
+    pub fn translate_with(&self, events: &[Event], conventions: Conventions) -> Vec<PeerEvent> {
         let mut out = Vec::new();
         let mut discarded_sentences = Vec::new();
         let bare_agent = |a: &dyad_core::Actor| a.rule.as_ref().is_some_and(|r| r.file.ends_with(".agents"));
+        // PETRARCH's anonymous agent (`officials said`: `---GOV`), TABARI's converted agent (`~REB`).
+        let anonymous = conventions.agent_prefix.filter(|_| conventions.no_bare_agents);
         let kept: Vec<&Event> = events
             .iter()
             .filter(|e| !e.negated)
             .filter(|e| {
-                !(self.conventions.no_bare_agents
-                    && (bare_agent(&e.source) || e.target.as_ref().is_some_and(bare_agent)))
+                anonymous.is_some()
+                    || !(conventions.no_bare_agents
+                        && (bare_agent(&e.source) || e.target.as_ref().is_some_and(bare_agent)))
             })
             .collect();
         let mut first_triggers: HashMap<usize, usize> = HashMap::new();
-        if self.conventions.first_trigger_only {
+        if conventions.first_trigger_only {
             for e in &kept {
                 let start = first_triggers.entry(e.sentence).or_insert(usize::MAX);
                 *start = (*start).min(e.evidence.trigger_span.start);
@@ -349,7 +420,7 @@ impl PeerCoder {
         }
         // TABARI's first verb is chosen before it is known whether it has a target.
         for e in kept {
-            if self.conventions.require_target && e.target.is_none() {
+            if conventions.require_target && e.target.is_none() {
                 continue;
             }
             if first_triggers.get(&e.sentence).is_some_and(|s| *s != e.evidence.trigger_span.start) {
@@ -365,9 +436,13 @@ impl PeerCoder {
                 }
                 None => (e.cameo.as_str().to_string(), None),
             };
-            let source = self.actor_code(&e.source.code);
-            let target = e.target.as_ref().map(|t| self.actor_code(&t.code)).unwrap_or_default();
-            if is_null_actor(&source) || is_null_actor(&target) {
+            let code_of = |a: &Actor| match (anonymous, self.agent_sector(a)) {
+                (Some(prefix), Some(sector)) => self.peer_agent(a, &format!("{prefix}{sector}")),
+                _ => self.peer_agent(a, &self.actor_code(&a.code)),
+            };
+            let source = code_of(&e.source);
+            let target = e.target.as_ref().map(code_of).unwrap_or_default();
+            if conventions.require_target && (is_null_actor(&source) || is_null_actor(&target)) {
                 continue;
             }
             let rule = format!("{}:{}", key.0, key.1);
@@ -422,6 +497,55 @@ impl PeerCoder {
         out
     }
 
+    /// Restores a peer agent code dyad's sectors cannot carry: the longest
+    /// tabled agent phrase among the actor's words (compared by lemma)
+    /// replaces the sector it was converted to (`ARNGOV` → `ARNGOVFRM`,
+    /// prefix agents: `ARNNGO` → `NGOARN`).
+    fn peer_agent(&self, a: &Actor, code: &str) -> String {
+        if self.tables.agent_codes.is_empty() {
+            return code.to_string();
+        }
+        let lex = self.coder.lexicon();
+        // A word of the text matches a word of the phrase by lemma or as its plural.
+        let same = |w: &str, p: &str| {
+            w == p || lex.lemma(w) == lex.lemma(p) || w.strip_suffix('s').is_some_and(|x| x == p || x == lex.lemma(p))
+        };
+        let words = lower_words(&a.text);
+        let holds = |ag: &AgentCode| {
+            ag.words.len() <= words.len()
+                && words.windows(ag.words.len()).any(|win| win.iter().zip(&ag.words).all(|(w, p)| same(w, p)))
+        };
+        let fits = |ag: &&AgentCode| code.len() > ag.sector.len() && code.ends_with(&ag.sector);
+        // The agent entry that named a bare agent, else the longest phrase among the actor's words.
+        let named = a
+            .rule
+            .as_ref()
+            .and_then(|r| self.tables.agent_codes.iter().find(|ag| ag.line.0 == *r.file && ag.line.1 == r.line));
+        let best = named.filter(fits).or_else(|| {
+            self.tables.agent_codes.iter().filter(fits).filter(|ag| holds(ag)).max_by_key(|ag| ag.words.len())
+        });
+        match best {
+            Some(ag) => {
+                let base = &code[..code.len() - ag.sector.len()];
+                if ag.prefix {
+                    format!("{}{base}", ag.peer)
+                } else {
+                    format!("{base}{}", ag.peer)
+                }
+            }
+            None => code.to_string(),
+        }
+    }
+
+    /// The sector of an actor named by an agent entry alone (`officials`),
+    /// read from the generated agents line (`officials = GOV`).
+    fn agent_sector(&self, a: &Actor) -> Option<String> {
+        let rule = a.rule.as_ref().filter(|r| r.file.ends_with(".agents"))?;
+        let line = self.lines.get(&*rule.file)?.get((rule.line as usize).checked_sub(1)?)?;
+        let code = line.split_once('=')?.1.split_whitespace().next()?;
+        Some(code.to_string())
+    }
+
     /// Replaces placeholder blocks by the peer's actor codes.
     pub fn actor_code(&self, code: &str) -> String {
         if self.tables.actor_blocks.is_empty() || code.len() < 3 {
@@ -441,6 +565,62 @@ impl PeerCoder {
         out
     }
 }
+
+/// Gives each event with no target the first actor mentioned after its
+/// trigger in the sentence (the peers' target rule), one event per member
+/// of a coordinated mention. Role nouns still waiting for a country
+/// (`?GOV`) are actors only with `agents_ok`, coded by their sector.
+fn targets_after_verb(events: Vec<Event>, traces: &[SentenceTrace], agents_ok: bool) -> Vec<Event> {
+    let usable = |c: &String| !c.is_empty() && (agents_ok || !c.starts_with('?'));
+    let mut out = Vec::with_capacity(events.len());
+    for e in events {
+        if e.target.is_some() {
+            out.push(e);
+            continue;
+        }
+        let after = traces.iter().find(|t| t.index == e.sentence).and_then(|t| {
+            // Not past a comma (a comma-delimited clause is not the verb's:
+            // TABARI COMMA, MARK) nor into an adverbial or relative clause;
+            // a `that` complement is the verb's (`allowed that Mordor ...`).
+            let between = |m: &dyad_coder::MentionTrace| {
+                let from = e.evidence.trigger_span.end.saturating_sub(t.span.start);
+                let to = m.span.start.saturating_sub(t.span.start);
+                t.text.get(from..to).is_some_and(|x| {
+                    !x.contains([',', ';', ':', '(', ')'])
+                        && !lower_words(x).iter().any(|w| CLAUSE_WORDS.contains(&w.as_str()))
+                })
+            };
+            t.mentions
+                .iter()
+                .find(|m| {
+                    m.span.start >= e.evidence.trigger_span.end && m.span != e.source.span && m.codes.iter().any(usable)
+                })
+                .filter(|m| between(m))
+        });
+        let Some(m) = after else {
+            out.push(e);
+            continue;
+        };
+        for (i, code) in m.codes.iter().enumerate().filter(|(_, c)| usable(c)) {
+            let code = code.trim_start_matches('?').to_string();
+            let rule = m
+                .rules
+                .get(i)
+                .and_then(|r| r.rsplit_once(':'))
+                .and_then(|(file, line)| Some(RuleRef { file: Arc::from(file), line: line.parse().ok()? }));
+            let mut x = e.clone();
+            x.target = Some(Actor { text: m.text.clone(), code, country: None, sector: None, span: m.span, rule });
+            out.push(x);
+        }
+    }
+    out
+}
+
+/// Words that open an adverbial or relative clause.
+const CLAUSE_WORDS: &[&str] = &[
+    "while", "when", "where", "who", "which", "whom", "whose", "because", "after", "before", "although", "though",
+    "if", "unless", "whether",
+];
 
 fn is_null_actor(code: &str) -> bool {
     code.starts_with("---") || code.starts_with("###") || code.starts_with("+++")
@@ -473,6 +653,12 @@ pub struct SuiteRecord {
     pub expected: Vec<ExpectedEvent>,
     /// 1-based line of the record in the suite file.
     pub line: u32,
+    /// Whether the suite requires a source and a target for this record
+    /// (PETRARCH `<Config option="require_dyad">`); `None`: the default.
+    pub require_target: Option<bool>,
+    /// Whether bare agents are coded `~` plus their code for this record
+    /// (TABARI `SET: CONVERT AGENT`); `None`: the default (no).
+    pub convert_agents: Option<bool>,
 }
 
 /// An expected event of a suite record.
@@ -528,6 +714,59 @@ mod tests {
         // The peers code a future or modal act as the act itself.
         assert_eq!(codes("Freedonia will praise Sylvania."), vec![t("FRD", "SYL", "051")]);
         assert_eq!(codes("Freedonia could praise Sylvania."), vec![t("FRD", "SYL", "051")]);
+    }
+
+    #[test]
+    fn peer_rules_for_targets_gaps_stems_and_agents() {
+        let project = tabari::Project {
+            actors: vec![("t.actors".into(), "FREEDONIA [FRD]\nSYLVANIA [SYL]\n".into())],
+            agents: vec![(
+                "t.agents".into(),
+                "HARBOUR_MASTER_ [~GOV]\nFOREIGN_MINISTER_ [~GOVFRM]\nGOLDEN_GEESE_ [~GGS]\nMUSLIM_ [~MOS]\n".into(),
+            )],
+            verbs: vec![(
+                "t.verbs".into(),
+                "ALLOW [060]\n- * REAL~_PLEASANT [024]\nRESTORE [060]\n- * COMPLETE TIES [064]\nPRAISE [051]\n".into(),
+            )],
+            options: Vec::new(),
+            texts: Vec::new(),
+        };
+        let lexicon = Arc::new(Lexicon::english());
+        let (coder, rejected) = PeerCoder::build(&project.convert(&lexicon), lexicon);
+        assert!(rejected.is_empty(), "{rejected:?}");
+        let codes = |text: &str, c: Conventions| -> Vec<(String, String, String)> {
+            coder.code_with(text, None, c).into_iter().map(|e| (e.source, e.target, e.code)).collect()
+        };
+        let t = |s: &str, t: &str, c: &str| (s.to_string(), t.to_string(), c.to_string());
+        let peer = Conventions::default();
+        // The first actor after the verb is the target, also in a `that`
+        // clause; `~` makes `real` a stem; the gap crosses `that`.
+        assert_eq!(
+            codes("Freedonia allowed that Sylvania is a really pleasant place.", peer),
+            vec![t("FRD", "SYL", "024")]
+        );
+        assert_eq!(codes("Freedonia allowed that Sylvania is a nice place.", peer), vec![t("FRD", "SYL", "060")]);
+        let own = Conventions { target_after_verb: false, ..peer };
+        assert!(codes("Freedonia allowed that Sylvania is a nice place.", own).is_empty());
+        // Not past a comma.
+        assert!(codes("Freedonia allowed it, when Sylvania was away.", peer).is_empty());
+        // A gap crosses commas (wide gaps).
+        assert_eq!(codes("Freedonia restored complete, full ties with Sylvania.", peer), vec![t("FRD", "SYL", "064")]);
+        // Agent codes one dyad sector cannot carry come back from the table.
+        assert_eq!(codes("Sylvania's foreign minister praised Freedonia.", peer), vec![t("SYLGOVFRM", "FRD", "051")]);
+        assert_eq!(codes("Freedonia praised Sylvania's golden geese.", peer), vec![t("FRD", "SYLGGS", "051")]);
+        // With no dyad required, a bare agent is PETRARCH's anonymous `---GOV`.
+        let loose = Conventions { require_target: false, agent_prefix: Some("---"), ..peer };
+        assert!(codes("The harbour master praised Sylvania.", peer).is_empty());
+        assert_eq!(codes("The harbour master praised Sylvania.", loose), vec![t("---GOV", "SYL", "051")]);
+        // TABARI `CONVERT AGENT`: `~` plus the agent's code, restored when dyad cannot carry it.
+        let convert = Conventions { agent_prefix: Some("~"), ..peer };
+        assert_eq!(codes("The harbour master praised Sylvania.", convert), vec![t("~GOV", "SYL", "051")]);
+        assert_eq!(codes("Sylvania praised the golden geese.", convert), vec![t("SYL", "~GGS", "051")]);
+        assert_eq!(codes("Sylvania allowed that the golden geese go.", convert), vec![t("SYL", "~GGS", "060")]);
+        assert!(codes("Sylvania allowed that the golden geese go.", peer).is_empty());
+        // The agent entry that named a bare agent gives its code (also for a plural).
+        assert_eq!(codes("Sylvania praised the Muslims.", convert), vec![t("SYL", "~MOS", "051")]);
     }
 
     #[test]

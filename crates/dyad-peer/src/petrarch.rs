@@ -278,9 +278,17 @@ pub fn read_suite(name: &str, xml: &str) -> Suite {
     let mut current: Option<SuiteRecord> = None;
     let mut in_text = false;
     let mut in_sentences = false;
+    // `<Config option="require_dyad" value="false">` holds until the next one.
+    let mut require_dyad: Option<bool> = None;
     for p in pieces(xml) {
         match p {
             Piece::Open("Sentences", _, _) => in_sentences = true,
+            Piece::Open("Config", attrs, _) => {
+                let get = |k: &str| attrs.iter().find(|(a, _)| *a == k).map(|(_, v)| v.trim().to_lowercase());
+                if get("option").as_deref() == Some("require_dyad") {
+                    require_dyad = get("value").map(|v| v == "true");
+                }
+            }
             Piece::Open("Sentence", attrs, _) if in_sentences => {
                 suite.records.extend(current.take());
                 let get = |k: &str| attrs.iter().find(|(a, _)| *a == k).map(|(_, v)| v.clone()).unwrap_or_default();
@@ -296,6 +304,8 @@ pub fn read_suite(name: &str, xml: &str) -> Suite {
                     text: String::new(),
                     expected: Vec::new(),
                     line: 0,
+                    require_target: require_dyad,
+                    convert_agents: None,
                 });
             }
             Piece::Open("EventCoding", attrs, _) => {
@@ -400,5 +410,21 @@ Sylvania.
         assert_eq!(suite.records[0].expected.len(), 1);
         assert_eq!(suite.records[0].section, "DEMO");
         assert!(suite.records[1].expected.is_empty());
+        assert_eq!(suite.records[0].require_target, None);
+    }
+
+    #[test]
+    fn config_require_dyad_holds_until_changed() {
+        let xml = "<Validation><Sentences>
+<Sentence date=\"19950101\" id=\"A-01\"><Text>One.</Text></Sentence>
+<Config option=\"require_dyad\" value=\"False\"></Config>
+<Sentence date=\"19950101\" id=\"A-02\"><Text>Two.</Text></Sentence>
+<Config option=\"comma_max\" value=\"0\"></Config>
+<Sentence date=\"19950101\" id=\"A-03\"><Text>Three.</Text></Sentence>
+<Config option=\"require_dyad\" value=\"TRUE\"></Config>
+<Sentence date=\"19950101\" id=\"A-04\"><Text>Four.</Text></Sentence>
+</Sentences></Validation>";
+        let got: Vec<Option<bool>> = read_suite("x.xml", xml).records.iter().map(|r| r.require_target).collect();
+        assert_eq!(got, vec![None, Some(false), Some(false), Some(true)]);
     }
 }

@@ -246,8 +246,8 @@ pub(crate) fn convert_actors(
             if p.is_empty() {
                 continue;
             }
-            for (code, from, until) in &e.codes {
-                let dyad = codes.dyad_code(code, conv);
+            for (code, from, until) in first_range_wins(&e.codes) {
+                let dyad = codes.dyad_code(&code, conv);
                 let mut line = format!("{p} = {dyad}");
                 if let Some(f) = from {
                     line.push_str(&format!(" from={f}"));
@@ -263,6 +263,61 @@ pub(crate) fn convert_actors(
     }
     conv.sources.push((out.name, out.text));
 }
+
+type Range = (Option<NaiveDate>, Option<NaiveDate>);
+
+/// Date-restricted codes of one actor with overlaps removed: where two
+/// restrictions overlap, the one listed first holds (PETRARCH: `[ORCHOB
+/// 20100109-20100112]` before `[HOBMIL 20080120-20121109]` overrides it), so
+/// a later range keeps only the days no earlier range covers. Undated codes
+/// are kept as they are.
+fn first_range_wins(
+    codes: &[(String, Option<NaiveDate>, Option<NaiveDate>)],
+) -> Vec<(String, Option<NaiveDate>, Option<NaiveDate>)> {
+    let mut taken: Vec<Range> = Vec::new();
+    let mut out = Vec::new();
+    for (code, from, until) in codes {
+        if from.is_none() && until.is_none() {
+            out.push((code.clone(), None, None));
+            continue;
+        }
+        let mut pieces: Vec<Range> = vec![(*from, *until)];
+        for t in &taken {
+            pieces = pieces.into_iter().flat_map(|p| subtract(p, *t)).collect();
+        }
+        taken.push((*from, *until));
+        out.extend(pieces.into_iter().map(|(f, u)| (code.clone(), f, u)));
+    }
+    out
+}
+
+/// The parts of inclusive range `a` outside inclusive range `b` (`None`: open).
+fn subtract(a: Range, b: Range) -> Vec<Range> {
+    let before = |x: Option<NaiveDate>, y: Option<NaiveDate>| match (x, y) {
+        (Some(x), Some(y)) => x < y,
+        _ => false,
+    };
+    // No overlap: a ends before b starts, or starts after b ends.
+    if before(a.1, b.0) || before(b.1, a.0) {
+        return vec![a];
+    }
+    let mut out = Vec::new();
+    if let Some(bs) = b.0 {
+        if a.0.is_none_or(|s| s < bs) {
+            out.push((a.0, bs.pred_opt()));
+        }
+    }
+    if let Some(be) = b.1 {
+        if a.1.is_none_or(|e| e > be) {
+            out.push((be.succ_opt(), a.1));
+        }
+    }
+    out
+}
+
+/// The dyad sector that stands in for a peer agent code with no CAMEO
+/// sector (`~MOP`); the peer code is restored from `PeerTables::agent_codes`.
+const STANDIN_SECTOR: &str = "CVL";
 
 /// Converts a TABARI or PETRARCH agents file (`PHRASE [~GOV]`,
 /// `PHRASE {PLURALS} [~GOV]`, `!MACRO! = A, B`).
@@ -323,11 +378,22 @@ pub(crate) fn convert_agents(conv: &mut Converted, file: &str, text: &str, comme
                 break;
             }
         }
-        if sector.is_empty() {
-            conv.diag(file, line_no, "unknown-sector", format!("agent code `{code}` has no CAMEO sector dyad knows"));
-            continue;
-        }
-        if sector != blocks {
+        // What dyad's sectors cannot carry is restored from the side table
+        // (`PeerTables::agent_codes`); an unknown sector gets a stand-in.
+        let standin = sector.is_empty();
+        if standin {
+            if blocks.len() < 3 || blocks.len() % 3 != 0 {
+                conv.diag(file, line_no, "unknown-sector", format!("agent code `{code}` is not a sector code"));
+                continue;
+            }
+            conv.diag(
+                file,
+                line_no,
+                "unknown-sector",
+                format!("agent code `{code}` has no CAMEO sector dyad knows; `{STANDIN_SECTOR}` stands in"),
+            );
+            sector = STANDIN_SECTOR.to_string();
+        } else if sector != blocks {
             conv.diag(file, line_no, "sector-truncated", format!("agent code `{code}` kept as `{sector}`"));
         }
         if prefix {
@@ -362,8 +428,18 @@ pub(crate) fn convert_agents(conv: &mut Converted, file: &str, text: &str, comme
             if p.is_empty() || !seen.insert(p.clone()) {
                 continue;
             }
-            out.push(&format!("{p} = {sector}  # {file}:{line_no}"));
+            let n = out.push(&format!("{p} = {sector}  # {file}:{line_no}"));
             conv.count("agents");
+            if sector != blocks || prefix {
+                conv.tables.agent_codes.push(crate::AgentCode {
+                    words: p.split_whitespace().map(str::to_string).collect(),
+                    sector: sector.clone(),
+                    peer: blocks.clone(),
+                    prefix,
+                    line: (out.name.clone(), n),
+                    standin,
+                });
+            }
         }
     }
     conv.sources.push((out.name, out.text));
@@ -606,6 +682,7 @@ pub(crate) fn convert_options(conv: &mut Converted, file: &str, text: &str) {
 pub fn read_suite(name: &str, text: &str) -> Suite {
     let mut suite = Suite::default();
     let lines: Vec<&str> = text.lines().collect();
+    let mut convert_agents: Option<bool> = None;
     let mut i = 0;
     while i < lines.len() {
         let Some((date, id)) = header(lines[i]) else {
@@ -658,6 +735,11 @@ pub fn read_suite(name: &str, text: &str) -> Suite {
             i += 1;
         }
         let (expected, options) = expectations(&note);
+        // `{ OPTION: SET: CONVERT AGENT = TRUE }` holds until set again.
+        let flat = note.split_whitespace().collect::<Vec<_>>().join(" ").to_uppercase();
+        if let Some(p) = flat.find("CONVERT AGENT =") {
+            convert_agents = Some(flat[p + 15..].trim_start().starts_with("TRUE"));
+        }
         if options && expected.is_empty() {
             suite.diagnostics.push(PeerDiagnostic {
                 file: name.to_string(),
@@ -683,6 +765,8 @@ pub fn read_suite(name: &str, text: &str) -> Suite {
             text: body.split_whitespace().collect::<Vec<_>>().join(" "),
             expected,
             line: start,
+            require_target: None,
+            convert_agents,
         });
     }
     suite
@@ -837,6 +921,41 @@ GRAND_FENWICK [GFK]
         assert!(text.contains("harbour master = GOV"), "{text}");
         assert!(text.contains("tea club = NGO"), "{text}");
         assert_eq!(conv.counts().get("unknown-sector"), Some(&1));
+        // What one dyad sector cannot carry is tabled: a prefix agent, and a
+        // code with no CAMEO sector (with a stand-in sector).
+        let tabled: Vec<(String, String, bool, bool)> =
+            conv.tables.agent_codes.iter().map(|a| (a.words.join(" "), a.peer.clone(), a.prefix, a.standin)).collect();
+        assert_eq!(
+            tabled,
+            vec![("tea club".to_string(), "NGO".to_string(), true, false), ("odd".into(), "ZZZ".into(), false, true)]
+        );
+        assert!(text.contains(&format!("odd = {STANDIN_SECTOR}")), "{text}");
+    }
+
+    #[test]
+    fn first_listed_date_range_wins() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        let codes = vec![
+            ("AAA".to_string(), None, None),
+            ("BBB".to_string(), d("2010-01-09"), d("2010-01-12")),
+            ("CCC".to_string(), d("2008-01-20"), d("2012-11-09")),
+            ("DDD".to_string(), d("2012-11-10"), None),
+        ];
+        let got = first_range_wins(&codes);
+        assert_eq!(
+            got,
+            vec![
+                ("AAA".to_string(), None, None),
+                ("BBB".to_string(), d("2010-01-09"), d("2010-01-12")),
+                ("CCC".to_string(), d("2008-01-20"), d("2010-01-08")),
+                ("CCC".to_string(), d("2010-01-13"), d("2012-11-09")),
+                ("DDD".to_string(), d("2012-11-10"), None),
+            ]
+        );
+        // An open range after a closed one keeps what is left on either side.
+        let got = first_range_wins(&[("X".into(), d("2001-01-01"), d("2001-12-31")), ("Y".into(), None, None)]);
+        assert_eq!(got.len(), 2);
+        assert_eq!(subtract((None, None), (d("2001-01-01"), d("2001-12-31"))).len(), 2);
     }
 
     #[test]
@@ -856,13 +975,23 @@ Freedonia shunned the teapot.
 Settings.
 /* \\n{ OPTION: SET: X = TRUE } */
 
+950102  OPT-02
+Settings.
+/* \\n{ OPTION: SET: CONVERT  AGENT = TRUE } */
+
+950103  TEST-03
+Freedonia greeted Sylvania.
+/* \\n{ FRD / SYL / 042 } */
+
 990101  FINAL-01
 The end.
 950101  AFTER-01
 Not run.
 ";
         let suite = read_suite("v.text", text);
-        assert_eq!(suite.records.len(), 2);
+        assert_eq!(suite.records.len(), 3);
+        assert_eq!(suite.records[0].convert_agents, None);
+        assert_eq!(suite.records[2].convert_agents, Some(true));
         assert_eq!(suite.records[0].text, "Freedonia greeted Sylvania warmly on Monday.");
         assert_eq!(
             suite.records[0].expected,
@@ -870,6 +999,6 @@ Not run.
         );
         assert_eq!(suite.records[0].section, "TEST");
         assert!(suite.records[1].expected.is_empty());
-        assert_eq!(suite.diagnostics.len(), 2);
+        assert_eq!(suite.diagnostics.len(), 3);
     }
 }

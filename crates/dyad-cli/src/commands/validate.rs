@@ -129,6 +129,10 @@ pub struct ValidateArgs {
     /// only events with a source and a target.
     #[arg(long)]
     pub no_target_ok: bool,
+    /// Do not take the first actor after the verb as the target when the
+    /// grammar finds none (the peers do).
+    #[arg(long)]
+    pub no_target_after_verb: bool,
 }
 
 /// Counts for a set of records.
@@ -246,6 +250,8 @@ pub fn run(args: &ValidateArgs) -> Result<Status, Failure> {
         no_bare_agents: !args.bare_agents,
         first_trigger_only: args.suite == SuiteKind::Tabari && !args.all_verbs,
         require_target: !args.no_target_ok,
+        agent_prefix: None,
+        target_after_verb: !args.no_target_after_verb,
     });
     let mut diag_counts: BTreeMap<&str, usize> = converted.counts();
     for d in rejected.iter().chain(&suite.diagnostics) {
@@ -256,7 +262,21 @@ pub fn run(args: &ValidateArgs) -> Result<Status, Failure> {
         .iter()
         .filter(|r| args.section.is_empty() || args.section.iter().any(|s| s.eq_ignore_ascii_case(&r.section)))
         .collect();
-    let outcomes: Vec<Outcome<'_>> = records.iter().map(|r| score(r, coder.code(&r.text, r.date))).collect();
+    // A record's own setting (PETRARCH `require_dyad`) wins unless --no-target-ok.
+    let conventions_for = |r: &SuiteRecord| {
+        let mut c = coder.conventions();
+        if let Some(req) = r.require_target.filter(|_| !args.no_target_ok) {
+            c.require_target = req;
+            // PETRARCH's anonymous agent: `officials said` is `---GOV` when no dyad is required.
+            c.agent_prefix = (!req).then_some("---");
+        }
+        if r.convert_agents == Some(true) {
+            c.agent_prefix = Some("~");
+        }
+        c
+    };
+    let outcomes: Vec<Outcome<'_>> =
+        records.iter().map(|r| score(r, coder.code_with(&r.text, r.date, conventions_for(r)))).collect();
     let mut total = Tally::default();
     let mut sections: BTreeMap<&str, Tally> = BTreeMap::new();
     for o in &outcomes {

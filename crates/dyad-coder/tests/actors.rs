@@ -185,3 +185,50 @@ fn coder() -> Coder {
     let dicts = DictionariesBuilder::new().with_defaults().build(&lexicon).unwrap_or_else(|e| panic!("{e}"));
     Coder::builder(Arc::new(dicts), lexicon).build()
 }
+
+/// Backer and leader modifiers (docs/actors.md): `X-backed`, `pro-X` and
+/// `anti-X` name someone who is not the actor, whose country is left
+/// unset rather than taken from the other side; `X-led coalition` and
+/// `X-led forces` are X's armed forces.
+#[test]
+fn backer_and_leader_modifiers() {
+    let coder = coder();
+    let date = NaiveDate::from_ymd_opt(2024, 1, 10);
+    let cases: &[(&str, &str, &str, &str)] = &[
+        ("US-backed rebels attacked Syrian troops.", "REB", "190", "SYRMIL"),
+        ("U.S.-backed rebels attacked Syrian troops.", "REB", "190", "SYRMIL"),
+        ("Iranian-backed militias attacked US troops.", "REB", "190", "USAMIL"),
+        ("Pro-Russian separatists attacked Ukrainian troops.", "SEP", "190", "UKRMIL"),
+        ("Kremlin-backed separatists attacked Ukrainian troops.", "SEP", "190", "UKRMIL"),
+        ("Pro-Kremlin media criticised Ukraine.", "MED", "111", "UKR"),
+        ("The Saudi-led coalition bombed Yemeni rebels.", "SAUMIL", "195", "YEMREB"),
+        ("The U.S.-led coalition bombed Iraqi troops.", "USAMIL", "195", "IRQMIL"),
+        ("Russian-led forces attacked Ukrainian troops.", "RUSMIL", "190", "UKRMIL"),
+        // A named actor after the modifier keeps its own code.
+        ("Iranian-backed Houthi rebels attacked Saudi Arabia.", "YEMREB", "190", "SAU"),
+    ];
+    let mut failures = Vec::new();
+    for (text, source, root, target) in cases {
+        let coded = coder.code_text(text, date);
+        let ok = coded.events.iter().any(|e| {
+            e.source.code == *source
+                && e.cameo.as_str().starts_with(root)
+                && e.target.as_ref().is_some_and(|t| t.code == *target)
+        });
+        if !ok {
+            let got: Vec<String> = coded
+                .events
+                .iter()
+                .map(|e| {
+                    format!("{} {} {}", e.source.code, e.cameo.as_str(), e.target.as_ref().map_or("-", |t| &t.code))
+                })
+                .collect();
+            failures.push(format!("{text:?}: want {source} {root} {target}, got {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+    // A modifier that names no actor changes nothing: protesters take the
+    // country of where they are.
+    let coded = coder.code_text("Anti-government protesters clashed with police in Belgrade.", date);
+    assert!(coded.events.iter().all(|e| e.source.code != "CVL"), "{:?}", coded.events);
+}

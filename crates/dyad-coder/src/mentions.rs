@@ -358,7 +358,14 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
                 && gap.iter().all(|t| matches!(t.tag, Tag::Noun | Tag::Adj) && t.case == Case::Lower);
             // `doctors in Kenya`: a role noun located in a country belongs to it.
             let located = open_role && next_is_country && matches!(gap, [t] if t.norm == "in");
-            let glue = tight_hyphen || title_nouns || located || (gap.iter().all(is_np_glue) && gap.len() <= 3);
+            // A name ending in `'s` (`St. John's`) is no possessive: the tagger
+            // reads the verb after it as an adjective (`St. John's criticised`).
+            let name_ends_in_s = toks[end - 1].norm == "'s";
+            let adjective_after_name = name_ends_in_s && gap.iter().any(|t| t.tag == Tag::Adj);
+            let glue = tight_hyphen
+                || title_nouns
+                || located
+                || (gap.iter().all(is_np_glue) && gap.len() <= 3 && !adjective_after_name);
             let coord = is_and(gap) || (is_comma(gap) && list_continues(toks, &atoms, k));
             if glue {
                 conjuncts.last_mut().unwrap().push(member_of(&atoms[k], dicts));

@@ -232,3 +232,35 @@ fn backer_and_leader_modifiers() {
     let coded = coder.code_text("Anti-government protesters clashed with police in Belgrade.", date);
     assert!(coded.events.iter().all(|e| e.source.code != "CVL"), "{:?}", coded.events);
 }
+
+/// Congo by context (docs/actors.md): bare `Congo` is the DRC unless the
+/// document has named the Republic of the Congo and not the DRC.
+#[test]
+fn congo_by_context() {
+    let coder = coder();
+    let date = NaiveDate::from_ymd_opt(2024, 1, 10);
+    let source_of = |text: &str, n: usize| -> Vec<String> {
+        let coded = coder.code_text(text, date);
+        coded.events.iter().skip(n).map(|e| e.source.code.clone()).collect()
+    };
+    assert_eq!(source_of("Congo criticised Rwanda.", 0), ["COD"]);
+    let brazzaville = "Denis Sassou Nguesso met Gabonese officials in Brazzaville. Congo criticised Rwanda.";
+    assert_eq!(source_of(brazzaville, 1), ["COG"]);
+    let both = "Brazzaville criticised Kinshasa. Congo criticised Rwanda.";
+    assert_eq!(source_of(both, 1), ["COD"]);
+    let congolese = "Brazzaville criticised Gabon. Congolese officials met Angolan officials.";
+    assert!(source_of(congolese, 1).contains(&"COGGOV".to_string()), "{:?}", source_of(congolese, 0));
+}
+
+/// Plural demonyms are civilians only when counted like people.
+#[test]
+fn counted_plural_demonyms_are_civilians() {
+    let coder = coder();
+    let date = NaiveDate::from_ymd_opt(2024, 1, 10);
+    let sources = |text: &str| -> Vec<String> {
+        coder.code_text(text, date).events.iter().map(|e| e.source.code.clone()).collect()
+    };
+    assert_eq!(sources("Thousands of Serbs protested in Belgrade."), ["SRBCVL"]);
+    assert_eq!(sources("Serbs attacked Albanians."), ["SRB"]);
+    assert_eq!(sources("Russians attacked Ukrainian troops."), ["RUS"]);
+}

@@ -64,6 +64,8 @@ pub(crate) struct Mention {
 enum AtomKind {
     Actor(u32),
     Agent(u32),
+    /// `Saudi-led coalition`: the leader's forces (the actor's code + MIL).
+    Led(u32),
 }
 
 #[derive(Clone, Debug)]
@@ -95,6 +97,11 @@ fn atoms(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec
     let mut i = 0;
     let n = s.tokens.len();
     while i < n {
+        if let Some(atom) = led_atom(s, dicts, date, i) {
+            i = atom.end;
+            out.push(atom);
+            continue;
+        }
         let mut best: Option<Atom> = None;
         for (end, ids) in dicts.actor_trie().matches_at(i, n, |k| s.keys(k)) {
             // A dated entry that applies beats an undated one; none that applies: no match.
@@ -118,6 +125,10 @@ fn atoms(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec
             dual_nationality(s, dicts, i).map(|id| Atom { start: i, end: i + 1, kind: AtomKind::Actor(id) })
         });
         match best {
+            // `U.S.-backed`: the backer names no actor of the phrase.
+            Some(atom) if matches!(atom.kind, AtomKind::Actor(_)) && split_modifier(s, atom.end) == Some(BACKED) => {
+                i = atom.end;
+            }
             Some(atom) => {
                 i = atom.end;
                 out.push(atom);
@@ -126,6 +137,99 @@ fn atoms(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec
         }
     }
     out
+}
+
+/// Participles that make `X-backed` a backer, not the actor's identity:
+/// `Iranian-backed militias` are not Iran's.
+const BACKER_WORDS: &[&str] = &["backed", "supported", "sponsored", "funded", "armed", "trained", "aligned", "allied"];
+const BACKED: &str = "backed";
+const LED: &str = "led";
+/// Nouns that, after `X-led`, are X's armed forces although no role noun says so.
+const LED_NOUNS: &[&str] = &["coalition", "alliance", "bloc", "mission", "intervention", "operation"];
+
+/// The actor named inside a one-word modifier (`Iranian` in `Iranian-backed`,
+/// `Kremlin` in `pro-Kremlin`).
+fn word_actor(dicts: &Dictionaries, word: &str, date: Option<NaiveDate>) -> Option<u32> {
+    // Keys are context-free lemmas, and the lexicon lemmatises `us` as the
+    // pronoun: `US-backed` needs the key the dictionary compiler gave `US`.
+    let key = dicts.key(if word == "us" { "we" } else { word });
+    let (_, ids) = dicts.actor_trie().matches_at(0, 1, |_| [key, "", ""]).into_iter().find(|(end, _)| *end == 1)?;
+    ids.iter().copied().filter(|&id| dicts.actors()[id as usize].applies(date)).max()
+}
+
+/// A one-token modifier that names an actor: `X-backed`, `pro-X`, `anti-X`
+/// give `BACKED` (the actor is not X), `X-led` gives `LED` (the actor is X's).
+fn word_modifier(dicts: &Dictionaries, t: &Token, date: Option<NaiveDate>) -> Option<(&'static str, u32)> {
+    if let Some((x, w)) = t.norm.rsplit_once('-') {
+        let kind = if BACKER_WORDS.contains(&w) {
+            BACKED
+        } else if w == LED {
+            LED
+        } else if let Some(("pro" | "anti", rest)) = t.norm.split_once('-') {
+            return word_actor(dicts, rest, date).map(|id| (BACKED, id));
+        } else {
+            return None;
+        };
+        return word_actor(dicts, x, date).map(|id| (kind, id));
+    }
+    None
+}
+
+/// `- backed` or `- led` written tight after token `end - 1` (`U.S.-backed`).
+fn split_modifier(s: &Sentence<'_>, end: usize) -> Option<&'static str> {
+    let (h, w) = (s.tokens.get(end)?, s.tokens.get(end + 1)?);
+    let tight = h.norm == "-" && s.tokens[end - 1].span.end == h.span.start && h.span.end == w.span.start;
+    if !tight {
+        return None;
+    }
+    if BACKER_WORDS.contains(&w.norm.as_str()) {
+        Some(BACKED)
+    } else {
+        (w.norm == LED).then_some(LED)
+    }
+}
+
+/// `Saudi-led coalition`, `U.S.-led forces`: the leader is the actor. Before
+/// a role noun the leader's atom stops right before it (`forces` adds MIL);
+/// before `coalition` and the like the atom covers the noun and is MIL.
+fn led_atom(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>, i: usize) -> Option<Atom> {
+    let n = s.tokens.len();
+    let (id, head) = match word_modifier(dicts, &s.tokens[i], date) {
+        Some((LED, id)) => (id, i + 1),
+        Some(_) => return None,
+        None => {
+            let (end, ids) = dicts.actor_trie().matches_at(i, n, |k| s.keys(k)).into_iter().last()?;
+            if split_modifier(s, end) != Some(LED) {
+                return None;
+            }
+            let id = ids.iter().copied().filter(|&id| dicts.actors()[id as usize].applies(date)).max()?;
+            (id, end + 2)
+        }
+    };
+    let noun = s.tokens.get(head)?;
+    if LED_NOUNS.contains(&noun.lemma.as_str()) {
+        return Some(Atom { start: i, end: head + 1, kind: AtomKind::Led(id) });
+    }
+    // Only armed forces: `US-led militia` is not the US's own.
+    let forces_follow = dicts
+        .agent_trie()
+        .matches_at(head, n, |k| s.keys(k))
+        .iter()
+        .any(|(_, ids)| ids.last().is_some_and(|&a| dicts.agents()[a as usize].sector.starts_with("MIL")));
+    forces_follow.then_some(Atom { start: i, end: head, kind: AtomKind::Actor(id) })
+}
+
+/// Whether the agent-only phrase starting at `start` has a backer before it
+/// (`Iranian-backed militias`, `pro-Kremlin media`, `U.S.-backed rebels`):
+/// its country is then not taken from context, where it would too often be
+/// the backer's or the adversary's (see docs/actors.md).
+fn has_backer(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>, start: usize) -> Option<usize> {
+    let prev = start.checked_sub(1)?;
+    if matches!(word_modifier(dicts, &s.tokens[prev], date), Some((BACKED, _))) {
+        return Some(prev);
+    }
+    // `U.S. - backed`: the backer's own atom was dropped in `atoms`.
+    (start >= 3 && split_modifier(s, start - 2) == Some(BACKED)).then(|| start - 3)
 }
 
 /// `French-Algerian`, `British-Iranian`: two demonyms joined by a hyphen
@@ -170,6 +274,15 @@ fn member_of(atom: &Atom, dicts: &Dictionaries) -> Member {
         AtomKind::Agent(id) => {
             let e = &dicts.agents()[id as usize];
             Member { country: None, code: None, sector: Some(e.sector[..3].to_string()), rule: Some(e.rule.clone()) }
+        }
+        AtomKind::Led(id) => {
+            let e = &dicts.actors()[id as usize];
+            Member {
+                country: e.country.clone(),
+                code: Some(e.code.clone()),
+                sector: Some("MIL".to_string()),
+                rule: Some(e.rule.clone()),
+            }
         }
     }
 }
@@ -227,7 +340,7 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
         let start = atoms[k].start;
         let mut end = atoms[k].end;
         let mut conjuncts: Vec<Vec<Member>> = vec![vec![member_of(&atoms[k], dicts)]];
-        let mut has_actor = matches!(atoms[k].kind, AtomKind::Actor(_));
+        let mut has_actor = !matches!(atoms[k].kind, AtomKind::Agent(_));
         k += 1;
         while k < atoms.len() {
             let gap = &toks[end..atoms[k].start];
@@ -245,7 +358,14 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
                 && gap.iter().all(|t| matches!(t.tag, Tag::Noun | Tag::Adj) && t.case == Case::Lower);
             // `doctors in Kenya`: a role noun located in a country belongs to it.
             let located = open_role && next_is_country && matches!(gap, [t] if t.norm == "in");
-            let glue = tight_hyphen || title_nouns || located || (gap.iter().all(is_np_glue) && gap.len() <= 3);
+            // A name ending in `'s` (`St. John's`) is no possessive: the tagger
+            // reads the verb after it as an adjective (`St. John's criticised`).
+            let name_ends_in_s = toks[end - 1].norm == "'s";
+            let adjective_after_name = name_ends_in_s && gap.iter().any(|t| t.tag == Tag::Adj);
+            let glue = tight_hyphen
+                || title_nouns
+                || located
+                || (gap.iter().all(is_np_glue) && gap.len() <= 3 && !adjective_after_name);
             let coord = is_and(gap) || (is_comma(gap) && list_continues(toks, &atoms, k));
             if glue {
                 conjuncts.last_mut().unwrap().push(member_of(&atoms[k], dicts));
@@ -254,13 +374,24 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
             } else {
                 break;
             }
-            has_actor |= matches!(atoms[k].kind, AtomKind::Actor(_));
+            has_actor |= !matches!(atoms[k].kind, AtomKind::Agent(_));
             end = atoms[k].end;
             k += 1;
         }
-        let members = combine(conjuncts);
+        let mut members = combine(conjuncts);
+        let backer = if has_actor { None } else { has_backer(s, dicts, date, start) };
+        if backer.is_some() {
+            // The sector alone is the code: settled, so the grammar does not
+            // lend it the country of the other side (`Iranian-backed militias
+            // attacked US troops` is REB, not USAREB).
+            for m in members.iter_mut().filter(|m| m.code.is_none() && m.country.is_none()) {
+                m.code.clone_from(&m.sector);
+            }
+        }
+        let start = backer.unwrap_or(start);
         let start = if start > 0 && is_det(&toks[start - 1]) { start - 1 } else { start };
-        out.push(Mention { start, end, members, is_place: false, agent_only: !has_actor });
+        // A backed phrase keeps no country rather than a wrong one.
+        out.push(Mention { start, end, members, is_place: false, agent_only: !has_actor && backer.is_none() });
     }
     out
 }

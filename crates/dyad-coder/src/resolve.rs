@@ -44,6 +44,10 @@ pub(crate) struct DocMemory {
     names: HashMap<String, Member>,
     /// The members of the last coordinated mention (`Turkey and Greece`).
     last_pair: Option<Vec<Member>>,
+    /// The document named the Republic of the Congo (`Brazzaville`), and
+    /// the DRC by a name of its own (`Kinshasa`, `DRC`, `Tshisekedi`).
+    named_cog: bool,
+    named_cod: bool,
 }
 
 /// Capitalised words that are dates, not names.
@@ -82,6 +86,8 @@ fn is_name_word(t: &Token, all_caps: bool) -> bool {
 pub(crate) fn resolve(s: &Sentence<'_>, found: &mut Vec<Mention>, memory: &mut DocMemory) {
     let toks = &s.tokens;
     drop_ambiguous_countries(toks, found);
+    resolve_congo(toks, found, memory);
+    counted_people(toks, found);
     let covered = |found: &[Mention], i: usize| found.iter().any(|m| m.start <= i && i < m.end);
     // Runs of capitalised words outside any mention: candidate person names.
     let mut runs = Vec::new();
@@ -201,4 +207,44 @@ fn drop_ambiguous_countries(toks: &[Token], found: &mut Vec<Mention>) {
                 || prev.norm == "of" && m.start >= 2 && toks[m.start - 2].norm == "state");
         !(in_person_name || us_state)
     });
+}
+
+/// Bare `Congo` / `Congolese` is the DRC (`COD`, the dictionaries' choice),
+/// except in a document that has named the Republic of the Congo
+/// (`Brazzaville`, `Sassou Nguesso`) and not the DRC by a name of its own:
+/// there it is `COG`.
+fn resolve_congo(toks: &[Token], found: &mut [Mention], memory: &mut DocMemory) {
+    for m in found.iter_mut() {
+        let words = &toks[m.start..m.end];
+        let bare = words.iter().any(|t| matches!(t.norm.as_str(), "congo" | "congolese"))
+            && !words.iter().any(|t| matches!(t.norm.as_str(), "democratic" | "dr" | "drc" | "d.r." | "kinshasa"));
+        for member in &mut m.members {
+            match member.country.as_deref() {
+                Some("COG") => memory.named_cog = true,
+                Some("COD") if !bare => memory.named_cod = true,
+                Some("COD") if memory.named_cog && !memory.named_cod => {
+                    member.country = Some("COG".to_string());
+                    member.code = member.code.as_ref().map(|c| c.replacen("COD", "COG", 1));
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// `thousands of Serbs`: a plural demonym counted like people names
+/// civilians (`SRBCVL`). Without the count (`Serbs voted`, `Russians
+/// attacked`) a plural demonym stays the country: it is as often the state
+/// or its forces, and a headline's `Philippines` looks like a plural too.
+fn counted_people(toks: &[Token], found: &mut [Mention]) {
+    for m in found.iter_mut().filter(|m| m.end == m.start + 1 && m.start >= 2 && m.members.len() == 1) {
+        let word = &toks[m.start];
+        let counted = toks[m.start - 1].norm == "of"
+            && matches!(toks[m.start - 2].norm.as_str(), "thousands" | "hundreds" | "dozens" | "millions" | "scores");
+        let member = &mut m.members[0];
+        let bare_country = member.code.is_some() && member.code == member.country && member.sector.is_none();
+        if counted && bare_country && word.case == Case::Title && word.norm.ends_with('s') {
+            member.sector = Some("CVL".to_string());
+        }
+    }
 }

@@ -67,6 +67,7 @@
 //! `late`, `the year` ...) is part of the expression's text.
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use compact_str::CompactString;
 use dyad_core::EventDate;
 use dyad_text::Token;
 
@@ -125,8 +126,9 @@ pub fn find_dates(tokens: &[Token], text: &str, published: Option<NaiveDate>) ->
 #[derive(Debug)]
 struct W {
     /// Normalised text (lower case; a month/weekday abbreviation without
-    /// its period; a number without a trailing comma).
-    s: String,
+    /// its period; a number without a trailing comma). Inline for short
+    /// words, so regrouping a sentence does not allocate per token.
+    s: CompactString,
     /// First token index.
     first: usize,
     /// Last token index (inclusive).
@@ -155,7 +157,7 @@ fn regroup(tokens: &[Token], text: &str) -> Vec<W> {
     while i < tokens.len() {
         let t = &tokens[i];
         let cap = t.span.slice(text).chars().next().is_some_and(char::is_uppercase);
-        let mut s = t.norm.to_string();
+        let mut s = t.norm.clone();
         let mut last = i;
         if t.norm.starts_with(|c: char| c.is_ascii_digit()) {
             // digits (sep digits)*, all adjacent.
@@ -799,7 +801,7 @@ fn month_alone(ws: &[W], i: usize, p: Option<NaiveDate>) -> Option<Outcome> {
     };
     let month = if modifier == "mid" {
         let rest = ws[j].s.strip_prefix("mid-")?;
-        month_of(&W { s: rest.to_string(), first: 0, last: 0, cap: true, trim: 0 })?
+        month_of(&W { s: rest.into(), first: 0, last: 0, cap: true, trim: 0 })?
     } else {
         month_of(ws.get(j)?)?
     };

@@ -120,7 +120,17 @@ fn is_stop_punct(t: &Token) -> bool {
 }
 
 fn is_finite_verb(t: &Token) -> bool {
+    // `Rwandan-backed`, `Saudi-led`: a name joined to a participle is an adjective.
     matches!(t.tag, Tag::Verb(VerbForm::Past | VerbForm::Present3))
+        && !(t.case != Case::Lower && t.norm.contains('-') && !t.norm.starts_with('-'))
+}
+
+/// A participle with its `of`/`by` phrase right after a noun phrase
+/// (`men accused of witchcraft`, `hostages held by bandits`): it describes
+/// the noun phrase, it is not that phrase's own verb.
+fn participle_modifier(toks: &[Token], i: usize) -> bool {
+    toks.get(i).is_some_and(|t| matches!(t.tag, Tag::Verb(VerbForm::Past | VerbForm::PastParticiple)))
+        && toks.get(i + 1).is_some_and(|t| norm_is(t, &["of", "by"]))
 }
 
 /// A `-s` word tagged as a verb that reads better as the first noun of a
@@ -684,6 +694,7 @@ pub(crate) fn code_sentence(
         // month, released ...`) is not the news.
         if in_relative_clause(&s.tokens, trigger_start)
             || reduced_relative(&s.tokens, &input, &found, vg_start, trigger_start, trigger_end)
+            || object_modifier(&s.tokens, vg_start, trigger_start)
         {
             fates[mi] = Fate::Background;
             continue;
@@ -835,6 +846,15 @@ pub(crate) fn code_sentence(
                     let aimed =
                         matches!(&pattern.code.as_str()[..2], "10" | "11" | "12") || pattern.code.as_str() == "016";
                     aimed.then(|| that_subject(&s.tokens, &input, m.end.max(trigger_end))).flatten()
+                })
+                .or_else(|| {
+                    // `planted a bomb that killed two police officers`: force
+                    // aimed at whoever its instrument hit.
+                    let force = matches!(&codes[mi].as_str()[..2], "18" | "19" | "20");
+                    let e = m.end.max(trigger_end);
+                    let relative = s.tokens.get(e).is_some_and(|t| norm_is(t, &["that", "which"]))
+                        && s.tokens.get(e + 1).is_some_and(|t| t.tag == Tag::Verb(VerbForm::Past));
+                    (force && relative).then(|| find_object(&s, &input, &found, e + 2, false, false)).flatten()
                 }),
         };
         let (source_k, target_k) = match (between, pair_target) {
@@ -1144,6 +1164,35 @@ fn reduced_relative(
             let own_subject =
                 nominal && !preceding_prep(toks, np_start).is_some_and(|p| matches!(p.tag, Tag::Prep | Tag::To));
             return !own_subject;
+        }
+    }
+    false
+}
+
+/// A participle with its `of`/`by` phrase right after the object of an
+/// earlier verb in the same clause (`executed several men accused of
+/// collaborating`): background about the object, not an act by it. Not
+/// after a reporting verb, whose clause has a subject of its own (`said
+/// the men accused ...`).
+fn object_modifier(toks: &[Token], vg_start: usize, trigger_start: usize) -> bool {
+    if vg_start != trigger_start
+        || trigger_start == 0
+        || !participle_modifier(toks, trigger_start)
+        || !matches!(toks[trigger_start - 1].tag, Tag::Noun | Tag::ProperNoun)
+    {
+        return false;
+    }
+    for j in (0..trigger_start - 1).rev() {
+        let t = &toks[j];
+        if is_stop_punct(t) || is_clause_mark(t) {
+            return false;
+        }
+        if is_finite_verb(t) {
+            let reporting = matches!(
+                t.lemma.as_str(),
+                "say" | "claim" | "report" | "tell" | "announce" | "state" | "believe" | "think" | "allege" | "insist"
+            );
+            return !reporting;
         }
     }
     false
@@ -1479,7 +1528,7 @@ fn find_object(
             let after_prep = preceding_prep(toks, j).is_some_and(|p| p.tag == Tag::Prep || p.tag == Tag::To);
             let subject_of_clause = !after_prep
                 && toks.get(e).is_some_and(|t| {
-                    (is_finite_verb(t) && !is_compound_noun(toks, e))
+                    (is_finite_verb(t) && !is_compound_noun(toks, e) && !participle_modifier(toks, e))
                         || is_aux(t)
                         || is_adv(t) && toks.get(e + 1).is_some_and(is_finite_verb)
                 });

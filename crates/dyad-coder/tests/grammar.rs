@@ -624,3 +624,21 @@ fn an_open_state_organ_object_gives_way_to_an_aimed_actor() {
     // An actor after `near` is where, not to whom.
     check("Turkey supplied drones near Greece.", "TUR 072 -");
 }
+
+#[test]
+fn a_name_joined_to_a_participle_is_an_adjective() {
+    check("Turkey accused Iran-backed Hamas of interference.", "TUR 1125 PSEINS");
+}
+
+#[test]
+fn a_participle_phrase_after_an_object_describes_it() {
+    // The journalists did not accuse anyone: they were accused.
+    check("Russia arrested journalists accused of interference.", "RUS 173 RUSMED");
+    // After a reporting verb the noun phrase is a subject with its own verb.
+    check("Russia said Turkish journalists accused Greece of interference.", "TURMED 1125 GRC");
+}
+
+#[test]
+fn force_is_aimed_at_whoever_its_instrument_hit() {
+    check("Russia fired rockets that killed two Turkish officials.", "RUS 194 TURGOV");
+}

@@ -791,7 +791,8 @@ pub(crate) fn code_sentence(
         let subject = match m.source {
             Some((a, _)) => input.starts[a].or(input.starts.get(a + 1).copied().flatten()),
             None if participle => prev_subject,
-            None => find_subject(&s, &input, &found, subject_vg, prev_subject),
+            None => find_subject(&s, &input, &found, subject_vg, prev_subject)
+                .or_else(|| fronted_subject(&s.tokens, &input, &found, trigger_start)),
         };
         // An actor inside the trigger is the target: `expelled two Russian
         // diplomats`, `clashed with police`.
@@ -1446,6 +1447,17 @@ fn find_subject(
     let mut j = vg_start;
     while j > 0 {
         if let Some(k) = input.ends[j] {
+            // `The US commander in Iraq, ..., held talks`: the actor the
+            // `in` phrase locates is the subject.
+            let head = found[k]
+                .start
+                .checked_sub(1)
+                .filter(|&b| norm_is(&toks[b], &["in"]))
+                .and_then(|b| input.ends[b])
+                .filter(|&h| !found[h].is_place);
+            if head.is_some() {
+                return head;
+            }
             if !found[k].is_place {
                 return Some(k);
             }
@@ -1497,6 +1509,23 @@ fn find_subject(
         j -= 1;
     }
     None
+}
+
+/// `After meeting Putin in Moscow, Witkoff flew ...`, `Following talks
+/// with Trump, Starmer announced ...`: a short fronted adverbial shares the
+/// subject of the main clause after its comma.
+fn fronted_subject(toks: &[Token], input: &Input<'_, '_>, found: &[Mention], trigger_start: usize) -> Option<usize> {
+    let opener = norm_is(&toks[0], &["after", "before", "following", "while", "during", "upon", "since"]);
+    if !opener || trigger_start == 0 || trigger_start > 3 || toks[1..trigger_start].iter().any(is_stop_punct) {
+        return None;
+    }
+    let comma = trigger_start + toks[trigger_start..].iter().take(16).position(|t| t.norm == ",")?;
+    let mut j = comma + 1;
+    while toks.get(j).is_some_and(|t| t.tag == Tag::Det) {
+        j += 1;
+    }
+    let k = input.starts.get(j).copied().flatten().filter(|&k| !found[k].is_place)?;
+    toks.get(found[k].end).is_some_and(|t| is_finite_verb(t) || is_aux(t) || is_adv(t)).then_some(k)
 }
 
 /// A personal pronoun as subject right before the verb group.

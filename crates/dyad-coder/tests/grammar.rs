@@ -102,6 +102,7 @@ halt .. &mediation = 165
 warn = 012
 supply = 072
 call for .. lifting of .. restriction = 1051
+decline to = 120
 ";
 
 const SYNONYMS: &str = "&talk = talk, negotiation, discussion\n&mediation = mediation\n";
@@ -641,4 +642,22 @@ fn a_participle_phrase_after_an_object_describes_it() {
 #[test]
 fn force_is_aimed_at_whoever_its_instrument_hit() {
     check("Russia fired rockets that killed two Turkish officials.", "RUS 194 TURGOV");
+}
+
+#[test]
+fn the_actor_an_in_phrase_locates_is_the_subject() {
+    check("Russian officials in Turkey met Greek officials.", "RUSGOV 040 GRCGOV");
+}
+
+#[test]
+fn a_fronted_adverbial_shares_the_main_subject() {
+    check(
+        "After meeting Putin in Athens, Turkish officials criticised Greece.",
+        "TURGOV 040 RUSGOV #Athens; TURGOV 111 GRC #Athens",
+    );
+}
+
+#[test]
+fn declining_to_act_is_refusing_it() {
+    check("Turkey declined to meet Greek officials.", "TUR 125 GRCGOV");
 }

@@ -705,8 +705,9 @@ pub(crate) fn code_sentence(
         // `halted its mediation between X and Y`, `Egypt's mediation between
         // X and Y`: a verb, or an act that is not mutual, has its own subject,
         // and the pair is its target.
-        let pair_target =
-            between.filter(|_| matches!(s.tokens[trigger_start].tag, Tag::Verb(_)) || !is_mutual(codes[mi]));
+        let pair_target = between.filter(|_| {
+            matches!(s.tokens[trigger_start].tag, Tag::Verb(v) if v != VerbForm::Gerund) || !is_mutual(codes[mi])
+        });
         let between = between.filter(|_| pair_target.is_none());
         // `a ceasefire between X and Y would allow ...`: the pair's act is
         // the subject of a hypothetical.
@@ -792,7 +793,13 @@ pub(crate) fn code_sentence(
             Some((a, _)) => input.starts[a].or(input.starts.get(a + 1).copied().flatten()),
             None if participle => prev_subject,
             None => find_subject(&s, &input, &found, subject_vg, prev_subject)
-                .or_else(|| fronted_subject(&s.tokens, &input, &found, trigger_start)),
+                .or_else(|| fronted_subject(&s.tokens, &input, &found, trigger_start))
+                .or_else(|| {
+                    // `conducted joint patrols`, `mounted raids`: a noun trigger
+                    // after a light verb has that verb's subject.
+                    let light = light_verb(&s.tokens, trigger_start)?;
+                    find_subject(&s, &input, &found, verb_group_start(&s.tokens, light), prev_subject)
+                }),
         };
         // An actor inside the trigger is the target: `expelled two Russian
         // diplomats`, `clashed with police`.
@@ -969,7 +976,9 @@ pub(crate) fn code_sentence(
             let target = tgt.and_then(|(t, sp)| {
                 // Police, prosecutors and courts act at home: `police raided the
                 // home of a former minister`.
-                let domestic = src.sector.as_deref().is_some_and(|sec| matches!(sec, "COP" | "JUD"));
+                let domestic = src.sector.as_deref().is_some_and(|sec| matches!(sec, "COP" | "JUD"))
+                    // The two sides of a reciprocal pair: `fighting between the army and the RSF`.
+                    || sp == src_span;
                 let acted_upon =
                     domestic || direct_object && t.sector.as_deref().is_some_and(|sec| PEOPLE_SECTORS.contains(&sec));
                 let t = settle(t, || src.country.clone().filter(|_| acted_upon))?;
@@ -1235,6 +1244,7 @@ fn in_relative_clause(toks: &[Token], i: usize) -> bool {
 fn is_mutual(code: CameoCode) -> bool {
     let c = code.as_str();
     (matches!(&c[..2], "03" | "04" | "05" | "06" | "19") && c != "045")
+        || c == "019"
         || c.starts_with("0871")
         || c.starts_with("084")
         || c.starts_with("161")
@@ -1256,14 +1266,17 @@ fn between_pair(
     let toks = &s.tokens;
     // `the ceasefire between ...`, or a nominal pattern that ends in
     // `between` itself (`&ceasefire between`).
-    let between =
-        if toks.get(after).is_some_and(|t| t.norm == "between") && after > 0 && toks[after - 1].tag == Tag::Noun {
-            after
-        } else if after > 0 && toks[after - 1].norm == "between" && toks[trigger_start].tag == Tag::Noun {
-            after - 1
-        } else {
-            return None;
-        };
+    // `fighting between ...` is a gerund used as a noun.
+    let between = if toks.get(after).is_some_and(|t| t.norm == "between")
+        && after > 0
+        && matches!(toks[after - 1].tag, Tag::Noun | Tag::Verb(VerbForm::Gerund))
+    {
+        after
+    } else if after > 0 && toks[after - 1].norm == "between" && toks[trigger_start].tag == Tag::Noun {
+        after - 1
+    } else {
+        return None;
+    };
     let k = input.starts.get(between + 1).copied().flatten().or(input.starts.get(between + 2).copied().flatten())?;
     (found[k].members.len() >= 2).then_some(k)
 }
@@ -1526,6 +1539,25 @@ fn fronted_subject(toks: &[Token], input: &Input<'_, '_>, found: &[Mention], tri
     }
     let k = input.starts.get(j).copied().flatten().filter(|&k| !found[k].is_place)?;
     toks.get(found[k].end).is_some_and(|t| is_finite_verb(t) || is_aux(t) || is_adv(t)).then_some(k)
+}
+
+/// For a noun trigger (`patrols`), the light verb whose object it is
+/// (`conducted joint patrols`), past determiners and modifiers.
+fn light_verb(toks: &[Token], trigger_start: usize) -> Option<usize> {
+    if toks[trigger_start].tag != Tag::Noun {
+        return None;
+    }
+    let mut j = trigger_start;
+    while j > 0 && matches!(toks[j - 1].tag, Tag::Det | Tag::Adj | Tag::Num | Tag::Noun) && trigger_start - j < 4 {
+        j -= 1;
+    }
+    let v = j.checked_sub(1)?;
+    let light = matches!(toks[v].tag, Tag::Verb(_))
+        && matches!(
+            toks[v].lemma.as_str(),
+            "conduct" | "carry" | "launch" | "stage" | "mount" | "wage" | "begin" | "start" | "resume" | "intensify"
+        );
+    light.then_some(v)
 }
 
 /// A personal pronoun as subject right before the verb group.

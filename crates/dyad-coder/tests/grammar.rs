@@ -103,6 +103,9 @@ warn = 012
 supply = 072
 call for .. lifting of .. restriction = 1051
 decline to = 120
+fight = 190
+joint patrol = 062
+agree = 019
 ";
 
 const SYNONYMS: &str = "&talk = talk, negotiation, discussion\n&mediation = mediation\n";
@@ -660,4 +663,20 @@ fn a_fronted_adverbial_shares_the_main_subject() {
 #[test]
 fn declining_to_act_is_refusing_it() {
     check("Turkey declined to meet Greek officials.", "TUR 125 GRCGOV");
+}
+
+#[test]
+fn a_gerund_before_a_between_pair_is_the_pairs_act() {
+    // The open role noun takes the other side's country.
+    check("Fighting between the troops and Hamas intensified.", "PSEMIL 190 PSEINS; PSEINS 190 PSEMIL");
+}
+
+#[test]
+fn a_noun_trigger_after_a_light_verb_has_its_subject() {
+    check("Turkish and Greek troops conducted joint patrols.", "TURMIL 062 GRCMIL; GRCMIL 062 TURMIL");
+}
+
+#[test]
+fn agreeing_together_is_reciprocal() {
+    check("Turkey and Greece agreed on the need for calm.", "TUR 019 GRC; GRC 019 TUR");
 }

@@ -120,7 +120,17 @@ fn is_stop_punct(t: &Token) -> bool {
 }
 
 fn is_finite_verb(t: &Token) -> bool {
+    // `Rwandan-backed`, `Saudi-led`: a name joined to a participle is an adjective.
     matches!(t.tag, Tag::Verb(VerbForm::Past | VerbForm::Present3))
+        && !(t.case != Case::Lower && t.norm.contains('-') && !t.norm.starts_with('-'))
+}
+
+/// A participle with its `of`/`by` phrase right after a noun phrase
+/// (`men accused of witchcraft`, `hostages held by bandits`): it describes
+/// the noun phrase, it is not that phrase's own verb.
+fn participle_modifier(toks: &[Token], i: usize) -> bool {
+    toks.get(i).is_some_and(|t| matches!(t.tag, Tag::Verb(VerbForm::Past | VerbForm::PastParticiple)))
+        && toks.get(i + 1).is_some_and(|t| norm_is(t, &["of", "by"]))
 }
 
 /// A `-s` word tagged as a verb that reads better as the first noun of a
@@ -397,6 +407,7 @@ const CLAIM_NOUNS: &[&str] = &[
 enum Fate {
     Coded,
     Governed(usize),
+    Absorbed(usize),
     Claimed(String),
     Complement(usize),
     Hypothetical,
@@ -574,6 +585,18 @@ pub(crate) fn code_sentence(
         .into_iter()
         .filter(|m| m.trigger.first().is_none_or(|&t| !input.in_named[t]))
         .collect();
+    // `hosted talks between X and Y`: the talks are also the pair's own, though
+    // a longer pattern takes the word.
+    let pair_nouns: Vec<(usize, u32)> = all_matches
+        .iter()
+        .filter(|m| {
+            m.trigger.len() == 1
+                && s.tokens[m.trigger[0]].tag == Tag::Noun
+                && s.tokens.get(m.trigger[0] + 1).is_some_and(|t| t.norm == "between")
+                && is_mutual(dicts.patterns()[m.pattern as usize].code)
+        })
+        .map(|m| (m.trigger[0], m.pattern))
+        .collect();
     // Only `dyad explain` needs the matches that lost to longer ones.
     let matches = select(dicts, if trace.is_some() { all_matches.clone() } else { std::mem::take(&mut all_matches) });
     let dates = if matches.is_empty() { Vec::new() } else { find_dates(&s.tokens, &doc.text, ctx.published) };
@@ -594,6 +617,8 @@ pub(crate) fn code_sentence(
     let mut codes: Vec<CameoCode> = matches.iter().map(|m| dicts.patterns()[m.pattern as usize].code).collect();
     let mut target_override: Vec<Option<usize>> = vec![None; matches.len()];
     let mut intent = vec![false; matches.len()];
+    // The word that states an intention (`intends to host`): its verb group has the subject.
+    let mut intent_gov: Vec<Option<usize>> = vec![None; matches.len()];
     for (i, m) in matches.iter().enumerate() {
         let vg_start = verb_group_start(&s.tokens, m.trigger.first().copied().unwrap_or(m.start));
         let trigger_of = |j: usize| matches.iter().position(|g| g.trigger.contains(&j));
@@ -613,6 +638,7 @@ pub(crate) fn code_sentence(
                 // `ready to release`: an intention, coded as such below.
                 fates[i] = Fate::Coded;
                 intent[i] = true;
+                intent_gov[i] = Some(j);
             }
             if let Some(g) = trigger_of(j).filter(|&g| g != i) {
                 fates[i] = Fate::Governed(g);
@@ -626,6 +652,13 @@ pub(crate) fn code_sentence(
                     let root = &codes[g].as_str()[..2];
                     // Reported speech (`said that ...`) is realised; a denial,
                     // accusation, appeal or demand is not.
+                    // `warned that it would retaliate`: the warning is the threat itself.
+                    let threat = codes[g].as_str() == "012"
+                        && matches!(&codes[i].as_str()[..2], "14" | "15" | "16" | "17" | "18" | "19" | "20")
+                        && is_future(&s.tokens, vg_start, m.trigger.first().copied().unwrap_or(m.start));
+                    if threat {
+                        fates[g] = Fate::Absorbed(i);
+                    }
                     if root != "01" || codes[g].as_str() == "016" {
                         fates[i] = Fate::Governed(g);
                         if let Some(c) = compose(codes[g], codes[i]) {
@@ -655,7 +688,8 @@ pub(crate) fn code_sentence(
         let trigger_end = m.trigger.last().map_or(m.end, |&t| t + 1);
         let vg_start = verb_group_start(&s.tokens, trigger_start);
         let governing = prev_trigger.replace((trigger_end, mi));
-        if fates[mi] != Fate::Coded {
+        // An absorbed warning still names the subject its threat's pronoun refers to.
+        if fates[mi] != Fate::Coded && !matches!(fates[mi], Fate::Absorbed(_)) {
             continue;
         }
         // `detained lawyers`, `jailed activist`: a participle used as an
@@ -668,6 +702,7 @@ pub(crate) fn code_sentence(
         // month, released ...`) is not the news.
         if in_relative_clause(&s.tokens, trigger_start)
             || reduced_relative(&s.tokens, &input, &found, vg_start, trigger_start, trigger_end)
+            || object_modifier(&s.tokens, vg_start, trigger_start)
         {
             fates[mi] = Fate::Background;
             continue;
@@ -675,6 +710,24 @@ pub(crate) fn code_sentence(
         // A nominal event between a pair (`the ceasefire between Israel and
         // Hamas`) is coded between them, wherever it sits in the sentence.
         let between = between_pair(&s, &input, &found, trigger_start, trigger_end.max(m.end));
+        // `halted its mediation between X and Y`, `Egypt's mediation between
+        // X and Y`: a verb, or an act that is not mutual, has its own subject,
+        // and the pair is its target.
+        let pair_target = between.filter(|_| {
+            matches!(s.tokens[trigger_start].tag, Tag::Verb(v) if v != VerbForm::Gerund) || !is_mutual(codes[mi])
+        });
+        let between = between.filter(|_| pair_target.is_none());
+        // `a ceasefire between X and Y would allow ...`: the pair's act is
+        // the subject of a hypothetical.
+        if let Some(k) = between.filter(|_| !coder.codes_irrealis()) {
+            let next_verb = s.tokens[found[k].end..]
+                .iter()
+                .find(|t| is_aux(t) || is_finite_verb(t) || is_stop_punct(t) || is_clause_mark(t));
+            if next_verb.is_some_and(|t| norm_is(t, MODALS_IRREALIS)) {
+                fates[mi] = Fate::Hypothetical;
+                continue;
+            }
+        }
         if between.is_none() {
             if let Some((_, gi)) = governing.filter(|&(g, _)| is_nominal_complement(&s.tokens, g, trigger_start)) {
                 // `accused X of violating the ceasefire`: the complement refines the accusation.
@@ -701,8 +754,14 @@ pub(crate) fn code_sentence(
         let mut code = codes[mi];
         let mut negated = s.tokens[vg_start..trigger_start].iter().any(is_neg)
             || (vg_start > 0 && norm_is(&s.tokens[vg_start - 1], &["no", "without"]));
+        // `have not yet met`: not done so far, neither done nor refused.
+        if negated && s.tokens[vg_start..trigger_start].iter().any(|t| t.norm == "yet") {
+            fates[mi] = Fate::Hypothetical;
+            continue;
+        }
         // A stated intention codes as intent (03x) or, for force, threat (13x).
-        if intent[mi] || (!coder.codes_irrealis() && is_future(&s.tokens, vg_start, trigger_start)) {
+        let unrealised = intent[mi] || (!coder.codes_irrealis() && is_future(&s.tokens, vg_start, trigger_start));
+        if unrealised {
             let governor = if matches!(&code.as_str()[..2], "14" | "15" | "16" | "17" | "18" | "19" | "20") {
                 "130"
             } else {
@@ -736,10 +795,19 @@ pub(crate) fn code_sentence(
         let participle = (ing.tag == Tag::Verb(VerbForm::Gerund) || ing.norm.ends_with("ing"))
             && vg_start > 0
             && s.tokens[vg_start - 1].norm == ",";
+        // `Oman intends to host ...`: the subject is before the intention word.
+        let subject_vg = intent_gov[mi].map_or(vg_start, |j| verb_group_start(&s.tokens, j));
         let subject = match m.source {
             Some((a, _)) => input.starts[a].or(input.starts.get(a + 1).copied().flatten()),
             None if participle => prev_subject,
-            None => find_subject(&s, &input, &found, vg_start, prev_subject),
+            None => find_subject(&s, &input, &found, subject_vg, prev_subject)
+                .or_else(|| fronted_subject(&s.tokens, &input, &found, trigger_start))
+                .or_else(|| {
+                    // `conducted joint patrols`, `mounted raids`: a noun trigger
+                    // after a light verb has that verb's subject.
+                    let light = light_verb(&s.tokens, trigger_start)?;
+                    find_subject(&s, &input, &found, verb_group_start(&s.tokens, light), prev_subject)
+                }),
         };
         // An actor inside the trigger is the target: `expelled two Russian
         // diplomats`, `clashed with police`.
@@ -794,12 +862,22 @@ pub(crate) fn code_sentence(
                     let aimed =
                         matches!(&pattern.code.as_str()[..2], "10" | "11" | "12") || pattern.code.as_str() == "016";
                     aimed.then(|| that_subject(&s.tokens, &input, m.end.max(trigger_end))).flatten()
+                })
+                .or_else(|| {
+                    // `planted a bomb that killed two police officers`: force
+                    // aimed at whoever its instrument hit.
+                    let force = matches!(&codes[mi].as_str()[..2], "18" | "19" | "20");
+                    let e = m.end.max(trigger_end);
+                    let relative = s.tokens.get(e).is_some_and(|t| norm_is(t, &["that", "which"]))
+                        && s.tokens.get(e + 1).is_some_and(|t| t.tag == Tag::Verb(VerbForm::Past));
+                    (force && relative).then(|| find_object(&s, &input, &found, e + 2, false, false)).flatten()
                 }),
         };
-        let (source_k, target_k) = match between {
-            Some(pair) => (Some(pair), None),
-            None if passive => (find_by_agent(&s, &input, m.end.max(trigger_end)), subject),
-            None => (subject, object),
+        let (source_k, target_k) = match (between, pair_target) {
+            (Some(pair), _) => (Some(pair), None),
+            (None, Some(pair)) => (subject, Some(pair)),
+            (None, None) if passive => (find_by_agent(&s, &input, m.end.max(trigger_end)), subject),
+            (None, None) => (subject, object),
         };
         prev_subject = subject.or(prev_subject);
         let source = match source_k {
@@ -808,7 +886,7 @@ pub(crate) fn code_sentence(
                 ctx.last_source = Some((found[k].clone(), text, span));
                 (found[k].clone(), s.span_of(found[k].start, found[k].end))
             }
-            None => match (pronoun_subject(&s, vg_start), &ctx.last_source) {
+            None => match (pronoun_subject(&s, subject_vg), &ctx.last_source) {
                 (Some(p), Some((mention, _, _))) if !passive => (mention.clone(), s.tokens[p].span),
                 _ => {
                     fates[mi] = Fate::NoSource;
@@ -906,7 +984,9 @@ pub(crate) fn code_sentence(
             let target = tgt.and_then(|(t, sp)| {
                 // Police, prosecutors and courts act at home: `police raided the
                 // home of a former minister`.
-                let domestic = src.sector.as_deref().is_some_and(|sec| matches!(sec, "COP" | "JUD"));
+                let domestic = src.sector.as_deref().is_some_and(|sec| matches!(sec, "COP" | "JUD"))
+                    // The two sides of a reciprocal pair: `fighting between the army and the RSF`.
+                    || sp == src_span;
                 let acted_upon =
                     domestic || direct_object && t.sector.as_deref().is_some_and(|sec| PEOPLE_SECTORS.contains(&sec));
                 let t = settle(t, || src.country.clone().filter(|_| acted_upon))?;
@@ -938,7 +1018,34 @@ pub(crate) fn code_sentence(
                 evidence: evidence.clone(),
             })
         };
+        if matches!(fates[mi], Fate::Absorbed(_)) {
+            continue;
+        }
         let (src_mention, src_span) = source;
+        // `hosted talks between X and Y`: X and Y also held talks.
+        let pair_noun = pair_nouns.iter().find(|&&(t, _)| {
+            trigger_start <= t
+                && t < trigger_end
+                && !unrealised
+                && !negated
+                && target.as_ref().is_some_and(|(tm, _)| tm.members.len() >= 2 && (t + 2..=t + 3).contains(&tm.start))
+        });
+        if let (Some(&(t, p)), Some((tm, tsp))) = (pair_noun, &target) {
+            let noun_pattern = &dicts.patterns()[p as usize];
+            for (i, a) in tm.members.iter().enumerate() {
+                for (j, b) in tm.members.iter().enumerate() {
+                    if let Some(mut e) = make(a, *tsp, Some((b, *tsp))).filter(|_| i != j) {
+                        e.cameo = noun_pattern.code;
+                        e.evidence = Evidence {
+                            trigger: s.tokens[t].span.slice(&doc.text).to_string(),
+                            trigger_span: s.tokens[t].span,
+                            rule: noun_pattern.rule.clone(),
+                        };
+                        sentence_events.push(e);
+                    }
+                }
+            }
+        }
         match target {
             Some((tgt_mention, tgt_span)) => {
                 for a in &src_mention.members {
@@ -984,6 +1091,7 @@ pub(crate) fn code_sentence(
             .map(|(f, c)| match f {
                 Fate::Coded => format!("coded as {}", c.as_str()),
                 Fate::Governed(g) => format!("not realised: governed by trigger #{g} (infinitive or `that` clause)"),
+                Fate::Absorbed(g) => format!("not coded: the warning is the threat of trigger #{g}"),
                 Fate::Claimed(word) => format!("not realised: under `{word}`"),
                 Fate::Complement(g) => format!("not realised: nominal complement of trigger #{g}"),
                 Fate::Hypothetical => "not realised: modal or conditional".to_string(),
@@ -1079,6 +1187,35 @@ fn reduced_relative(
     false
 }
 
+/// A participle with its `of`/`by` phrase right after the object of an
+/// earlier verb in the same clause (`executed several men accused of
+/// collaborating`): background about the object, not an act by it. Not
+/// after a reporting verb, whose clause has a subject of its own (`said
+/// the men accused ...`).
+fn object_modifier(toks: &[Token], vg_start: usize, trigger_start: usize) -> bool {
+    if vg_start != trigger_start
+        || trigger_start == 0
+        || !participle_modifier(toks, trigger_start)
+        || !matches!(toks[trigger_start - 1].tag, Tag::Noun | Tag::ProperNoun)
+    {
+        return false;
+    }
+    for j in (0..trigger_start - 1).rev() {
+        let t = &toks[j];
+        if is_stop_punct(t) || is_clause_mark(t) {
+            return false;
+        }
+        if is_finite_verb(t) {
+            let reporting = matches!(
+                t.lemma.as_str(),
+                "say" | "claim" | "report" | "tell" | "announce" | "state" | "believe" | "think" | "allege" | "insist"
+            );
+            return !reporting;
+        }
+    }
+    false
+}
+
 /// A one-word participle trigger with no auxiliary, right before the noun it
 /// describes (`detained lawyers`).
 fn is_attributive_participle(toks: &[Token], vg_start: usize, trigger_start: usize, trigger_end: usize) -> bool {
@@ -1114,7 +1251,8 @@ fn in_relative_clause(toks: &[Token], i: usize) -> bool {
 /// done by each member alone (`Russia and China vetoed the resolution`).
 fn is_mutual(code: CameoCode) -> bool {
     let c = code.as_str();
-    matches!(&c[..2], "03" | "04" | "05" | "06" | "19")
+    (matches!(&c[..2], "03" | "04" | "05" | "06" | "19") && c != "045")
+        || c == "019"
         || c.starts_with("0871")
         || c.starts_with("084")
         || c.starts_with("161")
@@ -1136,14 +1274,17 @@ fn between_pair(
     let toks = &s.tokens;
     // `the ceasefire between ...`, or a nominal pattern that ends in
     // `between` itself (`&ceasefire between`).
-    let between =
-        if toks.get(after).is_some_and(|t| t.norm == "between") && after > 0 && toks[after - 1].tag == Tag::Noun {
-            after
-        } else if after > 0 && toks[after - 1].norm == "between" && toks[trigger_start].tag == Tag::Noun {
-            after - 1
-        } else {
-            return None;
-        };
+    // `fighting between ...` is a gerund used as a noun.
+    let between = if toks.get(after).is_some_and(|t| t.norm == "between")
+        && after > 0
+        && matches!(toks[after - 1].tag, Tag::Noun | Tag::Verb(VerbForm::Gerund))
+    {
+        after
+    } else if after > 0 && toks[after - 1].norm == "between" && toks[trigger_start].tag == Tag::Noun {
+        after - 1
+    } else {
+        return None;
+    };
     let k = input.starts.get(between + 1).copied().flatten().or(input.starts.get(between + 2).copied().flatten())?;
     (found[k].members.len() >= 2).then_some(k)
 }
@@ -1327,6 +1468,17 @@ fn find_subject(
     let mut j = vg_start;
     while j > 0 {
         if let Some(k) = input.ends[j] {
+            // `The US commander in Iraq, ..., held talks`: the actor the
+            // `in` phrase locates is the subject.
+            let head = found[k]
+                .start
+                .checked_sub(1)
+                .filter(|&b| norm_is(&toks[b], &["in"]))
+                .and_then(|b| input.ends[b])
+                .filter(|&h| !found[h].is_place);
+            if head.is_some() {
+                return head;
+            }
             if !found[k].is_place {
                 return Some(k);
             }
@@ -1380,6 +1532,42 @@ fn find_subject(
     None
 }
 
+/// `After meeting Putin in Moscow, Witkoff flew ...`, `Following talks
+/// with Trump, Starmer announced ...`: a short fronted adverbial shares the
+/// subject of the main clause after its comma.
+fn fronted_subject(toks: &[Token], input: &Input<'_, '_>, found: &[Mention], trigger_start: usize) -> Option<usize> {
+    let opener = norm_is(&toks[0], &["after", "before", "following", "while", "during", "upon", "since"]);
+    if !opener || trigger_start == 0 || trigger_start > 3 || toks[1..trigger_start].iter().any(is_stop_punct) {
+        return None;
+    }
+    let comma = trigger_start + toks[trigger_start..].iter().take(16).position(|t| t.norm == ",")?;
+    let mut j = comma + 1;
+    while toks.get(j).is_some_and(|t| t.tag == Tag::Det) {
+        j += 1;
+    }
+    let k = input.starts.get(j).copied().flatten().filter(|&k| !found[k].is_place)?;
+    toks.get(found[k].end).is_some_and(|t| is_finite_verb(t) || is_aux(t) || is_adv(t)).then_some(k)
+}
+
+/// For a noun trigger (`patrols`), the light verb whose object it is
+/// (`conducted joint patrols`), past determiners and modifiers.
+fn light_verb(toks: &[Token], trigger_start: usize) -> Option<usize> {
+    if toks[trigger_start].tag != Tag::Noun {
+        return None;
+    }
+    let mut j = trigger_start;
+    while j > 0 && matches!(toks[j - 1].tag, Tag::Det | Tag::Adj | Tag::Num | Tag::Noun) && trigger_start - j < 4 {
+        j -= 1;
+    }
+    let v = j.checked_sub(1)?;
+    let light = matches!(toks[v].tag, Tag::Verb(_))
+        && matches!(
+            toks[v].lemma.as_str(),
+            "conduct" | "carry" | "launch" | "stage" | "mount" | "wage" | "begin" | "start" | "resume" | "intensify"
+        );
+    light.then_some(v)
+}
+
 /// A personal pronoun as subject right before the verb group.
 fn pronoun_subject(s: &Sentence<'_>, vg_start: usize) -> Option<usize> {
     let j = vg_start.checked_sub(1)?;
@@ -1397,6 +1585,9 @@ fn find_object(
     let toks = &s.tokens;
     let mut j = from;
     let limit = (from + TARGET_WINDOW).min(toks.len());
+    // An open state organ (`supplied armed drones to the army`, `sent troops
+    // to Haiti`) is what was moved; an actor after a preposition is the target.
+    let mut organ: Option<usize> = None;
     while j < limit {
         if let Some(k) = input.starts[j] {
             let after_by = j > 0 && toks[j - 1].norm == "by";
@@ -1406,19 +1597,35 @@ fn find_object(
             let after_prep = preceding_prep(toks, j).is_some_and(|p| p.tag == Tag::Prep || p.tag == Tag::To);
             let subject_of_clause = !after_prep
                 && toks.get(e).is_some_and(|t| {
-                    (is_finite_verb(t) && !is_compound_noun(toks, e))
+                    (is_finite_verb(t) && !is_compound_noun(toks, e) && !participle_modifier(toks, e))
                         || is_aux(t)
                         || is_adv(t) && toks.get(e + 1).is_some_and(is_finite_verb)
                 });
             if subject_of_clause {
-                return None;
+                return organ;
             }
             // A verbal act's venue is not its target: `met at the White House`.
             let venue = verbal
                 && preceding_prep(toks, j)
                     .is_some_and(|p| norm_is(p, &["at", "during", "near", "inside", "outside", "sidelines"]));
-            if !(found[k].is_place || passive && after_by || venue) {
-                return Some(k);
+            // `on its officials`: the source's own people are no target, and
+            // nothing after them is.
+            let own = open_agent(&found[k])
+                && (norm_is(&toks[j], &["its", "their"]) || j > 0 && norm_is(&toks[j - 1], &["its", "their"]));
+            let open_organ = !verbal
+                && open_agent(&found[k])
+                && !found[k].members.iter().all(|x| x.sector.as_deref().is_some_and(|c| PEOPLE_SECTORS.contains(&c)));
+            let aimed = preceding_prep(toks, j)
+                .is_some_and(|p| norm_is(p, &["to", "against", "into", "at", "on", "toward", "towards"]));
+            if own {
+                return organ;
+            }
+            if !(found[k].is_place || passive && after_by || venue || organ.is_some() && !aimed) {
+                if open_organ && organ.is_none() {
+                    organ = Some(k);
+                } else {
+                    return Some(k);
+                }
             }
             j = found[k].end;
             continue;
@@ -1432,11 +1639,11 @@ fn find_object(
             || subject_pronoun
             || norm_is(t, &["said", "says"])
         {
-            return None;
+            return organ;
         }
         j += 1;
     }
-    None
+    organ
 }
 
 /// The first place in the object of a trigger ending at `from`, reached

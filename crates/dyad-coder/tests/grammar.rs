@@ -95,9 +95,20 @@ abduct = 181
 accuse .. of interference = 1125
 truce between = 0871
 allege = 112
+talk = 040
+host .. &talk between = 045
+&mediation between = 045
+halt .. &mediation = 165
+warn = 012
+supply = 072
+call for .. lifting of .. restriction = 1051
+decline to = 120
+fight = 190
+joint patrol = 062
+agree = 019
 ";
 
-const SYNONYMS: &str = "&talk = talk, negotiation, discussion\n";
+const SYNONYMS: &str = "&talk = talk, negotiation, discussion\n&mediation = mediation\n";
 
 const PLACES: &str = "
 Athens = GRC 37.98 23.73 capital
@@ -568,4 +579,104 @@ fn a_pronoun_source_from_a_longer_sentence_does_not_panic() {
         "After a long night of talks in the capital the officials of Greece and Turkey said that Russia attacked Turkey. It attacked Greece.",
         "RUS 190 TUR; RUS 190 GRC",
     );
+}
+
+#[test]
+fn a_verb_before_a_between_pair_has_its_own_subject() {
+    // The mediator halts the mediation; the pair is its target, not its source.
+    check("Turkey halted its mediation between Russia and Greece.", "TUR 165 RUS; TUR 165 GRC");
+    // Mediation is not mutual even as a noun: the possessor mediates.
+    check("Turkey's mediation between Russia and Greece has stalled.", "TUR 045 RUS; TUR 045 GRC");
+}
+
+#[test]
+fn hosted_talks_between_a_pair_are_also_the_pairs_talks() {
+    check(
+        "Turkey hosted talks between Russian and Greek officials.",
+        "RUSGOV 040 GRCGOV; GRCGOV 040 RUSGOV; TUR 045 RUSGOV; TUR 045 GRCGOV",
+    );
+    // Only when the hosting happened: an intention to host gives no talks yet.
+    check("Turkey intends to host talks between Russia and Greece.", "TUR 039 RUS; TUR 039 GRC");
+}
+
+#[test]
+fn a_nominal_pair_event_under_a_modal_is_hypothetical() {
+    check("A truce between Russia and Turkey would allow talks.", "");
+}
+
+#[test]
+fn not_yet_is_neither_done_nor_refused() {
+    check("Turkish officials have not yet met Greek officials.", "");
+    check("Turkish officials did not meet Greek officials.", "TURGOV 125 GRCGOV");
+}
+
+#[test]
+fn a_warning_that_states_a_threat_is_the_threat() {
+    check("Turkey warned that it would attack Greece.", "TUR 1384 GRC");
+}
+
+#[test]
+fn the_sources_own_role_noun_is_no_target() {
+    // `its officials` are Turkey's: the named actor inside the trigger is the target.
+    check("Turkey called for the lifting of Russian restrictions on its officials.", "TUR 1051 RUS");
+}
+
+#[test]
+fn an_open_state_organ_object_gives_way_to_an_aimed_actor() {
+    // The drones are what was supplied; the police they went to are the target.
+    check("Turkey supplied drones to the Greek police.", "TUR 072 GRCCOP");
+    // An actor after `near` is where, not to whom.
+    check("Turkey supplied drones near Greece.", "TUR 072 -");
+}
+
+#[test]
+fn a_name_joined_to_a_participle_is_an_adjective() {
+    check("Turkey accused Iran-backed Hamas of interference.", "TUR 1125 PSEINS");
+}
+
+#[test]
+fn a_participle_phrase_after_an_object_describes_it() {
+    // The journalists did not accuse anyone: they were accused.
+    check("Russia arrested journalists accused of interference.", "RUS 173 RUSMED");
+    // After a reporting verb the noun phrase is a subject with its own verb.
+    check("Russia said Turkish journalists accused Greece of interference.", "TURMED 1125 GRC");
+}
+
+#[test]
+fn force_is_aimed_at_whoever_its_instrument_hit() {
+    check("Russia fired rockets that killed two Turkish officials.", "RUS 194 TURGOV");
+}
+
+#[test]
+fn the_actor_an_in_phrase_locates_is_the_subject() {
+    check("Russian officials in Turkey met Greek officials.", "RUSGOV 040 GRCGOV");
+}
+
+#[test]
+fn a_fronted_adverbial_shares_the_main_subject() {
+    check(
+        "After meeting Putin in Athens, Turkish officials criticised Greece.",
+        "TURGOV 040 RUSGOV #Athens; TURGOV 111 GRC #Athens",
+    );
+}
+
+#[test]
+fn declining_to_act_is_refusing_it() {
+    check("Turkey declined to meet Greek officials.", "TUR 125 GRCGOV");
+}
+
+#[test]
+fn a_gerund_before_a_between_pair_is_the_pairs_act() {
+    // The open role noun takes the other side's country.
+    check("Fighting between the troops and Hamas intensified.", "PSEMIL 190 PSEINS; PSEINS 190 PSEMIL");
+}
+
+#[test]
+fn a_noun_trigger_after_a_light_verb_has_its_subject() {
+    check("Turkish and Greek troops conducted joint patrols.", "TURMIL 062 GRCMIL; GRCMIL 062 TURMIL");
+}
+
+#[test]
+fn agreeing_together_is_reciprocal() {
+    check("Turkey and Greece agreed on the need for calm.", "TUR 019 GRC; GRC 019 TUR");
 }

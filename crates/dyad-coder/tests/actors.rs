@@ -264,3 +264,19 @@ fn counted_plural_demonyms_are_civilians() {
     assert_eq!(sources("Serbs attacked Albanians."), ["SRB"]);
     assert_eq!(sources("Russians attacked Ukrainian troops."), ["RUS"]);
 }
+
+/// Regression: a capitalised name in an actor entry matches its own form,
+/// not its lemma. "Pence" lemmatises to "penny", so "Penny Mordaunt" was
+/// coded as Mike Pence (USAGOV) in the Guardian sample.
+#[test]
+fn names_match_their_own_form_not_their_lemma() {
+    let coder = coder();
+    let date = NaiveDate::from_ymd_opt(2018, 3, 1);
+    let sources = |text: &str| -> Vec<String> {
+        coder.code_text(text, date).events.iter().map(|e| e.source.code.clone()).collect()
+    };
+    assert_eq!(sources("Penny Jones met Greek officials."), Vec::<String>::new());
+    assert_eq!(sources("Pence met Greek officials."), ["USAGOV"]);
+    // `Revolutionary Guards` no longer matches the singular, which has its own entry.
+    assert_eq!(sources("The Revolutionary Guard attacked Iraqi troops."), ["IRNMIL"]);
+}

@@ -36,7 +36,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use dyad_core::cameo::{self, CameoCode};
 use dyad_core::{RuleRef, Span};
-use dyad_text::Lexicon;
+use dyad_text::{Case, Lexicon};
 
 pub use parse::FileKind;
 pub use pattern::{
@@ -358,9 +358,24 @@ impl Compiler<'_> {
     /// word written `stem*` (see [`Compiler::prefix_keys`]).
     fn phrase_keys(&self, phrase: &str) -> Result<Vec<String>, String> {
         if !phrase.contains(PREFIX_MARK) {
-            return Ok(self.keys(phrase));
+            return Ok(self.name_keys(phrase));
         }
         self.prefix_keys(&phrase.split_whitespace().collect::<Vec<_>>().join("_"))
+    }
+
+    /// Keys for an actor or agent phrase: a word written with a capital
+    /// and then lower case is a name and keeps its own form, so that the
+    /// surname `Pence` (which the lexicon reads as the plural of `penny`)
+    /// does not match `Penny`; other words match by lemma.
+    fn name_keys(&self, phrase: &str) -> Vec<String> {
+        self.lexicon
+            .analyze(phrase, Span::new(0, phrase.len()))
+            .iter()
+            .map(|t| match t.case {
+                Case::Title => t.norm.to_string(),
+                _ => self.lexicon.lemma(&t.norm).to_string(),
+            })
+            .collect()
     }
 
     /// Token keys for a phrase: the context-free lemma of each token.

@@ -159,10 +159,23 @@ fn resolve_pairs(toks: &[Token], found: &mut Vec<Mention>, memory: &DocMemory) {
     let Some(pair) = &memory.last_pair else { return };
     let mut i = 0;
     while i < toks.len() {
-        let (start, noun) = match (&toks[i].norm[..], toks.get(i + 1), toks.get(i + 2)) {
-            ("both", Some(n), _) => (i, i + 1).into_pair(n),
-            ("the", Some(two), Some(n)) if two.norm == "two" => (i, i + 2).into_pair(n),
-            _ => (i, None),
+        let head = match (&toks[i].norm[..], toks.get(i + 1)) {
+            ("both", _) => Some(i + 1),
+            ("the", Some(two)) if two.norm == "two" => Some(i + 2),
+            _ => None,
+        };
+        let (start, noun) = match head.and_then(|h| toks.get(h).map(|n| (h, n))) {
+            Some((h, n)) => match (i, h).into_pair(n) {
+                // One modifier may come first (`the two NATO neighbours`,
+                // `both former rivals`), unless it names a country: `both
+                // Chinese ministers` are Chinese, not the last pair.
+                (_, None) if !names_a_country(found, h) => match toks.get(h + 1) {
+                    Some(n) if n.tag != Tag::Punct => (i, h + 1).into_pair(n),
+                    _ => (i, None),
+                },
+                paired => paired,
+            },
+            None => (i, None),
         };
         if let Some(noun) = noun {
             let end = noun + 1;
@@ -173,6 +186,11 @@ fn resolve_pairs(toks: &[Token], found: &mut Vec<Mention>, memory: &DocMemory) {
             i += 1;
         }
     }
+}
+
+/// Whether token `k` is inside a mention with a country.
+fn names_a_country(found: &[Mention], k: usize) -> bool {
+    found.iter().any(|m| m.start <= k && k < m.end && m.members.iter().any(|a| a.country.is_some()))
 }
 
 trait IntoPair {

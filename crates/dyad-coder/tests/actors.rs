@@ -280,3 +280,27 @@ fn names_match_their_own_form_not_their_lemma() {
     // `Revolutionary Guards` no longer matches the singular, which has its own entry.
     assert_eq!(sources("The Revolutionary Guard attacked Iraqi troops."), ["IRNMIL"]);
 }
+
+/// "the two sides" with one modifier before the noun still names the last
+/// pair, unless the modifier is a country ("both Chinese ministers").
+#[test]
+fn pair_reference_with_a_modifier() {
+    let coder = coder();
+    let date = NaiveDate::from_ymd_opt(2025, 4, 14);
+    let pairs = |text: &str| -> Vec<String> {
+        let coded = coder.code_text(text, date);
+        coded
+            .events
+            .iter()
+            .skip(2)
+            .map(|e| format!("{}>{}", e.source.code, e.target.as_ref().map_or("-", |t| &t.code)))
+            .collect()
+    };
+    let text = "Turkish and Greek officials held talks in Athens. The two NATO neighbours agreed to resume a dialogue.";
+    let got = pairs(text);
+    assert!(got.iter().all(|p| !p.starts_with("IGONAT")) && !got.is_empty(), "{got:?}");
+    let text = "Turkish and Greek officials held talks in Athens. Both former rivals agreed to resume a dialogue.";
+    assert!(!pairs(text).is_empty(), "{:?}", pairs(text));
+    let text = "Turkish and Greek officials held talks in Athens. Both Chinese ministers criticised Japan.";
+    assert_eq!(pairs(text), ["CHNGOV>JPN"]);
+}

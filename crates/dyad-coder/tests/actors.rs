@@ -180,6 +180,11 @@ fn every_office_line_codes_its_person() {
     assert!(failures.is_empty(), "{failures:#?}");
 }
 
+/// The source codes of the events coded from `text`, in order.
+fn sources(coder: &Coder, text: &str, date: Option<NaiveDate>) -> Vec<String> {
+    coder.code_text(text, date).events.iter().map(|e| e.source.code.clone()).collect()
+}
+
 fn coder() -> Coder {
     let lexicon = Arc::new(Lexicon::english());
     let dicts = DictionariesBuilder::new().with_defaults().build(&lexicon).unwrap_or_else(|e| panic!("{e}"));
@@ -239,10 +244,7 @@ fn backer_and_leader_modifiers() {
 fn congo_by_context() {
     let coder = coder();
     let date = NaiveDate::from_ymd_opt(2024, 1, 10);
-    let source_of = |text: &str, n: usize| -> Vec<String> {
-        let coded = coder.code_text(text, date);
-        coded.events.iter().skip(n).map(|e| e.source.code.clone()).collect()
-    };
+    let source_of = |text: &str, n: usize| -> Vec<String> { sources(&coder, text, date).into_iter().skip(n).collect() };
     assert_eq!(source_of("Congo criticised Rwanda.", 0), ["COD"]);
     let brazzaville = "Denis Sassou Nguesso met Gabonese officials in Brazzaville. Congo criticised Rwanda.";
     assert_eq!(source_of(brazzaville, 1), ["COG"]);
@@ -257,9 +259,7 @@ fn congo_by_context() {
 fn counted_plural_demonyms_are_civilians() {
     let coder = coder();
     let date = NaiveDate::from_ymd_opt(2024, 1, 10);
-    let sources = |text: &str| -> Vec<String> {
-        coder.code_text(text, date).events.iter().map(|e| e.source.code.clone()).collect()
-    };
+    let sources = |text: &str| sources(&coder, text, date);
     assert_eq!(sources("Thousands of Serbs protested in Belgrade."), ["SRBCVL"]);
     assert_eq!(sources("Serbs attacked Albanians."), ["SRB"]);
     assert_eq!(sources("Russians attacked Ukrainian troops."), ["RUS"]);
@@ -272,9 +272,7 @@ fn counted_plural_demonyms_are_civilians() {
 fn names_match_their_own_form_not_their_lemma() {
     let coder = coder();
     let date = NaiveDate::from_ymd_opt(2018, 3, 1);
-    let sources = |text: &str| -> Vec<String> {
-        coder.code_text(text, date).events.iter().map(|e| e.source.code.clone()).collect()
-    };
+    let sources = |text: &str| sources(&coder, text, date);
     assert_eq!(sources("Penny Jones met Greek officials."), Vec::<String>::new());
     assert_eq!(sources("Pence met Greek officials."), ["USAGOV"]);
     // `Revolutionary Guards` no longer matches the singular, which has its own entry.

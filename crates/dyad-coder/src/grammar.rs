@@ -212,6 +212,13 @@ const PLACE_NOUNS: &[&str] = &[
     "center",
 ];
 
+/// Acts of roots 14-20 (protest, force posture, reduced relations,
+/// coercion, assault, fighting, mass violence), whose stated intention is a
+/// threat (13x) rather than an intent (03x).
+fn intent_is_threat(code: CameoCode) -> bool {
+    matches!(&code.as_str()[..2], "14" | "15" | "16" | "17" | "18" | "19" | "20")
+}
+
 /// Material acts whose object may be a place rather than an actor: aid
 /// delivered to it (07), force used on it (18-20), property seized or
 /// destroyed there (171). A place is never the target of talk.
@@ -654,7 +661,7 @@ pub(crate) fn code_sentence(
                     // accusation, appeal or demand is not.
                     // `warned that it would retaliate`: the warning is the threat itself.
                     let threat = codes[g].as_str() == "012"
-                        && matches!(&codes[i].as_str()[..2], "14" | "15" | "16" | "17" | "18" | "19" | "20")
+                        && intent_is_threat(codes[i])
                         && is_future(&s.tokens, vg_start, m.trigger.first().copied().unwrap_or(m.start));
                     if threat {
                         fates[g] = Fate::Absorbed(i);
@@ -762,11 +769,7 @@ pub(crate) fn code_sentence(
         // A stated intention codes as intent (03x) or, for force, threat (13x).
         let unrealised = intent[mi] || (!coder.codes_irrealis() && is_future(&s.tokens, vg_start, trigger_start));
         if unrealised {
-            let governor = if matches!(&code.as_str()[..2], "14" | "15" | "16" | "17" | "18" | "19" | "20") {
-                "130"
-            } else {
-                "030"
-            };
+            let governor = if intent_is_threat(code) { "130" } else { "030" };
             match CameoCode::parse(governor).and_then(|g| compose(g, code)) {
                 Some(c) if !negated => code = c,
                 _ => {

@@ -97,13 +97,14 @@ fn atoms(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec
     let mut i = 0;
     let n = s.tokens.len();
     while i < n {
-        if let Some(atom) = led_atom(s, dicts, date, i) {
+        let actor_matches = dicts.actor_trie().matches_at(i, n, |k| s.keys(k));
+        if let Some(atom) = led_atom(s, dicts, date, i, actor_matches.last()) {
             i = atom.end;
             out.push(atom);
             continue;
         }
         let mut best: Option<Atom> = None;
-        for (end, ids) in dicts.actor_trie().matches_at(i, n, |k| s.keys(k)) {
+        for (end, ids) in actor_matches {
             // A dated entry that applies beats an undated one; none that applies: no match.
             let written_right = |id: u32| case_fits(s, i, end, dicts.actors()[id as usize].case);
             let applicable =
@@ -192,13 +193,20 @@ fn split_modifier(s: &Sentence<'_>, end: usize) -> Option<&'static str> {
 /// `Saudi-led coalition`, `U.S.-led forces`: the leader is the actor. Before
 /// a role noun the leader's atom stops right before it (`forces` adds MIL);
 /// before `coalition` and the like the atom covers the noun and is MIL.
-fn led_atom(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>, i: usize) -> Option<Atom> {
+/// `longest` is the longest actor phrase at `i`, which `atoms` has looked up.
+fn led_atom(
+    s: &Sentence<'_>,
+    dicts: &Dictionaries,
+    date: Option<NaiveDate>,
+    i: usize,
+    longest: Option<&(usize, &[u32])>,
+) -> Option<Atom> {
     let n = s.tokens.len();
     let (id, head) = match word_modifier(dicts, &s.tokens[i], date) {
         Some((LED, id)) => (id, i + 1),
         Some(_) => return None,
         None => {
-            let (end, ids) = dicts.actor_trie().matches_at(i, n, |k| s.keys(k)).into_iter().last()?;
+            let &(end, ids) = longest?;
             if split_modifier(s, end) != Some(LED) {
                 return None;
             }

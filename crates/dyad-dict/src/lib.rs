@@ -353,37 +353,37 @@ struct Compiler<'a> {
     synonym_origin: HashMap<String, (Arc<str>, u32)>,
 }
 
+/// How [`Compiler::keys`] keys a capitalised word.
+#[derive(Clone, Copy)]
+enum Names {
+    /// By its lemma, like every other word (patterns, synonyms, places).
+    Lemmatised,
+    /// As written, in an actor or agent phrase: the surname `Pence`, which
+    /// the lexicon reads as the plural of `penny`, must not match `Penny`.
+    AsWritten,
+}
+
 impl Compiler<'_> {
-    /// Keys for an actor or agent phrase: lemmas, and a stem key for each
-    /// word written `stem*` (see [`Compiler::prefix_keys`]).
+    /// Keys for an actor or agent phrase: lemmas (names as written), and a
+    /// stem key for each word written `stem*` (see [`Compiler::prefix_keys`]).
     fn phrase_keys(&self, phrase: &str) -> Result<Vec<String>, String> {
         if !phrase.contains(PREFIX_MARK) {
-            return Ok(self.name_keys(phrase));
+            return Ok(self.keys(phrase, Names::AsWritten));
         }
         self.prefix_keys(&phrase.split_whitespace().collect::<Vec<_>>().join("_"))
     }
 
-    /// Keys for an actor or agent phrase: a word written with a capital
-    /// and then lower case is a name and keeps its own form, so that the
-    /// surname `Pence` (which the lexicon reads as the plural of `penny`)
-    /// does not match `Penny`; other words match by lemma.
-    fn name_keys(&self, phrase: &str) -> Vec<String> {
+    /// Token keys for a phrase: the context-free lemma of each token, or,
+    /// with [`Names::AsWritten`], a word written with a capital and then
+    /// lower case keeps its own form.
+    fn keys(&self, phrase: &str, names: Names) -> Vec<String> {
         self.lexicon
             .analyze(phrase, Span::new(0, phrase.len()))
             .iter()
-            .map(|t| match t.case {
-                Case::Title => t.norm.to_string(),
+            .map(|t| match (names, t.case) {
+                (Names::AsWritten, Case::Title) => t.norm.to_string(),
                 _ => self.lexicon.lemma(&t.norm).to_string(),
             })
-            .collect()
-    }
-
-    /// Token keys for a phrase: the context-free lemma of each token.
-    fn keys(&self, phrase: &str) -> Vec<String> {
-        self.lexicon
-            .analyze(phrase, Span::new(0, phrase.len()))
-            .iter()
-            .map(|t| self.lexicon.lemma(&t.norm).to_string())
             .collect()
     }
 
@@ -492,7 +492,7 @@ impl Compiler<'_> {
         if country.len() != 3 || !country.bytes().all(|b| b.is_ascii_uppercase()) {
             return self.err(file, line.line, format!("invalid country `{country}`: expected ISO alpha-3"));
         }
-        let keys = self.keys(line.left);
+        let keys = self.keys(line.left, Names::Lemmatised);
         if keys.is_empty() {
             return self.err(file, line.line, "place name has no words");
         }
@@ -518,7 +518,7 @@ impl Compiler<'_> {
             .split(',')
             .map(str::trim)
             .filter(|m| !m.is_empty())
-            .map(|m| self.keys(m))
+            .map(|m| self.keys(m, Names::Lemmatised))
             .filter(|k| !k.is_empty())
             .collect();
         if members.is_empty() {
@@ -602,7 +602,7 @@ impl Compiler<'_> {
                 _ if word.contains(PREFIX_MARK) => {
                     return Err(format!("`{word}`: a stem is letters followed by one `*` (`argentin*`)"));
                 }
-                _ => keys.extend(self.keys(word)),
+                _ => keys.extend(self.keys(word, Names::Lemmatised)),
             }
         }
         if keys.is_empty() {
@@ -640,7 +640,7 @@ impl Compiler<'_> {
             } else if alt.contains(PREFIX_MARK) {
                 alts.push(self.prefix_keys(alt)?);
             } else {
-                let keys = self.keys(&alt.replace('_', " "));
+                let keys = self.keys(&alt.replace('_', " "), Names::Lemmatised);
                 if keys.is_empty() {
                     return Err(format!("`{alt}` has no words"));
                 }

@@ -379,13 +379,14 @@ impl PeerCoder {
             return Vec::new();
         }
         let doc = Document::new("text", text).with_published(date);
-        let (coded, traces) = self.coder.explain(&doc);
-        // A bare agent is a target only when it will be coded (`~MOS`, `---GOV`).
-        let agents_ok = conventions.no_bare_agents && conventions.agent_prefix.is_some();
         let events = if conventions.target_after_verb {
+            // The rule reads the mentions `explain` records; plain coding needs no trace.
+            let (coded, traces) = self.coder.explain(&doc);
+            // A bare agent is a target only when it will be coded (`~MOS`, `---GOV`).
+            let agents_ok = conventions.no_bare_agents && conventions.agent_prefix.is_some();
             targets_after_verb(coded.events, &traces, agents_ok)
         } else {
-            coded.events
+            self.coder.code(&doc).events
         };
         self.translate_with(&events, conventions)
     }

@@ -79,8 +79,8 @@ const NO_DEFENCE_MINISTRY: &[&str] = &[
 /// Coverage floors: UN members with their own foreign minister (`[fm]`) and
 /// defence minister (`[dm]`), as measured when they were last raised.
 /// Raise, never lower.
-const FM_FLOOR: usize = 125;
-const DM_FLOOR: usize = 83;
+const FM_FLOOR: usize = 129;
+const DM_FLOOR: usize = 88;
 
 /// One tagged line: the person's office as the dictionary gives it.
 struct Office {

@@ -117,6 +117,16 @@ pub fn sentences(text: &str) -> Vec<Span> {
             continue;
         }
         match c {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => {
+                // Most bytes: nothing ends or cuts a sentence in a run of
+                // letters and digits (up to the cap, checked above).
+                let stop = n.min(s + MAX_SENTENCE_BYTES);
+                i += 1;
+                while i < stop && b[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                continue;
+            }
             b'\n' => {
                 if let Some(next) = paragraph_break(b, i) {
                     push(&mut out, text, s, i);

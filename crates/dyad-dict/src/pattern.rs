@@ -367,6 +367,7 @@ impl PatternIndex {
         for (i, row) in ids.iter().enumerate() {
             seen.clear();
             let mut lists = 0;
+            let mut earlier: &[u32] = &[];
             let keys = input.keys(i);
             for (k, key) in keys.iter().enumerate() {
                 // A key equal to an earlier one of the token has had its turn.
@@ -380,12 +381,15 @@ impl PatternIndex {
                 let stems = (!self.by_prefix.is_empty()).then(|| self.prefix_anchors(key)).into_iter().flatten();
                 for list in exact.into_iter().chain(stems) {
                     // A list holds no repeats: only later lists need `seen`
-                    // (a frequent word anchors hundreds of patterns).
+                    // (a frequent word anchors hundreds of patterns), so the
+                    // first is copied there only when a second one comes.
                     let first = lists == 0;
-                    lists += 1;
                     if first {
-                        seen.extend_from_slice(list);
+                        earlier = list;
+                    } else if lists == 1 {
+                        seen.extend_from_slice(earlier);
                     }
+                    lists += 1;
                     for &id in list {
                         if !first {
                             if seen.contains(&id) {

@@ -216,20 +216,15 @@ impl Case {
     /// [`Case::of`] for ASCII bytes, and whether any is upper case.
     #[inline]
     fn of_ascii(s: &[u8]) -> (Case, bool) {
-        // One pass over the bytes, counting without branches (this runs for
-        // every token).
-        let (mut letters, mut upper) = (0usize, 0usize);
-        let mut first = 0u8; // 0: no letter yet, 1: lower, 2: upper
+        // Counting without branches (this runs for every token); the first
+        // letter is nearly always the first byte.
+        let (mut lower, mut upper) = (0usize, 0usize);
         for &c in s {
-            let is_upper = c.wrapping_sub(b'A') < 26;
-            let is_letter = is_upper || c.wrapping_sub(b'a') < 26;
-            letters += usize::from(is_letter);
-            upper += usize::from(is_upper);
-            if first == 0 && is_letter {
-                first = 1 + u8::from(is_upper);
-            }
+            upper += usize::from(c.wrapping_sub(b'A') < 26);
+            lower += usize::from(c.wrapping_sub(b'a') < 26);
         }
-        (Case::classify(letters, upper, (first > 0).then_some(first == 2)), upper > 0)
+        let first = s.iter().find(|c| c.is_ascii_alphabetic()).map(u8::is_ascii_uppercase);
+        (Case::classify(lower + upper, upper, first), upper > 0)
     }
 
     #[inline]

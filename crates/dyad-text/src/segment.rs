@@ -6,6 +6,8 @@
 
 use dyad_core::Span;
 
+use crate::tokenize::ALNUM;
+
 /// Longest sentence [`sentences`] returns, in bytes. Longer runs without a
 /// boundary (tables, run-on wire text, binary junk) are cut at the last
 /// whitespace before the cap (or, with no whitespace in the second half of
@@ -122,7 +124,7 @@ pub fn sentences(text: &str) -> Vec<Span> {
                 // letters and digits (up to the cap, checked above).
                 let stop = n.min(s + MAX_SENTENCE_BYTES);
                 i += 1;
-                while i < stop && b[i].is_ascii_alphanumeric() {
+                while i < stop && ALNUM[usize::from(b[i])] {
                     i += 1;
                 }
                 continue;

@@ -46,6 +46,18 @@ fn is_mark(c: char) -> bool {
         | 0xFE20..=0xFE2F)
 }
 
+/// ASCII letters and digits by byte value: the inner loops over words test
+/// every byte, and one load is cheaper than the range tests.
+pub(crate) static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
+
 #[inline]
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || is_mark(c)
@@ -134,7 +146,7 @@ fn word(s: &str, i: usize, out: &mut Vec<Raw>) -> usize {
     loop {
         // A run of word characters, the ASCII ones a byte at a time.
         loop {
-            while b.get(e).is_some_and(u8::is_ascii_alphanumeric) {
+            while e < b.len() && ALNUM[usize::from(b[e])] {
                 e += 1;
             }
             match char_at(s, e) {

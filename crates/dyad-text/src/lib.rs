@@ -196,8 +196,8 @@ impl Case {
     /// Title is a first letter upper case that is not all caps; Lower is all
     /// lower case; anything else (no letters, "iPhone", "al-Shabaab") Other.
     pub fn of(s: &str) -> Case {
-        if s.is_ascii() {
-            return Case::of_ascii(s.as_bytes()).0;
+        if let Some((case, _)) = Case::of_ascii(s.as_bytes()) {
+            return case;
         }
         let mut letters = 0usize;
         let mut upper = 0usize;
@@ -213,18 +213,23 @@ impl Case {
         Case::classify(letters, upper, first_upper)
     }
 
-    /// [`Case::of`] for ASCII bytes, and whether any is upper case.
+    /// [`Case::of`] for ASCII bytes, and whether any is upper case; `None`
+    /// when a byte is not ASCII.
     #[inline]
-    fn of_ascii(s: &[u8]) -> (Case, bool) {
+    fn of_ascii(s: &[u8]) -> Option<(Case, bool)> {
         // Counting without branches (this runs for every token); the first
         // letter is nearly always the first byte.
-        let (mut lower, mut upper) = (0usize, 0usize);
+        let (mut lower, mut upper, mut high) = (0usize, 0usize, 0u8);
         for &c in s {
             upper += usize::from(c.wrapping_sub(b'A') < 26);
             lower += usize::from(c.wrapping_sub(b'a') < 26);
+            high |= c;
+        }
+        if !high.is_ascii() {
+            return None;
         }
         let first = s.iter().find(|c| c.is_ascii_alphabetic()).map(u8::is_ascii_uppercase);
-        (Case::classify(lower + upper, upper, first), upper > 0)
+        Some((Case::classify(lower + upper, upper, first), upper > 0))
     }
 
     #[inline]
@@ -342,10 +347,9 @@ impl Lexicon {
         for r in raws.iter() {
             let src = &s[r.start..r.end];
             let punct = matches!(r.kind, Kind::Punct | Kind::Symbol);
-            let (owned, case) = if src.is_ascii() {
+            let (owned, case) = if let Some((case, upper)) = Case::of_ascii(src.as_bytes()) {
                 // One pass for the case, and a copy that needs lowering only
                 // when a letter is upper case (most words are lower case).
-                let (case, upper) = Case::of_ascii(src.as_bytes());
                 let mut n = CompactString::new(src);
                 if upper {
                     n.make_ascii_lowercase();

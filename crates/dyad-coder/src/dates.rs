@@ -91,11 +91,19 @@ pub struct DateMention {
 /// `published` the publication date that anchors relative expressions.
 /// Never panics.
 pub fn find_dates(tokens: &[Token], text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
+    // Most sentences hold no date word at all: no need to regroup them.
+    if !tokens.iter().any(|t| is_date_word(&t.norm)) {
+        return Vec::new();
+    }
     let ws = regroup(tokens, text);
     let mut out = Vec::new();
     let mut floor = 0;
     let mut i = 0;
     while i < ws.len() {
+        if !may_start(&ws[i]) {
+            i += 1;
+            continue;
+        }
         match match_at(&ws, i, published) {
             Outcome::Date(m) => {
                 let start = extend_left(&ws, &m, floor);
@@ -225,7 +233,18 @@ fn is_abbrev(s: &str) -> bool {
 
 /// Month number of a month word (full name or abbreviation).
 fn month_of(w: &W) -> Option<u32> {
-    let m = match w.s.as_str() {
+    let m = month_number(&w.s)?;
+    // "may" (modal), "march"/"mar" (verbs) only when capitalised.
+    if matches!(w.s.as_str(), "may" | "march" | "mar") && !w.cap {
+        return None;
+    }
+    Some(m)
+}
+
+/// Month number of a month name or abbreviation (in lower case), without
+/// [`month_of`]'s test of capitals.
+fn month_number(s: &str) -> Option<u32> {
+    Some(match s {
         "january" | "jan" => 1,
         "february" | "feb" => 2,
         "march" | "mar" => 3,
@@ -239,12 +258,33 @@ fn month_of(w: &W) -> Option<u32> {
         "november" | "nov" => 11,
         "december" | "dec" => 12,
         _ => return None,
-    };
-    // "may" (modal), "march"/"mar" (verbs) only when capitalised.
-    if matches!(w.s.as_str(), "may" | "march" | "mar") && !w.cap {
-        return None;
-    }
-    Some(m)
+    })
+}
+
+/// True for a token every date expression holds one of: a number, a `mid-`
+/// word, a month, a weekday, or the word a relative date turns on (`today`,
+/// `last night`, `this week`, `two days ago`).
+fn is_date_word(norm: &str) -> bool {
+    let bare = norm.trim_end_matches('.');
+    norm.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        || norm.starts_with("mid-")
+        || month_number(bare).is_some()
+        || weekday_of(bare).is_some()
+        || matches!(
+            bare,
+            "today"
+                | "tonight"
+                | "yesterday"
+                | "tomorrow"
+                | "night"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "week"
+                | "month"
+                | "year"
+                | "ago"
+        )
 }
 
 fn weekday_of(s: &str) -> Option<Weekday> {
@@ -550,6 +590,20 @@ fn date_at(start: usize, end: usize, date: EventDate) -> Outcome {
         return Outcome::Skip(end);
     }
     Outcome::Date(Match { start, end, date, year: false })
+}
+
+/// False for a word at which [`match_at`] certainly finds nothing: every
+/// rule starts at a number, a `mid-` word, a month, a weekday, a relative
+/// word or a number word. One test instead of every rule's comparisons, for
+/// the many words of a sentence that are none of these.
+fn may_start(w: &W) -> bool {
+    let s = w.s.as_str();
+    s.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        || s.starts_with("mid-")
+        || weekday_of(s).is_some()
+        || cardinal(s).is_some()
+        || month_of(w).is_some()
+        || matches!(s, "today" | "tonight" | "yesterday" | "tomorrow" | "the" | "last" | "this" | "next" | "past")
 }
 
 fn match_at(ws: &[W], i: usize, p: Option<NaiveDate>) -> Outcome {

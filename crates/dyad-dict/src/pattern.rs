@@ -319,7 +319,9 @@ impl PatternIndex {
             let mut row = [NO_KEY; 3];
             for k in 0..3 {
                 let key = keys[k];
-                row[k] = match (0..k).find(|&j| keys[j] == key) {
+                // Keys from the dictionaries are mostly the same string
+                // when equal: the pointer test spares the byte compare.
+                row[k] = match (0..k).find(|&j| std::ptr::eq(keys[j], key) || keys[j] == key) {
                     Some(j) => row[j],
                     None if key.is_empty() => NO_KEY,
                     None => self.ids.get(key).copied().unwrap_or(NO_KEY),
@@ -364,28 +366,37 @@ impl PatternIndex {
             target: None,
         };
         let mut seen: Vec<u32> = Vec::new();
+        let prefixes = !self.by_prefix.is_empty();
         for (i, row) in ids.iter().enumerate() {
             seen.clear();
             let mut lists = 0;
-            let keys = input.keys(i);
+            let mut earlier: &[u32] = &[];
+            // Only prefix anchors need the strings; exact ones the ids.
+            let keys = if prefixes { input.keys(i) } else { [""; 3] };
             for (k, key) in keys.iter().enumerate() {
-                // A key equal to an earlier one of the token has had its turn.
-                if key.is_empty() || (row[k] != NO_KEY && row[..k].contains(&row[k])) {
+                // A key equal to an earlier one of the token has had its
+                // turn; an empty key is NO_KEY, and so is one no pattern uses
+                // (which only a prefix anchor can still match).
+                let unknown = row[k] == NO_KEY;
+                if (unknown && (!prefixes || key.is_empty())) || (!unknown && row[..k].contains(&row[k])) {
                     continue;
                 }
                 let exact = match row[k] {
                     NO_KEY => None,
                     id => self.anchored.get(id as usize),
                 };
-                let stems = (!self.by_prefix.is_empty()).then(|| self.prefix_anchors(key)).into_iter().flatten();
+                let stems = prefixes.then(|| self.prefix_anchors(key)).into_iter().flatten();
                 for list in exact.into_iter().chain(stems) {
                     // A list holds no repeats: only later lists need `seen`
-                    // (a frequent word anchors hundreds of patterns).
+                    // (a frequent word anchors hundreds of patterns), so the
+                    // first is copied there only when a second one comes.
                     let first = lists == 0;
-                    lists += 1;
                     if first {
-                        seen.extend_from_slice(list);
+                        earlier = list;
+                    } else if lists == 1 {
+                        seen.extend_from_slice(earlier);
                     }
+                    lists += 1;
                     for &id in list {
                         if !first {
                             if seen.contains(&id) {

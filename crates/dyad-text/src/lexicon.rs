@@ -4,6 +4,8 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use crate::closed::{self, Closed};
+
 /// The generated table, embedded so the crate needs no files at run time.
 pub(crate) static TABLE: &str = include_str!("../data/lexicon.tsv");
 
@@ -115,8 +117,30 @@ impl Hasher for FxHasher {
 
 pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
-/// Parse the embedded table into a form -> entry map.
-pub(crate) fn build() -> FxMap<&'static str, Entry> {
+/// What the lexicon knows of one form: its closed-class reading (which wins
+/// when there is one) and its entry in the generated table. Both live in one
+/// map so that a token costs one probe.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Word {
+    pub(crate) closed: Option<(Closed, &'static str)>,
+    pub(crate) entry: Option<Entry>,
+}
+
+impl Word {
+    /// The context-free lemma (what [`crate::Lexicon::lemma_static`] says).
+    pub(crate) fn lemma(&self) -> Option<&'static str> {
+        self.closed.map(|(_, l)| l).or_else(|| self.entry.map(|e| e.first_lemma()))
+    }
+
+    /// A common (non-name) word: closed-class, or with a non-name reading.
+    pub(crate) fn is_common(&self) -> bool {
+        self.closed.is_some() || self.entry.is_some_and(|e| e.mask & !NNP != 0)
+    }
+}
+
+/// Parse the embedded table into a form -> entry map, with the closed-class
+/// words added; also returns the number of forms in the table.
+pub(crate) fn build() -> (FxMap<&'static str, Word>, usize) {
     let mut map = FxMap::with_capacity_and_hasher(72_000, Default::default());
     for line in TABLE.lines() {
         if line.starts_with('#') || line.is_empty() {
@@ -147,8 +171,12 @@ pub(crate) fn build() -> FxMap<&'static str, Entry> {
             }
         }
         if e.n > 0 {
-            map.insert(form, e);
+            map.insert(form, Word { closed: None, entry: Some(e) });
         }
     }
-    map
+    let forms = map.len();
+    for &(w, c, l) in closed::WORDS {
+        map.entry(w).or_default().closed = Some((c, l));
+    }
+    (map, forms)
 }

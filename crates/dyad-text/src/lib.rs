@@ -79,8 +79,7 @@ use dyad_core::Span;
 pub use compact_str::CompactString;
 pub use segment::{sentences, MAX_SENTENCE_BYTES};
 
-use closed::Closed;
-use lexicon::{Entry, FxMap};
+use lexicon::{FxMap, Word};
 use tokenize::{Kind, Raw};
 
 /// Coarse part of speech.
@@ -197,24 +196,12 @@ impl Case {
     /// Title is a first letter upper case that is not all caps; Lower is all
     /// lower case; anything else (no letters, "iPhone", "al-Shabaab") Other.
     pub fn of(s: &str) -> Case {
+        if let Some((case, _)) = Case::of_ascii(s.as_bytes()) {
+            return case;
+        }
         let mut letters = 0usize;
         let mut upper = 0usize;
         let mut first_upper = None;
-        if s.is_ascii() {
-            // One pass over the bytes, counting without branches (this runs
-            // for every token).
-            let mut first = 0u8; // 0: no letter yet, 1: lower, 2: upper
-            for &c in s.as_bytes() {
-                let is_upper = c.wrapping_sub(b'A') < 26;
-                let is_letter = is_upper || c.wrapping_sub(b'a') < 26;
-                letters += usize::from(is_letter);
-                upper += usize::from(is_upper);
-                if first == 0 && is_letter {
-                    first = 1 + u8::from(is_upper);
-                }
-            }
-            return Case::classify(letters, upper, (first > 0).then_some(first == 2));
-        }
         for c in s.chars() {
             if c.is_alphabetic() {
                 letters += 1;
@@ -224,6 +211,25 @@ impl Case {
             }
         }
         Case::classify(letters, upper, first_upper)
+    }
+
+    /// [`Case::of`] for ASCII bytes, and whether any is upper case; `None`
+    /// when a byte is not ASCII.
+    #[inline]
+    fn of_ascii(s: &[u8]) -> Option<(Case, bool)> {
+        // Counting without branches (this runs for every token); the first
+        // letter is nearly always the first byte.
+        let (mut lower, mut upper, mut high) = (0usize, 0usize, 0u8);
+        for &c in s {
+            upper += usize::from(c.wrapping_sub(b'A') < 26);
+            lower += usize::from(c.wrapping_sub(b'a') < 26);
+            high |= c;
+        }
+        if !high.is_ascii() {
+            return None;
+        }
+        let first = s.iter().find(|c| c.is_ascii_alphabetic()).map(u8::is_ascii_uppercase);
+        Some((Case::classify(lower + upper, upper, first), upper > 0))
     }
 
     #[inline]
@@ -256,13 +262,14 @@ pub struct Token {
 /// The English lexicon: lemmas and word classes. Immutable once built;
 /// share it behind an `Arc`.
 pub struct Lexicon {
-    words: FxMap<&'static str, Entry>,
-    closed: FxMap<&'static str, (Closed, &'static str)>,
+    words: FxMap<&'static str, Word>,
+    /// Forms in the generated table (`words` also holds closed-class words).
+    forms: usize,
 }
 
 impl std::fmt::Debug for Lexicon {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Lexicon").field("forms", &self.words.len()).field("closed", &self.closed.len()).finish()
+        f.debug_struct("Lexicon").field("forms", &self.forms).field("words", &self.words.len()).finish()
     }
 }
 
@@ -275,41 +282,35 @@ impl Default for Lexicon {
 impl Lexicon {
     /// The built-in English lexicon (parses the embedded table; a few ms).
     pub fn english() -> Lexicon {
-        let closed = closed::WORDS.iter().map(|&(w, c, l)| (w, (c, l))).collect();
-        Lexicon { words: lexicon::build(), closed }
+        let (words, forms) = lexicon::build();
+        Lexicon { words, forms }
     }
 
     /// Number of word forms in the table.
     pub fn len(&self) -> usize {
-        self.words.len()
+        self.forms
     }
 
     /// True when the table is empty (never, for [`Lexicon::english`]).
     pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
+        self.forms == 0
     }
 
     /// Lemma of a normalised (lower-case) word; the word itself when unknown.
     /// Without context, verb readings win ("saw" → "see", "talks" → "talk").
     pub fn lemma<'a>(&'a self, norm: &'a str) -> &'a str {
-        if let Some(&(_, l)) = self.closed.get(norm) {
-            return l;
-        }
-        self.words.get(norm).map_or(norm, |e| e.first_lemma())
+        self.lemma_static(norm).unwrap_or(norm)
     }
 
     /// The lemma of a word the lexicon knows, as a string that lives as long
     /// as the program (no allocation); `None` for unknown words.
     pub fn lemma_static(&self, norm: &str) -> Option<&'static str> {
-        if let Some(&(_, l)) = self.closed.get(norm) {
-            return Some(l);
-        }
-        self.words.get(norm).map(|e| e.first_lemma())
+        self.words.get(norm).and_then(Word::lemma)
     }
 
     /// True when `norm` is in the table as a common (non-name) word.
     pub fn is_common_word(&self, norm: &str) -> bool {
-        self.closed.contains_key(norm) || self.words.get(norm).is_some_and(|e| e.mask & !lexicon::NNP != 0)
+        self.words.get(norm).is_some_and(Word::is_common)
     }
 
     /// Tokenise, lemmatise and tag one sentence of `text`. Spans in the
@@ -345,25 +346,39 @@ impl Lexicon {
         lookups.reserve(n);
         for r in raws.iter() {
             let src = &s[r.start..r.end];
-            tokenize::normalize(src, buf);
-            let norm = buf.as_str();
-            let case = if matches!(r.kind, Kind::Punct | Kind::Symbol) { Case::Other } else { Case::of(src) };
+            let punct = matches!(r.kind, Kind::Punct | Kind::Symbol);
+            let (owned, case) = if let Some((case, upper)) = Case::of_ascii(src.as_bytes()) {
+                // One pass for the case, and a copy that needs lowering only
+                // when a letter is upper case (most words are lower case).
+                let mut n = CompactString::new(src);
+                if upper {
+                    n.make_ascii_lowercase();
+                }
+                (n, case)
+            } else {
+                tokenize::normalize(src, buf);
+                (CompactString::new(buf.as_str()), if punct { Case::Other } else { Case::of(src) })
+            };
+            let case = if punct { Case::Other } else { case };
+            let norm = owned.as_str();
             let mut prefix = 0;
-            // One probe of each table per token; the context-free reading
+            // One probe of the lexicon per token; the context-free reading
             // (what `Lexicon::lemma` and `is_common_word` would say) comes
             // from the same probe.
-            let closed = self.closed.get(norm).copied();
-            let own = if closed.is_none() { self.words.get(norm).copied() } else { None };
-            lookups.push(Lookup {
-                lemma: closed.map(|(_, l)| l).or_else(|| own.map(|e| e.first_lemma())),
-                common: closed.is_some() || own.is_some_and(|e| e.mask & !lexicon::NNP != 0),
-            });
+            let word = self.words.get(norm).copied().unwrap_or_default();
+            let closed = word.closed;
+            let own = if closed.is_none() { word.entry } else { None };
+            lookups.push(Lookup { lemma: word.lemma(), common: word.is_common() });
             let (closed, entry) = match r.kind {
                 Kind::Word | Kind::Clitic => {
                     let mut entry = own;
                     if entry.is_none() && closed.is_none() {
                         if let Some(h) = norm.rfind('-') {
-                            entry = self.words.get(&norm[h + 1..]).copied().filter(|e| e.mask & !lexicon::NNP != 0);
+                            entry = self
+                                .words
+                                .get(&norm[h + 1..])
+                                .and_then(|w| w.entry)
+                                .filter(|e| e.mask & !lexicon::NNP != 0);
                             if entry.is_some() {
                                 prefix = h + 1;
                             }
@@ -374,7 +389,7 @@ impl Lexicon {
                 _ => (None, None),
             };
             lexes.push(tagger::Lex { kind: r.kind, case, closed, entry, mask: entry.map_or(0, |e| e.mask) });
-            norms.push(CompactString::new(norm));
+            norms.push(owned);
             prefixes.push(prefix);
         }
         tagger::tag(lexes, norms, choices);

@@ -6,6 +6,8 @@
 
 use dyad_core::Span;
 
+use crate::tokenize::ALNUM;
+
 /// Longest sentence [`sentences`] returns, in bytes. Longer runs without a
 /// boundary (tables, run-on wire text, binary junk) are cut at the last
 /// whitespace before the cap (or, with no whitespace in the second half of
@@ -117,6 +119,16 @@ pub fn sentences(text: &str) -> Vec<Span> {
             continue;
         }
         match c {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => {
+                // Most bytes: nothing ends or cuts a sentence in a run of
+                // letters and digits (up to the cap, checked above).
+                let stop = n.min(s + MAX_SENTENCE_BYTES);
+                i += 1;
+                while i < stop && ALNUM[usize::from(b[i])] {
+                    i += 1;
+                }
+                continue;
+            }
             b'\n' => {
                 if let Some(next) = paragraph_break(b, i) {
                     push(&mut out, text, s, i);

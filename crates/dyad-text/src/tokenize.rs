@@ -46,6 +46,18 @@ fn is_mark(c: char) -> bool {
         | 0xFE20..=0xFE2F)
 }
 
+/// ASCII letters and digits by byte value: the inner loops over words test
+/// every byte, and one load is cheaper than the range tests.
+pub(crate) static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
+
 #[inline]
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || is_mark(c)
@@ -132,12 +144,15 @@ fn word(s: &str, i: usize, out: &mut Vec<Raw>) -> usize {
     let numeric_start = b[i].is_ascii_digit();
     let mut e = i;
     loop {
-        // A run of word characters.
-        while let Some(c) = char_at(s, e) {
-            if !is_word_char(c) {
-                break;
+        // A run of word characters, the ASCII ones a byte at a time.
+        loop {
+            while e < b.len() && ALNUM[usize::from(b[e])] {
+                e += 1;
             }
-            e += c.len_utf8();
+            match char_at(s, e) {
+                Some(c) if !c.is_ascii() && is_word_char(c) => e += c.len_utf8(),
+                _ => break,
+            }
         }
         let Some(c) = char_at(s, e) else { break };
         let next = char_at(s, e + c.len_utf8());
@@ -221,8 +236,10 @@ fn split_clitics(w: &str, i: usize, out: &mut Vec<Raw>) {
         out.push(Raw { start: i + 3, end, kind: Kind::Neg });
         return;
     }
-    // Find the last apostrophe (ASCII ' or U+2019, which is 3 bytes).
-    let apos = w.char_indices().rev().find(|&(_, c)| is_apostrophe(c));
+    // Find the last apostrophe (ASCII ' or U+2019, which is 3 bytes and
+    // starts with 0xE2): most words have neither byte, so no char scan.
+    let maybe = b.iter().any(|&c| c == b'\'' || c == 0xE2);
+    let apos = if maybe { w.char_indices().rev().find(|&(_, c)| is_apostrophe(c)) } else { None };
     if let Some((a, c)) = apos {
         let tail = &w[a + c.len_utf8()..];
         let t = |x: &str| tail.eq_ignore_ascii_case(x);

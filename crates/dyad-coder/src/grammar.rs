@@ -36,11 +36,19 @@ pub(crate) struct DocContext {
     last_source: Option<(Mention, String, Span)>,
     /// Names, titles and pairs learnt from earlier sentences.
     memory: DocMemory,
+    /// The last pair that did something together, and the sentence it did it in.
+    last_joint: Option<(Vec<Member>, usize)>,
 }
 
 impl DocContext {
     pub fn new(doc: &Document) -> DocContext {
-        DocContext { published: doc.published, dateline: None, last_source: None, memory: DocMemory::default() }
+        DocContext {
+            published: doc.published,
+            dateline: None,
+            last_source: None,
+            memory: DocMemory::default(),
+            last_joint: None,
+        }
     }
 }
 
@@ -568,6 +576,22 @@ pub(crate) fn code_sentence(
             }
         }
     }
+    // `forces loyal to the Syrian government` are that country's.
+    for k in 0..found.len() {
+        let e = found[k].end;
+        let loyal = s.tokens.get(e).is_some_and(|t| t.norm == "loyal")
+            && s.tokens.get(e + 1).is_some_and(|t| t.norm == "to")
+            && open_agent(&found[k]);
+        let country = found
+            .iter()
+            .find(|m| loyal && m.start == e + 2 && m.members.len() == 1)
+            .and_then(|m| m.members[0].country.clone());
+        if let Some(country) = country {
+            for member in &mut found[k].members {
+                member.country = Some(country.clone());
+            }
+        }
+    }
     // `its military`, `their police` belong to an actor named elsewhere.
     let possessed = |m: &Mention| {
         m.start > 0 && norm_is(&s.tokens[m.start - 1], &["its", "their", "his", "her", "our"])
@@ -769,6 +793,17 @@ pub(crate) fn code_sentence(
             fates[mi] = Fate::Hypothetical;
             continue;
         }
+        // `averted a strike`, `was spared an assault`: the act did not happen.
+        let averted = verb_before_noun(&s.tokens, trigger_start).is_some_and(|v| {
+            matches!(
+                s.tokens[v].lemma.as_str(),
+                "spare" | "avert" | "prevent" | "avoid" | "escape" | "evade" | "foil" | "thwart" | "deter"
+            )
+        });
+        if averted && !coder.codes_irrealis() {
+            fates[mi] = Fate::Hypothetical;
+            continue;
+        }
         if matches!(&codes[mi].as_str()[..2], "17" | "18" | "19" | "20") && *sport.get_or_init(|| is_sport(&s.tokens)) {
             fates[mi] = Fate::Sport;
             continue;
@@ -910,6 +945,8 @@ pub(crate) fn code_sentence(
                     (force && relative).then(|| find_object(&s, &input, &found, e + 2, false, false)).flatten()
                 }),
         };
+        let agent_phrase = between.is_none() && (passive || nominal_passive.is_some() || nominal_agent.is_some());
+        let force = matches!(&code.as_str()[..2], "18" | "19" | "20");
         let (source_k, target_k) = match (between, pair_target) {
             (Some(pair), _) => (Some(pair), None),
             (None, Some(pair)) => (subject, Some(pair)),
@@ -930,6 +967,20 @@ pub(crate) fn code_sentence(
                 (found[k].clone(), s.span_of(found[k].start, found[k].end))
             }
             None => match (pronoun_subject(&s, subject_vg), &ctx.last_source) {
+                // `Turkey met Greece. They agreed ...`: a joint act of `they` is the pair's.
+                // Only right after the pair's own act, for an act with no other party.
+                (Some(p), _)
+                    if !passive
+                        && target_k.is_none()
+                        && s.tokens[p].norm == "they"
+                        && is_mutual(code)
+                        && matches!(code.quad_class().number(), 1 | 2)
+                        && ctx.last_joint.as_ref().is_some_and(|(_, at)| at + 1 >= index) =>
+                {
+                    let members = ctx.last_joint.as_ref().map(|(pair, _)| pair.clone()).unwrap_or_default();
+                    let mention = Mention { start: p, end: p + 1, members, is_place: false, agent_only: false };
+                    (mention, s.tokens[p].span)
+                }
                 (Some(p), Some((mention, _, _))) if !passive => (mention.clone(), s.tokens[p].span),
                 _ => {
                     fates[mi] = Fate::NoSource;
@@ -1098,6 +1149,19 @@ pub(crate) fn code_sentence(
                 }
             }
         }
+        // A joint act between two named actors names the pair that `the two
+        // sides` and `they` refer back to.
+        if let (Some(sk), Some((tgt_mention, _))) = (source_k, &target) {
+            let named = |m: &Mention| m.members.len() == 1 && !open_agent(m);
+            // (Two countries: `bankers and the government` of one are seldom `the two sides`.)
+            let (a, b) = (found[sk].members.first(), tgt_mention.members.first());
+            let two_countries = a.zip(b).is_some_and(|(a, b)| a.country.is_some() && a.country != b.country);
+            if is_mutual(code) && named(&found[sk]) && named(tgt_mention) && !tgt_mention.is_place && two_countries {
+                let pair: Vec<Member> = [a, b].into_iter().flatten().cloned().collect();
+                ctx.memory.last_pair = Some(pair.clone());
+                ctx.last_joint = Some((pair, index));
+            }
+        }
         match target {
             Some((tgt_mention, tgt_span)) => {
                 for a in &src_mention.members {
@@ -1106,7 +1170,11 @@ pub(crate) fn code_sentence(
                     }
                 }
             }
-            None if src_mention.members.len() >= 2 && is_mutual(code) => {
+            // (Not the agents of force done to someone unnamed: `was attacked by X and Y`.)
+            None if src_mention.members.len() >= 2 && is_mutual(code) && !(agent_phrase && force) => {
+                if src_mention.members.len() == 2 {
+                    ctx.last_joint = Some((src_mention.members.clone(), index));
+                }
                 // Reciprocal: `X and Y held talks` codes X->Y and Y->X.
                 for (i, a) in src_mention.members.iter().enumerate() {
                     for (j, b) in src_mention.members.iter().enumerate() {
@@ -1568,7 +1636,10 @@ fn find_subject(
                 return head;
             }
             // (Not the actor right before a noun trigger: `on Indonesian demands`.)
-            let own_modifier = toks[vg_start].tag == Tag::Noun
+            let possessor = matches!(toks[found[k].end - 1].norm.as_str(), "'s" | "'");
+            let head_noun =
+                toks[vg_start].tag == Tag::Noun || !is_finite_verb(&toks[vg_start]) && !is_aux(&toks[vg_start]);
+            let own_modifier = (head_noun || possessor)
                 && toks[found[k].end..vg_start].iter().all(|t| matches!(t.tag, Tag::Adj | Tag::Noun));
             if let Some(head) = modified_head(toks, input, found, k).filter(|_| !own_modifier) {
                 return head;

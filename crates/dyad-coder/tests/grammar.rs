@@ -731,3 +731,27 @@ fn possessed_role_noun_leaving_a_country() {
 fn plural_role_noun_heads_a_coordination_after_of() {
     check("The ambassadors of Turkey and Greece met.", "TURGOV 040 GRCGOV; GRCGOV 040 TURGOV");
 }
+
+#[test]
+fn they_after_a_joint_act_is_the_pair() {
+    check("Turkey held talks with Greece on Monday. They signed a deal.", "TUR 040 GRC; TUR 057 GRC; GRC 057 TUR");
+    check(
+        "Turkey held talks with Greece on Monday. The two sides signed a deal.",
+        "TUR 040 GRC; TUR 057 GRC; GRC 057 TUR",
+    );
+}
+
+#[test]
+fn averted_act_is_not_realised() {
+    check("Turkey averted an attack by Russia.", "");
+}
+
+#[test]
+fn agents_of_force_on_someone_unnamed_are_not_fighting_each_other() {
+    check("The villagers were attacked by Russia and Poland.", "RUS 190 -; POL 190 -");
+}
+
+#[test]
+fn forces_loyal_to_a_government_are_its_country() {
+    check("Troops loyal to the Kremlin attacked Turkey.", "RUSMIL 190 TUR");
+}

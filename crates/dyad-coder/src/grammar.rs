@@ -629,7 +629,8 @@ pub(crate) fn code_sentence(
         .map(|m| (m.trigger[0], m.pattern))
         .collect();
     // Only `dyad explain` needs the matches that lost to longer ones.
-    let matches = select(dicts, if trace.is_some() { all_matches.clone() } else { std::mem::take(&mut all_matches) });
+    let matches =
+        select(dicts, &s.tokens, if trace.is_some() { all_matches.clone() } else { std::mem::take(&mut all_matches) });
     let dates = if matches.is_empty() { Vec::new() } else { find_dates(&s.tokens, &doc.text, ctx.published) };
     // A trigger word inside a date is part of the date: `on Tuesday, March 11`.
     let matches: Vec<PatternMatch> = if dates.is_empty() {
@@ -1470,10 +1471,13 @@ fn actor(m: &Member, span: Span, text: &str) -> Option<Actor> {
 
 /// Keeps the best pattern where triggers overlap: longest trigger, then
 /// heaviest pattern, then most specific code, then latest line.
-fn select(dicts: &Dictionaries, mut matches: Vec<PatternMatch>) -> Vec<PatternMatch> {
+fn select(dicts: &Dictionaries, toks: &[Token], mut matches: Vec<PatternMatch>) -> Vec<PatternMatch> {
+    // At equal length a trigger led by a verb wins: `proposed talks with
+    // Ukraine` is a proposal (036), not talks (`talk with {target}`).
     let rank = |m: &PatternMatch| {
         let p = &dicts.patterns()[m.pattern as usize];
-        (m.trigger.len(), p.weight(), p.code.level(), m.target.is_some(), p.rule.line)
+        let verb_led = m.trigger.first().is_some_and(|&t| matches!(toks[t].tag, Tag::Verb(_)));
+        (m.trigger.len(), verb_led, p.weight(), p.code.level(), m.target.is_some(), p.rule.line)
     };
     matches.sort_by_key(|m| std::cmp::Reverse(rank(m)));
     let mut taken: Vec<usize> = Vec::new();

@@ -112,6 +112,8 @@ face .. criticism from {source} = 111
 receive .. threat from {source} = 130
 protest = 141
 recall = 161
+talk with {target} = 040
+propose .. &talk = 036
 ";
 
 const SYNONYMS: &str = "&talk = talk, negotiation, discussion\n&mediation = mediation\n";
@@ -754,4 +756,9 @@ fn agents_of_force_on_someone_unnamed_are_not_fighting_each_other() {
 #[test]
 fn forces_loyal_to_a_government_are_its_country() {
     check("Troops loyal to the Kremlin attacked Turkey.", "RUSMIL 190 TUR");
+}
+
+#[test]
+fn verb_led_trigger_beats_a_noun_pattern_of_equal_length() {
+    check("Russia proposed talks with Turkey.", "RUS 036 TUR");
 }

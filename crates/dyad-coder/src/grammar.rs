@@ -36,11 +36,19 @@ pub(crate) struct DocContext {
     last_source: Option<(Mention, String, Span)>,
     /// Names, titles and pairs learnt from earlier sentences.
     memory: DocMemory,
+    /// The last pair that did something together, and the sentence it did it in.
+    last_joint: Option<(Vec<Member>, usize)>,
 }
 
 impl DocContext {
     pub fn new(doc: &Document) -> DocContext {
-        DocContext { published: doc.published, dateline: None, last_source: None, memory: DocMemory::default() }
+        DocContext {
+            published: doc.published,
+            dateline: None,
+            last_source: None,
+            memory: DocMemory::default(),
+            last_joint: None,
+        }
     }
 }
 
@@ -568,6 +576,22 @@ pub(crate) fn code_sentence(
             }
         }
     }
+    // `forces loyal to the Syrian government` are that country's.
+    for k in 0..found.len() {
+        let e = found[k].end;
+        let loyal = s.tokens.get(e).is_some_and(|t| t.norm == "loyal")
+            && s.tokens.get(e + 1).is_some_and(|t| t.norm == "to")
+            && open_agent(&found[k]);
+        let country = found
+            .iter()
+            .find(|m| loyal && m.start == e + 2 && m.members.len() == 1)
+            .and_then(|m| m.members[0].country.clone());
+        if let Some(country) = country {
+            for member in &mut found[k].members {
+                member.country = Some(country.clone());
+            }
+        }
+    }
     // `its military`, `their police` belong to an actor named elsewhere.
     let possessed = |m: &Mention| {
         m.start > 0 && norm_is(&s.tokens[m.start - 1], &["its", "their", "his", "her", "our"])
@@ -605,7 +629,8 @@ pub(crate) fn code_sentence(
         .map(|m| (m.trigger[0], m.pattern))
         .collect();
     // Only `dyad explain` needs the matches that lost to longer ones.
-    let matches = select(dicts, if trace.is_some() { all_matches.clone() } else { std::mem::take(&mut all_matches) });
+    let matches =
+        select(dicts, &s.tokens, if trace.is_some() { all_matches.clone() } else { std::mem::take(&mut all_matches) });
     let dates = if matches.is_empty() { Vec::new() } else { find_dates(&s.tokens, &doc.text, ctx.published) };
     // A trigger word inside a date is part of the date: `on Tuesday, March 11`.
     let matches: Vec<PatternMatch> = if dates.is_empty() {
@@ -716,7 +741,18 @@ pub(crate) fn code_sentence(
         }
         // A nominal event between a pair (`the ceasefire between Israel and
         // Hamas`) is coded between them, wherever it sits in the sentence.
-        let between = between_pair(&s, &input, &found, trigger_start, trigger_end.max(m.end));
+        // `Sanctions were imposed on X by Y`, `Talks were held between X and
+        // Y`: a noun trigger that is the subject of a passive light verb.
+        let nominal_passive = nominal_passive_end(&s.tokens, trigger_end.max(m.end))
+            .filter(|_| m.source.is_none() && m.target.is_none() && s.tokens[trigger_start].tag == Tag::Noun);
+        // The words that say whether the act happened: the verb group before
+        // the trigger, or the passive one after a noun trigger.
+        let (mood_from, mood_to) = match nominal_passive {
+            Some(e) => (trigger_end.max(m.end), e),
+            None => (vg_start, trigger_start),
+        };
+        let between =
+            between_pair(&s, &input, &found, trigger_start, nominal_passive.unwrap_or(trigger_end.max(m.end)));
         // `halted its mediation between X and Y`, `Egypt's mediation between
         // X and Y`: a verb, or an act that is not mutual, has its own subject,
         // and the pair is its target.
@@ -754,20 +790,35 @@ pub(crate) fn code_sentence(
                 continue;
             }
         }
+        if nominal_passive.is_some() && !coder.codes_irrealis() && is_hypothetical(&s.tokens, mood_from, mood_to) {
+            fates[mi] = Fate::Hypothetical;
+            continue;
+        }
+        // `averted a strike`, `was spared an assault`: the act did not happen.
+        let averted = verb_before_noun(&s.tokens, trigger_start).is_some_and(|v| {
+            matches!(
+                s.tokens[v].lemma.as_str(),
+                "spare" | "avert" | "prevent" | "avoid" | "escape" | "evade" | "foil" | "thwart" | "deter"
+            )
+        });
+        if averted && !coder.codes_irrealis() {
+            fates[mi] = Fate::Hypothetical;
+            continue;
+        }
         if matches!(&codes[mi].as_str()[..2], "17" | "18" | "19" | "20") && *sport.get_or_init(|| is_sport(&s.tokens)) {
             fates[mi] = Fate::Sport;
             continue;
         }
         let mut code = codes[mi];
-        let mut negated = s.tokens[vg_start..trigger_start].iter().any(is_neg)
+        let mut negated = s.tokens[mood_from..mood_to].iter().any(is_neg)
             || (vg_start > 0 && norm_is(&s.tokens[vg_start - 1], &["no", "without"]));
         // `have not yet met`: not done so far, neither done nor refused.
-        if negated && s.tokens[vg_start..trigger_start].iter().any(|t| t.norm == "yet") {
+        if negated && s.tokens[mood_from..mood_to].iter().any(|t| t.norm == "yet") {
             fates[mi] = Fate::Hypothetical;
             continue;
         }
         // A stated intention codes as intent (03x) or, for force, threat (13x).
-        let unrealised = intent[mi] || (!coder.codes_irrealis() && is_future(&s.tokens, vg_start, trigger_start));
+        let unrealised = intent[mi] || (!coder.codes_irrealis() && is_future(&s.tokens, mood_from, mood_to));
         if unrealised {
             let governor = if intent_is_threat(code) { "130" } else { "030" };
             match CameoCode::parse(governor).and_then(|g| compose(g, code)) {
@@ -800,8 +851,18 @@ pub(crate) fn code_sentence(
             && s.tokens[vg_start - 1].norm == ",";
         // `Oman intends to host ...`: the subject is before the intention word.
         let subject_vg = intent_gov[mi].map_or(vg_start, |j| verb_group_start(&s.tokens, j));
+        // `the arrest of X by Y`, `a visit by X to Y`: a noun trigger's own
+        // `by` phrase names its source.
+        let nominal_agent = (m.source.is_none() && m.target.is_none() && nominal_passive.is_none())
+            .then(|| nominal_by(&s.tokens, &input, &found, trigger_start, trigger_end.max(m.end)))
+            .flatten()
+            // A statement or visit by X with no one it is aimed at says little.
+            .filter(|&(_, tgt)| tgt.is_some() || !matches!(codes[mi].quad_class().number(), 1 | 3));
         let subject = match m.source {
             Some((a, _)) => input.starts[a].or(input.starts.get(a + 1).copied().flatten()),
+            None if nominal_agent.is_some() => nominal_agent.map(|(src, _)| src),
+            // `sparked protests`: the one who caused an act did not do it.
+            None if causative_verb(&s.tokens, trigger_start) => premodifier(&s.tokens, &input, &found, trigger_start),
             None if participle => prev_subject,
             None => find_subject(&s, &input, &found, subject_vg, prev_subject)
                 .or_else(|| fronted_subject(&s.tokens, &input, &found, trigger_start))
@@ -841,9 +902,18 @@ pub(crate) fn code_sentence(
         };
         // A role noun that is itself a trigger word names the target first;
         // an actor the pattern's gap skipped over only when nothing follows.
+        // `X faced criticism from {source}`, `X received threats from
+        // {source}`: with the source named after the trigger, the subject is
+        // the one acted upon.
+        let receiver = m
+            .source
+            .filter(|&(a, _)| a > trigger_start)
+            .and_then(|_| find_subject(&s, &input, &found, subject_vg, prev_subject));
         let object = match (m.target, target_override[mi]) {
             (Some((a, _)), _) => input.starts[a].or(input.starts.get(a + 1).copied().flatten()),
             (None, Some(k)) => Some(k),
+            (None, None) if receiver.is_some() => receiver,
+            (None, None) if nominal_agent.is_some() => nominal_agent.and_then(|(_, tgt)| tgt),
             (None, None) => inside(true)
                 .or_else(|| {
                     // The direct object inside a discontinuous trigger (`accused
@@ -876,9 +946,17 @@ pub(crate) fn code_sentence(
                     (force && relative).then(|| find_object(&s, &input, &found, e + 2, false, false)).flatten()
                 }),
         };
+        let agent_phrase = between.is_none() && (passive || nominal_passive.is_some() || nominal_agent.is_some());
+        let force = matches!(&code.as_str()[..2], "18" | "19" | "20");
         let (source_k, target_k) = match (between, pair_target) {
             (Some(pair), _) => (Some(pair), None),
             (None, Some(pair)) => (subject, Some(pair)),
+            // The agent after `by`, else a name before the noun (`US sanctions were imposed`).
+            (None, None) if nominal_passive.is_some() => {
+                let e = nominal_passive.unwrap_or(trigger_end);
+                let premodifier = subject.filter(|&k| found[k].end == trigger_start);
+                (find_by_agent(&s, &input, e).or(premodifier), find_object(&s, &input, &found, e, true, verbal))
+            }
             (None, None) if passive => (find_by_agent(&s, &input, m.end.max(trigger_end)), subject),
             (None, None) => (subject, object),
         };
@@ -890,6 +968,20 @@ pub(crate) fn code_sentence(
                 (found[k].clone(), s.span_of(found[k].start, found[k].end))
             }
             None => match (pronoun_subject(&s, subject_vg), &ctx.last_source) {
+                // `Turkey met Greece. They agreed ...`: a joint act of `they` is the pair's.
+                // Only right after the pair's own act, for an act with no other party.
+                (Some(p), _)
+                    if !passive
+                        && target_k.is_none()
+                        && s.tokens[p].norm == "they"
+                        && is_mutual(code)
+                        && matches!(code.quad_class().number(), 1 | 2)
+                        && ctx.last_joint.as_ref().is_some_and(|(_, at)| at + 1 >= index) =>
+                {
+                    let members = ctx.last_joint.as_ref().map(|(pair, _)| pair.clone()).unwrap_or_default();
+                    let mention = Mention { start: p, end: p + 1, members, is_place: false, agent_only: false };
+                    (mention, s.tokens[p].span)
+                }
                 (Some(p), Some((mention, _, _))) if !passive => (mention.clone(), s.tokens[p].span),
                 _ => {
                     fates[mi] = Fate::NoSource;
@@ -913,7 +1005,7 @@ pub(crate) fn code_sentence(
                 if passive {
                     subject_place(&s.tokens, &places, vg_start)
                 } else {
-                    object_place(&s.tokens, &places, m.end.max(trigger_end))
+                    object_place(&s.tokens, &places, nominal_passive.unwrap_or(m.end.max(trigger_end)))
                 }
             })
             .flatten();
@@ -951,6 +1043,13 @@ pub(crate) fn code_sentence(
         let direct_object = target.as_ref().is_some_and(|(t, _)| {
             let from = if t.start >= trigger_end { trigger_end } else { trigger_start + 1 };
             t.start >= from && !s.tokens[from..t.start].iter().any(|x| x.tag == Tag::Prep)
+        });
+        // Hostages are seldom their captor's own people: `Hamas released 20 hostages`.
+        let captives = target.as_ref().is_some_and(|(tm, _)| {
+            tm.agent_only
+                && (tm.start..tm.end).any(|i| {
+                    !m.trigger.contains(&i) && norm_is(&s.tokens[i], &["hostage", "hostages", "captive", "captives"])
+                })
         });
         let (date, date_text) = nearest_date(&s.tokens, &dates, trigger_start, ctx.published);
         // A place that is itself the target of a material act (`bombed Gaza
@@ -990,8 +1089,10 @@ pub(crate) fn code_sentence(
                 let domestic = src.sector.as_deref().is_some_and(|sec| matches!(sec, "COP" | "JUD"))
                     // The two sides of a reciprocal pair: `fighting between the army and the RSF`.
                     || sp == src_span;
-                let acted_upon =
-                    domestic || direct_object && t.sector.as_deref().is_some_and(|sec| PEOPLE_SECTORS.contains(&sec));
+                let acted_upon = domestic
+                    || direct_object
+                        && !captives
+                        && t.sector.as_deref().is_some_and(|sec| PEOPLE_SECTORS.contains(&sec));
                 let t = settle(t, || src.country.clone().filter(|_| acted_upon))?;
                 actor(&t, sp, &doc.text)
             });
@@ -1049,6 +1150,19 @@ pub(crate) fn code_sentence(
                 }
             }
         }
+        // A joint act between two named actors names the pair that `the two
+        // sides` and `they` refer back to.
+        if let (Some(sk), Some((tgt_mention, _))) = (source_k, &target) {
+            let named = |m: &Mention| m.members.len() == 1 && !open_agent(m);
+            // (Two countries: `bankers and the government` of one are seldom `the two sides`.)
+            let (a, b) = (found[sk].members.first(), tgt_mention.members.first());
+            let two_countries = a.zip(b).is_some_and(|(a, b)| a.country.is_some() && a.country != b.country);
+            if is_mutual(code) && named(&found[sk]) && named(tgt_mention) && !tgt_mention.is_place && two_countries {
+                let pair: Vec<Member> = [a, b].into_iter().flatten().cloned().collect();
+                ctx.memory.last_pair = Some(pair.clone());
+                ctx.last_joint = Some((pair, index));
+            }
+        }
         match target {
             Some((tgt_mention, tgt_span)) => {
                 for a in &src_mention.members {
@@ -1057,7 +1171,11 @@ pub(crate) fn code_sentence(
                     }
                 }
             }
-            None if src_mention.members.len() >= 2 && is_mutual(code) => {
+            // (Not the agents of force done to someone unnamed: `was attacked by X and Y`.)
+            None if src_mention.members.len() >= 2 && is_mutual(code) && !(agent_phrase && force) => {
+                if src_mention.members.len() == 2 {
+                    ctx.last_joint = Some((src_mention.members.clone(), index));
+                }
                 // Reciprocal: `X and Y held talks` codes X->Y and Y->X.
                 for (i, a) in src_mention.members.iter().enumerate() {
                     for (j, b) in src_mention.members.iter().enumerate() {
@@ -1280,7 +1398,8 @@ fn between_pair(
     // `fighting between ...` is a gerund used as a noun.
     let between = if toks.get(after).is_some_and(|t| t.norm == "between")
         && after > 0
-        && matches!(toks[after - 1].tag, Tag::Noun | Tag::Verb(VerbForm::Gerund))
+        && (matches!(toks[after - 1].tag, Tag::Noun | Tag::Verb(VerbForm::Gerund))
+            || toks[trigger_start].tag == Tag::Noun && nominal_passive_end(toks, trigger_start + 1) == Some(after))
     {
         after
     } else if after > 0 && toks[after - 1].norm == "between" && toks[trigger_start].tag == Tag::Noun {
@@ -1352,10 +1471,13 @@ fn actor(m: &Member, span: Span, text: &str) -> Option<Actor> {
 
 /// Keeps the best pattern where triggers overlap: longest trigger, then
 /// heaviest pattern, then most specific code, then latest line.
-fn select(dicts: &Dictionaries, mut matches: Vec<PatternMatch>) -> Vec<PatternMatch> {
+fn select(dicts: &Dictionaries, toks: &[Token], mut matches: Vec<PatternMatch>) -> Vec<PatternMatch> {
+    // At equal length a trigger led by a verb wins: `proposed talks with
+    // Ukraine` is a proposal (036), not talks (`talk with {target}`).
     let rank = |m: &PatternMatch| {
         let p = &dicts.patterns()[m.pattern as usize];
-        (m.trigger.len(), p.weight(), p.code.level(), m.target.is_some(), p.rule.line)
+        let verb_led = m.trigger.first().is_some_and(|&t| matches!(toks[t].tag, Tag::Verb(_)));
+        (m.trigger.len(), verb_led, p.weight(), p.code.level(), m.target.is_some(), p.rule.line)
     };
     matches.sort_by_key(|m| std::cmp::Reverse(rank(m)));
     let mut taken: Vec<usize> = Vec::new();
@@ -1382,6 +1504,41 @@ fn is_nominal_complement(toks: &[Token], governor_end: usize, trigger_start: usi
         && !toks[governor_end..trigger_start]
             .iter()
             .any(|t| norm_is(t, &[",", ";", ":", "."]) || is_clause_mark(t) || is_finite_verb(t))
+}
+
+/// Light verbs whose passive realises the noun before them (`sanctions
+/// were imposed`, `talks were held`, `an attack was carried out`); a verb
+/// with an act of its own (`the attack was condemned`) does not.
+const LIGHT_PASSIVES: &[&str] = &[
+    "hold", "impose", "slap", "sign", "reach", "conduct", "carry", "launch", "stage", "mount", "declare", "announce",
+    "agree", "level", "lodge", "file", "issue", "extend", "deliver", "provide", "grant", "make", "organise",
+    "organize",
+];
+
+/// For a noun trigger ending at `after`, the end of the passive light verb
+/// group after it (`were also imposed`, `has been carried out`), or of a
+/// bare participle with its `by` agent (`sanctions imposed by the US`).
+fn nominal_passive_end(toks: &[Token], after: usize) -> Option<usize> {
+    if after == 0 || toks[after - 1].tag != Tag::Noun {
+        return None;
+    }
+    let mut j = after;
+    let mut be = false;
+    while toks.get(j).is_some_and(|t| is_aux(t) || is_adv(t) || is_neg(t)) {
+        be |= is_be(&toks[j]);
+        j += 1;
+    }
+    let verb = toks.get(j)?;
+    let light = matches!(verb.tag, Tag::Verb(VerbForm::PastParticiple | VerbForm::Past))
+        && LIGHT_PASSIVES.contains(&verb.lemma.as_str());
+    if !light || !be && j != after {
+        return None;
+    }
+    j += 1;
+    if toks.get(j).is_some_and(|t| norm_is(t, &["out", "up"])) {
+        j += 1;
+    }
+    (be || toks.get(j).is_some_and(|t| t.norm == "by")).then_some(j)
 }
 
 /// First token of the verb group ending at the trigger (auxiliaries,
@@ -1482,6 +1639,15 @@ fn find_subject(
             if head.is_some() {
                 return head;
             }
+            // (Not the actor right before a noun trigger: `on Indonesian demands`.)
+            let possessor = matches!(toks[found[k].end - 1].norm.as_str(), "'s" | "'");
+            let head_noun =
+                toks[vg_start].tag == Tag::Noun || !is_finite_verb(&toks[vg_start]) && !is_aux(&toks[vg_start]);
+            let own_modifier = (head_noun || possessor)
+                && toks[found[k].end..vg_start].iter().all(|t| matches!(t.tag, Tag::Adj | Tag::Noun));
+            if let Some(head) = modified_head(toks, input, found, k).filter(|_| !own_modifier) {
+                return head;
+            }
             if !found[k].is_place {
                 return Some(k);
             }
@@ -1535,6 +1701,49 @@ fn find_subject(
     None
 }
 
+/// For a mention inside a modifier after a noun (`the Israeli strike on
+/// Sanaa`, `forces loyal to the government`, `rebels backed by Rwanda`),
+/// the mention of that noun's phrase, if any: the modifier's actor is not
+/// the subject.
+fn modified_head(toks: &[Token], input: &Input<'_, '_>, found: &[Mention], k: usize) -> Option<Option<usize>> {
+    let mut b = found[k].start.checked_sub(1)?;
+    if !norm_is(&toks[b], &["on", "against"]) && !in_modifier_phrase(toks, found[k].start) {
+        return None;
+    }
+    if !norm_is(&toks[b], &["on", "against"]) {
+        b -= 1;
+    }
+    let mut j = b;
+    while j > 0 && b - j < 5 {
+        if let Some(h) = input.ends[j] {
+            return Some((!found[h].is_place).then_some(h));
+        }
+        if !matches!(toks[j - 1].tag, Tag::Noun | Tag::Adj | Tag::Det | Tag::Num) {
+            break;
+        }
+        j -= 1;
+    }
+    Some(input.ends[j].filter(|&h| !found[h].is_place))
+}
+
+/// A mention starting at `start` inside `loyal to`, `linked with`...: it
+/// describes the noun before it (`forces loyal to Assad`).
+fn in_modifier_phrase(toks: &[Token], start: usize) -> bool {
+    start >= 2
+        && norm_is(&toks[start - 1], &["to", "with"])
+        && norm_is(&toks[start - 2], &["loyal", "allied", "linked", "close", "aligned", "affiliated"])
+}
+
+/// The actor named right before a noun trigger, past its adjectives and
+/// noun modifiers (`a Taiwanese boycott`, `Philippine request`).
+fn premodifier(toks: &[Token], input: &Input<'_, '_>, found: &[Mention], trigger_start: usize) -> Option<usize> {
+    let mut j = trigger_start;
+    while input.ends[j].is_none() && j > 0 && trigger_start - j < 3 && matches!(toks[j - 1].tag, Tag::Adj | Tag::Noun) {
+        j -= 1;
+    }
+    input.ends[j].filter(|&k| !found[k].is_place)
+}
+
 /// `After meeting Putin in Moscow, Witkoff flew ...`, `Following talks
 /// with Trump, Starmer announced ...`: a short fronted adverbial shares the
 /// subject of the main clause after its comma.
@@ -1552,9 +1761,9 @@ fn fronted_subject(toks: &[Token], input: &Input<'_, '_>, found: &[Mention], tri
     toks.get(found[k].end).is_some_and(|t| is_finite_verb(t) || is_aux(t) || is_adv(t)).then_some(k)
 }
 
-/// For a noun trigger (`patrols`), the light verb whose object it is
-/// (`conducted joint patrols`), past determiners and modifiers.
-fn light_verb(toks: &[Token], trigger_start: usize) -> Option<usize> {
+/// For a noun trigger, the verb whose object it is, past determiners and
+/// modifiers.
+fn verb_before_noun(toks: &[Token], trigger_start: usize) -> Option<usize> {
     if toks[trigger_start].tag != Tag::Noun {
         return None;
     }
@@ -1563,12 +1772,63 @@ fn light_verb(toks: &[Token], trigger_start: usize) -> Option<usize> {
         j -= 1;
     }
     let v = j.checked_sub(1)?;
-    let light = matches!(toks[v].tag, Tag::Verb(_))
-        && matches!(
+    matches!(toks[v].tag, Tag::Verb(_)).then_some(v)
+}
+
+/// For a noun trigger (`patrols`), the light verb whose object it is
+/// (`conducted joint patrols`).
+fn light_verb(toks: &[Token], trigger_start: usize) -> Option<usize> {
+    verb_before_noun(toks, trigger_start).filter(|&v| {
+        matches!(
             toks[v].lemma.as_str(),
             "conduct" | "carry" | "launch" | "stage" | "mount" | "wage" | "begin" | "start" | "resume" | "intensify"
-        );
-    light.then_some(v)
+        )
+    })
+}
+
+/// A noun trigger caused by the verb before it (`sparked protests`,
+/// `prompted a walkout`): the verb's subject is not the act's.
+fn causative_verb(toks: &[Token], trigger_start: usize) -> bool {
+    verb_before_noun(toks, trigger_start).is_some_and(|v| {
+        matches!(toks[v].lemma.as_str(), "spark" | "trigger" | "prompt" | "provoke" | "fuel" | "cause" | "ignite")
+    })
+}
+
+/// After a noun trigger ending at `after`: `of X by Y` (target X, source
+/// Y) or `by Y` with an optional `to`/`on`/`against` X.
+fn nominal_by(
+    toks: &[Token],
+    input: &Input<'_, '_>,
+    found: &[Mention],
+    trigger_start: usize,
+    after: usize,
+) -> Option<(usize, Option<usize>)> {
+    if toks[trigger_start].tag != Tag::Noun || after == 0 || toks[after - 1].tag != Tag::Noun {
+        return None;
+    }
+    // Past numbers and adjectives: `of two Turkish journalists`.
+    let mention_at = |mut j: usize| {
+        while toks.get(j).is_some_and(|t| matches!(t.tag, Tag::Num | Tag::Adj) && input.starts[j].is_none()) {
+            j += 1;
+        }
+        input.starts.get(j).copied().flatten().filter(|&k| !found[k].is_place)
+    };
+    let mut j = after;
+    let mut target = None;
+    if toks.get(j).is_some_and(|t| t.norm == "of") {
+        let k = mention_at(j + 1)?;
+        target = Some(k);
+        j = found[k].end;
+    }
+    if toks.get(j).is_none_or(|t| t.norm != "by") {
+        return None;
+    }
+    let source = mention_at(j + 1)?;
+    let e = found[source].end;
+    if target.is_none() && toks.get(e).is_some_and(|t| norm_is(t, &["to", "on", "against"])) {
+        target = mention_at(e + 1);
+    }
+    Some((source, target))
 }
 
 /// A personal pronoun as subject right before the verb group.
@@ -1621,9 +1881,18 @@ fn find_object(
             let aimed = preceding_prep(toks, j)
                 .is_some_and(|p| norm_is(p, &["to", "against", "into", "at", "on", "toward", "towards"]));
             if own {
-                return organ;
+                // `recalled its ambassador from Algeria`: the country it leaves is the target.
+                let mut f = found[k].end + 1;
+                if toks.get(f - 1).is_none_or(|t| t.norm != "from") {
+                    return organ;
+                }
+                while toks.get(f).is_some_and(|t| t.case == Case::Lower && (t.tag == Tag::Adj || is_direction(t))) {
+                    f += 1;
+                }
+                return input.starts.get(f).copied().flatten().or(organ);
             }
-            if !(found[k].is_place || passive && after_by || venue || organ.is_some() && !aimed) {
+            let modifier = in_modifier_phrase(toks, j) || j > 0 && in_modifier_phrase(toks, j - 1);
+            if !(found[k].is_place || passive && after_by || venue || modifier || organ.is_some() && !aimed) {
                 if open_organ && organ.is_none() {
                     organ = Some(k);
                 } else {

@@ -349,6 +349,7 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
         let mut end = atoms[k].end;
         let mut conjuncts: Vec<Vec<Member>> = vec![vec![member_of(&atoms[k], dicts)]];
         let mut has_actor = !matches!(atoms[k].kind, AtomKind::Agent(_));
+        let mut shared_head: Option<String> = None;
         k += 1;
         while k < atoms.len() {
             let gap = &toks[end..atoms[k].start];
@@ -375,6 +376,28 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
                 || located
                 || (gap.iter().all(is_np_glue) && gap.len() <= 3 && !adjective_after_name);
             let coord = is_and(gap) || (is_comma(gap) && list_continues(toks, &atoms, k));
+            // `recalled its ambassador from Algeria`: a possessed role noun is
+            // the possessor's; the `from` phrase says where it leaves.
+            let possessed_from = open_role
+                && gap.first().is_some_and(|t| t.norm == "from")
+                && start > 0
+                && matches!(toks[start - 1].norm.as_str(), "its" | "their" | "his" | "her" | "our");
+            if glue && possessed_from {
+                break;
+            }
+            // `the foreign ministers of India and China`: a plural role noun
+            // heads every country of the coordination.
+            if glue
+                && conjuncts.len() == 1
+                && conjuncts[0].len() == 1
+                && open_role
+                && matches!(gap, [t] if t.norm == "of")
+            {
+                let head = &toks[atoms[k - 1].end - 1];
+                if head.norm != head.lemma {
+                    shared_head = conjuncts[0][0].sector.clone();
+                }
+            }
             if glue {
                 conjuncts.last_mut().unwrap().push(member_of(&atoms[k], dicts));
             } else if coord {
@@ -387,6 +410,15 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
             k += 1;
         }
         let mut members = combine(conjuncts);
+        // Only for a pair: in longer lists the TABARI suite codes the later
+        // members bare (`The ambassadors of A, B and C`), PETRARCH's with the role.
+        if let Some(sector) = shared_head.filter(|_| members.len() == 2) {
+            for m in
+                members.iter_mut().filter(|m| m.sector.is_none() && m.code.as_deref().is_some_and(|c| c.len() == 3))
+            {
+                m.sector = Some(sector.clone());
+            }
+        }
         let backer = if has_actor { None } else { has_backer(s, dicts, date, start) };
         if backer.is_some() {
             // The sector alone is the code: settled, so the grammar does not

@@ -43,7 +43,7 @@ pub(crate) struct DocMemory {
     /// Lower-cased names (full name and surname) -> the actor they name.
     names: HashMap<String, Member>,
     /// The members of the last coordinated mention (`Turkey and Greece`).
-    last_pair: Option<Vec<Member>>,
+    pub(crate) last_pair: Option<Vec<Member>>,
     /// The document named the Republic of the Congo (`Brazzaville`), and
     /// the DRC by a name of its own (`Kinshasa`, `DRC`, `Tshisekedi`).
     named_cog: bool,

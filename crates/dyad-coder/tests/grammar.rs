@@ -54,6 +54,7 @@ villager = CVL
 drone = MIL
 gunman = REB
 team = CVL
+hostage = CVL
 ";
 
 const EVENTS: &str = "
@@ -106,6 +107,13 @@ decline to = 120
 fight = 190
 joint patrol = 062
 agree = 019
+sanction = 163
+face .. criticism from {source} = 111
+receive .. threat from {source} = 130
+protest = 141
+recall = 161
+talk with {target} = 040
+propose .. &talk = 036
 ";
 
 const SYNONYMS: &str = "&talk = talk, negotiation, discussion\n&mediation = mediation\n";
@@ -679,4 +687,78 @@ fn a_noun_trigger_after_a_light_verb_has_its_subject() {
 #[test]
 fn agreeing_together_is_reciprocal() {
     check("Turkey and Greece agreed on the need for calm.", "TUR 019 GRC; GRC 019 TUR");
+}
+
+#[test]
+fn noun_subject_of_a_passive_light_verb_takes_the_by_agent() {
+    check("Sanctions were imposed on Russia by Poland.", "POL 163 RUS");
+    check("Talks were held between Turkey and Greece.", "TUR 040 GRC; GRC 040 TUR");
+    check("Talks could be held between Turkey and Greece.", "");
+}
+
+#[test]
+fn source_after_the_trigger_makes_the_subject_the_target() {
+    check("Turkey faced criticism from Greece.", "GRC 111 TUR");
+    check("Iran received threats from Israel.", "ISR 130 IRN");
+}
+
+#[test]
+fn noun_trigger_with_of_and_by_phrases() {
+    check("The arrest of two Turkish journalists by Russian police was a shock.", "RUSCOP 173 TURMED");
+    check("A visit by Putin to Turkey ended on Monday.", "RUSGOV 042 TUR");
+}
+
+#[test]
+fn causing_an_act_is_not_doing_it() {
+    check("Poland sparked protests.", "");
+    check("Poland sparked Turkish protests.", "TUR 141 -");
+}
+
+#[test]
+fn actor_in_a_modifier_of_the_subject_is_not_the_subject() {
+    check("The Israeli attack on Hamas killed two Turkish journalists.", "ISR 190 PSEINS; ISR 1823 TURMED");
+}
+
+#[test]
+fn hostages_do_not_take_their_captors_country() {
+    check("Hamas released two hostages.", "PSEINS 0841 -");
+}
+
+#[test]
+fn possessed_role_noun_leaving_a_country() {
+    check("Poland recalled its ambassador from Russia.", "POL 161 RUS");
+}
+
+#[test]
+fn plural_role_noun_heads_a_coordination_after_of() {
+    check("The ambassadors of Turkey and Greece met.", "TURGOV 040 GRCGOV; GRCGOV 040 TURGOV");
+}
+
+#[test]
+fn they_after_a_joint_act_is_the_pair() {
+    check("Turkey held talks with Greece on Monday. They signed a deal.", "TUR 040 GRC; TUR 057 GRC; GRC 057 TUR");
+    check(
+        "Turkey held talks with Greece on Monday. The two sides signed a deal.",
+        "TUR 040 GRC; TUR 057 GRC; GRC 057 TUR",
+    );
+}
+
+#[test]
+fn averted_act_is_not_realised() {
+    check("Turkey averted an attack by Russia.", "");
+}
+
+#[test]
+fn agents_of_force_on_someone_unnamed_are_not_fighting_each_other() {
+    check("The villagers were attacked by Russia and Poland.", "RUS 190 -; POL 190 -");
+}
+
+#[test]
+fn forces_loyal_to_a_government_are_its_country() {
+    check("Troops loyal to the Kremlin attacked Turkey.", "RUSMIL 190 TUR");
+}
+
+#[test]
+fn verb_led_trigger_beats_a_noun_pattern_of_equal_length() {
+    check("Russia proposed talks with Turkey.", "RUS 036 TUR");
 }

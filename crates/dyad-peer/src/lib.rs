@@ -227,7 +227,7 @@ pub struct PeerEvent {
 
 /// Peer coding conventions that dyad's engine does not (yet) offer as
 /// options; [`PeerCoder`] applies them to the engine's events.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Conventions {
     /// TABARI/PETRARCH: an agent with no actor of its own (`officials said`)
     /// is not an actor, even when dyad finds a country in context.
@@ -247,6 +247,9 @@ pub struct Conventions {
     /// after the verb is the target, wherever it is (`allowed that Mordor
     /// ...`, `abandoned an anti- Gondor parade`).
     pub target_after_verb: bool,
+    /// TABARI `SET: MINIMUM WORDS`: a sentence with fewer words is not
+    /// coded (0: no minimum).
+    pub min_words: usize,
 }
 
 impl Default for Conventions {
@@ -257,6 +260,7 @@ impl Default for Conventions {
             require_target: true,
             agent_prefix: None,
             target_after_verb: true,
+            min_words: 0,
         }
     }
 }
@@ -363,12 +367,12 @@ impl PeerCoder {
 
     /// The conventions applied.
     pub fn conventions(&self) -> Conventions {
-        self.conventions
+        self.conventions.clone()
     }
 
     /// Codes a text (one story) and returns the events in the peer's terms.
     pub fn code(&self, text: &str, date: Option<NaiveDate>) -> Vec<PeerEvent> {
-        self.code_with(text, date, self.conventions)
+        self.code_with(text, date, self.conventions.clone())
     }
 
     /// As [`PeerCoder::code`], with other conventions (a suite record can
@@ -379,7 +383,7 @@ impl PeerCoder {
             return Vec::new();
         }
         let doc = Document::new("text", text).with_published(date);
-        let events = if conventions.target_after_verb {
+        let mut events = if conventions.target_after_verb {
             // The rule reads the mentions `explain` records; plain coding needs no trace.
             let (coded, traces) = self.coder.explain(&doc);
             // A bare agent is a target only when it will be coded (`~MOS`, `---GOV`).
@@ -388,12 +392,19 @@ impl PeerCoder {
         } else {
             self.coder.code(&doc).events
         };
+        if conventions.min_words > 0 {
+            // TABARI counts the words of the sentence as written (`Gondor's` is one).
+            events.retain(|e| {
+                let words = e.sentence_span.slice(text).split_whitespace();
+                words.filter(|w| w.chars().any(char::is_alphanumeric)).count() >= conventions.min_words
+            });
+        }
         self.translate_with(&events, conventions)
     }
 
     /// Applies the side tables to events from the engine.
     pub fn translate(&self, events: &[Event]) -> Vec<PeerEvent> {
-        self.translate_with(events, self.conventions)
+        self.translate_with(events, self.conventions.clone())
     }
 
     /// As [`PeerCoder::translate`], with other conventions.
@@ -660,6 +671,8 @@ pub struct SuiteRecord {
     /// Whether bare agents are coded `~` plus their code for this record
     /// (TABARI `SET: CONVERT AGENT`); `None`: the default (no).
     pub convert_agents: Option<bool>,
+    /// TABARI `SET: MINIMUM WORDS` for this record; `None`: no minimum.
+    pub min_words: Option<usize>,
 }
 
 /// An expected event of a suite record.
@@ -735,39 +748,43 @@ mod tests {
         let lexicon = Arc::new(Lexicon::english());
         let (coder, rejected) = PeerCoder::build(&project.convert(&lexicon), lexicon);
         assert!(rejected.is_empty(), "{rejected:?}");
-        let codes = |text: &str, c: Conventions| -> Vec<(String, String, String)> {
-            coder.code_with(text, None, c).into_iter().map(|e| (e.source, e.target, e.code)).collect()
+        let codes = |text: &str, c: &Conventions| -> Vec<(String, String, String)> {
+            coder.code_with(text, None, c.clone()).into_iter().map(|e| (e.source, e.target, e.code)).collect()
         };
         let t = |s: &str, t: &str, c: &str| (s.to_string(), t.to_string(), c.to_string());
         let peer = Conventions::default();
         // The first actor after the verb is the target, also in a `that`
         // clause; `~` makes `real` a stem; the gap crosses `that`.
         assert_eq!(
-            codes("Freedonia allowed that Sylvania is a really pleasant place.", peer),
+            codes("Freedonia allowed that Sylvania is a really pleasant place.", &peer),
             vec![t("FRD", "SYL", "024")]
         );
-        assert_eq!(codes("Freedonia allowed that Sylvania is a nice place.", peer), vec![t("FRD", "SYL", "060")]);
-        let own = Conventions { target_after_verb: false, ..peer };
-        assert!(codes("Freedonia allowed that Sylvania is a nice place.", own).is_empty());
+        assert_eq!(codes("Freedonia allowed that Sylvania is a nice place.", &peer), vec![t("FRD", "SYL", "060")]);
+        let own = Conventions { target_after_verb: false, ..peer.clone() };
+        assert!(codes("Freedonia allowed that Sylvania is a nice place.", &own).is_empty());
         // Not past a comma.
-        assert!(codes("Freedonia allowed it, when Sylvania was away.", peer).is_empty());
+        assert!(codes("Freedonia allowed it, when Sylvania was away.", &peer).is_empty());
         // A gap crosses commas (wide gaps).
-        assert_eq!(codes("Freedonia restored complete, full ties with Sylvania.", peer), vec![t("FRD", "SYL", "064")]);
+        assert_eq!(codes("Freedonia restored complete, full ties with Sylvania.", &peer), vec![t("FRD", "SYL", "064")]);
         // Agent codes one dyad sector cannot carry come back from the table.
-        assert_eq!(codes("Sylvania's foreign minister praised Freedonia.", peer), vec![t("SYLGOVFRM", "FRD", "051")]);
-        assert_eq!(codes("Freedonia praised Sylvania's golden geese.", peer), vec![t("FRD", "SYLGGS", "051")]);
+        assert_eq!(codes("Sylvania's foreign minister praised Freedonia.", &peer), vec![t("SYLGOVFRM", "FRD", "051")]);
+        assert_eq!(codes("Freedonia praised Sylvania's golden geese.", &peer), vec![t("FRD", "SYLGGS", "051")]);
         // With no dyad required, a bare agent is PETRARCH's anonymous `---GOV`.
-        let loose = Conventions { require_target: false, agent_prefix: Some("---"), ..peer };
-        assert!(codes("The harbour master praised Sylvania.", peer).is_empty());
-        assert_eq!(codes("The harbour master praised Sylvania.", loose), vec![t("---GOV", "SYL", "051")]);
+        let loose = Conventions { require_target: false, agent_prefix: Some("---"), ..peer.clone() };
+        assert!(codes("The harbour master praised Sylvania.", &peer).is_empty());
+        assert_eq!(codes("The harbour master praised Sylvania.", &loose), vec![t("---GOV", "SYL", "051")]);
         // TABARI `CONVERT AGENT`: `~` plus the agent's code, restored when dyad cannot carry it.
-        let convert = Conventions { agent_prefix: Some("~"), ..peer };
-        assert_eq!(codes("The harbour master praised Sylvania.", convert), vec![t("~GOV", "SYL", "051")]);
-        assert_eq!(codes("Sylvania praised the golden geese.", convert), vec![t("SYL", "~GGS", "051")]);
-        assert_eq!(codes("Sylvania allowed that the golden geese go.", convert), vec![t("SYL", "~GGS", "060")]);
-        assert!(codes("Sylvania allowed that the golden geese go.", peer).is_empty());
+        let convert = Conventions { agent_prefix: Some("~"), ..peer.clone() };
+        assert_eq!(codes("The harbour master praised Sylvania.", &convert), vec![t("~GOV", "SYL", "051")]);
+        assert_eq!(codes("Sylvania praised the golden geese.", &convert), vec![t("SYL", "~GGS", "051")]);
+        assert_eq!(codes("Sylvania allowed that the golden geese go.", &convert), vec![t("SYL", "~GGS", "060")]);
+        assert!(codes("Sylvania allowed that the golden geese go.", &peer).is_empty());
         // The agent entry that named a bare agent gives its code (also for a plural).
-        assert_eq!(codes("Sylvania praised the Muslims.", convert), vec![t("SYL", "~MOS", "051")]);
+        assert_eq!(codes("Sylvania praised the Muslims.", &convert), vec![t("SYL", "~MOS", "051")]);
+        // TABARI `MINIMUM WORDS`: shorter sentences are not coded.
+        let short = Conventions { min_words: 5, ..peer.clone() };
+        assert!(codes("Sylvania praised the Muslims.", &short).is_empty());
+        assert_eq!(codes("Sylvania praised Freedonia on Monday.", &short), vec![t("SYL", "FRD", "051")]);
     }
 
     #[test]

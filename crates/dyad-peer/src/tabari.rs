@@ -663,15 +663,67 @@ pub(crate) fn convert_verbs(conv: &mut Converted, lexicon: &Lexicon, file: &str,
     emit_verbs(conv, lexicon, file, &syns, &verbs, true);
 }
 
-/// Records TABARI `.options` commands: dyad has no equivalents, so each
-/// command is reported (labels are only names and are ignored quietly).
+/// Records TABARI `.options` commands. Those [`Settings`] reads are applied
+/// by `dyad validate`; the others have no dyad equivalent and are reported
+/// (labels are only names and are ignored quietly).
 pub(crate) fn convert_options(conv: &mut Converted, file: &str, text: &str) {
     for (i, raw) in text.lines().enumerate() {
         let t = raw.trim();
-        if t.is_empty() || t.starts_with("//") || t.starts_with("LABEL:") {
+        if t.is_empty() || t.starts_with("//") || t.starts_with("LABEL:") || Settings::default().apply(t) {
             continue;
         }
         conv.diag(file, i as u32 + 1, "unsupported-option", format!("`{t}`"));
+    }
+}
+
+/// TABARI's minimum sentence length when no option sets one.
+pub const DEFAULT_MIN_WORDS: usize = 8;
+
+/// TABARI settings that change how validation records are coded, from the
+/// `.options` file and from `{ OPTION: ... }` in records (a setting holds
+/// for the records after it until set again).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Settings {
+    /// `SET: MINIMUM WORDS = N`: shorter sentences are not coded.
+    pub min_words: usize,
+    /// `SET: CONVERT AGENT = TRUE|FALSE`; `None` until set.
+    pub convert_agents: Option<bool>,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings { min_words: DEFAULT_MIN_WORDS, convert_agents: None }
+    }
+}
+
+impl Settings {
+    /// The settings of `.options` texts, over the defaults.
+    pub fn from_options<'a>(texts: impl IntoIterator<Item = &'a str>) -> Settings {
+        let mut out = Settings::default();
+        for text in texts {
+            for line in text.lines().filter(|l| !l.trim_start().starts_with("//")) {
+                out.apply(line);
+            }
+        }
+        out
+    }
+
+    /// Applies one command (`SET: MINIMUM WORDS = 4`); false when it is not
+    /// one of these settings.
+    pub fn apply(&mut self, command: &str) -> bool {
+        let c = command.split_whitespace().collect::<Vec<_>>().join(" ").to_uppercase();
+        let Some(set) = c.strip_prefix("SET:") else { return false };
+        let Some((key, value)) = set.split_once('=') else { return false };
+        let value = value.trim();
+        match key.trim() {
+            "MINIMUM WORDS" => match value.parse() {
+                Ok(n) => self.min_words = n,
+                Err(_) => return false,
+            },
+            "CONVERT AGENT" => self.convert_agents = Some(value.starts_with("TRUE")),
+            _ => return false,
+        }
+        true
     }
 }
 
@@ -680,9 +732,13 @@ pub(crate) fn convert_options(conv: &mut Converted, file: &str, text: &str) {
 /// the expected events. Records after the `FINAL` record (non-standard
 /// options) and records that only change options are left out and reported.
 pub fn read_suite(name: &str, text: &str) -> Suite {
+    read_suite_with(name, text, Settings::default())
+}
+
+/// As [`read_suite`], starting from `settings` (the project's `.options`).
+pub fn read_suite_with(name: &str, text: &str, mut settings: Settings) -> Suite {
     let mut suite = Suite::default();
     let lines: Vec<&str> = text.lines().collect();
-    let mut convert_agents: Option<bool> = None;
     let mut i = 0;
     while i < lines.len() {
         let Some((date, id)) = header(lines[i]) else {
@@ -725,6 +781,10 @@ pub fn read_suite(name: &str, text: &str) -> Suite {
                 body.push_str(l);
                 body.push(' ');
             } else {
+                // A note left open ends at the next record's header.
+                if header(l).is_some() {
+                    break;
+                }
                 note.push_str(l);
                 note.push('\n');
                 if l.contains("*/") {
@@ -734,12 +794,11 @@ pub fn read_suite(name: &str, text: &str) -> Suite {
             }
             i += 1;
         }
-        let (expected, options) = expectations(&note);
+        let expected = expectations(&note);
         // `{ OPTION: SET: CONVERT AGENT = TRUE }` holds until set again.
-        let flat = note.split_whitespace().collect::<Vec<_>>().join(" ").to_uppercase();
-        if let Some(p) = flat.find("CONVERT AGENT =") {
-            convert_agents = Some(flat[p + 15..].trim_start().starts_with("TRUE"));
-        }
+        let commands = option_commands(&note);
+        let options = !commands.is_empty();
+        let unknown: Vec<&String> = commands.iter().filter(|c| !settings.apply(c)).collect();
         if options && expected.is_empty() {
             suite.diagnostics.push(PeerDiagnostic {
                 file: name.to_string(),
@@ -749,12 +808,12 @@ pub fn read_suite(name: &str, text: &str) -> Suite {
             });
             continue;
         }
-        if options {
+        for c in unknown {
             suite.diagnostics.push(PeerDiagnostic {
                 file: name.to_string(),
                 line: start,
-                kind: "option-record",
-                message: format!("{id}: the option it sets is not applied"),
+                kind: "option-not-applied",
+                message: format!("{id}: `{c}`"),
             });
         }
         let section = id.split_once('-').map_or(id.as_str(), |(a, _)| a).to_string();
@@ -766,7 +825,8 @@ pub fn read_suite(name: &str, text: &str) -> Suite {
             expected,
             line: start,
             require_target: None,
-            convert_agents,
+            convert_agents: settings.convert_agents,
+            min_words: Some(settings.min_words),
         });
     }
     suite
@@ -785,10 +845,19 @@ fn header(line: &str) -> Option<(Option<NaiveDate>, String)> {
     Some((date_yymmdd(date), id.to_string()))
 }
 
-/// Expected events of a note, and whether it sets options.
-fn expectations(note: &str) -> (Vec<ExpectedEvent>, bool) {
+/// The `{ OPTION: ... }` commands of a note (the closing brace is at times
+/// missing: the command then ends with the line or the note).
+fn option_commands(note: &str) -> Vec<String> {
+    note.lines()
+        .filter_map(|l| l.split_once("OPTION:"))
+        .map(|(_, rest)| rest.split(['}']).next().unwrap_or("").split("*/").next().unwrap_or("").trim().to_string())
+        .filter(|c| !c.is_empty())
+        .collect()
+}
+
+/// Expected events of a note.
+fn expectations(note: &str) -> Vec<ExpectedEvent> {
     let mut out = Vec::new();
-    let mut options = false;
     for line in note.lines() {
         let l = line.trim_start();
         let l = l.strip_prefix("\\n").unwrap_or(l).trim_start();
@@ -805,7 +874,6 @@ fn expectations(note: &str) -> (Vec<ExpectedEvent>, bool) {
             let inner = &rest[open + 1..open + close];
             rest = &rest[open + close + 1..];
             if inner.trim_start().starts_with("OPTION") {
-                options = true;
                 continue;
             }
             let parts: Vec<&str> = inner.split('/').map(str::trim).collect();
@@ -821,7 +889,7 @@ fn expectations(note: &str) -> (Vec<ExpectedEvent>, bool) {
             }
         }
     }
-    (out, options)
+    out
 }
 
 #[cfg(test)]
@@ -956,6 +1024,34 @@ GRAND_FENWICK [GFK]
         let got = first_range_wins(&[("X".into(), d("2001-01-01"), d("2001-12-31")), ("Y".into(), None, None)]);
         assert_eq!(got.len(), 2);
         assert_eq!(subtract((None, None), (d("2001-01-01"), d("2001-12-31"))).len(), 2);
+    }
+
+    #[test]
+    fn suite_settings_hold_until_changed() {
+        let text = "\
+950101  SET-01
+Settings.
+/* \\n{ OPTION: SET: MINIMUM WORDS = 4  */
+
+950101  TEST-01
+Freedonia greeted Sylvania.
+/* \\n{ FRD / SYL / 042 }
+
+950101  SET-02
+Settings.
+/* \\n{ OPTION: SET: MINIMUM WORDS = 12 } */
+
+950101  TEST-02
+Freedonia greeted Sylvania.
+/* \\n{ FRD / SYL / 042 } */
+";
+        let start = Settings::from_options(["SET: CONVERT AGENT = TRUE\n//SET: MINIMUM WORDS = 5\n"]);
+        assert_eq!(start, Settings { min_words: DEFAULT_MIN_WORDS, convert_agents: Some(true) });
+        let suite = read_suite_with("v.text", text, start);
+        // The brace left open still sets the option; the note left open ends at the next header.
+        let got: Vec<(&str, Option<usize>)> = suite.records.iter().map(|r| (r.id.as_str(), r.min_words)).collect();
+        assert_eq!(got, vec![("TEST-01", Some(4)), ("TEST-02", Some(12))]);
+        assert!(suite.records.iter().all(|r| r.convert_agents == Some(true)));
     }
 
     #[test]

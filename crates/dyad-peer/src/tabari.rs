@@ -604,7 +604,7 @@ pub(crate) fn convert_verbs(conv: &mut Converted, lexicon: &Lexicon, file: &str,
         }
         if let Some(tag) = t.strip_prefix('<') {
             let tag = tag.trim_end_matches('>').to_uppercase();
-            if tag != "SYNSETS" {
+            if tag != "SYNSETS" && tag != "TIME" {
                 conv.diag(
                     file,
                     line_no,
@@ -625,6 +625,16 @@ pub(crate) fn convert_verbs(conv: &mut Converted, lexicon: &Lexicon, file: &str,
                     if let Some(v) = syns.get_mut(set) {
                         v.push(m.trim().to_string());
                     }
+                }
+                continue;
+            }
+            // A time phrase coded `[###]` (discard) or `[+++]` (complex) leaves
+            // its sentence uncoded; date shifts are left to dyad's date grammar.
+            Some("TIME") if split_code(t).is_some_and(|(p, c)| !p.starts_with('-') && (c == "###" || c == "+++")) => {
+                let (phrase, _) = split_code(t).unwrap_or_default();
+                let words: Vec<String> = clean_phrase(phrase).split_whitespace().map(str::to_string).collect();
+                if !words.is_empty() {
+                    conv.tables.discards.push(words);
                 }
                 continue;
             }
@@ -904,6 +914,7 @@ mod tests {
 </SYNSETS>
 <TIME>
 LAST_WEEK [-7]
+ONCE_UPON_A_TIME [###]
 </TIME>
 GREET  [041] ;made up
 - * WARMLY +  [042]
@@ -953,8 +964,10 @@ GRAND_FENWICK [GFK]
         assert!(syn.contains("&fruit = apples, pears"), "{syn}");
         let counts = conv.counts();
         assert_eq!(counts.get("compound-marker"), Some(&1));
-        assert!(counts.contains_key("unsupported-block"));
         assert!(conv.tables.events.values().any(|c| *c == crate::PeerCode::Discard));
+        // A discarding time phrase discards its sentence; a date shift is reported.
+        assert_eq!(conv.tables.discards, vec![vec!["once", "upon", "a", "time"]]);
+        assert_eq!(counts.get("unsupported-block-entry"), Some(&1));
         assert!(conv
             .tables
             .events

@@ -250,6 +250,9 @@ pub struct Conventions {
     /// TABARI `SET: MINIMUM WORDS`: a sentence with fewer words is not
     /// coded (0: no minimum).
     pub min_words: usize,
+    /// TABARI: an actor coded `###` anywhere in a sentence discards the
+    /// sentence (PETRARCH reads `###` as a null actor only).
+    pub discard_actors: bool,
 }
 
 impl Default for Conventions {
@@ -261,6 +264,7 @@ impl Default for Conventions {
             agent_prefix: None,
             target_after_verb: true,
             min_words: 0,
+            discard_actors: false,
         }
     }
 }
@@ -383,15 +387,27 @@ impl PeerCoder {
             return Vec::new();
         }
         let doc = Document::new("text", text).with_published(date);
-        let mut events = if conventions.target_after_verb {
-            // The rule reads the mentions `explain` records; plain coding needs no trace.
+        // The rules below read the mentions `explain` records; plain coding needs no trace.
+        let (mut events, traces) = if conventions.target_after_verb || conventions.discard_actors {
             let (coded, traces) = self.coder.explain(&doc);
+            (coded.events, traces)
+        } else {
+            (self.coder.code(&doc).events, Vec::new())
+        };
+        if conventions.discard_actors {
+            let discard = |c: &String| self.actor_code(c.trim_start_matches('?')).starts_with("###");
+            let gone: Vec<usize> = traces
+                .iter()
+                .filter(|t| t.mentions.iter().any(|m| m.codes.iter().any(discard)))
+                .map(|t| t.index)
+                .collect();
+            events.retain(|e| !gone.contains(&e.sentence));
+        }
+        if conventions.target_after_verb {
             // A bare agent is a target only when it will be coded (`~MOS`, `---GOV`).
             let agents_ok = conventions.no_bare_agents && conventions.agent_prefix.is_some();
-            targets_after_verb(coded.events, &traces, agents_ok)
-        } else {
-            self.coder.code(&doc).events
-        };
+            events = targets_after_verb(events, &traces, agents_ok);
+        }
         if conventions.min_words > 0 {
             // TABARI counts the words of the sentence as written (`Gondor's` is one).
             events.retain(|e| {
@@ -701,7 +717,10 @@ mod tests {
 
     fn project() -> tabari::Project {
         tabari::Project {
-            actors: vec![("t.actors".into(), "FREEDONIA [FRD]\nSYLVANIA [SYL]\nMARXLAND [M4X]\n".into())],
+            actors: vec![(
+                "t.actors".into(),
+                "FREEDONIA [FRD]\nSYLVANIA [SYL]\nMARXLAND [M4X]\nGROUCHO [###]\n".into(),
+            )],
             agents: vec![("t.agents".into(), "HARBOUR_MASTER_ [~GOV]\n".into())],
             verbs: vec![("t.verbs".into(), "GREET [042:043]\nSCOLD [---]\n- * SHARPLY [987]\nPRAISE [051]\n".into())],
             options: Vec::new(),
@@ -728,6 +747,10 @@ mod tests {
         // The peers code a future or modal act as the act itself.
         assert_eq!(codes("Freedonia will praise Sylvania."), vec![t("FRD", "SYL", "051")]);
         assert_eq!(codes("Freedonia could praise Sylvania."), vec![t("FRD", "SYL", "051")]);
+        // TABARI: a `###` actor anywhere in the sentence discards it.
+        let tabari = Conventions { discard_actors: true, ..Conventions::default() };
+        assert!(coder.code_with("Freedonia praised Sylvania and Groucho.", None, tabari).is_empty());
+        assert_eq!(codes("Freedonia praised Sylvania and Groucho."), vec![t("FRD", "SYL", "051")]);
     }
 
     #[test]
@@ -797,7 +820,7 @@ mod tests {
         assert!(!all.contains("marxland"), "{all}");
         let counts = conv.counts();
         assert_eq!(counts.get("code-not-in-codebook"), Some(&1));
-        assert_eq!(counts.get("actor-code-not-dyad"), Some(&1));
+        assert_eq!(counts.get("actor-code-not-dyad"), Some(&2));
         assert_eq!(counts.get("paired-code-first-only"), Some(&1));
         assert!(conv.builder().check(&lexicon).is_empty());
     }

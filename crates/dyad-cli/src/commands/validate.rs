@@ -254,6 +254,7 @@ pub fn run(args: &ValidateArgs) -> Result<Status, Failure> {
         agent_prefix: None,
         target_after_verb: !args.no_target_after_verb,
         min_words: 0,
+        discard_actors: args.suite == SuiteKind::Tabari,
     });
     let mut diag_counts: BTreeMap<&str, usize> = converted.counts();
     for d in rejected.iter().chain(&suite.diagnostics) {

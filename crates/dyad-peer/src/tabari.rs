@@ -14,7 +14,7 @@ use crate::convert::{
     clean_phrase, clean_word, convert_pattern, event_code, stem_element, stem_phrase, syn_name, ActorCodes, Out,
     STEM_MARK,
 };
-use crate::{date_yymmdd, Converted, ExpectedEvent, PatternTokens, PeerDiagnostic, Suite, SuiteRecord};
+use crate::{date_yymmdd, Converted, DefaultActors, ExpectedEvent, PatternTokens, PeerDiagnostic, Suite, SuiteRecord};
 
 /// The files a TABARI `.project` names, with their text.
 #[derive(Clone, Debug, Default)]
@@ -698,11 +698,13 @@ pub struct Settings {
     pub min_words: usize,
     /// `SET: CONVERT AGENT = TRUE|FALSE`; `None` until set.
     pub convert_agents: Option<bool>,
+    /// `DEFAULT: SOURCE [S] PRIOR TARGET [T] AFTER`; `DEFAULT: OFF` clears it.
+    pub defaults: Option<DefaultActors>,
 }
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { min_words: DEFAULT_MIN_WORDS, convert_agents: None }
+        Settings { min_words: DEFAULT_MIN_WORDS, convert_agents: None, defaults: None }
     }
 }
 
@@ -722,6 +724,9 @@ impl Settings {
     /// one of these settings.
     pub fn apply(&mut self, command: &str) -> bool {
         let c = command.split_whitespace().collect::<Vec<_>>().join(" ").to_uppercase();
+        if let Some(d) = c.strip_prefix("DEFAULT:") {
+            return self.apply_default(d);
+        }
         let Some(set) = c.strip_prefix("SET:") else { return false };
         let Some((key, value)) = set.split_once('=') else { return false };
         let value = value.trim();
@@ -733,6 +738,36 @@ impl Settings {
             "CONVERT AGENT" => self.convert_agents = Some(value.starts_with("TRUE")),
             _ => return false,
         }
+        true
+    }
+
+    /// `OFF`, or `SOURCE [S]`, `PRIOR`, `TARGET [T]`, `AFTER` in any order.
+    fn apply_default(&mut self, command: &str) -> bool {
+        let words: Vec<&str> =
+            command.split(|c: char| c.is_whitespace() || c == '[' || c == ']').filter(|w| !w.is_empty()).collect();
+        if words == ["OFF"] {
+            self.defaults = None;
+            return true;
+        }
+        let mut d = DefaultActors::default();
+        let mut i = 0;
+        while i < words.len() {
+            match (words[i], words.get(i + 1)) {
+                ("SOURCE", Some(code)) => {
+                    d.source = Some(code.to_string());
+                    i += 1;
+                }
+                ("TARGET", Some(code)) => {
+                    d.target = Some(code.to_string());
+                    i += 1;
+                }
+                ("PRIOR", _) => d.prior = true,
+                ("AFTER", _) => d.after = true,
+                _ => return false,
+            }
+            i += 1;
+        }
+        self.defaults = Some(d);
         true
     }
 }
@@ -837,6 +872,7 @@ pub fn read_suite_with(name: &str, text: &str, mut settings: Settings) -> Suite 
             require_target: None,
             convert_agents: settings.convert_agents,
             min_words: Some(settings.min_words),
+            defaults: settings.defaults.clone(),
         });
     }
     suite
@@ -1059,12 +1095,19 @@ Freedonia greeted Sylvania.
 /* \\n{ FRD / SYL / 042 } */
 ";
         let start = Settings::from_options(["SET: CONVERT AGENT = TRUE\n//SET: MINIMUM WORDS = 5\n"]);
-        assert_eq!(start, Settings { min_words: DEFAULT_MIN_WORDS, convert_agents: Some(true) });
+        assert_eq!(start, Settings { min_words: DEFAULT_MIN_WORDS, convert_agents: Some(true), defaults: None });
         let suite = read_suite_with("v.text", text, start);
         // The brace left open still sets the option; the note left open ends at the next header.
         let got: Vec<(&str, Option<usize>)> = suite.records.iter().map(|r| (r.id.as_str(), r.min_words)).collect();
         assert_eq!(got, vec![("TEST-01", Some(4)), ("TEST-02", Some(12))]);
         assert!(suite.records.iter().all(|r| r.convert_agents == Some(true)));
+        let mut s = Settings::default();
+        assert!(s.apply("DEFAULT:  SOURCE [DEFSRC] PRIOR TARGET [DEFTAR]"));
+        let want =
+            DefaultActors { source: Some("DEFSRC".into()), prior: true, target: Some("DEFTAR".into()), after: false };
+        assert_eq!(s.defaults, Some(want));
+        assert!(s.apply("DEFAULT: OFF") && s.defaults.is_none());
+        assert!(!s.apply("COMPLEX: VERBS[5]"));
     }
 
     #[test]

@@ -255,6 +255,7 @@ pub fn run(args: &ValidateArgs) -> Result<Status, Failure> {
         target_after_verb: !args.no_target_after_verb,
         min_words: 0,
         discard_actors: args.suite == SuiteKind::Tabari,
+        defaults: None,
     });
     let mut diag_counts: BTreeMap<&str, usize> = converted.counts();
     for d in rejected.iter().chain(&suite.diagnostics) {
@@ -277,6 +278,7 @@ pub fn run(args: &ValidateArgs) -> Result<Status, Failure> {
             c.agent_prefix = Some("~");
         }
         c.min_words = r.min_words.unwrap_or(0);
+        c.defaults = r.defaults.clone();
         c
     };
     let outcomes: Vec<Outcome<'_>> =

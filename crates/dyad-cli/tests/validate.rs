@@ -129,7 +129,8 @@ fn validate_runs_a_synthetic_tabari_project() {
         ("T.project", "Test\n<actorsfile> T.actors\n<verbsfile> T.verbs\n<optionsfile> T.options\n<textfile> T.text\n"),
         ("T.actors", "FREEDONIA [FRD] ;made up\nSYLVANIA_ [SYL]\n+SYLVANIAN_\nMARXLAND [M4X]\n"),
         ("T.verbs", "<SYNSETS>\n&SNACK\n+CRUMPETS\n</SYNSETS>\nPRAISE [051]\n- * WARMLY [052] ;x\nGREET [042:043]\nSCOLD [---]\n- * SHARPLY [111]\n"),
-        ("T.options", "SET: LABEL = TRUE\nLABEL: 051=PRAISE\n"),
+        // The short sentences need a minimum below TABARI's default of 8 words.
+        ("T.options", "SET: LABEL = TRUE\nSET: MINIMUM WORDS = 3\nLABEL: 051=PRAISE\n"),
         (
             "T.text",
             "950101  TEST-01\nFreedonia praised Sylvania on Monday.\n/* \\n{ FRD / SYL / 051 } */\n\n\

@@ -30,7 +30,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use dyad_coder::{Coder, SentenceTrace};
-use dyad_core::{Actor, Document, Event, RuleRef};
+use dyad_core::{Actor, Document, Event, Evidence, RuleRef, Span};
 use dyad_dict::DictionariesBuilder;
 use dyad_text::Lexicon;
 
@@ -225,9 +225,25 @@ pub struct PeerEvent {
     pub paired: bool,
 }
 
+/// TABARI `DEFAULT: SOURCE [S] PRIOR TARGET [T] AFTER`: actor codes used when
+/// a verb has no source or no target.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DefaultActors {
+    /// Code for a verb with no actor before it.
+    pub source: Option<String>,
+    /// `PRIOR`: the default source is used whenever no actor precedes the
+    /// verb; without it the first actor after the verb is the source.
+    pub prior: bool,
+    /// Code for a verb with no target.
+    pub target: Option<String>,
+    /// `AFTER`: the default target is used whenever no actor follows the
+    /// verb (a target found before it, as in a compound subject, is not used).
+    pub after: bool,
+}
+
 /// Peer coding conventions that dyad's engine does not (yet) offer as
 /// options; [`PeerCoder`] applies them to the engine's events.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Conventions {
     /// TABARI/PETRARCH: an agent with no actor of its own (`officials said`)
     /// is not an actor, even when dyad finds a country in context.
@@ -247,6 +263,14 @@ pub struct Conventions {
     /// after the verb is the target, wherever it is (`allowed that Mordor
     /// ...`, `abandoned an anti- Gondor parade`).
     pub target_after_verb: bool,
+    /// TABARI `SET: MINIMUM WORDS`: a sentence with fewer words is not
+    /// coded (0: no minimum).
+    pub min_words: usize,
+    /// TABARI: an actor coded `###` anywhere in a sentence discards the
+    /// sentence (PETRARCH reads `###` as a null actor only).
+    pub discard_actors: bool,
+    /// TABARI `DEFAULT:` source and target codes.
+    pub defaults: Option<DefaultActors>,
 }
 
 impl Default for Conventions {
@@ -257,6 +281,9 @@ impl Default for Conventions {
             require_target: true,
             agent_prefix: None,
             target_after_verb: true,
+            min_words: 0,
+            discard_actors: false,
+            defaults: None,
         }
     }
 }
@@ -363,12 +390,12 @@ impl PeerCoder {
 
     /// The conventions applied.
     pub fn conventions(&self) -> Conventions {
-        self.conventions
+        self.conventions.clone()
     }
 
     /// Codes a text (one story) and returns the events in the peer's terms.
     pub fn code(&self, text: &str, date: Option<NaiveDate>) -> Vec<PeerEvent> {
-        self.code_with(text, date, self.conventions)
+        self.code_with(text, date, self.conventions.clone())
     }
 
     /// As [`PeerCoder::code`], with other conventions (a suite record can
@@ -379,21 +406,47 @@ impl PeerCoder {
             return Vec::new();
         }
         let doc = Document::new("text", text).with_published(date);
-        let events = if conventions.target_after_verb {
-            // The rule reads the mentions `explain` records; plain coding needs no trace.
-            let (coded, traces) = self.coder.explain(&doc);
-            // A bare agent is a target only when it will be coded (`~MOS`, `---GOV`).
-            let agents_ok = conventions.no_bare_agents && conventions.agent_prefix.is_some();
-            targets_after_verb(coded.events, &traces, agents_ok)
-        } else {
-            self.coder.code(&doc).events
-        };
+        // The rules below read the mentions `explain` records; plain coding needs no trace.
+        let (mut events, traces) =
+            if conventions.target_after_verb || conventions.discard_actors || conventions.defaults.is_some() {
+                let (coded, traces) = self.coder.explain(&doc);
+                (coded.events, traces)
+            } else {
+                (self.coder.code(&doc).events, Vec::new())
+            };
+        if conventions.discard_actors {
+            let discard = |c: &String| self.actor_code(c.trim_start_matches('?')).starts_with("###");
+            let gone: Vec<usize> = traces
+                .iter()
+                .filter(|t| t.mentions.iter().any(|m| m.codes.iter().any(discard)))
+                .map(|t| t.index)
+                .collect();
+            events.retain(|e| !gone.contains(&e.sentence));
+        }
+        // A bare agent is a target only when it will be coded (`~MOS`, `---GOV`).
+        let agents_ok = conventions.no_bare_agents && conventions.agent_prefix.is_some();
+        if let Some(d) = conventions.defaults.as_ref().filter(|d| d.source.is_some()) {
+            events.extend(default_sources(&traces, d, agents_ok));
+        }
+        if conventions.target_after_verb {
+            events = targets_after_verb(events, &traces, agents_ok);
+        }
+        if let Some(d) = &conventions.defaults {
+            default_targets(&mut events, d);
+        }
+        if conventions.min_words > 0 {
+            // TABARI counts the words of the sentence as written (`Gondor's` is one).
+            events.retain(|e| {
+                let words = e.sentence_span.slice(text).split_whitespace();
+                words.filter(|w| w.chars().any(char::is_alphanumeric)).count() >= conventions.min_words
+            });
+        }
         self.translate_with(&events, conventions)
     }
 
     /// Applies the side tables to events from the engine.
     pub fn translate(&self, events: &[Event]) -> Vec<PeerEvent> {
-        self.translate_with(events, self.conventions)
+        self.translate_with(events, self.conventions.clone())
     }
 
     /// As [`PeerCoder::translate`], with other conventions.
@@ -617,6 +670,92 @@ fn targets_after_verb(events: Vec<Event>, traces: &[SentenceTrace], agents_ok: b
     out
 }
 
+/// An actor that stands for a TABARI default code, placed at `at`.
+fn default_actor(code: &str, at: usize) -> Actor {
+    Actor {
+        text: String::new(),
+        code: code.to_string(),
+        country: None,
+        sector: None,
+        span: Span::new(at, at),
+        rule: None,
+    }
+}
+
+/// TABARI `DEFAULT: SOURCE`: a verb the grammar found no source for, with no
+/// actor before it in the sentence, gets the default source (`PRIOR`), or
+/// else the first actor after it, whose coordinated partners are then its
+/// targets (`Gondor and Bree`: Gondor→Bree).
+fn default_sources(traces: &[SentenceTrace], d: &DefaultActors, agents_ok: bool) -> Vec<Event> {
+    let usable = |c: &String| !c.is_empty() && (agents_ok || !c.starts_with('?'));
+    let mut out = Vec::new();
+    for t in traces {
+        let actors: Vec<&dyad_coder::MentionTrace> =
+            t.mentions.iter().filter(|m| !m.is_place && m.codes.iter().any(usable)).collect();
+        for trig in t.triggers.iter().filter(|x| x.decision.ends_with("no source found")) {
+            if actors.iter().any(|m| m.span.start < trig.span.start) {
+                continue;
+            }
+            let (Some((file, line)), Some(cameo)) =
+                (trig.rule.rsplit_once(':'), dyad_core::cameo::CameoCode::parse(&trig.code))
+            else {
+                continue;
+            };
+            let Ok(line) = line.parse() else { continue };
+            let event = |source: Actor, target: Option<Actor>| Event {
+                sentence: t.index,
+                sentence_span: t.span,
+                source,
+                target,
+                cameo,
+                negated: false,
+                date: None,
+                date_text: None,
+                location: None,
+                evidence: Evidence {
+                    trigger: trig.text.clone(),
+                    trigger_span: trig.span,
+                    rule: RuleRef { file: Arc::from(file), line },
+                },
+            };
+            let after = actors.iter().find(|m| m.span.start >= trig.span.end).filter(|_| !d.prior);
+            let Some(m) = after else {
+                let code = d.source.as_deref().unwrap_or_default();
+                out.push(event(default_actor(code, trig.span.start), None));
+                continue;
+            };
+            let mut members = m.codes.iter().filter(|c| usable(c)).map(|c| c.trim_start_matches('?'));
+            let first = members.next().unwrap_or_default();
+            let source = Actor { text: m.text.clone(), span: m.span, ..default_actor(first, 0) };
+            let partners: Vec<&str> = members.collect();
+            if partners.is_empty() {
+                out.push(event(source.clone(), None));
+            }
+            for p in partners {
+                out.push(event(source.clone(), Some(Actor { text: m.text.clone(), ..default_actor(p, m.span.end) })));
+            }
+        }
+    }
+    out
+}
+
+/// TABARI `DEFAULT: TARGET`: an event with no target gets the default one;
+/// with `AFTER`, so does one whose target and source both precede the verb.
+fn default_targets(events: &mut [Event], d: &DefaultActors) {
+    let Some(code) = d.target.as_deref() else { return };
+    for e in events {
+        let at = e.evidence.trigger_span.start;
+        let before = |a: &Actor| a.span.start < at;
+        let replace = match &e.target {
+            None => true,
+            Some(t) => d.after && before(t) && before(&e.source),
+        };
+        if replace {
+            e.target = Some(default_actor(code, e.evidence.trigger_span.end));
+        }
+    }
+}
+
 /// Words that open an adverbial or relative clause.
 const CLAUSE_WORDS: &[&str] = &[
     "while", "when", "where", "who", "which", "whom", "whose", "because", "after", "before", "although", "though",
@@ -660,6 +799,10 @@ pub struct SuiteRecord {
     /// Whether bare agents are coded `~` plus their code for this record
     /// (TABARI `SET: CONVERT AGENT`); `None`: the default (no).
     pub convert_agents: Option<bool>,
+    /// TABARI `SET: MINIMUM WORDS` for this record; `None`: no minimum.
+    pub min_words: Option<usize>,
+    /// TABARI `DEFAULT:` codes for this record; `None`: none.
+    pub defaults: Option<DefaultActors>,
 }
 
 /// An expected event of a suite record.
@@ -688,7 +831,10 @@ mod tests {
 
     fn project() -> tabari::Project {
         tabari::Project {
-            actors: vec![("t.actors".into(), "FREEDONIA [FRD]\nSYLVANIA [SYL]\nMARXLAND [M4X]\n".into())],
+            actors: vec![(
+                "t.actors".into(),
+                "FREEDONIA [FRD]\nSYLVANIA [SYL]\nMARXLAND [M4X]\nGROUCHO [###]\n".into(),
+            )],
             agents: vec![("t.agents".into(), "HARBOUR_MASTER_ [~GOV]\n".into())],
             verbs: vec![("t.verbs".into(), "GREET [042:043]\nSCOLD [---]\n- * SHARPLY [987]\nPRAISE [051]\n".into())],
             options: Vec::new(),
@@ -715,6 +861,10 @@ mod tests {
         // The peers code a future or modal act as the act itself.
         assert_eq!(codes("Freedonia will praise Sylvania."), vec![t("FRD", "SYL", "051")]);
         assert_eq!(codes("Freedonia could praise Sylvania."), vec![t("FRD", "SYL", "051")]);
+        // TABARI: a `###` actor anywhere in the sentence discards it.
+        let tabari = Conventions { discard_actors: true, ..Conventions::default() };
+        assert!(coder.code_with("Freedonia praised Sylvania and Groucho.", None, tabari).is_empty());
+        assert_eq!(codes("Freedonia praised Sylvania and Groucho."), vec![t("FRD", "SYL", "051")]);
     }
 
     #[test]
@@ -735,39 +885,52 @@ mod tests {
         let lexicon = Arc::new(Lexicon::english());
         let (coder, rejected) = PeerCoder::build(&project.convert(&lexicon), lexicon);
         assert!(rejected.is_empty(), "{rejected:?}");
-        let codes = |text: &str, c: Conventions| -> Vec<(String, String, String)> {
-            coder.code_with(text, None, c).into_iter().map(|e| (e.source, e.target, e.code)).collect()
+        let codes = |text: &str, c: &Conventions| -> Vec<(String, String, String)> {
+            coder.code_with(text, None, c.clone()).into_iter().map(|e| (e.source, e.target, e.code)).collect()
         };
         let t = |s: &str, t: &str, c: &str| (s.to_string(), t.to_string(), c.to_string());
         let peer = Conventions::default();
         // The first actor after the verb is the target, also in a `that`
         // clause; `~` makes `real` a stem; the gap crosses `that`.
         assert_eq!(
-            codes("Freedonia allowed that Sylvania is a really pleasant place.", peer),
+            codes("Freedonia allowed that Sylvania is a really pleasant place.", &peer),
             vec![t("FRD", "SYL", "024")]
         );
-        assert_eq!(codes("Freedonia allowed that Sylvania is a nice place.", peer), vec![t("FRD", "SYL", "060")]);
-        let own = Conventions { target_after_verb: false, ..peer };
-        assert!(codes("Freedonia allowed that Sylvania is a nice place.", own).is_empty());
+        assert_eq!(codes("Freedonia allowed that Sylvania is a nice place.", &peer), vec![t("FRD", "SYL", "060")]);
+        let own = Conventions { target_after_verb: false, ..peer.clone() };
+        assert!(codes("Freedonia allowed that Sylvania is a nice place.", &own).is_empty());
         // Not past a comma.
-        assert!(codes("Freedonia allowed it, when Sylvania was away.", peer).is_empty());
+        assert!(codes("Freedonia allowed it, when Sylvania was away.", &peer).is_empty());
         // A gap crosses commas (wide gaps).
-        assert_eq!(codes("Freedonia restored complete, full ties with Sylvania.", peer), vec![t("FRD", "SYL", "064")]);
+        assert_eq!(codes("Freedonia restored complete, full ties with Sylvania.", &peer), vec![t("FRD", "SYL", "064")]);
         // Agent codes one dyad sector cannot carry come back from the table.
-        assert_eq!(codes("Sylvania's foreign minister praised Freedonia.", peer), vec![t("SYLGOVFRM", "FRD", "051")]);
-        assert_eq!(codes("Freedonia praised Sylvania's golden geese.", peer), vec![t("FRD", "SYLGGS", "051")]);
+        assert_eq!(codes("Sylvania's foreign minister praised Freedonia.", &peer), vec![t("SYLGOVFRM", "FRD", "051")]);
+        assert_eq!(codes("Freedonia praised Sylvania's golden geese.", &peer), vec![t("FRD", "SYLGGS", "051")]);
         // With no dyad required, a bare agent is PETRARCH's anonymous `---GOV`.
-        let loose = Conventions { require_target: false, agent_prefix: Some("---"), ..peer };
-        assert!(codes("The harbour master praised Sylvania.", peer).is_empty());
-        assert_eq!(codes("The harbour master praised Sylvania.", loose), vec![t("---GOV", "SYL", "051")]);
+        let loose = Conventions { require_target: false, agent_prefix: Some("---"), ..peer.clone() };
+        assert!(codes("The harbour master praised Sylvania.", &peer).is_empty());
+        assert_eq!(codes("The harbour master praised Sylvania.", &loose), vec![t("---GOV", "SYL", "051")]);
         // TABARI `CONVERT AGENT`: `~` plus the agent's code, restored when dyad cannot carry it.
-        let convert = Conventions { agent_prefix: Some("~"), ..peer };
-        assert_eq!(codes("The harbour master praised Sylvania.", convert), vec![t("~GOV", "SYL", "051")]);
-        assert_eq!(codes("Sylvania praised the golden geese.", convert), vec![t("SYL", "~GGS", "051")]);
-        assert_eq!(codes("Sylvania allowed that the golden geese go.", convert), vec![t("SYL", "~GGS", "060")]);
-        assert!(codes("Sylvania allowed that the golden geese go.", peer).is_empty());
+        let convert = Conventions { agent_prefix: Some("~"), ..peer.clone() };
+        assert_eq!(codes("The harbour master praised Sylvania.", &convert), vec![t("~GOV", "SYL", "051")]);
+        assert_eq!(codes("Sylvania praised the golden geese.", &convert), vec![t("SYL", "~GGS", "051")]);
+        assert_eq!(codes("Sylvania allowed that the golden geese go.", &convert), vec![t("SYL", "~GGS", "060")]);
+        assert!(codes("Sylvania allowed that the golden geese go.", &peer).is_empty());
         // The agent entry that named a bare agent gives its code (also for a plural).
-        assert_eq!(codes("Sylvania praised the Muslims.", convert), vec![t("SYL", "~MOS", "051")]);
+        assert_eq!(codes("Sylvania praised the Muslims.", &convert), vec![t("SYL", "~MOS", "051")]);
+        // TABARI `DEFAULT:`: codes for a missing source or target.
+        let d = DefaultActors { source: Some("DEF".into()), prior: true, target: Some("TGT".into()), after: true };
+        let defaults = Conventions { defaults: Some(d.clone()), ..peer.clone() };
+        assert_eq!(codes("Zork praised Sylvania.", &defaults), vec![t("DEF", "SYL", "051")]);
+        assert_eq!(codes("Freedonia praised the weather.", &defaults), vec![t("FRD", "TGT", "051")]);
+        // Without `PRIOR` the first actor after the verb is the source.
+        let later = Conventions { defaults: Some(DefaultActors { prior: false, ..d }), ..peer.clone() };
+        assert_eq!(codes("Zork praised Sylvania and Freedonia.", &later), vec![t("SYL", "FRD", "051")]);
+        assert_eq!(codes("Zork praised Sylvania.", &later), vec![t("SYL", "TGT", "051")]);
+        // TABARI `MINIMUM WORDS`: shorter sentences are not coded.
+        let short = Conventions { min_words: 5, ..peer.clone() };
+        assert!(codes("Sylvania praised the Muslims.", &short).is_empty());
+        assert_eq!(codes("Sylvania praised Freedonia on Monday.", &short), vec![t("SYL", "FRD", "051")]);
     }
 
     #[test]
@@ -780,7 +943,7 @@ mod tests {
         assert!(!all.contains("marxland"), "{all}");
         let counts = conv.counts();
         assert_eq!(counts.get("code-not-in-codebook"), Some(&1));
-        assert_eq!(counts.get("actor-code-not-dyad"), Some(&1));
+        assert_eq!(counts.get("actor-code-not-dyad"), Some(&2));
         assert_eq!(counts.get("paired-code-first-only"), Some(&1));
         assert!(conv.builder().check(&lexicon).is_empty());
     }

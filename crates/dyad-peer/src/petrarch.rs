@@ -305,7 +305,7 @@ pub fn read_suite(name: &str, xml: &str) -> Suite {
                     expected: Vec::new(),
                     line: 0,
                     require_target: require_dyad,
-                    convert_agents: None,
+                    ..SuiteRecord::default()
                 });
             }
             Piece::Open("EventCoding", attrs, _) => {

@@ -14,7 +14,7 @@ use crate::convert::{
     clean_phrase, clean_word, convert_pattern, event_code, stem_element, stem_phrase, syn_name, ActorCodes, Out,
     STEM_MARK,
 };
-use crate::{date_yymmdd, Converted, ExpectedEvent, PatternTokens, PeerDiagnostic, Suite, SuiteRecord};
+use crate::{date_yymmdd, Converted, DefaultActors, ExpectedEvent, PatternTokens, PeerDiagnostic, Suite, SuiteRecord};
 
 /// The files a TABARI `.project` names, with their text.
 #[derive(Clone, Debug, Default)]
@@ -604,7 +604,7 @@ pub(crate) fn convert_verbs(conv: &mut Converted, lexicon: &Lexicon, file: &str,
         }
         if let Some(tag) = t.strip_prefix('<') {
             let tag = tag.trim_end_matches('>').to_uppercase();
-            if tag != "SYNSETS" {
+            if tag != "SYNSETS" && tag != "TIME" {
                 conv.diag(
                     file,
                     line_no,
@@ -625,6 +625,16 @@ pub(crate) fn convert_verbs(conv: &mut Converted, lexicon: &Lexicon, file: &str,
                     if let Some(v) = syns.get_mut(set) {
                         v.push(m.trim().to_string());
                     }
+                }
+                continue;
+            }
+            // A time phrase coded `[###]` (discard) or `[+++]` (complex) leaves
+            // its sentence uncoded; date shifts are left to dyad's date grammar.
+            Some("TIME") if split_code(t).is_some_and(|(p, c)| !p.starts_with('-') && (c == "###" || c == "+++")) => {
+                let (phrase, _) = split_code(t).unwrap_or_default();
+                let words: Vec<String> = clean_phrase(phrase).split_whitespace().map(str::to_string).collect();
+                if !words.is_empty() {
+                    conv.tables.discards.push(words);
                 }
                 continue;
             }
@@ -663,15 +673,102 @@ pub(crate) fn convert_verbs(conv: &mut Converted, lexicon: &Lexicon, file: &str,
     emit_verbs(conv, lexicon, file, &syns, &verbs, true);
 }
 
-/// Records TABARI `.options` commands: dyad has no equivalents, so each
-/// command is reported (labels are only names and are ignored quietly).
+/// Records TABARI `.options` commands. Those [`Settings`] reads are applied
+/// by `dyad validate`; the others have no dyad equivalent and are reported
+/// (labels are only names and are ignored quietly).
 pub(crate) fn convert_options(conv: &mut Converted, file: &str, text: &str) {
     for (i, raw) in text.lines().enumerate() {
         let t = raw.trim();
-        if t.is_empty() || t.starts_with("//") || t.starts_with("LABEL:") {
+        if t.is_empty() || t.starts_with("//") || t.starts_with("LABEL:") || Settings::default().apply(t) {
             continue;
         }
         conv.diag(file, i as u32 + 1, "unsupported-option", format!("`{t}`"));
+    }
+}
+
+/// TABARI's minimum sentence length when no option sets one.
+pub const DEFAULT_MIN_WORDS: usize = 8;
+
+/// TABARI settings that change how validation records are coded, from the
+/// `.options` file and from `{ OPTION: ... }` in records (a setting holds
+/// for the records after it until set again).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Settings {
+    /// `SET: MINIMUM WORDS = N`: shorter sentences are not coded.
+    pub min_words: usize,
+    /// `SET: CONVERT AGENT = TRUE|FALSE`; `None` until set.
+    pub convert_agents: Option<bool>,
+    /// `DEFAULT: SOURCE [S] PRIOR TARGET [T] AFTER`; `DEFAULT: OFF` clears it.
+    pub defaults: Option<DefaultActors>,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings { min_words: DEFAULT_MIN_WORDS, convert_agents: None, defaults: None }
+    }
+}
+
+impl Settings {
+    /// The settings of `.options` texts, over the defaults.
+    pub fn from_options<'a>(texts: impl IntoIterator<Item = &'a str>) -> Settings {
+        let mut out = Settings::default();
+        for text in texts {
+            for line in text.lines().filter(|l| !l.trim_start().starts_with("//")) {
+                out.apply(line);
+            }
+        }
+        out
+    }
+
+    /// Applies one command (`SET: MINIMUM WORDS = 4`); false when it is not
+    /// one of these settings.
+    pub fn apply(&mut self, command: &str) -> bool {
+        let c = command.split_whitespace().collect::<Vec<_>>().join(" ").to_uppercase();
+        if let Some(d) = c.strip_prefix("DEFAULT:") {
+            return self.apply_default(d);
+        }
+        let Some(set) = c.strip_prefix("SET:") else { return false };
+        let Some((key, value)) = set.split_once('=') else { return false };
+        let value = value.trim();
+        match key.trim() {
+            "MINIMUM WORDS" => match value.parse() {
+                Ok(n) => self.min_words = n,
+                Err(_) => return false,
+            },
+            "CONVERT AGENT" => self.convert_agents = Some(value.starts_with("TRUE")),
+            _ => return false,
+        }
+        true
+    }
+
+    /// `OFF`, or `SOURCE [S]`, `PRIOR`, `TARGET [T]`, `AFTER` in any order.
+    fn apply_default(&mut self, command: &str) -> bool {
+        let words: Vec<&str> =
+            command.split(|c: char| c.is_whitespace() || c == '[' || c == ']').filter(|w| !w.is_empty()).collect();
+        if words == ["OFF"] {
+            self.defaults = None;
+            return true;
+        }
+        let mut d = DefaultActors::default();
+        let mut i = 0;
+        while i < words.len() {
+            match (words[i], words.get(i + 1)) {
+                ("SOURCE", Some(code)) => {
+                    d.source = Some(code.to_string());
+                    i += 1;
+                }
+                ("TARGET", Some(code)) => {
+                    d.target = Some(code.to_string());
+                    i += 1;
+                }
+                ("PRIOR", _) => d.prior = true,
+                ("AFTER", _) => d.after = true,
+                _ => return false,
+            }
+            i += 1;
+        }
+        self.defaults = Some(d);
+        true
     }
 }
 
@@ -680,9 +777,13 @@ pub(crate) fn convert_options(conv: &mut Converted, file: &str, text: &str) {
 /// the expected events. Records after the `FINAL` record (non-standard
 /// options) and records that only change options are left out and reported.
 pub fn read_suite(name: &str, text: &str) -> Suite {
+    read_suite_with(name, text, Settings::default())
+}
+
+/// As [`read_suite`], starting from `settings` (the project's `.options`).
+pub fn read_suite_with(name: &str, text: &str, mut settings: Settings) -> Suite {
     let mut suite = Suite::default();
     let lines: Vec<&str> = text.lines().collect();
-    let mut convert_agents: Option<bool> = None;
     let mut i = 0;
     while i < lines.len() {
         let Some((date, id)) = header(lines[i]) else {
@@ -725,6 +826,10 @@ pub fn read_suite(name: &str, text: &str) -> Suite {
                 body.push_str(l);
                 body.push(' ');
             } else {
+                // A note left open ends at the next record's header.
+                if header(l).is_some() {
+                    break;
+                }
                 note.push_str(l);
                 note.push('\n');
                 if l.contains("*/") {
@@ -734,12 +839,11 @@ pub fn read_suite(name: &str, text: &str) -> Suite {
             }
             i += 1;
         }
-        let (expected, options) = expectations(&note);
+        let expected = expectations(&note);
         // `{ OPTION: SET: CONVERT AGENT = TRUE }` holds until set again.
-        let flat = note.split_whitespace().collect::<Vec<_>>().join(" ").to_uppercase();
-        if let Some(p) = flat.find("CONVERT AGENT =") {
-            convert_agents = Some(flat[p + 15..].trim_start().starts_with("TRUE"));
-        }
+        let commands = option_commands(&note);
+        let options = !commands.is_empty();
+        let unknown: Vec<&String> = commands.iter().filter(|c| !settings.apply(c)).collect();
         if options && expected.is_empty() {
             suite.diagnostics.push(PeerDiagnostic {
                 file: name.to_string(),
@@ -749,12 +853,12 @@ pub fn read_suite(name: &str, text: &str) -> Suite {
             });
             continue;
         }
-        if options {
+        for c in unknown {
             suite.diagnostics.push(PeerDiagnostic {
                 file: name.to_string(),
                 line: start,
-                kind: "option-record",
-                message: format!("{id}: the option it sets is not applied"),
+                kind: "option-not-applied",
+                message: format!("{id}: `{c}`"),
             });
         }
         let section = id.split_once('-').map_or(id.as_str(), |(a, _)| a).to_string();
@@ -766,7 +870,9 @@ pub fn read_suite(name: &str, text: &str) -> Suite {
             expected,
             line: start,
             require_target: None,
-            convert_agents,
+            convert_agents: settings.convert_agents,
+            min_words: Some(settings.min_words),
+            defaults: settings.defaults.clone(),
         });
     }
     suite
@@ -785,10 +891,19 @@ fn header(line: &str) -> Option<(Option<NaiveDate>, String)> {
     Some((date_yymmdd(date), id.to_string()))
 }
 
-/// Expected events of a note, and whether it sets options.
-fn expectations(note: &str) -> (Vec<ExpectedEvent>, bool) {
+/// The `{ OPTION: ... }` commands of a note (the closing brace is at times
+/// missing: the command then ends with the line or the note).
+fn option_commands(note: &str) -> Vec<String> {
+    note.lines()
+        .filter_map(|l| l.split_once("OPTION:"))
+        .map(|(_, rest)| rest.split(['}']).next().unwrap_or("").split("*/").next().unwrap_or("").trim().to_string())
+        .filter(|c| !c.is_empty())
+        .collect()
+}
+
+/// Expected events of a note.
+fn expectations(note: &str) -> Vec<ExpectedEvent> {
     let mut out = Vec::new();
-    let mut options = false;
     for line in note.lines() {
         let l = line.trim_start();
         let l = l.strip_prefix("\\n").unwrap_or(l).trim_start();
@@ -805,7 +920,6 @@ fn expectations(note: &str) -> (Vec<ExpectedEvent>, bool) {
             let inner = &rest[open + 1..open + close];
             rest = &rest[open + close + 1..];
             if inner.trim_start().starts_with("OPTION") {
-                options = true;
                 continue;
             }
             let parts: Vec<&str> = inner.split('/').map(str::trim).collect();
@@ -821,7 +935,7 @@ fn expectations(note: &str) -> (Vec<ExpectedEvent>, bool) {
             }
         }
     }
-    (out, options)
+    out
 }
 
 #[cfg(test)]
@@ -836,6 +950,7 @@ mod tests {
 </SYNSETS>
 <TIME>
 LAST_WEEK [-7]
+ONCE_UPON_A_TIME [###]
 </TIME>
 GREET  [041] ;made up
 - * WARMLY +  [042]
@@ -885,8 +1000,10 @@ GRAND_FENWICK [GFK]
         assert!(syn.contains("&fruit = apples, pears"), "{syn}");
         let counts = conv.counts();
         assert_eq!(counts.get("compound-marker"), Some(&1));
-        assert!(counts.contains_key("unsupported-block"));
         assert!(conv.tables.events.values().any(|c| *c == crate::PeerCode::Discard));
+        // A discarding time phrase discards its sentence; a date shift is reported.
+        assert_eq!(conv.tables.discards, vec![vec!["once", "upon", "a", "time"]]);
+        assert_eq!(counts.get("unsupported-block-entry"), Some(&1));
         assert!(conv
             .tables
             .events
@@ -956,6 +1073,41 @@ GRAND_FENWICK [GFK]
         let got = first_range_wins(&[("X".into(), d("2001-01-01"), d("2001-12-31")), ("Y".into(), None, None)]);
         assert_eq!(got.len(), 2);
         assert_eq!(subtract((None, None), (d("2001-01-01"), d("2001-12-31"))).len(), 2);
+    }
+
+    #[test]
+    fn suite_settings_hold_until_changed() {
+        let text = "\
+950101  SET-01
+Settings.
+/* \\n{ OPTION: SET: MINIMUM WORDS = 4  */
+
+950101  TEST-01
+Freedonia greeted Sylvania.
+/* \\n{ FRD / SYL / 042 }
+
+950101  SET-02
+Settings.
+/* \\n{ OPTION: SET: MINIMUM WORDS = 12 } */
+
+950101  TEST-02
+Freedonia greeted Sylvania.
+/* \\n{ FRD / SYL / 042 } */
+";
+        let start = Settings::from_options(["SET: CONVERT AGENT = TRUE\n//SET: MINIMUM WORDS = 5\n"]);
+        assert_eq!(start, Settings { min_words: DEFAULT_MIN_WORDS, convert_agents: Some(true), defaults: None });
+        let suite = read_suite_with("v.text", text, start);
+        // The brace left open still sets the option; the note left open ends at the next header.
+        let got: Vec<(&str, Option<usize>)> = suite.records.iter().map(|r| (r.id.as_str(), r.min_words)).collect();
+        assert_eq!(got, vec![("TEST-01", Some(4)), ("TEST-02", Some(12))]);
+        assert!(suite.records.iter().all(|r| r.convert_agents == Some(true)));
+        let mut s = Settings::default();
+        assert!(s.apply("DEFAULT:  SOURCE [DEFSRC] PRIOR TARGET [DEFTAR]"));
+        let want =
+            DefaultActors { source: Some("DEFSRC".into()), prior: true, target: Some("DEFTAR".into()), after: false };
+        assert_eq!(s.defaults, Some(want));
+        assert!(s.apply("DEFAULT: OFF") && s.defaults.is_none());
+        assert!(!s.apply("COMPLEX: VERBS[5]"));
     }
 
     #[test]

@@ -206,8 +206,9 @@ fn load(kind: SuiteKind, file: &Path, lexicon: &Lexicon) -> Result<(Converted, S
                 return Err(Failure::new(Status::Usage, anyhow!("{}: no <textfile> in the project", file.display())));
             }
             let mut suite = Suite::default();
+            let settings = tabari::Settings::from_options(project.options.iter().map(|(_, t)| t.as_str()));
             for (name, text) in &project.texts {
-                let s = tabari::read_suite(name, text);
+                let s = tabari::read_suite_with(name, text, settings.clone());
                 suite.records.extend(s.records);
                 suite.diagnostics.extend(s.diagnostics);
             }
@@ -252,6 +253,9 @@ pub fn run(args: &ValidateArgs) -> Result<Status, Failure> {
         require_target: !args.no_target_ok,
         agent_prefix: None,
         target_after_verb: !args.no_target_after_verb,
+        min_words: 0,
+        discard_actors: args.suite == SuiteKind::Tabari,
+        defaults: None,
     });
     let mut diag_counts: BTreeMap<&str, usize> = converted.counts();
     for d in rejected.iter().chain(&suite.diagnostics) {
@@ -273,6 +277,8 @@ pub fn run(args: &ValidateArgs) -> Result<Status, Failure> {
         if r.convert_agents == Some(true) {
             c.agent_prefix = Some("~");
         }
+        c.min_words = r.min_words.unwrap_or(0);
+        c.defaults = r.defaults.clone();
         c
     };
     let outcomes: Vec<Outcome<'_>> =

@@ -55,6 +55,7 @@ drone = MIL
 gunman = REB
 team = CVL
 hostage = CVL
+peacekeeper = PKO
 ";
 
 const EVENTS: &str = "
@@ -761,4 +762,9 @@ fn forces_loyal_to_a_government_are_its_country() {
 #[test]
 fn verb_led_trigger_beats_a_noun_pattern_of_equal_length() {
     check("Russia proposed talks with Turkey.", "RUS 036 TUR");
+}
+
+#[test]
+fn an_organisations_peacekeepers_are_its_peacekeeping_sector() {
+    check("Mali attacked United Nations peacekeepers.", "MLI 190 IGOUNOPKO");
 }

@@ -1910,12 +1910,38 @@ fn find_object(
             || is_finite_verb(t)
             || subject_pronoun
             || norm_is(t, &["said", "says"])
+            || request_infinitive(toks, j)
         {
             return organ;
         }
         j += 1;
     }
     organ
+}
+
+/// `rejected calls to expel X`: the `to` at `j` opens the infinitive of a
+/// request or plan noun, and what follows is that infinitive's object.
+fn request_infinitive(toks: &[Token], j: usize) -> bool {
+    toks[j].tag == Tag::To
+        && j > 0
+        && toks[j - 1].tag == Tag::Noun
+        && matches!(
+            toks[j - 1].lemma.as_str(),
+            "call"
+                | "demand"
+                | "plan"
+                | "proposal"
+                | "request"
+                | "appeal"
+                | "bid"
+                | "effort"
+                | "attempt"
+                | "pressure"
+                | "order"
+                | "move"
+                | "decision"
+        )
+        && toks.get(j + 1).is_some_and(|n| n.tag == Tag::Verb(VerbForm::Base))
 }
 
 /// The first place in the object of a trigger ending at `from`, reached

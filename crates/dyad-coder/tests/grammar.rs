@@ -768,3 +768,8 @@ fn verb_led_trigger_beats_a_noun_pattern_of_equal_length() {
 fn an_organisations_peacekeepers_are_its_peacekeeping_sector() {
     check("Mali attacked United Nations peacekeepers.", "MLI 190 IGOUNOPKO");
 }
+
+#[test]
+fn object_of_a_request_nouns_infinitive_is_not_the_target() {
+    check("Turkey criticised calls to expel the Greek diplomats.", "TUR 111 -");
+}

@@ -946,6 +946,14 @@ pub(crate) fn code_sentence(
                     (force && relative).then(|| find_object(&s, &input, &found, e + 2, false, false)).flatten()
                 }),
         };
+        // `appealed for funds for refugees`, `appealed for $5m to feed
+        // refugees`: whom an appeal helps is not whom it asks.
+        // Its country still settles an open source (`the president appealed
+        // for aid to combat a drought in Botswana`).
+        let beneficiary_k = object.filter(|&k| {
+            code.as_str().starts_with("02") && m.target.is_none() && beneficiary(&s.tokens, trigger_end, &found[k])
+        });
+        let object = object.filter(|_| beneficiary_k.is_none());
         let agent_phrase = between.is_none() && (passive || nominal_passive.is_some() || nominal_agent.is_some());
         let force = matches!(&code.as_str()[..2], "18" | "19" | "20");
         let (source_k, target_k) = match (between, pair_target) {
@@ -1077,7 +1085,11 @@ pub(crate) fn code_sentence(
             // is domestic); measured on the PETRARCH-2 news records, this
             // helps even though `a journalist criticised Russia` then reads
             // as a Russian journalist.
-            let src = settle(src, || tgt.and_then(|(t, _)| t.country.clone()).or_else(|| country_before(src_start)))?;
+            let src = settle(src, || {
+                tgt.and_then(|(t, _)| t.country.clone())
+                    .or_else(|| beneficiary_k.and_then(|k| found[k].members.iter().find_map(|b| b.country.clone())))
+                    .or_else(|| country_before(src_start))
+            })?;
             let source = actor(&src, src_span, &doc.text)?;
             // An open role noun as target takes the source's country only for
             // people acted upon (`freed 14 political prisoners`), not for state
@@ -1917,6 +1929,18 @@ fn find_object(
         j += 1;
     }
     organ
+}
+
+/// Whether mention `k`, after a trigger ending at `from`, sits in an
+/// infinitive of purpose or is people in need after `for` (`for refugees`;
+/// a country after `for` is the one asking is for, as CAMEO codes it).
+fn beneficiary(toks: &[Token], from: usize, k: &Mention) -> bool {
+    let gap = &toks[from.min(k.start)..k.start];
+    let purpose = gap.windows(2).any(|w| w[0].tag == Tag::To && w[1].tag == Tag::Verb(VerbForm::Base));
+    let people = k.members.iter().all(|x| x.sector.as_deref().is_some_and(|c| matches!(c, "CVL" | "REF")));
+    // Not the subject of an infinitive: `appealed for civilians to leave`.
+    let head = toks.get(k.end).is_none_or(|t| t.tag != Tag::To);
+    purpose || people && head && preceding_prep(toks, k.start).is_some_and(|p| p.norm == "for")
 }
 
 /// `rejected calls to expel X`: the `to` at `j` opens the infinitive of a

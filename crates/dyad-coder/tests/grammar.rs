@@ -773,3 +773,10 @@ fn an_organisations_peacekeepers_are_its_peacekeeping_sector() {
 fn object_of_a_request_nouns_infinitive_is_not_the_target() {
     check("Turkey criticised calls to expel the Greek diplomats.", "TUR 111 -");
 }
+
+#[test]
+fn whom_an_appeal_helps_is_not_its_target() {
+    check("Turkey urged support for Greek prisoners.", "TUR 020 -");
+    check("Turkey urged support for Greece.", "TUR 020 GRC");
+    check("Turkey urged more money to feed Greek prisoners.", "TUR 020 -");
+}

@@ -948,6 +948,20 @@ pub(crate) fn code_sentence(
         };
         // `appealed for funds for refugees`, `appealed for $5m to feed
         // refugees`: whom an appeal helps is not whom it asks.
+        // `rallied against the arrest of the mayor`, `probed the killing of a
+        // blogger`: the victim after a force noun's `of` is that act's (the
+        // `of` of `a meeting of ministers` names who met, and stays).
+        let object = object.filter(|&k| {
+            m.target.is_some()
+                || !matches.iter().enumerate().any(|(oi, o)| {
+                    let ts = o.trigger.first().copied().unwrap_or(o.start);
+                    oi != mi
+                        && codes[oi].quad_class().number() == 4
+                        && ts >= trigger_end
+                        && of_complement(&s.tokens, ts, found[k].start)
+                        && is_nominal_complement(&s.tokens, trigger_end, ts)
+                })
+        });
         // Its country still settles an open source (`the president appealed
         // for aid to combat a drought in Botswana`).
         let beneficiary_k = object.filter(|&k| {
@@ -1941,6 +1955,16 @@ fn beneficiary(toks: &[Token], from: usize, k: &Mention) -> bool {
     // Not the subject of an infinitive: `appealed for civilians to leave`.
     let head = toks.get(k.end).is_none_or(|t| t.tag != Tag::To);
     purpose || people && head && preceding_prep(toks, k.start).is_some_and(|p| p.norm == "for")
+}
+
+/// Whether the mention starting at `start` is the `of` complement of the
+/// noun at `noun`: `the arrest of the city's mayor`.
+fn of_complement(toks: &[Token], noun: usize, start: usize) -> bool {
+    noun + 2 <= start
+        && toks[noun + 1].norm == "of"
+        && toks[noun + 2..start]
+            .iter()
+            .all(|t| matches!(t.tag, Tag::Det | Tag::Adj | Tag::Num | Tag::Possessive | Tag::Noun))
 }
 
 /// `rejected calls to expel X`: the `to` at `j` opens the infinitive of a

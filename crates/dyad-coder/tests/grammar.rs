@@ -780,3 +780,8 @@ fn whom_an_appeal_helps_is_not_its_target() {
     check("Turkey urged support for Greece.", "TUR 020 GRC");
     check("Turkey urged more money to feed Greek prisoners.", "TUR 020 -");
 }
+
+#[test]
+fn victim_of_a_force_noun_is_not_the_governors_target() {
+    check("Turkey criticised the arrest of Greek journalists.", "TUR 111 -");
+}

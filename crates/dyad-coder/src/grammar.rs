@@ -1017,6 +1017,11 @@ pub(crate) fn code_sentence(
         let target = target_k
             .filter(|&k| Some(k) != source_k)
             .filter(|&k| !(compound_source && open_agent(&found[k])))
+            // `deployed riot police`: a show of force moves the source's own organs.
+            .filter(|&k| {
+                let own = |t: &Member| t.country.is_none() || source.0.members.iter().any(|m| m.country == t.country);
+                !(code.as_str().starts_with("15") && found[k].agent_only && found[k].members.iter().all(own))
+            })
             .map(|k| (found[k].clone(), s.span_of(found[k].start, found[k].end)));
         // A material act aimed at a place (`shelled Kherson`, `captured the
         // city of Goma`, `dropped bombs on Hiroshima`; passive: `Kherson was

@@ -103,6 +103,7 @@ host .. &talk between = 045
 halt .. &mediation = 165
 warn = 012
 supply = 072
+deploy .. police = 153
 call for .. lifting of .. restriction = 1051
 decline to = 120
 fight = 190
@@ -784,4 +785,9 @@ fn whom_an_appeal_helps_is_not_its_target() {
 #[test]
 fn victim_of_a_force_noun_is_not_the_governors_target() {
     check("Turkey criticised the arrest of Greek journalists.", "TUR 111 -");
+}
+
+#[test]
+fn a_show_of_force_moves_the_sources_own_organs() {
+    check("Turkey deployed police across the border.", "TUR 153 -");
 }

@@ -462,6 +462,12 @@ fn combine(conjuncts: Vec<Vec<Member>>) -> Vec<Member> {
                     }
                     // An agent: the first one names the organisation (`army spokesman` is MIL).
                     None => {
+                        // An organisation's peacekeepers are its own sector (`UN peacekeepers` is IGOUNOPKO).
+                        if p.sector.as_deref() == Some("PKO") {
+                            if let Some(c) = m.code.as_mut().filter(|c| c.starts_with("IGO") && !c.ends_with("PKO")) {
+                                c.push_str("PKO");
+                            }
+                        }
                         if m.sector.is_none() {
                             m.sector.clone_from(&p.sector);
                         }

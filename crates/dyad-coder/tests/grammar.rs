@@ -55,6 +55,7 @@ drone = MIL
 gunman = REB
 team = CVL
 hostage = CVL
+peacekeeper = PKO
 ";
 
 const EVENTS: &str = "
@@ -102,6 +103,7 @@ host .. &talk between = 045
 halt .. &mediation = 165
 warn = 012
 supply = 072
+deploy .. police = 153
 call for .. lifting of .. restriction = 1051
 decline to = 120
 fight = 190
@@ -761,4 +763,31 @@ fn forces_loyal_to_a_government_are_its_country() {
 #[test]
 fn verb_led_trigger_beats_a_noun_pattern_of_equal_length() {
     check("Russia proposed talks with Turkey.", "RUS 036 TUR");
+}
+
+#[test]
+fn an_organisations_peacekeepers_are_its_peacekeeping_sector() {
+    check("Mali attacked United Nations peacekeepers.", "MLI 190 IGOUNOPKO");
+}
+
+#[test]
+fn object_of_a_request_nouns_infinitive_is_not_the_target() {
+    check("Turkey criticised calls to expel the Greek diplomats.", "TUR 111 -");
+}
+
+#[test]
+fn whom_an_appeal_helps_is_not_its_target() {
+    check("Turkey urged support for Greek prisoners.", "TUR 020 -");
+    check("Turkey urged support for Greece.", "TUR 020 GRC");
+    check("Turkey urged more money to feed Greek prisoners.", "TUR 020 -");
+}
+
+#[test]
+fn victim_of_a_force_noun_is_not_the_governors_target() {
+    check("Turkey criticised the arrest of Greek journalists.", "TUR 111 -");
+}
+
+#[test]
+fn a_show_of_force_moves_the_sources_own_organs() {
+    check("Turkey deployed police across the border.", "TUR 153 -");
 }

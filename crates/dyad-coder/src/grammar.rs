@@ -582,10 +582,11 @@ pub(crate) fn code_sentence(
         let loyal = s.tokens.get(e).is_some_and(|t| t.norm == "loyal")
             && s.tokens.get(e + 1).is_some_and(|t| t.norm == "to")
             && open_agent(&found[k]);
-        let country = found
-            .iter()
-            .find(|m| loyal && m.start == e + 2 && m.members.len() == 1)
-            .and_then(|m| m.members[0].country.clone());
+        if !loyal {
+            continue;
+        }
+        let country =
+            found.iter().find(|m| m.start == e + 2 && m.members.len() == 1).and_then(|m| m.members[0].country.clone());
         if let Some(country) = country {
             for member in &mut found[k].members {
                 member.country = Some(country.clone());

@@ -548,6 +548,11 @@ pub(crate) fn code_sentence(
         let bare = member.code.as_deref().is_some_and(|c| Some(c) == member.country.as_deref());
         (bare && norm_is(before, &["in", "across", "throughout"])).then(|| member.country.clone()).flatten()
     });
+    // A backed role noun takes the dateline's country unless the sentence is set elsewhere (mentions.rs).
+    let dateline = ctx.dateline.as_ref().and_then(|d| d.country.as_deref());
+    let elsewhere = places.iter().any(|p| p.locative && p.location.country.as_deref() != dateline)
+        || in_country.as_deref().is_some_and(|c| Some(c) != dateline);
+    mentions::backed_scene(&s, dicts, ctx.published, &mut found, dateline.filter(|_| !elsewhere));
     let where_country = places
         .iter()
         .find(|p| p.locative)

@@ -10,7 +10,7 @@
 use chrono::NaiveDate;
 use dyad_core::{RuleRef, Span};
 use dyad_dict::{Dictionaries, PhraseCase};
-use dyad_text::{Case, Tag, Token};
+use dyad_text::{Case, Tag, Token, VerbForm};
 
 use crate::sentence::Sentence;
 
@@ -117,6 +117,14 @@ fn atoms(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec
             }
         }
         for (end, ids) in dicts.agent_trie().matches_at(i, n, |k| s.keys(k)) {
+            // The head of a role phrase is a noun, and none is written in a
+            // past form: a past form matched by its lemma is the clause's verb
+            // (`a Moscow court convicted`), not a role noun (`convict`). Other
+            // verb tags are left alone: the tagger gives them to nouns too
+            // (`farm minister`, `German banks`).
+            if matches!(s.tokens[end - 1].tag, Tag::Verb(VerbForm::Past | VerbForm::PastParticiple)) {
+                continue;
+            }
             if best.as_ref().is_none_or(|b| end > b.end) {
                 let id = *ids.last().unwrap_or(&0);
                 best = Some(Atom { start: i, end, kind: AtomKind::Agent(id) });
@@ -238,6 +246,55 @@ fn has_backer(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>, s
     }
     // `U.S. - backed`: the backer's own atom was dropped in `atoms`.
     (start >= 3 && split_modifier(s, start - 2) == Some(BACKED)).then(|| start - 3)
+}
+
+/// Whether `gap[j]` is part of a backer or leader modifier: `US-backed`,
+/// `Kurdish-led`, `pro-Kremlin`, or `U.S. - backed` written in three tokens.
+fn is_backing_word(gap: &[Token], j: usize) -> bool {
+    let modifier_word_str = |w: &str| BACKER_WORDS.contains(&w) || w == LED;
+    let modifier_word = |t: &Token| modifier_word_str(t.norm.as_str());
+    let one_word = gap[j].norm.rsplit_once('-').is_some_and(|(x, w)| !x.is_empty() && modifier_word_str(w))
+        || gap[j].norm.split_once('-').is_some_and(|(x, rest)| matches!(x, "pro" | "anti") && !rest.is_empty());
+    let hyphen_at = |k: usize| gap.get(k).is_some_and(|t| t.norm == "-");
+    one_word
+        || hyphen_at(j) && gap.get(j + 1).is_some_and(modifier_word)
+        || modifier_word(&gap[j]) && j > 0 && hyphen_at(j - 1)
+        || hyphen_at(j + 1) && gap.get(j + 2).is_some_and(modifier_word)
+}
+
+/// The scene of a backed role noun: a role noun with a backer, settled to
+/// its sector alone in `find` (`US-backed rebels` -> REB), takes `scene`,
+/// the country of the document's dateline (`DAMASCUS (Reuters) - US-backed
+/// rebels attacked ...` -> SYRREB), unless that is the backer's own country
+/// (`WASHINGTON - US-backed rebels` stays REB): the scene's country, never
+/// the backer's. The caller passes no scene when the sentence places its
+/// event in another country than the dateline's.
+pub(crate) fn backed_scene(
+    s: &Sentence<'_>,
+    dicts: &Dictionaries,
+    date: Option<NaiveDate>,
+    found: &mut [Mention],
+    scene: Option<&str>,
+) {
+    let Some(scene) = scene else { return };
+    for m in found.iter_mut() {
+        let first = if is_det(&s.tokens[m.start]) { m.start + 1 } else { m.start };
+        let Some(t) = s.tokens.get(first) else { continue };
+        let backer = match word_modifier(dicts, t, date) {
+            Some((BACKED, id)) => Some(id),
+            Some(_) => continue,
+            // `U.S. - backed`: the backer is the word before the hyphen.
+            None if split_modifier(s, first + 1) == Some(BACKED) => word_actor(dicts, &t.norm, date),
+            None => continue,
+        };
+        if backer.is_some_and(|id| dicts.actors()[id as usize].country.as_deref() == Some(scene)) {
+            continue;
+        }
+        for member in m.members.iter_mut().filter(|x| x.country.is_none() && x.code.is_some() && x.code == x.sector) {
+            member.country = Some(scene.to_string());
+            member.code = None;
+        }
+    }
 }
 
 /// `French-Algerian`, `British-Iranian`: two demonyms joined by a hyphen
@@ -371,9 +428,15 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
             // reads the verb after it as an adjective (`St. John's criticised`).
             let name_ends_in_s = toks[end - 1].norm == "'s";
             let adjective_after_name = name_ends_in_s && gap.iter().any(|t| t.tag == Tag::Adj);
+            // `Syria's US-backed rebels`: the possessor is the scene the
+            // backed role noun belongs to, whoever backs it.
+            let possessor_of_backed = gap.first().is_some_and(|t| t.tag == Tag::Possessive || t.norm == "'s")
+                && gap.len() <= 5
+                && (1..gap.len()).all(|j| is_np_glue(&gap[j]) || is_backing_word(gap, j));
             let glue = tight_hyphen
                 || title_nouns
                 || located
+                || possessor_of_backed
                 || (gap.iter().all(is_np_glue) && gap.len() <= 3 && !adjective_after_name);
             let coord = is_and(gap) || (is_comma(gap) && list_continues(toks, &atoms, k));
             // `recalled its ambassador from Algeria`: a possessed role noun is

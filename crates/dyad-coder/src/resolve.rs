@@ -9,7 +9,8 @@
 //!   of the document (`Turkey and Greece ...`).
 //! * Ambiguous country names: a country name inside a person's name
 //!   (`Michael Jordan`, `Mr. Chad`) or a US state (`Atlanta, Georgia`,
-//!   `the state of Georgia`) is not the country.
+//!   `the state of Georgia`) is not the country. Bare `Congo` and bare
+//!   `Korea` take the country the document has named by a name of its own.
 
 use std::collections::HashMap;
 
@@ -48,6 +49,10 @@ pub(crate) struct DocMemory {
     /// the DRC by a name of its own (`Kinshasa`, `DRC`, `Tshisekedi`).
     named_cog: bool,
     named_cod: bool,
+    /// The document named South Korea, North Korea by a name of their own
+    /// (`South Korean`, `Seoul`, `Pyongyang`, an office-holder, `KCNA`).
+    named_kor: bool,
+    named_prk: bool,
 }
 
 /// Capitalised words that are dates, not names.
@@ -87,6 +92,7 @@ pub(crate) fn resolve(s: &Sentence<'_>, found: &mut Vec<Mention>, memory: &mut D
     let toks = &s.tokens;
     drop_ambiguous_countries(toks, found);
     resolve_congo(toks, found, memory);
+    resolve_korea(toks, s.all_caps, found, memory);
     counted_people(toks, found);
     let covered = |found: &[Mention], i: usize| found.iter().any(|m| m.start <= i && i < m.end);
     // Runs of capitalised words outside any mention: candidate person names.
@@ -137,10 +143,32 @@ pub(crate) fn resolve(s: &Sentence<'_>, found: &mut Vec<Mention>, memory: &mut D
             found.push(Mention { start, end, members: vec![member], is_place: false, agent_only: false });
         }
     }
+    found.sort_by_key(|m| m.start);
+    role_named_by_apposition(toks, found);
     resolve_pairs(toks, found, memory);
     found.sort_by_key(|m| m.start);
     if let Some(pair) = found.iter().rev().find(|m| m.members.len() >= 2 && !m.is_place) {
         memory.last_pair = Some(pair.members.clone());
+    }
+}
+
+/// `the minister, Sergei Lavrov,`: an open role noun (no country) whose
+/// appositive is a named actor in the dictionaries is that actor. The
+/// grammar skips appositions when it looks for a subject, so the role noun
+/// would otherwise be settled against the other side of the event.
+fn role_named_by_apposition(toks: &[Token], found: &mut [Mention]) {
+    for k in 0..found.len().saturating_sub(1) {
+        let (role, next) = (&found[k], &found[k + 1]);
+        let open_role = role.agent_only && role.members.iter().all(|m| m.country.is_none() && m.code.is_none());
+        let named = next.members.len() == 1 && next.members[0].code.as_ref().is_some_and(|c| c.len() > 3);
+        let apposed = next.start == role.end + 1
+            && toks[role.end].norm == ","
+            && toks.get(next.end).is_none_or(|t| matches!(t.norm.as_str(), "," | "." | ";"));
+        if open_role && named && apposed && !next.is_place {
+            let members = next.members.clone();
+            found[k].members = members;
+            found[k].agent_only = false;
+        }
     }
 }
 
@@ -265,4 +293,74 @@ fn counted_people(toks: &[Token], found: &mut [Mention]) {
             member.sector = Some("CVL".to_string());
         }
     }
+}
+
+/// Whether token `i` is a bare `Korea`, `Korean(s)`, `Koreas` (or
+/// `Korean-American`), not part of `North Korea`, `S. Korean`,
+/// `Republic of Korea`.
+fn is_bare_korea(toks: &[Token], i: usize) -> bool {
+    let w = toks[i].norm.as_str();
+    let korea = matches!(w, "korea" | "korean" | "koreans" | "koreas") || w.starts_with("korean-");
+    korea && (i == 0 || !matches!(toks[i - 1].norm.as_str(), "north" | "south" | "of" | "n." | "s."))
+}
+
+/// Bare `Korea` / `Korean` (listed as `KOR` in countries.actors) is resolved
+/// by the document, like the Congos: it takes the Korea the document has
+/// named before it by a name of its own (`South Korea`, `Seoul`, a South
+/// Korean office-holder; `North Korea`, `Pyongyang`, `KCNA`). When the
+/// document has named neither, or both (a story about the two Koreas), it
+/// is left uncoded: no evidence says which, and a wrong country is worse
+/// than none. Not the country at all: a bare `Korean` with no role noun
+/// (`Korean won`, `the Korean peninsula`) and a bare word before a name
+/// (`Korean War`, `Korean Air`, `Korea Herald`), and `Korean-American`.
+/// `the Koreas` is both.
+fn resolve_korea(toks: &[Token], all_caps: bool, found: &mut Vec<Mention>, memory: &mut DocMemory) {
+    for m in found.iter_mut() {
+        let bare_at = (m.start..m.end).find(|&i| is_bare_korea(toks, i));
+        let is_bare =
+            |a: &Member| bare_at.is_some() && a.country.as_deref() == Some("KOR") && a.code.as_deref() == Some("KOR");
+        let mut members = Vec::with_capacity(m.members.len());
+        for member in m.members.drain(..) {
+            if !is_bare(&member) {
+                memory.named_kor |= member.country.as_deref() == Some("KOR");
+                memory.named_prk |= member.country.as_deref() == Some("PRK");
+                members.push(member);
+                continue;
+            }
+            let i = bare_at.unwrap_or(m.start);
+            let word = toks[i].norm.as_str();
+            // `Korean War`, `Korea Herald`: a name of its own follows.
+            let name_follows = i + 1 >= m.end
+                && toks.get(i + 1).is_some_and(|t| {
+                    t.norm.chars().next().is_some_and(char::is_alphabetic) && (all_caps || t.case != Case::Lower)
+                });
+            // `Korean won`, `Korean peninsula`: an adjective with no role noun.
+            let bare_adjective = word == "korean" && member.sector.is_none();
+            // `a Korean-American journalist` names no Korean state.
+            let compound = word.starts_with("korean-");
+            if name_follows || bare_adjective || compound {
+                continue;
+            }
+            let as_country = |code: &str| {
+                let mut a = member.clone();
+                a.country = Some(code.to_string());
+                a.code = Some(code.to_string());
+                a
+            };
+            if word == "koreas" {
+                memory.named_kor = true;
+                memory.named_prk = true;
+                members.push(as_country("KOR"));
+                members.push(as_country("PRK"));
+                continue;
+            }
+            match (memory.named_kor, memory.named_prk) {
+                (true, false) => members.push(member),
+                (false, true) => members.push(as_country("PRK")),
+                _ => {}
+            }
+        }
+        m.members = members;
+    }
+    found.retain(|m| !m.members.is_empty());
 }

@@ -1,0 +1,175 @@
+//! In-document actor resolution (docs/actors.md): bare `Korea` by context,
+//! the scene's country for backed role nouns, and verbs kept out of actor
+//! mentions. Each case is a document coded with the default dictionaries,
+//! and the events it must (or must not) yield, written `SOURCE ROOT TARGET`
+//! with a two-digit CAMEO root and `-` for no target.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use dyad_coder::Coder;
+use dyad_dict::DictionariesBuilder;
+use dyad_text::Lexicon;
+
+fn coder() -> Coder {
+    let lexicon = Arc::new(Lexicon::english());
+    let dicts = DictionariesBuilder::new().with_defaults().build(&lexicon).unwrap_or_else(|e| panic!("{e}"));
+    Coder::builder(Arc::new(dicts), lexicon).build()
+}
+
+/// The events of `text` as `SOURCE ROOT TARGET`.
+fn events(coder: &Coder, text: &str) -> Vec<String> {
+    let date = NaiveDate::from_ymd_opt(2025, 9, 1);
+    coder
+        .code_text(text, date)
+        .events
+        .iter()
+        .filter(|e| !e.negated)
+        .map(|e| {
+            let target = e.target.as_ref().map_or("-", |t| t.code.as_str());
+            format!("{} {} {target}", e.source.code, &e.cameo.as_str()[..2])
+        })
+        .collect()
+}
+
+/// Checks every `(text, wanted, unwanted)`: each wanted event is coded and
+/// no unwanted one is; returns the failures.
+fn check(coder: &Coder, cases: &[(&str, &[&str], &[&str])]) -> Vec<String> {
+    let mut failures = Vec::new();
+    for (text, wanted, unwanted) in cases {
+        let got = events(coder, text);
+        let missing: Vec<&&str> = wanted.iter().filter(|w| !got.iter().any(|g| g == *w)).collect();
+        let extra: Vec<&&str> = unwanted.iter().filter(|u| got.iter().any(|g| g == *u)).collect();
+        if !missing.is_empty() || !extra.is_empty() {
+            failures.push(format!("{text:?}: missing {missing:?}, unwanted {extra:?}, got {got:?}"));
+        }
+    }
+    failures
+}
+
+fn assert_cases(cases: &[(&str, &[&str], &[&str])]) {
+    let failures = check(&coder(), cases);
+    assert!(failures.is_empty(), "{} of {} failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
+}
+
+/// Bare `Korea`/`Korean` take the Korea named earlier in the document.
+#[test]
+fn korea_after_a_named_korea() {
+    assert_cases(&[
+        (
+            "South Korea summoned the Japanese ambassador. Korean officials met Chinese officials on Tuesday.",
+            &["KORGOV 04 CHNGOV"],
+            &["PRKGOV 04 CHNGOV"],
+        ),
+        (
+            "North Korea fired two missiles on Sunday. Korean troops attacked a Japanese vessel.",
+            &["PRKMIL 19 JPN"],
+            &["KORMIL 19 JPN"],
+        ),
+        // A capital and an office-holder are names of their own.
+        ("Seoul protested on Monday. Korea criticised China.", &["KOR 11 CHN"], &[]),
+        ("Pyongyang held a parade. Korean officials criticised Japan.", &["PRKGOV 11 JPN"], &[]),
+        ("Cho Hyun visited Beijing. Korean officials criticised Japan.", &["KORGOV 11 JPN"], &[]),
+        // Earlier in the same sentence counts too.
+        ("After Seoul protested, Korean officials criticised Japan.", &["KORGOV 11 JPN"], &[]),
+        // Headline abbreviations name one Korea.
+        ("N. Korea criticised Japan.", &["PRK 11 JPN"], &["KOR 11 JPN"]),
+        ("S. Korea criticised Japan.", &["KOR 11 JPN"], &[]),
+        // `the Koreas` names both.
+        ("Japan criticised the Koreas.", &["JPN 11 KOR", "JPN 11 PRK"], &[]),
+    ]);
+}
+
+/// With no Korea named before it, or both, a bare Korea is left uncoded,
+/// and a few phrases built on the word are not the country at all.
+#[test]
+fn korea_left_uncoded_or_not_a_country() {
+    assert_cases(&[
+        ("Korean officials criticised Japan.", &[], &["KORGOV 11 JPN", "PRKGOV 11 JPN", "JPNGOV 11 JPN"]),
+        ("Korea criticised China.", &[], &["KOR 11 CHN", "PRK 11 CHN"]),
+        // A later mention does not reach back.
+        ("Korean officials criticised Pyongyang.", &[], &["PRKGOV 11 PRK", "KORGOV 11 PRK"]),
+        (
+            "North Korea fired a missile. South Korea condemned the launch. Korean officials criticised Japan.",
+            &[],
+            &["KORGOV 11 JPN", "PRKGOV 11 JPN"],
+        ),
+        // Names built on the word, with a Korea named before them.
+        ("South Korea criticised Japan. Korean Air criticised China.", &[], &["KOR 11 CHN"]),
+        ("South Korea criticised Japan. The Korea Herald criticised China.", &[], &["KOR 11 CHN"]),
+        ("South Korea criticised Japan. Korean War veterans criticised China.", &[], &["KORCVL 11 CHN", "KOR 11 CHN"]),
+        ("South Korea criticised Japan. K-pop fans criticised China.", &[], &["KOR 11 CHN", "KORCVL 11 CHN"]),
+        // An adjective without a role noun names no actor.
+        ("South Korea criticised Japan. Korean films criticised China.", &[], &["KOR 11 CHN"]),
+        // The North's news agency is a name of its own.
+        ("South Korea criticised Japan. The Korean Central News Agency criticised China.", &["PRKMED 11 CHN"], &[]),
+        ("KCNA criticised China.", &["PRKMED 11 CHN"], &[]),
+    ]);
+}
+
+/// A backed role noun takes the country of its scene when the sentence
+/// attaches it (`in X`, `X's`) or the document's dateline gives it, never
+/// the backer's.
+#[test]
+fn backed_role_nouns_take_the_scene() {
+    assert_cases(&[
+        ("US-backed rebels in Syria attacked Turkish troops.", &["SYRREB 19 TURMIL"], &[]),
+        ("Syria's US-backed rebels attacked Turkish troops.", &["SYRREB 19 TURMIL"], &["USAREB 19 TURMIL"]),
+        ("Syria's US-backed Kurdish-led forces attacked Turkish troops.", &["SYRMIL 19 TURMIL"], &[]),
+        (
+            "DAMASCUS (Reuters) - US-backed rebels attacked Turkish troops on Monday.",
+            &["SYRREB 19 TURMIL"],
+            &["USAREB 19 TURMIL"],
+        ),
+        // The dateline holds for the whole document.
+        (
+            "DAMASCUS (Reuters) - Fighting resumed on Monday. Turkish-backed militias attacked Kurdish fighters.",
+            &[],
+            &["TURREB 19 -"],
+        ),
+        // Never the backer's own country.
+        (
+            "WASHINGTON (Reuters) - US-backed rebels attacked Turkish troops on Monday.",
+            &["REB 19 TURMIL"],
+            &["USAREB 19 TURMIL"],
+        ),
+        (
+            "MOSCOW (Reuters) - Pro-Russian separatists attacked Ukrainian troops.",
+            &["SEP 19 UKRMIL"],
+            &["RUSSEP 19 UKRMIL"],
+        ),
+        // A sentence set elsewhere than the dateline keeps no country.
+        (
+            "BEIRUT (Reuters) - Turkish-backed rebels attacked Kurdish fighters in Syria on Monday.",
+            &[],
+            &["LBNREB 19 -"],
+        ),
+        // No scene: the sector alone, as before.
+        ("Iranian-backed militias attacked US troops.", &["REB 19 USAMIL"], &["IRNREB 19 USAMIL"]),
+    ]);
+}
+
+/// A verb after a role noun is the clause's verb, not a role noun matched
+/// by its lemma (`convicted` -> `convict`).
+#[test]
+fn verbs_stay_out_of_mentions() {
+    assert_cases(&[
+        ("A Moscow court convicted a US journalist of espionage on Monday.", &["RUSJUD 11 USAMED"], &[]),
+        ("A Kenyan court convicted two Somali men of terrorism.", &["KENJUD 11 SOMCVL"], &[]),
+        // The noun is still a role noun.
+        ("Nigerian convicts attacked a Nigerian prison.", &["NGACRM 19 NGACOP"], &[]),
+    ]);
+}
+
+/// A named actor in apposition to an open role noun is who the role is.
+#[test]
+fn named_appositive_wins_over_role() {
+    assert_cases(&[
+        ("The minister, Sergei Lavrov, criticised Germany.", &["RUSGOV 11 DEU"], &["DEUGOV 11 -"]),
+        ("Germany was criticised by the minister, Sergei Lavrov.", &["RUSGOV 11 DEU"], &[]),
+        ("Foreign Minister Sergei Lavrov criticised Germany.", &["RUSGOV 11 DEU"], &[]),
+        ("The spokesman for Hamas criticised Israel.", &["PSEINSHMS 11 ISR"], &[]),
+        // A role with a country of its own keeps it.
+        ("Russia's foreign minister, Sergei Lavrov, criticised Germany.", &["RUSGOV 11 DEU"], &[]),
+    ]);
+}

@@ -360,13 +360,21 @@ fn is_np_glue(t: &Token) -> bool {
         || (t.tag == Tag::Adj && t.case == Case::Lower)
 }
 
+/// The gap without the next conjunct's own determiner and lower-case
+/// modifiers (`Colombia and the ELN`, `Chad and the new rebel junta`).
+fn without_premodifiers(gap: &[Token]) -> &[Token] {
+    let mut n = gap.len();
+    while n > 1 && matches!(gap[n - 1].tag, Tag::Adj | Tag::Noun) && gap[n - 1].case == Case::Lower {
+        n -= 1;
+    }
+    if n > 1 && is_det(&gap[n - 1]) {
+        n -= 1;
+    }
+    &gap[..n]
+}
+
 fn is_and(gap: &[Token]) -> bool {
-    // The next conjunct may bring its own determiner: `Colombia and the ELN`.
-    let gap = match gap.split_last() {
-        Some((last, rest)) if is_det(last) && !rest.is_empty() => rest,
-        _ => gap,
-    };
-    match gap {
+    match without_premodifiers(gap) {
         [a] => matches!(a.norm.as_str(), "and" | "&"),
         [c, a] => c.norm == "," && a.norm == "and",
         _ => false,
@@ -374,7 +382,7 @@ fn is_and(gap: &[Token]) -> bool {
 }
 
 fn is_comma(gap: &[Token]) -> bool {
-    matches!(gap, [c] if c.norm == ",")
+    matches!(without_premodifiers(gap), [c] if c.norm == ",")
 }
 
 /// A comma joins actors only inside a list that ends with `and`
@@ -448,13 +456,13 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
             if glue && possessed_from {
                 break;
             }
-            // `the foreign ministers of India and China`: a plural role noun
-            // heads every country of the coordination.
+            // `the foreign ministers of India and China`, `lawmakers in Chad
+            // and Niger`: a plural role noun heads every country of the coordination.
             if glue
                 && conjuncts.len() == 1
                 && conjuncts[0].len() == 1
                 && open_role
-                && matches!(gap, [t] if t.norm == "of")
+                && matches!(gap, [t] if t.norm == "of" || t.norm == "in")
             {
                 let head = &toks[atoms[k - 1].end - 1];
                 if head.norm != head.lemma {
@@ -473,9 +481,9 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
             k += 1;
         }
         let mut members = combine(conjuncts);
-        // Only for a pair: in longer lists the TABARI suite codes the later
-        // members bare (`The ambassadors of A, B and C`), PETRARCH's with the role.
-        if let Some(sector) = shared_head.filter(|_| members.len() == 2) {
+        // Also in longer lists (`The ambassadors of A, B and C`), as PETRARCH's
+        // suite codes them; TABARI's suite codes the later members bare.
+        if let Some(sector) = shared_head {
             for m in
                 members.iter_mut().filter(|m| m.sector.is_none() && m.code.as_deref().is_some_and(|c| c.len() == 3))
             {
@@ -543,7 +551,9 @@ fn combine(conjuncts: Vec<Vec<Member>>) -> Vec<Member> {
             m
         })
         .collect();
-    if let Some(last_sector) = merged.last().filter(|m| m.code.is_some() || m.sector.is_some()).and_then(|m| {
+    // Only when the last conjunct names its country (`Greek officials`): a
+    // bare role noun (`Turkey, the UN and aid groups`) heads no earlier one.
+    if let Some(last_sector) = merged.last().filter(|m| m.country.is_some()).and_then(|m| {
         let bare = m.code.as_deref().is_none_or(|c| c.len() == 3);
         bare.then(|| m.sector.clone()).flatten()
     }) {

@@ -737,6 +737,32 @@ fn plural_role_noun_heads_a_coordination_after_of() {
 }
 
 #[test]
+fn plural_role_noun_heads_a_longer_list_and_a_located_coordination() {
+    check(
+        "The ambassadors of Turkey, Greece and Poland criticised Russia.",
+        "TURGOV 111 RUS; GRCGOV 111 RUS; POLGOV 111 RUS",
+    );
+    check("Journalists in Mali and Belarus criticised Russia.", "MLIMED 111 RUS; BLRMED 111 RUS");
+}
+
+#[test]
+fn a_conjunct_keeps_its_own_determiner_and_modifiers() {
+    check("Turkey and the mighty proud Freedonia criticised Russia.", "TUR 111 RUS; FRD 111 RUS");
+    check("Poland, the small Freedonia, and brave Greece criticised Russia.", "POL 111 RUS; FRD 111 RUS; GRC 111 RUS");
+}
+
+#[test]
+fn a_last_role_noun_without_country_heads_no_earlier_conjunct() {
+    // Freedonia stays FRD (not FRDMED); the bare role noun takes its country
+    // from context, as any other bare role noun does.
+    check(
+        "Freedonia, the United Nations and journalists criticised Russia.",
+        "FRD 111 RUS; IGOUNO 111 RUS; RUSMED 111 -",
+    );
+    check("Turkish and Greek journalists criticised Russia.", "TURMED 111 RUS; GRCMED 111 RUS");
+}
+
+#[test]
 fn they_after_a_joint_act_is_the_pair() {
     check("Turkey held talks with Greece on Monday. They signed a deal.", "TUR 040 GRC; TUR 057 GRC; GRC 057 TUR");
     check(

@@ -179,6 +179,7 @@ pub fn convert_pattern(
     let mut gap_pending: Option<&str> = None;
     let mut has_source = false;
     let mut has_target = false;
+    let mut seen_verb = false;
     for (tok, adjacent) in &toks.items {
         if !adjacent && !parts.is_empty() && gap_pending.is_none() {
             gap_pending = Some("...");
@@ -213,7 +214,19 @@ pub fn convert_pattern(
                 }
                 format!("&{name}")
             }
-            Tok::Verb => verb.to_string(),
+            Tok::Verb => {
+                seen_verb = true;
+                verb.to_string()
+            }
+            // `% *`: a compound actor before the verb is the source, and the
+            // event goes between its members (the engine's reciprocal events
+            // of a compound subject). [`PeerCoder`] applies the pattern only
+            // when the subject is compound (`compound-marker-as-source`).
+            Tok::Compound if !seen_verb && !has_source => {
+                notes.push("compound-marker-as-source");
+                has_source = true;
+                "{source}".to_string()
+            }
             Tok::Source => {
                 if has_source {
                     notes.push("second-source-marker");

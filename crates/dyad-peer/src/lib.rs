@@ -85,6 +85,10 @@ pub struct PeerTables {
     pub story_discards: Vec<Vec<String>>,
     /// Agents whose peer code dyad's sectors cannot carry.
     pub agent_codes: Vec<AgentCode>,
+    /// Generated events `file:line` of patterns with a compound source (`%
+    /// *`) → the code the verb has alone, used when the subject is not
+    /// compound (dyad's patterns cannot require a compound).
+    pub compound_source: HashMap<(String, u32), PeerCode>,
 }
 
 /// A peer agent code that dyad's one-sector agents cannot carry (`~GOVFRM`,
@@ -154,7 +158,9 @@ impl Converted {
                 let n = i as u32 + 1;
                 let mut keep = true;
                 if let Some(code) = self.tables.events.get(&(name.clone(), n)) {
+                    let compound = self.tables.compound_source.contains_key(&(name.clone(), n));
                     let why = match code {
+                        _ if compound => Some("compound-source-pattern"),
                         PeerCode::Null => Some("null-code-pattern"),
                         PeerCode::Discard => Some("discard-code-pattern"),
                         PeerCode::Code { code, paired } => {
@@ -472,6 +478,14 @@ impl PeerCoder {
                 *start = (*start).min(e.evidence.trigger_span.start);
             }
         }
+        // The sources of each trigger: a `% *` pattern needs two or more.
+        let mut trigger_sources: HashMap<(usize, usize), Vec<&Actor>> = HashMap::new();
+        for e in &kept {
+            let s = trigger_sources.entry((e.sentence, e.evidence.trigger_span.start)).or_default();
+            if !s.iter().any(|a| a.code == e.source.code) {
+                s.push(&e.source);
+            }
+        }
         // TABARI's first verb is chosen before it is known whether it has a target.
         for e in kept {
             if conventions.require_target && e.target.is_none() {
@@ -481,7 +495,10 @@ impl PeerCoder {
                 continue;
             }
             let key = (e.evidence.rule.file.to_string(), e.evidence.rule.line);
-            let (code, paired) = match self.tables.events.get(&key) {
+            let sources = trigger_sources.get(&(e.sentence, e.evidence.trigger_span.start));
+            let compound = sources.filter(|s| s.len() >= 2 && self.tables.compound_source.contains_key(&key));
+            let alone = self.tables.compound_source.get(&key).filter(|_| compound.is_none());
+            let (code, paired) = match alone.or_else(|| self.tables.events.get(&key)) {
                 Some(PeerCode::Code { code, paired }) => (code.clone(), paired.clone()),
                 Some(PeerCode::Null) => continue,
                 Some(PeerCode::Discard) => {
@@ -495,7 +512,13 @@ impl PeerCoder {
                 _ => self.peer_agent(a, &self.actor_code(&a.code)),
             };
             let source = code_of(&e.source);
-            let target = e.target.as_ref().map(code_of).unwrap_or_default();
+            let target = match compound {
+                // `% *`: the targets are the compound's other members, whatever follows the verb.
+                Some(members) => {
+                    members.iter().filter(|a| a.code != e.source.code).map(|a| code_of(a)).collect::<Vec<_>>().join("/")
+                }
+                None => e.target.as_ref().map(code_of).unwrap_or_default(),
+            };
             if conventions.require_target && (is_null_actor(&source) || is_null_actor(&target)) {
                 continue;
             }
@@ -931,6 +954,42 @@ mod tests {
         let short = Conventions { min_words: 5, ..peer.clone() };
         assert!(codes("Sylvania praised the Muslims.", &short).is_empty());
         assert_eq!(codes("Sylvania praised Freedonia on Monday.", &short), vec![t("SYL", "FRD", "051")]);
+    }
+
+    #[test]
+    fn compound_source_pattern_codes_between_the_members() {
+        let project = tabari::Project {
+            actors: vec![("t.actors".into(), "FREEDONIA [FRD]\nSYLVANIA [SYL]\nGRANDFENWICK [GFW]\n".into())],
+            agents: Vec::new(),
+            verbs: vec![("t.verbs".into(), "CONCUR [081]\n- % * [030:030]\n".into())],
+            options: Vec::new(),
+            texts: Vec::new(),
+        };
+        let lexicon = Arc::new(Lexicon::english());
+        let converted = project.convert(&lexicon);
+        assert_eq!(converted.tables.compound_source.len(), 1);
+        // `dyad code` cannot require a compound: the pattern is left out there.
+        assert!(converted.for_dyad().diagnostics.iter().any(|d| d.kind == "compound-source-pattern"));
+        let (coder, rejected) = PeerCoder::build(&converted, lexicon);
+        assert!(rejected.is_empty(), "{rejected:?}");
+        let codes = |text: &str| -> Vec<(String, String, String)> {
+            let mut v: Vec<_> = coder.code(text, None).into_iter().map(|e| (e.source, e.target, e.code)).collect();
+            v.sort();
+            v
+        };
+        let t = |s: &str, t: &str, c: &str| (s.to_string(), t.to_string(), c.to_string());
+        // A compound subject: one event each way between its members.
+        assert_eq!(
+            codes("Freedonia and Sylvania concur that the border is closed."),
+            vec![t("FRD", "SYL", "030"), t("SYL", "FRD", "030")]
+        );
+        // Whatever follows the verb: the events stay between the members.
+        assert_eq!(
+            codes("Freedonia and Sylvania concur with Grandfenwick."),
+            vec![t("FRD", "SYL", "030"), t("SYL", "FRD", "030")]
+        );
+        // A single subject: the verb's own code.
+        assert_eq!(codes("Freedonia concurred with Grandfenwick."), vec![t("FRD", "GFW", "081")]);
     }
 
     #[test]

@@ -14,7 +14,9 @@ use crate::convert::{
     clean_phrase, clean_word, convert_pattern, event_code, stem_element, stem_phrase, syn_name, ActorCodes, Out,
     STEM_MARK,
 };
-use crate::{date_yymmdd, Converted, DefaultActors, ExpectedEvent, PatternTokens, PeerDiagnostic, Suite, SuiteRecord};
+use crate::{
+    date_yymmdd, Converted, DefaultActors, ExpectedEvent, PatternTokens, PeerCode, PeerDiagnostic, Suite, SuiteRecord,
+};
 
 /// The files a TABARI `.project` names, with their text.
 #[derive(Clone, Debug, Default)]
@@ -510,15 +512,16 @@ pub(crate) fn emit_verbs(
         let mut emit = |conv: &mut Converted, pattern: String, code: &str, line: u32| {
             let Some((peer, cameo)) = event_code(code) else {
                 conv.diag(file, line, "invalid-code", format!("cannot read event code `{code}`"));
-                return;
+                return None;
             };
             if !seen.insert(pattern.clone()) {
                 conv.diag(file, line, "duplicate-pattern", format!("`{pattern}` already defined: first kept"));
-                return;
+                return None;
             }
             let n = out.push(&format!("{pattern} = {}  # {file}:{line}", cameo.as_str()));
             conv.tables.events.insert((out.name.clone(), n), peer);
             conv.count("patterns");
+            Some((out.name.clone(), n))
         };
         if !matches!(v.code.as_str(), "---" | "") {
             emit(conv, verb.clone(), &v.code, v.line);
@@ -527,10 +530,15 @@ pub(crate) fn emit_verbs(
             let toks = PatternTokens::parse(text);
             match convert_pattern(&toks, &verb, &word, &has_syn) {
                 Ok((pattern, notes)) => {
+                    let compound = notes.contains(&"compound-marker-as-source");
                     for n in notes {
                         conv.diag(file, *line, n, format!("pattern `{}`", text.trim()));
                     }
-                    emit(conv, pattern, code, *line);
+                    if let Some(key) = emit(conv, pattern, code, *line).filter(|_| compound) {
+                        // Without a compound subject the verb codes as it does alone.
+                        let alone = event_code(&v.code).map_or(PeerCode::Null, |(c, _)| c);
+                        conv.tables.compound_source.insert(key, alone);
+                    }
                 }
                 Err(e) => conv.diag(file, *line, "pattern-not-converted", e),
             }
@@ -999,7 +1007,10 @@ GRAND_FENWICK [GFK]
         let syn = &conv.sources.iter().find(|(n, _)| n.ends_with(".synonyms")).unwrap().1;
         assert!(syn.contains("&fruit = apples, pears"), "{syn}");
         let counts = conv.counts();
-        assert_eq!(counts.get("compound-marker"), Some(&1));
+        // `% HAVE *`: the compound before the verb is the source slot.
+        assert_eq!(counts.get("compound-marker-as-source"), Some(&1));
+        assert_eq!(conv.tables.compound_source.len(), 1);
+        assert!(events.contains("{source} ... have ... greet = 043"), "{events}");
         assert!(conv.tables.events.values().any(|c| *c == crate::PeerCode::Discard));
         // A discarding time phrase discards its sentence; a date shift is reported.
         assert_eq!(conv.tables.discards, vec![vec!["once", "upon", "a", "time"]]);

@@ -324,15 +324,18 @@ pub(crate) fn stem_element(lexicon: &Lexicon, w: &str, stems: bool) -> String {
     w
 }
 
-/// A TABARI actor phrase (`RUFUS_T_FIREFLY`, `HOLY SEE`) as a dyad phrase
-/// with stems: a word that ends its `_` chunk without a trailing `_` is a
-/// stem, turned into `stem*` when it is not a word of the lexicon and has
-/// at least [`MIN_STEM`] letters (`FREEDONIA` → `freedonia*`, matching
-/// `Freedonian`); other words are as [`clean_phrase`] writes them.
-pub(crate) fn stem_phrase(lexicon: &Lexicon, p: &str) -> String {
+/// The whitespace-separated chunks of a TABARI actor phrase
+/// (`RUFUS_T_FIREFLY`, `HOLY SEE`), each as dyad words with stems: a word
+/// that ends its `_` chunk without a trailing `_` is a stem, turned into
+/// `stem*` when it is not a word of the lexicon and has at least
+/// [`MIN_STEM`] letters (`FREEDONIA` → `freedonia*`, matching `Freedonian`);
+/// other words are as [`clean_phrase`] writes them. Chunks with no word
+/// left are dropped.
+fn stem_chunks(lexicon: &Lexicon, p: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for chunk in p.split_whitespace() {
         let pieces: Vec<&str> = chunk.split('_').collect();
+        let mut words: Vec<String> = Vec::new();
         for (i, piece) in pieces.iter().enumerate() {
             let w = clean_word(piece);
             if w.is_empty() {
@@ -342,10 +345,57 @@ pub(crate) fn stem_phrase(lexicon: &Lexicon, p: &str) -> String {
                 && !lexicon.is_common_word(&w)
                 && w.chars().count() >= MIN_STEM
                 && w.chars().all(char::is_alphabetic);
-            out.push(if stem { format!("{w}*") } else { w });
+            words.push(if stem { format!("{w}*") } else { w });
+        }
+        if !words.is_empty() {
+            out.push(words.join(" "));
         }
     }
-    out.join(" ")
+    out
+}
+
+/// Words that may stand between the space-separated chunks of a TABARI
+/// actor phrase in dyad's approximation of TABARI's space (see
+/// [`tabari_actor_phrases`]): the words that join a title to its place or
+/// epithet in a name (`Prince of X`, `King of the Y`, `Z the Elder`).
+const ACTOR_GAP_WORDS: [&str; 3] = ["of", "the", "of the"];
+
+/// Most spaces of one TABARI actor phrase that get [`ACTOR_GAP_WORDS`]
+/// variants (each space multiplies the variants by four).
+const MAX_ACTOR_GAPS: usize = 2;
+
+/// A TABARI actor phrase as the dyad phrases that stand for it. In TABARI,
+/// words joined by `_` are consecutive, while a space between words lets
+/// other words come between them (`PRINCE DOL_AMROTH` matches `Prince of
+/// Dol Amroth`). dyad's actor phrases have no gaps, so the phrase is written
+/// as it is and, for a phrase with at most [`MAX_ACTOR_GAPS`] spaces, once
+/// more for each choice of [`ACTOR_GAP_WORDS`] in its spaces; a space next
+/// to a gap word already written gets none (`GROUP OF 77`, `RADAGAST
+/// THE_BROWN`). The first phrase returned is the phrase as written.
+pub(crate) fn tabari_actor_phrases(lexicon: &Lexicon, p: &str) -> Vec<String> {
+    let chunks = stem_chunks(lexicon, p);
+    let Some((first, rest)) = chunks.split_first() else {
+        return Vec::new();
+    };
+    let mut phrases = vec![first.clone()];
+    if rest.len() > MAX_ACTOR_GAPS {
+        return vec![chunks.join(" ")];
+    }
+    for chunk in rest {
+        let mut next = Vec::new();
+        for left in &phrases {
+            next.push(format!("{left} {chunk}"));
+            let is_gap_word = |w: Option<&str>| w.is_some_and(|w| ACTOR_GAP_WORDS.contains(&w));
+            if is_gap_word(left.rsplit(' ').next()) || is_gap_word(chunk.split(' ').next()) {
+                continue;
+            }
+            for gap in ACTOR_GAP_WORDS {
+                next.push(format!("{left} {gap} {chunk}"));
+            }
+        }
+        phrases = next;
+    }
+    phrases
 }
 
 /// Shortest stem turned into a prefix element (shorter ones match too much).

@@ -11,8 +11,8 @@ use chrono::{Days, NaiveDate};
 use dyad_text::Lexicon;
 
 use crate::convert::{
-    clean_phrase, clean_word, convert_pattern, event_code, stem_element, stem_phrase, syn_name, ActorCodes, Out,
-    STEM_MARK,
+    clean_phrase, clean_word, convert_pattern, event_code, stem_element, syn_name, tabari_actor_phrases, ActorCodes,
+    Out, STEM_MARK,
 };
 use crate::{
     date_yymmdd, Converted, DefaultActors, ExpectedEvent, PatternTokens, PeerCode, PeerDiagnostic, Suite, SuiteRecord,
@@ -171,7 +171,7 @@ fn code_blocks(
 
 /// Converts a TABARI or PETRARCH actors file. `comment` is `;` (TABARI) or
 /// `#` (PETRARCH). With a lexicon, words without a trailing `_` are stems
-/// (TABARI, see [`stem_phrase`]).
+/// (TABARI, see [`tabari_actor_phrases`]).
 pub(crate) fn convert_actors(
     conv: &mut Converted,
     codes: &mut ActorCodes,
@@ -241,14 +241,15 @@ pub(crate) fn convert_actors(
             continue;
         }
         for phrase in &e.phrases {
-            let p = match stems {
-                Some(lexicon) => stem_phrase(lexicon, phrase),
-                None => clean_phrase(phrase),
+            let phrases = match stems {
+                Some(lexicon) => tabari_actor_phrases(lexicon, phrase),
+                None => vec![clean_phrase(phrase)],
             };
-            if p.is_empty() {
-                continue;
-            }
-            for (code, from, until) in first_range_wins(&e.codes) {
+            for (p, (code, from, until)) in phrases
+                .iter()
+                .filter(|p| !p.is_empty())
+                .flat_map(|p| first_range_wins(&e.codes).into_iter().map(move |r| (p, r)))
+            {
                 let dyad = codes.dyad_code(&code, conv);
                 let mut line = format!("{p} = {dyad}");
                 if let Some(f) = from {
@@ -874,7 +875,7 @@ pub fn read_suite_with(name: &str, text: &str, mut settings: Settings) -> Suite 
             id,
             section,
             date,
-            text: body.split_whitespace().collect::<Vec<_>>().join(" "),
+            text: join_underscores(&body).split_whitespace().collect::<Vec<_>>().join(" "),
             expected,
             line: start,
             require_target: None,
@@ -884,6 +885,21 @@ pub fn read_suite_with(name: &str, text: &str, mut settings: Settings) -> Suite 
         });
     }
     suite
+}
+
+/// A TABARI text with each `_` that joins two words read as a space:
+/// TABARI writes the words of one name joined by `_` (`Dol_Amroth`), as in
+/// its dictionaries, while dyad's tokenizer would leave the `_` as a token
+/// of its own between the words and so break the actor phrase.
+fn join_underscores(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let joins = |i: usize| {
+        chars[i] == '_'
+            && i > 0
+            && chars[i - 1].is_alphanumeric()
+            && chars.get(i + 1).is_some_and(|c| c.is_alphanumeric())
+    };
+    (0..chars.len()).map(|i| if joins(i) { ' ' } else { chars[i] }).collect()
 }
 
 fn header(line: &str) -> Option<(Option<NaiveDate>, String)> {
@@ -1039,6 +1055,59 @@ GRAND_FENWICK [GFK]
         assert!(conv.tables.actor_blocks.values().any(|v| v == "M4X"));
         assert!(conv.tables.actor_blocks.values().any(|v| v == "---"));
         assert!(conv.builder().check(&lexicon()).is_empty());
+    }
+
+    #[test]
+    fn actor_spaces_let_name_words_between() {
+        // (TABARI phrase, dyad phrases): `_` joins consecutive words, a space
+        // lets a title's `of`/`the` come between (made-up names).
+        let cases: [(&str, &[&str]); 5] = [
+            (
+                "MARGRAVE VELKOR_ISLES",
+                &[
+                    "margrave* velkor isles",
+                    "margrave* of velkor isles",
+                    "margrave* the velkor isles",
+                    "margrave* of the velkor isles",
+                ],
+            ),
+            ("GRAND_FENWICK", &["grand fenwick*"]),
+            // no gap words next to one already written
+            ("CLUB OF 12", &["club of 12"]),
+            ("SAGE THE_GREY", &["sage the grey"]),
+            // more than two spaces: only as written
+            ("A B C D", &["a b c d"]),
+        ];
+        for (phrase, want) in cases {
+            assert_eq!(tabari_actor_phrases(&lexicon(), phrase), want, "{phrase}");
+        }
+        // Through the converter, with a date restriction kept on each phrase.
+        let mut conv = Converted::default();
+        let mut codes = ActorCodes::default();
+        convert_actors(
+            &mut conv,
+            &mut codes,
+            "x.actors",
+            "MARGRAVE VELKOR_ISLES [VLK >950101]\n",
+            ';',
+            Some(&lexicon()),
+        );
+        let text = &conv.sources[0].1;
+        assert!(text.contains("margrave* of the velkor isles = VLK from=1995-01-02"), "{text}");
+        assert!(conv.builder().check(&lexicon()).is_empty());
+    }
+
+    #[test]
+    fn underscores_join_words_in_suite_text() {
+        let cases = [
+            ("the Margrave of Velkor_Isles spoke", "the Margrave of Velkor Isles spoke"),
+            ("Velkor_Isles, then", "Velkor Isles, then"),
+            ("a _ mark and trailing_ word", "a _ mark and trailing_ word"),
+            ("_lead and x__y", "_lead and x__y"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(join_underscores(text), want, "{text}");
+        }
     }
 
     #[test]

@@ -240,27 +240,26 @@ pub(crate) fn convert_actors(
             conv.diag(file, e.line, "actor-without-code", format!("`{}` has no code", e.phrases[0].trim()));
             continue;
         }
+        let ranges = first_range_wins(&e.codes);
         for phrase in &e.phrases {
             let phrases = match stems {
                 Some(lexicon) => tabari_actor_phrases(lexicon, phrase),
                 None => vec![clean_phrase(phrase)],
             };
-            for (p, (code, from, until)) in phrases
-                .iter()
-                .filter(|p| !p.is_empty())
-                .flat_map(|p| first_range_wins(&e.codes).into_iter().map(move |r| (p, r)))
-            {
-                let dyad = codes.dyad_code(&code, conv);
-                let mut line = format!("{p} = {dyad}");
-                if let Some(f) = from {
-                    line.push_str(&format!(" from={f}"));
+            for p in phrases.iter().filter(|p| !p.is_empty()) {
+                for (code, from, until) in &ranges {
+                    let dyad = codes.dyad_code(code, conv);
+                    let mut line = format!("{p} = {dyad}");
+                    if let Some(f) = from {
+                        line.push_str(&format!(" from={f}"));
+                    }
+                    if let Some(u) = until {
+                        line.push_str(&format!(" until={u}"));
+                    }
+                    line.push_str(&format!("  # {file}:{}", e.line));
+                    out.push(&line);
+                    conv.count("actors");
                 }
-                if let Some(u) = until {
-                    line.push_str(&format!(" until={u}"));
-                }
-                line.push_str(&format!("  # {file}:{}", e.line));
-                out.push(&line);
-                conv.count("actors");
             }
         }
     }

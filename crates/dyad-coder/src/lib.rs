@@ -116,7 +116,7 @@ impl CoderBuilder {
     /// Let a pattern's `...` gap run over commas, conjunctions and clause
     /// markers, up to the end of the sentence (`;` `.` `!` `?`), as a space
     /// in a TABARI or PETRARCH pattern does (`restore complete, full ties`,
-    /// `allowed that Mordor is a real pleasant ...`). Off by default: dyad's
+    /// `allowed that Freedonia is ...`). Off by default: dyad's
     /// own gaps stop there. Peer-suite runs turn this on.
     pub fn wide_gaps(mut self, wide: bool) -> CoderBuilder {
         self.wide_gaps = wide;

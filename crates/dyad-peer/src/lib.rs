@@ -266,8 +266,8 @@ pub struct Conventions {
     /// agent `---GOV` when no dyad is required; TABARI `CONVERT AGENT`: `~REB`).
     pub agent_prefix: Option<&'static str>,
     /// TABARI/PETRARCH: when the grammar finds no target, the first actor
-    /// after the verb is the target, wherever it is (`allowed that Mordor
-    /// ...`, `abandoned an anti- Gondor parade`).
+    /// after the verb is the target, wherever it is (`allowed that Freedonia
+    /// ...`, `abandoned an anti- Sylvania rally`).
     pub target_after_verb: bool,
     /// TABARI `SET: MINIMUM WORDS`: a sentence with fewer words is not
     /// coded (0: no minimum).
@@ -441,7 +441,7 @@ impl PeerCoder {
             default_targets(&mut events, d);
         }
         if conventions.min_words > 0 {
-            // TABARI counts the words of the sentence as written (`Gondor's` is one).
+            // TABARI counts the words of the sentence as written (`Freedonia's` is one).
             events.retain(|e| {
                 let words = e.sentence_span.slice(text).split_whitespace();
                 words.filter(|w| w.chars().any(char::is_alphanumeric)).count() >= conventions.min_words
@@ -658,7 +658,7 @@ fn targets_after_verb(events: Vec<Event>, traces: &[SentenceTrace], agents_ok: b
         let after = traces.iter().find(|t| t.index == e.sentence).and_then(|t| {
             // Not past a comma (a comma-delimited clause is not the verb's:
             // TABARI COMMA, MARK) nor into an adverbial or relative clause;
-            // a `that` complement is the verb's (`allowed that Mordor ...`).
+            // a `that` complement is the verb's (`allowed that Freedonia ...`).
             let between = |m: &dyad_coder::MentionTrace| {
                 let from = e.evidence.trigger_span.end.saturating_sub(t.span.start);
                 let to = m.span.start.saturating_sub(t.span.start);
@@ -708,7 +708,7 @@ fn default_actor(code: &str, at: usize) -> Actor {
 /// TABARI `DEFAULT: SOURCE`: a verb the grammar found no source for, with no
 /// actor before it in the sentence, gets the default source (`PRIOR`), or
 /// else the first actor after it, whose coordinated partners are then its
-/// targets (`Gondor and Bree`: Gondor→Bree).
+/// targets (`Freedonia and Sylvania`: Freedonia→Sylvania).
 fn default_sources(traces: &[SentenceTrace], d: &DefaultActors, agents_ok: bool) -> Vec<Event> {
     let usable = |c: &String| !c.is_empty() && (agents_ok || !c.starts_with('?'));
     let mut out = Vec::new();

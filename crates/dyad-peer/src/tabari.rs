@@ -887,7 +887,7 @@ pub fn read_suite_with(name: &str, text: &str, mut settings: Settings) -> Suite 
 }
 
 /// A TABARI text with each `_` that joins two words read as a space:
-/// TABARI writes the words of one name joined by `_` (`Dol_Amroth`), as in
+/// TABARI writes the words of one name joined by `_` (`Velkor_Isles`), as in
 /// its dictionaries, while dyad's tokenizer would leave the `_` as a token
 /// of its own between the words and so break the actor phrase.
 fn join_underscores(text: &str) -> String {

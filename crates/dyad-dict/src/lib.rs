@@ -770,9 +770,8 @@ impl Dictionaries {
         self.stems = stems;
         let mut opens = vec![false; self.vocabulary.len()];
         for (key, &id) in &self.vocabulary {
-            opens[id as usize] = self.index.is_anchor(key)
-                || self.actor_trie.may_start(id)
-                || self.agent_trie.may_start(id);
+            opens[id as usize] =
+                self.index.is_anchor(key) || self.actor_trie.may_start(id) || self.agent_trie.may_start(id);
         }
         self.opens = opens;
         self.stats.actors = self.actors.len();

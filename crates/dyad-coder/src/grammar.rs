@@ -473,7 +473,7 @@ fn is_sport(toks: &[Token]) -> bool {
         })
 }
 
-// The scratch is the worker's analysis buffers (see `Coder::code_with`).
+// The workspace is the worker's reusable buffers (see `Coder::code_with`).
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn code_sentence(
     coder: &Coder,
@@ -483,10 +483,11 @@ pub(crate) fn code_sentence(
     ctx: &mut DocContext,
     coded: &mut Coded,
     trace: Option<&mut Vec<SentenceTrace>>,
-    scratch: &mut dyad_text::Scratch,
+    workspace: &mut crate::Workspace,
 ) {
     let dicts = coder.dictionaries();
-    let mut s = Sentence::new(coder, &doc.text, span, scratch);
+    // A later sentence that can yield no event and no mention is not analysed (skip.rs).
+    let Some(mut s) = Sentence::new(coder, &doc.text, span, workspace, index > 0 && trace.is_none()) else { return };
     if s.tokens.len() > MAX_SENTENCE_TOKENS {
         coded.diagnostics.push(Diagnostic::warning(
             format!("sentence {index} has {} tokens; coded on its first {MAX_SENTENCE_TOKENS}", s.tokens.len()),

@@ -49,6 +49,7 @@ mod grammar;
 mod mentions;
 mod resolve;
 mod sentence;
+mod skip;
 
 use std::sync::Arc;
 
@@ -75,6 +76,10 @@ pub struct Coded {
 #[derive(Debug, Default)]
 pub struct Workspace {
     text: dyad_text::Scratch,
+    /// A sentence's tokens and their dictionary keys, handed back by each
+    /// `Sentence` when it is dropped (see `sentence.rs`).
+    tokens: Vec<dyad_text::Token>,
+    keys: Vec<dyad_dict::KeyRow<'static>>,
 }
 
 /// Builds a [`Coder`].
@@ -204,7 +209,7 @@ impl Coder {
         coded.sentences = sentences.len();
         let mut context = grammar::DocContext::new(doc);
         for (index, span) in sentences.into_iter().enumerate() {
-            grammar::code_sentence(self, doc, index, span, &mut context, &mut coded, None, &mut workspace.text);
+            grammar::code_sentence(self, doc, index, span, &mut context, &mut coded, None, workspace);
         }
         coded
     }
@@ -221,7 +226,7 @@ impl Coder {
         let mut context = grammar::DocContext::new(doc);
         for (index, span) in sentences.into_iter().enumerate() {
             let trace = Some(&mut traces);
-            grammar::code_sentence(self, doc, index, span, &mut context, &mut coded, trace, &mut workspace.text);
+            grammar::code_sentence(self, doc, index, span, &mut context, &mut coded, trace, &mut workspace);
         }
         (coded, traces)
     }

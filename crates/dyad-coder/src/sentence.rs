@@ -1,10 +1,10 @@
 //! One analysed sentence: tokens plus the keys the dictionaries match on.
 
 use dyad_core::Span;
-use dyad_dict::KeyRow;
-use dyad_text::{Case, Scratch, Token};
+use dyad_dict::{KeyRow, TokenKeys};
+use dyad_text::{Case, Token};
 
-use crate::Coder;
+use crate::{skip, Coder, Workspace, MAX_SENTENCE_TOKENS};
 
 /// A sentence's tokens and, per token, the keys a dictionary word may match:
 /// its normalised form, its lemma in context, and its context-free lemma
@@ -20,13 +20,33 @@ pub(crate) struct Sentence<'a> {
     keys: Vec<KeyRow<'a>>,
     /// Wire text in capitals: case says nothing about names.
     pub all_caps: bool,
+    /// The worker's buffers: `tokens` and `keys` go back to it when the
+    /// sentence is dropped, so that the next sentence reuses their memory.
+    home: &'a mut Workspace,
+}
+
+impl Drop for Sentence<'_> {
+    fn drop(&mut self) {
+        self.home.tokens = std::mem::take(&mut self.tokens);
+        self.home.keys = recycle(std::mem::take(&mut self.keys));
+    }
+}
+
+/// `keys` emptied, as a vector of rows of another lifetime: the worker keeps
+/// the vector's memory from one sentence to the next although each
+/// sentence's rows borrow that sentence's dictionaries. (Collecting a
+/// vector's own iterator into a vector of a type of the same size reuses its
+/// allocation.)
+pub(crate) fn recycle<'b>(mut keys: Vec<KeyRow<'_>>) -> Vec<KeyRow<'b>> {
+    keys.clear();
+    keys.into_iter().map(|_| KeyRow::EMPTY).collect()
 }
 
 /// The lexicon's lemma (`lemma`, from the probe `analyze` made); for a word
 /// it does not know that looks like a regular plural (`warplanes`,
 /// `drones`), the singular, so that dictionary nouns match their plurals even
 /// outside the lexicon.
-fn context_free_lemma<'n>(norm: &'n str, lemma: Option<&'static str>, common: bool) -> &'n str {
+pub(crate) fn context_free_lemma<'n>(norm: &'n str, lemma: Option<&'static str>, common: bool) -> &'n str {
     match lemma {
         Some(l) if l != norm => l,
         _ => {
@@ -43,38 +63,52 @@ fn context_free_lemma<'n>(norm: &'n str, lemma: Option<&'static str>, common: bo
 }
 
 impl<'a> Sentence<'a> {
-    /// Analyses the sentence at `span` of `text`, with the analysis buffers
-    /// of `scratch` (one per worker, so nothing is allocated for them per
-    /// sentence).
-    pub fn new(coder: &'a Coder, text: &'a str, span: Span, scratch: &mut Scratch) -> Sentence<'a> {
+    /// Analyses the sentence at `span` of `text`, with the buffers of the
+    /// worker's `workspace` (so nothing is allocated for them per sentence).
+    /// With `may_skip`, returns `None` for a sentence that
+    /// [`skip::inert`] says can yield no event and no actor mention, before
+    /// tagging it: the caller must then neither code it nor learn from it.
+    pub fn new(
+        coder: &'a Coder,
+        text: &'a str,
+        span: Span,
+        workspace: &'a mut Workspace,
+        may_skip: bool,
+    ) -> Option<Sentence<'a>> {
         let dicts = coder.dictionaries();
-        let mut tokens = Vec::new();
-        coder.lexicon().analyze_into(text, span, scratch, &mut tokens);
-        let keys = tokens
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                let cf = context_free_lemma(&t.norm, scratch.lemma(i), scratch.is_common_word(i));
-                // One probe per distinct key: the three are mostly equal.
-                let norm = dicts.key_id(&t.norm);
-                let lemma = if t.lemma == t.norm { norm } else { dicts.key_id(&t.lemma) };
-                let cf = if cf == t.lemma.as_str() {
-                    lemma
-                } else if cf == t.norm.as_str() {
-                    norm
-                } else {
-                    dicts.key_id(cf)
-                };
-                KeyRow::new([norm.0, lemma.0, cf.0], [norm.1, lemma.1, cf.1])
-            })
-            .collect();
+        let scratch = &mut workspace.text;
+        coder.lexicon().lex_into(text, span, scratch);
+        // The keys of the norm and the context-free lemma are known before
+        // tagging (one probe per distinct key: they are mostly equal); the
+        // lemma in context is filled in after it. The skip reads them too.
+        let mut keys = recycle(std::mem::take(&mut workspace.keys));
+        keys.extend((0..scratch.len()).map(|i| {
+            let norm = scratch.norm(i);
+            let cf = context_free_lemma(norm, scratch.lemma(i), scratch.is_common_word(i));
+            let n = dicts.key_id(norm);
+            let c = if cf == norm { n } else { dicts.key_id(cf) };
+            KeyRow::new([n.0, n.0, c.0], [n.1, n.1, c.1])
+        }));
+        // A sentence over the token limit is reported (grammar.rs): not skipped.
+        if may_skip && keys.len() <= MAX_SENTENCE_TOKENS && skip::inert(dicts, scratch, &keys) {
+            workspace.keys = recycle(keys);
+            return None;
+        }
+        let mut tokens = std::mem::take(&mut workspace.tokens);
+        coder.lexicon().tag_into(span, scratch, &mut tokens);
+        for (i, (row, t)) in keys.iter_mut().zip(&tokens).enumerate().filter(|(_, (_, t))| t.lemma != t.norm) {
+            let ([n, _, c], Some([ni, _, ci])) = (**row, row.ids()) else { continue };
+            let cf = context_free_lemma(&t.norm, scratch.lemma(i), scratch.is_common_word(i));
+            let lemma = if t.lemma == cf { (c, ci) } else { dicts.key_id(&t.lemma) };
+            *row = KeyRow::new([n, lemma.0, c], [ni, lemma.1, ci]);
+        }
         let (words, upper) = tokens
             .iter()
             // A token with a case has letters; only `Other` needs a look.
             .filter(|t| t.case != Case::Other || t.norm.chars().any(char::is_alphabetic))
             .fold((0, 0), |(w, u), t| (w + 1, u + usize::from(t.case == Case::Upper)));
         let all_caps = words >= 3 && upper * 10 >= words * 6;
-        Sentence { text, span, tokens, keys, all_caps }
+        Some(Sentence { text, span, tokens, keys, all_caps, home: workspace })
     }
 
     /// The keys token `i` may match a dictionary word under: its normalised

@@ -687,6 +687,9 @@ pub struct Dictionaries {
     vocabulary: rustc_hash::FxHashMap<Box<str>, u32>,
     /// Stem -> `stem*`, for prefix keys (peer dictionaries; none by default).
     stems: rustc_hash::FxHashMap<Box<str>, Box<str>>,
+    /// By vocabulary id: whether the key anchors a pattern or may start an
+    /// actor or agent phrase (see [`Dictionaries::opens`]).
+    opens: Vec<bool>,
     stats: Stats,
     // Build-time only.
     actor_keyed: Keyed,
@@ -709,6 +712,7 @@ impl Dictionaries {
             index: PatternIndex::default(),
             vocabulary: Default::default(),
             stems: Default::default(),
+            opens: Vec::new(),
             stats: Stats::default(),
             actor_keyed: Keyed::default(),
             agent_keyed: Keyed::default(),
@@ -764,6 +768,12 @@ impl Dictionaries {
             }
         }
         self.stems = stems;
+        let mut opens = vec![false; self.vocabulary.len()];
+        for (key, &id) in &self.vocabulary {
+            opens[id as usize] =
+                self.index.is_anchor(key) || self.actor_trie.may_start(id) || self.agent_trie.may_start(id);
+        }
+        self.opens = opens;
         self.stats.actors = self.actors.len();
         self.stats.agents = self.agents.len();
         self.stats.places = self.places.len();
@@ -842,6 +852,19 @@ impl Dictionaries {
             .find_map(|end| self.stems.get(&key[..end]))
             .map_or("", |k| k);
         (stem, self.vocabulary.get(stem).copied().unwrap_or(NO_KEY))
+    }
+
+    /// Whether a token with the key `key` and its id (as
+    /// [`Dictionaries::key_id`] gives them) may anchor an event pattern or
+    /// start an actor or agent phrase. A sentence none of whose tokens'
+    /// keys open anything yields no event and no actor mention; the coder
+    /// skips it before tagging. A key outside the vocabulary (a stem not
+    /// listed as a key itself) is taken to open something.
+    pub fn opens(&self, key: &str, id: u32) -> bool {
+        match self.opens.get(id as usize) {
+            Some(&opens) => opens,
+            None => !key.is_empty(),
+        }
     }
 
     /// Every pattern match in a sentence.

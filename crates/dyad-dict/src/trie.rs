@@ -207,6 +207,13 @@ impl PhraseTrie {
         }
     }
 
+    /// Whether some phrase may start with a token that has the key with
+    /// vocabulary id `id`: always, when a phrase starts with a stem.
+    pub fn may_start(&self, id: u32) -> bool {
+        !self.nodes.first().is_none_or(|root| root.stems.is_empty())
+            || self.root.get(id as usize).is_some_and(|&c| c != NO_KEY)
+    }
+
     /// The ids of a token's keys, by hashing the strings when the caller
     /// has no ids.
     #[inline]

@@ -71,6 +71,11 @@ impl Entry {
 
     /// Lemma of the first group whose tags intersect `bits`, in the order of
     /// `bits` preference given by the caller (tried one bit at a time).
+    /// Every reading's lemma, in table order.
+    pub(crate) fn lemmas(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.groups[..self.n as usize].iter().map(|&(_, off, len)| lemma_at(off, len))
+    }
+
     pub(crate) fn lemma_for(&self, prefs: &[u16]) -> Option<&'static str> {
         for &want in prefs {
             for &(mask, off, len) in &self.groups[..self.n as usize] {

@@ -327,7 +327,17 @@ impl Lexicon {
     /// nothing per sentence once they have grown. Afterwards `scratch` also
     /// knows each token's context-free lemma ([`Scratch::lemma`]).
     pub fn analyze_into(&self, text: &str, sentence: Span, scratch: &mut Scratch, out: &mut Vec<Token>) {
-        out.clear();
+        self.lex_into(text, sentence, scratch);
+        self.tag_into(sentence, scratch, out);
+    }
+
+    /// The first half of [`Lexicon::analyze_into`]: tokenises the sentence
+    /// and looks every token up in the lexicon, without tagging. Afterwards
+    /// [`Scratch::len`], [`Scratch::norm`], [`Scratch::lemma`] and
+    /// [`Scratch::readings`] describe the tokens, so that a caller can tell
+    /// from them whether the sentence is worth tagging at all; then
+    /// [`Lexicon::tag_into`] finishes the analysis.
+    pub fn lex_into(&self, text: &str, sentence: Span, scratch: &mut Scratch) {
         let Scratch { raws, norms, lexes, prefixes, choices, lookups, buf } = scratch;
         raws.clear();
         norms.clear();
@@ -392,6 +402,14 @@ impl Lexicon {
             norms.push(owned);
             prefixes.push(prefix);
         }
+    }
+
+    /// The second half of [`Lexicon::analyze_into`]: tags the tokens that
+    /// [`Lexicon::lex_into`] left in `scratch` for `sentence` and writes them
+    /// to `out` (cleared first).
+    pub fn tag_into(&self, sentence: Span, scratch: &mut Scratch, out: &mut Vec<Token>) {
+        out.clear();
+        let Scratch { raws, norms, lexes, prefixes, choices, .. } = scratch;
         tagger::tag(lexes, norms, choices);
         out.reserve(raws.len());
         for (i, ((r, norm), &(tag, lemma))) in raws.iter().zip(norms.drain(..)).zip(choices.iter()).enumerate() {
@@ -449,5 +467,118 @@ impl Scratch {
     /// [`Lexicon::is_common_word`] says of the token's `norm`.
     pub fn is_common_word(&self, i: usize) -> bool {
         self.lookups.get(i).is_some_and(|l| l.common)
+    }
+
+    /// Number of tokens of the last sentence given to [`Lexicon::lex_into`].
+    pub fn len(&self) -> usize {
+        self.lexes.len()
+    }
+
+    /// True when that sentence had no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.lexes.is_empty()
+    }
+
+    /// The normalised form of token `i` (after [`Lexicon::lex_into`]; `""`
+    /// out of range).
+    pub fn norm(&self, i: usize) -> &str {
+        self.norms.get(i).map_or("", CompactString::as_str)
+    }
+
+    /// Calls `f` with every lemma other than its `norm` that the tagger may
+    /// give token `i` in context (after [`Lexicon::lex_into`], before
+    /// tagging): the closed-class lemma, every reading's lemma in the
+    /// lexicon entry (prefixed by the hyphenated part when the entry is the
+    /// last part's, `pro-government`), and the fixed lemmas of clitics and
+    /// negation. The token's [`Token::lemma`] is always its `norm` or one of
+    /// these; a test over text checks it, so that a caller may skip tagging
+    /// a sentence none of whose possible keys it needs.
+    pub fn readings(&self, i: usize, mut f: impl FnMut(&str)) {
+        let Some(lex) = self.lexes.get(i) else { return };
+        match lex.kind {
+            Kind::Neg => f("not"),
+            Kind::PossApostrophe | Kind::ApostropheS => ["'s", "have", "be"].into_iter().for_each(&mut f),
+            _ => {}
+        }
+        if let Some((closed, lemma)) = lex.closed {
+            f(lemma);
+            // `'d` before a participle is `had`.
+            if closed == closed::Closed::ApostropheD {
+                f("have");
+            }
+        }
+        let Some(entry) = lex.entry else { return };
+        let prefix = self.prefixes.get(i).copied().unwrap_or(0);
+        let norm = self.norm(i);
+        for lemma in entry.lemmas() {
+            if prefix == 0 {
+                f(lemma);
+            } else if let Some(head) = norm.get(..prefix) {
+                let mut joined = CompactString::with_capacity(prefix + lemma.len());
+                joined.push_str(head);
+                joined.push_str(lemma);
+                f(&joined);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Sentences with clitics, negation, possessives, hyphenated words and
+    /// wire capitals. (The coder's `skip` tests check the same over news
+    /// text when `../shared` is there.)
+    const TEXTS: &[&str] = &[
+        "The ministers met and weren't pleased; they'd agreed to talks.",
+        "Officials' cars were seized by pro-government militias, police said.",
+        "He's left. It's been raining, and that's the officials' view. She'd gone.",
+        "SHARES ROSE 3 PCT IN HEAVY TRADING, DEALERS SAID.",
+        "Rebels cannot hold the re-opened border posts they've taken, analysts say.",
+    ];
+
+    /// What a caller that skips untagged sentences relies on: the lemma the
+    /// tagger gives a token is its norm or one of [`Scratch::readings`].
+    #[test]
+    fn the_tagged_lemma_is_one_of_the_readings() {
+        let lexicon = Lexicon::english();
+        let mut scratch = Scratch::default();
+        let mut tokens = Vec::new();
+        let mut checked = 0;
+        for &text in TEXTS {
+            for span in sentences(text) {
+                lexicon.lex_into(text, span, &mut scratch);
+                let readings: Vec<Vec<String>> = (0..scratch.len())
+                    .map(|i| {
+                        let mut all = vec![scratch.norm(i).to_string()];
+                        scratch.readings(i, |l| all.push(l.to_string()));
+                        all
+                    })
+                    .collect();
+                lexicon.tag_into(span, &mut scratch, &mut tokens);
+                assert_eq!(tokens.len(), readings.len());
+                for (t, r) in tokens.iter().zip(&readings) {
+                    assert!(r.iter().any(|l| *l == t.lemma), "{:?} not in {r:?} ({})", t.lemma, span.slice(text));
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 50, "{checked} tokens checked");
+    }
+
+    /// Analysing in two halves is analysing in one.
+    #[test]
+    fn lex_then_tag_is_analyze() {
+        let lexicon = Lexicon::english();
+        let text = "Officials' cars were seized by pro-government militias, police said.";
+        let span = Span::new(0, text.len());
+        let mut scratch = Scratch::default();
+        let mut tokens = Vec::new();
+        lexicon.lex_into(text, span, &mut scratch);
+        let (n, first) = (scratch.len(), scratch.norm(0).to_string());
+        lexicon.tag_into(span, &mut scratch, &mut tokens);
+        assert_eq!(tokens, lexicon.analyze(text, span));
+        assert_eq!((n, first.as_str()), (tokens.len(), "officials"));
     }
 }

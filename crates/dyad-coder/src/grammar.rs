@@ -499,7 +499,7 @@ pub(crate) fn code_sentence(
         return;
     }
     let mut found = mentions::find(&s, dicts, ctx.published);
-    resolve(&s, &mut found, &mut ctx.memory);
+    resolve(&s, dicts, &mut found, &mut ctx.memory);
     // `unidentified gunmen`, `unknown assailants`: no actor can be named.
     found.retain(|m| {
         !(m.agent_only && m.start > 0 && norm_is(&s.tokens[m.start - 1], &["unidentified", "unknown"])
@@ -604,7 +604,14 @@ pub(crate) fn code_sentence(
         m.start > 0 && norm_is(&s.tokens[m.start - 1], &["its", "their", "his", "her", "our"])
             || norm_is(&s.tokens[m.start], &["its", "their", "his", "her", "our"])
     };
-    for m in found.iter_mut().filter(|m| m.agent_only && !possessed(m)) {
+    // People held by an actor named before them (`Venezuela freed 23 political
+    // prisoners ... aimed at Washington`) are that actor's: they are settled
+    // against it (`make`), not given a place named later (mentions.rs, held_people).
+    let held: Vec<bool> = found
+        .iter()
+        .map(|m| mentions::held_people(&s, m) && found.iter().any(|p| p.end <= m.start && !p.agent_only))
+        .collect();
+    for (m, _) in found.iter_mut().zip(&held).filter(|(m, held)| m.agent_only && !possessed(m) && !**held) {
         for member in m.members.iter_mut().filter(|member| member.country.is_none()) {
             member.country.clone_from(&where_country);
         }

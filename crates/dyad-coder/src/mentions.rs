@@ -158,7 +158,7 @@ const LED_NOUNS: &[&str] = &["coalition", "alliance", "bloc", "mission", "interv
 
 /// The actor named inside a one-word modifier (`Iranian` in `Iranian-backed`,
 /// `Kremlin` in `pro-Kremlin`).
-fn word_actor(dicts: &Dictionaries, word: &str, date: Option<NaiveDate>) -> Option<u32> {
+pub(crate) fn word_actor(dicts: &Dictionaries, word: &str, date: Option<NaiveDate>) -> Option<u32> {
     // Keys are context-free lemmas, and the lexicon lemmatises `us` as the
     // pronoun: `US-backed` needs the key the dictionary compiler gave `US`.
     let key = dicts.key(if word == "us" { "we" } else { word });
@@ -402,6 +402,78 @@ fn list_continues(toks: &[Token], atoms: &[Atom], k: usize) -> bool {
     false
 }
 
+/// Whether the sentence is a headline: its last token is no sentence-final
+/// punctuation (`Egypt, Jordan agree to boost trade`).
+fn is_headline(toks: &[Token]) -> bool {
+    toks.last().is_some_and(|t| !matches!(t.norm.as_str(), "." | "!" | "?" | "\"" | "'" | ")" | ":" | "..."))
+}
+
+/// Whether atom `k` is a bare actor (a country or a named actor, no role noun).
+fn is_named_atom(atom: &Atom) -> bool {
+    matches!(atom.kind, AtomKind::Actor(_))
+}
+
+/// Headlines drop the `and` of a compound subject: `Egypt, Jordan agree to
+/// ...`, `Russia, China sign pact`. A comma joins named actors only in a
+/// headline, in a list that opens the sentence, is made of named actors
+/// alone and is followed right away by the verb: elsewhere a comma
+/// separates clauses or an apposition (`Turkey, a NATO member, ...`).
+fn headline_list(s: &Sentence<'_>, atoms: &[Atom], k: usize) -> bool {
+    let toks = &s.tokens;
+    if !is_headline(toks) || atoms[0].start != 0 {
+        return false;
+    }
+    // The list runs from the first atom through atoms joined by single commas.
+    let mut last = 0;
+    while last + 1 < atoms.len() && matches!(&toks[atoms[last].end..atoms[last + 1].start], [c] if c.norm == ",") {
+        last += 1;
+    }
+    k <= last
+        && atoms[..=last].iter().all(is_named_atom)
+        && toks.get(atoms[last].end).is_some_and(|t| matches!(t.tag, Tag::Verb(_)))
+}
+
+/// Whether the agent `atom` has `former` right before it and the dictionary
+/// codes `former` + its head noun as ELI.
+fn former_eli(s: &Sentence<'_>, dicts: &Dictionaries, atom: &Atom) -> bool {
+    if !matches!(atom.kind, AtomKind::Agent(_)) {
+        return false;
+    }
+    let Some(former) = atom.start.checked_sub(1).filter(|&i| s.tokens[i].norm == "former") else {
+        return false;
+    };
+    let head = atom.end - 1;
+    let keys = |k: usize| s.keys(if k == 0 { former } else { head });
+    dicts.agent_trie().matches_at(0, 2, keys).iter().any(|(end, ids)| {
+        *end == 2 && ids.last().is_some_and(|&a| dicts.agents()[a as usize].sector.starts_with("ELI"))
+    })
+}
+
+/// `a former trade minister`, `Kenya's former defence minister`: an office
+/// held before is an elite (ELI), as the dictionary says for `former
+/// minister`. The dictionary decides: when `former` + the role's head noun
+/// is an agent phrase coded ELI, the role is ELI whatever modifiers stand
+/// between (`former government` is no such phrase and stays GOV).
+fn former_office(s: &Sentence<'_>, dicts: &Dictionaries, atoms: &[Atom], members: &mut [Member]) {
+    if !atoms.iter().any(|a| former_eli(s, dicts, a)) {
+        return;
+    }
+    // Only a role (open, or on a bare country): a named person keeps their code.
+    for m in members.iter_mut().filter(|m| m.code.is_none() || m.code == m.country) {
+        m.sector = Some("ELI".to_string());
+    }
+}
+
+/// Whether `m` is a role noun for people held in custody (`political
+/// prisoners`, `detainees`, `inmates`): people whose country is their
+/// keeper's, not that of a place named elsewhere in the sentence. Hostages
+/// are left out: they are seldom their captor's own people (grammar.rs).
+pub(crate) fn held_people(s: &Sentence<'_>, m: &Mention) -> bool {
+    m.members.len() == 1
+        && m.members[0].country.is_none()
+        && matches!(s.tokens[m.end - 1].lemma.as_str(), "prisoner" | "detainee" | "inmate")
+}
+
 /// Groups atoms into mentions.
 pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec<Mention> {
     let atoms = atoms(s, dicts, date);
@@ -410,6 +482,7 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
     let mut k = 0;
     while k < atoms.len() {
         // One noun phrase: atoms joined by glue; "and" / "," coordinate phrases.
+        let first_atom = k;
         let start = atoms[k].start;
         let mut end = atoms[k].end;
         let mut conjuncts: Vec<Vec<Member>> = vec![vec![member_of(&atoms[k], dicts)]];
@@ -432,21 +505,25 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
                 && gap.iter().all(|t| matches!(t.tag, Tag::Noun | Tag::Adj) && t.case == Case::Lower);
             // `doctors in Kenya`: a role noun located in a country belongs to it.
             let located = open_role && next_is_country && matches!(gap, [t] if t.norm == "in");
-            // A name ending in `'s` (`St. John's`) is no possessive: the tagger
-            // reads the verb after it as an adjective (`St. John's criticised`).
-            let name_ends_in_s = toks[end - 1].norm == "'s";
-            let adjective_after_name = name_ends_in_s && gap.iter().any(|t| t.tag == Tag::Adj);
             // `Syria's US-backed rebels`: the possessor is the scene the
             // backed role noun belongs to, whoever backs it.
             let possessor_of_backed = gap.first().is_some_and(|t| t.tag == Tag::Possessive || t.norm == "'s")
                 && gap.len() <= 5
                 && (1..gap.len()).all(|j| is_np_glue(&gap[j]) || is_backing_word(gap, j));
+            // `Kenya's former defence minister`: the tagger reads `former` after
+            // `'s` as a noun; it glues when it makes the next role an ELI office.
+            let former_office_glue = matches!(gap.last(), Some(t) if t.norm == "former")
+                && gap[..gap.len() - 1].iter().all(is_np_glue)
+                && gap.len() <= 3
+                && former_eli(s, dicts, &atoms[k]);
             let glue = tight_hyphen
+                || former_office_glue
                 || title_nouns
                 || located
                 || possessor_of_backed
-                || (gap.iter().all(is_np_glue) && gap.len() <= 3 && !adjective_after_name);
-            let coord = is_and(gap) || (is_comma(gap) && list_continues(toks, &atoms, k));
+                || (gap.iter().all(is_np_glue) && gap.len() <= 3);
+            let coord =
+                is_and(gap) || (is_comma(gap) && (list_continues(toks, &atoms, k) || headline_list(s, &atoms, k)));
             // `recalled its ambassador from Algeria`: a possessed role noun is
             // the possessor's; the `from` phrase says where it leaves.
             let possessed_from = open_role
@@ -457,15 +534,18 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
                 break;
             }
             // `the foreign ministers of India and China`, `lawmakers in Chad
-            // and Niger`: a plural role noun heads every country of the coordination.
+            // and Niger`, `envoys from Qatar and Egypt`: a plural role noun
+            // heads every country of the coordination.
             if glue
                 && conjuncts.len() == 1
                 && conjuncts[0].len() == 1
                 && open_role
-                && matches!(gap, [t] if t.norm == "of" || t.norm == "in")
+                && matches!(gap, [t] if matches!(t.norm.as_str(), "of" | "in" | "from"))
             {
                 let head = &toks[atoms[k - 1].end - 1];
-                if head.norm != head.lemma {
+                // Plural: an inflected form, or a plural listed as such (`troops`).
+                let plural = head.norm != head.lemma || (head.norm.ends_with('s') && !head.norm.ends_with("ss"));
+                if plural {
                     shared_head = conjuncts[0][0].sector.clone();
                 }
             }
@@ -481,6 +561,7 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
             k += 1;
         }
         let mut members = combine(conjuncts);
+        former_office(s, dicts, &atoms[first_atom..k], &mut members);
         // Also in longer lists (`The ambassadors of A, B and C`), as PETRARCH's
         // suite codes them; TABARI's suite codes the later members bare.
         if let Some(sector) = shared_head {

@@ -14,9 +14,10 @@
 
 use std::collections::HashMap;
 
+use dyad_dict::Dictionaries;
 use dyad_text::{Case, Tag, Token};
 
-use crate::mentions::{Member, Mention};
+use crate::mentions::{self, Member, Mention};
 use crate::sentence::Sentence;
 
 /// Nouns that, after `the two` or `both`, refer back to a pair.
@@ -88,12 +89,12 @@ fn is_name_word(t: &Token, all_caps: bool) -> bool {
 
 /// Resolves names, pairs and ambiguous countries in one sentence's
 /// mentions, learning names for later sentences.
-pub(crate) fn resolve(s: &Sentence<'_>, found: &mut Vec<Mention>, memory: &mut DocMemory) {
+pub(crate) fn resolve(s: &Sentence<'_>, dicts: &Dictionaries, found: &mut Vec<Mention>, memory: &mut DocMemory) {
     let toks = &s.tokens;
     drop_ambiguous_countries(toks, found);
     resolve_congo(toks, found, memory);
     resolve_korea(toks, s.all_caps, found, memory);
-    counted_people(toks, found);
+    counted_people(toks, dicts, found);
     let covered = |found: &[Mention], i: usize| found.iter().any(|m| m.start <= i && i < m.end);
     // Runs of capitalised words outside any mention: candidate person names.
     let mut runs = Vec::new();
@@ -278,18 +279,40 @@ fn resolve_congo(toks: &[Token], found: &mut [Mention], memory: &mut DocMemory) 
     }
 }
 
-/// `thousands of Serbs`: a plural demonym counted like people names
-/// civilians (`SRBCVL`). Without the count (`Serbs voted`, `Russians
-/// attacked`) a plural demonym stays the country: it is as often the state
-/// or its forces, and a headline's `Philippines` looks like a plural too.
-fn counted_people(toks: &[Token], found: &mut [Mention]) {
-    for m in found.iter_mut().filter(|m| m.end == m.start + 1 && m.start >= 2 && m.members.len() == 1) {
-        let word = &toks[m.start];
-        let counted = toks[m.start - 1].norm == "of"
-            && matches!(toks[m.start - 2].norm.as_str(), "thousands" | "hundreds" | "dozens" | "millions" | "scores");
+/// `thousands of Serbs`, `10,000 Afghans`, `several thousand Kenyans`,
+/// `young Iranians`, `many Syrians`: a plural demonym that is counted or
+/// qualified like people is a noun for people, the country's civilians
+/// (`SRBCVL`). Without such a word (`Serbs voted`, `Russians attacked`,
+/// `the Iranians said after the talks`) a plural demonym stays the country:
+/// it names the state, its negotiators or its forces as often as its
+/// people, and a headline's `Philippines` looks like a plural too.
+fn counted_people(toks: &[Token], dicts: &Dictionaries, found: &mut [Mention]) {
+    // The word may carry a determiner-like quantifier in its mention (`Many Syrians`).
+    for m in found.iter_mut().filter(|m| m.end >= 2 && m.end <= m.start + 2 && m.members.len() == 1) {
+        let at = m.end - 1;
+        let word = &toks[at];
+        let before = &toks[at - 1];
+        let of_count = at >= 2
+            && before.norm == "of"
+            && matches!(toks[at - 2].norm.as_str(), "thousands" | "hundreds" | "dozens" | "millions" | "scores");
+        // A number (`23`, `two`, `several thousand`), a quantifier, or a
+        // lower-case adjective (`young`, `ordinary`) before the word.
+        let counted = of_count
+            || before.tag == Tag::Num
+            || matches!(before.norm.as_str(), "many" | "some" | "most" | "several" | "few" | "more")
+            // Not a participle of action: `the invading Rohans` are forces.
+            || (matches!(before.tag, Tag::Adj | Tag::Noun) && before.case == Case::Lower && !before.norm.ends_with("ing"));
         let member = &mut m.members[0];
         let bare_country = member.code.is_some() && member.code == member.country && member.sector.is_none();
-        if counted && bare_country && word.case == Case::Title && word.norm.ends_with('s') {
+        // A plural demonym: its singular is a name of the same country
+        // (`Kenyans`/`Kenyan`), unlike `Paris` or `the Philippines`'s capitals.
+        let demonym = || {
+            word.norm
+                .strip_suffix('s')
+                .and_then(|one| mentions::word_actor(dicts, one, None))
+                .is_some_and(|id| dicts.actors()[id as usize].country == member.country)
+        };
+        if counted && bare_country && word.case == Case::Title && demonym() {
             member.sector = Some("CVL".to_string());
         }
     }

@@ -173,3 +173,98 @@ fn named_appositive_wins_over_role() {
         ("Russia's foreign minister, Sergei Lavrov, criticised Germany.", &["RUSGOV 11 DEU"], &[]),
     ]);
 }
+
+/// A plural role noun before `from`/`of`/`in` and a list of countries heads
+/// every country of the list, not only the first.
+#[test]
+fn role_noun_heads_a_list_of_countries() {
+    assert_cases(&[
+        (
+            "Envoys from Egypt and Jordan held talks on Monday.",
+            &["EGYGOV 04 JORGOV", "JORGOV 04 EGYGOV"],
+            &["EGYGOV 04 JOR"],
+        ),
+        ("Diplomats from Peru and Chile criticised Bolivia.", &["PERGOV 11 BOL", "CHLGOV 11 BOL"], &["CHL 11 BOL"]),
+        ("Troops from Kenya and Burundi attacked al-Shabaab.", &["KENMIL 19 SOMINS", "BDIMIL 19 SOMINS"], &[]),
+        (
+            "Leaders of Ghana, Togo and Benin criticised Mali.",
+            &["GHAGOV 11 MLI", "TGOGOV 11 MLI", "BENGOV 11 MLI"],
+            &[],
+        ),
+        // `its envoys from X` says where they leave, not whose they are.
+        ("Canada recalled its envoys from Iran and Iraq.", &[], &["IRNGOV 16 -", "IRQGOV 16 -"]),
+    ]);
+}
+
+/// A plural demonym counted or qualified like people is the country's
+/// civilians; a bare one stays the country (docs/actors.md).
+#[test]
+fn qualified_plural_demonyms_are_civilians() {
+    assert_cases(&[
+        ("Turkey deported 10,000 Afghans last year.", &["TUR 17 AFGCVL"], &["TUR 17 AFG"]),
+        ("Several thousand Kenyans sued the government of Uganda.", &["KENCVL 11 UGAGOV"], &["KEN 11 UGAGOV"]),
+        ("Thousands of young Kenyans marched on parliament.", &["KENCVL 14 -"], &["KEN 14 -"]),
+        ("Many Syrians criticised Turkey.", &["SYRCVL 11 TUR"], &[]),
+        // Only a demonym: a capital ending in `s` is not people.
+        ("Germany praised the recent Paris accord.", &[], &["DEU 05 FRACVL", "DEU 01 FRACVL"]),
+        // A participle of action qualifies forces, not people.
+        ("The invading Turks attacked Cyprus.", &[], &["TURCVL 19 CYP"]),
+        // Bare: the state, its negotiators or its forces as often as its people.
+        ("Russians attacked Ukrainian troops.", &["RUS 19 UKRMIL"], &["RUSCVL 19 UKRMIL"]),
+        ("The Iranians criticised Britain after the talks.", &["IRN 11 GBR"], &["IRNCVL 11 GBR"]),
+    ]);
+}
+
+/// People held in custody are their keeper's, not the country of a place
+/// named later in the sentence; a demonym of their own still counts.
+#[test]
+fn held_people_take_the_keepers_country() {
+    assert_cases(&[
+        ("Cuba freed 40 political prisoners in a gesture aimed at Washington.", &["CUB 08 CUBCVL"], &["CUB 08 USACVL"]),
+        ("Belarus released 12 detainees on a visit to Vilnius.", &["BLR 08 BLRCVL"], &["BLR 08 LTUCVL"]),
+        ("Israel released Palestinian prisoners on Monday.", &["ISR 08 PSECVL"], &[]),
+        // With no actor before them, the place is still their scene.
+        ("Inmates attacked guards in a prison in Kenya.", &["KENCVL 19 KENCOP"], &[]),
+    ]);
+}
+
+/// A headline drops the `and` of a compound subject: `A, B agree ...`.
+#[test]
+fn headline_comma_is_a_compound_subject() {
+    assert_cases(&[
+        ("Egypt, Jordan sign trade deal", &["EGY 05 JOR", "JOR 05 EGY"], &[]),
+        ("Peru, Chile agree to reopen border", &["PER 01 CHL", "CHL 01 PER"], &[]),
+        ("Ghana, Togo, Benin sign security pact", &["GHA 05 TGO", "BEN 05 GHA"], &[]),
+        // A sentence with a final period keeps its comma a separator.
+        ("Egypt, a close ally, signed a trade deal with Jordan.", &["EGY 05 JOR"], &["JOR 05 EGY"]),
+        // A comma not followed by the verb joins nothing.
+        ("Egypt, on Monday, Jordan signs deal", &[], &["EGY 05 JOR"]),
+    ]);
+}
+
+/// An office held before (`former` + an office noun the dictionary codes
+/// ELI with `former`) is ELI; juntas and military governments are MIL;
+/// opposition roles are OPP (roles.agents).
+#[test]
+fn sector_of_office_and_organisation_roles() {
+    assert_cases(&[
+        ("A former trade minister of Ghana criticised China.", &["GHAELI 11 CHN"], &["GHAGOV 11 CHN"]),
+        ("Kenya's former defence minister criticised Somalia.", &["KENELI 11 SOM"], &["KENMIL 11 SOM"]),
+        ("A former ambassador of Peru criticised Chile.", &["PERELI 11 CHL"], &[]),
+        // Not an office: a former government is still a government.
+        ("The former government of Ghana criticised China.", &["GHAGOV 11 CHN"], &["GHAELI 11 CHN"]),
+        ("Mali's junta expelled the French ambassador.", &["MLIMIL 16 FRAGOV"], &[]),
+        ("The military government in Niger expelled French diplomats.", &["NERMIL 16 FRAGOV"], &[]),
+        ("The opposition mayor of Istanbul criticised the Turkish government.", &["TUROPP 11 TURGOV"], &[]),
+    ]);
+}
+
+/// A verb after a name ending in `'s` is the verb (dyad-text's tagger), so
+/// it does not join the name's mention.
+#[test]
+fn verb_after_a_name_ending_in_s() {
+    assert_cases(&[
+        ("St. John's criticised Ottawa.", &["ATG 11 CAN"], &[]),
+        ("St. George's accused Port of Spain of espionage.", &["GRD 11 TTO"], &[]),
+    ]);
+}

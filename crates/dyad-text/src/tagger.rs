@@ -238,6 +238,16 @@ fn choose(lex: &[Lex], norms: &[CompactString], out: &[Choice], i: usize, all_ca
         }
         // perfect after have
         Some(Tag::Aux(_)) if mask & VBN != 0 => verb(&e, VerbForm::PastParticiple),
+        // `St. John's criticised Ottawa`: after a name ending in `'s`, a past
+        // form (no noun or adjective reading) followed by what opens another
+        // noun phrase (a determiner, a name, a pronoun) or by nothing is the
+        // verb; a participle modifying the possessed noun is followed by that
+        // common noun (`Russia's revised plan`, `the party's elected leader`).
+        Some(Tag::Possessive)
+            if mask & VBD != 0 && mask & (NOUN | JJ) == 0 && new_phrase_after(lex, next, all_caps) =>
+        {
+            verb(&e, VerbForm::Past)
+        }
         // inside a noun phrase
         Some(Tag::Det | Tag::Adj | Tag::Possessive | Tag::Num) => {
             if prefer_adj {
@@ -314,6 +324,20 @@ fn choose(lex: &[Lex], norms: &[CompactString], out: &[Choice], i: usize, all_ca
             }
         }
         _ => clause_start(&e, mask, prefer_adj, default, noun, adj, verb),
+    }
+}
+
+/// Whether token `j` (the next word, if any) cannot continue the noun phrase
+/// before it: the end of the sentence, a determiner, a pronoun, a
+/// preposition or a capitalised name.
+fn new_phrase_after(lex: &[Lex], j: Option<usize>, all_caps: bool) -> bool {
+    let Some(l) = j.and_then(|j| lex.get(j)) else { return true };
+    match l.closed {
+        Some((Closed::Fixed(Tag::Det | Tag::Pron | Tag::Prep) | Closed::Her | Closed::To | Closed::Particle, _)) => {
+            true
+        }
+        Some(_) => false,
+        None => l.kind == Kind::Punct || (l.kind == Kind::Word && is_capital(l, all_caps)),
     }
 }
 

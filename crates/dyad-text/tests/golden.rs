@@ -365,3 +365,18 @@ fn lemma_context_free() {
         assert_eq!(l.lemma(w), want, "{w}");
     }
 }
+
+#[test]
+fn tag_verb_after_name_ending_in_s() {
+    // A past form after `'s` that opens no noun phrase of its own is the verb;
+    // before the possessed noun it stays an adjective.
+    tags(
+        "St. John's criticised Ottawa.",
+        expect!["St./NNP John/NNP 's/POS criticised/VBD/criticise Ottawa/NNP ./PUNCT"],
+    );
+    tags("Russia's revised plan failed.", expect!["Russia/NNP 's/POS revised/JJ plan/NN failed/VBD/fail ./PUNCT"]);
+    tags(
+        "St. John's protested to the council.",
+        expect!["St./NNP John/NNP 's/POS protested/VBD/protest to/IN the/DT council/NN ./PUNCT"],
+    );
+}

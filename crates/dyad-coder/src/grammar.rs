@@ -227,6 +227,72 @@ fn intent_is_threat(code: CameoCode) -> bool {
     matches!(&code.as_str()[..2], "14" | "15" | "16" | "17" | "18" | "19" | "20")
 }
 
+/// The family a commitment to an act is coded in: CAMEO files agreeing,
+/// promising or vowing to cooperate under express intent (03x, `agreed to
+/// withdraw` = 0356) and a stated intention to use force under threaten
+/// (13x, `vowed to attack` = 138x), as the modality convention does for
+/// `will`. A governor that already names its act is left to `compose`.
+fn commitment(governor: CameoCode, embedded: CameoCode) -> CameoCode {
+    // `agree` (019) taking an infinitive is agreeing *to do* it.
+    if !matches!(governor.as_str(), "019" | "03" | "030") {
+        return governor;
+    }
+    let family = if intent_is_threat(embedded) { "130" } else { "030" };
+    CameoCode::parse(family).unwrap_or(governor)
+}
+
+/// Verbs that take a mandative `that` clause (`insisted that Russia
+/// withdraw`, `asked that the rebels free ...`), with the family such a
+/// clause is coded in: demand (10x) or appeal (02x).
+const MANDATIVE: &[(&str, &str)] = &[
+    ("insist", "100"),
+    ("demand", "100"),
+    ("require", "100"),
+    ("order", "100"),
+    ("urge", "020"),
+    ("ask", "020"),
+    ("request", "020"),
+    ("recommend", "020"),
+    ("propose", "020"),
+];
+
+/// For a statement verb at `gov` whose `that` clause has its trigger verb
+/// in the bare form with no auxiliary but `should` (`insisted that Russia
+/// pull its soldiers out`): the clause is what the speaker demands, so the
+/// statement is a demand or appeal. A tensed clause (`insisted that Russia
+/// had violated ...`) stays reported speech.
+fn mandative(toks: &[Token], gov: usize, vg_start: usize, trigger_start: usize) -> Option<CameoCode> {
+    let family = MANDATIVE.iter().find(|(lemma, _)| toks[gov].lemma == *lemma)?.1;
+    let bare = toks[trigger_start].tag == Tag::Verb(VerbForm::Base)
+        && toks[vg_start..trigger_start].iter().all(|t| is_adv(t) || is_neg(t) || t.norm == "should");
+    bare.then(|| CameoCode::parse(family)).flatten()
+}
+
+/// For a noun trigger that is the object of a bare infinitive with no
+/// trigger of its own (`to expand joint patrols`, `to hold talks`), the
+/// position of that infinitive, whose governor then governs the noun.
+fn infinitive_object(
+    toks: &[Token],
+    trigger_start: usize,
+    trigger_of: &dyn Fn(usize) -> Option<usize>,
+) -> Option<usize> {
+    // Only verbs that carry out or widen the act named by the noun: in
+    // `to offer special releases` the noun is not the act.
+    let v = light_verb(toks, trigger_start).or_else(|| {
+        verb_before_noun(toks, trigger_start).filter(|&v| {
+            matches!(
+                toks[v].lemma.as_str(),
+                "hold" | "expand" | "increase" | "boost" | "deepen" | "strengthen" | "step" | "establish"
+            )
+        })
+    })?;
+    let to = v.checked_sub(1)?;
+    (toks[v].tag == Tag::Verb(VerbForm::Base)
+        && trigger_of(v).is_none()
+        && (toks[to].tag == Tag::To || toks[to].norm == "to"))
+        .then_some(v)
+}
+
 /// Material acts whose object may be a place rather than an actor: aid
 /// delivered to it (07), force used on it (18-20), property seized or
 /// destroyed there (171). A place is never the target of talk.
@@ -678,7 +744,20 @@ pub(crate) fn code_sentence(
             fates[i] = Fate::Governed(i - 1);
             continue;
         }
-        if let Some(j) = infinitive_governor(&s.tokens, &input.in_mention, vg_start, &trigger_of) {
+        // `agreed to expand joint patrols`: a noun trigger that is the object
+        // of an infinitive with no trigger of its own is what the governor of
+        // that infinitive is about.
+        // (Only under a trigger or an intention word: `began to conduct
+        // patrols` still reports the patrols.)
+        let inf_vg = infinitive_object(&s.tokens, m.trigger.first().copied().unwrap_or(m.start), &trigger_of)
+            .filter(|_| infinitive_governor(&s.tokens, &input.in_mention, vg_start, &trigger_of).is_none())
+            .filter(|&v| {
+                infinitive_governor(&s.tokens, &input.in_mention, v, &trigger_of).is_some_and(|j| {
+                    trigger_of(j).is_some_and(|g| g != i) || INTENT_WORDS.contains(&s.tokens[j].lemma.as_str())
+                })
+            })
+            .unwrap_or(vg_start);
+        if let Some(j) = infinitive_governor(&s.tokens, &input.in_mention, inf_vg, &trigger_of) {
             fates[i] = Fate::Claimed(s.tokens[j].span.slice(&doc.text).to_string());
             if trigger_of(j).is_none() && INTENT_WORDS.contains(&s.tokens[j].lemma.as_str()) {
                 // `ready to release`: an intention, coded as such below.
@@ -688,13 +767,22 @@ pub(crate) fn code_sentence(
             }
             if let Some(g) = trigger_of(j).filter(|&g| g != i) {
                 fates[i] = Fate::Governed(g);
-                if let Some(c) = compose(codes[g], codes[i]) {
+                if let Some(c) = compose(commitment(codes[g], codes[i]), codes[i]) {
                     codes[g] = c;
                 }
             }
         } else if let Some((gov, subject)) = that_clause_governor(&s, &input, &found, vg_start) {
             match trigger_of(gov).filter(|&g| g != i) {
                 Some(g) => {
+                    // `insisted that Russia withdraw`: a bare verb after a
+                    // verb of demanding is a demand, not reported speech.
+                    if codes[g].as_str().starts_with("01") {
+                        if let Some(d) =
+                            mandative(&s.tokens, gov, vg_start, m.trigger.first().copied().unwrap_or(m.start))
+                        {
+                            codes[g] = d;
+                        }
+                    }
                     let root = &codes[g].as_str()[..2];
                     // Reported speech (`said that ...`) is realised; a denial,
                     // accusation, appeal or demand is not.
@@ -725,6 +813,7 @@ pub(crate) fn code_sentence(
 
     // Whether the sentence reports a match: scanned once, when a force trigger asks.
     let sport = std::cell::OnceCell::new();
+    let question = question_clause(&s.tokens);
     let mut sentence_events: Vec<Event> = Vec::new();
     let mut prev_subject: Option<usize> = None;
     let mut prev_trigger: Option<(usize, usize)> = None;
@@ -736,6 +825,11 @@ pub(crate) fn code_sentence(
         let governing = prev_trigger.replace((trigger_end, mi));
         // An absorbed warning still names the subject its threat's pronoun refers to.
         if fates[mi] != Fate::Coded && !matches!(fates[mi], Fate::Absorbed(_)) {
+            continue;
+        }
+        // `Will X and Y go to war?`: a question asks whether an act happens.
+        if question.is_some_and(|q| trigger_start >= q) && !coder.codes_irrealis() {
+            fates[mi] = Fate::Hypothetical;
             continue;
         }
         // `detained lawyers`, `jailed activist`: a participle used as an
@@ -1028,7 +1122,37 @@ pub(crate) fn code_sentence(
         // `Russia and Ukraine exchanged prisoners`: with a compound source, an
         // open role noun is no target; the event is reciprocal.
         let compound_source = source.0.members.len() >= 2;
+        // `X and Y discussed the crisis in Z`, `X and Y signed a deal brokered
+        // by Z`: a mutual act of a compound of actors is between them; an
+        // actor inside its object phrase (not its own object or `with` party)
+        // is no target.
+        let own_pair = source_k.is_some_and(|k| found[k].members.len() >= 2 && !open_agent(&found[k]))
+            && is_joint(code)
+            && !passive
+            && m.target.is_none()
+            && target_override[mi].is_none()
+            && pair_target.is_none()
+            && target_k.is_some_and(|k| !is_own_object(&s.tokens, m.end.max(trigger_end), found[k].start));
+        // `rebels stormed a camp in northern Mali`: a country named where a
+        // material act's object is counts as a place target (see `make`).
+        // (Only inside an object noun phrase of an active verb: in `fighting
+        // in Syria` or `were killed in Kabul` the place is where, not what.)
+        let country_as_place = aimed_at_place(code)
+            && !passive
+            && target_k.is_some_and(|k| {
+                let from = m.end.max(trigger_end);
+                let gap = s.tokens.get(from..found[k].start).unwrap_or_default();
+                gap.iter().any(|t| t.tag == Tag::Noun && !is_direction(t))
+                    && !gap.iter().any(|t| is_stop_punct(t) || is_clause_mark(t) || is_finite_verb(t))
+                    && preceding_prep(&s.tokens, found[k].start).is_some_and(|p| {
+                        norm_is(p, &["in", "near", "outside", "across", "around", "throughout", "of"])
+                            || is_direction(p)
+                                && found[k].start >= 2
+                                && norm_is(&s.tokens[found[k].start - 2], &["in", "near", "across", "of"])
+                    })
+            });
         let target = target_k
+            .filter(|_| !own_pair)
             .filter(|&k| Some(k) != source_k)
             .filter(|&k| !(compound_source && open_agent(&found[k])))
             // `deployed riot police`: a show of force moves the source's own organs.
@@ -1152,7 +1276,7 @@ pub(crate) fn code_sentence(
             let target = target.filter(|t| {
                 !(t.code.len() == 3
                     && source.country.as_deref() == Some(t.code.as_str())
-                    && !(non_state && place_target.is_some()))
+                    && !(non_state && (place_target.is_some() || country_as_place)))
             });
             Some(Event {
                 sentence: index,
@@ -1422,6 +1546,46 @@ fn is_mutual(code: CameoCode) -> bool {
         || c.starts_with("0871")
         || c.starts_with("084")
         || c.starts_with("161")
+}
+
+/// Acts that a pair does together whatever it is about: consulting (04),
+/// cooperating (06, and agreeing to: 031, 036), signing (057), a ceasefire
+/// and exchanges. Not one-sided acts toward a third party (`pledged support
+/// for X`, `praised X`), nor force, whose compound of allies hits a third
+/// party in a place (`US and British jets struck targets in Yemen`).
+fn is_joint(code: CameoCode) -> bool {
+    let c = code.as_str();
+    is_mutual(code) && ["031", "036", "04", "057", "06", "0871", "084"].iter().any(|p| c.starts_with(p))
+}
+
+/// Whether an actor starting at `start`, after a trigger ending at `from`,
+/// is the trigger's own object or party: right after it (past determiners
+/// and adjectives), after `with`/`to`/`against`, the object of an
+/// infinitive after it (`agreed to help X`), or the `with`/`between`
+/// party of its object noun (`welcomed a resumption of ties with X`); not inside a
+/// phrase about something else (`the crisis in X`, `a deal brokered by X`).
+fn is_own_object(toks: &[Token], from: usize, start: usize) -> bool {
+    start < from
+        || toks[from..start].iter().all(|t| {
+            matches!(t.tag, Tag::Det | Tag::Adj | Tag::Num | Tag::Possessive | Tag::To | Tag::Verb(VerbForm::Base))
+                || norm_is(t, &["with", "to", "against", "toward", "towards", "the", "a", "an"])
+        })
+        || preceding_prep(toks, start).is_some_and(|p| norm_is(p, &["with", "between"]))
+}
+
+/// The first token of the clause that a sentence ending in `?` asks
+/// (after the last comma, colon or quote before the question mark).
+fn question_clause(toks: &[Token]) -> Option<usize> {
+    let mut end = toks.len();
+    while end > 0 && norm_is(&toks[end - 1], &["\"", "'", ")"]) {
+        end -= 1;
+    }
+    if end == 0 || toks[end - 1].norm != "?" {
+        return None;
+    }
+    let start =
+        toks[..end - 1].iter().rposition(|t| norm_is(t, &[",", ";", ":", "\"", "--", "("])).map_or(0, |p| p + 1);
+    Some(start)
 }
 
 /// A mention made only of role nouns that have no country yet.

@@ -116,6 +116,8 @@ protest = 141
 recall = 161
 talk with {target} = 040
 propose .. &talk = 036
+insist = 010
+vow = 030
 ";
 
 const SYNONYMS: &str = "&talk = talk, negotiation, discussion\n&mediation = mediation\n";
@@ -816,4 +818,44 @@ fn victim_of_a_force_noun_is_not_the_governors_target() {
 #[test]
 fn a_show_of_force_moves_the_sources_own_organs() {
     check("Turkey deployed police across the border.", "TUR 153 -");
+}
+
+#[test]
+fn mutual_act_of_a_compound_is_between_its_members_not_with_a_country_in_its_object() {
+    check("Turkey and Greece discussed the crisis in Iran on Monday.", "TUR 040 GRC; GRC 040 TUR");
+    // Its own object and its `with` party stay the targets.
+    check("Turkey and Greece met Russian officials.", "TUR 040 RUSGOV; GRC 040 RUSGOV");
+    check("Turkey and Greece held talks with Russia.", "TUR 040 RUS; GRC 040 RUS");
+}
+
+#[test]
+fn a_one_sided_act_of_a_compound_keeps_its_object() {
+    check("Turkey and Greece criticised the crackdown in Iran.", "TUR 111 IRN; GRC 111 IRN");
+}
+
+#[test]
+fn bare_verb_after_insist_that_is_a_demand_on_the_clause_subject() {
+    check("Poland insisted that Russia withdraw from Belarus.", "POL 106 RUS");
+    // A tensed clause stays reported speech.
+    check("Poland insisted that Russia had attacked Belarus.", "RUS 190 BLR");
+}
+
+#[test]
+fn agreeing_or_vowing_to_act_is_coded_by_the_act() {
+    check("Turkey agreed to release the prisoners.", "TUR 0353 TURCVL");
+    check("Turkey and Greece agreed to conduct joint patrols.", "TUR 0312 GRC; GRC 0312 TUR");
+    check("Iran vowed to attack Israel.", "IRN 1384 ISR");
+}
+
+#[test]
+fn a_question_codes_no_event() {
+    check("Will Russia attack Turkey?", "");
+    check("Russia attacked Turkey, but will Greece respond?", "RUS 190 TUR");
+}
+
+#[test]
+fn country_around_the_object_of_force_is_its_target() {
+    check("Rebels attacked a camp in northern Mali.", "MLIREB 190 MLI");
+    // Where an act without such an object happened is no target.
+    check("Rebels fought in northern Mali.", "MLIREB 190 -");
 }

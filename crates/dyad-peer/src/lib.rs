@@ -277,6 +277,10 @@ pub struct Conventions {
     pub discard_actors: bool,
     /// TABARI `DEFAULT:` source and target codes.
     pub defaults: Option<DefaultActors>,
+    /// TABARI `FORWARD:`: the previous sentence of the story. A pronoun
+    /// subject (`he`, `it`, `they`) with no actor before its verb stands for
+    /// the first actor of that sentence, as TABARI forwards it.
+    pub antecedent: Option<String>,
 }
 
 impl Default for Conventions {
@@ -290,6 +294,7 @@ impl Default for Conventions {
             min_words: 0,
             discard_actors: false,
             defaults: None,
+            antecedent: None,
         }
     }
 }
@@ -413,8 +418,12 @@ impl PeerCoder {
         }
         let doc = Document::new("text", text).with_published(date);
         // The rules below read the mentions `explain` records; plain coding needs no trace.
+        let traced = conventions.target_after_verb
+            || conventions.discard_actors
+            || conventions.defaults.is_some()
+            || conventions.antecedent.is_some();
         let (mut events, traces) =
-            if conventions.target_after_verb || conventions.discard_actors || conventions.defaults.is_some() {
+            if traced {
                 let (coded, traces) = self.coder.explain(&doc);
                 (coded.events, traces)
             } else {
@@ -431,8 +440,10 @@ impl PeerCoder {
         }
         // A bare agent is a target only when it will be coded (`~MOS`, `---GOV`).
         let agents_ok = conventions.no_bare_agents && conventions.agent_prefix.is_some();
-        if let Some(d) = conventions.defaults.as_ref().filter(|d| d.source.is_some()) {
-            events.extend(default_sources(&traces, d, agents_ok));
+        let forward = conventions.antecedent.as_deref().and_then(|prev| self.forwarded_actor(prev, date));
+        let defaults = conventions.defaults.as_ref().filter(|d| d.source.is_some());
+        if defaults.is_some() || forward.is_some() {
+            events.extend(default_sources(&traces, defaults, forward.as_deref(), agents_ok));
         }
         if conventions.target_after_verb {
             events = targets_after_verb(events, &traces, agents_ok);
@@ -448,6 +459,22 @@ impl PeerCoder {
             });
         }
         self.translate_with(&events, conventions)
+    }
+
+    /// TABARI `FORWARD:`: the actor a pronoun of the next sentence stands
+    /// for: the first actor of `text`, without its agent (TABARI forwards
+    /// the actor only: a president of Freedonia is forwarded as Freedonia),
+    /// whose code is the first three-letter block of dyad's code.
+    fn forwarded_actor(&self, text: &str, date: Option<NaiveDate>) -> Option<String> {
+        let (_, traces) = self.coder.explain(&Document::new("text", text).with_published(date));
+        let code = traces
+            .iter()
+            .flat_map(|t| &t.mentions)
+            .filter(|m| !m.is_place)
+            .filter_map(|m| Some((m.span.start, m.codes.iter().find(|c| !c.is_empty() && !c.starts_with('?'))?)))
+            .min_by_key(|(start, _)| *start)?
+            .1;
+        Some(code.get(..3).unwrap_or(code).to_string())
     }
 
     /// Applies the side tables to events from the engine.
@@ -705,11 +732,21 @@ fn default_actor(code: &str, at: usize) -> Actor {
     }
 }
 
+/// Subject pronouns TABARI replaces by a forwarded actor.
+const FORWARDED_PRONOUNS: &[&str] = &["he", "she", "it", "they"];
+
 /// TABARI `DEFAULT: SOURCE`: a verb the grammar found no source for, with no
 /// actor before it in the sentence, gets the default source (`PRIOR`), or
 /// else the first actor after it, whose coordinated partners are then its
-/// targets (`Freedonia and Sylvania`: Freedonia→Sylvania).
-fn default_sources(traces: &[SentenceTrace], d: &DefaultActors, agents_ok: bool) -> Vec<Event> {
+/// targets (`Freedonia and Sylvania`: Freedonia→Sylvania). With `forward`
+/// (TABARI `FORWARD:`), such a verb with a subject pronoun before it gets the
+/// forwarded actor first, as TABARI puts that actor in the pronoun's place.
+fn default_sources(
+    traces: &[SentenceTrace],
+    defaults: Option<&DefaultActors>,
+    forward: Option<&str>,
+    agents_ok: bool,
+) -> Vec<Event> {
     let usable = |c: &String| !c.is_empty() && (agents_ok || !c.starts_with('?'));
     let mut out = Vec::new();
     for t in traces {
@@ -741,6 +778,13 @@ fn default_sources(traces: &[SentenceTrace], d: &DefaultActors, agents_ok: bool)
                     rule: RuleRef { file: Arc::from(file), line },
                 },
             };
+            let before = t.text.get(..trig.span.start.saturating_sub(t.span.start)).unwrap_or_default();
+            let pronoun = lower_words(before).iter().any(|w| FORWARDED_PRONOUNS.contains(&w.as_str()));
+            if let Some(code) = forward.filter(|_| pronoun) {
+                out.push(event(default_actor(code, trig.span.start), None));
+                continue;
+            }
+            let Some(d) = defaults else { continue };
             let after = actors.iter().find(|m| m.span.start >= trig.span.end).filter(|_| !d.prior);
             let Some(m) = after else {
                 let code = d.source.as_deref().unwrap_or_default();
@@ -826,6 +870,9 @@ pub struct SuiteRecord {
     pub min_words: Option<usize>,
     /// TABARI `DEFAULT:` codes for this record; `None`: none.
     pub defaults: Option<DefaultActors>,
+    /// TABARI `FORWARD:`: the text of the previous record of the same
+    /// story, whose first actor a pronoun subject stands for; `None`: none.
+    pub antecedent: Option<String>,
 }
 
 /// An expected event of a suite record.
@@ -950,6 +997,15 @@ mod tests {
         let later = Conventions { defaults: Some(DefaultActors { prior: false, ..d }), ..peer.clone() };
         assert_eq!(codes("Zork praised Sylvania and Freedonia.", &later), vec![t("SYL", "FRD", "051")]);
         assert_eq!(codes("Zork praised Sylvania.", &later), vec![t("SYL", "TGT", "051")]);
+        // TABARI `FORWARD:`: a pronoun subject stands for the first actor of the
+        // story's previous sentence, without its agent; not when an actor
+        // comes before the verb, nor with no antecedent.
+        let fwd = |prev: &str| Conventions { antecedent: Some(prev.to_string()), ..peer.clone() };
+        let prev = "Sylvania's foreign minister praised Freedonia.";
+        assert_eq!(codes("Later he praised Freedonia again.", &fwd(prev)), vec![t("SYL", "FRD", "051")]);
+        assert!(codes("Later he praised Freedonia again.", &peer).is_empty());
+        assert_eq!(codes("Freedonia praised Sylvania, it said.", &fwd(prev)), vec![t("FRD", "SYL", "051")]);
+        assert!(codes("The weather praised Freedonia again.", &fwd(prev)).is_empty());
         // TABARI `MINIMUM WORDS`: shorter sentences are not coded.
         let short = Conventions { min_words: 5, ..peer.clone() };
         assert!(codes("Sylvania praised the Muslims.", &short).is_empty());

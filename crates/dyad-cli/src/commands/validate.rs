@@ -256,6 +256,7 @@ pub fn run(args: &ValidateArgs) -> Result<Status, Failure> {
         min_words: 0,
         discard_actors: args.suite == SuiteKind::Tabari,
         defaults: None,
+        antecedent: None,
     });
     let mut diag_counts: BTreeMap<&str, usize> = converted.counts();
     for d in rejected.iter().chain(&suite.diagnostics) {
@@ -279,6 +280,7 @@ pub fn run(args: &ValidateArgs) -> Result<Status, Failure> {
         }
         c.min_words = r.min_words.unwrap_or(0);
         c.defaults = r.defaults.clone();
+        c.antecedent = r.antecedent.clone();
         c
     };
     let outcomes: Vec<Outcome<'_>> =

@@ -257,6 +257,12 @@ pub struct Conventions {
     /// TABARI: only the first verb that codes in a sentence gives events
     /// (dyad codes every verb).
     pub first_trigger_only: bool,
+    /// TABARI `SET: CODE BY CLAUSE` (its default): with
+    /// `first_trigger_only`, the first verb of each clause codes, a clause
+    /// starting at a conjunction that opens a new verb phrase (`... and then
+    /// she asked`, `... but Sylvania refused`), not at one joining nouns
+    /// (`sheep and goats`).
+    pub by_clause: bool,
     /// TABARI/PETRARCH: an event needs a target (a dyad); dyad also codes
     /// events with none (`Freedonia protested`). When off, null actors
     /// (`---`, `###`) are kept.
@@ -288,6 +294,7 @@ impl Default for Conventions {
         Conventions {
             no_bare_agents: true,
             first_trigger_only: false,
+            by_clause: false,
             require_target: true,
             agent_prefix: None,
             target_after_verb: true,
@@ -421,14 +428,14 @@ impl PeerCoder {
         let traced = conventions.target_after_verb
             || conventions.discard_actors
             || conventions.defaults.is_some()
-            || conventions.antecedent.is_some();
-        let (mut events, traces) =
-            if traced {
-                let (coded, traces) = self.coder.explain(&doc);
-                (coded.events, traces)
-            } else {
-                (self.coder.code(&doc).events, Vec::new())
-            };
+            || conventions.antecedent.is_some()
+            || conventions.by_clause;
+        let (mut events, traces) = if traced {
+            let (coded, traces) = self.coder.explain(&doc);
+            (coded.events, traces)
+        } else {
+            (self.coder.code(&doc).events, Vec::new())
+        };
         if conventions.discard_actors {
             let discard = |c: &String| self.actor_code(c.trim_start_matches('?')).starts_with("###");
             let gone: Vec<usize> = traces
@@ -458,7 +465,9 @@ impl PeerCoder {
                 words.filter(|w| w.chars().any(char::is_alphanumeric)).count() >= conventions.min_words
             });
         }
-        self.translate_with(&events, conventions)
+        let clauses: Vec<usize> =
+            if conventions.by_clause { traces.iter().flat_map(clause_starts).collect() } else { Vec::new() };
+        self.translate_in_clauses(&events, conventions, &clauses)
     }
 
     /// TABARI `FORWARD:`: the actor a pronoun of the next sentence stands
@@ -484,6 +493,13 @@ impl PeerCoder {
 
     /// As [`PeerCoder::translate`], with other conventions.
     pub fn translate_with(&self, events: &[Event], conventions: Conventions) -> Vec<PeerEvent> {
+        self.translate_in_clauses(events, conventions, &[])
+    }
+
+    /// As [`PeerCoder::translate_with`]; `clauses` are the document offsets
+    /// where a clause starts inside a sentence (`first_trigger_only` then
+    /// keeps the first verb of each clause).
+    fn translate_in_clauses(&self, events: &[Event], conventions: Conventions, clauses: &[usize]) -> Vec<PeerEvent> {
         let mut out = Vec::new();
         let mut discarded_sentences = Vec::new();
         let bare_agent = |a: &dyad_core::Actor| a.rule.as_ref().is_some_and(|r| r.file.ends_with(".agents"));
@@ -498,10 +514,14 @@ impl PeerCoder {
                         && (bare_agent(&e.source) || e.target.as_ref().is_some_and(bare_agent)))
             })
             .collect();
-        let mut first_triggers: HashMap<usize, usize> = HashMap::new();
+        let clause_of = |e: &Event| {
+            let at = e.evidence.trigger_span.start;
+            (e.sentence, clauses.iter().filter(|&&c| c >= e.sentence_span.start && c <= at).count())
+        };
+        let mut first_triggers: HashMap<(usize, usize), usize> = HashMap::new();
         if conventions.first_trigger_only {
             for e in &kept {
-                let start = first_triggers.entry(e.sentence).or_insert(usize::MAX);
+                let start = first_triggers.entry(clause_of(e)).or_insert(usize::MAX);
                 *start = (*start).min(e.evidence.trigger_span.start);
             }
         }
@@ -518,7 +538,7 @@ impl PeerCoder {
             if conventions.require_target && e.target.is_none() {
                 continue;
             }
-            if first_triggers.get(&e.sentence).is_some_and(|s| *s != e.evidence.trigger_span.start) {
+            if first_triggers.get(&clause_of(e)).is_some_and(|s| *s != e.evidence.trigger_span.start) {
                 continue;
             }
             let key = (e.evidence.rule.file.to_string(), e.evidence.rule.line);
@@ -720,6 +740,41 @@ fn targets_after_verb(events: Vec<Event>, traces: &[SentenceTrace], agents_ok: b
     out
 }
 
+/// TABARI's clauses (`SET: CODE BY CLAUSE`): the document offsets of the
+/// conjunctions (`and`, `but`, `or`) in a sentence that open a new verb
+/// phrase: after them, adverbs and at most a noun phrase or pronoun (a new
+/// subject) come before a verb. A conjunction followed by a noun phrase and
+/// then anything else (`sheep and goats from Sylvania`) joins nouns.
+fn clause_starts(t: &SentenceTrace) -> Vec<usize> {
+    let mut offsets = Vec::with_capacity(t.tokens.len());
+    let mut cursor = 0;
+    for tok in &t.tokens {
+        let at = t.text.get(cursor..).and_then(|rest| rest.find(tok.text.as_str())).map_or(cursor, |i| cursor + i);
+        offsets.push(t.span.start + at);
+        cursor = at + tok.text.len();
+    }
+    let verb = |tag: &str| tag.starts_with("VB") || tag.starts_with("MD") || tag.starts_with("AUX");
+    let subject = |tag: &str| {
+        tag.starts_with("RB")
+            || tag.starts_with("PRP")
+            || tag.starts_with("NN")
+            || tag == "DT"
+            || tag.starts_with("JJ")
+            || tag == "POS"
+    };
+    let mut out = Vec::new();
+    for (i, tok) in t.tokens.iter().enumerate() {
+        if !["and", "but", "or"].contains(&tok.text.to_lowercase().as_str()) {
+            continue;
+        }
+        let next = t.tokens[i + 1..].iter().find(|x| !subject(x.tag));
+        if next.is_some_and(|x| verb(x.tag)) {
+            out.push(offsets[i]);
+        }
+    }
+    out
+}
+
 /// An actor that stands for a TABARI default code, placed at `at`.
 fn default_actor(code: &str, at: usize) -> Actor {
     Actor {
@@ -870,9 +925,25 @@ pub struct SuiteRecord {
     pub min_words: Option<usize>,
     /// TABARI `DEFAULT:` codes for this record; `None`: none.
     pub defaults: Option<DefaultActors>,
+    /// TABARI `SET: CODE BY ...` for this record; `None`: the coder's own
+    /// convention.
+    pub code_by: Option<CodeBy>,
     /// TABARI `FORWARD:`: the text of the previous record of the same
     /// story, whose first actor a pronoun subject stands for; `None`: none.
     pub antecedent: Option<String>,
+}
+
+/// TABARI `SET: CODE BY CLAUSE`, `SET: CODE BY SENTENCE`, `SET: CODE ALL`:
+/// which verbs of a sentence code.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CodeBy {
+    /// The first verb that codes in each clause (TABARI's default).
+    #[default]
+    Clause,
+    /// The first verb that codes in the sentence.
+    Sentence,
+    /// Every verb.
+    All,
 }
 
 /// An expected event of a suite record.
@@ -935,6 +1006,30 @@ mod tests {
         let tabari = Conventions { discard_actors: true, ..Conventions::default() };
         assert!(coder.code_with("Freedonia praised Sylvania and Groucho.", None, tabari).is_empty());
         assert_eq!(codes("Freedonia praised Sylvania and Groucho."), vec![t("FRD", "SYL", "051")]);
+    }
+
+    #[test]
+    fn code_by_clause_codes_the_first_verb_of_each_clause() {
+        let lexicon = Arc::new(Lexicon::english());
+        let (coder, _) = PeerCoder::build(&project().convert(&lexicon), lexicon);
+        let codes = |text: &str, c: &Conventions| -> Vec<(String, String, String)> {
+            let mut v: Vec<_> =
+                coder.code_with(text, None, c.clone()).into_iter().map(|e| (e.source, e.target, e.code)).collect();
+            v.sort();
+            v
+        };
+        let t = |s: &str, t: &str, c: &str| (s.to_string(), t.to_string(), c.to_string());
+        let sentence = Conventions { first_trigger_only: true, ..Conventions::default() };
+        let clause = Conventions { by_clause: true, ..sentence.clone() };
+        let text = "Freedonia praised Sylvania warmly and then Marxland praised Sylvania.";
+        assert_eq!(codes(text, &sentence), vec![t("FRD", "SYL", "051")]);
+        assert_eq!(codes(text, &clause), vec![t("FRD", "SYL", "051"), t("M4X", "SYL", "051")]);
+        // A conjunction before a verb opens a clause with the same subject.
+        let text = "Freedonia praised Sylvania on Monday and greeted Marxland.";
+        assert_eq!(codes(text, &clause), vec![t("FRD", "M4X", "042"), t("FRD", "SYL", "051"), t("M4X", "FRD", "043")]);
+        // One joining nouns does not: the first verb of the sentence only.
+        let text = "Freedonia praised Sylvania and the delegates from Marxland greeting Sylvania.";
+        assert_eq!(codes(text, &clause), codes(text, &sentence));
     }
 
     #[test]

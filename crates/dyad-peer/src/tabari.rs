@@ -15,7 +15,8 @@ use crate::convert::{
     Out, STEM_MARK,
 };
 use crate::{
-    date_yymmdd, Converted, DefaultActors, ExpectedEvent, PatternTokens, PeerCode, PeerDiagnostic, Suite, SuiteRecord,
+    date_yymmdd, CodeBy, Converted, DefaultActors, ExpectedEvent, PatternTokens, PeerCode, PeerDiagnostic, Suite,
+    SuiteRecord,
 };
 
 /// The files a TABARI `.project` names, with their text.
@@ -712,11 +713,19 @@ pub struct Settings {
     /// the story; the mask says where the story number is in a record's
     /// header (see [`story_of`]). `FORWARD: MASK OFF` clears it.
     pub forward: Option<String>,
+    /// `SET: CODE BY CLAUSE|SENTENCE`, `SET: CODE ALL`.
+    pub code_by: CodeBy,
 }
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { min_words: DEFAULT_MIN_WORDS, convert_agents: None, defaults: None, forward: None }
+        Settings {
+            min_words: DEFAULT_MIN_WORDS,
+            convert_agents: None,
+            defaults: None,
+            forward: None,
+            code_by: CodeBy::default(),
+        }
     }
 }
 
@@ -749,6 +758,16 @@ impl Settings {
             return true;
         }
         let Some(set) = c.strip_prefix("SET:") else { return false };
+        let code_by = match set.trim() {
+            "CODE BY CLAUSE" => Some(CodeBy::Clause),
+            "CODE BY SENTENCE" => Some(CodeBy::Sentence),
+            "CODE ALL" => Some(CodeBy::All),
+            _ => None,
+        };
+        if let Some(code_by) = code_by {
+            self.code_by = code_by;
+            return true;
+        }
         let Some((key, value)) = set.split_once('=') else { return false };
         let value = value.trim();
         match key.trim() {
@@ -906,6 +925,7 @@ pub fn read_suite_with(name: &str, text: &str, mut settings: Settings) -> Suite 
             min_words: Some(settings.min_words),
             defaults: settings.defaults.clone(),
             antecedent,
+            code_by: Some(settings.code_by),
         });
     }
     suite
@@ -1268,6 +1288,12 @@ It praised Sylvania.
         assert_eq!(story_of("^^*****NNN*SSS", "950101  TEST-042-003"), Some("042".into()));
         assert_eq!(story_of("^^*****", "950101  TEST-042-003"), None);
         assert!(!Settings::default().apply("FORWARD: ^^NNN ON NOW"));
+        // `SET: CODE ...`: TABARI codes by clause unless told otherwise.
+        let mut s = Settings::default();
+        assert_eq!(s.code_by, CodeBy::Clause);
+        assert!(s.apply("SET: CODE ALL") && s.code_by == CodeBy::All);
+        assert!(s.apply("SET:  CODE BY SENTENCE") && s.code_by == CodeBy::Sentence);
+        assert!(!s.apply("SET: CODE BY PARAGRAPH") && s.code_by == CodeBy::Sentence);
     }
 
     #[test]

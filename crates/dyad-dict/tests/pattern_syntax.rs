@@ -101,3 +101,27 @@ fn long_gaps_stay_bounded_on_long_sentences() {
     let text = vec!["word"; 400].join(" ");
     assert!(!matches("word ... word ... word ... word ... word ... nothing", &text));
 }
+
+#[test]
+fn actor_element_passes_over_an_actor() {
+    // `{actor}` needs an actor there, before or after the anchor, and takes
+    // no role: the target is the next actor.
+    let cases = [
+        ("warn at {actor} ... {target}", "they warned at Ruritania of Freedonia", true),
+        ("warn at {actor} ... {target}", "they warned at Ruritania", false),
+        ("warn at {actor}", "they warned at the border", false),
+        ("{actor} ... warn", "Ruritania warned", true),
+        ("{actor} ... warn", "they warned", false),
+    ];
+    for (pattern, text, want) in cases {
+        assert_eq!(matches(pattern, text), want, "`{pattern}` on `{text}`");
+    }
+    let lexicon = Lexicon::english();
+    let mut b = DictionariesBuilder::new();
+    b.add_source("t.events", "warn at {actor} ... {target} = 040\n");
+    let dicts = b.build(&lexicon).expect("valid");
+    let found = dicts.find_patterns(&Sentence::new(&lexicon, "they warned at Ruritania of Freedonia"));
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].target, Some((5, 6)));
+    assert_eq!(found[0].source, None);
+}

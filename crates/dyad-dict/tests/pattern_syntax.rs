@@ -50,6 +50,13 @@ fn matches(pattern: &str, text: &str) -> bool {
     !dicts.find_patterns(&Sentence::new(&lexicon, text)).is_empty()
 }
 
+/// Asserts each `(pattern, sentence, matches)` case.
+fn check(cases: &[(&str, &str, bool)]) {
+    for &(pattern, text, want) in cases {
+        assert_eq!(matches(pattern, text), want, "`{pattern}` on `{text}`");
+    }
+}
+
 #[test]
 fn stems_match_by_prefix() {
     let cases = [
@@ -63,9 +70,7 @@ fn stems_match_by_prefix() {
         ("[grand*] parley", "a grandiose parley", true),
         ("shak*|wav* hands", "they waved hands", true),
     ];
-    for (pattern, text, want) in cases {
-        assert_eq!(matches(pattern, text), want, "`{pattern}` on `{text}`");
-    }
+    check(&cases);
 }
 
 #[test]
@@ -77,9 +82,7 @@ fn long_gap_spans_any_number_of_skippable_tokens() {
         ("parley ... {target}", "we parley with the ever so distant Ruritania", true),
         ("{source} ... parley", "Ruritania and its many friends parley", true),
     ];
-    for (pattern, text, want) in cases {
-        assert_eq!(matches(pattern, text), want, "`{pattern}` on `{text}`");
-    }
+    check(&cases);
 }
 
 #[test]
@@ -113,9 +116,7 @@ fn actor_element_passes_over_an_actor() {
         ("{actor} ... warn", "Ruritania warned", true),
         ("{actor} ... warn", "they warned", false),
     ];
-    for (pattern, text, want) in cases {
-        assert_eq!(matches(pattern, text), want, "`{pattern}` on `{text}`");
-    }
+    check(&cases);
     let lexicon = Lexicon::english();
     let mut b = DictionariesBuilder::new();
     b.add_source("t.events", "warn at {actor} ... {target} = 040\n");

@@ -453,7 +453,8 @@ impl PeerCoder {
             events.extend(default_sources(&traces, defaults, forward.as_deref(), agents_ok));
         }
         if conventions.target_after_verb {
-            events = targets_after_verb(events, &traces, agents_ok);
+            let null = |c: &str| is_null_actor(&self.actor_code(c.trim_start_matches('?')));
+            events = targets_after_verb(events, &traces, agents_ok, conventions.require_target.then_some(&null));
         }
         if let Some(d) = &conventions.defaults {
             default_targets(&mut events, d);
@@ -694,14 +695,26 @@ impl PeerCoder {
 /// trigger in the sentence (the peers' target rule), one event per member
 /// of a coordinated mention. Role nouns still waiting for a country
 /// (`?GOV`) are actors only with `agents_ok`, coded by their sector.
-fn targets_after_verb(events: Vec<Event>, traces: &[SentenceTrace], agents_ok: bool) -> Vec<Event> {
-    let usable = |c: &String| !c.is_empty() && (agents_ok || !c.starts_with('?'));
+/// With `null` (a dyad is required), a null actor (`---`) is passed over:
+/// an event whose target is one takes the next actor after it, as TABARI
+/// does (`ties with Freedonia's late king in Sylvania`, the king coded `---`
+/// on the story's date: the target is Sylvania).
+fn targets_after_verb(
+    events: Vec<Event>,
+    traces: &[SentenceTrace],
+    agents_ok: bool,
+    null: Option<&dyn Fn(&str) -> bool>,
+) -> Vec<Event> {
+    let is_null = |c: &str| null.is_some_and(|f| f(c));
+    let usable = |c: &String| !c.is_empty() && (agents_ok || !c.starts_with('?')) && !is_null(c);
     let mut out = Vec::with_capacity(events.len());
     for e in events {
-        if e.target.is_some() {
+        let null_target = e.target.as_ref().filter(|t| is_null(&t.code)).map(|t| t.span.end);
+        if e.target.is_some() && null_target.is_none() {
             out.push(e);
             continue;
         }
+        let from = null_target.unwrap_or(e.evidence.trigger_span.end);
         let after = traces.iter().find(|t| t.index == e.sentence).and_then(|t| {
             // Not past a comma (a comma-delimited clause is not the verb's:
             // TABARI COMMA, MARK) nor into an adverbial or relative clause;
@@ -716,9 +729,7 @@ fn targets_after_verb(events: Vec<Event>, traces: &[SentenceTrace], agents_ok: b
             };
             t.mentions
                 .iter()
-                .find(|m| {
-                    m.span.start >= e.evidence.trigger_span.end && m.span != e.source.span && m.codes.iter().any(usable)
-                })
+                .find(|m| m.span.start >= from && m.span != e.source.span && m.codes.iter().any(usable))
                 .filter(|m| between(m))
         });
         let Some(m) = after else {
@@ -1006,6 +1017,9 @@ mod tests {
         let tabari = Conventions { discard_actors: true, ..Conventions::default() };
         assert!(coder.code_with("Freedonia praised Sylvania and Groucho.", None, tabari).is_empty());
         assert_eq!(codes("Freedonia praised Sylvania and Groucho."), vec![t("FRD", "SYL", "051")]);
+        // A null actor as the target is passed over: the next actor is the target.
+        assert_eq!(codes("Freedonia praised Groucho in Sylvania."), vec![t("FRD", "SYL", "051")]);
+        assert!(codes("Freedonia praised Groucho.").is_empty());
     }
 
     #[test]

@@ -226,6 +226,13 @@ pub fn convert_pattern(
                 has_source = true;
                 "{source}".to_string()
             }
+            // `WITH %` after the verb: the compound is the target slot, and
+            // the event goes between its members (`compound-marker-as-target`).
+            Tok::Compound if seen_verb && !has_target => {
+                notes.push("compound-marker-as-target");
+                has_target = true;
+                "{target}".to_string()
+            }
             Tok::Source => {
                 if has_source {
                     notes.push("second-source-marker");

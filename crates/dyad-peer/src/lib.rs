@@ -89,6 +89,9 @@ pub struct PeerTables {
     /// *`) → the code the verb has alone, used when the subject is not
     /// compound (dyad's patterns cannot require a compound).
     pub compound_source: HashMap<(String, u32), PeerCode>,
+    /// The same for patterns with a compound after the verb (`HAS * WITH
+    /// %`): with two or more targets, the events go between them.
+    pub compound_target: HashMap<(String, u32), PeerCode>,
 }
 
 /// A peer agent code that dyad's one-sector agents cannot carry (`~GOVFRM`,
@@ -158,7 +161,9 @@ impl Converted {
                 let n = i as u32 + 1;
                 let mut keep = true;
                 if let Some(code) = self.tables.events.get(&(name.clone(), n)) {
-                    let compound = self.tables.compound_source.contains_key(&(name.clone(), n));
+                    let at = (name.clone(), n);
+                    let compound =
+                        self.tables.compound_source.contains_key(&at) || self.tables.compound_target.contains_key(&at);
                     let why = match code {
                         _ if compound => Some("compound-source-pattern"),
                         PeerCode::Null => Some("null-code-pattern"),
@@ -528,10 +533,14 @@ impl PeerCoder {
         }
         // The sources of each trigger: a `% *` pattern needs two or more.
         let mut trigger_sources: HashMap<(usize, usize), Vec<&Actor>> = HashMap::new();
+        let mut trigger_targets: HashMap<(usize, usize), Vec<&Actor>> = HashMap::new();
         for e in &kept {
-            let s = trigger_sources.entry((e.sentence, e.evidence.trigger_span.start)).or_default();
-            if !s.iter().any(|a| a.code == e.source.code) {
-                s.push(&e.source);
+            let at = (e.sentence, e.evidence.trigger_span.start);
+            for (map, actor) in [(&mut trigger_sources, Some(&e.source)), (&mut trigger_targets, e.target.as_ref())] {
+                let list = map.entry(at).or_default();
+                if let Some(a) = actor.filter(|a| !list.iter().any(|b| b.code == a.code)) {
+                    list.push(a);
+                }
             }
         }
         // TABARI's first verb is chosen before it is known whether it has a target.
@@ -546,6 +555,12 @@ impl PeerCoder {
             let sources = trigger_sources.get(&(e.sentence, e.evidence.trigger_span.start));
             let compound = sources.filter(|s| s.len() >= 2 && self.tables.compound_source.contains_key(&key));
             let alone = self.tables.compound_source.get(&key).filter(|_| compound.is_none());
+            // `* WITH %`: the events go between the members of a compound target.
+            let targets = trigger_targets.get(&(e.sentence, e.evidence.trigger_span.start));
+            let compound_target = targets
+                .filter(|t| t.len() >= 2 && self.tables.compound_target.contains_key(&key))
+                .zip(e.target.as_ref());
+            let alone = alone.or_else(|| self.tables.compound_target.get(&key).filter(|_| compound_target.is_none()));
             let (code, paired) = match alone.or_else(|| self.tables.events.get(&key)) {
                 Some(PeerCode::Code { code, paired }) => (code.clone(), paired.clone()),
                 Some(PeerCode::Null) => continue,
@@ -559,12 +574,21 @@ impl PeerCoder {
                 (Some(prefix), Some(sector)) => self.peer_agent(a, &format!("{prefix}{sector}")),
                 _ => self.peer_agent(a, &self.actor_code(&a.code)),
             };
+            let others = |members: &[&Actor], one: &Actor| {
+                members.iter().filter(|a| a.code != one.code).map(|a| code_of(a)).collect::<Vec<_>>().join("/")
+            };
+            if let Some((members, target)) = compound_target {
+                let rule = format!("{}:{}", key.0, key.1);
+                for tgt in others(members, target).split('/') {
+                    let sub = self.translate_one(e, &code_of(target), tgt, &code, paired.as_deref(), &rule);
+                    out.extend(sub.into_iter().map(|x| (e.sentence, x)));
+                }
+                continue;
+            }
             let source = code_of(&e.source);
             let target = match compound {
                 // `% *`: the targets are the compound's other members, whatever follows the verb.
-                Some(members) => {
-                    members.iter().filter(|a| a.code != e.source.code).map(|a| code_of(a)).collect::<Vec<_>>().join("/")
-                }
+                Some(members) => others(members, &e.source),
                 None => e.target.as_ref().map(code_of).unwrap_or_default(),
             };
             if conventions.require_target && (is_null_actor(&source) || is_null_actor(&target)) {
@@ -1121,27 +1145,36 @@ mod tests {
         assert_eq!(codes("Sylvania praised Freedonia on Monday.", &short), vec![t("SYL", "FRD", "051")]);
     }
 
-    #[test]
-    fn compound_source_pattern_codes_between_the_members() {
+    /// A TABARI project of three actors and `verbs`, converted, and its coder.
+    fn three_actors(verbs: &str) -> (Converted, PeerCoder) {
         let project = tabari::Project {
             actors: vec![("t.actors".into(), "FREEDONIA [FRD]\nSYLVANIA [SYL]\nGRANDFENWICK [GFW]\n".into())],
             agents: Vec::new(),
-            verbs: vec![("t.verbs".into(), "CONCUR [081]\n- % * [030:030]\n".into())],
+            verbs: vec![("t.verbs".into(), verbs.into())],
             options: Vec::new(),
             texts: Vec::new(),
         };
         let lexicon = Arc::new(Lexicon::english());
         let converted = project.convert(&lexicon);
+        let (coder, rejected) = PeerCoder::build(&converted, lexicon);
+        assert!(rejected.is_empty(), "{rejected:?}");
+        (converted, coder)
+    }
+
+    /// The events of a text as sorted (source, target, code).
+    fn sorted_codes(coder: &PeerCoder, text: &str) -> Vec<(String, String, String)> {
+        let mut v: Vec<_> = coder.code(text, None).into_iter().map(|e| (e.source, e.target, e.code)).collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn compound_source_pattern_codes_between_the_members() {
+        let (converted, coder) = three_actors("CONCUR [081]\n- % * [030:030]\n");
         assert_eq!(converted.tables.compound_source.len(), 1);
         // `dyad code` cannot require a compound: the pattern is left out there.
         assert!(converted.for_dyad().diagnostics.iter().any(|d| d.kind == "compound-source-pattern"));
-        let (coder, rejected) = PeerCoder::build(&converted, lexicon);
-        assert!(rejected.is_empty(), "{rejected:?}");
-        let codes = |text: &str| -> Vec<(String, String, String)> {
-            let mut v: Vec<_> = coder.code(text, None).into_iter().map(|e| (e.source, e.target, e.code)).collect();
-            v.sort();
-            v
-        };
+        let codes = |text: &str| sorted_codes(&coder, text);
         let t = |s: &str, t: &str, c: &str| (s.to_string(), t.to_string(), c.to_string());
         // A compound subject: one event each way between its members.
         assert_eq!(
@@ -1155,6 +1188,21 @@ mod tests {
         );
         // A single subject: the verb's own code.
         assert_eq!(codes("Freedonia concurred with Grandfenwick."), vec![t("FRD", "GFW", "081")]);
+    }
+
+    #[test]
+    fn compound_target_pattern_codes_between_the_members() {
+        let (converted, coder) = three_actors("SWAP [---]\n- HAS * WITH %  [067]\n");
+        assert_eq!(converted.tables.compound_target.len(), 1);
+        let codes = |text: &str| sorted_codes(&coder, text);
+        let t = |s: &str, t: &str, c: &str| (s.to_string(), t.to_string(), c.to_string());
+        // A compound after `with`: one event each way between its members.
+        assert_eq!(
+            codes("Freedonia has swapped prisoners with Sylvania and Grandfenwick."),
+            vec![t("GFW", "SYL", "067"), t("SYL", "GFW", "067")]
+        );
+        // One target: the verb's own code, here none.
+        assert!(codes("Freedonia has swapped prisoners with Sylvania.").is_empty());
     }
 
     #[test]

@@ -532,13 +532,17 @@ pub(crate) fn emit_verbs(
             match convert_pattern(&toks, &verb, &word, &has_syn) {
                 Ok((pattern, notes)) => {
                     let compound = notes.contains(&"compound-marker-as-source");
+                    // PETRARCH codes the source against each member of a `%` target.
+                    let compound_target = stems && notes.contains(&"compound-marker-as-target");
                     for n in notes {
                         conv.diag(file, *line, n, format!("pattern `{}`", text.trim()));
                     }
-                    if let Some(key) = emit(conv, pattern, code, *line).filter(|_| compound) {
-                        // Without a compound subject the verb codes as it does alone.
+                    if let Some(key) = emit(conv, pattern, code, *line).filter(|_| compound || compound_target) {
+                        // Without a compound the verb codes as it does alone.
                         let alone = event_code(&v.code).map_or(PeerCode::Null, |(c, _)| c);
-                        conv.tables.compound_source.insert(key, alone);
+                        let table =
+                            if compound { &mut conv.tables.compound_source } else { &mut conv.tables.compound_target };
+                        table.insert(key, alone);
                     }
                 }
                 Err(e) => conv.diag(file, *line, "pattern-not-converted", e),

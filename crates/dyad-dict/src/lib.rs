@@ -617,10 +617,11 @@ impl Compiler<'_> {
             "..." => return Ok(Elem::LongGap),
             "{source}" => return Ok(Elem::Source),
             "{target}" => return Ok(Elem::Target),
+            "{actor}" => return Ok(Elem::Actor),
             _ => {}
         }
         if raw.starts_with('{') {
-            return Err(format!("unknown slot `{raw}` (expected {{source}} or {{target}})"));
+            return Err(format!("unknown slot `{raw}` (expected {{source}}, {{target}} or {{actor}})"));
         }
         let (body, optional) = match raw.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
             Some(inner) => (inner, true),

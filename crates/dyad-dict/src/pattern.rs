@@ -34,6 +34,10 @@ pub enum Elem {
     Source,
     /// `{target}`: an actor mention.
     Target,
+    /// `{actor}`: an actor mention that is neither source nor target: the
+    /// pattern passes over it (TABARI's `^`, which skips an actor:
+    /// `warn at {actor} ... {target}`).
+    Actor,
 }
 
 /// A compiled event pattern.
@@ -58,7 +62,7 @@ impl EventPattern {
             .iter()
             .map(|e| match e {
                 Elem::Words { alts, optional: false } => alts.iter().map(Vec::len).min().unwrap_or(0) * 2,
-                Elem::Source | Elem::Target => 1,
+                Elem::Source | Elem::Target | Elem::Actor => 1,
                 _ => 0,
             })
             .sum()
@@ -137,6 +141,7 @@ enum CElem {
     LongGap,
     Source,
     Target,
+    Actor,
 }
 
 /// A pattern compiled for the matcher.
@@ -250,6 +255,7 @@ impl PatternIndex {
                 Elem::LongGap => CElem::LongGap,
                 Elem::Source => CElem::Source,
                 Elem::Target => CElem::Target,
+                Elem::Actor => CElem::Actor,
             })
             .collect();
         // The first keys of a required element, when all are exact (a
@@ -664,6 +670,10 @@ impl Matcher<'_> {
                 self.stack.truncate(base);
                 result
             }
+            CElem::Actor => {
+                let end = self.input.actor_from(pos)?;
+                self.forward(elems, k + 1, end)
+            }
             CElem::Source | CElem::Target => {
                 let end = self.input.actor_from(pos)?;
                 if matches!(elem, CElem::Source) {
@@ -724,6 +734,10 @@ impl Matcher<'_> {
                 }
                 self.stack.truncate(base);
                 result
+            }
+            CElem::Actor => {
+                let start = self.input.actor_until(end)?;
+                self.backward(elems, k - 1, start)
             }
             slot @ (CElem::Source | CElem::Target) => {
                 let start = self.input.actor_until(end)?;

@@ -50,6 +50,13 @@ fn matches(pattern: &str, text: &str) -> bool {
     !dicts.find_patterns(&Sentence::new(&lexicon, text)).is_empty()
 }
 
+/// Asserts each `(pattern, sentence, matches)` case.
+fn check(cases: &[(&str, &str, bool)]) {
+    for &(pattern, text, want) in cases {
+        assert_eq!(matches(pattern, text), want, "`{pattern}` on `{text}`");
+    }
+}
+
 #[test]
 fn stems_match_by_prefix() {
     let cases = [
@@ -63,9 +70,7 @@ fn stems_match_by_prefix() {
         ("[grand*] parley", "a grandiose parley", true),
         ("shak*|wav* hands", "they waved hands", true),
     ];
-    for (pattern, text, want) in cases {
-        assert_eq!(matches(pattern, text), want, "`{pattern}` on `{text}`");
-    }
+    check(&cases);
 }
 
 #[test]
@@ -77,9 +82,7 @@ fn long_gap_spans_any_number_of_skippable_tokens() {
         ("parley ... {target}", "we parley with the ever so distant Ruritania", true),
         ("{source} ... parley", "Ruritania and its many friends parley", true),
     ];
-    for (pattern, text, want) in cases {
-        assert_eq!(matches(pattern, text), want, "`{pattern}` on `{text}`");
-    }
+    check(&cases);
 }
 
 #[test]
@@ -100,4 +103,26 @@ fn long_gaps_stay_bounded_on_long_sentences() {
     // step budget keeps this finite (it must simply return no match).
     let text = vec!["word"; 400].join(" ");
     assert!(!matches("word ... word ... word ... word ... word ... nothing", &text));
+}
+
+#[test]
+fn actor_element_passes_over_an_actor() {
+    // `{actor}` needs an actor there, before or after the anchor, and takes
+    // no role: the target is the next actor.
+    let cases = [
+        ("warn at {actor} ... {target}", "they warned at Ruritania of Freedonia", true),
+        ("warn at {actor} ... {target}", "they warned at Ruritania", false),
+        ("warn at {actor}", "they warned at the border", false),
+        ("{actor} ... warn", "Ruritania warned", true),
+        ("{actor} ... warn", "they warned", false),
+    ];
+    check(&cases);
+    let lexicon = Lexicon::english();
+    let mut b = DictionariesBuilder::new();
+    b.add_source("t.events", "warn at {actor} ... {target} = 040\n");
+    let dicts = b.build(&lexicon).expect("valid");
+    let found = dicts.find_patterns(&Sentence::new(&lexicon, "they warned at Ruritania of Freedonia"));
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].target, Some((5, 6)));
+    assert_eq!(found[0].source, None);
 }

@@ -50,7 +50,7 @@ pub enum Tok {
     Source,
     /// `+`: the target.
     Target,
-    /// `^`: skip one word.
+    /// `^`: skip an actor.
     Skip,
     /// `%`: compound actor.
     Compound,
@@ -174,8 +174,7 @@ pub fn convert_pattern(
 ) -> Result<(String, Vec<&'static str>), String> {
     let mut parts: Vec<String> = Vec::new();
     let mut notes = Vec::new();
-    // `None`: adjacent; a space is TABARI's any-number-of-words gap (`...`),
-    // `^` (skip one word) a short one (`..`).
+    // `None`: adjacent; a space is TABARI's any-number-of-words gap (`...`).
     let mut gap_pending: Option<&str> = None;
     let mut has_source = false;
     let mut has_target = false;
@@ -227,6 +226,13 @@ pub fn convert_pattern(
                 has_source = true;
                 "{source}".to_string()
             }
+            // `WITH %` after the verb: the compound is the target slot, and
+            // the event goes between its members (`compound-marker-as-target`).
+            Tok::Compound if seen_verb && !has_target => {
+                notes.push("compound-marker-as-target");
+                has_target = true;
+                "{target}".to_string()
+            }
             Tok::Source => {
                 if has_source {
                     notes.push("second-source-marker");
@@ -243,13 +249,9 @@ pub fn convert_pattern(
                 has_target = true;
                 "{target}".to_string()
             }
-            Tok::Skip => {
-                notes.push("skip-marker-as-gap");
-                if !parts.is_empty() {
-                    gap_pending = Some("..");
-                }
-                continue;
-            }
+            // `^` skips an actor (TABARI's validation records: `AT ^ +` passes
+            // over the first actor after `at` to reach the target).
+            Tok::Skip => "{actor}".to_string(),
             Tok::Compound => {
                 notes.push("compound-marker");
                 continue;
@@ -531,9 +533,11 @@ mod tests {
         let toks = PatternTokens::parse("* &FRUIT (TO {THE MARKET})");
         let (p, _) = convert_pattern(&toks, "carry", &w, &syn).unwrap();
         assert_eq!(p, "carry ... &fruit ... to ... the ... market");
-        // `^` skips one word: a short gap.
-        let (p, _) = convert_pattern(&PatternTokens::parse("* ^ &FRUIT"), "eat", &w, &syn).unwrap();
-        assert_eq!(p, "eat .. &fruit");
+        // `^` skips an actor.
+        let (p, _) = convert_pattern(&PatternTokens::parse("* AT ^ +"), "eat", &w, &syn).unwrap();
+        assert_eq!(p, "eat ... at ... {actor} ... {target}");
+        let (p, _) = convert_pattern(&PatternTokens::parse("* ^_AID"), "eat", &w, &syn).unwrap();
+        assert_eq!(p, "eat ... {actor} aid");
         assert!(convert_pattern(&PatternTokens::parse("* &NUTS"), "eat", &w, &syn).is_err());
     }
 

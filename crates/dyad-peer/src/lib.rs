@@ -89,6 +89,9 @@ pub struct PeerTables {
     /// *`) → the code the verb has alone, used when the subject is not
     /// compound (dyad's patterns cannot require a compound).
     pub compound_source: HashMap<(String, u32), PeerCode>,
+    /// The same for patterns with a compound after the verb (`HAS * WITH
+    /// %`): with two or more targets, the events go between them.
+    pub compound_target: HashMap<(String, u32), PeerCode>,
 }
 
 /// A peer agent code that dyad's one-sector agents cannot carry (`~GOVFRM`,
@@ -158,7 +161,9 @@ impl Converted {
                 let n = i as u32 + 1;
                 let mut keep = true;
                 if let Some(code) = self.tables.events.get(&(name.clone(), n)) {
-                    let compound = self.tables.compound_source.contains_key(&(name.clone(), n));
+                    let at = (name.clone(), n);
+                    let compound =
+                        self.tables.compound_source.contains_key(&at) || self.tables.compound_target.contains_key(&at);
                     let why = match code {
                         _ if compound => Some("compound-source-pattern"),
                         PeerCode::Null => Some("null-code-pattern"),
@@ -257,6 +262,12 @@ pub struct Conventions {
     /// TABARI: only the first verb that codes in a sentence gives events
     /// (dyad codes every verb).
     pub first_trigger_only: bool,
+    /// TABARI `SET: CODE BY CLAUSE` (its default): with
+    /// `first_trigger_only`, the first verb of each clause codes, a clause
+    /// starting at a conjunction that opens a new verb phrase (`... and then
+    /// she asked`, `... but Sylvania refused`), not at one joining nouns
+    /// (`sheep and goats`).
+    pub by_clause: bool,
     /// TABARI/PETRARCH: an event needs a target (a dyad); dyad also codes
     /// events with none (`Freedonia protested`). When off, null actors
     /// (`---`, `###`) are kept.
@@ -277,6 +288,10 @@ pub struct Conventions {
     pub discard_actors: bool,
     /// TABARI `DEFAULT:` source and target codes.
     pub defaults: Option<DefaultActors>,
+    /// TABARI `FORWARD:`: the previous sentence of the story. A pronoun
+    /// subject (`he`, `it`, `they`) with no actor before its verb stands for
+    /// the first actor of that sentence, as TABARI forwards it.
+    pub antecedent: Option<String>,
 }
 
 impl Default for Conventions {
@@ -284,12 +299,14 @@ impl Default for Conventions {
         Conventions {
             no_bare_agents: true,
             first_trigger_only: false,
+            by_clause: false,
             require_target: true,
             agent_prefix: None,
             target_after_verb: true,
             min_words: 0,
             discard_actors: false,
             defaults: None,
+            antecedent: None,
         }
     }
 }
@@ -413,13 +430,17 @@ impl PeerCoder {
         }
         let doc = Document::new("text", text).with_published(date);
         // The rules below read the mentions `explain` records; plain coding needs no trace.
-        let (mut events, traces) =
-            if conventions.target_after_verb || conventions.discard_actors || conventions.defaults.is_some() {
-                let (coded, traces) = self.coder.explain(&doc);
-                (coded.events, traces)
-            } else {
-                (self.coder.code(&doc).events, Vec::new())
-            };
+        let traced = conventions.target_after_verb
+            || conventions.discard_actors
+            || conventions.defaults.is_some()
+            || conventions.antecedent.is_some()
+            || conventions.by_clause;
+        let (mut events, traces) = if traced {
+            let (coded, traces) = self.coder.explain(&doc);
+            (coded.events, traces)
+        } else {
+            (self.coder.code(&doc).events, Vec::new())
+        };
         if conventions.discard_actors {
             let discard = |c: &String| self.actor_code(c.trim_start_matches('?')).starts_with("###");
             let gone: Vec<usize> = traces
@@ -431,11 +452,14 @@ impl PeerCoder {
         }
         // A bare agent is a target only when it will be coded (`~MOS`, `---GOV`).
         let agents_ok = conventions.no_bare_agents && conventions.agent_prefix.is_some();
-        if let Some(d) = conventions.defaults.as_ref().filter(|d| d.source.is_some()) {
-            events.extend(default_sources(&traces, d, agents_ok));
+        let forward = conventions.antecedent.as_deref().and_then(|prev| self.forwarded_actor(prev, date));
+        let defaults = conventions.defaults.as_ref().filter(|d| d.source.is_some());
+        if defaults.is_some() || forward.is_some() {
+            events.extend(default_sources(&traces, defaults, forward.as_deref(), agents_ok));
         }
         if conventions.target_after_verb {
-            events = targets_after_verb(events, &traces, agents_ok);
+            let null = |c: &str| is_null_actor(&self.actor_code(c.trim_start_matches('?')));
+            events = targets_after_verb(events, &traces, agents_ok, conventions.require_target.then_some(&null));
         }
         if let Some(d) = &conventions.defaults {
             default_targets(&mut events, d);
@@ -447,7 +471,25 @@ impl PeerCoder {
                 words.filter(|w| w.chars().any(char::is_alphanumeric)).count() >= conventions.min_words
             });
         }
-        self.translate_with(&events, conventions)
+        let clauses: Vec<usize> =
+            if conventions.by_clause { traces.iter().flat_map(clause_starts).collect() } else { Vec::new() };
+        self.translate_in_clauses(&events, conventions, &clauses)
+    }
+
+    /// TABARI `FORWARD:`: the actor a pronoun of the next sentence stands
+    /// for: the first actor of `text`, without its agent (TABARI forwards
+    /// the actor only: a president of Freedonia is forwarded as Freedonia),
+    /// whose code is the first three-letter block of dyad's code.
+    fn forwarded_actor(&self, text: &str, date: Option<NaiveDate>) -> Option<String> {
+        let (_, traces) = self.coder.explain(&Document::new("text", text).with_published(date));
+        let code = traces
+            .iter()
+            .flat_map(|t| &t.mentions)
+            .filter(|m| !m.is_place)
+            .filter_map(|m| Some((m.span.start, m.codes.iter().find(|c| !c.is_empty() && !c.starts_with('?'))?)))
+            .min_by_key(|(start, _)| *start)?
+            .1;
+        Some(code.get(..3).unwrap_or(code).to_string())
     }
 
     /// Applies the side tables to events from the engine.
@@ -457,6 +499,13 @@ impl PeerCoder {
 
     /// As [`PeerCoder::translate`], with other conventions.
     pub fn translate_with(&self, events: &[Event], conventions: Conventions) -> Vec<PeerEvent> {
+        self.translate_in_clauses(events, conventions, &[])
+    }
+
+    /// As [`PeerCoder::translate_with`]; `clauses` are the document offsets
+    /// where a clause starts inside a sentence (`first_trigger_only` then
+    /// keeps the first verb of each clause).
+    fn translate_in_clauses(&self, events: &[Event], conventions: Conventions, clauses: &[usize]) -> Vec<PeerEvent> {
         let mut out = Vec::new();
         let mut discarded_sentences = Vec::new();
         let bare_agent = |a: &dyad_core::Actor| a.rule.as_ref().is_some_and(|r| r.file.ends_with(".agents"));
@@ -471,19 +520,27 @@ impl PeerCoder {
                         && (bare_agent(&e.source) || e.target.as_ref().is_some_and(bare_agent)))
             })
             .collect();
-        let mut first_triggers: HashMap<usize, usize> = HashMap::new();
+        let clause_of = |e: &Event| {
+            let at = e.evidence.trigger_span.start;
+            (e.sentence, clauses.iter().filter(|&&c| c >= e.sentence_span.start && c <= at).count())
+        };
+        let mut first_triggers: HashMap<(usize, usize), usize> = HashMap::new();
         if conventions.first_trigger_only {
             for e in &kept {
-                let start = first_triggers.entry(e.sentence).or_insert(usize::MAX);
+                let start = first_triggers.entry(clause_of(e)).or_insert(usize::MAX);
                 *start = (*start).min(e.evidence.trigger_span.start);
             }
         }
         // The sources of each trigger: a `% *` pattern needs two or more.
         let mut trigger_sources: HashMap<(usize, usize), Vec<&Actor>> = HashMap::new();
+        let mut trigger_targets: HashMap<(usize, usize), Vec<&Actor>> = HashMap::new();
         for e in &kept {
-            let s = trigger_sources.entry((e.sentence, e.evidence.trigger_span.start)).or_default();
-            if !s.iter().any(|a| a.code == e.source.code) {
-                s.push(&e.source);
+            let at = (e.sentence, e.evidence.trigger_span.start);
+            for (map, actor) in [(&mut trigger_sources, Some(&e.source)), (&mut trigger_targets, e.target.as_ref())] {
+                let list = map.entry(at).or_default();
+                if let Some(a) = actor.filter(|a| !list.iter().any(|b| b.code == a.code)) {
+                    list.push(a);
+                }
             }
         }
         // TABARI's first verb is chosen before it is known whether it has a target.
@@ -491,13 +548,19 @@ impl PeerCoder {
             if conventions.require_target && e.target.is_none() {
                 continue;
             }
-            if first_triggers.get(&e.sentence).is_some_and(|s| *s != e.evidence.trigger_span.start) {
+            if first_triggers.get(&clause_of(e)).is_some_and(|s| *s != e.evidence.trigger_span.start) {
                 continue;
             }
             let key = (e.evidence.rule.file.to_string(), e.evidence.rule.line);
             let sources = trigger_sources.get(&(e.sentence, e.evidence.trigger_span.start));
             let compound = sources.filter(|s| s.len() >= 2 && self.tables.compound_source.contains_key(&key));
             let alone = self.tables.compound_source.get(&key).filter(|_| compound.is_none());
+            // `* WITH %`: the events go between the members of a compound target.
+            let targets = trigger_targets.get(&(e.sentence, e.evidence.trigger_span.start));
+            let compound_target = targets
+                .filter(|t| t.len() >= 2 && self.tables.compound_target.contains_key(&key))
+                .zip(e.target.as_ref());
+            let alone = alone.or_else(|| self.tables.compound_target.get(&key).filter(|_| compound_target.is_none()));
             let (code, paired) = match alone.or_else(|| self.tables.events.get(&key)) {
                 Some(PeerCode::Code { code, paired }) => (code.clone(), paired.clone()),
                 Some(PeerCode::Null) => continue,
@@ -511,12 +574,21 @@ impl PeerCoder {
                 (Some(prefix), Some(sector)) => self.peer_agent(a, &format!("{prefix}{sector}")),
                 _ => self.peer_agent(a, &self.actor_code(&a.code)),
             };
+            let others = |members: &[&Actor], one: &Actor| {
+                members.iter().filter(|a| a.code != one.code).map(|a| code_of(a)).collect::<Vec<_>>().join("/")
+            };
+            if let Some((members, target)) = compound_target {
+                let rule = format!("{}:{}", key.0, key.1);
+                for tgt in others(members, target).split('/') {
+                    let sub = self.translate_one(e, &code_of(target), tgt, &code, paired.as_deref(), &rule);
+                    out.extend(sub.into_iter().map(|x| (e.sentence, x)));
+                }
+                continue;
+            }
             let source = code_of(&e.source);
             let target = match compound {
                 // `% *`: the targets are the compound's other members, whatever follows the verb.
-                Some(members) => {
-                    members.iter().filter(|a| a.code != e.source.code).map(|a| code_of(a)).collect::<Vec<_>>().join("/")
-                }
+                Some(members) => others(members, &e.source),
                 None => e.target.as_ref().map(code_of).unwrap_or_default(),
             };
             if conventions.require_target && (is_null_actor(&source) || is_null_actor(&target)) {
@@ -647,14 +719,26 @@ impl PeerCoder {
 /// trigger in the sentence (the peers' target rule), one event per member
 /// of a coordinated mention. Role nouns still waiting for a country
 /// (`?GOV`) are actors only with `agents_ok`, coded by their sector.
-fn targets_after_verb(events: Vec<Event>, traces: &[SentenceTrace], agents_ok: bool) -> Vec<Event> {
-    let usable = |c: &String| !c.is_empty() && (agents_ok || !c.starts_with('?'));
+/// With `null` (a dyad is required), a null actor (`---`) is passed over:
+/// an event whose target is one takes the next actor after it, as TABARI
+/// does (`ties with Freedonia's late king in Sylvania`, the king coded `---`
+/// on the story's date: the target is Sylvania).
+fn targets_after_verb(
+    events: Vec<Event>,
+    traces: &[SentenceTrace],
+    agents_ok: bool,
+    null: Option<&dyn Fn(&str) -> bool>,
+) -> Vec<Event> {
+    let is_null = |c: &str| null.is_some_and(|f| f(c));
+    let usable = |c: &String| !c.is_empty() && (agents_ok || !c.starts_with('?')) && !is_null(c);
     let mut out = Vec::with_capacity(events.len());
     for e in events {
-        if e.target.is_some() {
+        let null_target = e.target.as_ref().filter(|t| is_null(&t.code)).map(|t| t.span.end);
+        if e.target.is_some() && null_target.is_none() {
             out.push(e);
             continue;
         }
+        let from = null_target.unwrap_or(e.evidence.trigger_span.end);
         let after = traces.iter().find(|t| t.index == e.sentence).and_then(|t| {
             // Not past a comma (a comma-delimited clause is not the verb's:
             // TABARI COMMA, MARK) nor into an adverbial or relative clause;
@@ -669,9 +753,7 @@ fn targets_after_verb(events: Vec<Event>, traces: &[SentenceTrace], agents_ok: b
             };
             t.mentions
                 .iter()
-                .find(|m| {
-                    m.span.start >= e.evidence.trigger_span.end && m.span != e.source.span && m.codes.iter().any(usable)
-                })
+                .find(|m| m.span.start >= from && m.span != e.source.span && m.codes.iter().any(usable))
                 .filter(|m| between(m))
         });
         let Some(m) = after else {
@@ -693,6 +775,41 @@ fn targets_after_verb(events: Vec<Event>, traces: &[SentenceTrace], agents_ok: b
     out
 }
 
+/// TABARI's clauses (`SET: CODE BY CLAUSE`): the document offsets of the
+/// conjunctions (`and`, `but`, `or`) in a sentence that open a new verb
+/// phrase: after them, adverbs and at most a noun phrase or pronoun (a new
+/// subject) come before a verb. A conjunction followed by a noun phrase and
+/// then anything else (`sheep and goats from Sylvania`) joins nouns.
+fn clause_starts(t: &SentenceTrace) -> Vec<usize> {
+    let mut offsets = Vec::with_capacity(t.tokens.len());
+    let mut cursor = 0;
+    for tok in &t.tokens {
+        let at = t.text.get(cursor..).and_then(|rest| rest.find(tok.text.as_str())).map_or(cursor, |i| cursor + i);
+        offsets.push(t.span.start + at);
+        cursor = at + tok.text.len();
+    }
+    let verb = |tag: &str| tag.starts_with("VB") || tag.starts_with("MD") || tag.starts_with("AUX");
+    let subject = |tag: &str| {
+        tag.starts_with("RB")
+            || tag.starts_with("PRP")
+            || tag.starts_with("NN")
+            || tag == "DT"
+            || tag.starts_with("JJ")
+            || tag == "POS"
+    };
+    let mut out = Vec::new();
+    for (i, tok) in t.tokens.iter().enumerate() {
+        if !["and", "but", "or"].contains(&tok.text.to_lowercase().as_str()) {
+            continue;
+        }
+        let next = t.tokens[i + 1..].iter().find(|x| !subject(x.tag));
+        if next.is_some_and(|x| verb(x.tag)) {
+            out.push(offsets[i]);
+        }
+    }
+    out
+}
+
 /// An actor that stands for a TABARI default code, placed at `at`.
 fn default_actor(code: &str, at: usize) -> Actor {
     Actor {
@@ -705,11 +822,21 @@ fn default_actor(code: &str, at: usize) -> Actor {
     }
 }
 
+/// Subject pronouns TABARI replaces by a forwarded actor.
+const FORWARDED_PRONOUNS: &[&str] = &["he", "she", "it", "they"];
+
 /// TABARI `DEFAULT: SOURCE`: a verb the grammar found no source for, with no
 /// actor before it in the sentence, gets the default source (`PRIOR`), or
 /// else the first actor after it, whose coordinated partners are then its
-/// targets (`Freedonia and Sylvania`: Freedonia→Sylvania).
-fn default_sources(traces: &[SentenceTrace], d: &DefaultActors, agents_ok: bool) -> Vec<Event> {
+/// targets (`Freedonia and Sylvania`: Freedonia→Sylvania). With `forward`
+/// (TABARI `FORWARD:`), such a verb with a subject pronoun before it gets the
+/// forwarded actor first, as TABARI puts that actor in the pronoun's place.
+fn default_sources(
+    traces: &[SentenceTrace],
+    defaults: Option<&DefaultActors>,
+    forward: Option<&str>,
+    agents_ok: bool,
+) -> Vec<Event> {
     let usable = |c: &String| !c.is_empty() && (agents_ok || !c.starts_with('?'));
     let mut out = Vec::new();
     for t in traces {
@@ -741,6 +868,13 @@ fn default_sources(traces: &[SentenceTrace], d: &DefaultActors, agents_ok: bool)
                     rule: RuleRef { file: Arc::from(file), line },
                 },
             };
+            let before = t.text.get(..trig.span.start.saturating_sub(t.span.start)).unwrap_or_default();
+            let pronoun = lower_words(before).iter().any(|w| FORWARDED_PRONOUNS.contains(&w.as_str()));
+            if let Some(code) = forward.filter(|_| pronoun) {
+                out.push(event(default_actor(code, trig.span.start), None));
+                continue;
+            }
+            let Some(d) = defaults else { continue };
             let after = actors.iter().find(|m| m.span.start >= trig.span.end).filter(|_| !d.prior);
             let Some(m) = after else {
                 let code = d.source.as_deref().unwrap_or_default();
@@ -826,6 +960,25 @@ pub struct SuiteRecord {
     pub min_words: Option<usize>,
     /// TABARI `DEFAULT:` codes for this record; `None`: none.
     pub defaults: Option<DefaultActors>,
+    /// TABARI `SET: CODE BY ...` for this record; `None`: the coder's own
+    /// convention.
+    pub code_by: Option<CodeBy>,
+    /// TABARI `FORWARD:`: the text of the previous record of the same
+    /// story, whose first actor a pronoun subject stands for; `None`: none.
+    pub antecedent: Option<String>,
+}
+
+/// TABARI `SET: CODE BY CLAUSE`, `SET: CODE BY SENTENCE`, `SET: CODE ALL`:
+/// which verbs of a sentence code.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CodeBy {
+    /// The first verb that codes in each clause (TABARI's default).
+    #[default]
+    Clause,
+    /// The first verb that codes in the sentence.
+    Sentence,
+    /// Every verb.
+    All,
 }
 
 /// An expected event of a suite record.
@@ -888,6 +1041,33 @@ mod tests {
         let tabari = Conventions { discard_actors: true, ..Conventions::default() };
         assert!(coder.code_with("Freedonia praised Sylvania and Groucho.", None, tabari).is_empty());
         assert_eq!(codes("Freedonia praised Sylvania and Groucho."), vec![t("FRD", "SYL", "051")]);
+        // A null actor as the target is passed over: the next actor is the target.
+        assert_eq!(codes("Freedonia praised Groucho in Sylvania."), vec![t("FRD", "SYL", "051")]);
+        assert!(codes("Freedonia praised Groucho.").is_empty());
+    }
+
+    #[test]
+    fn code_by_clause_codes_the_first_verb_of_each_clause() {
+        let lexicon = Arc::new(Lexicon::english());
+        let (coder, _) = PeerCoder::build(&project().convert(&lexicon), lexicon);
+        let codes = |text: &str, c: &Conventions| -> Vec<(String, String, String)> {
+            let mut v: Vec<_> =
+                coder.code_with(text, None, c.clone()).into_iter().map(|e| (e.source, e.target, e.code)).collect();
+            v.sort();
+            v
+        };
+        let t = |s: &str, t: &str, c: &str| (s.to_string(), t.to_string(), c.to_string());
+        let sentence = Conventions { first_trigger_only: true, ..Conventions::default() };
+        let clause = Conventions { by_clause: true, ..sentence.clone() };
+        let text = "Freedonia praised Sylvania warmly and then Marxland praised Sylvania.";
+        assert_eq!(codes(text, &sentence), vec![t("FRD", "SYL", "051")]);
+        assert_eq!(codes(text, &clause), vec![t("FRD", "SYL", "051"), t("M4X", "SYL", "051")]);
+        // A conjunction before a verb opens a clause with the same subject.
+        let text = "Freedonia praised Sylvania on Monday and greeted Marxland.";
+        assert_eq!(codes(text, &clause), vec![t("FRD", "M4X", "042"), t("FRD", "SYL", "051"), t("M4X", "FRD", "043")]);
+        // One joining nouns does not: the first verb of the sentence only.
+        let text = "Freedonia praised Sylvania and the delegates from Marxland greeting Sylvania.";
+        assert_eq!(codes(text, &clause), codes(text, &sentence));
     }
 
     #[test]
@@ -950,33 +1130,51 @@ mod tests {
         let later = Conventions { defaults: Some(DefaultActors { prior: false, ..d }), ..peer.clone() };
         assert_eq!(codes("Zork praised Sylvania and Freedonia.", &later), vec![t("SYL", "FRD", "051")]);
         assert_eq!(codes("Zork praised Sylvania.", &later), vec![t("SYL", "TGT", "051")]);
+        // TABARI `FORWARD:`: a pronoun subject stands for the first actor of the
+        // story's previous sentence, without its agent; not when an actor
+        // comes before the verb, nor with no antecedent.
+        let fwd = |prev: &str| Conventions { antecedent: Some(prev.to_string()), ..peer.clone() };
+        let prev = "Sylvania's foreign minister praised Freedonia.";
+        assert_eq!(codes("Later he praised Freedonia again.", &fwd(prev)), vec![t("SYL", "FRD", "051")]);
+        assert!(codes("Later he praised Freedonia again.", &peer).is_empty());
+        assert_eq!(codes("Freedonia praised Sylvania, it said.", &fwd(prev)), vec![t("FRD", "SYL", "051")]);
+        assert!(codes("The weather praised Freedonia again.", &fwd(prev)).is_empty());
         // TABARI `MINIMUM WORDS`: shorter sentences are not coded.
         let short = Conventions { min_words: 5, ..peer.clone() };
         assert!(codes("Sylvania praised the Muslims.", &short).is_empty());
         assert_eq!(codes("Sylvania praised Freedonia on Monday.", &short), vec![t("SYL", "FRD", "051")]);
     }
 
-    #[test]
-    fn compound_source_pattern_codes_between_the_members() {
+    /// A TABARI project of three actors and `verbs`, converted, and its coder.
+    fn three_actors(verbs: &str) -> (Converted, PeerCoder) {
         let project = tabari::Project {
             actors: vec![("t.actors".into(), "FREEDONIA [FRD]\nSYLVANIA [SYL]\nGRANDFENWICK [GFW]\n".into())],
             agents: Vec::new(),
-            verbs: vec![("t.verbs".into(), "CONCUR [081]\n- % * [030:030]\n".into())],
+            verbs: vec![("t.verbs".into(), verbs.into())],
             options: Vec::new(),
             texts: Vec::new(),
         };
         let lexicon = Arc::new(Lexicon::english());
         let converted = project.convert(&lexicon);
+        let (coder, rejected) = PeerCoder::build(&converted, lexicon);
+        assert!(rejected.is_empty(), "{rejected:?}");
+        (converted, coder)
+    }
+
+    /// The events of a text as sorted (source, target, code).
+    fn sorted_codes(coder: &PeerCoder, text: &str) -> Vec<(String, String, String)> {
+        let mut v: Vec<_> = coder.code(text, None).into_iter().map(|e| (e.source, e.target, e.code)).collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn compound_source_pattern_codes_between_the_members() {
+        let (converted, coder) = three_actors("CONCUR [081]\n- % * [030:030]\n");
         assert_eq!(converted.tables.compound_source.len(), 1);
         // `dyad code` cannot require a compound: the pattern is left out there.
         assert!(converted.for_dyad().diagnostics.iter().any(|d| d.kind == "compound-source-pattern"));
-        let (coder, rejected) = PeerCoder::build(&converted, lexicon);
-        assert!(rejected.is_empty(), "{rejected:?}");
-        let codes = |text: &str| -> Vec<(String, String, String)> {
-            let mut v: Vec<_> = coder.code(text, None).into_iter().map(|e| (e.source, e.target, e.code)).collect();
-            v.sort();
-            v
-        };
+        let codes = |text: &str| sorted_codes(&coder, text);
         let t = |s: &str, t: &str, c: &str| (s.to_string(), t.to_string(), c.to_string());
         // A compound subject: one event each way between its members.
         assert_eq!(
@@ -990,6 +1188,21 @@ mod tests {
         );
         // A single subject: the verb's own code.
         assert_eq!(codes("Freedonia concurred with Grandfenwick."), vec![t("FRD", "GFW", "081")]);
+    }
+
+    #[test]
+    fn compound_target_pattern_codes_between_the_members() {
+        let (converted, coder) = three_actors("SWAP [---]\n- HAS * WITH %  [067]\n");
+        assert_eq!(converted.tables.compound_target.len(), 1);
+        let codes = |text: &str| sorted_codes(&coder, text);
+        let t = |s: &str, t: &str, c: &str| (s.to_string(), t.to_string(), c.to_string());
+        // A compound after `with`: one event each way between its members.
+        assert_eq!(
+            codes("Freedonia has swapped prisoners with Sylvania and Grandfenwick."),
+            vec![t("GFW", "SYL", "067"), t("SYL", "GFW", "067")]
+        );
+        // One target: the verb's own code, here none.
+        assert!(codes("Freedonia has swapped prisoners with Sylvania.").is_empty());
     }
 
     #[test]

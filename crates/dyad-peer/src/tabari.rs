@@ -15,7 +15,8 @@ use crate::convert::{
     Out, STEM_MARK,
 };
 use crate::{
-    date_yymmdd, Converted, DefaultActors, ExpectedEvent, PatternTokens, PeerCode, PeerDiagnostic, Suite, SuiteRecord,
+    date_yymmdd, CodeBy, Converted, DefaultActors, ExpectedEvent, PatternTokens, PeerCode, PeerDiagnostic, Suite,
+    SuiteRecord,
 };
 
 /// The files a TABARI `.project` names, with their text.
@@ -531,13 +532,17 @@ pub(crate) fn emit_verbs(
             match convert_pattern(&toks, &verb, &word, &has_syn) {
                 Ok((pattern, notes)) => {
                     let compound = notes.contains(&"compound-marker-as-source");
+                    // PETRARCH codes the source against each member of a `%` target.
+                    let compound_target = stems && notes.contains(&"compound-marker-as-target");
                     for n in notes {
                         conv.diag(file, *line, n, format!("pattern `{}`", text.trim()));
                     }
-                    if let Some(key) = emit(conv, pattern, code, *line).filter(|_| compound) {
-                        // Without a compound subject the verb codes as it does alone.
+                    if let Some(key) = emit(conv, pattern, code, *line).filter(|_| compound || compound_target) {
+                        // Without a compound the verb codes as it does alone.
                         let alone = event_code(&v.code).map_or(PeerCode::Null, |(c, _)| c);
-                        conv.tables.compound_source.insert(key, alone);
+                        let table =
+                            if compound { &mut conv.tables.compound_source } else { &mut conv.tables.compound_target };
+                        table.insert(key, alone);
                     }
                 }
                 Err(e) => conv.diag(file, *line, "pattern-not-converted", e),
@@ -708,11 +713,23 @@ pub struct Settings {
     pub convert_agents: Option<bool>,
     /// `DEFAULT: SOURCE [S] PRIOR TARGET [T] AFTER`; `DEFAULT: OFF` clears it.
     pub defaults: Option<DefaultActors>,
+    /// `FORWARD: MASK`: pronouns take an actor from the previous sentence of
+    /// the story; the mask says where the story number is in a record's
+    /// header (see [`story_of`]). `FORWARD: MASK OFF` clears it.
+    pub forward: Option<String>,
+    /// `SET: CODE BY CLAUSE|SENTENCE`, `SET: CODE ALL`.
+    pub code_by: CodeBy,
 }
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { min_words: DEFAULT_MIN_WORDS, convert_agents: None, defaults: None }
+        Settings {
+            min_words: DEFAULT_MIN_WORDS,
+            convert_agents: None,
+            defaults: None,
+            forward: None,
+            code_by: CodeBy::default(),
+        }
     }
 }
 
@@ -735,7 +752,26 @@ impl Settings {
         if let Some(d) = c.strip_prefix("DEFAULT:") {
             return self.apply_default(d);
         }
+        if let Some(f) = c.strip_prefix("FORWARD:") {
+            let words: Vec<&str> = f.split_whitespace().collect();
+            self.forward = match words[..] {
+                [mask] => Some(mask.to_string()),
+                [_, "OFF"] => None,
+                _ => return false,
+            };
+            return true;
+        }
         let Some(set) = c.strip_prefix("SET:") else { return false };
+        let code_by = match set.trim() {
+            "CODE BY CLAUSE" => Some(CodeBy::Clause),
+            "CODE BY SENTENCE" => Some(CodeBy::Sentence),
+            "CODE ALL" => Some(CodeBy::All),
+            _ => None,
+        };
+        if let Some(code_by) = code_by {
+            self.code_by = code_by;
+            return true;
+        }
         let Some((key, value)) = set.split_once('=') else { return false };
         let value = value.trim();
         match key.trim() {
@@ -791,6 +827,8 @@ pub fn read_suite(name: &str, text: &str) -> Suite {
 /// As [`read_suite`], starting from `settings` (the project's `.options`).
 pub fn read_suite_with(name: &str, text: &str, mut settings: Settings) -> Suite {
     let mut suite = Suite::default();
+    // The story and text of the last record read under `FORWARD:`.
+    let mut last_story: Option<(String, String)> = None;
     let lines: Vec<&str> = text.lines().collect();
     let mut i = 0;
     while i < lines.len() {
@@ -799,6 +837,7 @@ pub fn read_suite_with(name: &str, text: &str, mut settings: Settings) -> Suite 
             continue;
         };
         let start = i as u32 + 1;
+        let head = lines[i];
         if id.starts_with("FINAL") {
             let rest = lines[i..].iter().filter(|l| header(l).is_some()).count() - 1;
             suite.diagnostics.push(PeerDiagnostic {
@@ -870,20 +909,41 @@ pub fn read_suite_with(name: &str, text: &str, mut settings: Settings) -> Suite 
             });
         }
         let section = id.split_once('-').map_or(id.as_str(), |(a, _)| a).to_string();
+        let text = join_underscores(&body).split_whitespace().collect::<Vec<_>>().join(" ");
+        // `FORWARD:` links a record to the one before it in the same story.
+        let story = settings.forward.as_deref().and_then(|mask| story_of(mask, head));
+        let antecedent = match (&story, &last_story) {
+            (Some(s), Some((prev, prev_text))) if s == prev => Some(prev_text.clone()),
+            _ => None,
+        };
+        last_story = story.map(|s| (s, text.clone()));
         suite.records.push(SuiteRecord {
             id,
             section,
             date,
-            text: join_underscores(&body).split_whitespace().collect::<Vec<_>>().join(" "),
+            text,
             expected,
             line: start,
             require_target: None,
             convert_agents: settings.convert_agents,
             min_words: Some(settings.min_words),
             defaults: settings.defaults.clone(),
+            antecedent,
+            code_by: Some(settings.code_by),
         });
     }
     suite
+}
+
+/// The story of a record under TABARI's `FORWARD:` mask: the characters of
+/// the header after its six-digit date (the blanks, then the id) at the
+/// mask's `N` positions (`FORWARD: ^^*****NNN*SSS` reads `042` from
+/// `950101  TEST-042-003`; `^` and `*` mark skipped characters, `S` the
+/// sentence number). `None` when the mask has no `N`.
+fn story_of(mask: &str, header: &str) -> Option<String> {
+    let after_date = header.get(6..)?;
+    let story: String = mask.chars().zip(after_date.chars()).filter(|(m, _)| *m == 'N').map(|(_, c)| c).collect();
+    (!story.is_empty()).then_some(story)
 }
 
 /// A TABARI text with each `_` that joins two words read as a space:
@@ -1174,7 +1234,7 @@ Freedonia greeted Sylvania.
 /* \\n{ FRD / SYL / 042 } */
 ";
         let start = Settings::from_options(["SET: CONVERT AGENT = TRUE\n//SET: MINIMUM WORDS = 5\n"]);
-        assert_eq!(start, Settings { min_words: DEFAULT_MIN_WORDS, convert_agents: Some(true), defaults: None });
+        assert_eq!(start, Settings { convert_agents: Some(true), ..Settings::default() });
         let suite = read_suite_with("v.text", text, start);
         // The brace left open still sets the option; the note left open ends at the next header.
         let got: Vec<(&str, Option<usize>)> = suite.records.iter().map(|r| (r.id.as_str(), r.min_words)).collect();
@@ -1187,6 +1247,57 @@ Freedonia greeted Sylvania.
         assert_eq!(s.defaults, Some(want));
         assert!(s.apply("DEFAULT: OFF") && s.defaults.is_none());
         assert!(!s.apply("COMPLEX: VERBS[5]"));
+    }
+
+    #[test]
+    fn forward_links_the_records_of_a_story() {
+        let text = "\
+950101  SET-01
+Settings.
+/* \\n{ OPTION: FORWARD: ^^*****NNN*SSS } */
+
+950101  TEST-001-001
+Freedonia greeted Sylvania.
+/* \\n{ FRD / SYL / 042 } */
+
+950101  TEST-001-002
+It praised Sylvania.
+/* \\n{ FRD / SYL / 051 } */
+
+950101  TEST-002-001
+They praised Sylvania.
+/* \\n{ FRD / SYL / 051 } */
+
+950101  SET-02
+Settings.
+/* \\n{ OPTION: FORWARD: ^^*****NNN*SSS OFF } */
+
+950101  TEST-002-002
+It praised Sylvania.
+/* \\n{ FRD / SYL / 051 } */
+";
+        let suite = read_suite("v.text", text);
+        let got: Vec<(&str, Option<&str>)> =
+            suite.records.iter().map(|r| (r.id.as_str(), r.antecedent.as_deref())).collect();
+        // A new story has no antecedent; with FORWARD off, none either.
+        assert_eq!(
+            got,
+            vec![
+                ("TEST-001-001", None),
+                ("TEST-001-002", Some("Freedonia greeted Sylvania.")),
+                ("TEST-002-001", None),
+                ("TEST-002-002", None),
+            ]
+        );
+        assert_eq!(story_of("^^*****NNN*SSS", "950101  TEST-042-003"), Some("042".into()));
+        assert_eq!(story_of("^^*****", "950101  TEST-042-003"), None);
+        assert!(!Settings::default().apply("FORWARD: ^^NNN ON NOW"));
+        // `SET: CODE ...`: TABARI codes by clause unless told otherwise.
+        let mut s = Settings::default();
+        assert_eq!(s.code_by, CodeBy::Clause);
+        assert!(s.apply("SET: CODE ALL") && s.code_by == CodeBy::All);
+        assert!(s.apply("SET:  CODE BY SENTENCE") && s.code_by == CodeBy::Sentence);
+        assert!(!s.apply("SET: CODE BY PARAGRAPH") && s.code_by == CodeBy::Sentence);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use anyhow::anyhow;
 use clap::{Args, ValueEnum};
-use dyad_peer::{petrarch, tabari, Conventions, Converted, PeerCoder, PeerEvent, Suite, SuiteRecord};
+use dyad_peer::{petrarch, tabari, CodeBy, Conventions, Converted, PeerCoder, PeerEvent, Suite, SuiteRecord};
 use dyad_text::Lexicon;
 use serde_json::{json, Value};
 
@@ -250,12 +250,14 @@ pub fn run(args: &ValidateArgs) -> Result<Status, Failure> {
     let coder = coder.with_conventions(Conventions {
         no_bare_agents: !args.bare_agents,
         first_trigger_only: args.suite == SuiteKind::Tabari && !args.all_verbs,
+        by_clause: false,
         require_target: !args.no_target_ok,
         agent_prefix: None,
         target_after_verb: !args.no_target_after_verb,
         min_words: 0,
         discard_actors: args.suite == SuiteKind::Tabari,
         defaults: None,
+        antecedent: None,
     });
     let mut diag_counts: BTreeMap<&str, usize> = converted.counts();
     for d in rejected.iter().chain(&suite.diagnostics) {
@@ -279,6 +281,9 @@ pub fn run(args: &ValidateArgs) -> Result<Status, Failure> {
         }
         c.min_words = r.min_words.unwrap_or(0);
         c.defaults = r.defaults.clone();
+        c.antecedent = r.antecedent.clone();
+        c.by_clause = r.code_by == Some(CodeBy::Clause);
+        c.first_trigger_only &= r.code_by != Some(CodeBy::All);
         c
     };
     let outcomes: Vec<Outcome<'_>> =

@@ -1367,6 +1367,11 @@ pub(crate) fn code_sentence(
     let mut seen: Vec<(String, Option<String>, CameoCode)> = Vec::new();
     let first_event = coded.events.len();
     let keep_bare = coder.keeps_targetless_statements();
+    for e in sentence_events.iter_mut() {
+        if press_audience(e) {
+            e.target = None;
+        }
+    }
     for e in sentence_events.into_iter().filter(|e| keep_bare || e.target.is_some() || e.cameo.as_str() != "010") {
         let key = (e.source.code.clone(), e.target.as_ref().map(|t| t.code.clone()), e.cameo);
         if !seen.contains(&key) {
@@ -1403,6 +1408,14 @@ pub(crate) fn code_sentence(
             &coded.events[first_event..],
         ));
     }
+}
+
+/// The press as the addressee of a statement (`told Reuters`, `told
+/// reporters`, `said in an interview with the BBC`): it is the channel of
+/// the statement, not its target. Coded as a target it made "told Reuters"
+/// the most frequent dyad of wire text (705 of Reuters' 1,306 statements).
+fn press_audience(e: &Event) -> bool {
+    e.cameo.as_str().starts_with("01") && e.target.as_ref().is_some_and(|t| t.sector.as_deref() == Some("MED"))
 }
 
 /// A member ready to code: a role noun still without a country takes one

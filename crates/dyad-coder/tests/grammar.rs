@@ -512,6 +512,15 @@ fn people_inside_a_discontinuous_trigger_are_its_target() {
 }
 
 #[test]
+fn the_press_as_audience_is_not_a_target() {
+    // `told Reuters`, `told reporters`: the channel of a statement, not its target,
+    // so a bare statement to the press codes nothing.
+    check("Russia told Greek journalists about the talks.", "");
+    // The press as the object of an act is still a target.
+    check("Russia criticised Greek journalists.", "RUS 111 GRCMED");
+}
+
+#[test]
 fn a_trigger_word_inside_a_date_is_part_of_the_date() {
     check("Turkish police arrested an official on Tuesday, March 11.", "TURCOP 173 TURGOV");
 }

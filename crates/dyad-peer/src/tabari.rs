@@ -715,7 +715,7 @@ pub struct Settings {
     pub defaults: Option<DefaultActors>,
     /// `FORWARD: MASK`: pronouns take an actor from the previous sentence of
     /// the story; the mask says where the story number is in a record's
-    /// header (see [`story_of`]). `FORWARD: MASK OFF` clears it.
+    /// header (see `story_of`). `FORWARD: MASK OFF` clears it.
     pub forward: Option<String>,
     /// `SET: CODE BY CLAUSE|SENTENCE`, `SET: CODE ALL`.
     pub code_by: CodeBy,

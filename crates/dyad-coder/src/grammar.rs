@@ -688,6 +688,23 @@ pub(crate) fn code_sentence(
     let country_before = |pos: usize| {
         found.iter().filter(|m| m.end <= pos).flat_map(|m| &m.members).find_map(|member| member.country.clone())
     };
+    // The owner of a possessed role noun (`Russia said its forces shelled
+    // Ukrainian positions`): the nearest named actor before it, a country or
+    // organisation that can own forces, not the target or a place after it
+    // (which made the forces Ukraine's own).
+    // `our` and `my` are the speaker's, who may be named anywhere.
+    let possessor_country = |m: &Mention| {
+        let first_person = norm_is(&s.tokens[m.start], &["our", "my"])
+            || m.start > 0 && norm_is(&s.tokens[m.start - 1], &["our", "my"]);
+        if !possessed(m) || first_person {
+            return None;
+        }
+        found
+            .iter()
+            .filter(|p| p.end <= m.start && !p.agent_only)
+            .max_by_key(|p| p.end)
+            .and_then(|p| p.members.iter().find_map(|member| member.country.clone()))
+    };
     let input = Input::new(&s, &found);
     let view = SlotView { input: &input, mentions: &found, wide_gaps: coder.wide_gaps() };
     // A trigger word inside a name is part of the name: `Islamic State`.
@@ -1204,6 +1221,7 @@ pub(crate) fn code_sentence(
             }
         }
         let src_start = source.0.start;
+        let src_owner = source_k.and_then(|k| possessor_country(&found[k]));
         // The target right after the verb group, with no preposition between.
         let direct_object = target.as_ref().is_some_and(|(t, _)| {
             let from = if t.start >= trigger_end { trigger_end } else { trigger_start + 1 };
@@ -1243,7 +1261,9 @@ pub(crate) fn code_sentence(
             // helps even though `a journalist criticised Russia` then reads
             // as a Russian journalist.
             let src = settle(src, || {
-                tgt.and_then(|(t, _)| t.country.clone())
+                src_owner
+                    .clone()
+                    .or_else(|| tgt.and_then(|(t, _)| t.country.clone()))
                     .or_else(|| beneficiary_k.and_then(|k| found[k].members.iter().find_map(|b| b.country.clone())))
                     .or_else(|| country_before(src_start))
             })?;
@@ -1496,16 +1516,20 @@ fn reduced_relative(
 /// after a reporting verb, whose clause has a subject of its own (`said
 /// the men accused ...`).
 fn object_modifier(toks: &[Token], vg_start: usize, trigger_start: usize) -> bool {
+    let bare = bare_participle_modifier(toks, trigger_start);
     if vg_start != trigger_start
         || trigger_start == 0
-        || !participle_modifier(toks, trigger_start)
+        || !(participle_modifier(toks, trigger_start) || bare)
         || !matches!(toks[trigger_start - 1].tag, Tag::Noun | Tag::ProperNoun)
     {
         return false;
     }
     for j in (0..trigger_start - 1).rev() {
         let t = &toks[j];
-        if is_stop_punct(t) || is_clause_mark(t) {
+        // A bare participle after `and` or a clause word (`how many
+        // volunteers travelled to Syria`) may be a clause's own verb.
+        let opens_clause = t.tag == Tag::Conj || norm_is(t, &["since", "how", "where", "why", "what", "until", "once"]);
+        if is_stop_punct(t) || is_clause_mark(t) || (bare && opens_clause) {
             return false;
         }
         if is_finite_verb(t) {
@@ -1517,6 +1541,23 @@ fn object_modifier(toks: &[Token], vg_start: usize, trigger_start: usize) -> boo
         }
     }
     false
+}
+
+/// A participle after a lower-case noun that takes no object of its own but
+/// goes on with a place, time or circumstance (`released fishermen detained
+/// near the border`, `questioned journalists arrested while covering the
+/// protest`): a passive participle describing the noun; a transitive main
+/// verb would name its object.
+fn bare_participle_modifier(toks: &[Token], i: usize) -> bool {
+    toks.get(i).is_some_and(|t| matches!(t.tag, Tag::Verb(VerbForm::Past | VerbForm::PastParticiple)))
+        && i > 0
+        && toks[i - 1].tag == Tag::Noun
+        && toks[i - 1].case == Case::Lower
+        && toks.get(i + 1).is_some_and(|t| {
+            // `the deal signed between X and Y` is the pair's own act.
+            (t.tag == Tag::Prep && !norm_is(t, &["of", "by", "between"]))
+                || norm_is(t, &["while", "when", "during", "last", "earlier", "yesterday"])
+        })
 }
 
 /// A one-word participle trigger with no auxiliary, right before the noun it

@@ -664,6 +664,26 @@ fn a_participle_phrase_after_an_object_describes_it() {
 }
 
 #[test]
+fn a_bare_participle_after_an_object_describes_it() {
+    // `arrested while ...`, `detained near ...`: no object of its own, so it
+    // describes the journalists; they arrested no one.
+    check("Turkish police freed journalists arrested while covering the protest.", "TURCOP 0841 -");
+    check("Greece released three journalists detained near the border.", "GRC 0841 -");
+    // After a clause word the bare verb is that clause's own.
+    check("Turkey asked how many villagers marched in Ankara.", "TURCVL 141 - #Ankara");
+    // A transitive main verb names its object: still the subject's act.
+    check("Turkish journalists arrested Greek officials.", "TURMED 173 GRCGOV");
+}
+
+#[test]
+fn a_possessed_role_noun_belongs_to_the_nearest_actor_before_it() {
+    // `its troops` are Russia's, not those of the Greek positions they shelled.
+    check("Russia said its troops shelled Greek positions.", "RUSMIL 194 GRC");
+    // `our` is the speaker's, who may be named anywhere.
+    check("Putin warned Greece that our troops shelled positions.", "RUSGOV 012 GRC; RUSMIL 194 -");
+}
+
+#[test]
 fn force_is_aimed_at_whoever_its_instrument_hit() {
     check("Russia fired rockets that killed two Turkish officials.", "RUS 194 TURGOV");
 }

@@ -588,18 +588,6 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
     out
 }
 
-/// Whether the agent `role` (an armed or police force) follows, in the same
-/// noun phrase, a named government actor `named` (`RUSGOV`: a head of
-/// state, a minister, a ministry): that actor's country's forces.
-fn forces_of_government(named: &Member, role: &Member) -> bool {
-    let forces = matches!(role.sector.as_deref(), Some("MIL" | "COP"));
-    let government = match (&named.code, &named.country) {
-        (Some(code), Some(country)) => code.strip_prefix(country.as_str()) == Some("GOV"),
-        _ => false,
-    };
-    forces && government
-}
-
 /// Merges each conjunct's atoms into one member; a trailing agent with no
 /// country of its own is distributed over earlier country-only conjuncts
 /// (`Turkish and Greek officials`).
@@ -626,14 +614,6 @@ fn combine(conjuncts: Vec<Vec<Member>>) -> Vec<Member> {
                     }
                     // An agent: the first one names the organisation (`army spokesman` is MIL).
                     None => {
-                        // `Putin's army`, `Assad's security forces`: armed
-                        // forces possessed by a government actor (a leader,
-                        // a ministry) are the country's forces, not its
-                        // government: the country with the role's sector.
-                        if forces_of_government(&m, &p) {
-                            m.code.clone_from(&m.country);
-                            m.sector.clone_from(&p.sector);
-                        }
                         // An organisation's peacekeepers are its own sector (`UN peacekeepers` is IGOUNOPKO).
                         if p.sector.as_deref() == Some("PKO") {
                             if let Some(c) = m.code.as_mut().filter(|c| c.starts_with("IGO") && !c.ends_with("PKO")) {

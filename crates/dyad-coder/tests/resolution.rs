@@ -269,18 +269,6 @@ fn verb_after_a_name_ending_in_s() {
     ]);
 }
 
-/// Armed forces possessed by a government actor (a head of state in the
-/// dictionaries) are the country's forces: country + MIL, not + GOV.
-#[test]
-fn forces_of_a_government_actor_are_the_military() {
-    assert_cases(&[
-        ("Putin's army attacked Ukrainian positions on Tuesday.", &["RUSMIL 19 UKR"], &["RUSGOV 19 UKR"]),
-        ("President Vladimir Putin's troops shelled Kharkiv.", &["RUSMIL 19 UKR"], &["RUSGOV 19 UKR"]),
-        // Any other role noun of the leader stays the government.
-        ("Putin's spokesman criticised Ukraine.", &["RUSGOV 11 UKR"], &["RUSMIL 11 UKR"]),
-    ]);
-}
-
 /// A count of people killed by another country's armed forces is the bare
 /// country (soldiers, or soldiers and civilians); killed by no armed force
 /// it stays the country's civilians.

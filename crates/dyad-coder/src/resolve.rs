@@ -287,8 +287,13 @@ fn resolve_congo(toks: &[Token], found: &mut [Mention], memory: &mut DocMemory) 
 /// it names the state, its negotiators or its forces as often as its
 /// people, and a headline's `Philippines` looks like a plural too.
 fn counted_people(toks: &[Token], dicts: &Dictionaries, found: &mut [Mention]) {
+    let war_dead: Vec<bool> = found.iter().map(|m| killed_by_foreign_forces(toks, found, m)).collect();
     // The word may carry a determiner-like quantifier in its mention (`Many Syrians`).
-    for m in found.iter_mut().filter(|m| m.end >= 2 && m.end <= m.start + 2 && m.members.len() == 1) {
+    for (m, _) in found
+        .iter_mut()
+        .zip(war_dead)
+        .filter(|(m, war_dead)| !war_dead && m.end >= 2 && m.end <= m.start + 2 && m.members.len() == 1)
+    {
         let at = m.end - 1;
         let word = &toks[at];
         let before = &toks[at - 1];
@@ -316,6 +321,56 @@ fn counted_people(toks: &[Token], dicts: &Dictionaries, found: &mut [Mention]) {
             member.sector = Some("CVL".to_string());
         }
     }
+}
+
+/// Words between a killing verb and the people it counts: `killed or
+/// wounded over 2,400`, `killing more than 300`, `killed thousands of`.
+const COUNT_WORDS: &[&str] = &[
+    "or",
+    "and",
+    "wounded",
+    "injured",
+    "over",
+    "more",
+    "than",
+    "at",
+    "least",
+    "about",
+    "nearly",
+    "almost",
+    "up",
+    "to",
+    "some",
+    "several",
+    "thousands",
+    "hundreds",
+    "dozens",
+    "scores",
+    "of",
+    "an",
+    "estimated",
+];
+
+/// `Chadian troops killed 384 Libyans`, `its forces had killed thousands of
+/// Iranians`: a count of the dead (or wounded) that armed forces (MIL) of
+/// another country, or of no country named, killed is in a war mostly the
+/// other side's soldiers, or soldiers and civilians together: not the
+/// country's civilians. Such a count stays the bare country, which is true
+/// either way. A killer that is no armed force (a bomber, rebels, a
+/// gunman) leaves civilians (`the bombing killed four Americans`).
+fn killed_by_foreign_forces(toks: &[Token], found: &[Mention], m: &Mention) -> bool {
+    let Some(country) = m.members.first().and_then(|a| a.country.as_deref()) else { return false };
+    let mut k = m.start;
+    while k > 0 && (toks[k - 1].tag == Tag::Num || COUNT_WORDS.contains(&toks[k - 1].norm.as_str())) {
+        k -= 1;
+    }
+    let Some(verb) = k.checked_sub(1).filter(|&v| matches!(toks[v].lemma.as_str(), "kill" | "wound")) else {
+        return false;
+    };
+    // The killer: the nearest mention before the verb (`its troops had killed`).
+    found.iter().rev().find(|f| f.end <= verb).is_some_and(|f| {
+        f.members.iter().all(|a| a.sector.as_deref() == Some("MIL") && a.country.as_deref() != Some(country))
+    })
 }
 
 /// Whether token `i` is a bare `Korea`, `Korean(s)`, `Koreas` (or

@@ -268,3 +268,16 @@ fn verb_after_a_name_ending_in_s() {
         ("St. George's accused Port of Spain of espionage.", &["GRD 11 TTO"], &[]),
     ]);
 }
+
+/// A count of people killed by another country's armed forces is the bare
+/// country (soldiers, or soldiers and civilians); killed by no armed force
+/// it stays the country's civilians.
+#[test]
+fn war_dead_counted_by_foreign_forces_are_the_country() {
+    assert_cases(&[
+        ("Chadian troops killed 384 Libyans in fighting near the border.", &["TCDMIL 18 LBY"], &["TCDMIL 18 LBYCVL"]),
+        ("Russian forces killed more than 2,000 Ukrainians in a week.", &["RUSMIL 18 UKR"], &["RUSMIL 18 UKRCVL"]),
+        ("A suicide bomber killed four Americans in Syria.", &["SYRINS 18 USACVL"], &[]),
+        ("Rebels killed 12 Malians near Gao.", &["MLIREB 18 MLICVL"], &[]),
+    ]);
+}

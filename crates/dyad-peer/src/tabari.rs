@@ -12,7 +12,7 @@ use dyad_text::Lexicon;
 
 use crate::convert::{
     clean_phrase, clean_word, convert_pattern, event_code, stem_element, syn_name, tabari_actor_phrases, ActorCodes,
-    Out, STEM_MARK,
+    Out, Tok, STEM_MARK,
 };
 use crate::{
     date_yymmdd, CodeBy, Converted, DefaultActors, ExpectedEvent, PatternTokens, PeerCode, PeerDiagnostic, Suite,
@@ -489,7 +489,9 @@ pub(crate) fn emit_verbs(
     let mut syn_out = Out::new(&format!("{file}.synonyms"));
     let mut known = HashSet::new();
     for name in syns.keys() {
-        let members = expand_members(syns, name, 0);
+        // TABARI: a member with a slot (`PESO_$`) is only written in place of
+        // its set (below): as a plain phrase it would drop its actor.
+        let members = expand_members(syns, name, 0, stems);
         let members: Vec<String> = members.iter().map(|m| clean_phrase(m)).filter(|m| !m.is_empty()).collect();
         if members.is_empty() {
             conv.diag(file, 0, "empty-synset", format!("&{name} has no members dyad can use"));
@@ -505,17 +507,22 @@ pub(crate) fn emit_verbs(
     let mut seen = HashSet::new();
     let word = |w: &str| stem_element(lexicon, w, stems);
     let has_syn = |s: &str| known.contains(s);
+    let inline = if stems { inline_members(lexicon, syns) } else { BTreeMap::new() };
     for v in verbs {
         let verb = verb_element(lexicon, v, stems);
         if verb.is_empty() {
             continue;
         }
-        let mut emit = |conv: &mut Converted, pattern: String, code: &str, line: u32| {
+        // `quiet`: a member variant (below) repeating a pattern is not reported.
+        let mut emit = |conv: &mut Converted, pattern: String, code: &str, line: u32, quiet: bool| {
             let Some((peer, cameo)) = event_code(code) else {
                 conv.diag(file, line, "invalid-code", format!("cannot read event code `{code}`"));
                 return None;
             };
             if !seen.insert(pattern.clone()) {
+                if quiet {
+                    return None;
+                }
                 conv.diag(file, line, "duplicate-pattern", format!("`{pattern}` already defined: first kept"));
                 return None;
             }
@@ -525,41 +532,56 @@ pub(crate) fn emit_verbs(
             Some((out.name.clone(), n))
         };
         if !matches!(v.code.as_str(), "---" | "") {
-            emit(conv, verb.clone(), &v.code, v.line);
+            emit(conv, verb.clone(), &v.code, v.line, false);
         }
         for (text, code, line) in &v.patterns {
-            let toks = PatternTokens::parse(text);
-            match convert_pattern(&toks, &verb, &word, &has_syn) {
-                Ok((pattern, notes)) => {
-                    let compound = notes.contains(&"compound-marker-as-source");
-                    // PETRARCH codes the source against each member of a `%` target.
-                    let compound_target = stems && notes.contains(&"compound-marker-as-target");
-                    for n in notes {
-                        conv.diag(file, *line, n, format!("pattern `{}`", text.trim()));
+            let variants = member_variants(text, &inline);
+            for (vi, text) in std::iter::once(text.clone()).chain(variants).enumerate() {
+                let toks = PatternTokens::parse(&text);
+                match convert_pattern(&toks, &verb, &word, &has_syn) {
+                    Ok((pattern, notes)) => {
+                        let compound = notes.contains(&"compound-marker-as-source");
+                        // PETRARCH codes the source against each member of a `%` target.
+                        let compound_target = stems && notes.contains(&"compound-marker-as-target");
+                        // A variant's notes are its pattern's: reported once.
+                        for n in notes.into_iter().filter(|_| vi == 0) {
+                            conv.diag(file, *line, n, format!("pattern `{}`", text.trim()));
+                        }
+                        if let Some(key) =
+                            emit(conv, pattern, code, *line, vi > 0).filter(|_| compound || compound_target)
+                        {
+                            // Without a compound the verb codes as it does alone.
+                            let alone = event_code(&v.code).map_or(PeerCode::Null, |(c, _)| c);
+                            let table = if compound {
+                                &mut conv.tables.compound_source
+                            } else {
+                                &mut conv.tables.compound_target
+                            };
+                            table.insert(key, alone);
+                        }
                     }
-                    if let Some(key) = emit(conv, pattern, code, *line).filter(|_| compound || compound_target) {
-                        // Without a compound the verb codes as it does alone.
-                        let alone = event_code(&v.code).map_or(PeerCode::Null, |(c, _)| c);
-                        let table =
-                            if compound { &mut conv.tables.compound_source } else { &mut conv.tables.compound_target };
-                        table.insert(key, alone);
-                    }
+                    Err(_) if vi > 0 => {}
+                    Err(e) => conv.diag(file, *line, "pattern-not-converted", e),
                 }
-                Err(e) => conv.diag(file, *line, "pattern-not-converted", e),
             }
         }
     }
     conv.sources.push((out.name, out.text));
 }
 
-fn expand_members(syns: &SynSets, name: &str, depth: usize) -> Vec<String> {
+/// Peer pattern markers for actors (`$`, `+`, `^`, `%`).
+const SLOTS: [char; 4] = ['$', '+', '^', '%'];
+
+fn expand_members(syns: &SynSets, name: &str, depth: usize, skip_slots: bool) -> Vec<String> {
     let Some(members) = syns.get(name) else { return Vec::new() };
     let mut out = Vec::new();
-    for m in members {
+    for m in members.iter().filter(|m| !(skip_slots && m.contains(SLOTS))) {
         let mut forms = vec![String::new()];
         for piece in m.split(|c: char| c == '_' || c.is_whitespace()).filter(|p| !p.is_empty()) {
             let options = match piece.strip_prefix('&') {
-                Some(inner) if depth < 4 => expand_members(syns, &inner.trim_matches('_').to_uppercase(), depth + 1),
+                Some(inner) if depth < 4 => {
+                    expand_members(syns, &inner.trim_matches('_').to_uppercase(), depth + 1, skip_slots)
+                }
                 Some(_) => Vec::new(),
                 None => vec![piece.to_string()],
             };
@@ -571,6 +593,74 @@ fn expand_members(syns: &SynSets, name: &str, depth: usize) -> Vec<String> {
         }
         out.extend(forms.into_iter().filter(|f| !f.is_empty()));
     }
+    out
+}
+
+/// At most this many extra patterns per peer pattern from inlined members.
+const MAX_VARIANTS: usize = 32;
+
+/// TABARI synonym-set members that a dyad synonym set cannot hold, by set
+/// name, as peer text with nested sets written out: members with a gap
+/// (`AUSTRIAN FLORIN` matches "Austrian gold florin"), a stem (`YUM YENNYEN`
+/// matches "yum yennyener") or an actor slot (`PESO_$`). dyad's synonym
+/// members are plain lemma phrases, so these are written in place of their
+/// set in the patterns that use it ([`member_variants`]).
+fn inline_members(lexicon: &Lexicon, syns: &SynSets) -> BTreeMap<String, Vec<String>> {
+    let needs_inline = |m: &str| {
+        let toks = PatternTokens::parse(m);
+        toks.items.iter().enumerate().any(|(i, (t, joined))| match t {
+            Tok::Word(w) => (i > 0 && !joined) || stem_element(lexicon, w, true).contains(STEM_MARK),
+            Tok::Source | Tok::Target | Tok::Skip | Tok::Compound => true,
+            _ => i > 0 && !joined,
+        })
+    };
+    syns.keys()
+        .map(|name| (name.clone(), raw_members(syns, name, 0).into_iter().filter(|m| needs_inline(m)).collect()))
+        .filter(|(_, v): &(String, Vec<String>)| !v.is_empty())
+        .collect()
+}
+
+/// The members of a set as peer text, nested `&SET`s replaced by each of
+/// their members (separators kept: a space is still a gap).
+fn raw_members(syns: &SynSets, name: &str, depth: usize) -> Vec<String> {
+    let Some(members) = syns.get(name) else { return Vec::new() };
+    members.iter().flat_map(|m| expand_raw(syns, m, depth)).collect()
+}
+
+/// Peer text with each `&SET` in it replaced by each of the set's members.
+fn expand_raw(syns: &SynSets, text: &str, depth: usize) -> Vec<String> {
+    match split_set_ref(text) {
+        None => vec![text.to_string()],
+        Some(_) if depth >= 4 => Vec::new(),
+        Some((before, name, after)) => raw_members(syns, &name, depth + 1)
+            .iter()
+            .flat_map(|m| expand_raw(syns, &format!("{before}{m}{after}"), depth + 1))
+            .take(64)
+            .collect(),
+    }
+}
+
+/// The first `&NAME` in peer text: text before, upper-case name, text after.
+fn split_set_ref(text: &str) -> Option<(String, String, String)> {
+    let at = text.find('&')?;
+    let rest = &text[at + 1..];
+    let end = rest.find(|c: char| !(c.is_alphanumeric() || c == '-')).unwrap_or(rest.len());
+    Some((text[..at].to_string(), rest[..end].to_uppercase(), rest[end..].to_string()))
+}
+
+/// A peer pattern written once more for each inlined member (see
+/// [`inline_members`]) of each set it names, the member in the set's place.
+fn member_variants(text: &str, inline: &BTreeMap<String, Vec<String>>) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while let Some((before, name, after)) = split_set_ref(&text[start..]) {
+        let head = &text[..start + before.len()];
+        for m in inline.get(&name).into_iter().flatten() {
+            out.push(format!("{head}{m}{after}"));
+        }
+        start = head.len() + 1 + name.len();
+    }
+    out.truncate(MAX_VARIANTS);
     out
 }
 
@@ -1095,6 +1185,51 @@ GRAND_FENWICK [GFK]
             .events
             .values()
             .any(|c| *c == crate::PeerCode::Code { code: "032".into(), paired: Some("033".into()) }));
+        assert!(conv.builder().check(&lexicon()).is_empty(), "{:?}", conv.builder().check(&lexicon()));
+    }
+
+    #[test]
+    fn synset_members_with_gaps_stems_or_slots_are_written_in_place() {
+        // Made-up sets: a member with a gap, one with a stem that is not a
+        // word, one with a source slot, a nested set with a gap, and plain ones.
+        let verbs = "\
+<SYNSETS>
+&COIN
++SILVER
++ROYAL CROWN
++ZORBLENK
++SHEKEL_$
+&GOODS
++TIMBER
+&OFFER
++&GOODS CRATES
+</SYNSETS>
+BARTER [061]
+- * &COIN [071]
+- * NEW_&COIN_DEAL [072]
+HAIL [041]
+- * &OFFER [042]
+";
+        let mut conv = Converted::default();
+        convert_verbs(&mut conv, &lexicon(), "x.verbs", verbs);
+        let events = &conv.sources.iter().find(|(n, _)| n.ends_with(".events")).unwrap().1;
+        let syn = &conv.sources.iter().find(|(n, _)| n.ends_with(".synonyms")).unwrap().1;
+        // (pattern line expected in the events, why)
+        let cases = [
+            ("barter ... &coin = 071", "the set itself is kept"),
+            ("barter ... royal ... crown = 071", "a space in a member is a gap"),
+            ("barter ... zorblenk* = 071", "a member's last word is a stem"),
+            ("barter ... shekel {source} = 071", "`$` in a member is the source slot"),
+            ("barter ... new royal ... crown deal = 072", "a member glued by `_` keeps its gap"),
+            ("barter ... new zorblenk deal = 072", "a member's word followed by `_` is no stem"),
+            ("hail ... timber ... crates = 042", "nested sets keep their members' gaps"),
+        ];
+        for (pattern, why) in cases {
+            assert!(events.contains(pattern), "{why}: `{pattern}` not in\n{events}");
+        }
+        // A plain member is not written again; a slot member is not a plain phrase.
+        assert!(!events.contains("barter ... silver"), "{events}");
+        assert!(syn.contains("&coin = silver, royal crown, zorblenk\n"), "{syn}");
         assert!(conv.builder().check(&lexicon()).is_empty(), "{:?}", conv.builder().check(&lexicon()));
     }
 

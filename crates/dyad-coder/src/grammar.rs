@@ -666,10 +666,10 @@ pub(crate) fn code_sentence(
         }
     }
     // `its military`, `their police` belong to an actor named elsewhere.
-    let possessed = |m: &Mention| {
-        m.start > 0 && norm_is(&s.tokens[m.start - 1], &["its", "their", "his", "her", "our"])
-            || norm_is(&s.tokens[m.start], &["its", "their", "his", "her", "our"])
+    let possessed_by = |m: &Mention, owners: &[&str]| {
+        m.start > 0 && norm_is(&s.tokens[m.start - 1], owners) || norm_is(&s.tokens[m.start], owners)
     };
+    let possessed = |m: &Mention| possessed_by(m, &["its", "their", "his", "her", "our"]);
     // People held by an actor named before them (`Venezuela freed 23 political
     // prisoners ... aimed at Washington`) are that actor's: they are settled
     // against it (`make`), not given a place named later (mentions.rs, held_people).
@@ -694,9 +694,7 @@ pub(crate) fn code_sentence(
     // (which made the forces Ukraine's own).
     // `our` and `my` are the speaker's, who may be named anywhere.
     let possessor_country = |m: &Mention| {
-        let first_person = norm_is(&s.tokens[m.start], &["our", "my"])
-            || m.start > 0 && norm_is(&s.tokens[m.start - 1], &["our", "my"]);
-        if !possessed(m) || first_person {
+        if !possessed(m) || possessed_by(m, &["our", "my"]) {
             return None;
         }
         found
@@ -749,7 +747,8 @@ pub(crate) fn code_sentence(
     // The word that states an intention (`intends to host`): its verb group has the subject.
     let mut intent_gov: Vec<Option<usize>> = vec![None; matches.len()];
     for (i, m) in matches.iter().enumerate() {
-        let vg_start = verb_group_start(&s.tokens, m.trigger.first().copied().unwrap_or(m.start));
+        let trigger_start = m.trigger.first().copied().unwrap_or(m.start);
+        let vg_start = verb_group_start(&s.tokens, trigger_start);
         let trigger_of = |j: usize| matches.iter().position(|g| g.trigger.contains(&j));
         // A purpose infinitive after another trigger elaborates it (`met X to
         // discuss Y`): the meeting is the event.
@@ -766,7 +765,7 @@ pub(crate) fn code_sentence(
         // that infinitive is about.
         // (Only under a trigger or an intention word: `began to conduct
         // patrols` still reports the patrols.)
-        let inf_vg = infinitive_object(&s.tokens, m.trigger.first().copied().unwrap_or(m.start), &trigger_of)
+        let inf_vg = infinitive_object(&s.tokens, trigger_start, &trigger_of)
             .filter(|_| infinitive_governor(&s.tokens, &input.in_mention, vg_start, &trigger_of).is_none())
             .filter(|&v| {
                 infinitive_governor(&s.tokens, &input.in_mention, v, &trigger_of).is_some_and(|j| {
@@ -794,9 +793,7 @@ pub(crate) fn code_sentence(
                     // `insisted that Russia withdraw`: a bare verb after a
                     // verb of demanding is a demand, not reported speech.
                     if codes[g].as_str().starts_with("01") {
-                        if let Some(d) =
-                            mandative(&s.tokens, gov, vg_start, m.trigger.first().copied().unwrap_or(m.start))
-                        {
+                        if let Some(d) = mandative(&s.tokens, gov, vg_start, trigger_start) {
                             codes[g] = d;
                         }
                     }
@@ -806,7 +803,7 @@ pub(crate) fn code_sentence(
                     // `warned that it would retaliate`: the warning is the threat itself.
                     let threat = codes[g].as_str() == "012"
                         && intent_is_threat(codes[i])
-                        && is_future(&s.tokens, vg_start, m.trigger.first().copied().unwrap_or(m.start));
+                        && is_future(&s.tokens, vg_start, trigger_start);
                     if threat {
                         fates[g] = Fate::Absorbed(i);
                     }

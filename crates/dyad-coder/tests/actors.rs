@@ -80,8 +80,8 @@ const NO_DEFENCE_MINISTRY: &[&str] = &[
 /// Coverage floors: UN members with their own foreign minister (`[fm]`) and
 /// defence minister (`[dm]`), as measured when they were last raised.
 /// Raise, never lower.
-const FM_FLOOR: usize = 156;
-const DM_FLOOR: usize = 101;
+const FM_FLOOR: usize = 167;
+const DM_FLOOR: usize = 107;
 
 /// One tagged line: the person's office as the dictionary gives it.
 struct Office {
@@ -308,6 +308,20 @@ fn office_holders_code_by_story_date() {
         // coded after a day surely inside his term.
         ("Dorin Recean", "2025-05-01", "MDAGOV"),
         ("Dorin Recean", "2025-12-15", ""),
+        // Albania: Xhaçka was defence minister, then foreign minister, then
+        // left the government; each line is a stretch surely inside the term.
+        ("Olta Xhaçka", "2019-05-01", "ALBMIL"),
+        ("Olta Xhacka", "2022-05-01", "ALBGOV"),
+        ("Olta Xhaçka", "2024-05-01", ""),
+        // Myanmar: Wunna Maung Lwin was foreign minister twice, under Thein
+        // Sein and under the junta; not in between (the NLD government).
+        ("Wunna Maung Lwin", "2013-05-01", "MMRGOV"),
+        ("Wunna Maung Lwin", "2018-05-01", ""),
+        ("Wunna Maung Lwin", "2021-06-01", "MMRGOV"),
+        // Solomon Islands: Manele was foreign minister, then prime minister.
+        ("Manele", "2020-05-01", "SLBGOV"),
+        ("Manele", "2025-05-01", "SLBGOV"),
+        ("Manele", "2018-05-01", ""),
     ];
     let mut failures = Vec::new();
     for (name, date, want) in cases {

@@ -27,6 +27,7 @@
 
 mod parse;
 mod pattern;
+mod stems;
 mod trie;
 
 use std::collections::HashMap;
@@ -686,8 +687,8 @@ pub struct Dictionaries {
     /// Every token key some trie or pattern uses, with its id (see
     /// [`Dictionaries::key_id`]).
     vocabulary: rustc_hash::FxHashMap<Box<str>, u32>,
-    /// Stem -> `stem*`, for prefix keys (peer dictionaries; none by default).
-    stems: rustc_hash::FxHashMap<Box<str>, Box<str>>,
+    /// Stem -> `stem*`, for prefix keys.
+    stems: stems::StemSet<Box<str>>,
     /// By vocabulary id: whether the key anchors a pattern or may start an
     /// actor or agent phrase (see [`Dictionaries::opens`]).
     opens: Vec<bool>,
@@ -768,7 +769,7 @@ impl Dictionaries {
                 }
             }
         }
-        self.stems = stems;
+        self.stems = stems::StemSet::new(stems);
         let mut opens = vec![false; self.vocabulary.len()];
         for (key, &id) in &self.vocabulary {
             opens[id as usize] =
@@ -847,11 +848,7 @@ impl Dictionaries {
         if self.stems.is_empty() {
             return ("", NO_KEY);
         }
-        let stem = (1..=key.len())
-            .rev()
-            .filter(|&end| key.is_char_boundary(end))
-            .find_map(|end| self.stems.get(&key[..end]))
-            .map_or("", |k| k);
+        let stem = self.stems.longest_prefix_of(key).map_or("", |(_, k)| k);
         (stem, self.vocabulary.get(stem).copied().unwrap_or(NO_KEY))
     }
 

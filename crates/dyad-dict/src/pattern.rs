@@ -5,6 +5,8 @@ use rustc_hash::FxHashMap;
 use dyad_core::cameo::CameoCode;
 use dyad_core::RuleRef;
 
+use crate::stems::StemSet;
+
 /// Longest run of tokens a `..` gap may skip (an actor mention counts as one).
 pub const MAX_GAP: usize = 3;
 
@@ -168,6 +170,13 @@ fn sig_add(sig: &mut Signature, id: u32) {
     sig[(id as usize >> 6) & 3] |= 1 << (id & 63);
 }
 
+/// A signature folded to 64 bits (`id % 64`). Two signatures that meet
+/// still meet folded, so a folded test that fails rejects for sure.
+#[inline]
+fn fold(sig: &Signature) -> u64 {
+    sig[0] | sig[1] | sig[2] | sig[3]
+}
+
 #[inline]
 fn sig_meets(a: &Signature, b: &Signature) -> bool {
     (a[0] & b[0]) | (a[1] & b[1]) | (a[2] & b[2]) | (a[3] & b[3]) != 0
@@ -181,7 +190,7 @@ const MAX_PRECHECK: usize = 16;
 pub struct PatternIndex {
     by_anchor: FxHashMap<Box<str>, Vec<u32>>,
     /// Patterns whose anchor is a prefix key (`stem*`), by stem.
-    by_prefix: FxHashMap<Box<str>, Vec<u32>>,
+    by_prefix: StemSet<Vec<u32>>,
     /// Id of every exact key a pattern uses.
     ids: FxHashMap<Box<str>, u32>,
     /// Patterns anchored on each exact key, by id (same lists as `by_anchor`).
@@ -189,6 +198,11 @@ pub struct PatternIndex {
     /// Stems of prefix keys, by index.
     stems: Vec<Box<str>>,
     compiled: Vec<Compiled>,
+    /// By pattern id, the signatures of its first two `after` sets folded
+    /// to 64 bits (`0`: no such set), in one dense array: a frequent anchor
+    /// lists hundreds of patterns, and most fail this test, which then
+    /// costs no visit to the pattern's own (scattered) data.
+    quick: Vec<[u64; 2]>,
 }
 
 impl PatternIndex {
@@ -211,9 +225,21 @@ impl PatternIndex {
                 }
             }
         }
+        let by_prefix = StemSet::new(by_prefix);
         let mut index = PatternIndex { by_anchor, by_prefix, ..PatternIndex::default() };
         let compiled = patterns.iter().map(|p| index.compile(p)).collect();
         index.compiled = compiled;
+        index.quick = index
+            .compiled
+            .iter()
+            .map(|p| {
+                let mut quick = [0; 2];
+                for (q, sig) in quick.iter_mut().zip(&p.after_sigs) {
+                    *q = fold(sig);
+                }
+                quick
+            })
+            .collect();
         let mut anchored = vec![Vec::new(); index.ids.len()];
         for (key, list) in &index.by_anchor {
             if let Some(&id) = index.ids.get(key) {
@@ -300,13 +326,7 @@ impl PatternIndex {
 
     /// Patterns anchored on a prefix key that `key` starts with.
     fn prefix_anchors<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a Vec<u32>> + 'a {
-        let none = self.by_prefix.is_empty();
-        key.char_indices()
-            .skip(1)
-            .map(|(i, _)| i)
-            .chain(std::iter::once(key.len()))
-            .take_while(move |_| !none)
-            .filter_map(move |end| self.by_prefix.get(&key[..end]))
+        self.by_prefix.prefixes_of(key).map(|(_, list)| list)
     }
 
     /// Every pattern match in the input, in order of anchor position.
@@ -375,6 +395,7 @@ impl PatternIndex {
         let prefixes = !self.by_prefix.is_empty();
         for (i, row) in ids.iter().enumerate() {
             seen.clear();
+            let folded = fold(&sig_after[i]);
             let mut lists = 0;
             let mut earlier: &[u32] = &[];
             // Only prefix anchors need the strings; exact ones the ids.
@@ -409,6 +430,12 @@ impl PatternIndex {
                                 continue;
                             }
                             seen.push(id);
+                        }
+                        // The quick test is implied by `precheck` (folded
+                        // signatures of sets that meet meet).
+                        let [q0, q1] = self.quick[id as usize];
+                        if (q0 & folded == 0 && q0 != 0) | (q1 & folded == 0 && q1 != 0) {
+                            continue;
                         }
                         let p = &self.compiled[id as usize];
                         if !precheck(p, i, &occurs, &sig_after[i]) {

@@ -81,6 +81,13 @@ pub trait PatternInput {
     }
     /// Keys token `i` may match under (norm and lemmas; empty strings are ignored).
     fn keys(&self, i: usize) -> [&str; 3];
+    /// The vocabulary ids of [`PatternInput::keys`], as
+    /// [`crate::Dictionaries::key_id`] gave them with the dictionaries that
+    /// match (a [`crate::KeyRow`]'s): the matcher then looks up no string.
+    /// `None` (the default): the strings are looked up.
+    fn ids(&self, _i: usize) -> Option<[u32; 3]> {
+        None
+    }
     /// End (exclusive) of an actor mention starting at token `i`.
     fn actor_from(&self, i: usize) -> Option<usize>;
     /// Start of an actor mention ending (exclusively) at token `end`.
@@ -203,6 +210,9 @@ pub struct PatternIndex {
     /// lists hundreds of patterns, and most fail this test, which then
     /// costs no visit to the pattern's own (scattered) data.
     quick: Vec<[u64; 2]>,
+    /// By vocabulary id of the dictionaries (see [`PatternInput::ids`]),
+    /// the id of the same key here, or [`NO_KEY`].
+    from_vocabulary: Vec<u32>,
 }
 
 impl PatternIndex {
@@ -319,6 +329,17 @@ impl PatternIndex {
         Compiled { elems, anchor: p.anchor, after, after_sigs }
     }
 
+    /// Maps the dictionaries' vocabulary ids to this index's key ids, for
+    /// inputs that give [`PatternInput::ids`].
+    pub(crate) fn set_vocabulary(&mut self, vocabulary: &FxHashMap<Box<str>, u32>) {
+        self.from_vocabulary = vec![NO_KEY; vocabulary.len()];
+        for (key, &id) in vocabulary {
+            if let (Some(slot), Some(&own)) = (self.from_vocabulary.get_mut(id as usize), self.ids.get(key)) {
+                *slot = own;
+            }
+        }
+    }
+
     /// True when some pattern is anchored on `key`: a cheap pre-filter.
     pub fn is_anchor(&self, key: &str) -> bool {
         self.by_anchor.contains_key(key) || self.prefix_anchors(key).next().is_some()
@@ -341,6 +362,11 @@ impl PatternIndex {
         // Each key is looked up once per sentence; from here on keys are ids.
         let mut ids = Vec::with_capacity(len);
         for i in 0..len {
+            if let Some(vocab) = input.ids(i).filter(|_| !self.from_vocabulary.is_empty()) {
+                // Equal keys have equal ids, and `""` has NO_KEY.
+                ids.push(vocab.map(|v| self.from_vocabulary.get(v as usize).copied().unwrap_or(NO_KEY)));
+                continue;
+            }
             let keys = input.keys(i);
             let mut row = [NO_KEY; 3];
             for k in 0..3 {

@@ -425,6 +425,9 @@ impl PatternInput for SlotView<'_, '_, '_> {
     fn keys(&self, i: usize) -> [&str; 3] {
         *self.input.s.keys(i)
     }
+    fn ids(&self, i: usize) -> Option<[u32; 3]> {
+        dyad_dict::TokenKeys::ids(&self.input.s.keys(i))
+    }
     fn actor_from(&self, i: usize) -> Option<usize> {
         self.input.starts.get(i).copied().flatten().map(|k| self.mentions[k].end)
     }

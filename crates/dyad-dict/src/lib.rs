@@ -27,8 +27,10 @@
 
 mod parse;
 mod pattern;
+mod stems;
 mod trie;
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -36,7 +38,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use dyad_core::cameo::{self, CameoCode};
 use dyad_core::{RuleRef, Span};
-use dyad_text::{Case, Lexicon};
+use dyad_text::{Case, Lexicon, Scratch};
 
 pub use parse::FileKind;
 pub use pattern::{
@@ -258,6 +260,7 @@ impl DictionariesBuilder {
             d: Dictionaries::empty(),
             synonyms: HashMap::new(),
             synonym_origin: HashMap::new(),
+            scratch: RefCell::default(),
         };
         let parsed: Vec<(Arc<str>, FileKind, Vec<RawLine<'_>>)> = self
             .sources
@@ -351,6 +354,8 @@ struct Compiler<'a> {
     d: Dictionaries,
     synonyms: HashMap<String, Vec<Vec<String>>>,
     synonym_origin: HashMap<String, (Arc<str>, u32)>,
+    /// The lexicon's buffers, reused for every phrase (see [`Compiler::keys`]).
+    scratch: RefCell<Scratch>,
 }
 
 /// How [`Compiler::keys`] keys a capitalised word.
@@ -376,13 +381,21 @@ impl Compiler<'_> {
     /// Token keys for a phrase: the context-free lemma of each token, or,
     /// with [`Names::AsWritten`], a word written with a capital and then
     /// lower case keeps its own form.
+    ///
+    /// Neither needs the tagger: the lexicon lookup alone (`lex_into`) gives
+    /// each token's norm, case and context-free lemma (what
+    /// [`Lexicon::lemma`] says), with buffers reused from phrase to phrase;
+    /// this is most of the dictionaries' start-up time.
     fn keys(&self, phrase: &str, names: Names) -> Vec<String> {
-        self.lexicon
-            .analyze(phrase, Span::new(0, phrase.len()))
-            .iter()
-            .map(|t| match (names, t.case) {
-                (Names::AsWritten, Case::Title) => t.norm.to_string(),
-                _ => self.lexicon.lemma(&t.norm).to_string(),
+        let mut scratch = self.scratch.borrow_mut();
+        self.lexicon.lex_into(phrase, Span::new(0, phrase.len()), &mut scratch);
+        (0..scratch.len())
+            .map(|i| {
+                let norm = scratch.norm(i);
+                match (names, scratch.case(i)) {
+                    (Names::AsWritten, Case::Title) => norm.to_string(),
+                    _ => scratch.lemma(i).unwrap_or(norm).to_string(),
+                }
             })
             .collect()
     }
@@ -686,8 +699,8 @@ pub struct Dictionaries {
     /// Every token key some trie or pattern uses, with its id (see
     /// [`Dictionaries::key_id`]).
     vocabulary: rustc_hash::FxHashMap<Box<str>, u32>,
-    /// Stem -> `stem*`, for prefix keys (peer dictionaries; none by default).
-    stems: rustc_hash::FxHashMap<Box<str>, Box<str>>,
+    /// Stem -> `stem*`, for prefix keys.
+    stems: stems::StemSet<Box<str>>,
     /// By vocabulary id: whether the key anchors a pattern or may start an
     /// actor or agent phrase (see [`Dictionaries::opens`]).
     opens: Vec<bool>,
@@ -750,6 +763,7 @@ impl Dictionaries {
         let mut keys: Vec<Box<str>> = vocabulary.into_iter().collect();
         keys.sort_unstable();
         self.vocabulary = keys.into_iter().enumerate().map(|(id, k)| (k, id as u32)).collect();
+        self.index.set_vocabulary(&self.vocabulary);
         for trie in [&mut self.actor_trie, &mut self.agent_trie, &mut self.place_trie] {
             trie.renumber(|k| self.vocabulary.get(k).copied().unwrap_or(NO_KEY));
         }
@@ -768,7 +782,7 @@ impl Dictionaries {
                 }
             }
         }
-        self.stems = stems;
+        self.stems = stems::StemSet::new(stems);
         let mut opens = vec![false; self.vocabulary.len()];
         for (key, &id) in &self.vocabulary {
             opens[id as usize] =
@@ -847,11 +861,7 @@ impl Dictionaries {
         if self.stems.is_empty() {
             return ("", NO_KEY);
         }
-        let stem = (1..=key.len())
-            .rev()
-            .filter(|&end| key.is_char_boundary(end))
-            .find_map(|end| self.stems.get(&key[..end]))
-            .map_or("", |k| k);
+        let stem = self.stems.longest_prefix_of(key).map_or("", |(_, k)| k);
         (stem, self.vocabulary.get(stem).copied().unwrap_or(NO_KEY))
     }
 
@@ -871,5 +881,70 @@ impl Dictionaries {
     /// Every pattern match in a sentence.
     pub fn find_patterns(&self, input: &dyn PatternInput) -> Vec<PatternMatch> {
         self.index.find_all(&self.patterns, input)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A sentence's keys as the coder gives them (mapped through
+    /// `key_id`), with or without their ids.
+    struct Keyed<'a> {
+        rows: Vec<KeyRow<'a>>,
+        with_ids: bool,
+    }
+
+    impl PatternInput for Keyed<'_> {
+        fn len(&self) -> usize {
+            self.rows.len()
+        }
+        fn keys(&self, i: usize) -> [&str; 3] {
+            *self.rows[i]
+        }
+        fn ids(&self, i: usize) -> Option<[u32; 3]> {
+            self.rows[i].ids().filter(|_| self.with_ids)
+        }
+        fn actor_from(&self, _: usize) -> Option<usize> {
+            None
+        }
+        fn actor_until(&self, _: usize) -> Option<usize> {
+            None
+        }
+        fn skippable(&self, _: usize) -> bool {
+            true
+        }
+    }
+
+    /// The pattern matcher finds the same matches from the vocabulary ids
+    /// (`PatternInput::ids`) as from the key strings, stems included.
+    #[test]
+    fn patterns_match_the_same_by_ids_and_by_strings() {
+        let lexicon = Lexicon::english();
+        let dicts = DictionariesBuilder::new().with_defaults().build(&lexicon).unwrap_or_else(|e| panic!("{e}"));
+        let mut found = 0;
+        for text in [
+            "The minister stated that the talks would resume on Monday.",
+            "Rebels kept bombing the northern town, officials said.",
+            "The government requested urgent aid from its neighbours.",
+            "Police arrested dozens of protesters after the rally.",
+            "The two leaders met and signed a trade agreement.",
+        ] {
+            let rows: Vec<KeyRow<'_>> = lexicon
+                .analyze(text, Span::new(0, text.len()))
+                .iter()
+                .map(|t| {
+                    let (n, ni) = dicts.key_id(&t.norm);
+                    let (l, li) = dicts.key_id(&t.lemma);
+                    let (c, ci) = dicts.key_id(lexicon.lemma(&t.norm));
+                    KeyRow::new([n, l, c], [ni, li, ci])
+                })
+                .collect();
+            let by_ids = dicts.find_patterns(&Keyed { rows: rows.clone(), with_ids: true });
+            let by_strings = dicts.find_patterns(&Keyed { rows, with_ids: false });
+            assert_eq!(by_ids, by_strings, "{text}");
+            found += by_ids.len();
+        }
+        assert!(found >= 3, "{found} matches");
     }
 }

@@ -5,6 +5,8 @@ use rustc_hash::FxHashMap;
 use dyad_core::cameo::CameoCode;
 use dyad_core::RuleRef;
 
+use crate::stems::StemSet;
+
 /// Longest run of tokens a `..` gap may skip (an actor mention counts as one).
 pub const MAX_GAP: usize = 3;
 
@@ -79,6 +81,13 @@ pub trait PatternInput {
     }
     /// Keys token `i` may match under (norm and lemmas; empty strings are ignored).
     fn keys(&self, i: usize) -> [&str; 3];
+    /// The vocabulary ids of [`PatternInput::keys`], as
+    /// [`crate::Dictionaries::key_id`] gave them with the dictionaries that
+    /// match (a [`crate::KeyRow`]'s): the matcher then looks up no string.
+    /// `None` (the default): the strings are looked up.
+    fn ids(&self, _i: usize) -> Option<[u32; 3]> {
+        None
+    }
     /// End (exclusive) of an actor mention starting at token `i`.
     fn actor_from(&self, i: usize) -> Option<usize>;
     /// Start of an actor mention ending (exclusively) at token `end`.
@@ -168,6 +177,13 @@ fn sig_add(sig: &mut Signature, id: u32) {
     sig[(id as usize >> 6) & 3] |= 1 << (id & 63);
 }
 
+/// A signature folded to 64 bits (`id % 64`). Two signatures that meet
+/// still meet folded, so a folded test that fails rejects for sure.
+#[inline]
+fn fold(sig: &Signature) -> u64 {
+    sig[0] | sig[1] | sig[2] | sig[3]
+}
+
 #[inline]
 fn sig_meets(a: &Signature, b: &Signature) -> bool {
     (a[0] & b[0]) | (a[1] & b[1]) | (a[2] & b[2]) | (a[3] & b[3]) != 0
@@ -181,7 +197,7 @@ const MAX_PRECHECK: usize = 16;
 pub struct PatternIndex {
     by_anchor: FxHashMap<Box<str>, Vec<u32>>,
     /// Patterns whose anchor is a prefix key (`stem*`), by stem.
-    by_prefix: FxHashMap<Box<str>, Vec<u32>>,
+    by_prefix: StemSet<Vec<u32>>,
     /// Id of every exact key a pattern uses.
     ids: FxHashMap<Box<str>, u32>,
     /// Patterns anchored on each exact key, by id (same lists as `by_anchor`).
@@ -189,6 +205,14 @@ pub struct PatternIndex {
     /// Stems of prefix keys, by index.
     stems: Vec<Box<str>>,
     compiled: Vec<Compiled>,
+    /// By pattern id, the signatures of its first two `after` sets folded
+    /// to 64 bits (`0`: no such set), in one dense array: a frequent anchor
+    /// lists hundreds of patterns, and most fail this test, which then
+    /// costs no visit to the pattern's own (scattered) data.
+    quick: Vec<[u64; 2]>,
+    /// By vocabulary id of the dictionaries (see [`PatternInput::ids`]),
+    /// the id of the same key here, or [`NO_KEY`].
+    from_vocabulary: Vec<u32>,
 }
 
 impl PatternIndex {
@@ -211,9 +235,21 @@ impl PatternIndex {
                 }
             }
         }
+        let by_prefix = StemSet::new(by_prefix);
         let mut index = PatternIndex { by_anchor, by_prefix, ..PatternIndex::default() };
         let compiled = patterns.iter().map(|p| index.compile(p)).collect();
         index.compiled = compiled;
+        index.quick = index
+            .compiled
+            .iter()
+            .map(|p| {
+                let mut quick = [0; 2];
+                for (q, sig) in quick.iter_mut().zip(&p.after_sigs) {
+                    *q = fold(sig);
+                }
+                quick
+            })
+            .collect();
         let mut anchored = vec![Vec::new(); index.ids.len()];
         for (key, list) in &index.by_anchor {
             if let Some(&id) = index.ids.get(key) {
@@ -293,6 +329,17 @@ impl PatternIndex {
         Compiled { elems, anchor: p.anchor, after, after_sigs }
     }
 
+    /// Maps the dictionaries' vocabulary ids to this index's key ids, for
+    /// inputs that give [`PatternInput::ids`].
+    pub(crate) fn set_vocabulary(&mut self, vocabulary: &FxHashMap<Box<str>, u32>) {
+        self.from_vocabulary = vec![NO_KEY; vocabulary.len()];
+        for (key, &id) in vocabulary {
+            if let (Some(slot), Some(&own)) = (self.from_vocabulary.get_mut(id as usize), self.ids.get(key)) {
+                *slot = own;
+            }
+        }
+    }
+
     /// True when some pattern is anchored on `key`: a cheap pre-filter.
     pub fn is_anchor(&self, key: &str) -> bool {
         self.by_anchor.contains_key(key) || self.prefix_anchors(key).next().is_some()
@@ -300,13 +347,7 @@ impl PatternIndex {
 
     /// Patterns anchored on a prefix key that `key` starts with.
     fn prefix_anchors<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a Vec<u32>> + 'a {
-        let none = self.by_prefix.is_empty();
-        key.char_indices()
-            .skip(1)
-            .map(|(i, _)| i)
-            .chain(std::iter::once(key.len()))
-            .take_while(move |_| !none)
-            .filter_map(move |end| self.by_prefix.get(&key[..end]))
+        self.by_prefix.prefixes_of(key).map(|(_, list)| list)
     }
 
     /// Every pattern match in the input, in order of anchor position.
@@ -321,6 +362,11 @@ impl PatternIndex {
         // Each key is looked up once per sentence; from here on keys are ids.
         let mut ids = Vec::with_capacity(len);
         for i in 0..len {
+            if let Some(vocab) = input.ids(i).filter(|_| !self.from_vocabulary.is_empty()) {
+                // Equal keys have equal ids, and `""` has NO_KEY.
+                ids.push(vocab.map(|v| self.from_vocabulary.get(v as usize).copied().unwrap_or(NO_KEY)));
+                continue;
+            }
             let keys = input.keys(i);
             let mut row = [NO_KEY; 3];
             for k in 0..3 {
@@ -375,6 +421,7 @@ impl PatternIndex {
         let prefixes = !self.by_prefix.is_empty();
         for (i, row) in ids.iter().enumerate() {
             seen.clear();
+            let folded = fold(&sig_after[i]);
             let mut lists = 0;
             let mut earlier: &[u32] = &[];
             // Only prefix anchors need the strings; exact ones the ids.
@@ -409,6 +456,12 @@ impl PatternIndex {
                                 continue;
                             }
                             seen.push(id);
+                        }
+                        // The quick test is implied by `precheck` (folded
+                        // signatures of sets that meet meet).
+                        let [q0, q1] = self.quick[id as usize];
+                        if (q0 & folded == 0 && q0 != 0) | (q1 & folded == 0 && q1 != 0) {
+                            continue;
                         }
                         let p = &self.compiled[id as usize];
                         if !precheck(p, i, &occurs, &sig_after[i]) {

@@ -485,6 +485,12 @@ impl Scratch {
         self.norms.get(i).map_or("", CompactString::as_str)
     }
 
+    /// The letter case of token `i` as [`Token::case`] will give it (after
+    /// [`Lexicon::lex_into`]; [`Case::Other`] out of range).
+    pub fn case(&self, i: usize) -> Case {
+        self.lexes.get(i).map_or(Case::Other, |l| l.case)
+    }
+
     /// Calls `f` with every lemma other than its `norm` that the tagger may
     /// give token `i` in context (after [`Lexicon::lex_into`], before
     /// tagging): the closed-class lemma, every reading's lemma in the
@@ -577,8 +583,10 @@ mod tests {
         let mut tokens = Vec::new();
         lexicon.lex_into(text, span, &mut scratch);
         let (n, first) = (scratch.len(), scratch.norm(0).to_string());
+        let cases: Vec<Case> = (0..n).map(|i| scratch.case(i)).collect();
         lexicon.tag_into(span, &mut scratch, &mut tokens);
         assert_eq!(tokens, lexicon.analyze(text, span));
+        assert_eq!(cases, tokens.iter().map(|t| t.case).collect::<Vec<_>>());
         assert_eq!((n, first.as_str()), (tokens.len(), "officials"));
     }
 }

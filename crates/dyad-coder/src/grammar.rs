@@ -1123,7 +1123,8 @@ pub(crate) fn code_sentence(
                         && ctx.last_joint.as_ref().is_some_and(|(_, at)| at + 1 >= index) =>
                 {
                     let members = ctx.last_joint.as_ref().map(|(pair, _)| pair.clone()).unwrap_or_default();
-                    let mention = Mention { start: p, end: p + 1, members, is_place: false, agent_only: false, backed: None };
+                    let mention =
+                        Mention { start: p, end: p + 1, members, is_place: false, agent_only: false, backed: None };
                     (mention, s.tokens[p].span)
                 }
                 (Some(p), Some((mention, _, _))) if !passive => (mention.clone(), s.tokens[p].span),
@@ -1196,8 +1197,14 @@ pub(crate) fn code_sentence(
                 sector: None,
                 rule: None,
             };
-            let mention =
-                Mention { start: p.start, end: p.end, members: vec![member], is_place: true, agent_only: false, backed: None };
+            let mention = Mention {
+                start: p.start,
+                end: p.end,
+                members: vec![member],
+                is_place: true,
+                agent_only: false,
+                backed: None,
+            };
             Some((mention, s.span_of(p.start, p.end)))
         });
         // `drones attacked`, `warplanes struck`: the weapon names the kind of attack.

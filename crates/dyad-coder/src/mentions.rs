@@ -138,9 +138,9 @@ fn atoms(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec
             // official Syrian opposition` is the opposition, not officials
             // (`rebel forces` is left alone: its tag is less sure).
             let modifies_name = !s.all_caps
-                && s.tokens.get(end).is_some_and(|t| {
-                    t.case == Case::Title && matches!(t.tag, Tag::Adj | Tag::Noun | Tag::ProperNoun)
-                });
+                && s.tokens
+                    .get(end)
+                    .is_some_and(|t| t.case == Case::Title && matches!(t.tag, Tag::Adj | Tag::Noun | Tag::ProperNoun));
             if s.tokens[end - 1].tag == Tag::Adj && modifies_name {
                 continue;
             }
@@ -259,7 +259,12 @@ fn led_atom(
 /// its country is then not taken from context, where it would too often be
 /// the backer's or the adversary's (see docs/actors.md). Returns where the
 /// backer starts and the backer.
-fn has_backer(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>, start: usize) -> Option<(usize, Backed)> {
+fn has_backer(
+    s: &Sentence<'_>,
+    dicts: &Dictionaries,
+    date: Option<NaiveDate>,
+    start: usize,
+) -> Option<(usize, Backed)> {
     let prev = start.checked_sub(1)?;
     if let Some((BACKED, id)) = word_modifier(dicts, &s.tokens[prev], date) {
         return Some((prev, Backed { backer: Some(id) }));
@@ -542,8 +547,8 @@ fn officeholders_forces(
 ) -> Option<String> {
     let (AtomKind::Actor(owner), AtomKind::Agent(role)) = (&owner.kind, &role.kind) else { return None };
     let owner = &dicts.actors()[*owner as usize];
-    let government = owner.code.len() > 3
-        && owner.country.as_deref().is_some_and(|c| owner.code.strip_prefix(c) == Some("GOV"));
+    let government =
+        owner.code.len() > 3 && owner.country.as_deref().is_some_and(|c| owner.code.strip_prefix(c) == Some("GOV"));
     let sector = &dicts.agents()[*role as usize].sector;
     let forces = matches!(sector.get(..3), Some("MIL" | "COP"));
     let possessive = gap.first().is_some_and(|t| t.tag == Tag::Possessive || matches!(t.norm.as_str(), "'s" | "'"))
@@ -632,7 +637,8 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
                 }
             }
             if glue {
-                if let Some(sector) = officeholders_forces(dicts, &atoms[k - 1], &atoms[k], gap, toks.get(atoms[k].end)) {
+                if let Some(sector) = officeholders_forces(dicts, &atoms[k - 1], &atoms[k], gap, toks.get(atoms[k].end))
+                {
                     forces[conjuncts.len() - 1] = Some(sector);
                 }
                 let conjunct = conjuncts.last_mut().unwrap();

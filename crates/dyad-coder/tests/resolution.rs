@@ -304,7 +304,11 @@ fn forces_of_an_office_holder_are_the_countrys() {
 #[test]
 fn hostages_are_the_other_sides_people() {
     assert_cases(&[
-        ("Hamas freed three hostages after Israel paused its strikes.", &["PSEINSHMS 08 ISRCVL"], &["PSEINSHMS 08 PSECVL"]),
+        (
+            "Hamas freed three hostages after Israel paused its strikes.",
+            &["PSEINSHMS 08 ISRCVL"],
+            &["PSEINSHMS 08 PSECVL"],
+        ),
         (
             "Hezbollah released two hostages held in Lebanon, French officials said.",
             &["LBNINSHEZ 08 FRACVL"],

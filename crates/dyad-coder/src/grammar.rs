@@ -622,7 +622,7 @@ pub(crate) fn code_sentence(
     let dateline = ctx.dateline.as_ref().and_then(|d| d.country.as_deref());
     let elsewhere = places.iter().any(|p| p.locative && p.location.country.as_deref() != dateline)
         || in_country.as_deref().is_some_and(|c| Some(c) != dateline);
-    mentions::backed_scene(&s, dicts, ctx.published, &mut found, dateline.filter(|_| !elsewhere));
+    mentions::backed_scene(dicts, &mut found, dateline.filter(|_| !elsewhere));
     let where_country = places
         .iter()
         .find(|p| p.locative)
@@ -1126,7 +1126,8 @@ pub(crate) fn code_sentence(
                         && ctx.last_joint.as_ref().is_some_and(|(_, at)| at + 1 >= index) =>
                 {
                     let members = ctx.last_joint.as_ref().map(|(pair, _)| pair.clone()).unwrap_or_default();
-                    let mention = Mention { start: p, end: p + 1, members, is_place: false, agent_only: false };
+                    let mention =
+                        Mention { start: p, end: p + 1, members, is_place: false, agent_only: false, backed: None };
                     (mention, s.tokens[p].span)
                 }
                 (Some(p), Some((mention, _, _))) if !passive => (mention.clone(), s.tokens[p].span),
@@ -1199,8 +1200,14 @@ pub(crate) fn code_sentence(
                 sector: None,
                 rule: None,
             };
-            let mention =
-                Mention { start: p.start, end: p.end, members: vec![member], is_place: true, agent_only: false };
+            let mention = Mention {
+                start: p.start,
+                end: p.end,
+                members: vec![member],
+                is_place: true,
+                agent_only: false,
+                backed: None,
+            };
             Some((mention, s.span_of(p.start, p.end)))
         });
         // `drones attacked`, `warplanes struck`: the weapon names the kind of attack.

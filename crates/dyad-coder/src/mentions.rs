@@ -58,6 +58,15 @@ pub(crate) struct Mention {
     pub is_place: bool,
     /// Made only of an agent phrase (no named actor): its country came from context.
     pub agent_only: bool,
+    /// A role noun with a backer (`US-backed rebels`), settled to its sector alone.
+    pub backed: Option<Backed>,
+}
+
+/// The backer of a backed role noun.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Backed {
+    /// The backer's actor entry (`US` in `US-backed`), when the modifier names one.
+    pub backer: Option<u32>,
 }
 
 #[derive(Clone, Debug)]
@@ -123,6 +132,16 @@ fn atoms(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec
             // verb tags are left alone: the tagger gives them to nouns too
             // (`farm minister`, `German banks`).
             if matches!(s.tokens[end - 1].tag, Tag::Verb(VerbForm::Past | VerbForm::PastParticiple)) {
+                continue;
+            }
+            // Nor an adjective before a capitalised word of the phrase: `the
+            // official Syrian opposition` is the opposition, not officials
+            // (`rebel forces` is left alone: its tag is less sure).
+            let modifies_name = !s.all_caps
+                && s.tokens
+                    .get(end)
+                    .is_some_and(|t| t.case == Case::Title && matches!(t.tag, Tag::Adj | Tag::Noun | Tag::ProperNoun));
+            if s.tokens[end - 1].tag == Tag::Adj && modifies_name {
                 continue;
             }
             if best.as_ref().is_none_or(|b| end > b.end) {
@@ -238,14 +257,22 @@ fn led_atom(
 /// Whether the agent-only phrase starting at `start` has a backer before it
 /// (`Iranian-backed militias`, `pro-Kremlin media`, `U.S.-backed rebels`):
 /// its country is then not taken from context, where it would too often be
-/// the backer's or the adversary's (see docs/actors.md).
-fn has_backer(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>, start: usize) -> Option<usize> {
+/// the backer's or the adversary's (see docs/actors.md). Returns where the
+/// backer starts and the backer.
+fn has_backer(
+    s: &Sentence<'_>,
+    dicts: &Dictionaries,
+    date: Option<NaiveDate>,
+    start: usize,
+) -> Option<(usize, Backed)> {
     let prev = start.checked_sub(1)?;
-    if matches!(word_modifier(dicts, &s.tokens[prev], date), Some((BACKED, _))) {
-        return Some(prev);
+    if let Some((BACKED, id)) = word_modifier(dicts, &s.tokens[prev], date) {
+        return Some((prev, Backed { backer: Some(id) }));
     }
-    // `U.S. - backed`: the backer's own atom was dropped in `atoms`.
-    (start >= 3 && split_modifier(s, start - 2) == Some(BACKED)).then(|| start - 3)
+    // `U.S. - backed`: the backer's own atom was dropped in `atoms`; the
+    // backer is the word before the hyphen.
+    (start >= 3 && split_modifier(s, start - 2) == Some(BACKED))
+        .then(|| (start - 3, Backed { backer: word_actor(dicts, &s.tokens[start - 3].norm, date) }))
 }
 
 /// Whether `gap[j]` is part of a backer or leader modifier: `US-backed`,
@@ -269,25 +296,11 @@ fn is_backing_word(gap: &[Token], j: usize) -> bool {
 /// (`WASHINGTON - US-backed rebels` stays REB): the scene's country, never
 /// the backer's. The caller passes no scene when the sentence places its
 /// event in another country than the dateline's.
-pub(crate) fn backed_scene(
-    s: &Sentence<'_>,
-    dicts: &Dictionaries,
-    date: Option<NaiveDate>,
-    found: &mut [Mention],
-    scene: Option<&str>,
-) {
+pub(crate) fn backed_scene(dicts: &Dictionaries, found: &mut [Mention], scene: Option<&str>) {
     let Some(scene) = scene else { return };
     for m in found.iter_mut() {
-        let first = if is_det(&s.tokens[m.start]) { m.start + 1 } else { m.start };
-        let Some(t) = s.tokens.get(first) else { continue };
-        let backer = match word_modifier(dicts, t, date) {
-            Some((BACKED, id)) => Some(id),
-            Some(_) => continue,
-            // `U.S. - backed`: the backer is the word before the hyphen.
-            None if split_modifier(s, first + 1) == Some(BACKED) => word_actor(dicts, &t.norm, date),
-            None => continue,
-        };
-        if backer.is_some_and(|id| dicts.actors()[id as usize].country.as_deref() == Some(scene)) {
+        let Some(backed) = &m.backed else { continue };
+        if backed.backer.is_some_and(|id| dicts.actors()[id as usize].country.as_deref() == Some(scene)) {
             continue;
         }
         for member in m.members.iter_mut().filter(|x| x.country.is_none() && x.code.is_some() && x.code == x.sector) {
@@ -358,6 +371,30 @@ fn is_np_glue(t: &Token) -> bool {
         || matches!(t.norm.as_str(), "'s" | "'" | "of" | "from")
         // Modifiers inside the phrase: `Syria's interim government`.
         || (t.tag == Tag::Adj && t.case == Case::Lower)
+        // Ranks of an office, which the tagger may read as nouns: `the UK's
+        // junior defence minister`.
+        || RANK_WORDS.contains(&t.norm.as_str())
+}
+
+/// Words that rank an office before its role noun.
+const RANK_WORDS: &[&str] = &["junior", "senior", "acting", "top", "chief", "outgoing", "incoming", "interim"];
+
+/// Role nouns of a state's envoys to an organisation.
+const ENVOY_NOUNS: &[&str] = &["ambassador", "envoy", "representative", "delegate", "delegation", "diplomat"];
+
+/// `Russia's UN ambassador`, `the Chinese UN envoy`, `US NATO ambassador`:
+/// an organisation named between a country and an envoy's role noun says
+/// where the envoy serves; the envoy is the country's (country + GOV), not
+/// the organisation's. `the UN envoy` with no country stays the UN's.
+fn envoy_to_organisation(s: &Sentence<'_>, dicts: &Dictionaries, conjunct: &[Member], org: &Atom, role: &Atom) -> bool {
+    let (AtomKind::Actor(org), AtomKind::Agent(_)) = (&org.kind, &role.kind) else { return false };
+    let org = &dicts.actors()[*org as usize];
+    let country_before =
+        conjunct[..conjunct.len().saturating_sub(1)].iter().any(|m| m.code.is_some() && m.code == m.country);
+    org.code.starts_with("IGO")
+        && conjunct.len() >= 2
+        && country_before
+        && ENVOY_NOUNS.contains(&s.tokens[role.end - 1].lemma.as_str())
 }
 
 /// The gap without the next conjunct's own determiner and lower-case
@@ -474,6 +511,52 @@ pub(crate) fn held_people(s: &Sentence<'_>, m: &Mention) -> bool {
         && matches!(s.tokens[m.end - 1].lemma.as_str(), "prisoner" | "detainee" | "inmate")
 }
 
+/// Role nouns for people held by others: in custody (`prisoner`) or as
+/// hostages (`hostage`, `captive`).
+const HELD_NOUNS: &[&str] = &["prisoner", "detainee", "inmate", "hostage", "captive"];
+
+/// `Palestinian prisoners and detainees`, `Israeli hostages and captives`:
+/// a role noun for held people coordinated right after another one that
+/// names its country is the same people, not people of no country (which
+/// the grammar then gave the keeper's country: `Israel released
+/// Palestinian prisoners and detainees` made the detainees Israeli).
+fn held_list(heads: &[usize], toks: &[Token], members: &mut [Member]) {
+    let held = |i: usize| HELD_NOUNS.contains(&toks[heads[i]].lemma.as_str());
+    for i in 1..members.len().min(heads.len()) {
+        let open = members[i].country.is_none() && members[i].code.is_none();
+        if open && held(i) && held(i - 1) {
+            members[i].country = members[i - 1].country.clone();
+        }
+    }
+}
+
+/// `Putin's army`, `Assad's security forces`, `Erdogan's police`: armed or
+/// police forces (a MIL or COP role noun) possessed by an office-holder of
+/// a state (a named actor coded country + GOV: a head of state or
+/// government, a minister, also a government institution) are the state's
+/// forces, the country + the role's sector, not its government. Only the
+/// possessive itself (and lower-case modifiers) may stand between them,
+/// and no `of` after the noun: `Baker's support for the army`, `Trump's
+/// army of lawyers` keep their codes. Returns the sector.
+fn officeholders_forces(
+    dicts: &Dictionaries,
+    owner: &Atom,
+    role: &Atom,
+    gap: &[Token],
+    after: Option<&Token>,
+) -> Option<String> {
+    let (AtomKind::Actor(owner), AtomKind::Agent(role)) = (&owner.kind, &role.kind) else { return None };
+    let owner = &dicts.actors()[*owner as usize];
+    let government =
+        owner.code.len() > 3 && owner.country.as_deref().is_some_and(|c| owner.code.strip_prefix(c) == Some("GOV"));
+    let sector = &dicts.agents()[*role as usize].sector;
+    let forces = matches!(sector.get(..3), Some("MIL" | "COP"));
+    let possessive = gap.first().is_some_and(|t| t.tag == Tag::Possessive || matches!(t.norm.as_str(), "'s" | "'"))
+        && gap[1..].iter().all(|t| t.tag == Tag::Adj && t.case == Case::Lower);
+    let of_follows = after.is_some_and(|t| t.norm == "of");
+    (government && forces && possessive && !of_follows).then(|| sector[..3].to_string())
+}
+
 /// Groups atoms into mentions.
 pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec<Mention> {
     let atoms = atoms(s, dicts, date);
@@ -488,6 +571,10 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
         let mut conjuncts: Vec<Vec<Member>> = vec![vec![member_of(&atoms[k], dicts)]];
         let mut has_actor = !matches!(atoms[k].kind, AtomKind::Agent(_));
         let mut shared_head: Option<String> = None;
+        // Per conjunct: an office-holder's armed or police forces (`Putin's army`).
+        let mut forces: Vec<Option<String>> = vec![None];
+        // Per conjunct: its head, the last token of its last atom.
+        let mut heads = vec![end - 1];
         k += 1;
         while k < atoms.len() {
             let gap = &toks[end..atoms[k].start];
@@ -550,9 +637,20 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
                 }
             }
             if glue {
-                conjuncts.last_mut().unwrap().push(member_of(&atoms[k], dicts));
+                if let Some(sector) = officeholders_forces(dicts, &atoms[k - 1], &atoms[k], gap, toks.get(atoms[k].end))
+                {
+                    forces[conjuncts.len() - 1] = Some(sector);
+                }
+                let conjunct = conjuncts.last_mut().unwrap();
+                if envoy_to_organisation(s, dicts, conjunct, &atoms[k - 1], &atoms[k]) {
+                    conjunct.pop();
+                }
+                conjunct.push(member_of(&atoms[k], dicts));
+                *heads.last_mut().unwrap() = atoms[k].end - 1;
             } else if coord {
                 conjuncts.push(vec![member_of(&atoms[k], dicts)]);
+                forces.push(None);
+                heads.push(atoms[k].end - 1);
             } else {
                 break;
             }
@@ -561,6 +659,13 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
             k += 1;
         }
         let mut members = combine(conjuncts);
+        held_list(&heads, toks, &mut members);
+        for (m, sector) in members.iter_mut().zip(forces) {
+            if let Some(sector) = sector {
+                m.code.clone_from(&m.country);
+                m.sector = Some(sector);
+            }
+        }
         former_office(s, dicts, &atoms[first_atom..k], &mut members);
         // Also in longer lists (`The ambassadors of A, B and C`), as PETRARCH's
         // suite codes them; TABARI's suite codes the later members bare.
@@ -580,10 +685,14 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
                 m.code.clone_from(&m.sector);
             }
         }
-        let start = backer.unwrap_or(start);
+        let agent_only = !has_actor && backer.is_none();
+        let (start, backed) = match backer {
+            Some((at, backed)) => (at, Some(backed)),
+            None => (start, None),
+        };
         let start = if start > 0 && is_det(&toks[start - 1]) { start - 1 } else { start };
         // A backed phrase keeps no country rather than a wrong one.
-        out.push(Mention { start, end, members, is_place: false, agent_only: !has_actor && backer.is_none() });
+        out.push(Mention { start, end, members, is_place: false, agent_only, backed });
     }
     out
 }

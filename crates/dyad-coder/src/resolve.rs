@@ -95,6 +95,7 @@ pub(crate) fn resolve(s: &Sentence<'_>, dicts: &Dictionaries, found: &mut Vec<Me
     resolve_congo(toks, found, memory);
     resolve_korea(toks, s.all_caps, found, memory);
     counted_people(toks, dicts, found);
+    hostages_of_the_other_side(toks, found);
     let covered = |found: &[Mention], i: usize| found.iter().any(|m| m.start <= i && i < m.end);
     // Runs of capitalised words outside any mention: candidate person names.
     let mut runs = Vec::new();
@@ -135,13 +136,13 @@ pub(crate) fn resolve(s: &Sentence<'_>, dicts: &Dictionaries, found: &mut Vec<Me
             .map(|m| m.members[0].clone());
         if let Some(member) = appositive {
             learn(memory, &full, &surname, end - start, &member);
-            found.push(Mention { start, end, members: vec![member], is_place: false, agent_only: false });
+            found.push(Mention { start, end, members: vec![member], is_place: false, agent_only: false, backed: None });
             continue;
         }
         // A name met earlier in the document.
         let known = memory.names.get(&full).or_else(|| memory.names.get(surname.as_str())).cloned();
         if let Some(member) = known {
-            found.push(Mention { start, end, members: vec![member], is_place: false, agent_only: false });
+            found.push(Mention { start, end, members: vec![member], is_place: false, agent_only: false, backed: None });
         }
     }
     found.sort_by_key(|m| m.start);
@@ -209,7 +210,7 @@ fn resolve_pairs(toks: &[Token], found: &mut Vec<Mention>, memory: &DocMemory) {
         if let Some(noun) = noun {
             let end = noun + 1;
             found.retain(|m| m.end <= start || m.start >= end);
-            found.push(Mention { start, end, members: pair.clone(), is_place: false, agent_only: false });
+            found.push(Mention { start, end, members: pair.clone(), is_place: false, agent_only: false, backed: None });
             i = end;
         } else {
             i += 1;
@@ -321,6 +322,57 @@ fn counted_people(toks: &[Token], dicts: &Dictionaries, found: &mut [Mention]) {
             member.sector = Some("CVL".to_string());
         }
     }
+}
+
+/// Sectors of a state's own organs: a captor of these is a state.
+const STATE_SECTORS: &[&str] = &["GOV", "MIL", "COP", "JUD", "LEG", "SPY"];
+
+/// `Israeli officials said Hamas had released 20 hostages`, `Hamas freed
+/// four hostages after Israel agreed to a truce`: hostages (or captives)
+/// with no country of their own, held by a non-state captor (a named
+/// armed group or a role such as rebels, the nearest actor before them),
+/// are the people of the other country the sentence names, not the
+/// captor's: the grammar would settle them against the captor, and
+/// hostages are seldom their captor's own people. The other country is an
+/// actor named in the sentence whose country is not the captor's and that
+/// is not a place (`held in Lebanon`). A state captor or rescuer (`Nigerian
+/// troops freed 76 hostages`), or no other country named (`the rebels
+/// released 12 hostages`), leaves them to the grammar, which gives them
+/// the source's country.
+fn hostages_of_the_other_side(toks: &[Token], found: &mut [Mention]) {
+    let place_at = |m: &Mention| {
+        let mut b = m.start;
+        while b > 0 && is_det_or_lower_adj(&toks[b - 1]) {
+            b -= 1;
+        }
+        b > 0 && matches!(toks[b - 1].norm.as_str(), "in" | "at" | "near" | "inside" | "across")
+    };
+    for k in 0..found.len() {
+        let m = &found[k];
+        let open = m.members.len() == 1 && m.members[0].country.is_none() && m.members[0].code.is_none();
+        if !open || !matches!(toks[m.end - 1].lemma.as_str(), "hostage" | "captive") {
+            continue;
+        }
+        let Some(captor) = found[..k].iter().rev().find(|c| !c.members.is_empty()) else { continue };
+        let captor_country = captor.members[0].country.clone();
+        let non_state = captor_country.is_some()
+            && captor.members.iter().all(|a| {
+                a.country == captor_country && a.sector.as_deref().is_some_and(|sec| !STATE_SECTORS.contains(&sec))
+            });
+        if !non_state {
+            continue;
+        }
+        let other = found.iter().enumerate().filter(|&(j, o)| j != k && !place_at(o)).find_map(|(_, o)| {
+            o.members.iter().find_map(|a| a.country.clone().filter(|c| Some(c) != captor_country.as_ref()))
+        });
+        if let Some(country) = other {
+            found[k].members[0].country = Some(country);
+        }
+    }
+}
+
+fn is_det_or_lower_adj(t: &Token) -> bool {
+    t.case == Case::Lower && matches!(t.tag, Tag::Det | Tag::Adj)
 }
 
 /// Words between a killing verb and the people it counts: `killed or

@@ -281,3 +281,73 @@ fn war_dead_counted_by_foreign_forces_are_the_country() {
         ("Rebels killed 12 Malians near Gao.", &["MLIREB 18 MLICVL"], &[]),
     ]);
 }
+
+/// Armed or police forces possessed by a state's office-holder are the
+/// country's forces (country + MIL/COP); any other noun of the leader, and
+/// `army of` (a figure of speech), keeps the office-holder's code.
+#[test]
+fn forces_of_an_office_holder_are_the_countrys() {
+    assert_cases(&[
+        ("Putin's army attacked Ukrainian positions on Tuesday.", &["RUSMIL 19 UKR"], &["RUSGOV 19 UKR"]),
+        ("President Vladimir Putin's troops shelled Kharkiv.", &["RUSMIL 19 UKR"], &["RUSGOV 19 UKR"]),
+        ("Erdogan's police detained Kurdish journalists.", &["TURCOP 17 TURMED"], &["TURGOV 17 TURMED"]),
+        // A government noun is the government already.
+        ("Erdogan's government criticised Greece.", &["TURGOV 11 GRC"], &[]),
+        ("Putin's spokesman criticised Ukraine.", &["RUSGOV 11 UKR"], &["RUSMIL 11 UKR"]),
+        ("Trump's army of lawyers criticised Mexico.", &[], &["USAMIL 11 MEX"]),
+    ]);
+}
+
+/// Hostages with no country of their own, held by a non-state captor, are
+/// the people of the other country the sentence names; with no other
+/// country, or a state rescuer, they keep the source's country.
+#[test]
+fn hostages_are_the_other_sides_people() {
+    assert_cases(&[
+        (
+            "Hamas freed three hostages after Israel paused its strikes.",
+            &["PSEINSHMS 08 ISRCVL"],
+            &["PSEINSHMS 08 PSECVL"],
+        ),
+        (
+            "Hezbollah released two hostages held in Lebanon, French officials said.",
+            &["LBNINSHEZ 08 FRACVL"],
+            &["LBNINSHEZ 08 LBNCVL"],
+        ),
+        ("The Colombian rebels freed nine hostages on Friday.", &["COLREB 08 COLCVL"], &[]),
+        ("Hamas released two Israeli hostages on Monday.", &["PSEINSHMS 08 ISRCVL"], &[]),
+    ]);
+}
+
+/// A role noun for held people coordinated after one that names its
+/// country is the same people, not the keeper's.
+#[test]
+fn held_people_listed_share_their_country() {
+    assert_cases(&[
+        ("Israel released 30 Palestinian prisoners and detainees on Sunday.", &["ISR 08 PSECVL"], &["ISR 08 ISRCVL"]),
+        ("Morocco freed Algerian inmates and detainees.", &["MAR 08 DZACVL"], &["MAR 08 MARCVL"]),
+    ]);
+}
+
+/// An organisation named between a country and an envoy's role noun is
+/// where the envoy serves: the envoy is the country's government.
+#[test]
+fn a_countrys_envoy_to_an_organisation_is_the_countrys() {
+    assert_cases(&[
+        ("Russia's UN ambassador criticised the United States.", &["RUSGOV 11 USA"], &["IGOUNO 11 USA"]),
+        ("The Chinese UN envoy condemned Japan.", &["CHNGOV 11 JPN"], &["IGOUNO 11 JPN"]),
+        // No country: the organisation's own envoy.
+        ("The UN envoy condemned Japan.", &["IGOUNO 11 JPN"], &[]),
+    ]);
+}
+
+/// Rank words between a possessive and an office belong to the phrase, and
+/// an adjective role word before a name is a modifier, not a role noun.
+#[test]
+fn office_modifiers_stay_in_the_phrase() {
+    assert_cases(&[
+        ("The UK's junior defence minister criticised Syria.", &["GBRMIL 11 SYR"], &["SYRMIL 11 SYR"]),
+        ("Iran's top diplomat criticised France.", &["IRNGOV 11 FRA"], &[]),
+        ("Turkey criticised the official Syrian opposition.", &["TUR 11 SYROPP"], &["TUR 11 SYRGOV"]),
+    ]);
+}

@@ -2042,8 +2042,20 @@ fn light_verb(toks: &[Token], trigger_start: usize) -> Option<usize> {
     verb_before_noun(toks, trigger_start).filter(|&v| {
         matches!(
             toks[v].lemma.as_str(),
-            "conduct" | "carry" | "launch" | "stage" | "mount" | "wage" | "begin" | "start" | "resume" | "intensify"
-                | "renew" | "repeat" | "reiterate" | "reaffirm"
+            "conduct"
+                | "carry"
+                | "launch"
+                | "stage"
+                | "mount"
+                | "wage"
+                | "begin"
+                | "start"
+                | "resume"
+                | "intensify"
+                | "renew"
+                | "repeat"
+                | "reiterate"
+                | "reaffirm"
         )
     })
 }

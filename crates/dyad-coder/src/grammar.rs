@@ -2046,12 +2046,26 @@ fn verb_before_noun(toks: &[Token], trigger_start: usize) -> Option<usize> {
 }
 
 /// For a noun trigger (`patrols`), the light verb whose object it is
-/// (`conducted joint patrols`).
+/// (`conducted joint patrols`). Verbs of repeating a speech act count too:
+/// in `renewed its call on X to withdraw` the call is the subject's own.
 fn light_verb(toks: &[Token], trigger_start: usize) -> Option<usize> {
     verb_before_noun(toks, trigger_start).filter(|&v| {
         matches!(
             toks[v].lemma.as_str(),
-            "conduct" | "carry" | "launch" | "stage" | "mount" | "wage" | "begin" | "start" | "resume" | "intensify"
+            "conduct"
+                | "carry"
+                | "launch"
+                | "stage"
+                | "mount"
+                | "wage"
+                | "begin"
+                | "start"
+                | "resume"
+                | "intensify"
+                | "renew"
+                | "repeat"
+                | "reiterate"
+                | "reaffirm"
         )
     })
 }

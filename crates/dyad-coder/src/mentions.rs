@@ -754,6 +754,17 @@ fn combine(conjuncts: Vec<Vec<Member>>) -> Vec<Member> {
             }
         }
     }
+    // `Danish media and government`, `Syrian troops and police`: a bare
+    // role noun after a conjunct of a country and a role shares its country.
+    if let Some(first) =
+        merged.first().filter(|m| m.sector.is_some() && m.code.as_deref().is_some_and(|c| c.len() == 3))
+    {
+        let (country, code) = (first.country.clone(), first.code.clone());
+        for m in merged[1..].iter_mut().filter(|m| m.code.is_none() && m.country.is_none() && m.sector.is_some()) {
+            m.country.clone_from(&country);
+            m.code.clone_from(&code);
+        }
+    }
     merged
 }
 

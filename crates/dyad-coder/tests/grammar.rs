@@ -888,3 +888,32 @@ fn country_around_the_object_of_force_is_its_target() {
     // Where an act without such an object happened is no target.
     check("Rebels fought in northern Mali.", "MLIREB 190 -");
 }
+
+#[test]
+fn coordinated_past_verb_is_no_participle() {
+    // `supplied weapons` after `and` is the clause's second verb, not a
+    // participle describing the weapons.
+    check("Freedonia criticised Greece on Monday and supplied weapons to Poland.", "FRD 111 GRC; FRD 072 POL");
+}
+
+#[test]
+fn paired_participles_still_describe_their_noun() {
+    // `beaten and arrested`: two participles before one noun; `arrested`
+    // describes the journalists, it is no arrest by Poland.
+    check("Poland criticised the beaten and arrested journalists.", "POL 111 -");
+}
+
+#[test]
+fn coordinated_verb_does_not_take_a_noun_triggers_premodifier() {
+    // `call` is no trigger here, so the last trigger before `and` is the
+    // noun `attacks`, whose actor is its own premodifier: the aid is not
+    // Russia's (the grammar finds no subject for it rather than a wrong one).
+    check("Freedonia called the Russian attacks an escalation and supplied aid to Poland.", "RUS 190 -");
+    check("Freedonia criticised the Russian attacks and supplied aid to Poland.", "FRD 111 RUS; FRD 072 POL");
+}
+
+#[test]
+fn bare_role_noun_conjunct_shares_the_country_before_it() {
+    // `police` has no country of its own: it is Turkish like the troops.
+    check("Turkish troops and police attacked Greece.", "TURMIL 190 GRC; TURCOP 190 GRC");
+}

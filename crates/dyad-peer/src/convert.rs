@@ -298,13 +298,14 @@ pub(crate) fn clean_phrase(p: &str) -> String {
         .join(" ")
 }
 
-/// A peer word as a dyad element. dyad matches lemmas, so a word that is a
-/// word itself matches its inflections; a stem that is not a word but is one
-/// with a final `e` matches both (`restor` → `restor|restore`). With `stems`
-/// (TABARI: a word written without a trailing `_` is a prefix), any other
-/// stem of at least [`MIN_STEM`] letters becomes a dyad stem (`critici` →
-/// `critici*`, matching `criticise`, `criticized`, `criticism`); without,
-/// it matches as written.
+/// A peer word as a dyad element. With `stems` (TABARI: a word written
+/// without a trailing `_` is a prefix) a stem becomes a dyad stem
+/// (`critici` → `critici*`, matching `criticise`, `criticism`), and a word
+/// of the lexicon both itself and a stem (`said` → `said|said*`, matching
+/// `says` by lemma and `saidth` by prefix), except that a stem that is a
+/// word with a final `e` is that word (`restor` → `restor|restore`: not
+/// "restoration"). Without `stems` dyad matches lemmas, so a word matches
+/// its inflections; any other word matches as written.
 pub(crate) fn stem_element(lexicon: &Lexicon, w: &str, stems: bool) -> String {
     let is_stem = w.ends_with(STEM_MARK);
     let marked = w.ends_with(EXPLICIT_STEM);
@@ -313,6 +314,14 @@ pub(crate) fn stem_element(lexicon: &Lexicon, w: &str, stems: bool) -> String {
     if stems && marked && w.chars().count() >= 3 && w.chars().all(char::is_alphabetic) {
         return format!("{w}*");
     }
+    // TABARI: every word written without a trailing `_` is a prefix, however
+    // short and whether or not it is a word (`SAID` matches "saidth", `IN`
+    // "inching"; the suite's SYNSET and CONNECT records rely on it). A word
+    // keeps its lemma too, so its irregular inflections still match.
+    let prefix = stems && is_stem && w.chars().all(char::is_alphabetic);
+    if prefix && lexicon.is_common_word(&w) {
+        return format!("{w}|{w}*");
+    }
     if w.is_empty() || lexicon.is_common_word(&w) {
         return w;
     }
@@ -320,7 +329,7 @@ pub(crate) fn stem_element(lexicon: &Lexicon, w: &str, stems: bool) -> String {
     if lexicon.is_common_word(&with_e) {
         return format!("{w}|{with_e}");
     }
-    if stems && is_stem && w.chars().count() >= MIN_STEM && w.chars().all(char::is_alphabetic) {
+    if prefix {
         return format!("{w}*");
     }
     w
@@ -546,12 +555,13 @@ mod tests {
         let lexicon = Lexicon::english();
         // (peer word as parsed, TABARI stems on, element)
         let cases = [
-            ("PARLEY*", true, "parley"),         // a word: lemma matching covers inflections
+            ("PARLEY*", true, "parley|parley*"), // a word: its lemma and a prefix
             ("RESTOR*", true, "restor|restore"), // stem + e is a word
             ("RUMBUSTICAT*", true, "rumbusticat*"),
             ("RUMBUSTICAT", true, "rumbusticat"), // written with a trailing `_`: exact
             ("RUMBUSTICAT*", false, "rumbusticat"),
-            ("ZYQ*", true, "zyq"),         // too short to be a prefix
+            ("IN*", true, "in|in*"), // however short (TABARI `IN` matches "inching")
+            ("ZYQ*", true, "zyq*"),
             ("PARLEY**", true, "parley*"), // marked `~`: a prefix even though a word
             ("PARLEY**", false, "parley"),
         ];

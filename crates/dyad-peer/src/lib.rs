@@ -292,6 +292,12 @@ pub struct Conventions {
     /// subject (`he`, `it`, `they`) with no actor before its verb stands for
     /// the first actor of that sentence, as TABARI forwards it.
     pub antecedent: Option<String>,
+    /// TABARI `COMMA:`: the comma-delimited clauses left out of coding;
+    /// `None`: none.
+    pub comma: Option<CommaClauses>,
+    /// TABARI: a negated verb codes as the verb (`didn't clash` is a clash)
+    /// unless a pattern says otherwise; dyad leaves negated events out.
+    pub keep_negated: bool,
 }
 
 impl Default for Conventions {
@@ -307,6 +313,8 @@ impl Default for Conventions {
             discard_actors: false,
             defaults: None,
             antecedent: None,
+            comma: None,
+            keep_negated: false,
         }
     }
 }
@@ -428,7 +436,9 @@ impl PeerCoder {
         if self.tables.story_discards.iter().chain(&self.tables.discards).any(|p| contains_phrase(&words, p)) {
             return Vec::new();
         }
-        let doc = Document::new("text", text).with_published(date);
+        // Clauses left out are blanked: byte offsets into `text` still hold.
+        let masked = conventions.comma.map(|c| c.eliminate(text));
+        let doc = Document::new("text", masked.as_deref().unwrap_or(text)).with_published(date);
         // The rules below read the mentions `explain` records; plain coding needs no trace.
         let traced = conventions.target_after_verb
             || conventions.discard_actors
@@ -459,7 +469,8 @@ impl PeerCoder {
         }
         if conventions.target_after_verb {
             let null = |c: &str| is_null_actor(&self.actor_code(c.trim_start_matches('?')));
-            events = targets_after_verb(events, &traces, agents_ok, conventions.require_target.then_some(&null));
+            let null = conventions.require_target.then_some(&null as &dyn Fn(&str) -> bool);
+            events = targets_after_verb(events, &traces, agents_ok, null, conventions.comma.is_some());
         }
         if let Some(d) = &conventions.defaults {
             default_targets(&mut events, d);
@@ -513,7 +524,7 @@ impl PeerCoder {
         let anonymous = conventions.agent_prefix.filter(|_| conventions.no_bare_agents);
         let kept: Vec<&Event> = events
             .iter()
-            .filter(|e| !e.negated)
+            .filter(|e| !e.negated || conventions.keep_negated)
             .filter(|e| {
                 anonymous.is_some()
                     || !(conventions.no_bare_agents
@@ -722,12 +733,16 @@ impl PeerCoder {
 /// With `null` (a dyad is required), a null actor (`---`) is passed over:
 /// an event whose target is one takes the next actor after it, as TABARI
 /// does (`ties with Freedonia's late king in Sylvania`, the king coded `---`
-/// on the story's date: the target is Sylvania).
+/// on the story's date: the target is Sylvania). With `whole_sentence`
+/// (TABARI with its comma-clause elimination, which has already left the
+/// clauses not to code out), the actor may be past a comma or a clause word,
+/// as in TABARI; otherwise these stand for the clauses TABARI would leave out.
 fn targets_after_verb(
     events: Vec<Event>,
     traces: &[SentenceTrace],
     agents_ok: bool,
     null: Option<&dyn Fn(&str) -> bool>,
+    whole_sentence: bool,
 ) -> Vec<Event> {
     let is_null = |c: &str| null.is_some_and(|f| f(c));
     let usable = |c: &String| !c.is_empty() && (agents_ok || !c.starts_with('?')) && !is_null(c);
@@ -741,14 +756,16 @@ fn targets_after_verb(
         let from = null_target.unwrap_or(e.evidence.trigger_span.end);
         let after = traces.iter().find(|t| t.index == e.sentence).and_then(|t| {
             // Not past a comma (a comma-delimited clause is not the verb's:
-            // TABARI COMMA, MARK) nor into an adverbial or relative clause;
-            // a `that` complement is the verb's (`allowed that Freedonia ...`).
+            // TABARI COMMA, MARK) nor into an adverbial or relative clause
+            // unless `whole_sentence`; a `that` complement is the verb's
+            // (`allowed that Freedonia ...`).
             let between = |m: &dyad_coder::MentionTrace| {
                 let from = e.evidence.trigger_span.end.saturating_sub(t.span.start);
                 let to = m.span.start.saturating_sub(t.span.start);
                 t.text.get(from..to).is_some_and(|x| {
-                    !x.contains([',', ';', ':', '(', ')'])
-                        && !lower_words(x).iter().any(|w| CLAUSE_WORDS.contains(&w.as_str()))
+                    !x.contains([';', ':', '(', ')'])
+                        && (whole_sentence
+                            || !x.contains(',') && !lower_words(x).iter().any(|w| CLAUSE_WORDS.contains(&w.as_str())))
                 })
             };
             t.mentions
@@ -935,6 +952,126 @@ fn contains_phrase(words: &[String], phrase: &[String]) -> bool {
     !phrase.is_empty() && words.windows(phrase.len()).any(|w| w == phrase)
 }
 
+/// TABARI `COMMA:` and PETRARCH `comma_*` options: a comma-delimited clause
+/// whose length in words lies within the bounds for its place is left out
+/// of coding. An internal clause lies between two commas (`MIN`, `MAX`), the
+/// initial one runs from the start of the sentence to its first comma
+/// (`BMIN`, `BMAX`), the terminal one from the last comma to the end
+/// (`EMIN`, `EMAX`). A maximum of 0 (or below its minimum) leaves no clause
+/// of that place out. The defaults are TABARI's: internal and terminal
+/// clauses of 2 to 10 words, no initial clause.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CommaClauses {
+    /// Internal clause bounds.
+    pub min: usize,
+    /// See `min`.
+    pub max: usize,
+    /// Terminal clause bounds.
+    pub emin: usize,
+    /// See `emin`.
+    pub emax: usize,
+    /// Initial clause bounds.
+    pub bmin: usize,
+    /// See `bmin`.
+    pub bmax: usize,
+}
+
+impl Default for CommaClauses {
+    fn default() -> CommaClauses {
+        CommaClauses { min: 2, max: 10, emin: 2, emax: 10, bmin: 255, bmax: 0 }
+    }
+}
+
+impl CommaClauses {
+    /// No clause is left out.
+    pub const OFF: CommaClauses = CommaClauses { min: 0, max: 0, emin: 0, emax: 0, bmin: 0, bmax: 0 };
+
+    /// Applies the text of a TABARI `COMMA:` command (`MIN = 4 MAX = 6`,
+    /// `OFF`); false when it cannot be read.
+    pub fn apply(&mut self, command: &str) -> bool {
+        let words: Vec<&str> =
+            command.split(|c: char| c.is_whitespace() || c == '=').filter(|w| !w.is_empty()).collect();
+        if words.iter().map(|w| w.to_uppercase()).collect::<Vec<_>>() == ["OFF"] {
+            *self = CommaClauses::OFF;
+            return true;
+        }
+        if words.is_empty() || words.len() % 2 != 0 {
+            return false;
+        }
+        let mut next = *self;
+        for pair in words.chunks(2) {
+            let Ok(n) = pair[1].parse::<usize>() else { return false };
+            if !next.set(pair[0], n) {
+                return false;
+            }
+        }
+        *self = next;
+        true
+    }
+
+    /// Sets one bound by its name (`MIN`, `emax`, `comma_bmin`); false for
+    /// an unknown name.
+    pub fn set(&mut self, name: &str, n: usize) -> bool {
+        let name = name.to_lowercase();
+        let field = match name.strip_prefix("comma_").unwrap_or(&name) {
+            "min" => &mut self.min,
+            "max" => &mut self.max,
+            "emin" => &mut self.emin,
+            "emax" => &mut self.emax,
+            "bmin" => &mut self.bmin,
+            "bmax" => &mut self.bmax,
+            _ => return false,
+        };
+        *field = n;
+        true
+    }
+
+    /// `text` with the clauses these bounds leave out blanked (each byte of
+    /// a clause and of the comma that sets it off becomes a space, so byte
+    /// offsets into the text still hold). A terminal clause keeps the
+    /// sentence's closing punctuation.
+    pub fn eliminate(&self, text: &str) -> String {
+        let commas: Vec<usize> = text.match_indices(',').map(|(i, _)| i).collect();
+        let (Some(&first), Some(&last)) = (commas.first(), commas.last()) else { return text.to_string() };
+        let end = text.trim_end().trim_end_matches(['.', '!', '?', '"', '\'']).len().max(last + 1);
+        let words =
+            |a: usize, b: usize| text[a..b].split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+        let within = |n: usize, lo: usize, hi: usize| n >= lo && n <= hi && hi > 0;
+        let mut blank: Vec<(usize, usize)> = Vec::new();
+        // A comma closing a clause left out opens no other (TABARI: `X, in
+        // remarks on Monday, urged Y ...` leaves out the remarks only).
+        let mut closed = None;
+        if within(words(0, first), self.bmin, self.bmax) {
+            blank.push((0, first + 1));
+            closed = Some(first);
+        }
+        // A member of a list (`A, the awful B, and C`; `X and Y, and Z and
+        // W,`) is no clause: neither it nor the clause after it may start
+        // with a conjunction.
+        let conjunction = |at: usize| {
+            let next = text[at + 1..].split_whitespace().next().unwrap_or("").to_lowercase();
+            matches!(next.as_str(), "and" | "or" | "but" | "nor")
+        };
+        for pair in commas.windows(2) {
+            if conjunction(pair[0]) || conjunction(pair[1]) {
+                continue;
+            }
+            if closed != Some(pair[0]) && within(words(pair[0] + 1, pair[1]), self.min, self.max) {
+                blank.push((pair[0], pair[1]));
+                closed = Some(pair[1]);
+            }
+        }
+        if closed != Some(last) && within(words(last + 1, end), self.emin, self.emax) {
+            blank.push((last, end));
+        }
+        let mut out = text.as_bytes().to_vec();
+        for (a, b) in blank {
+            out[a..b].fill(b' ');
+        }
+        String::from_utf8(out).unwrap_or_else(|_| text.to_string())
+    }
+}
+
 /// One record of a peer validation suite.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SuiteRecord {
@@ -966,6 +1103,8 @@ pub struct SuiteRecord {
     /// TABARI `FORWARD:`: the text of the previous record of the same
     /// story, whose first actor a pronoun subject stands for; `None`: none.
     pub antecedent: Option<String>,
+    /// TABARI `COMMA:` for this record; `None`: no clause left out.
+    pub comma: Option<CommaClauses>,
 }
 
 /// TABARI `SET: CODE BY CLAUSE`, `SET: CODE BY SENTENCE`, `SET: CODE ALL`:
@@ -1169,6 +1308,65 @@ mod tests {
     }
 
     #[test]
+    fn comma_clauses_are_left_out_by_length_and_place() {
+        let c = CommaClauses { min: 2, max: 4, emin: 2, emax: 2, bmin: 1, bmax: 1 };
+        let blank = |text: &str| {
+            let out = c.eliminate(text);
+            assert_eq!(out.len(), text.len(), "offsets hold");
+            out.split_whitespace().collect::<Vec<_>>().join(" ")
+        };
+        // (text, what is coded, why)
+        let cases = [
+            (
+                "The Freedonians, it seems, praised Sylvania.",
+                "The Freedonians , praised Sylvania.",
+                "an internal clause",
+            ),
+            ("Freedonia praised Sylvania, its ally.", "Freedonia praised Sylvania .", "a terminal clause"),
+            ("Today, Freedonia praised Sylvania.", "Freedonia praised Sylvania.", "an initial clause"),
+            (
+                "The Freedonians, in a speech on Monday, praised the old ally.",
+                "The Freedonians, in a speech on Monday, praised the old ally.",
+                "too long",
+            ),
+            (
+                "Today, it seems, Freedonia praised Sylvania warmly.",
+                "it seems, Freedonia praised Sylvania warmly.",
+                "a comma that closes a clause opens none",
+            ),
+            (
+                "The Freedonians, the proud Sylvania, and Grandfenwick met.",
+                "The Freedonians, the proud Sylvania, and Grandfenwick met.",
+                "a list member is no clause",
+            ),
+        ];
+        for (text, want, why) in cases {
+            assert_eq!(blank(text), want, "{why}");
+        }
+        assert_eq!(CommaClauses::OFF.eliminate("A, b c, d."), "A, b c, d.");
+    }
+
+    #[test]
+    fn tabari_codes_negated_verbs_and_targets_past_left_out_clauses() {
+        let (_, coder) = three_actors("PRAISE [041]\nCLASH [190]\n");
+        let tabari = Conventions { keep_negated: true, comma: Some(CommaClauses::default()), ..coder.conventions() };
+        let t = |s: &str, tg: &str, c: &str| (s.to_string(), tg.to_string(), c.to_string());
+        let codes = |text: &str, c: &Conventions| {
+            let mut v: Vec<_> =
+                coder.code_with(text, None, c.clone()).into_iter().map(|e| (e.source, e.target, e.code)).collect();
+            v.sort();
+            v
+        };
+        let negated = "Freedonia didn't clash with Sylvania.";
+        assert!(codes(negated, &coder.conventions()).is_empty());
+        assert_eq!(codes(negated, &tabari), vec![t("FRD", "SYL", "190")]);
+        // With the comma clauses left out, the first actor after the verb is its target.
+        let far = "Freedonia praised the plan, almost five long years after the failed summit held in the city of Sylvania, an aide said.";
+        assert!(codes(far, &coder.conventions()).is_empty());
+        assert_eq!(codes(far, &tabari), vec![t("FRD", "SYL", "041")]);
+    }
+
+    #[test]
     fn compound_source_pattern_codes_between_the_members() {
         let (converted, coder) = three_actors("CONCUR [081]\n- % * [030:030]\n");
         assert_eq!(converted.tables.compound_source.len(), 1);
@@ -1210,7 +1408,7 @@ mod tests {
         let lexicon = Lexicon::english();
         let conv = project().convert(&lexicon).for_dyad();
         let all: String = conv.sources.iter().map(|(_, t)| t.as_str()).collect();
-        assert!(all.contains("greet = 042"), "{all}");
+        assert!(all.contains("greet|greet* = 042"), "{all}");
         assert!(!all.contains("sharply"), "{all}");
         assert!(!all.contains("marxland"), "{all}");
         let counts = conv.counts();

@@ -4,6 +4,7 @@
 //! The readers take text; [`Project::read`] is the only function that opens
 //! files (the ones a `.project` names, relative to it).
 
+use std::cmp::Reverse;
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -15,8 +16,8 @@ use crate::convert::{
     Out, Tok, STEM_MARK,
 };
 use crate::{
-    date_yymmdd, CodeBy, Converted, DefaultActors, ExpectedEvent, PatternTokens, PeerCode, PeerDiagnostic, Suite,
-    SuiteRecord,
+    date_yymmdd, CodeBy, CommaClauses, Converted, DefaultActors, ExpectedEvent, PatternTokens, PeerCode,
+    PeerDiagnostic, Suite, SuiteRecord,
 };
 
 /// The files a TABARI `.project` names, with their text.
@@ -513,60 +514,130 @@ pub(crate) fn emit_verbs(
         if verb.is_empty() {
             continue;
         }
-        // `quiet`: a member variant (below) repeating a pattern is not reported.
-        let mut emit = |conv: &mut Converted, pattern: String, code: &str, line: u32, quiet: bool| {
+        let mut emit = |conv: &mut Converted, pattern: String, code: &str, line: u32| {
             let Some((peer, cameo)) = event_code(code) else {
                 conv.diag(file, line, "invalid-code", format!("cannot read event code `{code}`"));
                 return None;
             };
-            if !seen.insert(pattern.clone()) {
-                if quiet {
-                    return None;
-                }
-                conv.diag(file, line, "duplicate-pattern", format!("`{pattern}` already defined: first kept"));
-                return None;
-            }
             let n = out.push(&format!("{pattern} = {}  # {file}:{line}", cameo.as_str()));
             conv.tables.events.insert((out.name.clone(), n), peer);
             conv.count("patterns");
             Some((out.name.clone(), n))
         };
         if !matches!(v.code.as_str(), "---" | "") {
-            emit(conv, verb.clone(), &v.code, v.line, false);
+            if seen.insert(verb.clone()) {
+                emit(conv, verb.clone(), &v.code, v.line);
+            } else {
+                conv.diag(file, v.line, "duplicate-pattern", format!("`{verb}` already defined: first kept"));
+            }
         }
+        // The verb's patterns as written come first, then the ones standing
+        // for glued set alternatives and inlined set members (`quiet`): a
+        // pattern written out wins over the same pattern from a set.
+        let mut written: Vec<(String, &str, u32, bool)> = Vec::new();
+        let mut generated: Vec<(String, &str, u32, bool)> = Vec::new();
         for (text, code, line) in &v.patterns {
-            let variants = member_variants(text, &inline);
-            for (vi, text) in std::iter::once(text.clone()).chain(variants).enumerate() {
-                let toks = PatternTokens::parse(&text);
-                match convert_pattern(&toks, &verb, &word, &has_syn) {
-                    Ok((pattern, notes)) => {
-                        let compound = notes.contains(&"compound-marker-as-source");
-                        // PETRARCH codes the source against each member of a `%` target.
-                        let compound_target = stems && notes.contains(&"compound-marker-as-target");
-                        // A variant's notes are its pattern's: reported once.
-                        for n in notes.into_iter().filter(|_| vi == 0) {
-                            conv.diag(file, *line, n, format!("pattern `{}`", text.trim()));
+            let texts = set_alternatives(text);
+            written.push((texts[0].clone(), code, *line, false));
+            for t in &texts[1..] {
+                generated.push((t.clone(), code, *line, true));
+            }
+            for t in &texts {
+                generated.extend(member_variants(t, &inline).into_iter().map(|m| (m, code.as_str(), *line, true)));
+            }
+        }
+        let mut items = Vec::new();
+        for (text, code, line, quiet) in written.into_iter().chain(generated) {
+            let toks = PatternTokens::parse(&text);
+            match convert_pattern(&toks, &verb, &word, &has_syn) {
+                Ok((pattern, notes)) => {
+                    if !seen.insert(pattern.clone()) {
+                        if !quiet {
+                            conv.diag(
+                                file,
+                                line,
+                                "duplicate-pattern",
+                                format!("`{pattern}` already defined: first kept"),
+                            );
                         }
-                        if let Some(key) =
-                            emit(conv, pattern, code, *line, vi > 0).filter(|_| compound || compound_target)
-                        {
-                            // Without a compound the verb codes as it does alone.
-                            let alone = event_code(&v.code).map_or(PeerCode::Null, |(c, _)| c);
-                            let table = if compound {
-                                &mut conv.tables.compound_source
-                            } else {
-                                &mut conv.tables.compound_target
-                            };
-                            table.insert(key, alone);
-                        }
+                        continue;
                     }
-                    Err(_) if vi > 0 => {}
-                    Err(e) => conv.diag(file, *line, "pattern-not-converted", e),
+                    // A variant's notes are its pattern's: reported once.
+                    for n in notes.iter().filter(|_| !quiet) {
+                        conv.diag(file, line, n, format!("pattern `{}`", text.trim()));
+                    }
+                    items.push((pattern, code, line, notes, specificity(&toks, &word)));
                 }
+                Err(_) if quiet => {}
+                Err(e) => conv.diag(file, line, "pattern-not-converted", e),
+            }
+        }
+        // TABARI: of two patterns matching the same words, the more specific
+        // wins (`* RESISTANCE TO THE INVADING` over `* RESIST { TO THE END |
+        // ... }`, `* DOLLAR` over `* &CURRENCY`, `IN_ *` over `IN *`); dyad's
+        // engine then prefers the later line, so the verb's patterns are
+        // written from the least specific to the most.
+        if stems {
+            items.sort_by_key(|item| item.4);
+        }
+        for (pattern, code, line, notes, _) in items {
+            let compound = notes.contains(&"compound-marker-as-source");
+            // PETRARCH codes the source against each member of a `%` target.
+            let compound_target = stems && notes.contains(&"compound-marker-as-target");
+            if let Some(key) = emit(conv, pattern, code, line).filter(|_| compound || compound_target) {
+                // Without a compound the verb codes as it does alone.
+                let alone = event_code(&v.code).map_or(PeerCode::Null, |(c, _)| c);
+                let table = if compound { &mut conv.tables.compound_source } else { &mut conv.tables.compound_target };
+                table.insert(key, alone);
             }
         }
     }
     conv.sources.push((out.name, out.text));
+}
+
+/// How specific a peer pattern is, for ordering patterns that match the same
+/// words (see `emit_verbs`): more literal words, then fewer synonym sets and
+/// alternatives, then fewer stems (`word` converts a peer word).
+fn specificity(toks: &PatternTokens, word: &dyn Fn(&str) -> String) -> (usize, Reverse<usize>, Reverse<usize>) {
+    let (mut words, mut sets, mut stems) = (0, 0, 0);
+    for (t, _) in &toks.items {
+        match t {
+            Tok::Word(w) => {
+                words += 1;
+                stems += usize::from(word(w).contains(STEM_MARK));
+            }
+            Tok::Syn(_) | Tok::Alts(_) => sets += 1,
+            _ => {}
+        }
+    }
+    (words, Reverse(sets), Reverse(stems))
+}
+
+/// A peer pattern whose `{ A | B }` alternatives include a synonym set glued
+/// to words (`{ CLOSER | &CURRENCY_EXCHANGE }`), as the patterns that stand
+/// for it: dyad's alternatives are single elements, so the pattern is written
+/// once with the plain alternatives and once with each glued one in the
+/// group's place (`&CURRENCY_EXCHANGE`: the set, then `exchange` next to it).
+/// The first pattern returned is the one with the plain alternatives (the
+/// pattern itself when it has no glued set).
+fn set_alternatives(text: &str) -> Vec<String> {
+    let glued = |a: &str| a.trim().contains('&') && a.trim().contains(['_', ' ']);
+    let Some(open) = text.find('{') else { return vec![text.to_string()] };
+    let Some(close) = text[open..].find('}').map(|c| c + open) else { return vec![text.to_string()] };
+    let inner = &text[open + 1..close];
+    if !inner.contains('|') || !inner.split('|').any(glued) {
+        return vec![text.to_string()];
+    }
+    let (head, tail) = (&text[..open], &text[close + 1..]);
+    let plain: Vec<&str> = inner.split('|').map(str::trim).filter(|a| !glued(a) && !a.is_empty()).collect();
+    let mut out = Vec::new();
+    if !plain.is_empty() {
+        out.push(format!("{head}{{ {} }}{tail}", plain.join(" | ")));
+    }
+    for a in inner.split('|').filter(|a| glued(a)) {
+        out.push(format!("{head}{}{tail}", a.trim()));
+    }
+    out
 }
 
 /// Peer pattern markers for actors (`$`, `+`, `^`, `%`).
@@ -674,12 +745,29 @@ fn verb_element(lexicon: &Lexicon, v: &VerbEntry, stems: bool) -> String {
     }
     let mut forms: Vec<String> = Vec::new();
     if words.len() == 1 {
-        let marked = if raw.ends_with('_') { raw.clone() } else { format!("{raw}{STEM_MARK}") };
+        let marked = if raw.ends_with(['_', '=']) { raw.clone() } else { format!("{raw}{STEM_MARK}") };
         forms.extend(stem_element(lexicon, &marked, stems).split('|').map(str::to_string));
     } else {
         forms.push(words.join("_"));
     }
+    // TABARI's regular endings of a verb written with `_` include -es and
+    // -en (`DEPART_` matches "departes", "departen"); dyad's lemmas cover the
+    // others. A verb written with `=` takes none.
+    if stems && words.len() == 1 && raw.ends_with('_') {
+        let w = &words[0];
+        for end in ["es", "en"] {
+            forms.push(format!("{w}{end}"));
+        }
+    }
     for f in &v.forms {
+        if stems && !f.ends_with('_') && !f.contains(['_', ' ']) {
+            for g in stem_element(lexicon, &format!("{f}{STEM_MARK}"), stems).split('|') {
+                if !g.is_empty() && !forms.iter().any(|x| x == g) {
+                    forms.push(g.to_string());
+                }
+            }
+            continue;
+        }
         let f = f.split(['_', ' ']).map(clean_word).filter(|w| !w.is_empty()).collect::<Vec<_>>().join("_");
         if !f.is_empty() && !forms.contains(&f) {
             forms.push(f);
@@ -769,7 +857,8 @@ pub(crate) fn convert_verbs(conv: &mut Converted, lexicon: &Lexicon, file: &str,
             conv.diag(file, line_no, "verb-without-code", format!("`{t}`"));
             continue;
         };
-        let phrase = phrase.trim_end_matches('=');
+        // TABARI `BAN=`: the word as written, no stem (`baning` is not `ban`),
+        // no endings (see `verb_element`).
         let words = phrase.split_whitespace().map(str::to_string).collect();
         verbs.push(VerbEntry { words, code: code.to_string(), line: line_no, ..VerbEntry::default() });
     }
@@ -809,6 +898,9 @@ pub struct Settings {
     pub forward: Option<String>,
     /// `SET: CODE BY CLAUSE|SENTENCE`, `SET: CODE ALL`.
     pub code_by: CodeBy,
+    /// `COMMA: MIN = .. MAX = .. EMIN = .. EMAX = .. BMIN = .. BMAX = ..`,
+    /// `COMMA: OFF`: the comma-delimited clauses left out of coding.
+    pub comma: CommaClauses,
 }
 
 impl Default for Settings {
@@ -819,6 +911,7 @@ impl Default for Settings {
             defaults: None,
             forward: None,
             code_by: CodeBy::default(),
+            comma: CommaClauses::default(),
         }
     }
 }
@@ -850,6 +943,9 @@ impl Settings {
                 _ => return false,
             };
             return true;
+        }
+        if let Some(rest) = c.strip_prefix("COMMA:") {
+            return self.comma.apply(rest);
         }
         let Some(set) = c.strip_prefix("SET:") else { return false };
         let code_by = match set.trim() {
@@ -1020,6 +1116,7 @@ pub fn read_suite_with(name: &str, text: &str, mut settings: Settings) -> Suite 
             defaults: settings.defaults.clone(),
             antecedent,
             code_by: Some(settings.code_by),
+            comma: Some(settings.comma),
         });
     }
     suite
@@ -1162,11 +1259,11 @@ GRAND_FENWICK [GFK]
         let mut conv = Converted::default();
         convert_verbs(&mut conv, &lexicon(), "x.verbs", VERBS);
         let events = &conv.sources.iter().find(|(n, _)| n.ends_with(".events")).unwrap().1;
-        assert!(events.contains("greet = 041"), "{events}");
-        assert!(events.contains("greet ... warmly ... {target} = 042"), "{events}");
-        assert!(events.contains("shun|shunned|shunning ... &fruit = 032"), "{events}");
-        // Stems that are not words are prefixes; `_`-joined entry words are adjacent words.
-        assert!(events.contains("parley ... rumbusticat* = 043"), "{events}");
+        assert!(events.contains("greet|greet* = 041"), "{events}");
+        assert!(events.contains("greet|greet* ... warmly|warmly* ... {target} = 042"), "{events}");
+        assert!(events.contains("shun|shunes|shunen|shunned|shunning ... &fruit = 032"), "{events}");
+        // Stems are prefixes; `_`-joined entry words are adjacent words.
+        assert!(events.contains("parley|parley* ... rumbusticat* = 043"), "{events}");
         assert!(events.contains("win_over = 041"), "{events}");
         assert!(!events.contains("shun|shunned|shunning = "), "null verb has no bare pattern: {events}");
         let syn = &conv.sources.iter().find(|(n, _)| n.ends_with(".synonyms")).unwrap().1;
@@ -1175,7 +1272,7 @@ GRAND_FENWICK [GFK]
         // `% HAVE *`: the compound before the verb is the source slot.
         assert_eq!(counts.get("compound-marker-as-source"), Some(&1));
         assert_eq!(conv.tables.compound_source.len(), 1);
-        assert!(events.contains("{source} ... have ... greet = 043"), "{events}");
+        assert!(events.contains("{source} ... have|have* ... greet|greet* = 043"), "{events}");
         assert!(conv.tables.events.values().any(|c| *c == crate::PeerCode::Discard));
         // A discarding time phrase discards its sentence; a date shift is reported.
         assert_eq!(conv.tables.discards, vec![vec!["once", "upon", "a", "time"]]);
@@ -1216,19 +1313,19 @@ HAIL [041]
         let syn = &conv.sources.iter().find(|(n, _)| n.ends_with(".synonyms")).unwrap().1;
         // (pattern line expected in the events, why)
         let cases = [
-            ("barter ... &coin = 071", "the set itself is kept"),
-            ("barter ... royal ... crown = 071", "a space in a member is a gap"),
-            ("barter ... zorblenk* = 071", "a member's last word is a stem"),
-            ("barter ... shekel {source} = 071", "`$` in a member is the source slot"),
-            ("barter ... new royal ... crown deal = 072", "a member glued by `_` keeps its gap"),
-            ("barter ... new zorblenk deal = 072", "a member's word followed by `_` is no stem"),
-            ("hail ... timber ... crates = 042", "nested sets keep their members' gaps"),
+            ("barter|barter* ... &coin = 071", "the set itself is kept"),
+            ("barter|barter* ... royal|royal* ... crown|crown* = 071", "a space in a member is a gap"),
+            ("barter|barter* ... zorblenk* = 071", "a member's last word is a stem"),
+            ("barter|barter* ... shekel {source} = 071", "`$` in a member is the source slot"),
+            ("barter|barter* ... new royal|royal* ... crown deal|deal* = 072", "a member glued by `_` keeps its gap"),
+            ("barter|barter* ... new zorblenk deal|deal* = 072", "a member's word followed by `_` is no stem"),
+            ("hail|hail* ... timber|timber* ... crates|crates* = 042", "nested sets keep their members' gaps"),
+            ("barter|barter* ... silver|silver* = 071", "a member that is a stem (any word) too"),
         ];
         for (pattern, why) in cases {
             assert!(events.contains(pattern), "{why}: `{pattern}` not in\n{events}");
         }
-        // A plain member is not written again; a slot member is not a plain phrase.
-        assert!(!events.contains("barter ... silver"), "{events}");
+        // A slot member is not a plain phrase.
         assert!(syn.contains("&coin = silver, royal crown, zorblenk\n"), "{syn}");
         assert!(conv.builder().check(&lexicon()).is_empty(), "{:?}", conv.builder().check(&lexicon()));
     }
@@ -1347,6 +1444,58 @@ HAIL [041]
         let got = first_range_wins(&[("X".into(), d("2001-01-01"), d("2001-12-31")), ("Y".into(), None, None)]);
         assert_eq!(got.len(), 2);
         assert_eq!(subtract((None, None), (d("2001-01-01"), d("2001-12-31"))).len(), 2);
+    }
+
+    #[test]
+    fn verb_forms_endings_glued_sets_and_pattern_order() {
+        // Made-up verbs: (peer entry, converted pattern wanted, why).
+        let verbs = "\
+<SYNSETS>
+&COIN
++DUCAT
+</SYNSETS>
+BARTER_ [071]
+HAGGLE [072]
+{ HAGGLIN_ HAGGLORY }
+- * { NEARER | &COIN_BAG } [073]
+- * &COIN [074]
+- * DUCAT [075]
+- IN * [061]
+- IN_ * [062]
+SNUB= [110]
+";
+        let mut conv = Converted::default();
+        convert_verbs(&mut conv, &lexicon(), "x.verbs", verbs);
+        let events = &conv.sources.iter().find(|(n, _)| n.ends_with(".events")).unwrap().1;
+        let lines: Vec<&str> = events.lines().map(|l| l.split("  #").next().unwrap_or(l)).collect();
+        let at = |want: &str| lines.iter().position(|l| *l == want).unwrap_or_else(|| panic!("no `{want}`: {events}"));
+        let verb = "haggle|haggle*|hagglin|hagglory*";
+        for (want, why) in [
+            ("barter|barteres|barteren = 071", "a verb written with `_` also takes TABARI's -es and -en endings"),
+            (&format!("{verb} = 072") as &str, "a stem that is a word is its lemma and a prefix"),
+            (&format!("{verb} ... nearer|nearer* = 073"), "the plain alternatives of a group"),
+            (&format!("{verb} ... &coin bag|bag* = 073"), "a set glued to a word in a group is its own pattern"),
+            ("snub = 110", "`SNUB=` is the word as written: no stem, no endings"),
+        ] {
+            at(want);
+            let _ = why;
+        }
+        // Of two patterns matching the same words, the more specific is written
+        // later, where dyad's engine prefers it.
+        assert!(at(&format!("{verb} ... &coin = 074")) < at(&format!("{verb} ... ducat* = 075")), "{events}");
+        assert!(at(&format!("in|in* ... {verb} = 061")) < at(&format!("in ... {verb} = 062")), "{events}");
+        assert!(conv.builder().check(&lexicon()).is_empty(), "{:?}", conv.builder().check(&lexicon()));
+    }
+
+    #[test]
+    fn comma_options_are_read() {
+        let mut s = Settings::default();
+        assert_eq!(s.comma, CommaClauses { min: 2, max: 10, emin: 2, emax: 10, bmin: 255, bmax: 0 });
+        assert!(s.apply("COMMA: MIN = 4 MAX = 6 EMIN = 3 EMAX = 6 BMIN = 3 BMAX = 8"));
+        assert_eq!(s.comma, CommaClauses { min: 4, max: 6, emin: 3, emax: 6, bmin: 3, bmax: 8 });
+        assert!(s.apply("COMMA: OFF") && s.comma == CommaClauses::OFF);
+        assert!(!s.apply("COMMA: MIN = four"));
+        assert_eq!(s.comma, CommaClauses::OFF, "a command that cannot be read changes nothing");
     }
 
     #[test]

@@ -258,6 +258,8 @@ pub fn run(args: &ValidateArgs) -> Result<Status, Failure> {
         discard_actors: args.suite == SuiteKind::Tabari,
         defaults: None,
         antecedent: None,
+        comma: None,
+        keep_negated: args.suite == SuiteKind::Tabari,
     });
     let mut diag_counts: BTreeMap<&str, usize> = converted.counts();
     for d in rejected.iter().chain(&suite.diagnostics) {
@@ -282,6 +284,7 @@ pub fn run(args: &ValidateArgs) -> Result<Status, Failure> {
         c.min_words = r.min_words.unwrap_or(0);
         c.defaults = r.defaults.clone();
         c.antecedent = r.antecedent.clone();
+        c.comma = r.comma;
         c.by_clause = r.code_by == Some(CodeBy::Clause);
         c.first_trigger_only &= r.code_by != Some(CodeBy::All);
         c

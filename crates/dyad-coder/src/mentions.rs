@@ -136,8 +136,12 @@ fn atoms(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec
             }
             // Nor an adjective before a capitalised word of the phrase: `the
             // official Syrian opposition` is the opposition, not officials
-            // (`rebel forces` is left alone: its tag is less sure).
+            // (`rebel forces` is left alone: its tag is less sure). A
+            // participle describes the person, not the name: `a suspected
+            // British Isis member` is a suspect.
+            let participle = s.tokens[end - 1].norm.ends_with("ed");
             let modifies_name = !s.all_caps
+                && !participle
                 && s.tokens
                     .get(end)
                     .is_some_and(|t| t.case == Case::Title && matches!(t.tag, Tag::Adj | Tag::Noun | Tag::ProperNoun));

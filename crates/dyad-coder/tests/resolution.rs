@@ -349,5 +349,7 @@ fn office_modifiers_stay_in_the_phrase() {
         ("The UK's junior defence minister criticised Syria.", &["GBRMIL 11 SYR"], &["SYRMIL 11 SYR"]),
         ("Iran's top diplomat criticised France.", &["IRNGOV 11 FRA"], &[]),
         ("Turkey criticised the official Syrian opposition.", &["TUR 11 SYROPP"], &["TUR 11 SYRGOV"]),
+        // Regression: a participle role word still describes the person.
+        ("Turkish police arrested a suspected British Isis member.", &["TURCOP 17 GBRCRM"], &[]),
     ]);
 }

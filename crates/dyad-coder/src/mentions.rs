@@ -512,12 +512,14 @@ fn former_office(s: &Sentence<'_>, dicts: &Dictionaries, atoms: &[Atom], members
 pub(crate) fn held_people(s: &Sentence<'_>, m: &Mention) -> bool {
     m.members.len() == 1
         && m.members[0].country.is_none()
-        && matches!(s.tokens[m.end - 1].lemma.as_str(), "prisoner" | "detainee" | "inmate")
+        && CUSTODY_NOUNS.contains(&s.tokens[m.end - 1].lemma.as_str())
 }
 
-/// Role nouns for people held by others: in custody (`prisoner`) or as
-/// hostages (`hostage`, `captive`).
-const HELD_NOUNS: &[&str] = &["prisoner", "detainee", "inmate", "hostage", "captive"];
+/// Role nouns (lemmas) for people held in custody.
+const CUSTODY_NOUNS: &[&str] = &["prisoner", "detainee", "inmate"];
+
+/// Role nouns (lemmas) for people held as hostages.
+pub(crate) const HOSTAGE_NOUNS: &[&str] = &["hostage", "captive"];
 
 /// `Palestinian prisoners and detainees`, `Israeli hostages and captives`:
 /// a role noun for held people coordinated right after another one that
@@ -525,7 +527,10 @@ const HELD_NOUNS: &[&str] = &["prisoner", "detainee", "inmate", "hostage", "capt
 /// the grammar then gave the keeper's country: `Israel released
 /// Palestinian prisoners and detainees` made the detainees Israeli).
 fn held_list(heads: &[usize], toks: &[Token], members: &mut [Member]) {
-    let held = |i: usize| HELD_NOUNS.contains(&toks[heads[i]].lemma.as_str());
+    let held = |i: usize| {
+        let lemma = toks[heads[i]].lemma.as_str();
+        CUSTODY_NOUNS.contains(&lemma) || HOSTAGE_NOUNS.contains(&lemma)
+    };
     for i in 1..members.len().min(heads.len()) {
         let open = members[i].country.is_none() && members[i].code.is_none();
         if open && held(i) && held(i - 1) {

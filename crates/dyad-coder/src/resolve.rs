@@ -350,7 +350,7 @@ fn hostages_of_the_other_side(toks: &[Token], found: &mut [Mention]) {
     for k in 0..found.len() {
         let m = &found[k];
         let open = m.members.len() == 1 && m.members[0].country.is_none() && m.members[0].code.is_none();
-        if !open || !matches!(toks[m.end - 1].lemma.as_str(), "hostage" | "captive") {
+        if !open || !mentions::HOSTAGE_NOUNS.contains(&toks[m.end - 1].lemma.as_str()) {
             continue;
         }
         let Some(captor) = found[..k].iter().rev().find(|c| !c.members.is_empty()) else { continue };

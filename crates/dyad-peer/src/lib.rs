@@ -986,7 +986,7 @@ impl CommaClauses {
     /// No clause is left out.
     pub const OFF: CommaClauses = CommaClauses { min: 0, max: 0, emin: 0, emax: 0, bmin: 0, bmax: 0 };
 
-    /// Applies the text of a TABARI `COMMA:` command (`MIN = 4 MAX = 6`,
+    /// Applies the text of a TABARI `COMMA:` command (`MIN = 3 MAX = 7`,
     /// `OFF`); false when it cannot be read.
     pub fn apply(&mut self, command: &str) -> bool {
         let words: Vec<&str> =

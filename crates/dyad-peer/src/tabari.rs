@@ -1491,8 +1491,8 @@ SNUB= [110]
     fn comma_options_are_read() {
         let mut s = Settings::default();
         assert_eq!(s.comma, CommaClauses { min: 2, max: 10, emin: 2, emax: 10, bmin: 255, bmax: 0 });
-        assert!(s.apply("COMMA: MIN = 4 MAX = 6 EMIN = 3 EMAX = 6 BMIN = 3 BMAX = 8"));
-        assert_eq!(s.comma, CommaClauses { min: 4, max: 6, emin: 3, emax: 6, bmin: 3, bmax: 8 });
+        assert!(s.apply("COMMA: MIN = 3 MAX = 7 EMIN = 2 EMAX = 5 BMIN = 1 BMAX = 9"));
+        assert_eq!(s.comma, CommaClauses { min: 3, max: 7, emin: 2, emax: 5, bmin: 1, bmax: 9 });
         assert!(s.apply("COMMA: OFF") && s.comma == CommaClauses::OFF);
         assert!(!s.apply("COMMA: MIN = four"));
         assert_eq!(s.comma, CommaClauses::OFF, "a command that cannot be read changes nothing");

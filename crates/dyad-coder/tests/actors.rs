@@ -80,8 +80,8 @@ const NO_DEFENCE_MINISTRY: &[&str] = &[
 /// Coverage floors: UN members with their own foreign minister (`[fm]`) and
 /// defence minister (`[dm]`), as measured when they were last raised.
 /// Raise, never lower.
-const FM_FLOOR: usize = 167;
-const DM_FLOOR: usize = 107;
+const FM_FLOOR: usize = 169;
+const DM_FLOOR: usize = 113;
 
 /// One tagged line: the person's office as the dictionary gives it.
 struct Office {

@@ -118,6 +118,7 @@ talk with {target} = 040
 propose .. &talk = 036
 insist = 010
 vow = 030
+liberate {target} = 0841
 ";
 
 const SYNONYMS: &str = "&talk = talk, negotiation, discussion\n&mediation = mediation\n";
@@ -916,4 +917,84 @@ fn coordinated_verb_does_not_take_a_noun_triggers_premodifier() {
 fn bare_role_noun_conjunct_shares_the_country_before_it() {
     // `police` has no country of its own: it is Turkish like the troops.
     check("Turkish troops and police attacked Greece.", "TURMIL 190 GRC; TURCOP 190 GRC");
+}
+
+#[test]
+fn passive_with_people_as_subject_fills_the_target_of_an_active_pattern() {
+    // `liberate` has only a `{target}` pattern: the passive's subject is
+    // that target, and the prisoners held by Freedonia are Freedonia's.
+    check("Two prisoners were liberated by Freedonia on Monday.", "FRD 0841 FRDCVL");
+    check("Three Russian journalists were liberated by Poland.", "POL 0841 RUSMED");
+}
+
+#[test]
+fn passive_of_a_thing_or_a_country_is_not_moved() {
+    // No actor as subject: nothing to fill the `{target}` with.
+    check("Figures were liberated by the Polish ministry on Monday.", "");
+    // A country is no person: left to the verb's own passive patterns.
+    check("Greece was liberated by Poland.", "");
+}
+
+#[test]
+fn verbs_after_or_share_the_first_subject() {
+    // The object of the first verb is not the subject of the second.
+    check("Russia criticised Turkey or praised Greece.", "RUS 111 TUR; RUS 051 GRC");
+}
+
+#[test]
+fn past_verb_after_but_is_the_second_verb_of_a_coordination() {
+    // `praised` before `local journalists` is not a participle describing them.
+    check("Russia criticised Turkey but praised local journalists.", "RUS 111 TUR; RUS 051 RUSMED");
+}
+
+#[test]
+fn appeal_is_aimed_at_the_subject_of_its_that_clause() {
+    check("Russia urged that Turkey show restraint.", "RUS 020 TUR");
+}
+
+#[test]
+fn object_search_stops_at_an_auxiliary_opening_a_clause() {
+    // `there was ...` is what Russia said; Turkey is no one it spoke to.
+    check("Russia said there was not enough evidence to attack Turkey.", "");
+}
+
+#[test]
+fn participle_after_a_determiner_and_an_adverb_is_attributive() {
+    // `the newly arrested journalists`: no arrest is reported.
+    check("Poland freed the newly arrested journalists.", "POL 0841 POLMED");
+}
+
+#[test]
+fn explain_names_what_kind_of_background_a_trigger_is() {
+    let coder = coder();
+    let doc = dyad_core::Document::new("t", "Poland criticised the arrested journalists.");
+    let (_, traces) = coder.explain(&doc);
+    let decisions: Vec<&str> = traces.iter().flat_map(|t| &t.triggers).map(|t| t.decision.as_str()).collect();
+    assert!(decisions.iter().any(|d| d.contains("a participle used as an adjective before its noun")), "{decisions:?}");
+    assert!(!decisions.iter().any(|d| d.contains("relative clause")), "{decisions:?}");
+}
+
+#[test]
+fn passive_verb_of_reporting_raises_the_subject_of_its_infinitive() {
+    // `was seen to attack` reports the attack, as `it was seen that ...` would.
+    check("Russia was seen to attack Turkey.", "RUS 190 TUR");
+    // `expected to` is not yet done.
+    check("Russia was expected to attack Turkey.", "");
+}
+
+#[test]
+fn participle_coordinated_with_a_passive_one_is_passive() {
+    // The journalists were killed: they did not kill.
+    check("Polish journalists were arrested or killed.", "");
+}
+
+#[test]
+fn subject_search_stops_at_another_clauses_auxiliary() {
+    // Russia said something; the commander's criticism is not Russia's.
+    check("Russia has said an error was made but the commander had criticised Turkey.", "");
+}
+
+#[test]
+fn appeal_that_its_subject_be_acted_upon_is_not_aimed_at_it() {
+    check("Russia urged that Turkey be left alone.", "RUS 020 -");
 }

@@ -141,6 +141,7 @@ fn atoms(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec
             // British Isis member` is a suspect.
             let participle = s.tokens[end - 1].norm.ends_with("ed");
             let modifies_name = !s.all_caps
+                && !title_case(s)
                 && !participle
                 && s.tokens
                     .get(end)
@@ -560,10 +561,47 @@ fn officeholders_forces(
         owner.code.len() > 3 && owner.country.as_deref().is_some_and(|c| owner.code.strip_prefix(c) == Some("GOV"));
     let sector = &dicts.agents()[*role as usize].sector;
     let forces = matches!(sector.get(..3), Some("MIL" | "COP"));
-    let possessive = gap.first().is_some_and(|t| t.tag == Tag::Possessive || matches!(t.norm.as_str(), "'s" | "'"))
-        && gap[1..].iter().all(|t| t.tag == Tag::Adj && t.case == Case::Lower);
+    let possessive =
+        gap.first().is_some_and(is_possessive) && gap[1..].iter().all(|t| t.tag == Tag::Adj && t.case == Case::Lower);
     let of_follows = after.is_some_and(|t| t.norm == "of");
     (government && forces && possessive && !of_follows).then(|| sector[..3].to_string())
+}
+
+/// A possessive: `'s`, or the bare apostrophe of a plural (`the Kurds'`),
+/// whether or not the tagger marked it.
+fn is_possessive(t: &Token) -> bool {
+    t.tag == Tag::Possessive || matches!(t.norm.as_str(), "'s" | "'")
+}
+
+/// Whether the sentence is written in Title Case (a headline such as
+/// `Russian Troops Enter Town`): then a capital marks no name, and the
+/// rules that read one (a role word before a name, a run of names) must
+/// not. Words of four letters or more count; all of them but one are
+/// capitalised, and there are at least three.
+pub(crate) fn title_case(s: &Sentence<'_>) -> bool {
+    if s.all_caps {
+        return false;
+    }
+    let words = s.tokens.iter().filter(|t| t.norm.len() >= 4 && t.norm.chars().all(char::is_alphabetic));
+    let (mut n, mut lower) = (0, 0);
+    for t in words {
+        n += 1;
+        lower += usize::from(t.case == Case::Lower);
+    }
+    n >= 3 && lower <= 1 && lower * 5 < n
+}
+
+/// Whether an agent-only phrase names a people with no state of its own:
+/// its dictionary phrase opens with a Title-case word (`Kurdish forces`,
+/// `Tamil rebel` in roles.agents; `MP` and `CEO` are acronyms). Like a
+/// backed role noun it is settled to its sector alone, with the country
+/// of its scene only (`in X`, `X's`, the dateline; see docs/actors.md):
+/// the grammar's fallback, the other side's country, made `Kurdish forces
+/// attacked Turkish troops` Turkey's own forces.
+fn names_a_people(dicts: &Dictionaries, atom: &Atom) -> bool {
+    let AtomKind::Agent(id) = atom.kind else { return false };
+    let mut chars = dicts.agents()[id as usize].phrase.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase)
 }
 
 /// Groups atoms into mentions.
@@ -603,7 +641,7 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
             let located = open_role && next_is_country && matches!(gap, [t] if t.norm == "in");
             // `Syria's US-backed rebels`: the possessor is the scene the
             // backed role noun belongs to, whoever backs it.
-            let possessor_of_backed = gap.first().is_some_and(|t| t.tag == Tag::Possessive || t.norm == "'s")
+            let possessor_of_backed = gap.first().is_some_and(is_possessive)
                 && gap.len() <= 5
                 && (1..gap.len()).all(|j| is_np_glue(&gap[j]) || is_backing_word(gap, j));
             // `Kenya's former defence minister`: the tagger reads `former` after
@@ -685,7 +723,12 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
                 m.sector = Some(sector.clone());
             }
         }
-        let backer = if has_actor { None } else { has_backer(s, dicts, date, start) };
+        let backer = if has_actor {
+            None
+        } else {
+            has_backer(s, dicts, date, start)
+                .or_else(|| names_a_people(dicts, &atoms[first_atom]).then_some((start, Backed { backer: None })))
+        };
         if backer.is_some() {
             // The sector alone is the code: settled, so the grammar does not
             // lend it the country of the other side (`Iranian-backed militias

@@ -141,7 +141,6 @@ fn atoms(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec
             // British Isis member` is a suspect.
             let participle = s.tokens[end - 1].norm.ends_with("ed");
             let modifies_name = !s.all_caps
-                && !title_case(s)
                 && !participle
                 && s.tokens
                     .get(end)
@@ -574,10 +573,12 @@ fn is_possessive(t: &Token) -> bool {
 }
 
 /// Whether the sentence is written in Title Case (a headline such as
-/// `Russian Troops Enter Town`): then a capital marks no name, and the
-/// rules that read one (a role word before a name, a run of names) must
-/// not. Words of four letters or more count; all of them but one are
-/// capitalised, and there are at least three.
+/// `Russian Troops Enter Town`): then a capital marks no name, and a run
+/// of capitalised words is no name where a word can be the verb
+/// (resolve.rs). Words of four letters or more count; all of them but one
+/// are capitalised, and there are at least three. (A role word before a
+/// capitalised word stays a modifier there: `Military Agreement`,
+/// `Executive Order`, `Civilian Casualties` are no roles.)
 pub(crate) fn title_case(s: &Sentence<'_>) -> bool {
     if s.all_caps {
         return false;
@@ -602,6 +603,24 @@ fn names_a_people(dicts: &Dictionaries, atom: &Atom) -> bool {
     let AtomKind::Agent(id) = atom.kind else { return false };
     let mut chars = dicts.agents()[id as usize].phrase.chars();
     chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase)
+}
+
+/// The country a sentence places itself in: a bare country after `in`,
+/// `inside`, `across` or `throughout`, with lower-case adjectives between
+/// (`in Syria`, `inside war-torn Syria`; a direction the tagger reads as a
+/// noun, `in northern Syria`, stops it).
+fn scene_country(s: &Sentence<'_>, dicts: &Dictionaries, atoms: &[Atom]) -> Option<String> {
+    atoms.iter().find_map(|a| {
+        let AtomKind::Actor(id) = a.kind else { return None };
+        let e = &dicts.actors()[id as usize];
+        let bare = e.country.as_deref() == Some(e.code.as_str());
+        let mut b = a.start.checked_sub(1)?;
+        while b > 0 && s.tokens[b].case == Case::Lower && matches!(s.tokens[b].tag, Tag::Adj | Tag::Det) {
+            b -= 1;
+        }
+        let located = matches!(s.tokens[b].norm.as_str(), "in" | "inside" | "across" | "throughout");
+        (bare && located).then(|| e.country.clone()).flatten()
+    })
 }
 
 /// Groups atoms into mentions.
@@ -723,11 +742,20 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
                 m.sector = Some(sector.clone());
             }
         }
+        let people = !has_actor && names_a_people(dicts, &atoms[first_atom]);
+        // A people's group fighting `in Syria`: the sentence's scene is
+        // its country.
+        let people_scene = if people { scene_country(s, dicts, &atoms) } else { None };
+        if people_scene.is_some() {
+            for m in members.iter_mut().filter(|m| m.country.is_none() && m.code.is_none()) {
+                m.country.clone_from(&people_scene);
+            }
+        }
         let backer = if has_actor {
             None
         } else {
             has_backer(s, dicts, date, start)
-                .or_else(|| names_a_people(dicts, &atoms[first_atom]).then_some((start, Backed { backer: None })))
+                .or_else(|| (people && people_scene.is_none()).then_some((start, Backed { backer: None })))
         };
         if backer.is_some() {
             // The sector alone is the code: settled, so the grammar does not

@@ -402,6 +402,8 @@ fn armed_groups_of_a_people_take_the_scene() {
     assert_cases(&[
         ("Kurdish forces attacked Turkish troops.", &["REB 19 TURMIL"], &["TURMIL 19 TURMIL", "TURREB 19 TURMIL"]),
         ("Kurdish fighters in Syria attacked Turkish troops.", &["SYRREB 19 TURMIL"], &[]),
+        // The country the sentence places itself in is their scene.
+        ("Kurdish fighters attacked Turkish troops inside Syria.", &["SYRREB 19 TURMIL"], &[]),
         ("DAMASCUS (Reuters) - Kurdish fighters attacked Turkish troops.", &["SYRREB 19 TURMIL"], &[]),
         ("Iraqi Kurdish forces attacked Islamic State fighters.", &["IRQREB 19 IMGINS"], &[]),
         ("Turkish troops attacked Kurdish militants.", &["TURMIL 19 INS"], &["TURMIL 19 TURINS"]),

@@ -560,10 +560,67 @@ fn officeholders_forces(
         owner.code.len() > 3 && owner.country.as_deref().is_some_and(|c| owner.code.strip_prefix(c) == Some("GOV"));
     let sector = &dicts.agents()[*role as usize].sector;
     let forces = matches!(sector.get(..3), Some("MIL" | "COP"));
-    let possessive = gap.first().is_some_and(|t| t.tag == Tag::Possessive || matches!(t.norm.as_str(), "'s" | "'"))
-        && gap[1..].iter().all(|t| t.tag == Tag::Adj && t.case == Case::Lower);
+    let possessive =
+        gap.first().is_some_and(is_possessive) && gap[1..].iter().all(|t| t.tag == Tag::Adj && t.case == Case::Lower);
     let of_follows = after.is_some_and(|t| t.norm == "of");
     (government && forces && possessive && !of_follows).then(|| sector[..3].to_string())
+}
+
+/// A possessive: `'s`, or the bare apostrophe of a plural (`the Kurds'`),
+/// whether or not the tagger marked it.
+fn is_possessive(t: &Token) -> bool {
+    t.tag == Tag::Possessive || matches!(t.norm.as_str(), "'s" | "'")
+}
+
+/// Whether the sentence is written in Title Case (a headline such as
+/// `Russian Troops Enter Town`): then a capital marks no name, and a run
+/// of capitalised words is no name where a word can be the verb
+/// (resolve.rs). Words of four letters or more count; all of them but one
+/// are capitalised, and there are at least three. (A role word before a
+/// capitalised word stays a modifier there: `Military Agreement`,
+/// `Executive Order`, `Civilian Casualties` are no roles.)
+pub(crate) fn title_case(s: &Sentence<'_>) -> bool {
+    if s.all_caps {
+        return false;
+    }
+    let words = s.tokens.iter().filter(|t| t.norm.len() >= 4 && t.norm.chars().all(char::is_alphabetic));
+    let (mut n, mut lower) = (0, 0);
+    for t in words {
+        n += 1;
+        lower += usize::from(t.case == Case::Lower);
+    }
+    n >= 3 && lower <= 1 && lower * 5 < n
+}
+
+/// Whether an agent-only phrase names a people with no state of its own:
+/// its dictionary phrase opens with a Title-case word (`Kurdish forces`,
+/// `Tamil rebel` in roles.agents; `MP` and `CEO` are acronyms). Like a
+/// backed role noun it is settled to its sector alone, with the country
+/// of its scene only (`in X`, `X's`, the dateline; see docs/actors.md):
+/// the grammar's fallback, the other side's country, made `Kurdish forces
+/// attacked Turkish troops` Turkey's own forces.
+fn names_a_people(dicts: &Dictionaries, atom: &Atom) -> bool {
+    let AtomKind::Agent(id) = atom.kind else { return false };
+    let mut chars = dicts.agents()[id as usize].phrase.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase)
+}
+
+/// The country a sentence places itself in: a bare country after `in`,
+/// `inside`, `across` or `throughout`, with lower-case adjectives between
+/// (`in Syria`, `inside war-torn Syria`; a direction the tagger reads as a
+/// noun, `in northern Syria`, stops it).
+fn scene_country(s: &Sentence<'_>, dicts: &Dictionaries, atoms: &[Atom]) -> Option<String> {
+    atoms.iter().find_map(|a| {
+        let AtomKind::Actor(id) = a.kind else { return None };
+        let e = &dicts.actors()[id as usize];
+        let bare = e.country.as_deref() == Some(e.code.as_str());
+        let mut b = a.start.checked_sub(1)?;
+        while b > 0 && s.tokens[b].case == Case::Lower && matches!(s.tokens[b].tag, Tag::Adj | Tag::Det) {
+            b -= 1;
+        }
+        let located = matches!(s.tokens[b].norm.as_str(), "in" | "inside" | "across" | "throughout");
+        (bare && located).then(|| e.country.clone()).flatten()
+    })
 }
 
 /// Groups atoms into mentions.
@@ -603,7 +660,7 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
             let located = open_role && next_is_country && matches!(gap, [t] if t.norm == "in");
             // `Syria's US-backed rebels`: the possessor is the scene the
             // backed role noun belongs to, whoever backs it.
-            let possessor_of_backed = gap.first().is_some_and(|t| t.tag == Tag::Possessive || t.norm == "'s")
+            let possessor_of_backed = gap.first().is_some_and(is_possessive)
                 && gap.len() <= 5
                 && (1..gap.len()).all(|j| is_np_glue(&gap[j]) || is_backing_word(gap, j));
             // `Kenya's former defence minister`: the tagger reads `former` after
@@ -685,7 +742,21 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
                 m.sector = Some(sector.clone());
             }
         }
-        let backer = if has_actor { None } else { has_backer(s, dicts, date, start) };
+        let people = !has_actor && names_a_people(dicts, &atoms[first_atom]);
+        // A people's group fighting `in Syria`: the sentence's scene is
+        // its country.
+        let people_scene = if people { scene_country(s, dicts, &atoms) } else { None };
+        if people_scene.is_some() {
+            for m in members.iter_mut().filter(|m| m.country.is_none() && m.code.is_none()) {
+                m.country.clone_from(&people_scene);
+            }
+        }
+        let backer = if has_actor {
+            None
+        } else {
+            has_backer(s, dicts, date, start)
+                .or_else(|| (people && people_scene.is_none()).then_some((start, Backed { backer: None })))
+        };
         if backer.is_some() {
             // The sector alone is the code: settled, so the grammar does not
             // lend it the country of the other side (`Iranian-backed militias

@@ -54,6 +54,8 @@ pub(crate) struct DocMemory {
     /// (`South Korean`, `Seoul`, `Pyongyang`, an office-holder, `KCNA`).
     named_kor: bool,
     named_prk: bool,
+    /// The document is a sports report (`sporting`), once computed.
+    sport: Option<bool>,
 }
 
 /// Capitalised words that are dates, not names.
@@ -91,6 +93,9 @@ fn is_name_word(t: &Token, all_caps: bool) -> bool {
 /// mentions, learning names for later sentences.
 pub(crate) fn resolve(s: &Sentence<'_>, dicts: &Dictionaries, found: &mut Vec<Mention>, memory: &mut DocMemory) {
     let toks = &s.tokens;
+    if *memory.sport.get_or_insert_with(|| sporting(s.text)) {
+        found.retain(|m| !all_bare_countries(m));
+    }
     drop_ambiguous_countries(toks, found);
     resolve_congo(toks, found, memory);
     resolve_korea(toks, s.all_caps, found, memory);
@@ -98,12 +103,22 @@ pub(crate) fn resolve(s: &Sentence<'_>, dicts: &Dictionaries, found: &mut Vec<Me
     hostages_of_the_other_side(toks, found);
     let covered = |found: &[Mention], i: usize| found.iter().any(|m| m.start <= i && i < m.end);
     // Runs of capitalised words outside any mention: candidate person names.
+    // In a Title Case headline a capital marks no name: a word that can
+    // anchor an event pattern is the verb there (`Russian Troops Attack
+    // Village` made `Attack` a name of the troops).
+    let title_case = mentions::title_case(s);
+    let index = dicts.pattern_index();
+    let name_at = |found: &[Mention], i: usize| {
+        is_name_word(&toks[i], s.all_caps)
+            && !covered(found, i)
+            && !(title_case && s.keys(i).iter().any(|k| !k.is_empty() && index.is_anchor(k)))
+    };
     let mut runs = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if is_name_word(&toks[i], s.all_caps) && !covered(found, i) {
+        if name_at(found, i) {
             let start = i;
-            while i < toks.len() && i - start < 4 && is_name_word(&toks[i], s.all_caps) && !covered(found, i) {
+            while i < toks.len() && i - start < 4 && name_at(found, i) {
                 i += 1;
             }
             // A lone capitalised word opening the sentence is usually not a name.
@@ -324,6 +339,85 @@ fn counted_people(toks: &[Token], dicts: &Dictionaries, found: &mut [Mention]) {
     }
 }
 
+/// Words of sport that seldom mean anything else in news copy: a sports
+/// report has two of them, or one and a score (`2-1`).
+const SPORT_WORDS: &[&str] = &[
+    "football",
+    "footballer",
+    "footballers",
+    "soccer",
+    "rugby",
+    "cricket",
+    "cricketer",
+    "cricketers",
+    "tennis",
+    "golf",
+    "golfer",
+    "athletics",
+    "innings",
+    "wicket",
+    "wickets",
+    "goalkeeper",
+    "striker",
+    "midfielder",
+    "midfield",
+    "semi-final",
+    "semi-finals",
+    "quarter-final",
+    "quarter-finals",
+    "semifinal",
+    "quarterfinal",
+    "play-off",
+    "playoff",
+    "batsman",
+    "batsmen",
+    "hat-trick",
+    "fly-half",
+    "scrum",
+    "referee",
+    "sprinter",
+    "medallist",
+    "tournament",
+    "championship",
+    "championships",
+    "fifa",
+    "uefa",
+    "goalless",
+    "quarterback",
+    "touchdown",
+];
+
+/// Whether a document is a sports report: two words of sport
+/// (`SPORT_WORDS`), or one and a score, at least one in every 200 words
+/// (a long political story that mentions football once is no sports
+/// report). Its countries are sides and their players' nationalities
+/// (`England beat France`, `Brazil's squad`, `the Spaniard`), not states:
+/// a bare country there is no actor. Words shared with politics are left
+/// out (`match`, `goal`, `cup`, `squad`, `coach`, `medal`, `Olympics`,
+/// `marathon`), so a story of an Olympic boycott keeps its states.
+fn sporting(text: &str) -> bool {
+    let (mut all, mut words, mut score) = (0, 0, false);
+    for w in text.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
+        if w.is_empty() || w.len() > 14 {
+            continue;
+        }
+        all += 1;
+        if SPORT_WORDS.iter().any(|s| w.eq_ignore_ascii_case(s)) {
+            words += 1;
+        }
+        score |= w.split_once('-').is_some_and(|(a, b)| {
+            let goals = |p: &str| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit());
+            goals(a) && goals(b)
+        });
+    }
+    (words >= 2 || words == 1 && score) && words * 200 >= all
+}
+
+/// Whether every member of `m` is a bare country (no sector, no name).
+fn all_bare_countries(m: &Mention) -> bool {
+    m.members.iter().all(|a| a.sector.is_none() && a.code.is_some() && a.code == a.country)
+}
+
 /// Sectors of a state's own organs: a captor of these is a state.
 const STATE_SECTORS: &[&str] = &["GOV", "MIL", "COP", "JUD", "LEG", "SPY"];
 
@@ -362,13 +456,33 @@ fn hostages_of_the_other_side(toks: &[Token], found: &mut [Mention]) {
         if !non_state {
             continue;
         }
-        let other = found.iter().enumerate().filter(|&(j, o)| j != k && !place_at(o)).find_map(|(_, o)| {
+        let foreign = |o: &Mention| {
             o.members.iter().find_map(|a| a.country.clone().filter(|c| Some(c) != captor_country.as_ref()))
-        });
+        };
+        let candidates = || found.iter().enumerate().filter(|&(j, o)| j != k && !place_at(o));
+        let other = candidates().filter(|(_, o)| !third_party(toks, o)).find_map(|(_, o)| foreign(o));
         if let Some(country) = other {
             found[k].members[0].country = Some(country);
+        } else if candidates().any(|(_, o)| foreign(o).is_some()) {
+            // Only a mediator names another country (`Egyptian mediators
+            // said Hamas would free two hostages`): their country is
+            // unknown, so their sector alone, settled (not the mediator's).
+            let member = &mut found[k].members[0];
+            member.code.clone_from(&member.sector);
         }
     }
+}
+
+/// Words (lemmas) that make the actor before them a go-between.
+const MEDIATOR_WORDS: &[&str] = &["mediator", "mediation", "intermediary", "go-between", "broker"];
+
+/// Whether mention `m` is a third party to a hostage deal: a mediator
+/// (`Egyptian mediators`, `Qatari mediation`, `mediated by Qatar`,
+/// `brokered by Egypt`), not the hostages' side.
+fn third_party(toks: &[Token], m: &Mention) -> bool {
+    let lemma = |i: usize| toks.get(i).map_or("", |t| t.lemma.as_str());
+    (m.start..=m.end).any(|i| MEDIATOR_WORDS.contains(&lemma(i)))
+        || m.start >= 2 && lemma(m.start - 1) == "by" && matches!(lemma(m.start - 2), "mediate" | "broker")
 }
 
 fn is_det_or_lower_adj(t: &Token) -> bool {

@@ -353,3 +353,77 @@ fn office_modifiers_stay_in_the_phrase() {
         ("Turkish police arrested a suspected British Isis member.", &["TURCOP 17 GBRCRM"], &[]),
     ]);
 }
+
+/// A mediator is a third party to a hostage deal: its country is not the
+/// hostages'. With only a mediator's country named, the hostages keep their
+/// sector alone; the other side, when named, still wins.
+#[test]
+fn hostages_are_not_the_mediators_people() {
+    assert_cases(&[
+        ("Egyptian mediators said Hamas would free two hostages.", &[], &["PSEINSHMS 03 EGYCVL"]),
+        ("Hamas freed two hostages, Qatari mediators said.", &["PSEINSHMS 08 CVL"], &["PSEINSHMS 08 QATCVL"]),
+        ("Hamas freed four hostages under a deal mediated by Qatar.", &["PSEINSHMS 08 CVL"], &["PSEINSHMS 08 QATCVL"]),
+        (
+            "Hamas freed three hostages after Israel paused its strikes, Egyptian mediators said.",
+            &["PSEINSHMS 08 ISRCVL"],
+            &["PSEINSHMS 08 EGYCVL"],
+        ),
+    ]);
+}
+
+/// In a sports report (two words of sport, or one and a score) a bare
+/// country is a side or a player's nationality, not a state; a story that
+/// only names the Olympics keeps its states.
+#[test]
+fn sports_sides_are_not_states() {
+    assert_cases(&[
+        ("England beat France 2-1 in the World Cup quarter-final.", &[], &["GBR 19 FRA", "GBR 17 FRA"]),
+        ("Brazil's squad arrived in Qatar for the football tournament.", &[], &["BRA 04 QAT"]),
+        (
+            "The Spaniard will meet the Swiss in the tennis semi-final. Spain criticised Switzerland.",
+            &[],
+            &["ESP 11 CHE"],
+        ),
+        // A sector still names an organ of the state.
+        (
+            "Kenya's football federation was suspended. Kenyan police arrested the referee's brother.",
+            &["KENCOP 17 -"],
+            &[],
+        ),
+        ("Australia criticised China over its Olympics boycott.", &["AUS 11 CHN"], &[]),
+    ]);
+}
+
+/// A people with no state of its own (`Kurdish forces`) is settled to the
+/// sector of its phrase (REB for its forces and fighters) with only the
+/// country of its scene, never the other side's.
+#[test]
+fn armed_groups_of_a_people_take_the_scene() {
+    assert_cases(&[
+        ("Kurdish forces attacked Turkish troops.", &["REB 19 TURMIL"], &["TURMIL 19 TURMIL", "TURREB 19 TURMIL"]),
+        ("Kurdish fighters in Syria attacked Turkish troops.", &["SYRREB 19 TURMIL"], &[]),
+        // The country the sentence places itself in is their scene.
+        ("Kurdish fighters attacked Turkish troops inside Syria.", &["SYRREB 19 TURMIL"], &[]),
+        ("DAMASCUS (Reuters) - Kurdish fighters attacked Turkish troops.", &["SYRREB 19 TURMIL"], &[]),
+        ("Iraqi Kurdish forces attacked Islamic State fighters.", &["IRQREB 19 IMGINS"], &[]),
+        ("Turkish troops attacked Kurdish militants.", &["TURMIL 19 INS"], &["TURMIL 19 TURINS"]),
+    ]);
+}
+
+/// A Title Case headline is coded as the same words in lower case: its
+/// capitals mark no names, so a verb is not a name of the actor before it.
+#[test]
+fn title_case_headlines_code_as_lower_case() {
+    assert_cases(&[
+        ("Russian Troops Attack Ukrainian Village", &["RUSMIL 19 UKR"], &[]),
+        ("Turkish Police Arrest Kurdish Journalists", &["TURCOP 17 TURMED"], &[]),
+        ("Iranian Officials Meet Saudi Officials", &["IRNGOV 04 SAUGOV"], &[]),
+        ("Chinese Foreign Minister Wang Yi Visits Moscow", &["CHNGOV 04 RUS"], &[]),
+    ]);
+}
+
+/// A plural possessive (`the Philippines'`) owns a backed role noun as `'s` does.
+#[test]
+fn plural_possessive_owns_a_backed_role() {
+    assert_cases(&[("The Philippines' US-backed rebels attacked Chinese troops.", &["PHLREB 19 CHNMIL"], &[])]);
+}

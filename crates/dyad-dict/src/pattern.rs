@@ -191,6 +191,40 @@ fn sig_meets(a: &Signature, b: &Signature) -> bool {
     (a[0] & b[0]) | (a[1] & b[1]) | (a[2] & b[2]) | (a[3] & b[3]) != 0
 }
 
+/// Flag of a candidate listed under more than one key (see
+/// [`PatternIndex::find_all`]).
+const SHARED: u32 = 1 << 31;
+
+/// Longest list of candidates scanned whole. TABARI's `SAID` anchors some
+/// 1,800 patterns and occurs in most news sentences, which nearly all of
+/// them cannot match: a longer list is also split by the keys of its
+/// patterns' first `after` sets, so that a sentence visits the patterns
+/// whose first later word it has (the pre-check would reject the others).
+const SPLIT_LIST: usize = 64;
+
+/// A long candidate list split by the first `after` set of its patterns:
+/// positions in the list, ascending.
+#[derive(Debug, Default)]
+struct Split {
+    /// By key id, the patterns whose first `after` set holds it.
+    by_key: FxHashMap<u32, Vec<u32>>,
+    /// The patterns with no `after` set (always candidates).
+    rest: Vec<u32>,
+}
+
+/// Each key id of `occurs` (sorted by id, then position) with its last
+/// position.
+fn distinct_last(occurs: &[(u32, u32)]) -> Vec<(u32, u32)> {
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    for &(id, pos) in occurs {
+        match out.last_mut() {
+            Some(last) if last.0 == id => last.1 = pos,
+            _ => out.push((id, pos)),
+        }
+    }
+    out
+}
+
 /// Largest set of first keys checked before trying a pattern.
 const MAX_PRECHECK: usize = 16;
 
@@ -210,15 +244,21 @@ pub struct PatternIndex {
     ids: FxHashMap<Box<str>, u32>,
     /// The stems, with their ids.
     stems: StemSet<u32>,
-    /// Patterns anchored on each key (exact or stem), by key id, in
-    /// pattern order.
-    anchored: Vec<Vec<u32>>,
-    compiled: Vec<Compiled>,
-    /// By pattern id, the signatures of its first two `after` sets folded
-    /// to 64 bits (`0`: no such set), in one dense array: a frequent anchor
-    /// lists hundreds of patterns, and most fail this test, which then
-    /// costs no visit to the pattern's own (scattered) data.
+    /// The patterns anchored on key id `k` (exact or stem), in pattern
+    /// order: `candidates[anchored[k]..anchored[k + 1]]`, each with the
+    /// [`SHARED`] bit when some other list holds it too.
+    anchored: Vec<u32>,
+    candidates: Vec<u32>,
+    /// By candidate (parallel to `candidates`), the signatures of its
+    /// pattern's first two `after` sets folded to 64 bits (`0`: no such
+    /// set): a frequent anchor or a short stem lists hundreds of patterns,
+    /// and most fail this test, which then reads the list's own two dense
+    /// arrays and nothing of the pattern.
     quick: Vec<[u64; 2]>,
+    compiled: Vec<Compiled>,
+    /// By key id, for lists longer than [`SPLIT_LIST`], the list split by
+    /// the first `after` set of its patterns.
+    splits: Vec<Option<Box<Split>>>,
     /// By vocabulary id of the dictionaries (see [`PatternInput::ids`]),
     /// the id of the same key here, or [`NO_KEY`].
     from_vocabulary: Vec<u32>,
@@ -288,14 +328,17 @@ impl PatternIndex {
                 }
             }
         }
-        let mut anchored = vec![Vec::new(); keys.exact.len() + keys.stems.len()];
+        debug_assert!(patterns.len() < SHARED as usize);
+        let mut lists = vec![Vec::new(); keys.exact.len() + keys.stems.len()];
+        let mut lists_of = vec![0u32; patterns.len()];
         for (id, (p, elems)) in patterns.iter().zip(&elems).enumerate() {
             if let CElem::Words { alts, .. } = &elems[p.anchor] {
                 for first in alts.iter().filter_map(|alt| alt.first()) {
                     if let Key::Exact(k) | Key::Prefix(k) = *first {
-                        let list: &mut Vec<u32> = &mut anchored[k as usize];
+                        let list: &mut Vec<u32> = &mut lists[k as usize];
                         if !list.contains(&(id as u32)) {
                             list.push(id as u32);
+                            lists_of[id] += 1;
                         }
                     }
                 }
@@ -303,24 +346,40 @@ impl PatternIndex {
         }
         let compiled: Vec<Compiled> =
             patterns.iter().zip(elems).map(|(p, elems)| PatternIndex::compile(elems, p.anchor)).collect();
-        let quick = compiled
-            .iter()
-            .map(|p| {
-                let mut quick = [0; 2];
-                for (q, sig) in quick.iter_mut().zip(&p.after_sigs) {
-                    *q = fold(sig);
-                }
-                quick
-            })
-            .collect();
-        PatternIndex {
+        let mut index = PatternIndex {
             ids: keys.exact,
             stems: StemSet::new(keys.stems.into_iter().map(|(stem, n)| (stem, n + shift))),
-            anchored,
-            compiled,
-            quick,
             ..PatternIndex::default()
+        };
+        index.anchored.push(0);
+        for list in lists {
+            for id in list {
+                let mut quick = [0; 2];
+                for (q, sig) in quick.iter_mut().zip(&compiled[id as usize].after_sigs) {
+                    *q = fold(sig);
+                }
+                index.quick.push(quick);
+                index.candidates.push(if lists_of[id as usize] > 1 { id | SHARED } else { id });
+            }
+            index.anchored.push(index.candidates.len() as u32);
         }
+        index.splits = (0..index.anchored.len() - 1)
+            .map(|k| {
+                let range = index.candidates_of(k as u32);
+                (range.len() > SPLIT_LIST).then(|| {
+                    let mut split = Split::default();
+                    for (n, &entry) in index.candidates[range].iter().enumerate() {
+                        match compiled[(entry & !SHARED) as usize].after.first() {
+                            Some(set) => set.iter().for_each(|&id| split.by_key.entry(id).or_default().push(n as u32)),
+                            None => split.rest.push(n as u32),
+                        }
+                    }
+                    Box::new(split)
+                })
+            })
+            .collect();
+        index.compiled = compiled;
+        index
     }
 
     fn compile(elems: Vec<CElem>, anchor: usize) -> Compiled {
@@ -382,6 +441,14 @@ impl PatternIndex {
         }
     }
 
+    /// The range in `candidates` of the patterns anchored on key id `k`.
+    fn candidates_of(&self, k: u32) -> std::ops::Range<usize> {
+        match self.anchored.get(k as usize..k as usize + 2) {
+            Some(at) => at[0] as usize..at[1] as usize,
+            None => 0..0,
+        }
+    }
+
     /// The ids of the stems the key of vocabulary id `id` starts with,
     /// shortest first (`None`: not a vocabulary id).
     fn vocabulary_stems(&self, id: u32) -> Option<&[u32]> {
@@ -391,7 +458,7 @@ impl PatternIndex {
 
     /// True when some pattern is anchored on `key`: a cheap pre-filter.
     pub fn is_anchor(&self, key: &str) -> bool {
-        let anchors = |id: u32| self.anchored.get(id as usize).is_some_and(|list| !list.is_empty());
+        let anchors = |id: u32| !self.candidates_of(id).is_empty();
         self.ids.get(key).is_some_and(|&id| anchors(id)) || self.stems.prefixes_of(key).any(|(_, &s)| anchors(s))
     }
 
@@ -481,54 +548,66 @@ impl PatternIndex {
             source: None,
             target: None,
         };
-        // The patterns a token has tried, as a bit set by pattern id, and
-        // the ids set in it (to clear them for the next token).
+        // The shared patterns a token has tried, as a bit set by pattern
+        // id, and the ids set in it (to clear them for the next token).
+        // A token visits each list once (its keys' exact ids are distinct,
+        // and so are its stems), so only a pattern listed under several
+        // keys may come twice; it is tried the first time only.
         let mut tried = vec![0u64; self.compiled.len().div_ceil(64)];
         let mut set: Vec<u32> = Vec::new();
+        // For long lists: each key id of the sentence with its last
+        // position (made when first needed), and the candidates kept.
+        let mut after_ids: Vec<(u32, u32)> = Vec::new();
+        let mut picked: Vec<u32> = Vec::new();
         for (i, row) in ids.iter().enumerate() {
             for id in set.drain(..) {
                 tried[id as usize / 64] &= !(1 << (id % 64));
             }
             let folded = fold(&sig_after[i]);
-            let mut lists = 0;
-            let mut earlier: &[u32] = &[];
             for k in 0..3 {
                 // A key equal to an earlier one of the token has had its
                 // turn, and so have its stems.
                 let exact = match row[k] {
                     id if id == NO_KEY || row[..k].contains(&id) => None,
-                    id => self.anchored.get(id as usize),
+                    id => Some(id),
                 };
                 let stems = &stem_ids[stem_at[3 * i + k] as usize..stem_at[3 * i + k + 1] as usize];
-                let lists_of_stems = stems.iter().filter_map(|&s| self.anchored.get(s as usize));
-                for list in exact.into_iter().chain(lists_of_stems).filter(|list| !list.is_empty()) {
-                    // A list holds no repeats: only later lists need `tried`
-                    // (a frequent word anchors hundreds of patterns), so the
-                    // first is entered there only when a second one comes.
-                    let first = lists == 0;
-                    if first {
-                        earlier = list;
-                    } else if lists == 1 {
-                        for &id in earlier {
-                            tried[id as usize / 64] |= 1 << (id % 64);
+                for key in exact.into_iter().chain(stems.iter().copied()) {
+                    let range = self.candidates_of(key);
+                    // A long list keeps the patterns whose first `after` set
+                    // has a key after `i` (and those without such a set).
+                    let split = self.splits.get(key as usize).and_then(Option::as_deref);
+                    if let Some(split) = split {
+                        if after_ids.is_empty() {
+                            after_ids = distinct_last(&occurs);
                         }
-                        set.extend_from_slice(earlier);
+                        picked.clear();
+                        picked.extend_from_slice(&split.rest);
+                        for &(id, last) in &after_ids {
+                            if last as usize > i {
+                                picked.extend(split.by_key.get(&id).into_iter().flatten());
+                            }
+                        }
+                        picked.sort_unstable();
+                        picked.dedup();
                     }
-                    lists += 1;
-                    for &id in list {
-                        if !first {
+                    let count = if split.is_some() { picked.len() } else { range.len() };
+                    for n in 0..count {
+                        let j = range.start + if split.is_some() { picked[n] as usize } else { n };
+                        let ([q0, q1], entry) = (self.quick[j], self.candidates[j]);
+                        // The quick test is implied by `precheck` (folded
+                        // signatures of sets that meet meet).
+                        if (q0 & folded == 0 && q0 != 0) | (q1 & folded == 0 && q1 != 0) {
+                            continue;
+                        }
+                        let id = entry & !SHARED;
+                        if entry & SHARED != 0 {
                             let (word, bit) = (id as usize / 64, 1 << (id % 64));
                             if tried[word] & bit != 0 {
                                 continue;
                             }
                             tried[word] |= bit;
                             set.push(id);
-                        }
-                        // The quick test is implied by `precheck` (folded
-                        // signatures of sets that meet meet).
-                        let [q0, q1] = self.quick[id as usize];
-                        if (q0 & folded == 0 && q0 != 0) | (q1 & folded == 0 && q1 != 0) {
-                            continue;
                         }
                         let p = &self.compiled[id as usize];
                         if !precheck(p, i, &occurs, &sig_after[i]) {

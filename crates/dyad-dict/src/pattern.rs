@@ -592,6 +592,9 @@ impl PatternIndex {
                         picked.dedup();
                     }
                     let count = if split.is_some() { picked.len() } else { range.len() };
+                    // `n` indexes `picked` in one case only: an iterator of
+                    // either kind would cost a branch or a call per candidate.
+                    #[allow(clippy::needless_range_loop)]
                     for n in 0..count {
                         let j = range.start + if split.is_some() { picked[n] as usize } else { n };
                         let ([q0, q1], entry) = (self.quick[j], self.candidates[j]);

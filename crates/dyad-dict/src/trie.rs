@@ -160,7 +160,12 @@ struct Node {
 
 impl PhraseTrie {
     pub(crate) fn new() -> PhraseTrie {
-        PhraseTrie { nodes: vec![Node::default()], ids: FxMap::default(), root: Vec::new(), root_stems: StemSet::default() }
+        PhraseTrie {
+            nodes: vec![Node::default()],
+            ids: FxMap::default(),
+            root: Vec::new(),
+            root_stems: StemSet::default(),
+        }
     }
 
     pub(crate) fn insert(&mut self, keys: &[String], entry: u32) {

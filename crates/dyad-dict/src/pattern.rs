@@ -131,9 +131,11 @@ pub struct PatternMatch {
 /// of two strings at every step.
 #[derive(Clone, Copy, Debug)]
 enum Key {
-    /// An exact key, by id (see [`PatternIndex`]'s `ids`).
+    /// An exact key, by id (see [`PatternIndex`]).
     Exact(u32),
-    /// A stem (`argentin*`), by index into `stems`; matched with `starts_with`.
+    /// A stem (`argentin*`), by id (see [`PatternIndex`]): a token matches
+    /// it when the stem is among those its keys start with, which are
+    /// looked up once per token.
     Prefix(u32),
     /// The empty key, which no token matches.
     Never,
@@ -159,9 +161,9 @@ struct Compiled {
     elems: Vec<CElem>,
     anchor: usize,
     /// For each required word element after the anchor (none comes before
-    /// it), the ids of its first keys: one must occur after the anchor for
-    /// the pattern to have a chance. Elements with stems or large sets are
-    /// not listed.
+    /// it), the key ids (exact or stem) of its first keys: one must occur
+    /// after the anchor for the pattern to have a chance. Elements with
+    /// large sets are not listed.
     after: Vec<Box<[u32]>>,
     /// Per set of `after`, the [`Signature`] of its ids: a set none of
     /// whose bits occurs after the anchor is rejected without a search.
@@ -189,121 +191,208 @@ fn sig_meets(a: &Signature, b: &Signature) -> bool {
     (a[0] & b[0]) | (a[1] & b[1]) | (a[2] & b[2]) | (a[3] & b[3]) != 0
 }
 
+/// Flag of a candidate listed under more than one key (see
+/// [`PatternIndex::find_all`]).
+const SHARED: u32 = 1 << 31;
+
+/// Longest list of candidates scanned whole. TABARI's `SAID` anchors some
+/// 1,800 patterns and occurs in most news sentences, which nearly all of
+/// them cannot match: a longer list is also split by the keys of its
+/// patterns' first `after` sets, so that a sentence visits the patterns
+/// whose first later word it has (the pre-check would reject the others).
+const SPLIT_LIST: usize = 64;
+
+/// A long candidate list split by the first `after` set of its patterns:
+/// positions in the list, ascending.
+#[derive(Debug, Default)]
+struct Split {
+    /// By key id, the patterns whose first `after` set holds it.
+    by_key: FxHashMap<u32, Vec<u32>>,
+    /// The patterns with no `after` set (always candidates).
+    rest: Vec<u32>,
+}
+
+/// Each key id of `occurs` (sorted by id, then position) with its last
+/// position.
+fn distinct_last(occurs: &[(u32, u32)]) -> Vec<(u32, u32)> {
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    for &(id, pos) in occurs {
+        match out.last_mut() {
+            Some(last) if last.0 == id => last.1 = pos,
+            _ => out.push((id, pos)),
+        }
+    }
+    out
+}
+
 /// Largest set of first keys checked before trying a pattern.
 const MAX_PRECHECK: usize = 16;
 
 /// Patterns indexed by the keys of their anchors.
+///
+/// Every exact key a pattern uses has an id, and so has every stem (`stem*`
+/// keys), numbered after the exact keys. A token *has* the exact ids of its
+/// keys and the ids of every stem one of its keys starts with. With TABARI's
+/// dictionaries most pattern words are stems, so stems are handled like
+/// exact keys: the stems of each vocabulary key are listed once, when the
+/// dictionaries are built, so a token's stems are a table lookup (no string
+/// compare per token or per matcher step), and stem ids take part in the
+/// pre-check, which rejects most candidate patterns before the search.
 #[derive(Debug, Default)]
 pub struct PatternIndex {
-    by_anchor: FxHashMap<Box<str>, Vec<u32>>,
-    /// Patterns whose anchor is a prefix key (`stem*`), by stem.
-    by_prefix: StemSet<Vec<u32>>,
     /// Id of every exact key a pattern uses.
     ids: FxHashMap<Box<str>, u32>,
-    /// Patterns anchored on each exact key, by id (same lists as `by_anchor`).
-    anchored: Vec<Vec<u32>>,
-    /// Stems of prefix keys, by index.
-    stems: Vec<Box<str>>,
-    compiled: Vec<Compiled>,
-    /// By pattern id, the signatures of its first two `after` sets folded
-    /// to 64 bits (`0`: no such set), in one dense array: a frequent anchor
-    /// lists hundreds of patterns, and most fail this test, which then
-    /// costs no visit to the pattern's own (scattered) data.
+    /// The stems, with their ids.
+    stems: StemSet<u32>,
+    /// The patterns anchored on key id `k` (exact or stem), in pattern
+    /// order: `candidates[anchored[k]..anchored[k + 1]]`, each with the
+    /// [`SHARED`] bit when some other list holds it too.
+    anchored: Vec<u32>,
+    candidates: Vec<u32>,
+    /// By candidate (parallel to `candidates`), the signatures of its
+    /// pattern's first two `after` sets folded to 64 bits (`0`: no such
+    /// set): a frequent anchor or a short stem lists hundreds of patterns,
+    /// and most fail this test, which then reads the list's own two dense
+    /// arrays and nothing of the pattern.
     quick: Vec<[u64; 2]>,
+    compiled: Vec<Compiled>,
+    /// By key id, for lists longer than [`SPLIT_LIST`], the list split by
+    /// the first `after` set of its patterns.
+    splits: Vec<Option<Box<Split>>>,
     /// By vocabulary id of the dictionaries (see [`PatternInput::ids`]),
     /// the id of the same key here, or [`NO_KEY`].
     from_vocabulary: Vec<u32>,
+    /// By vocabulary id `v`, the ids of the stems the key starts with,
+    /// shortest first: `vocabulary_stems[stems_at[v]..stems_at[v + 1]]`.
+    stems_at: Vec<u32>,
+    vocabulary_stems: Vec<u32>,
+}
+
+/// Key ids handed out while compiling, in order of first use: exact keys
+/// and stems are numbered apart (stems are moved past the exact keys once
+/// all are known).
+#[derive(Default)]
+struct KeyIds {
+    exact: FxHashMap<Box<str>, u32>,
+    stems: FxHashMap<Box<str>, u32>,
+}
+
+impl KeyIds {
+    fn key(&mut self, key: &str) -> Key {
+        if key.is_empty() {
+            return Key::Never;
+        }
+        match prefix_of(key) {
+            Some(stem) => {
+                let next = self.stems.len() as u32;
+                Key::Prefix(*self.stems.entry(stem.into()).or_insert(next))
+            }
+            None => {
+                let next = self.exact.len() as u32;
+                Key::Exact(*self.exact.entry(key.into()).or_insert(next))
+            }
+        }
+    }
 }
 
 impl PatternIndex {
     pub(crate) fn build(patterns: &[EventPattern]) -> PatternIndex {
-        let mut by_anchor: FxHashMap<Box<str>, Vec<u32>> = FxHashMap::default();
-        let mut by_prefix: FxHashMap<Box<str>, Vec<u32>> = FxHashMap::default();
-        for (id, p) in patterns.iter().enumerate() {
-            if let Elem::Words { alts, .. } = &p.elems[p.anchor] {
-                for alt in alts {
-                    if let Some(first) = alt.first() {
-                        let (map, key) = match prefix_of(first) {
-                            Some(stem) => (&mut by_prefix, stem),
-                            None => (&mut by_anchor, first.as_str()),
-                        };
-                        let list = map.entry(key.into()).or_default();
+        let mut keys = KeyIds::default();
+        let mut elems: Vec<Vec<CElem>> = patterns
+            .iter()
+            .map(|p| {
+                p.elems
+                    .iter()
+                    .map(|e| match e {
+                        Elem::Words { alts, optional } => CElem::Words {
+                            alts: alts.iter().map(|alt| alt.iter().map(|k| keys.key(k)).collect()).collect(),
+                            optional: *optional,
+                        },
+                        Elem::Gap => CElem::Gap,
+                        Elem::LongGap => CElem::LongGap,
+                        Elem::Source => CElem::Source,
+                        Elem::Target => CElem::Target,
+                        Elem::Actor => CElem::Actor,
+                    })
+                    .collect()
+            })
+            .collect();
+        // Stems are numbered after the exact keys.
+        let shift = keys.exact.len() as u32;
+        for e in elems.iter_mut().flatten() {
+            if let CElem::Words { alts, .. } = e {
+                for key in alts.iter_mut().flat_map(|alt| alt.iter_mut()) {
+                    if let Key::Prefix(n) = key {
+                        *n += shift;
+                    }
+                }
+            }
+        }
+        debug_assert!(patterns.len() < SHARED as usize);
+        let mut lists = vec![Vec::new(); keys.exact.len() + keys.stems.len()];
+        let mut lists_of = vec![0u32; patterns.len()];
+        for (id, (p, elems)) in patterns.iter().zip(&elems).enumerate() {
+            if let CElem::Words { alts, .. } = &elems[p.anchor] {
+                for first in alts.iter().filter_map(|alt| alt.first()) {
+                    if let Key::Exact(k) | Key::Prefix(k) = *first {
+                        let list: &mut Vec<u32> = &mut lists[k as usize];
                         if !list.contains(&(id as u32)) {
                             list.push(id as u32);
+                            lists_of[id] += 1;
                         }
                     }
                 }
             }
         }
-        let by_prefix = StemSet::new(by_prefix);
-        let mut index = PatternIndex { by_anchor, by_prefix, ..PatternIndex::default() };
-        let compiled = patterns.iter().map(|p| index.compile(p)).collect();
-        index.compiled = compiled;
-        index.quick = index
-            .compiled
-            .iter()
-            .map(|p| {
+        let compiled: Vec<Compiled> =
+            patterns.iter().zip(elems).map(|(p, elems)| PatternIndex::compile(elems, p.anchor)).collect();
+        let mut index = PatternIndex {
+            ids: keys.exact,
+            stems: StemSet::new(keys.stems.into_iter().map(|(stem, n)| (stem, n + shift))),
+            ..PatternIndex::default()
+        };
+        index.anchored.push(0);
+        for list in lists {
+            for id in list {
                 let mut quick = [0; 2];
-                for (q, sig) in quick.iter_mut().zip(&p.after_sigs) {
+                for (q, sig) in quick.iter_mut().zip(&compiled[id as usize].after_sigs) {
                     *q = fold(sig);
                 }
-                quick
+                index.quick.push(quick);
+                index.candidates.push(if lists_of[id as usize] > 1 { id | SHARED } else { id });
+            }
+            index.anchored.push(index.candidates.len() as u32);
+        }
+        index.splits = (0..index.anchored.len() - 1)
+            .map(|k| {
+                let range = index.candidates_of(k as u32);
+                (range.len() > SPLIT_LIST).then(|| {
+                    let mut split = Split::default();
+                    for (n, &entry) in index.candidates[range].iter().enumerate() {
+                        match compiled[(entry & !SHARED) as usize].after.first() {
+                            Some(set) => set.iter().for_each(|&id| split.by_key.entry(id).or_default().push(n as u32)),
+                            None => split.rest.push(n as u32),
+                        }
+                    }
+                    Box::new(split)
+                })
             })
             .collect();
-        let mut anchored = vec![Vec::new(); index.ids.len()];
-        for (key, list) in &index.by_anchor {
-            if let Some(&id) = index.ids.get(key) {
-                anchored[id as usize] = list.clone();
-            }
-        }
-        index.anchored = anchored;
+        index.compiled = compiled;
         index
     }
 
-    fn key(&mut self, key: &str) -> Key {
-        if key.is_empty() {
-            return Key::Never;
-        }
-        if let Some(stem) = prefix_of(key) {
-            let n = match self.stems.iter().position(|s| **s == *stem) {
-                Some(n) => n,
-                None => {
-                    self.stems.push(stem.into());
-                    self.stems.len() - 1
-                }
-            };
-            return Key::Prefix(n as u32);
-        }
-        let next = self.ids.len() as u32;
-        Key::Exact(*self.ids.entry(key.into()).or_insert(next))
-    }
-
-    fn compile(&mut self, p: &EventPattern) -> Compiled {
-        let elems: Vec<CElem> = p
-            .elems
-            .iter()
-            .map(|e| match e {
-                Elem::Words { alts, optional } => CElem::Words {
-                    alts: alts.iter().map(|alt| alt.iter().map(|k| self.key(k)).collect()).collect(),
-                    optional: *optional,
-                },
-                Elem::Gap => CElem::Gap,
-                Elem::LongGap => CElem::LongGap,
-                Elem::Source => CElem::Source,
-                Elem::Target => CElem::Target,
-                Elem::Actor => CElem::Actor,
-            })
-            .collect();
-        // The first keys of a required element, when all are exact (a
-        // never-matching alternative adds none).
+    fn compile(elems: Vec<CElem>, anchor: usize) -> Compiled {
+        // The first keys of a required element (a never-matching
+        // alternative adds none).
         let firsts = |e: &CElem| -> Option<Box<[u32]>> {
             let CElem::Words { alts, optional: false } = e else { return None };
             let mut ids = Vec::new();
             for alt in alts {
                 match alt.first() {
-                    Some(Key::Exact(id)) => ids.push(*id),
+                    Some(Key::Exact(id) | Key::Prefix(id)) => ids.push(*id),
                     Some(Key::Never) => {}
-                    Some(Key::Prefix(_)) | None => return None,
+                    None => return None,
                 }
             }
             ids.sort_unstable();
@@ -312,9 +401,9 @@ impl PatternIndex {
         };
         // An element after the anchor starts past the anchor's first token
         // only when every alternative of the anchor has a word.
-        let after: Vec<Box<[u32]>> = match &elems[p.anchor] {
+        let after: Vec<Box<[u32]>> = match &elems[anchor] {
             CElem::Words { alts, .. } if alts.iter().all(|a| !a.is_empty()) => {
-                elems[p.anchor + 1..].iter().filter_map(firsts).collect()
+                elems[anchor + 1..].iter().filter_map(firsts).collect()
             }
             _ => Vec::new(),
         };
@@ -326,28 +415,51 @@ impl PatternIndex {
                 sig
             })
             .collect();
-        Compiled { elems, anchor: p.anchor, after, after_sigs }
+        Compiled { elems, anchor, after, after_sigs }
     }
 
-    /// Maps the dictionaries' vocabulary ids to this index's key ids, for
-    /// inputs that give [`PatternInput::ids`].
+    /// Maps the dictionaries' vocabulary ids to this index's key ids, and
+    /// lists the stems each vocabulary key starts with, for inputs that
+    /// give [`PatternInput::ids`].
     pub(crate) fn set_vocabulary(&mut self, vocabulary: &FxHashMap<Box<str>, u32>) {
         self.from_vocabulary = vec![NO_KEY; vocabulary.len()];
+        let mut by_id: Vec<&str> = vec![""; vocabulary.len()];
         for (key, &id) in vocabulary {
+            if let Some(slot) = by_id.get_mut(id as usize) {
+                *slot = key;
+            }
             if let (Some(slot), Some(&own)) = (self.from_vocabulary.get_mut(id as usize), self.ids.get(key)) {
                 *slot = own;
             }
         }
+        self.stems_at = Vec::with_capacity(by_id.len() + 1);
+        self.vocabulary_stems.clear();
+        self.stems_at.push(0);
+        for key in by_id {
+            self.vocabulary_stems.extend(self.stems.prefixes_of(key).map(|(_, &s)| s));
+            self.stems_at.push(self.vocabulary_stems.len() as u32);
+        }
+    }
+
+    /// The range in `candidates` of the patterns anchored on key id `k`.
+    fn candidates_of(&self, k: u32) -> std::ops::Range<usize> {
+        match self.anchored.get(k as usize..k as usize + 2) {
+            Some(at) => at[0] as usize..at[1] as usize,
+            None => 0..0,
+        }
+    }
+
+    /// The ids of the stems the key of vocabulary id `id` starts with,
+    /// shortest first (`None`: not a vocabulary id).
+    fn vocabulary_stems(&self, id: u32) -> Option<&[u32]> {
+        let at = self.stems_at.get(id as usize..id as usize + 2)?;
+        Some(&self.vocabulary_stems[at[0] as usize..at[1] as usize])
     }
 
     /// True when some pattern is anchored on `key`: a cheap pre-filter.
     pub fn is_anchor(&self, key: &str) -> bool {
-        self.by_anchor.contains_key(key) || self.prefix_anchors(key).next().is_some()
-    }
-
-    /// Patterns anchored on a prefix key that `key` starts with.
-    fn prefix_anchors<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a Vec<u32>> + 'a {
-        self.by_prefix.prefixes_of(key).map(|(_, list)| list)
+        let anchors = |id: u32| !self.candidates_of(id).is_empty();
+        self.ids.get(key).is_some_and(|&id| anchors(id)) || self.stems.prefixes_of(key).any(|(_, &s)| anchors(s))
     }
 
     /// Every pattern match in the input, in order of anchor position.
@@ -359,28 +471,43 @@ impl PatternIndex {
         if self.compiled.is_empty() || len == 0 {
             return out;
         }
-        // Each key is looked up once per sentence; from here on keys are ids.
+        // Each key is looked up once per sentence; from here on keys are
+        // ids. The stems of key `k` of token `i` are
+        // `stem_ids[stem_at[3 * i + k]..stem_at[3 * i + k + 1]]`, less those
+        // of the token's earlier keys (so a token's stems are listed once).
         let mut ids = Vec::with_capacity(len);
+        let mut stem_ids: Vec<u32> = Vec::new();
+        let mut stem_at: Vec<u32> = Vec::with_capacity(3 * len + 1);
+        stem_at.push(0);
         for i in 0..len {
-            if let Some(vocab) = input.ids(i).filter(|_| !self.from_vocabulary.is_empty()) {
+            let vocab = input.ids(i).filter(|_| !self.from_vocabulary.is_empty());
+            // The strings are needed for a key without a vocabulary id only.
+            let keys = match vocab {
+                Some(v) if v.iter().all(|&v| self.vocabulary_stems(v).is_some()) => None,
+                _ => Some(input.keys(i)),
+            };
+            let row = match (vocab, keys) {
                 // Equal keys have equal ids, and `""` has NO_KEY.
-                ids.push(vocab.map(|v| self.from_vocabulary.get(v as usize).copied().unwrap_or(NO_KEY)));
-                continue;
-            }
-            let keys = input.keys(i);
-            let mut row = [NO_KEY; 3];
-            for k in 0..3 {
-                let key = keys[k];
-                // Keys from the dictionaries are mostly the same string
-                // when equal: the pointer test spares the byte compare.
-                row[k] = match (0..k).find(|&j| std::ptr::eq(keys[j], key) || keys[j] == key) {
-                    Some(j) => row[j],
-                    None if key.is_empty() => NO_KEY,
-                    None => self.ids.get(key).copied().unwrap_or(NO_KEY),
-                };
-            }
+                (Some(v), _) => v.map(|v| self.from_vocabulary.get(v as usize).copied().unwrap_or(NO_KEY)),
+                (None, Some(keys)) => self.exact_ids(keys),
+                (None, None) => [NO_KEY; 3],
+            };
             ids.push(row);
+            let token = stem_ids.len();
+            for k in 0..3 {
+                let known = vocab.and_then(|v| self.vocabulary_stems(v[k]));
+                let key = keys.map_or("", |keys| keys[k]);
+                let found = known.into_iter().flatten().copied();
+                let probed = known.is_none().then(|| self.stems.prefixes_of(key).map(|(_, &s)| s));
+                for s in found.chain(probed.into_iter().flatten()) {
+                    if !stem_ids[token..].contains(&s) {
+                        stem_ids.push(s);
+                    }
+                }
+                stem_at.push(stem_ids.len() as u32);
+            }
         }
+        let stems_of = |i: usize| &stem_ids[stem_at[3 * i] as usize..stem_at[3 * i + 3] as usize];
         // Where each key occurs, by id then position (for the pre-check).
         let mut occurs: Vec<(u32, u32)> = Vec::new();
         for (i, row) in ids.iter().enumerate() {
@@ -389,6 +516,7 @@ impl PatternIndex {
                     occurs.push((id, i as u32));
                 }
             }
+            occurs.extend(stems_of(i).iter().map(|&s| (s, i as u32)));
         }
         occurs.sort_unstable();
         // The signature of the key ids after each position (the pre-check's
@@ -396,9 +524,11 @@ impl PatternIndex {
         let mut sig_after = vec![Signature::default(); len + 1];
         for i in (0..len).rev() {
             let mut sig = sig_after[i + 1];
-            for &id in ids[i + 1..].first().into_iter().flatten() {
-                if id != NO_KEY {
-                    sig_add(&mut sig, id);
+            if i + 1 < len {
+                for &id in ids[i + 1].iter().chain(stems_of(i + 1)) {
+                    if id != NO_KEY {
+                        sig_add(&mut sig, id);
+                    }
                 }
             }
             sig_after[i] = sig;
@@ -407,7 +537,8 @@ impl PatternIndex {
             input,
             len,
             ids: &ids,
-            stems: &self.stems,
+            stem_ids: &stem_ids,
+            stem_at: &stem_at,
             stack: Vec::new(),
             seen: vec![false; len + 2],
             frontier: Vec::new(),
@@ -417,51 +548,69 @@ impl PatternIndex {
             source: None,
             target: None,
         };
-        let mut seen: Vec<u32> = Vec::new();
-        let prefixes = !self.by_prefix.is_empty();
+        // The shared patterns a token has tried, as a bit set by pattern
+        // id, and the ids set in it (to clear them for the next token).
+        // A token visits each list once (its keys' exact ids are distinct,
+        // and so are its stems), so only a pattern listed under several
+        // keys may come twice; it is tried the first time only.
+        let mut tried = vec![0u64; self.compiled.len().div_ceil(64)];
+        let mut set: Vec<u32> = Vec::new();
+        // For long lists: each key id of the sentence with its last
+        // position (made when first needed), and the candidates kept.
+        let mut after_ids: Vec<(u32, u32)> = Vec::new();
+        let mut picked: Vec<u32> = Vec::new();
         for (i, row) in ids.iter().enumerate() {
-            seen.clear();
+            for id in set.drain(..) {
+                tried[id as usize / 64] &= !(1 << (id % 64));
+            }
             let folded = fold(&sig_after[i]);
-            let mut lists = 0;
-            let mut earlier: &[u32] = &[];
-            // Only prefix anchors need the strings; exact ones the ids.
-            let keys = if prefixes { input.keys(i) } else { [""; 3] };
-            for (k, key) in keys.iter().enumerate() {
+            for k in 0..3 {
                 // A key equal to an earlier one of the token has had its
-                // turn; an empty key is NO_KEY, and so is one no pattern uses
-                // (which only a prefix anchor can still match).
-                let unknown = row[k] == NO_KEY;
-                if (unknown && (!prefixes || key.is_empty())) || (!unknown && row[..k].contains(&row[k])) {
-                    continue;
-                }
+                // turn, and so have its stems.
                 let exact = match row[k] {
-                    NO_KEY => None,
-                    id => self.anchored.get(id as usize),
+                    id if id == NO_KEY || row[..k].contains(&id) => None,
+                    id => Some(id),
                 };
-                let stems = prefixes.then(|| self.prefix_anchors(key)).into_iter().flatten();
-                for list in exact.into_iter().chain(stems) {
-                    // A list holds no repeats: only later lists need `seen`
-                    // (a frequent word anchors hundreds of patterns), so the
-                    // first is copied there only when a second one comes.
-                    let first = lists == 0;
-                    if first {
-                        earlier = list;
-                    } else if lists == 1 {
-                        seen.extend_from_slice(earlier);
-                    }
-                    lists += 1;
-                    for &id in list {
-                        if !first {
-                            if seen.contains(&id) {
-                                continue;
-                            }
-                            seen.push(id);
+                let stems = &stem_ids[stem_at[3 * i + k] as usize..stem_at[3 * i + k + 1] as usize];
+                for key in exact.into_iter().chain(stems.iter().copied()) {
+                    let range = self.candidates_of(key);
+                    // A long list keeps the patterns whose first `after` set
+                    // has a key after `i` (and those without such a set).
+                    let split = self.splits.get(key as usize).and_then(Option::as_deref);
+                    if let Some(split) = split {
+                        if after_ids.is_empty() {
+                            after_ids = distinct_last(&occurs);
                         }
+                        picked.clear();
+                        picked.extend_from_slice(&split.rest);
+                        for &(id, last) in &after_ids {
+                            if last as usize > i {
+                                picked.extend(split.by_key.get(&id).into_iter().flatten());
+                            }
+                        }
+                        picked.sort_unstable();
+                        picked.dedup();
+                    }
+                    let count = if split.is_some() { picked.len() } else { range.len() };
+                    // `n` indexes `picked` in one case only: an iterator of
+                    // either kind would cost a branch or a call per candidate.
+                    #[allow(clippy::needless_range_loop)]
+                    for n in 0..count {
+                        let j = range.start + if split.is_some() { picked[n] as usize } else { n };
+                        let ([q0, q1], entry) = (self.quick[j], self.candidates[j]);
                         // The quick test is implied by `precheck` (folded
                         // signatures of sets that meet meet).
-                        let [q0, q1] = self.quick[id as usize];
                         if (q0 & folded == 0 && q0 != 0) | (q1 & folded == 0 && q1 != 0) {
                             continue;
+                        }
+                        let id = entry & !SHARED;
+                        if entry & SHARED != 0 {
+                            let (word, bit) = (id as usize / 64, 1 << (id % 64));
+                            if tried[word] & bit != 0 {
+                                continue;
+                            }
+                            tried[word] |= bit;
+                            set.push(id);
                         }
                         let p = &self.compiled[id as usize];
                         if !precheck(p, i, &occurs, &sig_after[i]) {
@@ -475,6 +624,22 @@ impl PatternIndex {
             }
         }
         out
+    }
+
+    /// The exact ids of a token's keys, looked up by string.
+    fn exact_ids(&self, keys: [&str; 3]) -> [u32; 3] {
+        let mut row = [NO_KEY; 3];
+        for k in 0..3 {
+            let key = keys[k];
+            // Keys from the dictionaries are mostly the same string
+            // when equal: the pointer test spares the byte compare.
+            row[k] = match (0..k).find(|&j| std::ptr::eq(keys[j], key) || keys[j] == key) {
+                Some(j) => row[j],
+                None if key.is_empty() => NO_KEY,
+                None => self.ids.get(key).copied().unwrap_or(NO_KEY),
+            };
+        }
+        row
     }
 }
 
@@ -501,7 +666,9 @@ struct Matcher<'a> {
     input: &'a dyn PatternInput,
     len: usize,
     ids: &'a [[u32; 3]],
-    stems: &'a [Box<str>],
+    /// The stems of each token's keys (see [`PatternIndex::find_all`]).
+    stem_ids: &'a [u32],
+    stem_at: &'a [u32],
     stack: Vec<usize>,
     seen: Vec<bool>,
     frontier: Vec<usize>,
@@ -523,9 +690,8 @@ impl Matcher<'_> {
         }
         match key {
             Key::Exact(id) => self.ids[i].contains(&id),
-            Key::Prefix(n) => {
-                let stem = &*self.stems[n as usize];
-                self.input.keys(i).iter().any(|k| !k.is_empty() && k.starts_with(stem))
+            Key::Prefix(s) => {
+                self.stem_ids[self.stem_at[3 * i] as usize..self.stem_at[3 * i + 3] as usize].contains(&s)
             }
             Key::Never => false,
         }

@@ -1,26 +1,44 @@
 //! Stems (prefix keys without their `*`), looked up by the word they start.
 //!
-//! Every token key of every sentence is asked which stems it starts with
-//! (`Dictionaries::key_id` for words no dictionary lists, and the pattern
-//! index for anchors). Probing a hash map once per prefix of the word did
-//! that with one hash and one probe per character, about a sixth of the
-//! coder's instructions with the default dictionaries' few dozen stems. Here
-//! the stems are grouped by first byte, shortest first, so a word is compared
-//! with the few stems that share its first byte and nothing else.
+//! Every token key of every sentence may be asked which stems it starts with
+//! (`Dictionaries::key_id` for words no dictionary lists, the pattern index
+//! when the dictionaries are built, the phrase tries at their root). Probing
+//! a hash map once per prefix of the word costs one hash and one probe per
+//! character; comparing the word with every stem that shares its first byte
+//! costs hundreds of compares per word with TABARI's thousands of stems.
+//! Here the stems form a byte trie: a word is walked down it once, one edge
+//! per byte, and the walk stops at the first byte no stem continues with
+//! (for most words, at the first or second byte).
+
+/// No value / no node.
+const NONE: u32 = u32::MAX;
 
 /// A set of non-empty stems with a value each.
 #[derive(Clone, Debug)]
 pub(crate) struct StemSet<V> {
-    /// Sorted by first byte, then length, then bytes.
+    /// The stems and their values.
     stems: Vec<(Box<str>, V)>,
-    /// `stems[at[b]..at[b + 1]]` are the stems whose first byte is `b`
-    /// (empty when there are no stems).
-    at: Vec<u32>,
+    /// Trie nodes; node 0 is the root.
+    nodes: Vec<Node>,
+    /// The edges of node `n`, sorted by byte: `edges[n.from..n.to]`, as
+    /// (byte, child).
+    edges: Vec<(u8, u32)>,
+    /// The root's child by byte ([`NONE`]: none), or empty when there are
+    /// no stems.
+    root: Vec<u32>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Node {
+    from: u32,
+    to: u32,
+    /// Index in `stems` of the stem ending here, or [`NONE`].
+    stem: u32,
 }
 
 impl<V> Default for StemSet<V> {
     fn default() -> StemSet<V> {
-        StemSet { stems: Vec::new(), at: Vec::new() }
+        StemSet { stems: Vec::new(), nodes: Vec::new(), edges: Vec::new(), root: Vec::new() }
     }
 }
 
@@ -32,15 +50,40 @@ impl<V> StemSet<V> {
         if stems.is_empty() {
             return StemSet::default();
         }
-        stems.sort_unstable_by(|(a, _), (b, _)| (a.as_bytes()[0], a.len(), a).cmp(&(b.as_bytes()[0], b.len(), b)));
-        let mut at = vec![0u32; 257];
-        for (s, _) in &stems {
-            at[usize::from(s.as_bytes()[0]) + 1] += 1;
+        stems.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
+        // Build with sorted child lists, then lay the edges out flat.
+        let mut children: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
+        let mut ends: Vec<u32> = vec![NONE];
+        for (n, (stem, _)) in stems.iter().enumerate() {
+            let mut node = 0usize;
+            for &b in stem.as_bytes() {
+                node = match children[node].binary_search_by_key(&b, |&(c, _)| c) {
+                    Ok(at) => children[node][at].1 as usize,
+                    Err(at) => {
+                        let child = children.len();
+                        children.push(Vec::new());
+                        ends.push(NONE);
+                        children[node].insert(at, (b, child as u32));
+                        child
+                    }
+                };
+            }
+            if ends[node] == NONE {
+                ends[node] = n as u32;
+            }
         }
-        for b in 1..at.len() {
-            at[b] += at[b - 1];
+        let mut nodes = Vec::with_capacity(children.len());
+        let mut edges = Vec::new();
+        for (list, &stem) in children.iter().zip(&ends) {
+            let from = edges.len() as u32;
+            edges.extend_from_slice(list);
+            nodes.push(Node { from, to: edges.len() as u32, stem });
         }
-        StemSet { stems, at }
+        let mut root = vec![NONE; 256];
+        for &(b, child) in &children[0] {
+            root[usize::from(b)] = child;
+        }
+        StemSet { stems, nodes, edges, root }
     }
 
     /// True when there are no stems.
@@ -48,31 +91,46 @@ impl<V> StemSet<V> {
         self.stems.is_empty()
     }
 
-    /// The stems whose first byte is that of `key`, shortest first.
-    fn bucket(&self, key: &str) -> &[(Box<str>, V)] {
-        match key.as_bytes().first() {
-            Some(&b) if !self.at.is_empty() => {
-                &self.stems[self.at[usize::from(b)] as usize..self.at[usize::from(b) + 1] as usize]
-            }
-            _ => &[],
-        }
-    }
-
     /// The stems `key` starts with (byte-wise, hence at a character
     /// boundary), shortest first, with their values: what probing every
     /// non-empty prefix of `key` in a map of the stems finds, in the same order.
     pub(crate) fn prefixes_of<'a>(&'a self, key: &'a str) -> impl Iterator<Item = (&'a str, &'a V)> + 'a {
-        self.bucket(key)
-            .iter()
-            .take_while(move |(s, _)| s.len() <= key.len())
-            .filter(move |(s, _)| key.as_bytes().starts_with(s.as_bytes()))
-            .map(|(s, v)| (&**s, v))
+        self.ends(key).map(|n| {
+            let (s, v) = &self.stems[n as usize];
+            (&**s, v)
+        })
     }
 
     /// The longest stem `key` starts with, and its value.
     pub(crate) fn longest_prefix_of(&self, key: &str) -> Option<(&str, &V)> {
-        let bucket = self.bucket(key);
-        bucket.iter().rev().find(|(s, _)| key.as_bytes().starts_with(s.as_bytes())).map(|(s, v)| (&**s, v))
+        let (s, v) = &self.stems[self.ends(key).last()? as usize];
+        Some((&**s, v))
+    }
+
+    /// The indices in `stems` of the stems `key` starts with, shortest
+    /// first: the walk down the trie along `key`.
+    fn ends<'a>(&'a self, key: &'a str) -> impl Iterator<Item = u32> + 'a {
+        let mut bytes = key.as_bytes().iter();
+        let mut node = match bytes.next() {
+            Some(&b) if !self.root.is_empty() => self.root[usize::from(b)],
+            _ => NONE,
+        };
+        std::iter::from_fn(move || {
+            while node != NONE {
+                let here = self.nodes[node as usize];
+                node = match bytes.next() {
+                    Some(&b) => {
+                        let edges = &self.edges[here.from as usize..here.to as usize];
+                        edges.iter().find(|&&(c, _)| c == b).map_or(NONE, |&(_, child)| child)
+                    }
+                    None => NONE,
+                };
+                if here.stem != NONE {
+                    return Some(here.stem);
+                }
+            }
+            None
+        })
     }
 }
 
@@ -118,5 +176,11 @@ mod tests {
             check(&stems, key);
         }
         check(&[], "argentina");
+        // Stems that continue one another, and a word that leaves the trie
+        // between two of them.
+        let chain = [("ab", 1), ("abcd", 2), ("abc", 3), ("abd", 4), ("b", 5), ("bcd", 6)];
+        for key in ["abcde", "abc", "abd", "abx", "ab", "a", "bc", "bcdx", "bx"] {
+            check(&chain, key);
+        }
     }
 }

@@ -15,6 +15,8 @@ use std::ops::Deref;
 // of a lookup, so the trie uses rustc's Fx hash.
 use rustc_hash::FxHashMap as FxMap;
 
+use crate::stems::StemSet;
+
 /// The id of a key that no dictionary uses (and of `""`).
 pub const NO_KEY: u32 = u32::MAX;
 
@@ -119,6 +121,15 @@ impl Nodes {
     fn is_empty(&self) -> bool {
         self.len == 0
     }
+
+    /// Sorts the nodes pushed since there were `base`.
+    fn sort_from(&mut self, base: usize) {
+        if self.len <= INLINE {
+            self.inline[base..self.len].sort_unstable();
+        } else {
+            self.spill[base..].sort_unstable();
+        }
+    }
 }
 
 /// Maps sequences of token keys to entry ids; finds the longest match at a position.
@@ -130,6 +141,11 @@ pub struct PhraseTrie {
     ids: FxMap<Box<str>, u32>,
     /// Child of the root by key id ([`NO_KEY`]: none): most lookups stop here.
     root: Vec<u32>,
+    /// The root's stems with their children, as a [`StemSet`] (built by
+    /// [`PhraseTrie::renumber`]): with TABARI's actors, thousands of phrases
+    /// start with a stem, and comparing every token with each of them was
+    /// most of the lookup.
+    root_stems: StemSet<u32>,
 }
 
 #[derive(Debug, Default)]
@@ -144,7 +160,12 @@ struct Node {
 
 impl PhraseTrie {
     pub(crate) fn new() -> PhraseTrie {
-        PhraseTrie { nodes: vec![Node::default()], ids: FxMap::default(), root: Vec::new() }
+        PhraseTrie {
+            nodes: vec![Node::default()],
+            ids: FxMap::default(),
+            root: Vec::new(),
+            root_stems: StemSet::default(),
+        }
     }
 
     pub(crate) fn insert(&mut self, keys: &[String], entry: u32) {
@@ -196,6 +217,7 @@ impl PhraseTrie {
     /// [`crate::Dictionaries::key_id`] ids can be looked up directly.
     pub(crate) fn renumber(&mut self, vocabulary: impl Fn(&str) -> u32) {
         self.ids = self.ids.keys().map(|k| (k.clone(), vocabulary(k))).collect();
+        self.root_stems = StemSet::new(self.nodes[0].stems.iter().map(|(s, child)| (s.clone(), *child)));
         self.root.clear();
         for node in 0..self.nodes.len() {
             self.nodes[node].by_id.clear();
@@ -228,9 +250,24 @@ impl PhraseTrie {
     #[inline]
     fn step(&self, node: usize, strs: &[&str; 3], ids: &[u32; 3], next: &mut Nodes) {
         let n = &self.nodes[node];
-        for (stem, child) in &n.stems {
-            if strs.iter().any(|k| k.starts_with(&**stem)) && !next.contains(*child) {
-                next.push(*child);
+        if node == 0 && !self.root_stems.is_empty() {
+            // The same children as the scan below, in the same order: a
+            // stem's child was created when the stem was added, so the
+            // order of `stems` is that of the child ids.
+            let base = next.len;
+            for key in strs {
+                for (_, &child) in self.root_stems.prefixes_of(key) {
+                    if !next.contains(child) {
+                        next.push(child);
+                    }
+                }
+            }
+            next.sort_from(base);
+        } else {
+            for (stem, child) in &n.stems {
+                if strs.iter().any(|k| k.starts_with(&**stem)) && !next.contains(*child) {
+                    next.push(*child);
+                }
             }
         }
         for (k, &id) in ids.iter().enumerate() {
@@ -375,6 +412,22 @@ mod tests {
         }
         assert_eq!(at(&t, &words, 0), vec![(1, vec![0]), (2, vec![1]), (3, vec![2])]);
         assert_eq!(at(&t, &words, 4), vec![(6, vec![4])]);
+    }
+
+    /// After renumbering, the root's stems are looked up in a `StemSet`
+    /// (shortest first) instead of compared one by one: the same matches in
+    /// the same order, that of the phrases' insertion.
+    #[test]
+    fn root_stems_match_in_insertion_order_after_renumbering() {
+        let mut t = trie(&["ruritan* army", "r*", "ruri* army", "ruritan*", "ru* navy", "army"]);
+        let words = ["ruritanian", "army", "rural", "navy", "army", "xenia"];
+        let before: Vec<_> = (0..words.len()).map(|s| at(&t, &words, s)).collect();
+        t.renumber(|k| if k == "army" { 0 } else { 1 });
+        let after: Vec<_> = (0..words.len()).map(|s| at(&t, &words, s)).collect();
+        assert_eq!(after, before);
+        assert_eq!(after[0], vec![(1, vec![3]), (1, vec![1]), (2, vec![0]), (2, vec![2])]);
+        assert_eq!(after[2], vec![(3, vec![1]), (4, vec![4])]);
+        assert_eq!(after[5], vec![]);
     }
 
     #[test]

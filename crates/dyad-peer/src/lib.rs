@@ -98,7 +98,7 @@ pub struct PeerTables {
     /// (lower-case, each with the alternatives dyad's element has), and the
     /// code the verb has alone, used when a matched word is another form
     /// (`resolutions`).
-    pub exact_words: HashMap<(String, u32), (Vec<Vec<String>>, PeerCode)>,
+    pub exact_words: HashMap<(String, u32), ExactWords>,
     /// TABARI: generated actors `file:line` of phrases ending in `=`
     /// (`GROUCHO=`): the last word takes no noun ending (`Grouchos`,
     /// `Groucho's`); dyad's actor words match by lemma. Value: that word.
@@ -108,6 +108,10 @@ pub struct PeerTables {
     /// donate's cash`) is no match (dyad's tokens split the `'s` off).
     pub verbs_without_noun_endings: bool,
 }
+
+/// The words of a TABARI pattern that match only as written (each with the
+/// alternatives of its dyad element), and the code its verb has alone.
+pub type ExactWords = (Vec<Vec<String>>, PeerCode);
 
 /// A peer agent code that dyad's one-sector agents cannot carry (`~GOVFRM`,
 /// `~MOP`, a prefix agent `NGO~`): the converted agent codes `sector`, and

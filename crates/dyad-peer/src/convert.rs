@@ -301,10 +301,11 @@ pub(crate) fn clean_phrase(p: &str) -> String {
 /// A peer word as a dyad element. With `stems` (TABARI: a word written
 /// without a trailing `_` is a prefix) a stem becomes a dyad stem
 /// (`critici` → `critici*`, matching `criticise`, `criticism`), and a word
-/// of the lexicon both itself and a stem (`said` → `said|said*`, matching
-/// `says` by lemma and `saidth` by prefix), except that a stem that is a
+/// of the lexicon both itself and a stem (`tie` → `tie|tie*`, matching
+/// `tied` by lemma and `tier` by prefix), except that a stem that is a
 /// word with a final `e` is that word (`restor` → `restor|restore`: not
-/// "restoration"). Without `stems` dyad matches lemmas, so a word matches
+/// "restoration"), and an inflected form is a stem only (`said` → `said*`,
+/// not `say`). Without `stems` dyad matches lemmas, so a word matches
 /// its inflections; any other word matches as written.
 pub(crate) fn stem_element(lexicon: &Lexicon, w: &str, stems: bool) -> String {
     let is_stem = w.ends_with(STEM_MARK);
@@ -319,6 +320,12 @@ pub(crate) fn stem_element(lexicon: &Lexicon, w: &str, stems: bool) -> String {
     // "inching"; the suite's SYNSET and CONNECT records rely on it). A word
     // keeps its lemma too, so its irregular inflections still match.
     let prefix = stems && is_stem && w.chars().all(char::is_alphabetic);
+    // TABARI compares the letters written: a stem that is an inflected form
+    // (`MET`, `SAID`) matches words that start with it, not the forms of its
+    // lemma (`meet`, `say`), so it is a dyad stem only.
+    if prefix && lexicon.is_common_word(&w) && lexicon.lemma(&w) != w {
+        return format!("{w}*");
+    }
     if prefix && lexicon.is_common_word(&w) {
         return format!("{w}|{w}*");
     }
@@ -564,6 +571,8 @@ mod tests {
             ("ZYQ*", true, "zyq*"),
             ("PARLEY**", true, "parley*"), // marked `~`: a prefix even though a word
             ("PARLEY**", false, "parley"),
+            ("SAID*", true, "said*"), // an inflected form: its letters, not `say`
+            ("MET*", false, "met"),
         ];
         for (w, stems, want) in cases {
             assert_eq!(stem_element(&lexicon, w, stems), want, "{w}");

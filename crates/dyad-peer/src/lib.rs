@@ -92,7 +92,26 @@ pub struct PeerTables {
     /// The same for patterns with a compound after the verb (`HAS * WITH
     /// %`): with two or more targets, the events go between them.
     pub compound_target: HashMap<(String, u32), PeerCode>,
+    /// TABARI: generated events `file:line` of patterns with words written
+    /// with a trailing `_` (`RESOLUTION_`): those words match only as
+    /// written, while dyad's pattern words match by lemma. The words
+    /// (lower-case, each with the alternatives dyad's element has), and the
+    /// code the verb has alone, used when a matched word is another form
+    /// (`resolutions`).
+    pub exact_words: HashMap<(String, u32), ExactWords>,
+    /// TABARI: generated actors `file:line` of phrases ending in `=`
+    /// (`GROUCHO=`): the last word takes no noun ending (`Grouchos`,
+    /// `Groucho's`); dyad's actor words match by lemma. Value: that word.
+    pub exact_actors: HashMap<(String, u32), String>,
+    /// TABARI: the words of verbs and patterns take no noun endings, so a
+    /// trigger word written with a possessive `'s` attached (`Freedonia
+    /// donate's cash`) is no match (dyad's tokens split the `'s` off).
+    pub verbs_without_noun_endings: bool,
 }
+
+/// The words of a TABARI pattern that match only as written (each with the
+/// alternatives of its dyad element), and the code its verb has alone.
+pub type ExactWords = (Vec<Vec<String>>, PeerCode);
 
 /// A peer agent code that dyad's one-sector agents cannot carry (`~GOVFRM`,
 /// `~MOP`, a prefix agent `NGO~`): the converted agent codes `sector`, and
@@ -298,6 +317,12 @@ pub struct Conventions {
     /// TABARI: a negated verb codes as the verb (`didn't clash` is a clash)
     /// unless a pattern says otherwise; dyad leaves negated events out.
     pub keep_negated: bool,
+    /// TABARI's source: the first actor written in the verb's clause before
+    /// the verb, not the subject dyad's grammar finds (TABARI does not
+    /// parse), unless the pattern names its source (`$`) or the source
+    /// follows the verb (a passive `by`). A verb whose subject is no actor
+    /// (`crowds burned`) takes that first actor too.
+    pub first_actor_source: bool,
 }
 
 impl Default for Conventions {
@@ -315,6 +340,7 @@ impl Default for Conventions {
             antecedent: None,
             comma: None,
             keep_negated: false,
+            first_actor_source: false,
         }
     }
 }
@@ -444,13 +470,17 @@ impl PeerCoder {
             || conventions.discard_actors
             || conventions.defaults.is_some()
             || conventions.antecedent.is_some()
-            || conventions.by_clause;
+            || conventions.by_clause
+            || conventions.first_actor_source;
         let (mut events, traces) = if traced {
             let (coded, traces) = self.coder.explain(&doc);
             (coded.events, traces)
         } else {
             (self.coder.code(&doc).events, Vec::new())
         };
+        if self.tables.verbs_without_noun_endings {
+            events.retain(|e| !possessive_trigger(text, e));
+        }
         if conventions.discard_actors {
             let discard = |c: &String| self.actor_code(c.trim_start_matches('?')).starts_with("###");
             let gone: Vec<usize> = traces
@@ -467,6 +497,15 @@ impl PeerCoder {
         if defaults.is_some() || forward.is_some() {
             events.extend(default_sources(&traces, defaults, forward.as_deref(), agents_ok));
         }
+        let clauses: Vec<usize> =
+            if conventions.by_clause { traces.iter().flat_map(clause_starts).collect() } else { Vec::new() };
+        if conventions.first_actor_source {
+            let slot = |e: &Event, slot: &str| {
+                self.peer_rule(&format!("{}:{}", e.evidence.rule.file, e.evidence.rule.line))
+                    .is_some_and(|l| l.split('=').next().unwrap_or_default().contains(slot))
+            };
+            events = first_actor_sources(events, &traces, &clauses, agents_ok, &slot);
+        }
         if conventions.target_after_verb {
             let null = |c: &str| is_null_actor(&self.actor_code(c.trim_start_matches('?')));
             let null = conventions.require_target.then_some(&null as &dyn Fn(&str) -> bool);
@@ -482,8 +521,6 @@ impl PeerCoder {
                 words.filter(|w| w.chars().any(char::is_alphanumeric)).count() >= conventions.min_words
             });
         }
-        let clauses: Vec<usize> =
-            if conventions.by_clause { traces.iter().flat_map(clause_starts).collect() } else { Vec::new() };
         self.translate_in_clauses(&events, conventions, &clauses)
     }
 
@@ -525,6 +562,7 @@ impl PeerCoder {
         let kept: Vec<&Event> = events
             .iter()
             .filter(|e| !e.negated || conventions.keep_negated)
+            .filter(|e| self.exact_actor(&e.source) && e.target.as_ref().is_none_or(|t| self.exact_actor(t)))
             .filter(|e| {
                 anonymous.is_some()
                     || !(conventions.no_bare_agents
@@ -572,6 +610,15 @@ impl PeerCoder {
                 .filter(|t| t.len() >= 2 && self.tables.compound_target.contains_key(&key))
                 .zip(e.target.as_ref());
             let alone = alone.or_else(|| self.tables.compound_target.get(&key).filter(|_| compound_target.is_none()));
+            // A word that matches only as written, matched with an ending (`resolutions`).
+            let matched: Vec<String> = lower_words(&e.evidence.trigger);
+            let inexact = self.tables.exact_words.get(&key).filter(|(words, _)| {
+                words.iter().any(|alts| {
+                    !alts.iter().any(|w| matched.contains(w))
+                        && matched.iter().any(|m| alts.iter().any(|w| m.len() > w.len() && m.starts_with(w.as_str())))
+                })
+            });
+            let alone = alone.or(inexact.map(|(_, code)| code));
             let (code, paired) = match alone.or_else(|| self.tables.events.get(&key)) {
                 Some(PeerCode::Code { code, paired }) => (code.clone(), paired.clone()),
                 Some(PeerCode::Null) => continue,
@@ -655,6 +702,14 @@ impl PeerCoder {
             paired: false,
         });
         out
+    }
+
+    /// False for an actor from a TABARI phrase ending in `=` whose last word
+    /// is written in another form in the text (`Grouchos` for `GROUCHO=`).
+    fn exact_actor(&self, a: &Actor) -> bool {
+        let Some(rule) = &a.rule else { return true };
+        let Some(word) = self.tables.exact_actors.get(&(rule.file.to_string(), rule.line)) else { return true };
+        lower_words(&a.text).last().is_some_and(|w| w == word)
     }
 
     /// Restores a peer agent code dyad's sectors cannot carry: the longest
@@ -777,16 +832,91 @@ fn targets_after_verb(
             out.push(e);
             continue;
         };
-        for (i, code) in m.codes.iter().enumerate().filter(|(_, c)| usable(c)) {
-            let code = code.trim_start_matches('?').to_string();
-            let rule = m
-                .rules
-                .get(i)
-                .and_then(|r| r.rsplit_once(':'))
-                .and_then(|(file, line)| Some(RuleRef { file: Arc::from(file), line: line.parse().ok()? }));
+        for (i, _) in m.codes.iter().enumerate().filter(|(_, c)| usable(c)) {
             let mut x = e.clone();
-            x.target = Some(Actor { text: m.text.clone(), code, country: None, sector: None, span: m.span, rule });
+            x.target = Some(mention_actor(m, i));
             out.push(x);
+        }
+    }
+    out
+}
+
+/// Member `i` of a mention as an actor (its code without the `?` of a role
+/// noun still waiting for a country).
+fn mention_actor(m: &dyad_coder::MentionTrace, i: usize) -> Actor {
+    let code = m.codes.get(i).map_or("", |c| c.trim_start_matches('?')).to_string();
+    let rule = m
+        .rules
+        .get(i)
+        .and_then(|r| r.rsplit_once(':'))
+        .and_then(|(file, line)| Some(RuleRef { file: Arc::from(file), line: line.parse().ok()? }));
+    Actor { text: m.text.clone(), code, country: None, sector: None, span: m.span, rule }
+}
+
+/// TABARI's actors (`Conventions::first_actor_source`). The source of a
+/// verb is the first actor written in its clause (`clauses`: the offsets
+/// where TABARI clauses start) before it: TABARI does not parse, so
+/// `Freedonia is ready to restore ties with Sylvania, years after crowds
+/// from Marxland burned its embassy` codes the burning from Freedonia. The
+/// grammar's source stays when it lies inside that first actor, when it
+/// follows the verb (a passive `by`), or when the pattern names it
+/// (`slot(e, "{source}")`); a verb whose subject is no actor (`crowds
+/// burned`) gets the first actor too. A pattern that names its source but
+/// not its target takes the first actor after the verb as target, not the
+/// subject before it (`Freedonia gave a bag of coins Sylvania to
+/// Marxland`: Sylvania gave to Marxland): its target is left for
+/// [`targets_after_verb`].
+fn first_actor_sources(
+    events: Vec<Event>,
+    traces: &[SentenceTrace],
+    clauses: &[usize],
+    agents_ok: bool,
+    slot: &dyn Fn(&Event, &str) -> bool,
+) -> Vec<Event> {
+    let usable = |c: &String| !c.is_empty() && (agents_ok || !c.starts_with('?'));
+    // The first actor of the clause of a verb at `span` in sentence `t`.
+    fn first<'a>(
+        t: &'a SentenceTrace,
+        span: Span,
+        clauses: &[usize],
+        usable: &dyn Fn(&String) -> bool,
+    ) -> Option<&'a dyad_coder::MentionTrace> {
+        let start = clauses.iter().copied().filter(|&c| c >= t.span.start && c <= span.start).max();
+        let start = start.unwrap_or(t.span.start);
+        t.mentions
+            .iter()
+            .find(|m| !m.is_place && m.span.start >= start && m.span.end <= span.start && m.codes.iter().any(usable))
+    }
+    let inside = |a: &Actor, m: &dyad_coder::MentionTrace| a.span.start >= m.span.start && a.span.end <= m.span.end;
+    let mut out = Vec::with_capacity(events.len());
+    for mut e in events {
+        let at = e.evidence.trigger_span;
+        let named = slot(&e, "{source}");
+        let before = |a: &Actor| a.span.start < at.start;
+        if named && !slot(&e, "{target}") && !before(&e.source) && e.target.as_ref().is_some_and(before) {
+            e.target = None;
+        }
+        let t = traces.iter().find(|t| t.index == e.sentence);
+        let m = t.and_then(|t| first(t, at, clauses, &usable));
+        let keep = named
+            || !before(&e.source)
+            || m.is_none_or(|m| inside(&e.source, m) || e.target.as_ref().is_some_and(|x| inside(x, m)));
+        match m.filter(|_| !keep) {
+            Some(m) => {
+                for (i, _) in m.codes.iter().enumerate().filter(|(_, c)| usable(c)) {
+                    out.push(Event { source: mention_actor(m, i), ..e.clone() });
+                }
+            }
+            None => out.push(e),
+        }
+    }
+    // Verbs whose subject is no actor.
+    for t in traces {
+        for trig in t.triggers.iter().filter(|x| x.decision.ends_with("no source found")) {
+            let Some(m) = first(t, trig.span, clauses, &usable) else { continue };
+            for (i, _) in m.codes.iter().enumerate().filter(|(_, c)| usable(c)) {
+                out.extend(trigger_event(t, trig, mention_actor(m, i), None));
+            }
         }
     }
     out
@@ -827,6 +957,28 @@ fn clause_starts(t: &SentenceTrace) -> Vec<usize> {
     out
 }
 
+/// Whether a trigger word of `e` is written with a possessive `'s`
+/// attached (`donate's`): TABARI's verbs and pattern words take no noun
+/// endings ([`PeerTables::verbs_without_noun_endings`]).
+fn possessive_trigger(text: &str, e: &Event) -> bool {
+    let span = e.evidence.trigger_span;
+    let Some(inside) = text.get(span.start..) else { return false };
+    let lower = inside.to_ascii_lowercase();
+    let mut at = 0;
+    for w in e.evidence.trigger.split_whitespace().map(str::to_ascii_lowercase) {
+        let Some(i) = lower.get(at..).and_then(|r| r.find(&w)) else { return false };
+        at += i + w.len();
+        if at > span.len() {
+            return false;
+        }
+        let rest = &lower[at..];
+        if rest.starts_with("'s") || rest.starts_with("\u{2019}s") {
+            return true;
+        }
+    }
+    false
+}
+
 /// An actor that stands for a TABARI default code, placed at `at`.
 fn default_actor(code: &str, at: usize) -> Actor {
     Actor {
@@ -863,39 +1015,18 @@ fn default_sources(
             if actors.iter().any(|m| m.span.start < trig.span.start) {
                 continue;
             }
-            let (Some((file, line)), Some(cameo)) =
-                (trig.rule.rsplit_once(':'), dyad_core::cameo::CameoCode::parse(&trig.code))
-            else {
-                continue;
-            };
-            let Ok(line) = line.parse() else { continue };
-            let event = |source: Actor, target: Option<Actor>| Event {
-                sentence: t.index,
-                sentence_span: t.span,
-                source,
-                target,
-                cameo,
-                negated: false,
-                date: None,
-                date_text: None,
-                location: None,
-                evidence: Evidence {
-                    trigger: trig.text.clone(),
-                    trigger_span: trig.span,
-                    rule: RuleRef { file: Arc::from(file), line },
-                },
-            };
+            let event = |source: Actor, target: Option<Actor>| trigger_event(t, trig, source, target);
             let before = t.text.get(..trig.span.start.saturating_sub(t.span.start)).unwrap_or_default();
             let pronoun = lower_words(before).iter().any(|w| FORWARDED_PRONOUNS.contains(&w.as_str()));
             if let Some(code) = forward.filter(|_| pronoun) {
-                out.push(event(default_actor(code, trig.span.start), None));
+                out.extend(event(default_actor(code, trig.span.start), None));
                 continue;
             }
             let Some(d) = defaults else { continue };
             let after = actors.iter().find(|m| m.span.start >= trig.span.end).filter(|_| !d.prior);
             let Some(m) = after else {
                 let code = d.source.as_deref().unwrap_or_default();
-                out.push(event(default_actor(code, trig.span.start), None));
+                out.extend(event(default_actor(code, trig.span.start), None));
                 continue;
             };
             let mut members = m.codes.iter().filter(|c| usable(c)).map(|c| c.trim_start_matches('?'));
@@ -903,14 +1034,41 @@ fn default_sources(
             let source = Actor { text: m.text.clone(), span: m.span, ..default_actor(first, 0) };
             let partners: Vec<&str> = members.collect();
             if partners.is_empty() {
-                out.push(event(source.clone(), None));
+                out.extend(event(source.clone(), None));
             }
             for p in partners {
-                out.push(event(source.clone(), Some(Actor { text: m.text.clone(), ..default_actor(p, m.span.end) })));
+                out.extend(event(source.clone(), Some(Actor { text: m.text.clone(), ..default_actor(p, m.span.end) })));
             }
         }
     }
     out
+}
+
+/// The event a trigger the grammar left without a source codes between
+/// `source` and `target` (`None` when its rule or code cannot be read).
+fn trigger_event(
+    t: &SentenceTrace,
+    trig: &dyad_coder::TriggerTrace,
+    source: Actor,
+    target: Option<Actor>,
+) -> Option<Event> {
+    let (file, line) = trig.rule.rsplit_once(':')?;
+    Some(Event {
+        sentence: t.index,
+        sentence_span: t.span,
+        source,
+        target,
+        cameo: dyad_core::cameo::CameoCode::parse(&trig.code)?,
+        negated: false,
+        date: None,
+        date_text: None,
+        location: None,
+        evidence: Evidence {
+            trigger: trig.text.clone(),
+            trigger_span: trig.span,
+            rule: RuleRef { file: Arc::from(file), line: line.parse().ok()? },
+        },
+    })
 }
 
 /// TABARI `DEFAULT: TARGET`: an event with no target gets the default one;
@@ -1286,8 +1444,14 @@ mod tests {
 
     /// A TABARI project of three actors and `verbs`, converted, and its coder.
     fn three_actors(verbs: &str) -> (Converted, PeerCoder) {
+        tabari_coder("", verbs)
+    }
+
+    /// A TABARI project of three actors plus `actors`, and `verbs`, converted, and its coder.
+    fn tabari_coder(actors: &str, verbs: &str) -> (Converted, PeerCoder) {
+        let actors = format!("FREEDONIA [FRD]\nSYLVANIA [SYL]\nGRANDFENWICK [GFW]\n{actors}");
         let project = tabari::Project {
-            actors: vec![("t.actors".into(), "FREEDONIA [FRD]\nSYLVANIA [SYL]\nGRANDFENWICK [GFW]\n".into())],
+            actors: vec![("t.actors".into(), actors)],
             agents: Vec::new(),
             verbs: vec![("t.verbs".into(), verbs.into())],
             options: Vec::new(),
@@ -1364,6 +1528,76 @@ mod tests {
         let far = "Freedonia praised the plan, almost five long years after the failed summit held in the city of Sylvania, an aide said.";
         assert!(codes(far, &coder.conventions()).is_empty());
         assert_eq!(codes(far, &tabari), vec![t("FRD", "SYL", "041")]);
+    }
+
+    #[test]
+    fn tabari_source_is_the_first_actor_of_the_clause() {
+        let verbs = "PRAISE [041]\nBURN DOWN [222]\nCONTRIBUT [070]\n- * COINS_$ [071]\n";
+        let (_, coder) = three_actors(verbs);
+        let t = |s: &str, tg: &str, c: &str| (s.to_string(), tg.to_string(), c.to_string());
+        let dyad = coder.conventions();
+        let tabari = Conventions { first_actor_source: true, ..dyad.clone() };
+        let codes = |text: &str, c: &Conventions| {
+            let mut v: Vec<_> =
+                coder.code_with(text, None, c.clone()).into_iter().map(|e| (e.source, e.target, e.code)).collect();
+            v.sort();
+            v
+        };
+        // (text, TABARI's events, dyad's events, why); an event is `SOURCE TARGET CODE`.
+        let cases = [
+            (
+                "Freedonia hopes for calm after Grandfenwick praised Sylvania.",
+                "FRD SYL 041",
+                "GFW SYL 041",
+                "first actor",
+            ),
+            ("Freedonia mourned as angry crowds burned down the embassy of Sylvania.", "FRD SYL 222", "", "no subject"),
+            ("Sylvania was praised by Freedonia.", "FRD SYL 041", "FRD SYL 041", "a passive source stays"),
+            (
+                "Freedonia contributed coins Sylvania to Grandfenwick.",
+                "SYL GFW 071",
+                "SYL FRD 071",
+                "`$` after the verb",
+            ),
+        ];
+        let events = |want: &str| -> Vec<(String, String, String)> {
+            let w: Vec<&str> = want.split_whitespace().collect();
+            w.chunks(3).map(|e| t(e[0], e[1], e[2])).collect()
+        };
+        for (text, want_tabari, want_dyad, why) in cases {
+            assert_eq!(codes(text, &tabari), events(want_tabari), "{why}");
+            assert_eq!(codes(text, &dyad), events(want_dyad), "{why}: without the rule");
+        }
+        // By clause: a clause has its own first actor.
+        let clauses = Conventions { by_clause: true, first_trigger_only: true, ..tabari };
+        assert_eq!(
+            codes("Freedonia praised Sylvania warmly and then Grandfenwick praised Sylvania.", &clauses),
+            vec![t("FRD", "SYL", "041"), t("GFW", "SYL", "041")]
+        );
+    }
+
+    #[test]
+    fn tabari_exact_words_take_no_endings() {
+        let verbs = "ADOPT [081]\n- * RESOLUTION_ [102]\nPRAISE [041]\nVOICE [020]\n\
+                     - RECENTLY { LOUDLY PRAISED | FIRMLY BACKED } ITS * [043]\n";
+        let (converted, coder) = tabari_coder("TIGER= [TGR]\n", verbs);
+        assert_eq!(converted.tables.exact_actors.len(), 1);
+        let codes = |text: &str| sorted_codes(&coder, text);
+        let t = |s: &str, tg: &str, c: &str| (s.to_string(), tg.to_string(), c.to_string());
+        // `RESOLUTION_` is the word as written: a plural is no match, and the verb codes alone.
+        assert_eq!(codes("Freedonia adopted a resolution on Sylvania."), vec![t("FRD", "SYL", "102")]);
+        assert_eq!(codes("Freedonia adopted two resolutions on Sylvania."), vec![t("FRD", "SYL", "081")]);
+        // `TIGER=` takes no noun ending.
+        assert_eq!(codes("The tiger praised Sylvania."), vec![t("TGR", "SYL", "041")]);
+        assert!(codes("The tigers praised Sylvania.").is_empty());
+        // A verb written with a possessive `'s` is no verb.
+        assert_eq!(codes("Freedonia praises Sylvania warmly."), vec![t("FRD", "SYL", "041")]);
+        assert!(codes("Freedonia praise's Sylvania warmly.").is_empty());
+        // A space inside `{ | }` alternatives is a gap, as elsewhere.
+        assert_eq!(
+            codes("Freedonia recently firmly and openly backed its voice for Sylvania."),
+            vec![t("FRD", "SYL", "043")]
+        );
     }
 
     #[test]

@@ -259,8 +259,13 @@ pub(crate) fn convert_actors(
                         line.push_str(&format!(" until={u}"));
                     }
                     line.push_str(&format!("  # {file}:{}", e.line));
-                    out.push(&line);
+                    let n = out.push(&line);
                     conv.count("actors");
+                    // TABARI `WORD=`: the word as written, without noun endings.
+                    if let Some(last) = phrase.trim().strip_suffix('=').filter(|_| stems.is_some()) {
+                        let word = clean_word(last.rsplit(['_', ' ']).next().unwrap_or_default());
+                        conv.tables.exact_actors.insert((name.clone(), n), word);
+                    }
                 }
             }
         }
@@ -566,7 +571,18 @@ pub(crate) fn emit_verbs(
                     for n in notes.iter().filter(|_| !quiet) {
                         conv.diag(file, line, n, format!("pattern `{}`", text.trim()));
                     }
-                    items.push((pattern, code, line, notes, specificity(&toks, &word)));
+                    // TABARI: a word with a trailing `_` matches only as written.
+                    let exact: Vec<Vec<String>> = toks
+                        .items
+                        .iter()
+                        .filter_map(|(t, _)| match t {
+                            Tok::Word(w) if stems && !w.ends_with(STEM_MARK) && w.chars().all(char::is_alphabetic) => {
+                                Some(word(w).split('|').map(str::to_string).collect())
+                            }
+                            _ => None,
+                        })
+                        .collect();
+                    items.push((pattern, code, line, notes, specificity(&toks, &word), exact));
                 }
                 Err(_) if quiet => {}
                 Err(e) => conv.diag(file, line, "pattern-not-converted", e),
@@ -580,17 +596,22 @@ pub(crate) fn emit_verbs(
         if stems {
             items.sort_by_key(|item| item.4);
         }
-        for (pattern, code, line, notes, _) in items {
+        for (pattern, code, line, notes, _, exact) in items {
             let compound = notes.contains(&"compound-marker-as-source");
             // PETRARCH codes the source against each member of a `%` target.
             let compound_target = stems && notes.contains(&"compound-marker-as-target");
-            if let Some(key) = emit(conv, pattern, code, line).filter(|_| compound || compound_target) {
-                // Without a compound the verb codes as it does alone.
-                let alone = event_code(&v.code).map_or(PeerCode::Null, |(c, _)| c);
+            let Some(key) = emit(conv, pattern, code, line) else { continue };
+            // Without a compound, or with another form of an exact word, the verb codes as it does alone.
+            let alone = event_code(&v.code).map_or(PeerCode::Null, |(c, _)| c);
+            if !exact.is_empty() {
+                conv.tables.exact_words.insert(key.clone(), (exact, alone.clone()));
+            }
+            if compound || compound_target {
                 let table = if compound { &mut conv.tables.compound_source } else { &mut conv.tables.compound_target };
                 table.insert(key, alone);
             }
         }
+        conv.tables.verbs_without_noun_endings |= stems;
     }
     conv.sources.push((out.name, out.text));
 }
@@ -621,7 +642,12 @@ fn specificity(toks: &PatternTokens, word: &dyn Fn(&str) -> String) -> (usize, R
 /// The first pattern returned is the one with the plain alternatives (the
 /// pattern itself when it has no glued set).
 fn set_alternatives(text: &str) -> Vec<String> {
-    let glued = |a: &str| a.trim().contains('&') && a.trim().contains(['_', ' ']);
+    // Also an alternative of words with spaces (`{ LOUDLY PRAISED | ... }`):
+    // TABARI's space is a gap there too, and dyad's alternatives have none.
+    let glued = |a: &str| {
+        let a = a.trim();
+        (a.contains('&') && a.contains('_')) || a.contains(char::is_whitespace)
+    };
     let Some(open) = text.find('{') else { return vec![text.to_string()] };
     let Some(close) = text[open..].find('}').map(|c| c + open) else { return vec![text.to_string()] };
     let inner = &text[open + 1..close];
@@ -1319,7 +1345,7 @@ HAIL [041]
             ("barter|barter* ... shekel {source} = 071", "`$` in a member is the source slot"),
             ("barter|barter* ... new royal|royal* ... crown deal|deal* = 072", "a member glued by `_` keeps its gap"),
             ("barter|barter* ... new zorblenk deal|deal* = 072", "a member's word followed by `_` is no stem"),
-            ("hail|hail* ... timber|timber* ... crates|crates* = 042", "nested sets keep their members' gaps"),
+            ("hail|hail* ... timber|timber* ... crates* = 042", "nested sets keep their members' gaps"),
             ("barter|barter* ... silver|silver* = 071", "a member that is a stem (any word) too"),
         ];
         for (pattern, why) in cases {
@@ -1473,7 +1499,7 @@ SNUB= [110]
         for (want, why) in [
             ("barter|barteres|barteren = 071", "a verb written with `_` also takes TABARI's -es and -en endings"),
             (&format!("{verb} = 072") as &str, "a stem that is a word is its lemma and a prefix"),
-            (&format!("{verb} ... nearer|nearer* = 073"), "the plain alternatives of a group"),
+            (&format!("{verb} ... nearer* = 073"), "the plain alternatives of a group"),
             (&format!("{verb} ... &coin bag|bag* = 073"), "a set glued to a word in a group is its own pattern"),
             ("snub = 110", "`SNUB=` is the word as written: no stem, no endings"),
         ] {

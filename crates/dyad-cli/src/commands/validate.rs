@@ -260,6 +260,7 @@ pub fn run(args: &ValidateArgs) -> Result<Status, Failure> {
         antecedent: None,
         comma: None,
         keep_negated: args.suite == SuiteKind::Tabari,
+        first_actor_source: args.suite == SuiteKind::Tabari,
     });
     let mut diag_counts: BTreeMap<&str, usize> = converted.counts();
     for d in rejected.iter().chain(&suite.diagnostics) {

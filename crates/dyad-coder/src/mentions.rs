@@ -588,8 +588,12 @@ pub(crate) fn title_case(s: &Sentence<'_>) -> bool {
     for t in words {
         n += 1;
         lower += usize::from(t.case == Case::Lower);
+        // Two lower-case words settle it; most sentences stop here early.
+        if lower > 1 {
+            return false;
+        }
     }
-    n >= 3 && lower <= 1 && lower * 5 < n
+    n >= 3 && lower * 5 < n
 }
 
 /// Whether an agent-only phrase names a people with no state of its own:

@@ -82,10 +82,11 @@ pub(crate) const CALENDAR_WORDS: &[&str] = &[
 ];
 
 fn is_name_word(t: &Token, all_caps: bool) -> bool {
+    // Cheapest tests first: this runs for every token.
     !all_caps
-        && !CALENDAR_WORDS.contains(&t.norm.as_str())
         && t.case == Case::Title
         && matches!(t.tag, Tag::ProperNoun | Tag::Noun | Tag::Other)
+        && !CALENDAR_WORDS.contains(&t.norm.as_str())
         && t.norm.chars().next().is_some_and(char::is_alphabetic)
 }
 
@@ -339,6 +340,10 @@ fn counted_people(toks: &[Token], dicts: &Dictionaries, found: &mut [Mention]) {
     }
 }
 
+/// The length of the shortest word in `SPORT_WORDS` (shorter words are
+/// not looked up).
+const SHORTEST_SPORT_WORD: usize = 4;
+
 /// Words of sport that seldom mean anything else in news copy: a sports
 /// report has two of them, or one and a score (`2-1`). Sorted and lower
 /// case: every word of a document is looked up by binary search.
@@ -404,13 +409,16 @@ fn sporting(text: &str) -> bool {
         }
         all += 1;
         let lower = w.bytes().map(|b| b.to_ascii_lowercase());
-        if SPORT_WORDS.binary_search_by(|s| s.bytes().cmp(lower.clone())).is_ok() {
+        if w.len() >= SHORTEST_SPORT_WORD && SPORT_WORDS.binary_search_by(|s| s.bytes().cmp(lower.clone())).is_ok() {
             words += 1;
         }
-        score |= w.split_once('-').is_some_and(|(a, b)| {
-            let goals = |p: &str| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit());
-            goals(a) && goals(b)
-        });
+        // A score opens with a digit; most words are settled by that byte.
+        score = score
+            || w.as_bytes()[0].is_ascii_digit()
+                && w.split_once('-').is_some_and(|(a, b)| {
+                    let goals = |p: &str| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit());
+                    goals(a) && goals(b)
+                });
     }
     (words >= 2 || words == 1 && score) && words * 200 >= all
 }
@@ -619,6 +627,7 @@ mod tests {
     fn sport_words_are_sorted_lower_case() {
         assert!(SPORT_WORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(SPORT_WORDS.iter().all(|w| w.bytes().all(|b| !b.is_ascii_uppercase())));
+        assert_eq!(SPORT_WORDS.iter().map(|w| w.len()).min(), Some(SHORTEST_SPORT_WORD));
     }
 
     #[test]

@@ -700,8 +700,7 @@ pub(crate) fn code_sentence(
     });
     // Most sentences hold no trigger word at all: stop once the document
     // has learnt their names (and, for the first, its dateline).
-    let index_of = dicts.pattern_index();
-    let has_trigger = (0..s.tokens.len()).any(|i| s.keys(i).iter().any(|k| !k.is_empty() && index_of.is_anchor(k)));
+    let has_trigger = (0..s.tokens.len()).any(|i| s.can_anchor(i, dicts.pattern_index()));
     if !has_trigger && index > 0 && trace.is_none() {
         return;
     }

@@ -618,13 +618,16 @@ fn scene_country(s: &Sentence<'_>, dicts: &Dictionaries, atoms: &[Atom]) -> Opti
         let AtomKind::Actor(id) = a.kind else { return None };
         let e = &dicts.actors()[id as usize];
         let bare = e.country.as_deref() == Some(e.code.as_str());
-        let mut b = a.start.checked_sub(1)?;
-        while b > 0 && s.tokens[b].case == Case::Lower && matches!(s.tokens[b].tag, Tag::Adj | Tag::Det) {
-            b -= 1;
-        }
-        let located = matches!(s.tokens[b].norm.as_str(), "in" | "inside" | "across" | "throughout");
+        let located = after_preposition(&s.tokens, a.start, &["in", "inside", "across", "throughout"]);
         (bare && located).then(|| e.country.clone()).flatten()
     })
+}
+
+/// Whether the word before token `start`, past lower-case determiners and
+/// adjectives (`in war-torn Syria`), is one of `preps`.
+pub(crate) fn after_preposition(toks: &[Token], start: usize, preps: &[&str]) -> bool {
+    let before = toks[..start].iter().rev().find(|t| !(t.case == Case::Lower && matches!(t.tag, Tag::Det | Tag::Adj)));
+    before.is_some_and(|t| preps.contains(&t.norm.as_str()))
 }
 
 /// Groups atoms into mentions.

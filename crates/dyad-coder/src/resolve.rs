@@ -110,9 +110,7 @@ pub(crate) fn resolve(s: &Sentence<'_>, dicts: &Dictionaries, found: &mut Vec<Me
     let title_case = mentions::title_case(s);
     let index = dicts.pattern_index();
     let name_at = |found: &[Mention], i: usize| {
-        is_name_word(&toks[i], s.all_caps)
-            && !covered(found, i)
-            && !(title_case && s.keys(i).iter().any(|k| !k.is_empty() && index.is_anchor(k)))
+        is_name_word(&toks[i], s.all_caps) && !covered(found, i) && !(title_case && s.can_anchor(i, index))
     };
     let mut runs = Vec::new();
     let mut i = 0;
@@ -444,13 +442,7 @@ const STATE_SECTORS: &[&str] = &["GOV", "MIL", "COP", "JUD", "LEG", "SPY"];
 /// released 12 hostages`), leaves them to the grammar, which gives them
 /// the source's country.
 fn hostages_of_the_other_side(toks: &[Token], found: &mut [Mention]) {
-    let place_at = |m: &Mention| {
-        let mut b = m.start;
-        while b > 0 && is_det_or_lower_adj(&toks[b - 1]) {
-            b -= 1;
-        }
-        b > 0 && matches!(toks[b - 1].norm.as_str(), "in" | "at" | "near" | "inside" | "across")
-    };
+    let place_at = |m: &Mention| mentions::after_preposition(toks, m.start, &["in", "at", "near", "inside", "across"]);
     for k in 0..found.len() {
         let m = &found[k];
         let open = m.members.len() == 1 && m.members[0].country.is_none() && m.members[0].code.is_none();
@@ -493,10 +485,6 @@ fn third_party(toks: &[Token], m: &Mention) -> bool {
     let lemma = |i: usize| toks.get(i).map_or("", |t| t.lemma.as_str());
     (m.start..=m.end).any(|i| MEDIATOR_WORDS.contains(&lemma(i)))
         || m.start >= 2 && lemma(m.start - 1) == "by" && matches!(lemma(m.start - 2), "mediate" | "broker")
-}
-
-fn is_det_or_lower_adj(t: &Token) -> bool {
-    t.case == Case::Lower && matches!(t.tag, Tag::Det | Tag::Adj)
 }
 
 /// Words between a killing verb and the people it counts: `killed or

@@ -120,6 +120,13 @@ impl<'a> Sentence<'a> {
         self.keys.get(i).copied().unwrap_or(KeyRow::EMPTY)
     }
 
+    /// Whether token `i` can anchor an event pattern of `index` (any of its
+    /// keys): the trigger test of the early skip, and the verb test of a
+    /// Title Case headline.
+    pub fn can_anchor(&self, i: usize, index: &dyad_dict::PatternIndex) -> bool {
+        self.keys(i).iter().any(|k| !k.is_empty() && index.is_anchor(k))
+    }
+
     /// Document span from the first byte of token `start` to the last of `end - 1`.
     pub fn span_of(&self, start: usize, end: usize) -> Span {
         if start >= end || end > self.tokens.len() {

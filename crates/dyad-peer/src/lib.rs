@@ -800,7 +800,7 @@ fn targets_after_verb(
     whole_sentence: bool,
 ) -> Vec<Event> {
     let is_null = |c: &str| null.is_some_and(|f| f(c));
-    let usable = |c: &String| !c.is_empty() && (agents_ok || !c.starts_with('?')) && !is_null(c);
+    let usable = |c: &String| codable(c, agents_ok) && !is_null(c);
     let mut out = Vec::with_capacity(events.len());
     for e in events {
         let null_target = e.target.as_ref().filter(|t| is_null(&t.code)).map(|t| t.span.end);
@@ -832,25 +832,37 @@ fn targets_after_verb(
             out.push(e);
             continue;
         };
-        for (i, _) in m.codes.iter().enumerate().filter(|(_, c)| usable(c)) {
-            let mut x = e.clone();
-            x.target = Some(mention_actor(m, i));
-            out.push(x);
-        }
+        out.extend(usable_actors(m, &usable).map(|a| Event { target: Some(a), ..e.clone() }));
     }
     out
 }
 
-/// Member `i` of a mention as an actor (its code without the `?` of a role
-/// noun still waiting for a country).
-fn mention_actor(m: &dyad_coder::MentionTrace, i: usize) -> Actor {
-    let code = m.codes.get(i).map_or("", |c| c.trim_start_matches('?')).to_string();
-    let rule = m
-        .rules
-        .get(i)
-        .and_then(|r| r.rsplit_once(':'))
-        .and_then(|(file, line)| Some(RuleRef { file: Arc::from(file), line: line.parse().ok()? }));
-    Actor { text: m.text.clone(), code, country: None, sector: None, span: m.span, rule }
+/// Whether a mention member's code can be coded: not empty, and a role
+/// noun still waiting for a country (`?GOV`) only when bare agents are.
+fn codable(code: &str, agents_ok: bool) -> bool {
+    !code.is_empty() && (agents_ok || !code.starts_with('?'))
+}
+
+/// The members of a mention whose codes are `usable`, as actors (each code
+/// without the `?` of a role noun still waiting for a country).
+fn usable_actors<'a>(
+    m: &'a dyad_coder::MentionTrace,
+    usable: &'a dyn Fn(&String) -> bool,
+) -> impl Iterator<Item = Actor> + 'a {
+    m.codes.iter().enumerate().filter(|(_, c)| usable(c)).map(|(i, c)| Actor {
+        text: m.text.clone(),
+        code: c.trim_start_matches('?').to_string(),
+        country: None,
+        sector: None,
+        span: m.span,
+        rule: m.rules.get(i).and_then(|r| rule_ref(r)),
+    })
+}
+
+/// A rule written `file:line`, as the traces carry it.
+fn rule_ref(rule: &str) -> Option<RuleRef> {
+    let (file, line) = rule.rsplit_once(':')?;
+    Some(RuleRef { file: Arc::from(file), line: line.parse().ok()? })
 }
 
 /// TABARI's actors (`Conventions::first_actor_source`). The source of a
@@ -873,7 +885,7 @@ fn first_actor_sources(
     agents_ok: bool,
     slot: &dyn Fn(&Event, &str) -> bool,
 ) -> Vec<Event> {
-    let usable = |c: &String| !c.is_empty() && (agents_ok || !c.starts_with('?'));
+    let usable = |c: &String| codable(c, agents_ok);
     // The first actor of the clause of a verb at `span` in sentence `t`.
     fn first<'a>(
         t: &'a SentenceTrace,
@@ -903,9 +915,7 @@ fn first_actor_sources(
             || m.is_none_or(|m| inside(&e.source, m) || e.target.as_ref().is_some_and(|x| inside(x, m)));
         match m.filter(|_| !keep) {
             Some(m) => {
-                for (i, _) in m.codes.iter().enumerate().filter(|(_, c)| usable(c)) {
-                    out.push(Event { source: mention_actor(m, i), ..e.clone() });
-                }
+                out.extend(usable_actors(m, &usable).map(|a| Event { source: a, ..e.clone() }));
             }
             None => out.push(e),
         }
@@ -914,9 +924,7 @@ fn first_actor_sources(
     for t in traces {
         for trig in t.triggers.iter().filter(|x| x.decision.ends_with("no source found")) {
             let Some(m) = first(t, trig.span, clauses, &usable) else { continue };
-            for (i, _) in m.codes.iter().enumerate().filter(|(_, c)| usable(c)) {
-                out.extend(trigger_event(t, trig, mention_actor(m, i), None));
-            }
+            out.extend(usable_actors(m, &usable).filter_map(|a| trigger_event(t, trig, a, None)));
         }
     }
     out
@@ -1006,7 +1014,7 @@ fn default_sources(
     forward: Option<&str>,
     agents_ok: bool,
 ) -> Vec<Event> {
-    let usable = |c: &String| !c.is_empty() && (agents_ok || !c.starts_with('?'));
+    let usable = |c: &String| codable(c, agents_ok);
     let mut out = Vec::new();
     for t in traces {
         let actors: Vec<&dyad_coder::MentionTrace> =
@@ -1052,7 +1060,6 @@ fn trigger_event(
     source: Actor,
     target: Option<Actor>,
 ) -> Option<Event> {
-    let (file, line) = trig.rule.rsplit_once(':')?;
     Some(Event {
         sentence: t.index,
         sentence_span: t.span,
@@ -1063,11 +1070,7 @@ fn trigger_event(
         date: None,
         date_text: None,
         location: None,
-        evidence: Evidence {
-            trigger: trig.text.clone(),
-            trigger_span: trig.span,
-            rule: RuleRef { file: Arc::from(file), line: line.parse().ok()? },
-        },
+        evidence: Evidence { trigger: trig.text.clone(), trigger_span: trig.span, rule: rule_ref(&trig.rule)? },
     })
 }
 

@@ -80,7 +80,7 @@ const NO_DEFENCE_MINISTRY: &[&str] = &[
 /// Coverage floors: UN members with their own foreign minister (`[fm]`) and
 /// defence minister (`[dm]`), as measured when they were last raised.
 /// Raise, never lower.
-const FM_FLOOR: usize = 169;
+const FM_FLOOR: usize = 170;
 const DM_FLOOR: usize = 113;
 
 /// One tagged line: the person's office as the dictionary gives it.
@@ -322,6 +322,20 @@ fn office_holders_code_by_story_date() {
         ("Manele", "2020-05-01", "SLBGOV"),
         ("Manele", "2025-05-01", "SLBGOV"),
         ("Manele", "2018-05-01", ""),
+        // Archive predecessors (since 2015): Gantz was defence minister, in
+        // opposition, then in the war cabinet; Greece's Kotzias is not coded
+        // during the caretaker government of August-September 2015; Khawaja
+        // Asif was defence minister, foreign minister, out of office, and
+        // defence minister again.
+        ("Benny Gantz", "2021-05-01", "ISRMIL"),
+        ("Benny Gantz", "2023-05-01", "ISROPP"),
+        ("Benny Gantz", "2024-01-15", "ISRGOV"),
+        ("Nikos Kotzias", "2015-09-10", ""),
+        ("Nikos Kotzias", "2017-05-01", "GRCGOV"),
+        ("Khawaja Asif", "2016-05-01", "PAKMIL"),
+        ("Khawaja Asif", "2018-01-15", "PAKGOV"),
+        ("Khawaja Asif", "2020-05-01", ""),
+        ("Khawaja Asif", "2022-10-01", "PAKMIL"),
     ];
     let mut failures = Vec::new();
     for (name, date, want) in cases {

@@ -36,6 +36,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
+use compact_str::CompactString;
 use dyad_core::cameo::{self, CameoCode};
 use dyad_core::{RuleRef, Span};
 use dyad_text::{Case, Lexicon, Scratch};
@@ -698,7 +699,10 @@ pub struct Dictionaries {
     index: PatternIndex,
     /// Every token key some trie or pattern uses, with its id (see
     /// [`Dictionaries::key_id`]).
-    vocabulary: rustc_hash::FxHashMap<Box<str>, u32>,
+    /// The keys are stored inline (up to 24 bytes, nearly every word):
+    /// `key_id` probes this map for every token, and a key behind a pointer
+    /// costs a cache miss to compare.
+    vocabulary: rustc_hash::FxHashMap<CompactString, u32>,
     /// Stem -> `stem*`, for prefix keys.
     stems: stems::StemSet<Box<str>>,
     /// By vocabulary id: whether the key anchors a pattern or may start an
@@ -762,10 +766,14 @@ impl Dictionaries {
         // Ids in key order, so that they do not depend on hashing.
         let mut keys: Vec<Box<str>> = vocabulary.into_iter().collect();
         keys.sort_unstable();
-        self.vocabulary = keys.into_iter().enumerate().map(|(id, k)| (k, id as u32)).collect();
-        self.index.set_vocabulary(&self.vocabulary);
+        self.vocabulary = keys.iter().enumerate().map(|(id, k)| (CompactString::from(&**k), id as u32)).collect();
+        // The keys by id (the pattern index and the tries precompute what
+        // each has).
+        let by_id: Vec<&str> = keys.iter().map(|k| &**k).collect();
+        self.index.set_vocabulary(&by_id);
         for trie in [&mut self.actor_trie, &mut self.agent_trie, &mut self.place_trie] {
             trie.renumber(|k| self.vocabulary.get(k).copied().unwrap_or(NO_KEY));
+            trie.index_root_stems(&by_id);
         }
         // Stems (`argentin*`) must see words no dictionary lists: `key` maps
         // such a word to its longest stem, marked.
@@ -856,7 +864,7 @@ impl Dictionaries {
     /// `""`): a [`KeyRow`] of these lets the tries compare integers.
     pub fn key_id(&self, key: &str) -> (&str, u32) {
         if let Some((k, &id)) = self.vocabulary.get_key_value(key) {
-            return (k, id);
+            return (k.as_str(), id);
         }
         if self.stems.is_empty() {
             return ("", NO_KEY);

@@ -260,12 +260,21 @@ pub struct PatternIndex {
     /// the first `after` set of its patterns.
     splits: Vec<Option<Box<Split>>>,
     /// By vocabulary id of the dictionaries (see [`PatternInput::ids`]),
-    /// the id of the same key here, or [`NO_KEY`].
-    from_vocabulary: Vec<u32>,
-    /// By vocabulary id `v`, the ids of the stems the key starts with,
-    /// shortest first: `vocabulary_stems[stems_at[v]..stems_at[v + 1]]`.
-    stems_at: Vec<u32>,
+    /// what a token key with that id has here: one record, so that a key
+    /// costs one read (with few stems, most records list none, and the
+    /// stem work is skipped).
+    vocabulary: Vec<VocabularyKey>,
+    /// The stems of the vocabulary keys (see [`VocabularyKey`]).
     vocabulary_stems: Vec<u32>,
+}
+
+/// What a vocabulary key has in a [`PatternIndex`]: its own id ([`NO_KEY`]
+/// when no pattern uses it exactly) and the ids of the stems it starts
+/// with, shortest first: `vocabulary_stems[stems.0..stems.1]`.
+#[derive(Clone, Copy, Debug)]
+struct VocabularyKey {
+    own: u32,
+    stems: (u32, u32),
 }
 
 /// Key ids handed out while compiling, in order of first use: exact keys
@@ -421,24 +430,17 @@ impl PatternIndex {
     /// Maps the dictionaries' vocabulary ids to this index's key ids, and
     /// lists the stems each vocabulary key starts with, for inputs that
     /// give [`PatternInput::ids`].
-    pub(crate) fn set_vocabulary(&mut self, vocabulary: &FxHashMap<Box<str>, u32>) {
-        self.from_vocabulary = vec![NO_KEY; vocabulary.len()];
-        let mut by_id: Vec<&str> = vec![""; vocabulary.len()];
-        for (key, &id) in vocabulary {
-            if let Some(slot) = by_id.get_mut(id as usize) {
-                *slot = key;
-            }
-            if let (Some(slot), Some(&own)) = (self.from_vocabulary.get_mut(id as usize), self.ids.get(key)) {
-                *slot = own;
-            }
-        }
-        self.stems_at = Vec::with_capacity(by_id.len() + 1);
+    pub(crate) fn set_vocabulary(&mut self, by_id: &[&str]) {
         self.vocabulary_stems.clear();
-        self.stems_at.push(0);
-        for key in by_id {
-            self.vocabulary_stems.extend(self.stems.prefixes_of(key).map(|(_, &s)| s));
-            self.stems_at.push(self.vocabulary_stems.len() as u32);
-        }
+        self.vocabulary = by_id
+            .iter()
+            .map(|&key| {
+                let from = self.vocabulary_stems.len() as u32;
+                self.vocabulary_stems.extend(self.stems.prefixes_of(key).map(|(_, &s)| s));
+                let own = self.ids.get(key).copied().unwrap_or(NO_KEY);
+                VocabularyKey { own, stems: (from, self.vocabulary_stems.len() as u32) }
+            })
+            .collect();
     }
 
     /// The range in `candidates` of the patterns anchored on key id `k`.
@@ -447,13 +449,6 @@ impl PatternIndex {
             Some(at) => at[0] as usize..at[1] as usize,
             None => 0..0,
         }
-    }
-
-    /// The ids of the stems the key of vocabulary id `id` starts with,
-    /// shortest first (`None`: not a vocabulary id).
-    fn vocabulary_stems(&self, id: u32) -> Option<&[u32]> {
-        let at = self.stems_at.get(id as usize..id as usize + 2)?;
-        Some(&self.vocabulary_stems[at[0] as usize..at[1] as usize])
     }
 
     /// True when some pattern is anchored on `key`: a cheap pre-filter.
@@ -479,33 +474,44 @@ impl PatternIndex {
         let mut stem_ids: Vec<u32> = Vec::new();
         let mut stem_at: Vec<u32> = Vec::with_capacity(3 * len + 1);
         stem_at.push(0);
+        let mut anchoring: Vec<usize> = Vec::new();
         for i in 0..len {
-            let vocab = input.ids(i).filter(|_| !self.from_vocabulary.is_empty());
-            // The strings are needed for a key without a vocabulary id only.
-            let keys = match vocab {
-                Some(v) if v.iter().all(|&v| self.vocabulary_stems(v).is_some()) => None,
-                _ => Some(input.keys(i)),
-            };
-            let row = match (vocab, keys) {
-                // Equal keys have equal ids, and `""` has NO_KEY.
-                (Some(v), _) => v.map(|v| self.from_vocabulary.get(v as usize).copied().unwrap_or(NO_KEY)),
-                (None, Some(keys)) => self.exact_ids(keys),
-                (None, None) => [NO_KEY; 3],
-            };
-            ids.push(row);
             let token = stem_ids.len();
+            let mut row = [NO_KEY; 3];
+            // The strings are needed for a key without a vocabulary id only.
+            let mut strs: Option<[&str; 3]> = None;
+            let vocab = if self.vocabulary.is_empty() { None } else { input.ids(i) };
             for k in 0..3 {
-                let known = vocab.and_then(|v| self.vocabulary_stems(v[k]));
-                let key = keys.map_or("", |keys| keys[k]);
-                let found = known.into_iter().flatten().copied();
-                let probed = known.is_none().then(|| self.stems.prefixes_of(key).map(|(_, &s)| s));
-                for s in found.chain(probed.into_iter().flatten()) {
-                    if !stem_ids[token..].contains(&s) {
-                        stem_ids.push(s);
+                let known = vocab.and_then(|v| self.vocabulary.get(v[k] as usize));
+                match known {
+                    Some(key) => {
+                        row[k] = key.own;
+                        // Most keys start with no stem: nothing to gather.
+                        if key.stems.0 < key.stems.1 {
+                            let stems = &self.vocabulary_stems[key.stems.0 as usize..key.stems.1 as usize];
+                            push_new(&mut stem_ids, token, stems.iter().copied());
+                        }
+                    }
+                    None => {
+                        let keys = *strs.get_or_insert_with(|| input.keys(i));
+                        if vocab.is_none() && k == 0 {
+                            row = self.exact_ids(keys);
+                        }
+                        push_new(&mut stem_ids, token, self.stems.prefixes_of(keys[k]).map(|(_, &s)| s));
                     }
                 }
                 stem_at.push(stem_ids.len() as u32);
             }
+            ids.push(row);
+            // Most tokens anchor no pattern under any key or stem: the
+            // search below visits the others only.
+            let anchors = |id: &u32| !self.candidates_of(*id).is_empty();
+            if row.iter().any(anchors) || stem_ids[token..].iter().any(anchors) {
+                anchoring.push(i);
+            }
+        }
+        if anchoring.is_empty() {
+            return out;
         }
         let stems_of = |i: usize| &stem_ids[stem_at[3 * i] as usize..stem_at[3 * i + 3] as usize];
         // Where each key occurs, by id then position (for the pre-check).
@@ -525,10 +531,13 @@ impl PatternIndex {
         for i in (0..len).rev() {
             let mut sig = sig_after[i + 1];
             if i + 1 < len {
-                for &id in ids[i + 1].iter().chain(stems_of(i + 1)) {
+                for &id in &ids[i + 1] {
                     if id != NO_KEY {
                         sig_add(&mut sig, id);
                     }
+                }
+                for &id in stems_of(i + 1) {
+                    sig_add(&mut sig, id);
                 }
             }
             sig_after[i] = sig;
@@ -559,7 +568,8 @@ impl PatternIndex {
         // position (made when first needed), and the candidates kept.
         let mut after_ids: Vec<(u32, u32)> = Vec::new();
         let mut picked: Vec<u32> = Vec::new();
-        for (i, row) in ids.iter().enumerate() {
+        for i in anchoring {
+            let row = &ids[i];
             for id in set.drain(..) {
                 tried[id as usize / 64] &= !(1 << (id % 64));
             }
@@ -574,9 +584,16 @@ impl PatternIndex {
                 let stems = &stem_ids[stem_at[3 * i + k] as usize..stem_at[3 * i + k + 1] as usize];
                 for key in exact.into_iter().chain(stems.iter().copied()) {
                     let range = self.candidates_of(key);
+                    if range.is_empty() {
+                        continue;
+                    }
                     // A long list keeps the patterns whose first `after` set
                     // has a key after `i` (and those without such a set).
-                    let split = self.splits.get(key as usize).and_then(Option::as_deref);
+                    let split = if range.len() > SPLIT_LIST {
+                        self.splits.get(key as usize).and_then(Option::as_deref)
+                    } else {
+                        None
+                    };
                     if let Some(split) = split {
                         if after_ids.is_empty() {
                             after_ids = distinct_last(&occurs);
@@ -640,6 +657,17 @@ impl PatternIndex {
             };
         }
         row
+    }
+}
+
+/// Pushes onto `stem_ids` the stems not yet listed since `token` (where
+/// the current token's stems begin): a token's stems are listed once.
+#[inline]
+fn push_new(stem_ids: &mut Vec<u32>, token: usize, stems: impl Iterator<Item = u32>) {
+    for s in stems {
+        if !stem_ids[token..].contains(&s) {
+            stem_ids.push(s);
+        }
     }
 }
 

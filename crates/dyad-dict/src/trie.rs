@@ -146,6 +146,11 @@ pub struct PhraseTrie {
     /// start with a stem, and comparing every token with each of them was
     /// most of the lookup.
     root_stems: StemSet<u32>,
+    /// By vocabulary id, one bit: whether the key starts with one of the
+    /// root's stems (built by [`PhraseTrie::index_root_stems`]; an id past
+    /// its end is looked up by string). Most tokens start no phrase, and
+    /// this says so for the stems without walking the key's bytes.
+    stem_led: Vec<u64>,
 }
 
 #[derive(Debug, Default)]
@@ -165,6 +170,7 @@ impl PhraseTrie {
             ids: FxMap::default(),
             root: Vec::new(),
             root_stems: StemSet::default(),
+            stem_led: Vec::new(),
         }
     }
 
@@ -226,6 +232,30 @@ impl PhraseTrie {
             for (id, child) in children {
                 self.link(node, id, child);
             }
+        }
+    }
+
+    /// Notes, by vocabulary id, which of the `vocabulary` keys (indexed by
+    /// id, after [`PhraseTrie::renumber`]) start with a stem of the root.
+    pub(crate) fn index_root_stems(&mut self, vocabulary: &[&str]) {
+        self.stem_led = vec![0; vocabulary.len().div_ceil(64)];
+        if self.root_stems.is_empty() {
+            return;
+        }
+        for (id, key) in vocabulary.iter().enumerate() {
+            if self.root_stems.prefixes_of(key).next().is_some() {
+                self.stem_led[id / 64] |= 1 << (id % 64);
+            }
+        }
+    }
+
+    /// Whether key `k` of a token (string `key`, vocabulary id `id` when
+    /// known) starts with a stem of the root.
+    #[inline]
+    fn starts_with_root_stem(&self, key: &str, id: Option<u32>) -> bool {
+        match id.and_then(|id| self.stem_led.get(id as usize / 64).map(|bits| bits >> (id % 64) & 1 != 0)) {
+            Some(led) => led,
+            None => self.root_stems.prefixes_of(key).next().is_some(),
         }
     }
 
@@ -295,25 +325,64 @@ impl PhraseTrie {
     /// `keys(i)` gives the keys token `i` may match under (norm, lemmas):
     /// strings, or a [`KeyRow`] with their ids, which is faster.
     /// Allocates nothing when no phrase starts at `start`.
+    #[inline]
     pub fn matches_at<K, F>(&self, start: usize, len: usize, keys: F) -> Vec<(usize, &[u32])>
     where
         K: TokenKeys,
         F: Fn(usize) -> K,
     {
-        let mut out = Vec::new();
         if start >= len {
-            return out;
+            return Vec::new();
         }
         let first = keys(start);
         let first_ids = self.ids_of(&first);
         // No phrase starts at nearly every position: say so before setting
-        // anything up.
-        let root_child = |id: u32| self.root.get(id as usize).is_some_and(|&c| c != NO_KEY);
-        if self.nodes[0].stems.is_empty() && !first_ids.iter().any(|&id| root_child(id)) {
-            return out;
+        // anything up (this test is inlined into the caller's loop; the
+        // search is not).
+        if !self.may_start_with(&first, &first_ids) {
+            return Vec::new();
         }
+        self.matches_from(start, len, first.strs(), first_ids, keys)
+    }
+
+    /// Whether a phrase may start with a token with the keys `first` (and
+    /// their ids `ids`): a child of the root by id, or a stem of the root
+    /// one of the keys starts with.
+    #[inline]
+    fn may_start_with<K: TokenKeys>(&self, first: &K, ids: &[u32; 3]) -> bool {
+        let root_child = |id: u32| self.root.get(id as usize).is_some_and(|&c| c != NO_KEY);
+        if ids.iter().any(|&id| root_child(id)) {
+            return true;
+        }
+        if self.root_stems.is_empty() {
+            // Before `renumber`, the root's stems are scanned in `step`.
+            return !self.nodes[0].stems.is_empty();
+        }
+        let (strs, known) = (first.strs(), first.ids());
+        (0..3).any(|k| {
+            let id = known.map(|ids| ids[k]).filter(|&id| id != NO_KEY);
+            self.starts_with_root_stem(strs[k], id)
+        })
+    }
+
+    /// The search of [`PhraseTrie::matches_at`] from a token that may
+    /// start a phrase (keys `strs`, ids `first_ids`).
+    #[inline(never)]
+    fn matches_from<K, F>(
+        &self,
+        start: usize,
+        len: usize,
+        strs: [&str; 3],
+        first_ids: [u32; 3],
+        keys: F,
+    ) -> Vec<(usize, &[u32])>
+    where
+        K: TokenKeys,
+        F: Fn(usize) -> K,
+    {
+        let mut out = Vec::new();
         let mut frontier = Nodes::default();
-        self.step(0, &first.strs(), &first_ids, &mut frontier);
+        self.step(0, &strs, &first_ids, &mut frontier);
         let mut next = Nodes::default();
         let mut i = start + 1;
         loop {
@@ -394,6 +463,30 @@ mod tests {
         assert_eq!(at(&t, &words, 0), vec![(3, vec![1])]);
         assert_eq!(at(&t, &words, 3), vec![(4, vec![0])]);
         assert_eq!(at(&t, &words, 4), vec![]);
+    }
+
+    /// With the root's stems noted by vocabulary id, a row of ids finds
+    /// what its strings find: a vocabulary key led by a stem, one that is
+    /// not, and a key outside the vocabulary (walked as a string).
+    #[test]
+    fn root_stems_by_id_find_what_strings_find() {
+        let mut t = trie(&["ruritan* army", "fenw*", "states"]);
+        let vocab = ["army", "fenwick", "ruritanian", "said", "states"];
+        let id = |k: &str| vocab.iter().position(|v| *v == k).map_or(NO_KEY, |p| p as u32);
+        t.renumber(id);
+        t.index_root_stems(&vocab);
+        let words = ["said", "ruritanian", "army", "fenwick", "ruritania", "army", "fen", "states"];
+        let mut found = 0;
+        for start in 0..words.len() {
+            let by_str = t.matches_at(start, words.len(), |i| [words[i], "", ""]);
+            let by_id =
+                t.matches_at(start, words.len(), |i| KeyRow::new([words[i], "", ""], [id(words[i]), NO_KEY, NO_KEY]));
+            assert_eq!(by_id, by_str, "at {start}");
+            found += by_id.len();
+        }
+        assert_eq!(at(&t, &words, 1), vec![(3, vec![0])]);
+        assert_eq!(at(&t, &words, 4), vec![(6, vec![0])]);
+        assert_eq!(found, 4);
     }
 
     #[test]

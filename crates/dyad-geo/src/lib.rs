@@ -90,6 +90,10 @@ pub struct Country {
     pub demonym: Option<&'static str>,
 }
 
+/// Bits of a name's hash that pick its bucket of the index (4,096
+/// buckets of about ten names each).
+const BUCKET_BITS: u32 = 12;
+
 /// The world gazetteer. Build it once with [`Gazetteer::world`]; it is
 /// immutable afterwards.
 pub struct Gazetteer {
@@ -97,6 +101,11 @@ pub struct Gazetteer {
     /// (hash of a name's key, place), sorted by hash and then candidate
     /// order; see [`Gazetteer::lookup`].
     index: Vec<(u64, u32)>,
+    /// Where the hashes of each [`BUCKET_BITS`]-bit prefix start in
+    /// `index` (one more entry at the end): a lookup searches a dozen
+    /// entries in a cache line or two instead of the whole index (sixteen
+    /// steps over 600 KB, most of them cache misses).
+    buckets: Vec<u32>,
     names: usize,
     countries: Vec<Country>,
     country_index: HashMap<&'static str, u16>,
@@ -272,7 +281,10 @@ impl Gazetteer {
             country_index.insert(c.alpha2, i as u16);
             country_index.insert(c.alpha3, i as u16);
         }
-        Gazetteer { places, index, names, countries, country_index, max_words }
+        let buckets = (0..=1u64 << BUCKET_BITS)
+            .map(|b| index.partition_point(|e| e.0 >> (64 - BUCKET_BITS) < b) as u32)
+            .collect();
+        Gazetteer { places, index, buckets, names, countries, country_index, max_words }
     }
 
     /// The lookup key of a name: lower case, typographic apostrophes made
@@ -311,9 +323,14 @@ impl Gazetteer {
     /// likely first: by descending population.
     pub fn lookup(&self, name: &str) -> Lookup<'_> {
         let h = key_hash(name);
-        let a = self.index.partition_point(|e| e.0 < h);
-        let b = a + self.index[a..].partition_point(|e| e.0 == h);
-        Lookup { places: &self.places, entries: self.index[a..b].iter(), name: name.to_string() }
+        let bucket = (h >> (64 - BUCKET_BITS)) as usize;
+        let (from, to) = (self.buckets[bucket] as usize, self.buckets[bucket + 1] as usize);
+        let near = &self.index[from..to];
+        let a = near.partition_point(|e| e.0 < h);
+        let b = a + near[a..].partition_point(|e| e.0 == h);
+        // Most names asked for are no place: nothing to copy for them.
+        let name = if a == b { String::new() } else { name.to_string() };
+        Lookup { places: &self.places, entries: near[a..b].iter(), name }
     }
 
     /// The most likely place called `name`.
@@ -364,6 +381,48 @@ mod tests {
         assert_eq!(Gazetteer::key("  Ho  Chi Minh\tCity "), "ho chi minh city");
         assert_eq!(Gazetteer::key("N\u{2019}Djamena"), "n'djamena");
         assert_eq!(Gazetteer::key("ZÜRICH"), "zürich");
+    }
+
+    /// The buckets find, for every indexed name and for names of no
+    /// place, the same entries as a search of the whole index.
+    #[test]
+    fn buckets_find_what_the_whole_index_finds() {
+        let geo = Gazetteer::world();
+        let whole = |name: &str| -> Vec<u32> {
+            let h = key_hash(name);
+            let a = geo.index.partition_point(|e| e.0 < h);
+            let b = a + geo.index[a..].partition_point(|e| e.0 == h);
+            geo.index[a..b]
+                .iter()
+                .filter(|&&(_, id)| key_matches(&geo.places[id as usize], name))
+                .map(|e| e.1)
+                .collect()
+        };
+        let found = |name: &str| -> Vec<u32> {
+            geo.lookup(name)
+                .map(|p| {
+                    (p as *const Place as usize - geo.places.as_ptr() as usize) as u32
+                        / std::mem::size_of::<Place>() as u32
+                })
+                .collect()
+        };
+        let mut checked = 0;
+        for p in geo.places.iter().step_by(7) {
+            for name in std::iter::once(p.name).chain(p.alternates()) {
+                let expected = whole(name);
+                assert!(!expected.is_empty(), "{name}");
+                assert_eq!(found(name), expected, "{name}");
+                checked += 1;
+            }
+        }
+        for name in ["Nowhere At All", "zzzz", "", "Said", "The"] {
+            assert_eq!(found(name), whole(name), "{name}");
+        }
+        assert!(checked > 4_000, "{checked}");
+    }
+
+    fn key_matches(p: &Place, name: &str) -> bool {
+        key_eq(p.name, name) || p.alternates().any(|a| key_eq(a, name))
     }
 
     #[test]

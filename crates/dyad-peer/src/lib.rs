@@ -542,7 +542,7 @@ impl PeerCoder {
                 self.peer_rule(&format!("{}:{}", e.evidence.rule.file, e.evidence.rule.line))
                     .is_some_and(|l| l.split('=').next().unwrap_or_default().contains(slot))
             };
-            events = first_actor_sources(events, &traces, &clauses, agents_ok, &slot);
+            events = first_actor_sources(events, &traces, &clauses, agents_ok, code_all, &slot);
         }
         if conventions.target_after_verb {
             let null = |c: &str| is_null_actor(&self.actor_code(c.trim_start_matches('?')));
@@ -713,6 +713,12 @@ impl PeerCoder {
                 None => e.target.as_ref().map(code_of).unwrap_or_default(),
             };
             if conventions.require_target && (is_null_actor(&source) || is_null_actor(&target)) {
+                continue;
+            }
+            // As the engine does, no actor acts on itself (a source re-chosen
+            // by the first-actor rule can be the target: `the ministry of
+            // Freedonia said that an embargo against Freedonia ...`).
+            if source == target {
                 continue;
             }
             let rule = format!("{}:{}", key.0, key.1);
@@ -988,6 +994,7 @@ fn first_actor_sources(
     traces: &[SentenceTrace],
     clauses: &[usize],
     agents_ok: bool,
+    code_all: bool,
     slot: &dyn Fn(&Event, &str) -> bool,
 ) -> Vec<Event> {
     let usable = |c: &String| codable(c, agents_ok);
@@ -1015,12 +1022,17 @@ fn first_actor_sources(
         }
         let t = traces.iter().find(|t| t.index == e.sentence);
         let m = t.and_then(|t| first(t, at, clauses, &usable));
-        let keep = named
-            || !before(&e.source)
-            || m.is_none_or(|m| inside(&e.source, m) || e.target.as_ref().is_some_and(|x| inside(x, m)));
+        // Under `CODE ALL` a verb under another whose grammar made the first
+        // actor its target (`Freedonia and Sylvania urged Marxland to assist
+        // them`: Marxland assists them) takes that actor as source, and its
+        // target is found again.
+        let target_first = |m: &dyad_coder::MentionTrace| e.target.as_ref().is_some_and(|x| inside(x, m));
+        let keep =
+            named || !before(&e.source) || m.is_none_or(|m| inside(&e.source, m) || (!code_all && target_first(m)));
         match m.filter(|_| !keep) {
             Some(m) => {
-                out.extend(usable_actors(m, &usable).map(|a| Event { source: a, ..e.clone() }));
+                let target = if target_first(m) { None } else { e.target.clone() };
+                out.extend(usable_actors(m, &usable).map(|a| Event { source: a, target: target.clone(), ..e.clone() }));
             }
             None => out.push(e),
         }
@@ -1060,6 +1072,11 @@ fn clause_starts(t: &SentenceTrace) -> Vec<usize> {
     let mut out = Vec::new();
     for (i, tok) in t.tokens.iter().enumerate() {
         if !["and", "but", "or"].contains(&tok.text.to_lowercase().as_str()) {
+            continue;
+        }
+        // A conjunction inside a compound actor (`Freedonia and Sylvania
+        // urged`) joins the subject.
+        if t.mentions.iter().any(|m| m.span.start < offsets[i] && offsets[i] < m.span.end) {
             continue;
         }
         let next = t.tokens[i + 1..].iter().find(|x| !subject(x.tag));
@@ -1660,6 +1677,12 @@ mod tests {
                 "first actor",
             ),
             ("Freedonia mourned as angry crowds burned down the embassy of Sylvania.", "FRD SYL 222", "", "no subject"),
+            (
+                "The ministry of Freedonia mourned as crowds burned down the embassy of Freedonia.",
+                "",
+                "",
+                "no actor acts on itself",
+            ),
             ("Sylvania was praised by Freedonia.", "FRD SYL 041", "FRD SYL 041", "a passive source stays"),
             (
                 "Freedonia contributed coins Sylvania to Grandfenwick.",
@@ -1709,6 +1732,12 @@ mod tests {
                 "FRD SYL 102",
                 "FRD SYL 092; FRD SYL 102",
                 "a verb under another codes on its own, its target the actor before it",
+            ),
+            (
+                "Freedonia and Grandfenwick urged Sylvania on Monday to assist them with the harvest.",
+                "FRD SYL 102; GFW SYL 102",
+                "FRD SYL 092; FRD SYL 102; GFW SYL 092; GFW SYL 102",
+                "the first actors are the source, not the target the grammar gave them",
             ),
             (
                 "The envoy of Freedonia left for Sylvania on Tuesday to attend talks with Grandfenwick.",

@@ -261,7 +261,7 @@ pub(crate) fn convert_actors(
                 None => vec![clean_phrase(phrase)],
             };
             let spaced = phrase.trim().contains(char::is_whitespace);
-            for p in phrases.iter().filter(|p| !p.is_empty() && !(spaced && joined.contains(*p))) {
+            for p in phrases.iter().filter(|p| !p.is_empty() && (!spaced || !joined.contains(*p))) {
                 for (code, from, until) in &ranges {
                     let dyad = codes.dyad_code(code, conv);
                     let mut line = format!("{p} = {dyad}");

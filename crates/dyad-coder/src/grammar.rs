@@ -874,7 +874,8 @@ pub(crate) fn code_sentence(
     let mut intent = vec![false; matches.len()];
     // The word that states an intention (`intends to host`): its verb group has the subject.
     let mut intent_gov: Vec<Option<usize>> = vec![None; matches.len()];
-    for (i, m) in matches.iter().enumerate() {
+    // `CoderBuilder::code_governed` (TABARI's CODE ALL): every trigger codes on its own.
+    for (i, m) in matches.iter().enumerate().filter(|_| !coder.codes_governed()) {
         let trigger_start = m.trigger.first().copied().unwrap_or(m.start);
         let vg_start = verb_group_start(&s.tokens, trigger_start);
         let trigger_of = |j: usize| matches.iter().position(|g| g.trigger.contains(&j));
@@ -1036,7 +1037,10 @@ pub(crate) fn code_sentence(
             }
         }
         if between.is_none() {
-            if let Some((_, gi)) = governing.filter(|&(g, _)| is_nominal_complement(&s.tokens, g, trigger_start)) {
+            let complement = |&(g, _): &(usize, usize)| {
+                !coder.codes_governed() && is_nominal_complement(&s.tokens, g, trigger_start)
+            };
+            if let Some((_, gi)) = governing.filter(complement) {
                 // `accused X of violating the ceasefire`: the complement refines the accusation.
                 if let Some(c) = compose(codes[gi], codes[mi]) {
                     codes[gi] = c;

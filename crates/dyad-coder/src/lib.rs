@@ -91,6 +91,7 @@ pub struct CoderBuilder {
     keep_targetless_statements: bool,
     code_irrealis: bool,
     wide_gaps: bool,
+    code_governed: bool,
 }
 
 impl CoderBuilder {
@@ -128,6 +129,16 @@ impl CoderBuilder {
         self
     }
 
+    /// Code a trigger governed by another (an infinitive or `that` clause
+    /// under it, `urged X to assist`, or its nominal complement, `left to
+    /// attend meetings`) as an event of its own with its own code, and
+    /// leave the governor's code as it is, as TABARI's `SET: CODE ALL`
+    /// does. Off by default: dyad reads the pair as one act.
+    pub fn code_governed(mut self, code: bool) -> CoderBuilder {
+        self.code_governed = code;
+        self
+    }
+
     /// Builds the immutable coder.
     pub fn build(self) -> Coder {
         Coder {
@@ -137,6 +148,7 @@ impl CoderBuilder {
             keep_targetless_statements: self.keep_targetless_statements,
             code_irrealis: self.code_irrealis,
             wide_gaps: self.wide_gaps,
+            code_governed: self.code_governed,
         }
     }
 }
@@ -150,6 +162,7 @@ pub struct Coder {
     keep_targetless_statements: bool,
     code_irrealis: bool,
     wide_gaps: bool,
+    code_governed: bool,
 }
 
 impl Coder {
@@ -162,6 +175,7 @@ impl Coder {
             keep_targetless_statements: false,
             code_irrealis: false,
             wide_gaps: false,
+            code_governed: false,
         }
     }
 
@@ -178,6 +192,11 @@ impl Coder {
     /// Whether pattern gaps run to the end of the sentence (see [`CoderBuilder::wide_gaps`]).
     pub fn wide_gaps(&self) -> bool {
         self.wide_gaps
+    }
+
+    /// Whether governed triggers are coded on their own (see [`CoderBuilder::code_governed`]).
+    pub fn codes_governed(&self) -> bool {
+        self.code_governed
     }
 
     /// The gazetteer, when the coder has one.

@@ -332,9 +332,11 @@ pub(crate) fn stem_element(lexicon: &Lexicon, w: &str, stems: bool) -> String {
     if w.is_empty() || lexicon.is_common_word(&w) {
         return w;
     }
+    // A stem whose word adds an `e` (`RESUM`, `RESTOR`) is that word and,
+    // TABARI comparing letters, a prefix too (`resumption`).
     let with_e = format!("{w}e");
     if lexicon.is_common_word(&with_e) {
-        return format!("{w}|{with_e}");
+        return if prefix { format!("{w}|{with_e}|{w}*") } else { format!("{w}|{with_e}") };
     }
     if prefix {
         return format!("{w}*");
@@ -562,8 +564,9 @@ mod tests {
         let lexicon = Lexicon::english();
         // (peer word as parsed, TABARI stems on, element)
         let cases = [
-            ("PARLEY*", true, "parley|parley*"), // a word: its lemma and a prefix
-            ("RESTOR*", true, "restor|restore"), // stem + e is a word
+            ("PARLEY*", true, "parley|parley*"),         // a word: its lemma and a prefix
+            ("RESTOR*", true, "restor|restore|restor*"), // stem + e is a word, and a prefix
+            ("RESTOR", true, "restor|restore"),          // written with a trailing `_`: no prefix
             ("RUMBUSTICAT*", true, "rumbusticat*"),
             ("RUMBUSTICAT", true, "rumbusticat"), // written with a trailing `_`: exact
             ("RUMBUSTICAT*", false, "rumbusticat"),

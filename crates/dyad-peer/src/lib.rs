@@ -25,7 +25,7 @@ pub mod petrarch;
 pub mod tabari;
 mod xml;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -107,6 +107,14 @@ pub struct PeerTables {
     /// trigger word written with a possessive `'s` attached (`Freedonia
     /// donate's cash`) is no match (dyad's tokens split the `'s` off).
     pub verbs_without_noun_endings: bool,
+    /// TABARI: generated events `file:line` whose code is written with `?`
+    /// (`SAID [023?]`), a subordinate verb: it codes only when no other verb
+    /// of its clause does (`is said to restore ties` codes the restoring).
+    pub subordinate: HashSet<(String, u32)>,
+    /// TABARI: generated events `file:line` whose code is written with `!`
+    /// (`ATTEND [031!]`), a dominant verb: under `SET: CODE ALL` a sentence
+    /// where it codes gives its events only (`left for X to attend talks`).
+    pub dominant: HashSet<(String, u32)>,
 }
 
 /// The words of a TABARI pattern that match only as written (each with the
@@ -323,6 +331,11 @@ pub struct Conventions {
     /// follows the verb (a passive `by`). A verb whose subject is no actor
     /// (`crowds burned`) takes that first actor too.
     pub first_actor_source: bool,
+    /// TABARI `SET: CODE ALL`: every verb codes, also one under another
+    /// (`urged Sylvania to assist`, the engine's `CoderBuilder::code_governed`),
+    /// a verb with no actor after it takes the nearest actor before it as
+    /// target, and a dominant verb (`[031!]`) silences the others.
+    pub code_all: bool,
 }
 
 impl Default for Conventions {
@@ -341,6 +354,7 @@ impl Default for Conventions {
             comma: None,
             keep_negated: false,
             first_actor_source: false,
+            code_all: false,
         }
     }
 }
@@ -349,6 +363,8 @@ impl Default for Conventions {
 #[derive(Debug)]
 pub struct PeerCoder {
     coder: Coder,
+    /// The same engine with `code_governed`, for TABARI's `SET: CODE ALL`.
+    coder_all: Coder,
     tables: PeerTables,
     lines: HashMap<String, Vec<String>>,
     conventions: Conventions,
@@ -411,14 +427,20 @@ impl PeerCoder {
             }
         };
         // The peers' own rules (first verb, target required) choose among all triggers.
-        let coder = Coder::builder(Arc::new(dicts), lexicon)
-            .keep_targetless_statements(true)
-            .code_irrealis(true)
-            .wide_gaps(true)
-            .build();
+        let dicts = Arc::new(dicts);
+        let engine = |governed: bool| {
+            Coder::builder(dicts.clone(), lexicon.clone())
+                .keep_targetless_statements(true)
+                .code_irrealis(true)
+                .wide_gaps(true)
+                .code_governed(governed)
+                .build()
+        };
+        let (coder, coder_all) = (engine(false), engine(true));
         let lines =
             converted.sources.iter().map(|(n, t)| (n.clone(), t.lines().map(str::to_string).collect())).collect();
-        (PeerCoder { coder, tables: converted.tables.clone(), lines, conventions: Conventions::default() }, diags)
+        let tables = converted.tables.clone();
+        (PeerCoder { coder, coder_all, tables, lines, conventions: Conventions::default() }, diags)
     }
 
     /// Sets the peer conventions to apply.
@@ -472,11 +494,15 @@ impl PeerCoder {
             || conventions.antecedent.is_some()
             || conventions.by_clause
             || conventions.first_actor_source;
+        let code_all = conventions.code_all;
+        // TABARI does not parse: a verb under another codes on its own (the
+        // first verb of the clause is then chosen among them).
+        let coder = if conventions.first_actor_source { &self.coder_all } else { &self.coder };
         let (mut events, traces) = if traced {
-            let (coded, traces) = self.coder.explain(&doc);
+            let (coded, traces) = coder.explain(&doc);
             (coded.events, traces)
         } else {
-            (self.coder.code(&doc).events, Vec::new())
+            (coder.code(&doc).events, Vec::new())
         };
         if self.tables.verbs_without_noun_endings {
             events.retain(|e| !possessive_trigger(text, e));
@@ -494,22 +520,37 @@ impl PeerCoder {
         let agents_ok = conventions.no_bare_agents && conventions.agent_prefix.is_some();
         let forward = conventions.antecedent.as_deref().and_then(|prev| self.forwarded_actor(prev, date));
         let defaults = conventions.defaults.as_ref().filter(|d| d.source.is_some());
+        // TABARI `COMPLEX: NOACTPRIOR`: a sentence whose first verb has no
+        // actor written before it (and no default or forwarded source) is
+        // complex and gives no event.
+        let complex: Vec<usize> = if conventions.first_actor_source && defaults.is_none() && forward.is_none() {
+            traces.iter().filter(|t| no_actor_before_first_verb(t, agents_ok)).map(|t| t.index).collect()
+        } else {
+            Vec::new()
+        };
         if defaults.is_some() || forward.is_some() {
             events.extend(default_sources(&traces, defaults, forward.as_deref(), agents_ok));
         }
-        let clauses: Vec<usize> =
-            if conventions.by_clause { traces.iter().flat_map(clause_starts).collect() } else { Vec::new() };
+        // TABARI's clauses also bound the source under `CODE ALL`.
+        let clauses: Vec<usize> = if conventions.by_clause || code_all {
+            traces.iter().flat_map(clause_starts).collect()
+        } else {
+            Vec::new()
+        };
         if conventions.first_actor_source {
             let slot = |e: &Event, slot: &str| {
                 self.peer_rule(&format!("{}:{}", e.evidence.rule.file, e.evidence.rule.line))
                     .is_some_and(|l| l.split('=').next().unwrap_or_default().contains(slot))
             };
-            events = first_actor_sources(events, &traces, &clauses, agents_ok, &slot);
+            events = first_actor_sources(events, &traces, &clauses, agents_ok, code_all, &slot);
         }
         if conventions.target_after_verb {
             let null = |c: &str| is_null_actor(&self.actor_code(c.trim_start_matches('?')));
             let null = conventions.require_target.then_some(&null as &dyn Fn(&str) -> bool);
             events = targets_after_verb(events, &traces, agents_ok, null, conventions.comma.is_some());
+            if code_all {
+                events = targets_before_verb(events, &traces, agents_ok);
+            }
         }
         if let Some(d) = &conventions.defaults {
             default_targets(&mut events, d);
@@ -521,6 +562,7 @@ impl PeerCoder {
                 words.filter(|w| w.chars().any(char::is_alphanumeric)).count() >= conventions.min_words
             });
         }
+        events.retain(|e| !complex.contains(&e.sentence));
         self.translate_in_clauses(&events, conventions, &clauses)
     }
 
@@ -573,13 +615,31 @@ impl PeerCoder {
             let at = e.evidence.trigger_span.start;
             (e.sentence, clauses.iter().filter(|&&c| c >= e.sentence_span.start && c <= at).count())
         };
-        let mut first_triggers: HashMap<(usize, usize), usize> = HashMap::new();
+        let rule_key = |e: &Event| (e.evidence.rule.file.to_string(), e.evidence.rule.line);
+        // The first verb of each clause, a subordinate one (`said`) only
+        // when no other verb of the clause codes: (first other, first subordinate).
+        let mut first_triggers: HashMap<(usize, usize), (usize, usize)> = HashMap::new();
         if conventions.first_trigger_only {
             for e in &kept {
-                let start = first_triggers.entry(clause_of(e)).or_insert(usize::MAX);
-                *start = (*start).min(e.evidence.trigger_span.start);
+                let start = first_triggers.entry(clause_of(e)).or_insert((usize::MAX, usize::MAX));
+                let at = e.evidence.trigger_span.start;
+                if self.tables.subordinate.contains(&rule_key(e)) {
+                    start.1 = start.1.min(at);
+                } else {
+                    start.0 = start.0.min(at);
+                }
             }
         }
+        let first_of = |e: &Event| {
+            first_triggers.get(&clause_of(e)).map(|&(main, sub)| if main == usize::MAX { sub } else { main })
+        };
+        // `CODE ALL`: a sentence with a dominant verb gives its events only.
+        let dominant = |e: &Event| self.tables.dominant.contains(&rule_key(e));
+        let dominated: HashSet<usize> = if conventions.code_all {
+            kept.iter().filter(|e| dominant(e)).map(|e| e.sentence).collect()
+        } else {
+            HashSet::new()
+        };
         // The sources of each trigger: a `% *` pattern needs two or more.
         let mut trigger_sources: HashMap<(usize, usize), Vec<&Actor>> = HashMap::new();
         let mut trigger_targets: HashMap<(usize, usize), Vec<&Actor>> = HashMap::new();
@@ -597,10 +657,13 @@ impl PeerCoder {
             if conventions.require_target && e.target.is_none() {
                 continue;
             }
-            if first_triggers.get(&clause_of(e)).is_some_and(|s| *s != e.evidence.trigger_span.start) {
+            if first_of(e).is_some_and(|s| s != e.evidence.trigger_span.start) {
                 continue;
             }
-            let key = (e.evidence.rule.file.to_string(), e.evidence.rule.line);
+            if dominated.contains(&e.sentence) && !dominant(e) {
+                continue;
+            }
+            let key = rule_key(e);
             let sources = trigger_sources.get(&(e.sentence, e.evidence.trigger_span.start));
             let compound = sources.filter(|s| s.len() >= 2 && self.tables.compound_source.contains_key(&key));
             let alone = self.tables.compound_source.get(&key).filter(|_| compound.is_none());
@@ -650,6 +713,12 @@ impl PeerCoder {
                 None => e.target.as_ref().map(code_of).unwrap_or_default(),
             };
             if conventions.require_target && (is_null_actor(&source) || is_null_actor(&target)) {
+                continue;
+            }
+            // As the engine does, no actor acts on itself (a source re-chosen
+            // by the first-actor rule can be the target: `the ministry of
+            // Freedonia said that an embargo against Freedonia ...`).
+            if source == target {
                 continue;
             }
             let rule = format!("{}:{}", key.0, key.1);
@@ -837,6 +906,48 @@ fn targets_after_verb(
     out
 }
 
+/// Whether the first verb the grammar coded or found no source for in
+/// sentence `t` has no actor written before it, its pattern naming no
+/// source (TABARI's complex sentence: `Rebuked by Freedonia, Sylvania
+/// ...`, `Resumption of ties between Freedonia and Sylvania may ...`).
+fn no_actor_before_first_verb(t: &SentenceTrace, agents_ok: bool) -> bool {
+    let usable = |c: &String| codable(c, agents_ok);
+    let Some(first) = t.triggers.iter().filter(|x| x.decision.starts_with('#')).min_by_key(|x| x.span.start) else {
+        return false;
+    };
+    !first.pattern.contains("{source}")
+        && !t.mentions.iter().any(|m| m.span.end <= first.span.start && m.codes.iter().any(usable))
+}
+
+/// TABARI `SET: CODE ALL`: a verb with no actor after it takes as target the
+/// nearest actor written before it that is not its source, as TABARI's
+/// records code an infinitive or a later clause (`Freedonia urged Sylvania
+/// to assist it`: Freedonia assists Sylvania; `restore ties with Sylvania
+/// years after crowds burned its embassy`: the burning targets Sylvania).
+fn targets_before_verb(events: Vec<Event>, traces: &[SentenceTrace], agents_ok: bool) -> Vec<Event> {
+    let usable = |c: &String| codable(c, agents_ok);
+    let mut out = Vec::with_capacity(events.len());
+    for e in events {
+        let at = e.evidence.trigger_span.start;
+        let other = |a: &Actor| a.code != e.source.code;
+        let before = traces.iter().find(|t| t.index == e.sentence).and_then(|t| {
+            t.mentions.iter().rev().find(|m| {
+                !m.is_place
+                    && m.span.end <= at
+                    && m.span != e.source.span
+                    && usable_actors(m, &usable).any(|a| other(&a))
+            })
+        });
+        match before.filter(|_| e.target.is_none()) {
+            Some(m) => {
+                out.extend(usable_actors(m, &usable).filter(other).map(|a| Event { target: Some(a), ..e.clone() }))
+            }
+            None => out.push(e),
+        }
+    }
+    out
+}
+
 /// Whether a mention member's code can be coded: not empty, and a role
 /// noun still waiting for a country (`?GOV`) only when bare agents are.
 fn codable(code: &str, agents_ok: bool) -> bool {
@@ -883,6 +994,7 @@ fn first_actor_sources(
     traces: &[SentenceTrace],
     clauses: &[usize],
     agents_ok: bool,
+    code_all: bool,
     slot: &dyn Fn(&Event, &str) -> bool,
 ) -> Vec<Event> {
     let usable = |c: &String| codable(c, agents_ok);
@@ -910,12 +1022,17 @@ fn first_actor_sources(
         }
         let t = traces.iter().find(|t| t.index == e.sentence);
         let m = t.and_then(|t| first(t, at, clauses, &usable));
-        let keep = named
-            || !before(&e.source)
-            || m.is_none_or(|m| inside(&e.source, m) || e.target.as_ref().is_some_and(|x| inside(x, m)));
+        // Under `CODE ALL` a verb under another whose grammar made the first
+        // actor its target (`Freedonia and Sylvania urged Marxland to assist
+        // them`: Marxland assists them) takes that actor as source, and its
+        // target is found again.
+        let target_first = |m: &dyad_coder::MentionTrace| e.target.as_ref().is_some_and(|x| inside(x, m));
+        let keep =
+            named || !before(&e.source) || m.is_none_or(|m| inside(&e.source, m) || (!code_all && target_first(m)));
         match m.filter(|_| !keep) {
             Some(m) => {
-                out.extend(usable_actors(m, &usable).map(|a| Event { source: a, ..e.clone() }));
+                let target = if target_first(m) { None } else { e.target.clone() };
+                out.extend(usable_actors(m, &usable).map(|a| Event { source: a, target: target.clone(), ..e.clone() }));
             }
             None => out.push(e),
         }
@@ -955,6 +1072,11 @@ fn clause_starts(t: &SentenceTrace) -> Vec<usize> {
     let mut out = Vec::new();
     for (i, tok) in t.tokens.iter().enumerate() {
         if !["and", "but", "or"].contains(&tok.text.to_lowercase().as_str()) {
+            continue;
+        }
+        // A conjunction inside a compound actor (`Freedonia and Sylvania
+        // urged`) joins the subject.
+        if t.mentions.iter().any(|m| m.span.start < offsets[i] && offsets[i] < m.span.end) {
             continue;
         }
         let next = t.tokens[i + 1..].iter().find(|x| !subject(x.tag));
@@ -1555,6 +1677,12 @@ mod tests {
                 "first actor",
             ),
             ("Freedonia mourned as angry crowds burned down the embassy of Sylvania.", "FRD SYL 222", "", "no subject"),
+            (
+                "The ministry of Freedonia mourned as crowds burned down the embassy of Freedonia.",
+                "",
+                "",
+                "no actor acts on itself",
+            ),
             ("Sylvania was praised by Freedonia.", "FRD SYL 041", "FRD SYL 041", "a passive source stays"),
             (
                 "Freedonia contributed coins Sylvania to Grandfenwick.",
@@ -1576,6 +1704,75 @@ mod tests {
         assert_eq!(
             codes("Freedonia praised Sylvania warmly and then Grandfenwick praised Sylvania.", &clauses),
             vec![t("FRD", "SYL", "041"), t("GFW", "SYL", "041")]
+        );
+    }
+
+    #[test]
+    fn tabari_code_all_subordinate_dominant_and_complex() {
+        let verbs = "URGE [102]\nASSIST [092]\nSAID [023?]\nPRAISE [041]\nATTEND [031!]\nLEFT_ [032:033]\n\
+                     RESUM [065]\n- * TIES [064]\nREBUKE [121]\n";
+        let (converted, coder) = three_actors(verbs);
+        assert_eq!((converted.tables.subordinate.len(), converted.tables.dominant.len()), (1, 1));
+        let tabari = Conventions { first_actor_source: true, keep_negated: true, ..coder.conventions() };
+        let clause = Conventions { first_trigger_only: true, by_clause: true, ..tabari.clone() };
+        let all = Conventions { code_all: true, ..tabari };
+        let codes = |text: &str, c: &Conventions| {
+            let mut v: Vec<String> = coder
+                .code_with(text, None, c.clone())
+                .into_iter()
+                .map(|e| format!("{} {} {}", e.source, e.target, e.code))
+                .collect();
+            v.sort();
+            v.join("; ")
+        };
+        // (text, by clause, CODE ALL, why); an event is `SOURCE TARGET CODE`.
+        let cases = [
+            (
+                "Freedonia urged Sylvania on Monday to assist it with the harvest.",
+                "FRD SYL 102",
+                "FRD SYL 092; FRD SYL 102",
+                "a verb under another codes on its own, its target the actor before it",
+            ),
+            (
+                "Freedonia and Grandfenwick urged Sylvania on Monday to assist them with the harvest.",
+                "FRD SYL 102; GFW SYL 102",
+                "FRD SYL 092; FRD SYL 102; GFW SYL 092; GFW SYL 102",
+                "the first actors are the source, not the target the grammar gave them",
+            ),
+            (
+                "The envoy of Freedonia left for Sylvania on Tuesday to attend talks with Grandfenwick.",
+                "FRD SYL 032; SYL FRD 033",
+                "FRD GFW 031",
+                "a dominant verb silences the others",
+            ),
+            (
+                "Freedonia is said to be ready to praise Sylvania soon.",
+                "FRD SYL 041",
+                "FRD SYL 023; FRD SYL 041",
+                "a subordinate verb codes only alone in its clause",
+            ),
+            ("Freedonia said Sylvania was a fine neighbour.", "FRD SYL 023", "FRD SYL 023", "alone it codes"),
+            (
+                "Sylvania is pleased by the resumption of ties with Freedonia.",
+                "SYL FRD 064",
+                "SYL FRD 064",
+                "a stem whose word adds an `e` is a prefix too",
+            ),
+            (
+                "Rebuked by Freedonia on Monday, Sylvania praised Grandfenwick warmly.",
+                "",
+                "",
+                "no actor before the first verb: complex",
+            ),
+        ];
+        for (text, want_clause, want_all, why) in cases {
+            assert_eq!(codes(text, &clause), want_clause, "{why}: by clause");
+            assert_eq!(codes(text, &all), want_all, "{why}: CODE ALL");
+        }
+        // dyad's own coding of the first case reads the pair as one act.
+        assert_eq!(
+            codes("Freedonia urged Sylvania on Monday to assist it with the harvest.", &coder.conventions()),
+            "FRD SYL 102"
         );
     }
 

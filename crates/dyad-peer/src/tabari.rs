@@ -237,6 +237,18 @@ pub(crate) fn convert_actors(
     }
     let name = format!("{file}.actors");
     let mut out = Out::new(&name);
+    // TABARI: words joined by `_` are a closer match than the same words
+    // with a space (`AL_GORE` over `AL GORE`, which still matches with words
+    // between): a spaced phrase is not also written as the joined one's words.
+    let joined: HashSet<String> = match stems {
+        Some(lexicon) => entries
+            .iter()
+            .flat_map(|e| &e.phrases)
+            .filter(|p| !p.trim().contains(char::is_whitespace))
+            .filter_map(|p| tabari_actor_phrases(lexicon, p).into_iter().next())
+            .collect(),
+        None => HashSet::new(),
+    };
     for e in entries {
         if e.codes.is_empty() {
             conv.diag(file, e.line, "actor-without-code", format!("`{}` has no code", e.phrases[0].trim()));
@@ -248,7 +260,8 @@ pub(crate) fn convert_actors(
                 Some(lexicon) => tabari_actor_phrases(lexicon, phrase),
                 None => vec![clean_phrase(phrase)],
             };
-            for p in phrases.iter().filter(|p| !p.is_empty()) {
+            let spaced = phrase.trim().contains(char::is_whitespace);
+            for p in phrases.iter().filter(|p| !p.is_empty() && (!spaced || !joined.contains(*p))) {
                 for (code, from, until) in &ranges {
                     let dyad = codes.dyad_code(code, conv);
                     let mut line = format!("{p} = {dyad}");
@@ -526,6 +539,15 @@ pub(crate) fn emit_verbs(
             };
             let n = out.push(&format!("{pattern} = {}  # {file}:{line}", cameo.as_str()));
             conv.tables.events.insert((out.name.clone(), n), peer);
+            // The code's own marker: `?` subordinate, `!` dominant (TABARI).
+            let marked = match code.trim().chars().last() {
+                Some('?') => Some(&mut conv.tables.subordinate),
+                Some('!') => Some(&mut conv.tables.dominant),
+                _ => None,
+            };
+            if let Some(set) = marked {
+                set.insert((out.name.clone(), n));
+            }
             conv.count("patterns");
             Some((out.name.clone(), n))
         };
@@ -1412,6 +1434,17 @@ HAIL [041]
         let text = &conv.sources[0].1;
         assert!(text.contains("margrave* of the velkor isles = VLK from=1995-01-02"), "{text}");
         assert!(conv.builder().check(&lexicon()).is_empty());
+        // The same words joined by `_` win over them with a space, which
+        // keeps only its phrases with words between.
+        let mut conv = Converted::default();
+        convert_actors(&mut conv, &mut codes, "y.actors", "BO ZAMBRO [ZMS]\nBO_ZAMBRO [ZMJ]\n", ';', Some(&lexicon()));
+        let text = &conv.sources[0].1;
+        let lines: Vec<&str> =
+            text.lines().filter(|l| l.contains("zambro")).map(|l| l.split("  #").next().unwrap()).collect();
+        assert_eq!(
+            lines,
+            ["bo of zambro* = ZMS", "bo the zambro* = ZMS", "bo of the zambro* = ZMS", "bo zambro* = ZMJ"]
+        );
     }
 
     #[test]

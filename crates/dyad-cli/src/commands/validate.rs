@@ -261,6 +261,7 @@ pub fn run(args: &ValidateArgs) -> Result<Status, Failure> {
         comma: None,
         keep_negated: args.suite == SuiteKind::Tabari,
         first_actor_source: args.suite == SuiteKind::Tabari,
+        code_all: false,
     });
     let mut diag_counts: BTreeMap<&str, usize> = converted.counts();
     for d in rejected.iter().chain(&suite.diagnostics) {
@@ -288,6 +289,7 @@ pub fn run(args: &ValidateArgs) -> Result<Status, Failure> {
         c.comma = r.comma;
         c.by_clause = r.code_by == Some(CodeBy::Clause);
         c.first_trigger_only &= r.code_by != Some(CodeBy::All);
+        c.code_all = r.code_by == Some(CodeBy::All);
         c
     };
     let outcomes: Vec<Outcome<'_>> =

@@ -247,7 +247,7 @@ fn office_country(toks: &[Token], found: &mut [Mention], memory: &mut DocMemory)
         for c in found[..k].iter().flat_map(|p| &p.members).filter_map(|x| x.country.as_deref()) {
             count(&mut counts, c);
         }
-        counts.sort_by(|a, b| b.1.cmp(&a.1));
+        counts.sort_by_key(|c| std::cmp::Reverse(c.1));
         let dominant = match counts.as_slice() {
             [(c, _)] => Some(c.clone()),
             [(c, top), (_, second), ..] if *top >= 2 * *second => Some(c.clone()),

@@ -171,7 +171,7 @@ const LOCATIVE_PREPS: &[&str] = &[
 
 /// Compass words before a place name (`in northern Burkina Faso`); the
 /// tagger often reads them as nouns.
-fn is_direction(t: &Token) -> bool {
+pub(crate) fn is_direction(t: &Token) -> bool {
     let w = t.norm.as_str();
     let w = w.strip_prefix("north-").or_else(|| w.strip_prefix("south-")).unwrap_or(w);
     matches!(

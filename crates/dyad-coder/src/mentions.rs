@@ -626,7 +626,9 @@ fn scene_country(s: &Sentence<'_>, dicts: &Dictionaries, atoms: &[Atom]) -> Opti
 /// Whether the word before token `start`, past lower-case determiners and
 /// adjectives (`in war-torn Syria`), is one of `preps`.
 pub(crate) fn after_preposition(toks: &[Token], start: usize, preps: &[&str]) -> bool {
-    let before = toks[..start].iter().rev().find(|t| !(t.case == Case::Lower && matches!(t.tag, Tag::Det | Tag::Adj)));
+    let before = toks[..start].iter().rev().find(|t| {
+        !(t.case == Case::Lower && (matches!(t.tag, Tag::Det | Tag::Adj) || crate::grammar::is_direction(t)))
+    });
     before.is_some_and(|t| preps.contains(&t.norm.as_str()))
 }
 
@@ -664,7 +666,14 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
                 && gap.len() <= 2
                 && gap.iter().all(|t| matches!(t.tag, Tag::Noun | Tag::Adj) && t.case == Case::Lower);
             // `doctors in Kenya`: a role noun located in a country belongs to it.
-            let located = open_role && next_is_country && matches!(gap, [t] if t.norm == "in");
+            // A people's armed group also past lower-case compass words and
+            // adjectives (`Kurdish fighters in northern Syria`), which left
+            // `Syria` the subject. (Not other role nouns: `police in northern
+            // Nigeria` is the sentence's scene for its other actors.)
+            let located = open_role
+                && next_is_country
+                && matches!(gap, [t, rest @ ..] if t.norm == "in"
+                    && (rest.is_empty() || names_a_people(dicts, &atoms[k - 1]) && rest.iter().all(|w| w.case == Case::Lower && (w.tag == Tag::Adj || crate::grammar::is_direction(w)))));
             // `Syria's US-backed rebels`: the possessor is the scene the
             // backed role noun belongs to, whoever backs it.
             let possessor_of_backed = gap.first().is_some_and(is_possessive)

@@ -874,6 +874,8 @@ pub(crate) fn code_sentence(
     let mut intent = vec![false; matches.len()];
     // The word that states an intention (`intends to host`): its verb group has the subject.
     let mut intent_gov: Vec<Option<usize>> = vec![None; matches.len()];
+    // The raising verb that reports a trigger (`is said to have attacked`): its negation denies the act.
+    let mut raised: Vec<Option<usize>> = vec![None; matches.len()];
     // `CoderBuilder::code_governed` (TABARI's CODE ALL): every trigger codes on its own.
     for (i, m) in matches.iter().enumerate().filter(|_| !coder.codes_governed()) {
         let trigger_start = m.trigger.first().copied().unwrap_or(m.start);
@@ -902,8 +904,13 @@ pub(crate) fn code_sentence(
                 })
             })
             .unwrap_or(vg_start);
-        let governor = infinitive_governor(&s.tokens, &input.in_mention, inf_vg, &trigger_of)
-            .filter(|&j| !raising_report(&s.tokens, j));
+        let governor = match infinitive_governor(&s.tokens, &input.in_mention, inf_vg, &trigger_of) {
+            Some(j) if raising_report(&s.tokens, j) => {
+                raised[i] = Some(j);
+                None
+            }
+            g => g,
+        };
         if let Some(j) = governor {
             fates[i] = Fate::Claimed(s.tokens[j].span.slice(&doc.text).to_string());
             if trigger_of(j).is_none() && INTENT_WORDS.contains(&s.tokens[j].lemma.as_str()) {
@@ -966,6 +973,8 @@ pub(crate) fn code_sentence(
     // premodifier (`called the US strikes an escalation and vowed ...` is
     // not a US vow).
     let mut clause_subject: Option<usize> = None;
+    // Where the trigger that gave `clause_subject` ends.
+    let mut clause_subject_end = 0;
     let mut prev_trigger: Option<(usize, usize)> = None;
     // Whether the last trigger that reached the role search was passive.
     let mut prev_passive = false;
@@ -1078,8 +1087,26 @@ pub(crate) fn code_sentence(
             continue;
         }
         let mut code = codes[mi];
+        // `X is not thought to have met Y`, `none of the villages is known to
+        // have been attacked`: the raising verb's negation, or a negative
+        // subject (`nobody`, `none of`, `no country`), says the act is not
+        // known to have happened; nobody refused anything either.
+        let denied = raised[mi].is_some_and(|j| {
+            let g = verb_group_start(&s.tokens, j);
+            s.tokens[g..j].iter().any(is_neg) || negative_subject(&s.tokens, g)
+        }) || matches!(s.tokens[trigger_start].tag, Tag::Verb(_)) && negative_subject(&s.tokens, vg_start);
         let mut negated = s.tokens[mood_from..mood_to].iter().any(is_neg)
-            || (vg_start > 0 && norm_is(&s.tokens[vg_start - 1], &["no", "without"]));
+            || (vg_start > 0 && norm_is(&s.tokens[vg_start - 1], &["no", "without"]))
+            || denied;
+        // `the session was to have discussed a law`: a plan that did not come about.
+        let counterfactual = vg_start >= 2
+            && s.tokens[vg_start].norm == "have"
+            && norm_is(&s.tokens[vg_start - 1], &["to"])
+            && is_be(&s.tokens[vg_start - 2]);
+        if counterfactual && !coder.codes_irrealis() {
+            fates[mi] = Fate::Hypothetical;
+            continue;
+        }
         // `have not yet met`: not done so far, neither done nor refused.
         if negated && s.tokens[mood_from..mood_to].iter().any(|t| t.norm == "yet") {
             fates[mi] = Fate::Hypothetical;
@@ -1100,7 +1127,7 @@ pub(crate) fn code_sentence(
         // Not doing a cooperative act is refusing it (`did not attend the
         // talks` is 125): the refusal happened, so it is not negated.
         let cooperative = matches!(&code.as_str()[..2], "03" | "04" | "06" | "07" | "08") || code.as_str() == "057";
-        if negated && cooperative {
+        if negated && cooperative && !denied {
             if let Some(c) = CameoCode::parse("120").and_then(|g| compose(g, code)) {
                 code = c;
                 negated = false;
@@ -1123,9 +1150,34 @@ pub(crate) fn code_sentence(
         // `..., killing 20 people`: a participle after a comma shares the
         // main clause's subject.
         let ing = &s.tokens[trigger_start];
-        let participle = (ing.tag == Tag::Verb(VerbForm::Gerund) || ing.norm.ends_with("ing"))
+        let gerund = ing.tag == Tag::Verb(VerbForm::Gerund) || ing.norm.ends_with("ing");
+        let participle = gerund && vg_start > 0 && s.tokens[vg_start - 1].norm == ",";
+        // `criticised X while praising Y`, `retaliated by shelling Y`: a
+        // gerund of simultaneity or manner has the subject of the clause it
+        // hangs on. (`after leaving X` is background, as PETRARCH has it.)
+        // Whether a verb of another clause comes between the last coded
+        // clause and this verb group (modals only, or any finite verb).
+        let verb_between = |modal_only: bool| {
+            let gap = s.tokens.get(clause_subject_end..vg_start).unwrap_or_default();
+            gap.iter().enumerate().any(|(o, t)| {
+                !input.in_mention[clause_subject_end + o]
+                    && (t.tag == Tag::Modal || !modal_only && (is_aux(t) || is_finite_verb(t)))
+            })
+        };
+        // (Only right after that clause: in `said Opec was trying to calm
+        // prices by urging ...` the urging is Opec's, not the speaker's.)
+        let adjunct = gerund
+            && clause_subject.is_some()
             && vg_start > 0
-            && s.tokens[vg_start - 1].norm == ",";
+            && norm_is(&s.tokens[vg_start - 1], &["while", "whilst", "by"])
+            && !verb_between(false);
+        // A verb group after `and`/`but`/`or` that opens with a modal shares
+        // the subject of the last coded clause only when no other clause's
+        // modal comes between them: in `X said lifting the ban would be
+        // wrong and would damage ties`, the damage is not X's. (`said the
+        // deal was overdue and urged Japan`, `has said ... and has asked`
+        // are still the speaker's.)
+        let shared_subject = clause_subject.filter(|_| s.tokens[vg_start].tag != Tag::Modal || !verb_between(true));
         // `Oman intends to host ...`: the subject is before the intention word.
         let subject_vg = intent_gov[mi].map_or(vg_start, |j| verb_group_start(&s.tokens, j));
         // `the arrest of X by Y`, `a visit by X to Y`: a noun trigger's own
@@ -1141,7 +1193,8 @@ pub(crate) fn code_sentence(
             // `sparked protests`: the one who caused an act did not do it.
             None if causative_verb(&s.tokens, trigger_start) => premodifier(&s.tokens, &input, &found, trigger_start),
             None if participle => prev_subject,
-            None => find_subject(&s, &input, &found, subject_vg, clause_subject)
+            None if adjunct => clause_subject,
+            None => find_subject(&s, &input, &found, subject_vg, shared_subject)
                 .or_else(|| fronted_subject(&s.tokens, &input, &found, trigger_start))
                 .or_else(|| {
                     // `conducted joint patrols`, `mounted raids`: a noun trigger
@@ -1274,8 +1327,9 @@ pub(crate) fn code_sentence(
                 found[k].end <= trigger_start
                     && s.tokens[found[k].end..trigger_start].iter().all(|t| matches!(t.tag, Tag::Adj | Tag::Noun))
             });
-        if !own_premodifier {
-            clause_subject = subject.or(clause_subject);
+        if !own_premodifier && subject.is_some() {
+            clause_subject = subject;
+            clause_subject_end = trigger_end;
         }
         let source = match source_k {
             Some(k) => {
@@ -2034,6 +2088,31 @@ fn verb_group_start(toks: &[Token], trigger_start: usize) -> usize {
     j
 }
 
+/// Whether the clause whose verb group starts at `vg_start` opens with a
+/// negative quantifier as its subject (`none of the villages was`, `nobody
+/// has`, `no country has`, `neither side`): then no one did the act.
+/// (`No 10 said`, Downing Street, is a name: a number after `no` is none.)
+fn negative_subject(toks: &[Token], vg_start: usize) -> bool {
+    let mut c = vg_start;
+    while c > 0 && vg_start - c < 12 {
+        let t = &toks[c - 1];
+        if is_stop_punct(t) || is_clause_mark(t) || norm_is(t, &["and", "but", "or"]) || is_finite_verb(t) || is_aux(t)
+        {
+            break;
+        }
+        c -= 1;
+    }
+    if c == vg_start {
+        return false;
+    }
+    let next_is_word = toks.get(c + 1).is_some_and(|n| !matches!(n.tag, Tag::Num | Tag::Punct));
+    match toks[c].norm.as_str() {
+        "none" | "nobody" | "neither" | "nothing" => true,
+        "no" => next_is_word && c + 1 < vg_start,
+        _ => false,
+    }
+}
+
 /// Hypothetical triggers: under a modal, or inside an `if`/`unless` clause.
 /// `will`/`would` (and `ready to`, `plans to` without a trigger of their
 /// own) before a trigger: a stated intention, not a realised act.
@@ -2133,7 +2212,15 @@ fn find_subject(
             continue;
         }
         let t = &toks[j - 1];
-        if norm_is(t, &["and", "but", "or", "nor", "then"]) && j == vg_start {
+        // (Also through a raising chain: `X denies it, but is widely
+        // believed to be supporting Y`.)
+        let raised_chain = j < vg_start
+            && toks[j..vg_start]
+                .iter()
+                .enumerate()
+                .all(|(o, u)| is_aux(u) || is_adv(u) || u.norm == "to" || raising_report(toks, j + o))
+            && (j..vg_start).any(|o| raising_report(toks, o) && !is_aux(&toks[o]));
+        if norm_is(t, &["and", "but", "or", "nor", "then"]) && (j == vg_start || raised_chain) {
             // Coordinated verbs share the subject: `attacked X and killed Y`,
             // `criticised X but praised Y`, `condemned X or praised Y` (not
             // X's act: the object of the first verb is no subject).
@@ -2185,14 +2272,54 @@ fn find_subject(
                 || is_aux(u)
                 || is_adv(u)
                 || is_neg(u)
-                || u.norm == "about"
+                || norm_is(u, &["about", "to"])
         };
-        if matches!(t.tag, Tag::Aux(_) | Tag::Modal) && j < vg_start && !toks[j..vg_start].iter().all(chain) {
+        // (`is likely to`, `is sure to`: a forecast is no part of a realised act.)
+        let forecast = toks[j..vg_start]
+            .windows(2)
+            .any(|w| norm_is(&w[0], &["likely", "unlikely", "sure", "certain", "bound", "due"]) && w[1].norm == "to");
+        if matches!(t.tag, Tag::Aux(_) | Tag::Modal)
+            && j < vg_start
+            && (forecast || !verb_chain(&toks[j..vg_start], toks[vg_start].tag == Tag::Noun, chain))
+        {
             return None;
         }
         j -= 1;
     }
     None
+}
+
+/// Whether `words` (between an auxiliary and a verb group) continue one verb
+/// chain: verbs, `to`, adverbs, and a prepositional phrase after an
+/// infinitive (`was known to break in an anti-government parade`). A noun
+/// phrase right after a verb starts another clause (`has said the attacks
+/// would ...`); a phrase after a finite or passive verb is no part of the
+/// subject's act (`were wounded in a shooting`, `is under attack`).
+/// The lower-case word right after `to` is its infinitive, whatever the
+/// tagger made of it (`was known to breakdown in ...`). Both only before a
+/// noun trigger (`noun`): a verb has its own subject right before it
+/// (`more difficult to syndicate than bankers feared`).
+fn verb_chain(words: &[Token], noun: bool, chain: impl Fn(&Token) -> bool) -> bool {
+    let mut in_pp = false;
+    let mut after_to = false;
+    let mut after_infinitive = false;
+    words.iter().enumerate().all(|(i, u)| {
+        let np_word = matches!(u.tag, Tag::Det | Tag::Adj | Tag::Noun | Tag::ProperNoun | Tag::Num) || u.norm == "-";
+        // (A bare verb or singular noun with a prepositional phrase after
+        // it: `to groups holding ...` names a noun phrase, not an infinitive.)
+        let infinitive = noun
+            && after_to
+            && u.case == Case::Lower
+            && (u.tag == Tag::Verb(VerbForm::Base) || u.tag == Tag::Noun && u.norm == u.lemma)
+            && words.get(i + 1).is_some_and(|n| n.tag == Tag::Prep);
+        after_to = u.norm == "to";
+        if in_pp && np_word {
+            return true;
+        }
+        in_pp = after_infinitive && u.tag == Tag::Prep && u.norm != "to";
+        after_infinitive = infinitive;
+        in_pp || infinitive || chain(u)
+    })
 }
 
 /// For a mention inside a modifier after a noun (`the Israeli strike on

@@ -37,6 +37,10 @@ Islamic State = IMGINS
 United States = USA
 Belarus = BLR
 Mali = MLI
+Sylvania = SYL
+Sylvanian = SYL
+Freedonian = FRD
+Grandfenwick = GFW
 ";
 
 const AGENTS: &str = "
@@ -997,4 +1001,58 @@ fn subject_search_stops_at_another_clauses_auxiliary() {
 #[test]
 fn appeal_that_its_subject_be_acted_upon_is_not_aimed_at_it() {
     check("Russia urged that Turkey be left alone.", "RUS 020 -");
+}
+
+#[test]
+fn negated_raising_verb_denies_the_act_it_reports() {
+    // `is thought to have met` reports the meeting; `is not thought to` denies it
+    // (and not meeting is no refusal to meet).
+    check("Freedonia is thought to have met Sylvania.", "FRD 040 SYL");
+    check("Freedonia is not thought to have met Sylvania.", "FRD 040 SYL neg");
+    check("Freedonia was not seen to attack Sylvania.", "FRD 190 SYL neg");
+    check("None of the Freedonian troops are known to have attacked Sylvania.", "FRDMIL 190 SYL neg");
+}
+
+#[test]
+fn negative_quantifier_subject_negates_its_verb() {
+    check("No Freedonian troops attacked Sylvania.", "FRDMIL 190 SYL neg");
+    check("None of the Freedonian troops attacked Sylvania.", "FRDMIL 190 SYL neg");
+    // A number after `no` is a name or an address, not a quantifier.
+    check("Freedonia said on No 10 Street it attacked Sylvania.", "FRD 190 SYL");
+}
+
+#[test]
+fn noun_trigger_after_an_infinitive_and_its_preposition_has_the_raised_subject() {
+    check("Freedonia was seen to arrive for talks with Sylvania.", "FRD 040 SYL");
+    // A forecast is not the act: `is likely to`.
+    check("Freedonia is likely to arrive for talks with Sylvania.", "");
+}
+
+#[test]
+fn gerund_after_while_or_by_has_the_subject_of_its_clause() {
+    check("Freedonia criticised Sylvania while praising Grandfenwick.", "FRD 111 SYL; FRD 051 GFW");
+    // Not past another clause's verb: the praise is Sylvania's plan, not Freedonia's act.
+    check("Freedonia said Sylvania was trying to calm things by praising Grandfenwick.", "");
+}
+
+#[test]
+fn modal_after_and_coordinates_with_the_nearest_modal_clause() {
+    // The threat is what lifting the ban would be, not Freedonia's.
+    check("Freedonia said lifting the ban would be wrong and would threaten Sylvania.", "");
+    // A finite verb after `and` still goes with the main verb.
+    check("Freedonia said the deal was overdue and urged Sylvania to act.", "FRD 020 SYL");
+}
+
+#[test]
+fn coordination_reaches_through_a_raising_chain() {
+    check(
+        "Freedonia praised Grandfenwick, but is widely believed to be supplying Sylvanian rebels.",
+        "FRD 051 GFW; FRD 072 SYLREB",
+    );
+}
+
+#[test]
+fn planned_act_with_a_perfect_infinitive_after_be_did_not_happen() {
+    check("Freedonia was to have met Sylvania on Monday.", "");
+    check("Freedonia is to meet Sylvania on Monday.", "FRD 040 SYL");
 }

@@ -2079,7 +2079,10 @@ fn verb_group_start(toks: &[Token], trigger_start: usize) -> usize {
     let mut j = trigger_start;
     while j > 0 {
         let t = &toks[j - 1];
-        if is_aux(t) || is_neg(t) || is_adv(t) {
+        // `will likely attack`: the tagger reads `likely` as an adjective, but
+        // between an auxiliary and the verb it is the adverb.
+        let likely_adverb = t.norm == "likely" && j >= 2 && is_aux(&toks[j - 2]);
+        if is_aux(t) || is_neg(t) || is_adv(t) || likely_adverb {
             j -= 1;
         } else {
             break;

@@ -346,6 +346,13 @@ fn future_force_is_a_threat() {
 }
 
 #[test]
+fn future_with_likely_between_modal_and_verb() {
+    // `likely` is tagged as an adjective; after a modal it is the adverb.
+    check("Russia will likely attack Turkey.", "RUS 1384 TUR");
+    check("Turkey would likely release the Greek journalists.", "TUR 0353 GRCMED");
+}
+
+#[test]
 fn not_doing_a_cooperative_act_is_refusing_it() {
     check("Turkey did not meet Greece.", "TUR 125 GRC");
 }

@@ -336,6 +336,15 @@ fn office_holders_code_by_story_date() {
         ("Khawaja Asif", "2018-01-15", "PAKGOV"),
         ("Khawaja Asif", "2020-05-01", ""),
         ("Khawaja Asif", "2022-10-01", "PAKMIL"),
+        // Israel Katz: minister from 2009, in opposition 2021-22, foreign
+        // then defence minister; Cavusoglu's two terms as foreign minister,
+        // with the interim of autumn 2015 between them.
+        ("Israel Katz", "2019-06-01", "ISRGOV"),
+        ("Israel Katz", "2021-09-01", "ISROPP"),
+        ("Israel Katz", "2025-03-01", "ISRMIL"),
+        ("Mevlut Cavusoglu", "2015-02-01", "TURGOV"),
+        ("Mevlut Cavusoglu", "2015-10-01", ""),
+        ("Mevlut Cavusoglu", "2016-02-01", "TURGOV"),
     ];
     let mut failures = Vec::new();
     for (name, date, want) in cases {

@@ -123,6 +123,12 @@ fn is_clause_mark(t: &Token) -> bool {
         )
 }
 
+/// Whether `t` ends the clause it follows: sentence punctuation, a
+/// clause word (`that`, `because`) or a finite verb of its own.
+fn ends_clause(t: &Token) -> bool {
+    is_stop_punct(t) || is_clause_mark(t) || is_finite_verb(t)
+}
+
 fn is_stop_punct(t: &Token) -> bool {
     norm_is(t, &[",", ";", ":", ".", "!", "?", "(", ")", "\"", "--", "-"])
 }
@@ -1037,9 +1043,7 @@ pub(crate) fn code_sentence(
         // `a ceasefire between X and Y would allow ...`: the pair's act is
         // the subject of a hypothetical.
         if let Some(k) = between.filter(|_| !coder.codes_irrealis()) {
-            let next_verb = s.tokens[found[k].end..]
-                .iter()
-                .find(|t| is_aux(t) || is_finite_verb(t) || is_stop_punct(t) || is_clause_mark(t));
+            let next_verb = s.tokens[found[k].end..].iter().find(|t| is_aux(t) || ends_clause(t));
             if next_verb.is_some_and(|t| norm_is(t, MODALS_IRREALIS)) {
                 fates[mi] = Fate::Hypothetical;
                 continue;
@@ -1384,7 +1388,7 @@ pub(crate) fn code_sentence(
                 let from = m.end.max(trigger_end);
                 let gap = s.tokens.get(from..found[k].start).unwrap_or_default();
                 gap.iter().any(|t| t.tag == Tag::Noun && !is_direction(t))
-                    && !gap.iter().any(|t| is_stop_punct(t) || is_clause_mark(t) || is_finite_verb(t))
+                    && !gap.iter().any(ends_clause)
                     && preceding_prep(&s.tokens, found[k].start).is_some_and(|p| {
                         norm_is(p, &["in", "near", "outside", "across", "around", "throughout", "of"])
                             || is_direction(p)
@@ -2099,8 +2103,7 @@ fn negative_subject(toks: &[Token], vg_start: usize) -> bool {
     let mut c = vg_start;
     while c > 0 && vg_start - c < 12 {
         let t = &toks[c - 1];
-        if is_stop_punct(t) || is_clause_mark(t) || norm_is(t, &["and", "but", "or"]) || is_finite_verb(t) || is_aux(t)
-        {
+        if ends_clause(t) || is_aux(t) || norm_is(t, &["and", "but", "or"]) {
             break;
         }
         c -= 1;
@@ -2666,7 +2669,7 @@ fn object_place<'p>(toks: &[Token], places: &'p [PlaceHit], from: usize) -> Opti
 /// `vg_start` (`Kherson was shelled`, `a village in Ituri was attacked`).
 fn subject_place<'p>(toks: &[Token], places: &'p [PlaceHit], vg_start: usize) -> Option<&'p PlaceHit> {
     places.iter().filter(|p| p.end <= vg_start).max_by_key(|p| p.end).filter(|p| {
-        !toks[p.end..vg_start].iter().any(|t| is_stop_punct(t) || is_clause_mark(t) || is_finite_verb(t))
+        !toks[p.end..vg_start].iter().any(ends_clause)
             && p.start.checked_sub(1).is_none_or(|b| !norm_is(&toks[b], &["from", "by", "with"]))
     })
 }

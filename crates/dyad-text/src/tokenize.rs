@@ -89,6 +89,17 @@ pub(crate) fn tokenize(s: &str, out: &mut Vec<Raw>) {
     let b = s.as_bytes();
     let mut i = 0;
     while i < s.len() {
+        // ASCII fast paths (most bytes): the same tests as `is_whitespace`
+        // and `is_alphanumeric` below, by byte.
+        let byte = b[i];
+        if matches!(byte, b' ' | b'\t'..=b'\r') {
+            i += 1;
+            continue;
+        }
+        if ALNUM[usize::from(byte)] {
+            i = word(s, i, out);
+            continue;
+        }
         let Some(c) = char_at(s, i) else { break };
         let cl = c.len_utf8();
         if c.is_whitespace() {
@@ -155,14 +166,15 @@ fn word(s: &str, i: usize, out: &mut Vec<Raw>) -> usize {
             }
         }
         let Some(c) = char_at(s, e) else { break };
-        let next = char_at(s, e + c.len_utf8());
+        // Looked at only after a joining character (rarely).
+        let next = || char_at(s, e + c.len_utf8());
         let joins = if is_hyphen(c) {
-            next.is_some_and(char::is_alphanumeric)
+            next().is_some_and(char::is_alphanumeric)
         } else if is_apostrophe(c) {
-            next.is_some_and(char::is_alphabetic)
+            next().is_some_and(char::is_alphabetic)
         } else if matches!(c, '.' | ',' | ':' | '/') {
             // Inside numbers only: "1,200", "3.5", "10:30", "2/27".
-            b[e - 1].is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit())
+            b[e - 1].is_ascii_digit() && next().is_some_and(|n| n.is_ascii_digit())
         } else {
             false
         };

@@ -149,9 +149,8 @@ impl ShortKey {
         if n > SHORT {
             return None;
         }
-        let word =
-            |i: usize| u64::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3], b[i + 4], b[i + 5], b[i + 6], b[i + 7]]);
-        let half = |i: usize| u64::from(u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]));
+        let word = |i: usize| load::<8>(b, i);
+        let half = |i: usize| load::<4>(b, i);
         // Overlapping loads of the head and the tail, as compact_str does.
         let (lo, hi) = match n {
             8 => (word(0), 0),
@@ -162,6 +161,15 @@ impl ShortKey {
         };
         Some(ShortKey([lo, hi | (n as u64) << 56]))
     }
+}
+
+/// `N` bytes of `b` from `i`, little-endian (one load; a closure that
+/// assembled them byte by byte was not inlined).
+#[inline(always)]
+fn load<const N: usize>(b: &[u8], i: usize) -> u64 {
+    let mut w = [0u8; 8];
+    w[..N].copy_from_slice(&b[i..i + N]);
+    u64::from_le_bytes(w)
 }
 
 /// The form -> [`Word`] map: short forms by [`ShortKey`], the few longer

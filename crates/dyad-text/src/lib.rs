@@ -372,11 +372,10 @@ impl Lexicon {
     /// from them whether the sentence is worth tagging at all; then
     /// [`Lexicon::tag_into`] finishes the analysis.
     pub fn lex_into(&self, text: &str, sentence: Span, scratch: &mut Scratch) {
-        let Scratch { raws, norms, lexes, prefixes, choices, lookups, buf } = scratch;
+        let Scratch { raws, norms, lexes, choices, lookups, buf } = scratch;
         raws.clear();
         norms.clear();
         lexes.clear();
-        prefixes.clear();
         choices.clear();
         lookups.clear();
         let s = sentence.slice(text);
@@ -385,7 +384,6 @@ impl Lexicon {
         let n = raws.len();
         norms.reserve(n);
         lexes.reserve(n);
-        prefixes.reserve(n);
         choices.reserve(n);
         lookups.reserve(n);
         for r in raws.iter() {
@@ -412,7 +410,6 @@ impl Lexicon {
             let word = self.words.get(norm).copied().unwrap_or_default();
             let closed = word.closed();
             let own = if closed.is_none() { word.entry } else { None };
-            lookups.push(Lookup { lemma: word.lemma(), common: word.is_common() });
             let (closed, entry) = match r.kind {
                 Kind::Word | Kind::Clitic => {
                     let mut entry = own;
@@ -434,7 +431,7 @@ impl Lexicon {
             };
             lexes.push(tagger::Lex { kind: r.kind, case, closed, entry, mask: entry.map_or(0, |e| e.mask) });
             norms.push(owned);
-            prefixes.push(prefix);
+            lookups.push(Lookup { lemma: word.lemma(), common: word.is_common(), prefix });
         }
     }
 
@@ -443,11 +440,11 @@ impl Lexicon {
     /// to `out` (cleared first).
     pub fn tag_into(&self, sentence: Span, scratch: &mut Scratch, out: &mut Vec<Token>) {
         out.clear();
-        let Scratch { raws, norms, lexes, prefixes, choices, .. } = scratch;
+        let Scratch { raws, norms, lexes, choices, lookups, .. } = scratch;
         tagger::tag(lexes, norms, choices);
         out.reserve(raws.len());
         for (i, ((r, norm), &(tag, lemma))) in raws.iter().zip(norms.drain(..)).zip(choices.iter()).enumerate() {
-            let prefix = prefixes[i];
+            let prefix = lookups[i].prefix;
             let lemma = match lemma {
                 Some(l) if prefix > 0 => {
                     let mut s = CompactString::with_capacity(prefix + l.len());
@@ -478,6 +475,9 @@ impl Lexicon {
 struct Lookup {
     lemma: Option<&'static str>,
     common: bool,
+    /// Bytes of the hyphenated head whose last part gave the token's
+    /// lexicon entry (`pro-` in `pro-government`), else 0.
+    prefix: usize,
 }
 
 /// Reusable buffers for [`Lexicon::analyze_into`]: keep one per thread.
@@ -486,7 +486,6 @@ pub struct Scratch {
     raws: Vec<Raw>,
     norms: Vec<CompactString>,
     lexes: Vec<tagger::Lex>,
-    prefixes: Vec<usize>,
     choices: Vec<tagger::Choice>,
     lookups: Vec<Lookup>,
     buf: String,
@@ -550,7 +549,7 @@ impl Scratch {
             }
         }
         let Some(entry) = lex.entry else { return };
-        let prefix = self.prefixes.get(i).copied().unwrap_or(0);
+        let prefix = self.lookups.get(i).map_or(0, |l| l.prefix);
         let norm = self.norm(i);
         for lemma in entry.lemmas() {
             if prefix == 0 {

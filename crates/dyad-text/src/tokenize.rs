@@ -154,6 +154,8 @@ fn word(s: &str, i: usize, out: &mut Vec<Raw>) -> usize {
     }
     let numeric_start = b[i].is_ascii_digit();
     let mut e = i;
+    // Whether an apostrophe joined the word (the only way one gets in).
+    let mut apostrophe = false;
     loop {
         // A run of word characters, the ASCII ones a byte at a time.
         loop {
@@ -171,7 +173,9 @@ fn word(s: &str, i: usize, out: &mut Vec<Raw>) -> usize {
         let joins = if is_hyphen(c) {
             next().is_some_and(char::is_alphanumeric)
         } else if is_apostrophe(c) {
-            next().is_some_and(char::is_alphabetic)
+            let joins = next().is_some_and(char::is_alphabetic);
+            apostrophe |= joins;
+            joins
         } else if matches!(c, '.' | ',' | ':' | '/') {
             // Inside numbers only: "1,200", "3.5", "10:30", "2/27".
             b[e - 1].is_ascii_digit() && next().is_some_and(|n| n.is_ascii_digit())
@@ -206,7 +210,7 @@ fn word(s: &str, i: usize, out: &mut Vec<Raw>) -> usize {
         out.push(Raw { start: i, end: e, kind: Kind::Number });
         return e;
     }
-    split_clitics(w, i, out);
+    split_clitics(w, i, apostrophe, out);
     e
 }
 
@@ -240,7 +244,7 @@ fn lower_ascii<'b>(w: &str, buf: &'b mut [u8; 8]) -> Option<&'b str> {
 }
 
 /// Push `w` (at offset `i`), splitting "n't", "'s", "'re"... and "cannot".
-fn split_clitics(w: &str, i: usize, out: &mut Vec<Raw>) {
+fn split_clitics(w: &str, i: usize, apostrophe: bool, out: &mut Vec<Raw>) {
     let b = w.as_bytes();
     let end = i + w.len();
     if b.len() == 6 && w.eq_ignore_ascii_case("cannot") {
@@ -248,10 +252,8 @@ fn split_clitics(w: &str, i: usize, out: &mut Vec<Raw>) {
         out.push(Raw { start: i + 3, end, kind: Kind::Neg });
         return;
     }
-    // Find the last apostrophe (ASCII ' or U+2019, which is 3 bytes and
-    // starts with 0xE2): most words have neither byte, so no char scan.
-    let maybe = b.iter().any(|&c| c == b'\'' || c == 0xE2);
-    let apos = if maybe { w.char_indices().rev().find(|&(_, c)| is_apostrophe(c)) } else { None };
+    // Most words have no apostrophe, and `word` knows it: no scan then.
+    let apos = if apostrophe { w.char_indices().rev().find(|&(_, c)| is_apostrophe(c)) } else { None };
     if let Some((a, c)) = apos {
         let tail = &w[a + c.len_utf8()..];
         let t = |x: &str| tail.eq_ignore_ascii_case(x);

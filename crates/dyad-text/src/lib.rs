@@ -79,7 +79,7 @@ use dyad_core::Span;
 pub use compact_str::CompactString;
 pub use segment::{sentences, MAX_SENTENCE_BYTES};
 
-use lexicon::{FxMap, Word};
+use lexicon::{Word, Words};
 use tokenize::{Kind, Raw};
 
 /// Coarse part of speech.
@@ -217,19 +217,30 @@ impl Case {
     /// when a byte is not ASCII.
     #[inline]
     fn of_ascii(s: &[u8]) -> Option<(Case, bool)> {
-        // Counting without branches (this runs for every token); the first
-        // letter is nearly always the first byte.
-        let (mut lower, mut upper, mut high) = (0usize, 0usize, 0u8);
+        // One table load a byte (this runs for every token): counting with
+        // range tests made the compiler vectorise a loop that runs over a
+        // few bytes, at about 70 instructions a token.
+        let (mut seen, mut letters) = (0u8, 0usize);
         for &c in s {
-            upper += usize::from(c.wrapping_sub(b'A') < 26);
-            lower += usize::from(c.wrapping_sub(b'a') < 26);
-            high |= c;
+            let class = BYTE_CLASS[usize::from(c)];
+            seen |= class;
+            letters += usize::from(class & (UPPER | LOWER) != 0);
         }
-        if !high.is_ascii() {
+        if seen & HIGH != 0 {
             return None;
         }
+        let upper = seen & UPPER != 0;
+        // The first letter is nearly always the first byte.
         let first = s.iter().find(|c| c.is_ascii_alphabetic()).map(u8::is_ascii_uppercase);
-        Some((Case::classify(lower + upper, upper, first), upper > 0))
+        // As `classify`: all letters upper means no lower-case one.
+        let case = match first {
+            None => Case::Other,
+            Some(_) if !upper => Case::Lower,
+            Some(_) if seen & LOWER == 0 && letters >= 2 => Case::Upper,
+            Some(true) => Case::Title,
+            Some(false) => Case::Other,
+        };
+        Some((case, upper))
     }
 
     #[inline]
@@ -243,6 +254,29 @@ impl Case {
         }
     }
 }
+
+// Byte classes for `Case::of_ascii`.
+const UPPER: u8 = 1;
+const LOWER: u8 = 2;
+const HIGH: u8 = 4;
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        t[i] = if c.is_ascii_uppercase() {
+            UPPER
+        } else if c.is_ascii_lowercase() {
+            LOWER
+        } else if !c.is_ascii() {
+            HIGH
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
 
 /// One token with its span in the original text.
 #[derive(Clone, Debug, PartialEq)]
@@ -262,7 +296,7 @@ pub struct Token {
 /// The English lexicon: lemmas and word classes. Immutable once built;
 /// share it behind an `Arc`.
 pub struct Lexicon {
-    words: FxMap<&'static str, Word>,
+    words: Words,
     /// Forms in the generated table (`words` also holds closed-class words).
     forms: usize,
 }
@@ -338,11 +372,10 @@ impl Lexicon {
     /// from them whether the sentence is worth tagging at all; then
     /// [`Lexicon::tag_into`] finishes the analysis.
     pub fn lex_into(&self, text: &str, sentence: Span, scratch: &mut Scratch) {
-        let Scratch { raws, norms, lexes, prefixes, choices, lookups, buf } = scratch;
+        let Scratch { raws, norms, lexes, choices, lookups, buf } = scratch;
         raws.clear();
         norms.clear();
         lexes.clear();
-        prefixes.clear();
         choices.clear();
         lookups.clear();
         let s = sentence.slice(text);
@@ -351,7 +384,6 @@ impl Lexicon {
         let n = raws.len();
         norms.reserve(n);
         lexes.reserve(n);
-        prefixes.reserve(n);
         choices.reserve(n);
         lookups.reserve(n);
         for r in raws.iter() {
@@ -376,9 +408,8 @@ impl Lexicon {
             // (what `Lexicon::lemma` and `is_common_word` would say) comes
             // from the same probe.
             let word = self.words.get(norm).copied().unwrap_or_default();
-            let closed = word.closed;
+            let closed = word.closed();
             let own = if closed.is_none() { word.entry } else { None };
-            lookups.push(Lookup { lemma: word.lemma(), common: word.is_common() });
             let (closed, entry) = match r.kind {
                 Kind::Word | Kind::Clitic => {
                     let mut entry = own;
@@ -400,7 +431,7 @@ impl Lexicon {
             };
             lexes.push(tagger::Lex { kind: r.kind, case, closed, entry, mask: entry.map_or(0, |e| e.mask) });
             norms.push(owned);
-            prefixes.push(prefix);
+            lookups.push(Lookup { lemma: word.lemma(), common: word.is_common(), prefix });
         }
     }
 
@@ -409,11 +440,11 @@ impl Lexicon {
     /// to `out` (cleared first).
     pub fn tag_into(&self, sentence: Span, scratch: &mut Scratch, out: &mut Vec<Token>) {
         out.clear();
-        let Scratch { raws, norms, lexes, prefixes, choices, .. } = scratch;
+        let Scratch { raws, norms, lexes, choices, lookups, .. } = scratch;
         tagger::tag(lexes, norms, choices);
         out.reserve(raws.len());
         for (i, ((r, norm), &(tag, lemma))) in raws.iter().zip(norms.drain(..)).zip(choices.iter()).enumerate() {
-            let prefix = prefixes[i];
+            let prefix = lookups[i].prefix;
             let lemma = match lemma {
                 Some(l) if prefix > 0 => {
                     let mut s = CompactString::with_capacity(prefix + l.len());
@@ -421,7 +452,9 @@ impl Lexicon {
                     s.push_str(l);
                     s
                 }
-                // The lexicon's own string: borrowed, not copied.
+                // Short lemmas inline with word loads (`const_new` copies a
+                // byte at a time), long ones borrow the lexicon's string.
+                Some(l) if l.len() <= 24 => CompactString::new(l),
                 Some(l) => CompactString::const_new(l),
                 None => norm.clone(),
             };
@@ -442,6 +475,9 @@ impl Lexicon {
 struct Lookup {
     lemma: Option<&'static str>,
     common: bool,
+    /// Bytes of the hyphenated head whose last part gave the token's
+    /// lexicon entry (`pro-` in `pro-government`), else 0.
+    prefix: usize,
 }
 
 /// Reusable buffers for [`Lexicon::analyze_into`]: keep one per thread.
@@ -450,7 +486,6 @@ pub struct Scratch {
     raws: Vec<Raw>,
     norms: Vec<CompactString>,
     lexes: Vec<tagger::Lex>,
-    prefixes: Vec<usize>,
     choices: Vec<tagger::Choice>,
     lookups: Vec<Lookup>,
     buf: String,
@@ -514,7 +549,7 @@ impl Scratch {
             }
         }
         let Some(entry) = lex.entry else { return };
-        let prefix = self.prefixes.get(i).copied().unwrap_or(0);
+        let prefix = self.lookups.get(i).map_or(0, |l| l.prefix);
         let norm = self.norm(i);
         for lemma in entry.lemmas() {
             if prefix == 0 {

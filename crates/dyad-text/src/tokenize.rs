@@ -89,6 +89,17 @@ pub(crate) fn tokenize(s: &str, out: &mut Vec<Raw>) {
     let b = s.as_bytes();
     let mut i = 0;
     while i < s.len() {
+        // ASCII fast paths (most bytes): the same tests as `is_whitespace`
+        // and `is_alphanumeric` below, by byte.
+        let byte = b[i];
+        if matches!(byte, b' ' | b'\t'..=b'\r') {
+            i += 1;
+            continue;
+        }
+        if ALNUM[usize::from(byte)] {
+            i = word(s, i, out);
+            continue;
+        }
         let Some(c) = char_at(s, i) else { break };
         let cl = c.len_utf8();
         if c.is_whitespace() {
@@ -143,6 +154,8 @@ fn word(s: &str, i: usize, out: &mut Vec<Raw>) -> usize {
     }
     let numeric_start = b[i].is_ascii_digit();
     let mut e = i;
+    // Whether an apostrophe joined the word (the only way one gets in).
+    let mut apostrophe = false;
     loop {
         // A run of word characters, the ASCII ones a byte at a time.
         loop {
@@ -155,14 +168,17 @@ fn word(s: &str, i: usize, out: &mut Vec<Raw>) -> usize {
             }
         }
         let Some(c) = char_at(s, e) else { break };
-        let next = char_at(s, e + c.len_utf8());
+        // Looked at only after a joining character (rarely).
+        let next = || char_at(s, e + c.len_utf8());
         let joins = if is_hyphen(c) {
-            next.is_some_and(char::is_alphanumeric)
+            next().is_some_and(char::is_alphanumeric)
         } else if is_apostrophe(c) {
-            next.is_some_and(char::is_alphabetic)
+            let joins = next().is_some_and(char::is_alphabetic);
+            apostrophe |= joins;
+            joins
         } else if matches!(c, '.' | ',' | ':' | '/') {
             // Inside numbers only: "1,200", "3.5", "10:30", "2/27".
-            b[e - 1].is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit())
+            b[e - 1].is_ascii_digit() && next().is_some_and(|n| n.is_ascii_digit())
         } else {
             false
         };
@@ -194,7 +210,7 @@ fn word(s: &str, i: usize, out: &mut Vec<Raw>) -> usize {
         out.push(Raw { start: i, end: e, kind: Kind::Number });
         return e;
     }
-    split_clitics(w, i, out);
+    split_clitics(w, i, apostrophe, out);
     e
 }
 
@@ -228,7 +244,7 @@ fn lower_ascii<'b>(w: &str, buf: &'b mut [u8; 8]) -> Option<&'b str> {
 }
 
 /// Push `w` (at offset `i`), splitting "n't", "'s", "'re"... and "cannot".
-fn split_clitics(w: &str, i: usize, out: &mut Vec<Raw>) {
+fn split_clitics(w: &str, i: usize, apostrophe: bool, out: &mut Vec<Raw>) {
     let b = w.as_bytes();
     let end = i + w.len();
     if b.len() == 6 && w.eq_ignore_ascii_case("cannot") {
@@ -236,10 +252,8 @@ fn split_clitics(w: &str, i: usize, out: &mut Vec<Raw>) {
         out.push(Raw { start: i + 3, end, kind: Kind::Neg });
         return;
     }
-    // Find the last apostrophe (ASCII ' or U+2019, which is 3 bytes and
-    // starts with 0xE2): most words have neither byte, so no char scan.
-    let maybe = b.iter().any(|&c| c == b'\'' || c == 0xE2);
-    let apos = if maybe { w.char_indices().rev().find(|&(_, c)| is_apostrophe(c)) } else { None };
+    // Most words have no apostrophe, and `word` knows it: no scan then.
+    let apos = if apostrophe { w.char_indices().rev().find(|&(_, c)| is_apostrophe(c)) } else { None };
     if let Some((a, c)) = apos {
         let tail = &w[a + c.len_utf8()..];
         let t = |x: &str| tail.eq_ignore_ascii_case(x);

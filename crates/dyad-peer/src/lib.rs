@@ -558,6 +558,12 @@ impl PeerCoder {
         if let Some(d) = &conventions.defaults {
             default_targets(&mut events, d);
         }
+        if conventions.first_actor_source {
+            let compound = |e: &Event| {
+                self.tables.compound_source.contains_key(&(e.evidence.rule.file.to_string(), e.evidence.rule.line))
+            };
+            events.retain(|e| compound(e) || first_member_acts(e, &traces, agents_ok));
+        }
         if conventions.min_words > 0 {
             // TABARI counts the words of the sentence as written (`Freedonia's` is one).
             events.retain(|e| {
@@ -984,6 +990,21 @@ fn targets_between(events: Vec<Event>, traces: &[SentenceTrace], agents_ok: bool
         }
     }
     out
+}
+
+/// TABARI: the members of a compound actor act on each other only from its
+/// first member (`Freedonia and Sylvania are to restore ties`: Freedonia →
+/// Sylvania), as TABARI takes the first actor as source and looks for the
+/// target from there. False for an event from a later member to another.
+fn first_member_acts(e: &Event, traces: &[SentenceTrace], agents_ok: bool) -> bool {
+    let Some(target) = e.target.as_ref().filter(|t| t.span == e.source.span) else {
+        return true;
+    };
+    let usable = |c: &String| codable(c, agents_ok);
+    let mention =
+        traces.iter().find(|t| t.index == e.sentence).and_then(|t| t.mentions.iter().find(|m| m.span == e.source.span));
+    let first = mention.and_then(|m| m.codes.iter().find(|c| usable(c))).map(|c| c.trim_start_matches('?'));
+    first.is_none_or(|c| c == e.source.code || target.code == e.source.code)
 }
 
 /// Whether a mention member's code can be coded: not empty, and a role
@@ -1812,7 +1833,8 @@ mod tests {
 
     #[test]
     fn tabari_pronouns_and_targets_inside_a_pattern() {
-        let verbs = "URGE [102]\nASSIST [092]\nASK [090]\nPARADE [017]\n- ANTI- + * [111]\n";
+        let verbs =
+            "URGE [102]\nASSIST [092]\nASK [090]\nPARADE [017]\n- ANTI- + * [111]\nRESUM [065]\n- * TIES [064]\n";
         let (_, coder) = three_actors(verbs);
         let tabari =
             Conventions { first_actor_source: true, by_clause: true, first_trigger_only: true, ..coder.conventions() };
@@ -1836,10 +1858,18 @@ mod tests {
             ),
             ("Freedonia marched in an anti- Sylvania parade on Saturday.", "FRD SYL 111", "target slot inside the pattern"),
             ("He urged Sylvania to calm down.", "", "a pronoun before any actor is left to FORWARD"),
+            (
+                "Freedonia and Sylvania are about to resume full diplomatic ties after a long rift.",
+                "FRD SYL 064",
+                "a compound's members act on each other from its first member only",
+            ),
         ];
         for (text, want, why) in cases {
             assert_eq!(codes(text), want, "{why}: {text}");
         }
+        // Without TABARI's rules the compound's members act on each other each way.
+        let text = "Freedonia and Sylvania are about to resume full diplomatic ties after a long rift.";
+        assert_eq!(joined_codes(&coder, text, &coder.conventions()), "FRD SYL 064; SYL FRD 064");
     }
 
     #[test]

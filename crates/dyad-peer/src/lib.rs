@@ -111,6 +111,10 @@ pub struct PeerTables {
     /// (`SAID [023?]`), a subordinate verb: it codes only when no other verb
     /// of its clause does (`is said to restore ties` codes the restoring).
     pub subordinate: HashSet<(String, u32)>,
+    /// TABARI: the forms of the verb each generated event `file:line`
+    /// belongs to (`restor*`, `accord`): a verb written right after a
+    /// determiner (`an accord`, `the restore`) is a noun to TABARI.
+    pub verb_forms: HashMap<(String, u32), Vec<String>>,
     /// TABARI: generated events `file:line` whose code is written with `!`
     /// (`ATTEND [031!]`), a dominant verb: under `SET: CODE ALL` a sentence
     /// where it codes gives its events only (`left for X to attend talks`).
@@ -559,6 +563,8 @@ impl PeerCoder {
             default_targets(&mut events, d);
         }
         if conventions.first_actor_source {
+            // Also the events the rules above added for verbs the grammar found no source for.
+            events.retain(|e| !determiner_before_verb(text, e, &self.tables));
             let compound = |e: &Event| {
                 self.tables.compound_source.contains_key(&(e.evidence.rule.file.to_string(), e.evidence.rule.line))
             };
@@ -1222,6 +1228,30 @@ fn possessive_trigger(text: &str, e: &Event) -> bool {
     false
 }
 
+/// Whether the verb word of `e`'s trigger is written right after `a`, `an`
+/// or `the`: TABARI reads it as a noun (`was in an accord`, `about the
+/// restore`) and does not match it.
+fn determiner_before_verb(text: &str, e: &Event, tables: &PeerTables) -> bool {
+    let key = (e.evidence.rule.file.to_string(), e.evidence.rule.line);
+    let Some(forms) = tables.verb_forms.get(&key) else { return false };
+    let span = e.evidence.trigger_span;
+    let (Some(before), Some(inside)) = (text.get(..span.start), text.get(span.start..span.end)) else {
+        return false;
+    };
+    let mut prev = lower_words(before).pop();
+    for w in lower_words(inside) {
+        let verb = forms.iter().any(|f| match f.strip_suffix('*') {
+            Some(stem) => w.starts_with(stem),
+            None => f.split('_').next() == Some(w.as_str()),
+        });
+        if verb {
+            return prev.as_deref().is_some_and(|p| ["a", "an", "the"].contains(&p));
+        }
+        prev = Some(w);
+    }
+    false
+}
+
 /// An actor that stands for a TABARI default code, placed at `at`.
 fn default_actor(code: &str, at: usize) -> Actor {
     Actor {
@@ -1867,6 +1897,10 @@ mod tests {
         for (text, want, why) in cases {
             assert_eq!(codes(text), want, "{why}: {text}");
         }
+        // A verb right after a determiner is a noun to TABARI.
+        let text = "Freedonia is about the resume full diplomatic ties with Sylvania on Monday.";
+        assert_eq!(codes(text), "");
+        assert_eq!(codes("Freedonia is about to resume full diplomatic ties with Sylvania on Monday."), "FRD SYL 064");
         // Without TABARI's rules the compound's members act on each other each way.
         let text = "Freedonia and Sylvania are about to resume full diplomatic ties after a long rift.";
         assert_eq!(joined_codes(&coder, text, &coder.conventions()), "FRD SYL 064; SYL FRD 064");
@@ -1910,7 +1944,7 @@ mod tests {
             ),
             ("Freedonia said Sylvania was a fine neighbour.", "FRD SYL 023", "FRD SYL 023", "alone it codes"),
             (
-                "Sylvania is pleased by the resumption of ties with Freedonia.",
+                "Sylvania is pleased by early resumption of ties with Freedonia.",
                 "SYL FRD 064",
                 "SYL FRD 064",
                 "a stem whose word adds an `e` is a prefix too",

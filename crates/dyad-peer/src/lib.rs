@@ -111,6 +111,10 @@ pub struct PeerTables {
     /// (`SAID [023?]`), a subordinate verb: it codes only when no other verb
     /// of its clause does (`is said to restore ties` codes the restoring).
     pub subordinate: HashSet<(String, u32)>,
+    /// TABARI: the forms of the verb each generated event `file:line`
+    /// belongs to (`restor*`, `accord`): a verb written right after a
+    /// determiner (`an accord`, `the restore`) is a noun to TABARI.
+    pub verb_forms: HashMap<(String, u32), Vec<String>>,
     /// TABARI: generated events `file:line` whose code is written with `!`
     /// (`ATTEND [031!]`), a dominant verb: under `SET: CODE ALL` a sentence
     /// where it codes gives its events only (`left for X to attend talks`).
@@ -498,7 +502,7 @@ impl PeerCoder {
         // TABARI does not parse: a verb under another codes on its own (the
         // first verb of the clause is then chosen among them).
         let coder = if conventions.first_actor_source { &self.coder_all } else { &self.coder };
-        let (mut events, traces) = if traced {
+        let (mut events, mut traces) = if traced {
             let (coded, traces) = coder.explain(&doc);
             (coded.events, traces)
         } else {
@@ -507,17 +511,18 @@ impl PeerCoder {
         if self.tables.verbs_without_noun_endings {
             events.retain(|e| !possessive_trigger(text, e));
         }
-        if conventions.discard_actors {
+        // Sentences with a `###` actor, dropped after the rules below add events.
+        let gone: Vec<usize> = if conventions.discard_actors {
             let discard = |c: &String| self.actor_code(c.trim_start_matches('?')).starts_with("###");
-            let gone: Vec<usize> = traces
-                .iter()
-                .filter(|t| t.mentions.iter().any(|m| m.codes.iter().any(discard)))
-                .map(|t| t.index)
-                .collect();
-            events.retain(|e| !gone.contains(&e.sentence));
-        }
+            traces.iter().filter(|t| t.mentions.iter().any(|m| m.codes.iter().any(discard))).map(|t| t.index).collect()
+        } else {
+            Vec::new()
+        };
         // A bare agent is a target only when it will be coded (`~MOS`, `---GOV`).
         let agents_ok = conventions.no_bare_agents && conventions.agent_prefix.is_some();
+        if conventions.first_actor_source {
+            pronoun_mentions(&mut traces, agents_ok);
+        }
         let forward = conventions.antecedent.as_deref().and_then(|prev| self.forwarded_actor(prev, date));
         let defaults = conventions.defaults.as_ref().filter(|d| d.source.is_some());
         // TABARI `COMPLEX: NOACTPRIOR`: a sentence whose first verb has no
@@ -550,10 +555,20 @@ impl PeerCoder {
             events = targets_after_verb(events, &traces, agents_ok, null, conventions.comma.is_some());
             if code_all {
                 events = targets_before_verb(events, &traces, agents_ok);
+            } else if conventions.first_actor_source {
+                events = targets_between(events, &traces, agents_ok);
             }
         }
         if let Some(d) = &conventions.defaults {
             default_targets(&mut events, d);
+        }
+        if conventions.first_actor_source {
+            // Also the events the rules above added for verbs the grammar found no source for.
+            events.retain(|e| !determiner_before_verb(text, e, &self.tables));
+            let compound = |e: &Event| {
+                self.tables.compound_source.contains_key(&(e.evidence.rule.file.to_string(), e.evidence.rule.line))
+            };
+            events.retain(|e| compound(e) || first_member_acts(e, &traces, agents_ok));
         }
         if conventions.min_words > 0 {
             // TABARI counts the words of the sentence as written (`Freedonia's` is one).
@@ -562,7 +577,7 @@ impl PeerCoder {
                 words.filter(|w| w.chars().any(char::is_alphanumeric)).count() >= conventions.min_words
             });
         }
-        events.retain(|e| !complex.contains(&e.sentence));
+        events.retain(|e| !complex.contains(&e.sentence) && !gone.contains(&e.sentence));
         self.translate_in_clauses(&events, conventions, &clauses)
     }
 
@@ -892,9 +907,15 @@ fn targets_after_verb(
                             || !x.contains(',') && !lower_words(x).iter().any(|w| CLAUSE_WORDS.contains(&w.as_str())))
                 })
             };
+            // A pronoun standing for the source itself (`urged Sylvania to
+            // assist it`) is no target.
+            let own = |m: &dyad_coder::MentionTrace| {
+                SENTENCE_PRONOUNS.contains(&m.text.to_lowercase().as_str())
+                    && m.codes.iter().any(|c| c.trim_start_matches('?') == e.source.code)
+            };
             t.mentions
                 .iter()
-                .find(|m| m.span.start >= from && m.span != e.source.span && m.codes.iter().any(usable))
+                .find(|m| m.span.start >= from && m.span != e.source.span && m.codes.iter().any(usable) && !own(m))
                 .filter(|m| between(m))
         });
         let Some(m) = after else {
@@ -946,6 +967,50 @@ fn targets_before_verb(events: Vec<Event>, traces: &[SentenceTrace], agents_ok: 
         }
     }
     out
+}
+
+/// TABARI: a verb with no actor after it takes as target the actor written
+/// nearest before it after its source (`Freedonia urged Marxland to act
+/// and then it requested that Sylvania assist`: Freedonia, for `it`,
+/// assists Sylvania), as TABARI looks back from the verb for a target.
+fn targets_between(events: Vec<Event>, traces: &[SentenceTrace], agents_ok: bool) -> Vec<Event> {
+    let usable = |c: &String| codable(c, agents_ok);
+    let mut out = Vec::with_capacity(events.len());
+    for e in events {
+        let (from, to) = (e.source.span.end, e.evidence.trigger_span.start);
+        let between = traces.iter().find(|t| t.index == e.sentence).and_then(|t| {
+            t.mentions.iter().rev().find(|m| {
+                !m.is_place
+                    && m.span.start >= from
+                    && m.span.end <= to
+                    && usable_actors(m, &usable).any(|a| a.code != e.source.code)
+            })
+        });
+        match between.filter(|_| e.target.is_none() && from <= to) {
+            Some(m) => out.extend(
+                usable_actors(m, &usable)
+                    .filter(|a| a.code != e.source.code)
+                    .map(|a| Event { target: Some(a), ..e.clone() }),
+            ),
+            None => out.push(e),
+        }
+    }
+    out
+}
+
+/// TABARI: the members of a compound actor act on each other only from its
+/// first member (`Freedonia and Sylvania are to restore ties`: Freedonia →
+/// Sylvania), as TABARI takes the first actor as source and looks for the
+/// target from there. False for an event from a later member to another.
+fn first_member_acts(e: &Event, traces: &[SentenceTrace], agents_ok: bool) -> bool {
+    let Some(target) = e.target.as_ref().filter(|t| t.span == e.source.span) else {
+        return true;
+    };
+    let usable = |c: &String| codable(c, agents_ok);
+    let mention =
+        traces.iter().find(|t| t.index == e.sentence).and_then(|t| t.mentions.iter().find(|m| m.span == e.source.span));
+    let first = mention.and_then(|m| m.codes.iter().find(|c| usable(c))).map(|c| c.trim_start_matches('?'));
+    first.is_none_or(|c| c == e.source.code || target.code == e.source.code)
 }
 
 /// Whether a mention member's code can be coded: not empty, and a role
@@ -1037,14 +1102,68 @@ fn first_actor_sources(
             None => out.push(e),
         }
     }
-    // Verbs whose subject is no actor.
+    // Verbs whose subject is no actor. A target slot inside the pattern
+    // (`ANTI- + PARADE`: `an anti- Sylvania parade`) is the actor written there.
     for t in traces {
         for trig in t.triggers.iter().filter(|x| x.decision.ends_with("no source found")) {
             let Some(m) = first(t, trig.span, clauses, &usable) else { continue };
-            out.extend(usable_actors(m, &usable).filter_map(|a| trigger_event(t, trig, a, None)));
+            let within = trig.pattern.contains("{target}").then(|| {
+                t.mentions.iter().find(|x| {
+                    !x.is_place
+                        && x.span.start > trig.span.start
+                        && x.span.end <= trig.span.end
+                        && x.codes.iter().any(usable)
+                })
+            });
+            let targets: Vec<Option<Actor>> = match within.flatten() {
+                Some(x) => usable_actors(x, &usable).map(Some).collect(),
+                None => vec![None],
+            };
+            for a in usable_actors(m, &usable) {
+                out.extend(targets.iter().filter_map(|tg| trigger_event(t, trig, a.clone(), tg.clone())));
+            }
         }
     }
     out
+}
+
+/// Pronouns TABARI replaces by the first actor of the sentence (`Freedonia
+/// urged Sylvania to act and then it asked Marxland ...`, `... and
+/// Marxland asked him`).
+const SENTENCE_PRONOUNS: &[&str] = &["he", "she", "it", "they", "him", "her", "them"];
+
+/// TABARI's pronouns: a personal pronoun written after the sentence's first
+/// actor stands for that actor (all members of a compound: `Freedonia and
+/// Sylvania ... then they asked`), so the source and target rules read it
+/// as an actor mention at the pronoun's place. A pronoun before any actor
+/// is left to `FORWARD:` ([`default_sources`]).
+fn pronoun_mentions(traces: &mut [SentenceTrace], agents_ok: bool) {
+    let usable = |c: &String| codable(c, agents_ok);
+    for t in traces {
+        let Some(first) = t.mentions.iter().find(|m| !m.is_place && m.codes.iter().any(usable)).cloned() else {
+            continue;
+        };
+        let mut cursor = 0;
+        let mut added = Vec::new();
+        for tok in &t.tokens {
+            let Some(at) = t.text.get(cursor..).and_then(|rest| rest.find(tok.text.as_str())).map(|i| cursor + i)
+            else {
+                continue;
+            };
+            cursor = at + tok.text.len();
+            let start = t.span.start + at;
+            if start < first.span.end || !SENTENCE_PRONOUNS.contains(&tok.text.to_lowercase().as_str()) {
+                continue;
+            }
+            let span = Span::new(start, start + tok.text.len());
+            if t.mentions.iter().any(|m| m.span.start < span.end && span.start < m.span.end) {
+                continue;
+            }
+            added.push(dyad_coder::MentionTrace { text: tok.text.clone(), span, ..first.clone() });
+        }
+        t.mentions.extend(added);
+        t.mentions.sort_by_key(|m| m.span.start);
+    }
 }
 
 /// TABARI's clauses (`SET: CODE BY CLAUSE`): the document offsets of the
@@ -1105,6 +1224,30 @@ fn possessive_trigger(text: &str, e: &Event) -> bool {
         if rest.starts_with("'s") || rest.starts_with("\u{2019}s") {
             return true;
         }
+    }
+    false
+}
+
+/// Whether the verb word of `e`'s trigger is written right after `a`, `an`
+/// or `the`: TABARI reads it as a noun (`was in an accord`, `about the
+/// restore`) and does not match it.
+fn determiner_before_verb(text: &str, e: &Event, tables: &PeerTables) -> bool {
+    let key = (e.evidence.rule.file.to_string(), e.evidence.rule.line);
+    let Some(forms) = tables.verb_forms.get(&key) else { return false };
+    let span = e.evidence.trigger_span;
+    let (Some(before), Some(inside)) = (text.get(..span.start), text.get(span.start..span.end)) else {
+        return false;
+    };
+    let mut prev = lower_words(before).pop();
+    for w in lower_words(inside) {
+        let verb = forms.iter().any(|f| match f.strip_suffix('*') {
+            Some(stem) => w.starts_with(stem),
+            None => f.split('_').next() == Some(w.as_str()),
+        });
+        if verb {
+            return prev.as_deref().is_some_and(|p| ["a", "an", "the"].contains(&p));
+        }
+        prev = Some(w);
     }
     false
 }
@@ -1589,6 +1732,17 @@ mod tests {
         (converted, coder)
     }
 
+    /// The events of a text under `c`, sorted, as `SOURCE TARGET CODE; ...`.
+    fn joined_codes(coder: &PeerCoder, text: &str, c: &Conventions) -> String {
+        let mut v: Vec<String> = coder
+            .code_with(text, None, c.clone())
+            .into_iter()
+            .map(|e| format!("{} {} {}", e.source, e.target, e.code))
+            .collect();
+        v.sort();
+        v.join("; ")
+    }
+
     /// The events of a text as sorted (source, target, code).
     fn sorted_codes(coder: &PeerCoder, text: &str) -> Vec<(String, String, String)> {
         let mut v: Vec<_> = coder.code(text, None).into_iter().map(|e| (e.source, e.target, e.code)).collect();
@@ -1708,6 +1862,51 @@ mod tests {
     }
 
     #[test]
+    fn tabari_pronouns_and_targets_inside_a_pattern() {
+        let verbs =
+            "URGE [102]\nASSIST [092]\nASK [090]\nPARADE [017]\n- ANTI- + * [111]\nRESUM [065]\n- * TIES [064]\n";
+        let (_, coder) = three_actors(verbs);
+        let tabari =
+            Conventions { first_actor_source: true, by_clause: true, first_trigger_only: true, ..coder.conventions() };
+        let codes = |text: &str| joined_codes(&coder, text, &tabari);
+        // (text, TABARI's events, why)
+        let cases = [
+            (
+                "Freedonia urged Sylvania on Monday to calm down and then it requested that Grandfenwick assist with the talks.",
+                "FRD GFW 092; FRD SYL 102",
+                "`it` is the sentence's first actor; the target is found before the verb",
+            ),
+            (
+                "Freedonia urged Sylvania to calm down and Grandfenwick asked him to take part in the talks.",
+                "FRD SYL 102; GFW FRD 090",
+                "`him` after the verb is the target",
+            ),
+            (
+                "Freedonia and Grandfenwick urged Sylvania to calm down and then they requested that Sylvania assist them.",
+                "FRD SYL 092; FRD SYL 102; GFW SYL 092; GFW SYL 102",
+                "a compound's pronoun stands for each member; `them` is no target of its own subject",
+            ),
+            ("Freedonia marched in an anti- Sylvania parade on Saturday.", "FRD SYL 111", "target slot inside the pattern"),
+            ("He urged Sylvania to calm down.", "", "a pronoun before any actor is left to FORWARD"),
+            (
+                "Freedonia and Sylvania are about to resume full diplomatic ties after a long rift.",
+                "FRD SYL 064",
+                "a compound's members act on each other from its first member only",
+            ),
+        ];
+        for (text, want, why) in cases {
+            assert_eq!(codes(text), want, "{why}: {text}");
+        }
+        // A verb right after a determiner is a noun to TABARI.
+        let text = "Freedonia is about the resume full diplomatic ties with Sylvania on Monday.";
+        assert_eq!(codes(text), "");
+        assert_eq!(codes("Freedonia is about to resume full diplomatic ties with Sylvania on Monday."), "FRD SYL 064");
+        // Without TABARI's rules the compound's members act on each other each way.
+        let text = "Freedonia and Sylvania are about to resume full diplomatic ties after a long rift.";
+        assert_eq!(joined_codes(&coder, text, &coder.conventions()), "FRD SYL 064; SYL FRD 064");
+    }
+
+    #[test]
     fn tabari_code_all_subordinate_dominant_and_complex() {
         let verbs = "URGE [102]\nASSIST [092]\nSAID [023?]\nPRAISE [041]\nATTEND [031!]\nLEFT_ [032:033]\n\
                      RESUM [065]\n- * TIES [064]\nREBUKE [121]\n";
@@ -1716,15 +1915,7 @@ mod tests {
         let tabari = Conventions { first_actor_source: true, keep_negated: true, ..coder.conventions() };
         let clause = Conventions { first_trigger_only: true, by_clause: true, ..tabari.clone() };
         let all = Conventions { code_all: true, ..tabari };
-        let codes = |text: &str, c: &Conventions| {
-            let mut v: Vec<String> = coder
-                .code_with(text, None, c.clone())
-                .into_iter()
-                .map(|e| format!("{} {} {}", e.source, e.target, e.code))
-                .collect();
-            v.sort();
-            v.join("; ")
-        };
+        let codes = |text: &str, c: &Conventions| joined_codes(&coder, text, c);
         // (text, by clause, CODE ALL, why); an event is `SOURCE TARGET CODE`.
         let cases = [
             (
@@ -1753,7 +1944,7 @@ mod tests {
             ),
             ("Freedonia said Sylvania was a fine neighbour.", "FRD SYL 023", "FRD SYL 023", "alone it codes"),
             (
-                "Sylvania is pleased by the resumption of ties with Freedonia.",
+                "Sylvania is pleased by early resumption of ties with Freedonia.",
                 "SYL FRD 064",
                 "SYL FRD 064",
                 "a stem whose word adds an `e` is a prefix too",

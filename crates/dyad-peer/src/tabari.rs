@@ -539,6 +539,7 @@ pub(crate) fn emit_verbs(
             };
             let n = out.push(&format!("{pattern} = {}  # {file}:{line}", cameo.as_str()));
             conv.tables.events.insert((out.name.clone(), n), peer);
+            conv.tables.verb_forms.insert((out.name.clone(), n), verb.split('|').map(str::to_string).collect());
             // The code's own marker: `?` subordinate, `!` dominant (TABARI).
             let marked = match code.trim().chars().last() {
                 Some('?') => Some(&mut conv.tables.subordinate),

@@ -151,6 +151,10 @@ pub struct PhraseTrie {
     /// its end is looked up by string). Most tokens start no phrase, and
     /// this says so for the stems without walking the key's bytes.
     stem_led: Vec<u64>,
+    /// By vocabulary id, one bit: whether a phrase may start with the key,
+    /// by a child of the root or a stem (built with `stem_led`): the test
+    /// [`PhraseTrie::matches_at`] makes at every token, one load per key.
+    starts: Vec<u64>,
 }
 
 #[derive(Debug, Default)]
@@ -171,6 +175,7 @@ impl PhraseTrie {
             root: Vec::new(),
             root_stems: StemSet::default(),
             stem_led: Vec::new(),
+            starts: Vec::new(),
         }
     }
 
@@ -239,14 +244,32 @@ impl PhraseTrie {
     /// id, after [`PhraseTrie::renumber`]) start with a stem of the root.
     pub(crate) fn index_root_stems(&mut self, vocabulary: &[&str]) {
         self.stem_led = vec![0; vocabulary.len().div_ceil(64)];
-        if self.root_stems.is_empty() {
-            return;
-        }
-        for (id, key) in vocabulary.iter().enumerate() {
-            if self.root_stems.prefixes_of(key).next().is_some() {
-                self.stem_led[id / 64] |= 1 << (id % 64);
+        if !self.root_stems.is_empty() {
+            for (id, key) in vocabulary.iter().enumerate() {
+                if self.root_stems.prefixes_of(key).next().is_some() {
+                    self.stem_led[id / 64] |= 1 << (id % 64);
+                }
             }
         }
+        self.starts = vec![0; self.stem_led.len()];
+        for (id, key) in vocabulary.iter().enumerate() {
+            let id_ = id as u32;
+            let ids = [id_, NO_KEY, NO_KEY];
+            if self.may_start_by_keys(&KeyRow::new([key, "", ""], ids), &ids) {
+                self.starts[id / 64] |= 1 << (id % 64);
+            }
+        }
+    }
+
+    /// Whether a phrase may start with the key of id `id` and string `key`
+    /// as [`PhraseTrie::starts`] says: `None` when it does not know (an id
+    /// past its end, or a key outside the vocabulary).
+    #[inline]
+    fn starts_with_id(&self, key: &str, id: u32) -> Option<bool> {
+        if id == NO_KEY {
+            return key.is_empty().then_some(false);
+        }
+        self.starts.get(id as usize / 64).map(|bits| bits >> (id % 64) & 1 != 0)
     }
 
     /// Whether key `k` of a token (string `key`, vocabulary id `id` when
@@ -350,6 +373,25 @@ impl PhraseTrie {
     /// one of the keys starts with.
     #[inline]
     fn may_start_with<K: TokenKeys>(&self, first: &K, ids: &[u32; 3]) -> bool {
+        if first.ids().is_some() && !self.starts.is_empty() {
+            let strs = first.strs();
+            let mut unknown = false;
+            for k in 0..3 {
+                match self.starts_with_id(strs[k], ids[k]) {
+                    Some(true) => return true,
+                    Some(false) => {}
+                    None => unknown = true,
+                }
+            }
+            if !unknown {
+                return false;
+            }
+        }
+        self.may_start_by_keys(first, ids)
+    }
+
+    /// [`PhraseTrie::may_start_with`] key by key, without `starts`.
+    fn may_start_by_keys<K: TokenKeys>(&self, first: &K, ids: &[u32; 3]) -> bool {
         let root_child = |id: u32| self.root.get(id as usize).is_some_and(|&c| c != NO_KEY);
         if ids.iter().any(|&id| root_child(id)) {
             return true;

@@ -105,15 +105,24 @@ fn atoms(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec
     let mut out = Vec::new();
     let mut i = 0;
     let n = s.tokens.len();
+    // The matches at one position, in vectors kept for the whole sentence.
+    let (mut actor_matches, mut agent_matches) = (Vec::new(), Vec::new());
     while i < n {
-        let actor_matches = dicts.actor_trie().matches_at(i, n, |k| s.keys(k));
-        if let Some(atom) = led_atom(s, dicts, date, i, actor_matches.last()) {
+        dicts.actor_trie().matches_into(i, n, |k| s.keys(k), &mut actor_matches);
+        // `X-led` needs a hyphen in the token or an actor phrase before one.
+        let hyphened = has_hyphen(&s.tokens[i].norm);
+        let led = if hyphened || !actor_matches.is_empty() {
+            led_atom(s, dicts, date, i, actor_matches.last())
+        } else {
+            None
+        };
+        if let Some(atom) = led {
             i = atom.end;
             out.push(atom);
             continue;
         }
         let mut best: Option<Atom> = None;
-        for (end, ids) in actor_matches {
+        for &(end, ids) in &actor_matches {
             // A dated entry that applies beats an undated one; none that applies: no match.
             let written_right = |id: u32| case_fits(s, i, end, dicts.actors()[id as usize].case);
             let applicable =
@@ -125,7 +134,8 @@ fn atoms(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec
                 }
             }
         }
-        for (end, ids) in dicts.agent_trie().matches_at(i, n, |k| s.keys(k)) {
+        dicts.agent_trie().matches_into(i, n, |k| s.keys(k), &mut agent_matches);
+        for &(end, ids) in &agent_matches {
             // The head of a role phrase is a noun, and none is written in a
             // past form: a past form matched by its lemma is the clause's verb
             // (`a Moscow court convicted`), not a role noun (`convict`). Other
@@ -154,7 +164,6 @@ fn atoms(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec
             }
         }
         let best = best.or_else(|| {
-            let hyphened = has_hyphen(&s.tokens[i].norm);
             let id = if hyphened { dual_nationality(s, dicts, i) } else { None };
             id.map(|id| Atom { start: i, end: i + 1, kind: AtomKind::Actor(id) })
         });

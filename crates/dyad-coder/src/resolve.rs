@@ -537,6 +537,18 @@ fn sporting(text: &str) -> bool {
     (words >= 2 || words == 1 && score) && words * 200 >= all
 }
 
+/// By byte, whether it is an ASCII letter, digit or hyphen: a byte of a
+/// word with no need to decode it.
+const WORD_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric() || b as u8 == b'-';
+        b += 1;
+    }
+    table
+};
+
 /// Words longer than this (in bytes) are not counted by [`sporting`].
 const LONGEST_WORD: usize = 14;
 
@@ -563,8 +575,12 @@ fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        if WORD_BYTES[usize::from(b)] {
+            i += 1;
+            continue;
+        }
         let (in_word, width) = if b.is_ascii() {
-            (b.is_ascii_alphanumeric() || b == b'-', 1)
+            (false, 1)
         } else {
             // `i` is on a character boundary: it only ever moves by whole characters.
             let c = text.get(i..).and_then(|rest| rest.chars().next());

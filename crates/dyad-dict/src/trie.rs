@@ -151,10 +151,6 @@ pub struct PhraseTrie {
     /// its end is looked up by string). Most tokens start no phrase, and
     /// this says so for the stems without walking the key's bytes.
     stem_led: Vec<u64>,
-    /// By vocabulary id, one bit: whether a phrase may start with the key,
-    /// by a child of the root or a stem (built with `stem_led`): the test
-    /// [`PhraseTrie::matches_at`] makes at every token, one load per key.
-    starts: Vec<u64>,
 }
 
 #[derive(Debug, Default)]
@@ -175,7 +171,6 @@ impl PhraseTrie {
             root: Vec::new(),
             root_stems: StemSet::default(),
             stem_led: Vec::new(),
-            starts: Vec::new(),
         }
     }
 
@@ -244,32 +239,14 @@ impl PhraseTrie {
     /// id, after [`PhraseTrie::renumber`]) start with a stem of the root.
     pub(crate) fn index_root_stems(&mut self, vocabulary: &[&str]) {
         self.stem_led = vec![0; vocabulary.len().div_ceil(64)];
-        if !self.root_stems.is_empty() {
-            for (id, key) in vocabulary.iter().enumerate() {
-                if self.root_stems.prefixes_of(key).next().is_some() {
-                    self.stem_led[id / 64] |= 1 << (id % 64);
-                }
-            }
+        if self.root_stems.is_empty() {
+            return;
         }
-        self.starts = vec![0; self.stem_led.len()];
         for (id, key) in vocabulary.iter().enumerate() {
-            let id_ = id as u32;
-            let ids = [id_, NO_KEY, NO_KEY];
-            if self.may_start_by_keys(&KeyRow::new([key, "", ""], ids), &ids) {
-                self.starts[id / 64] |= 1 << (id % 64);
+            if self.root_stems.prefixes_of(key).next().is_some() {
+                self.stem_led[id / 64] |= 1 << (id % 64);
             }
         }
-    }
-
-    /// Whether a phrase may start with the key of id `id` and string `key`
-    /// as [`PhraseTrie::starts`] says: `None` when it does not know (an id
-    /// past its end, or a key outside the vocabulary).
-    #[inline]
-    fn starts_with_id(&self, key: &str, id: u32) -> Option<bool> {
-        if id == NO_KEY {
-            return key.is_empty().then_some(false);
-        }
-        self.starts.get(id as usize / 64).map(|bits| bits >> (id % 64) & 1 != 0)
     }
 
     /// Whether key `k` of a token (string `key`, vocabulary id `id` when
@@ -354,8 +331,22 @@ impl PhraseTrie {
         K: TokenKeys,
         F: Fn(usize) -> K,
     {
+        let mut out = Vec::new();
+        self.matches_into(start, len, keys, &mut out);
+        out
+    }
+
+    /// [`PhraseTrie::matches_at`] into `out` (cleared first), so that a
+    /// caller scanning a sentence reuses one vector.
+    #[inline]
+    pub fn matches_into<'t, K, F>(&'t self, start: usize, len: usize, keys: F, out: &mut Vec<(usize, &'t [u32])>)
+    where
+        K: TokenKeys,
+        F: Fn(usize) -> K,
+    {
+        out.clear();
         if start >= len {
-            return Vec::new();
+            return;
         }
         let first = keys(start);
         let first_ids = self.ids_of(&first);
@@ -363,9 +354,9 @@ impl PhraseTrie {
         // anything up (this test is inlined into the caller's loop; the
         // search is not).
         if !self.may_start_with(&first, &first_ids) {
-            return Vec::new();
+            return;
         }
-        self.matches_from(start, len, first.strs(), first_ids, keys)
+        self.matches_from(start, len, first.strs(), first_ids, keys, out);
     }
 
     /// Whether a phrase may start with a token with the keys `first` (and
@@ -373,25 +364,6 @@ impl PhraseTrie {
     /// one of the keys starts with.
     #[inline]
     fn may_start_with<K: TokenKeys>(&self, first: &K, ids: &[u32; 3]) -> bool {
-        if first.ids().is_some() && !self.starts.is_empty() {
-            let strs = first.strs();
-            let mut unknown = false;
-            for k in 0..3 {
-                match self.starts_with_id(strs[k], ids[k]) {
-                    Some(true) => return true,
-                    Some(false) => {}
-                    None => unknown = true,
-                }
-            }
-            if !unknown {
-                return false;
-            }
-        }
-        self.may_start_by_keys(first, ids)
-    }
-
-    /// [`PhraseTrie::may_start_with`] key by key, without `starts`.
-    fn may_start_by_keys<K: TokenKeys>(&self, first: &K, ids: &[u32; 3]) -> bool {
         let root_child = |id: u32| self.root.get(id as usize).is_some_and(|&c| c != NO_KEY);
         if ids.iter().any(|&id| root_child(id)) {
             return true;
@@ -410,19 +382,18 @@ impl PhraseTrie {
     /// The search of [`PhraseTrie::matches_at`] from a token that may
     /// start a phrase (keys `strs`, ids `first_ids`).
     #[inline(never)]
-    fn matches_from<K, F>(
-        &self,
+    fn matches_from<'t, K, F>(
+        &'t self,
         start: usize,
         len: usize,
         strs: [&str; 3],
         first_ids: [u32; 3],
         keys: F,
-    ) -> Vec<(usize, &[u32])>
-    where
+        out: &mut Vec<(usize, &'t [u32])>,
+    ) where
         K: TokenKeys,
         F: Fn(usize) -> K,
     {
-        let mut out = Vec::new();
         let mut frontier = Nodes::default();
         self.step(0, &strs, &first_ids, &mut frontier);
         let mut next = Nodes::default();
@@ -435,7 +406,7 @@ impl PhraseTrie {
                 }
             }
             if frontier.is_empty() || i >= len {
-                return out;
+                return;
             }
             let token_keys = keys(i);
             let (strs, ids) = (token_keys.strs(), self.ids_of(&token_keys));
@@ -563,6 +534,22 @@ mod tests {
         assert_eq!(after[0], vec![(1, vec![3]), (1, vec![1]), (2, vec![0]), (2, vec![2])]);
         assert_eq!(after[2], vec![(3, vec![1]), (4, vec![4])]);
         assert_eq!(after[5], vec![]);
+    }
+
+    /// A reused vector holds the matches at its last position only.
+    #[test]
+    fn matches_into_clears_and_finds_what_matches_at_finds() {
+        let t = trie(&["united", "united states", "states"]);
+        let words = ["united", "states", "said"];
+        let mut out = Vec::new();
+        for start in [0, 1, 2, 0, 3] {
+            t.matches_into(start, words.len(), |i| [words[i], "", ""], &mut out);
+            assert_eq!(out, t.matches_at(start, words.len(), |i| [words[i], "", ""]), "at {start}");
+        }
+        t.matches_into(0, words.len(), |i| [words[i], "", ""], &mut out);
+        assert_eq!(out.len(), 2);
+        t.matches_into(2, words.len(), |i| [words[i], "", ""], &mut out);
+        assert!(out.is_empty());
     }
 
     #[test]

@@ -105,15 +105,24 @@ fn atoms(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec
     let mut out = Vec::new();
     let mut i = 0;
     let n = s.tokens.len();
+    // The matches at one position, in vectors kept for the whole sentence.
+    let (mut actor_matches, mut agent_matches) = (Vec::new(), Vec::new());
     while i < n {
-        let actor_matches = dicts.actor_trie().matches_at(i, n, |k| s.keys(k));
-        if let Some(atom) = led_atom(s, dicts, date, i, actor_matches.last()) {
+        dicts.actor_trie().matches_into(i, n, |k| s.keys(k), &mut actor_matches);
+        // `X-led` needs a hyphen in the token or an actor phrase before one.
+        let hyphened = has_hyphen(&s.tokens[i].norm);
+        let led = if hyphened || !actor_matches.is_empty() {
+            led_atom(s, dicts, date, i, actor_matches.last())
+        } else {
+            None
+        };
+        if let Some(atom) = led {
             i = atom.end;
             out.push(atom);
             continue;
         }
         let mut best: Option<Atom> = None;
-        for (end, ids) in actor_matches {
+        for &(end, ids) in &actor_matches {
             // A dated entry that applies beats an undated one; none that applies: no match.
             let written_right = |id: u32| case_fits(s, i, end, dicts.actors()[id as usize].case);
             let applicable =
@@ -125,7 +134,8 @@ fn atoms(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec
                 }
             }
         }
-        for (end, ids) in dicts.agent_trie().matches_at(i, n, |k| s.keys(k)) {
+        dicts.agent_trie().matches_into(i, n, |k| s.keys(k), &mut agent_matches);
+        for &(end, ids) in &agent_matches {
             // The head of a role phrase is a noun, and none is written in a
             // past form: a past form matched by its lemma is the clause's verb
             // (`a Moscow court convicted`), not a role noun (`convict`). Other
@@ -154,7 +164,8 @@ fn atoms(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec
             }
         }
         let best = best.or_else(|| {
-            dual_nationality(s, dicts, i).map(|id| Atom { start: i, end: i + 1, kind: AtomKind::Actor(id) })
+            let id = if hyphened { dual_nationality(s, dicts, i) } else { None };
+            id.map(|id| Atom { start: i, end: i + 1, kind: AtomKind::Actor(id) })
         });
         match best {
             // `U.S.-backed`: the backer names no actor of the phrase.
@@ -191,7 +202,18 @@ pub(crate) fn word_actor(dicts: &Dictionaries, word: &str, date: Option<NaiveDat
 
 /// A one-token modifier that names an actor: `X-backed`, `pro-X`, `anti-X`
 /// give `BACKED` (the actor is not X), `X-led` gives `LED` (the actor is X's).
+/// Runs at every token: most have no hyphen and are settled without a call.
+#[inline]
 fn word_modifier(dicts: &Dictionaries, t: &Token, date: Option<NaiveDate>) -> Option<(&'static str, u32)> {
+    if !has_hyphen(&t.norm) {
+        return None;
+    }
+    hyphened_modifier(dicts, t, date)
+}
+
+/// [`word_modifier`] of a word with a hyphen.
+#[inline(never)]
+fn hyphened_modifier(dicts: &Dictionaries, t: &Token, date: Option<NaiveDate>) -> Option<(&'static str, u32)> {
     if let Some((x, w)) = t.norm.rsplit_once('-') {
         let kind = if BACKER_WORDS.contains(&w) {
             BACKED
@@ -205,6 +227,13 @@ fn word_modifier(dicts: &Dictionaries, t: &Token, date: Option<NaiveDate>) -> Op
         return word_actor(dicts, x, date).map(|id| (kind, id));
     }
     None
+}
+
+/// Whether `word` has a hyphen: a plain byte scan, which on the short words
+/// of a sentence costs a fraction of the searcher `split_once('-')` sets up.
+#[inline]
+pub(crate) fn has_hyphen(word: &str) -> bool {
+    word.bytes().any(|b| b == b'-')
 }
 
 /// `- backed` or `- led` written tight after token `end - 1` (`U.S.-backed`).
@@ -623,13 +652,31 @@ fn scene_country(s: &Sentence<'_>, dicts: &Dictionaries, atoms: &[Atom]) -> Opti
     })
 }
 
-/// Whether the word before token `start`, past lower-case determiners and
-/// adjectives (`in war-torn Syria`), is one of `preps`.
+/// Whether the word before token `start`, past lower-case determiners,
+/// adjectives and compass words (`in war-torn Syria`), is one of `preps`.
 pub(crate) fn after_preposition(toks: &[Token], start: usize, preps: &[&str]) -> bool {
-    let before = toks[..start].iter().rev().find(|t| {
-        !(t.case == Case::Lower && (matches!(t.tag, Tag::Det | Tag::Adj) || crate::grammar::is_direction(t)))
-    });
+    let before =
+        toks[..start].iter().rev().find(|t| !(t.case == Case::Lower && t.tag == Tag::Det || place_modifier(t)));
     before.is_some_and(|t| preps.contains(&t.norm.as_str()))
+}
+
+/// A lower-case adjective or compass word (`war-torn`, `northern`): what
+/// may stand between a preposition and the country it places something in.
+fn place_modifier(t: &Token) -> bool {
+    t.case == Case::Lower && (t.tag == Tag::Adj || crate::grammar::is_direction(t))
+}
+
+/// Whether the gap before a country places the role noun before it there
+/// (`doctors in Kenya`: the role belongs to the country). A people's armed
+/// group (`people()`) is placed also past lower-case compass words and
+/// adjectives (`Kurdish fighters in northern Syria`), which left `Syria`
+/// the subject. (Not other role nouns: `police in northern Nigeria` is the
+/// sentence's scene for its other actors.)
+fn located_in(gap: &[Token], people: impl FnOnce() -> bool) -> bool {
+    match gap {
+        [t, rest @ ..] if t.norm == "in" => rest.is_empty() || people() && rest.iter().all(place_modifier),
+        _ => false,
+    }
 }
 
 /// Groups atoms into mentions.
@@ -665,15 +712,7 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
             let title_nouns = next_is_named
                 && gap.len() <= 2
                 && gap.iter().all(|t| matches!(t.tag, Tag::Noun | Tag::Adj) && t.case == Case::Lower);
-            // `doctors in Kenya`: a role noun located in a country belongs to it.
-            // A people's armed group also past lower-case compass words and
-            // adjectives (`Kurdish fighters in northern Syria`), which left
-            // `Syria` the subject. (Not other role nouns: `police in northern
-            // Nigeria` is the sentence's scene for its other actors.)
-            let located = open_role
-                && next_is_country
-                && matches!(gap, [t, rest @ ..] if t.norm == "in"
-                    && (rest.is_empty() || names_a_people(dicts, &atoms[k - 1]) && rest.iter().all(|w| w.case == Case::Lower && (w.tag == Tag::Adj || crate::grammar::is_direction(w)))));
+            let located = open_role && next_is_country && located_in(gap, || names_a_people(dicts, &atoms[k - 1]));
             // `Syria's US-backed rebels`: the possessor is the scene the
             // backed role noun belongs to, whoever backs it.
             let possessor_of_backed = gap.first().is_some_and(is_possessive)

@@ -96,7 +96,9 @@ fn is_name_word(t: &Token, all_caps: bool) -> bool {
 /// mentions, learning names for later sentences.
 pub(crate) fn resolve(s: &Sentence<'_>, dicts: &Dictionaries, found: &mut Vec<Mention>, memory: &mut DocMemory) {
     let toks = &s.tokens;
-    if *memory.sport.get_or_insert_with(|| sporting(s.text)) {
+    // Only a bare country can be dropped: most sentences have none and
+    // need not read the document for sport.
+    if found.iter().any(all_bare_countries) && *memory.sport.get_or_insert_with(|| sporting(s.text)) {
         found.retain(|m| !all_bare_countries(m));
     }
     drop_ambiguous_countries(toks, found);
@@ -507,14 +509,22 @@ const SPORT_WORDS: &[&str] = &[
 /// `marathon`), so a story of an Olympic boycott keeps its states.
 fn sporting(text: &str) -> bool {
     let (mut all, mut words, mut score) = (0, 0, false);
-    for w in text.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
-        if w.is_empty() || w.len() > 14 {
-            continue;
+    let mut lower = [0u8; LONGEST_WORD];
+    for_each_word(text, |w| {
+        if w.len() > LONGEST_WORD {
+            return;
         }
         all += 1;
-        let lower = w.bytes().map(|b| b.to_ascii_lowercase());
-        if w.len() >= SHORTEST_SPORT_WORD && SPORT_WORDS.binary_search_by(|s| s.bytes().cmp(lower.clone())).is_ok() {
-            words += 1;
+        let first = w.as_bytes()[0] | 0x20;
+        let letter = first.wrapping_sub(b'a');
+        // Most words are ruled out by their length and first letter.
+        if w.len() >= SHORTEST_SPORT_WORD && letter < 26 && SPORT_FIRST_LETTERS[w.len()] >> letter & 1 != 0 {
+            let lower = &mut lower[..w.len()];
+            lower.copy_from_slice(w.as_bytes());
+            lower.make_ascii_lowercase();
+            if SPORT_WORDS.binary_search_by(|s| s.as_bytes().cmp(lower)).is_ok() {
+                words += 1;
+            }
         }
         // A score opens with a digit; most words are settled by that byte.
         score = score
@@ -523,8 +533,70 @@ fn sporting(text: &str) -> bool {
                     let goals = |p: &str| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit());
                     goals(a) && goals(b)
                 });
-    }
+    });
     (words >= 2 || words == 1 && score) && words * 200 >= all
+}
+
+/// By byte, whether it is an ASCII letter, digit or hyphen: a byte of a
+/// word with no need to decode it.
+const WORD_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric() || b as u8 == b'-';
+        b += 1;
+    }
+    table
+};
+
+/// Words longer than this (in bytes) are not counted by [`sporting`].
+const LONGEST_WORD: usize = 14;
+
+/// By length, the first letters (bit 0 for `a`) of the words of
+/// `SPORT_WORDS` of that length.
+const SPORT_FIRST_LETTERS: [u32; LONGEST_WORD + 1] = {
+    let mut masks = [0u32; LONGEST_WORD + 1];
+    let mut i = 0;
+    while i < SPORT_WORDS.len() {
+        let w = SPORT_WORDS[i].as_bytes();
+        masks[w.len()] |= 1 << (w[0] - b'a');
+        i += 1;
+    }
+    masks
+};
+
+/// Calls `f` with every word of `text`: each maximal run of alphanumeric
+/// characters and hyphens. The same words as `text.split(|c: char|
+/// !(c.is_alphanumeric() || c == '-'))` without the empty ones, found
+/// byte by byte: only a non-ASCII character is decoded.
+fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if WORD_BYTES[usize::from(b)] {
+            i += 1;
+            continue;
+        }
+        let (in_word, width) = if b.is_ascii() {
+            (false, 1)
+        } else {
+            // `i` is on a character boundary: it only ever moves by whole characters.
+            let c = text.get(i..).and_then(|rest| rest.chars().next());
+            c.map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
+        };
+        if !in_word {
+            if start < i {
+                f(&text[start..i]);
+            }
+            start = i + width;
+        }
+        i += width;
+    }
+    if start < bytes.len() {
+        f(&text[start..]);
+    }
 }
 
 /// Whether every member of `m` is a bare country (no sector, no name).
@@ -722,6 +794,30 @@ mod tests {
         assert!(SPORT_WORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(SPORT_WORDS.iter().all(|w| w.bytes().all(|b| !b.is_ascii_uppercase())));
         assert_eq!(SPORT_WORDS.iter().map(|w| w.len()).min(), Some(SHORTEST_SPORT_WORD));
+        assert!(SPORT_WORDS.iter().all(|w| w.len() <= LONGEST_WORD && w.as_bytes()[0].is_ascii_lowercase()));
+    }
+
+    /// The byte scan finds the words a split on characters finds,
+    /// whatever the script and punctuation around them.
+    #[test]
+    fn words_are_those_of_a_split_on_characters() {
+        for text in [
+            "",
+            "-",
+            "England beat France 2-1; the striker's hat-trick",
+            "  Zürich,  São Paulo — Ελλάδα ½ naïve café--bar…x ",
+            "é",
+            "a\u{2014}b\u{00a0}c\u{0663}d",
+        ] {
+            let mut got = Vec::new();
+            for_each_word(text, |w| got.push(w.to_string()));
+            let want: Vec<String> = text
+                .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .filter(|w| !w.is_empty())
+                .map(String::from)
+                .collect();
+            assert_eq!(got, want, "{text:?}");
+        }
     }
 
     #[test]

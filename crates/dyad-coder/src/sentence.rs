@@ -46,17 +46,19 @@ pub(crate) fn recycle<'b>(mut keys: Vec<KeyRow<'_>>) -> Vec<KeyRow<'b>> {
 /// it does not know that looks like a regular plural (`warplanes`,
 /// `drones`), the singular, so that dictionary nouns match their plurals even
 /// outside the lexicon.
+#[inline]
 pub(crate) fn context_free_lemma<'n>(norm: &'n str, lemma: Option<&'static str>, common: bool) -> &'n str {
     match lemma {
         Some(l) if l != norm => l,
         _ => {
-            let plural = norm.len() > 3
+            // Cheapest tests first: this runs for every token.
+            let plural = !common
+                && norm.len() > 3
                 && norm.ends_with('s')
                 && !norm.ends_with("ss")
                 && !norm.ends_with("us")
                 && !norm.ends_with("sis")
-                && norm.chars().all(|c| c.is_ascii_lowercase())
-                && !common;
+                && norm.chars().all(|c| c.is_ascii_lowercase());
             &norm[..if plural { norm.len() - 1 } else { norm.len() }]
         }
     }

@@ -331,8 +331,22 @@ impl PhraseTrie {
         K: TokenKeys,
         F: Fn(usize) -> K,
     {
+        let mut out = Vec::new();
+        self.matches_into(start, len, keys, &mut out);
+        out
+    }
+
+    /// [`PhraseTrie::matches_at`] into `out` (cleared first), so that a
+    /// caller scanning a sentence reuses one vector.
+    #[inline]
+    pub fn matches_into<'t, K, F>(&'t self, start: usize, len: usize, keys: F, out: &mut Vec<(usize, &'t [u32])>)
+    where
+        K: TokenKeys,
+        F: Fn(usize) -> K,
+    {
+        out.clear();
         if start >= len {
-            return Vec::new();
+            return;
         }
         let first = keys(start);
         let first_ids = self.ids_of(&first);
@@ -340,9 +354,9 @@ impl PhraseTrie {
         // anything up (this test is inlined into the caller's loop; the
         // search is not).
         if !self.may_start_with(&first, &first_ids) {
-            return Vec::new();
+            return;
         }
-        self.matches_from(start, len, first.strs(), first_ids, keys)
+        self.matches_from(start, len, first.strs(), first_ids, keys, out);
     }
 
     /// Whether a phrase may start with a token with the keys `first` (and
@@ -368,19 +382,18 @@ impl PhraseTrie {
     /// The search of [`PhraseTrie::matches_at`] from a token that may
     /// start a phrase (keys `strs`, ids `first_ids`).
     #[inline(never)]
-    fn matches_from<K, F>(
-        &self,
+    fn matches_from<'t, K, F>(
+        &'t self,
         start: usize,
         len: usize,
         strs: [&str; 3],
         first_ids: [u32; 3],
         keys: F,
-    ) -> Vec<(usize, &[u32])>
-    where
+        out: &mut Vec<(usize, &'t [u32])>,
+    ) where
         K: TokenKeys,
         F: Fn(usize) -> K,
     {
-        let mut out = Vec::new();
         let mut frontier = Nodes::default();
         self.step(0, &strs, &first_ids, &mut frontier);
         let mut next = Nodes::default();
@@ -393,7 +406,7 @@ impl PhraseTrie {
                 }
             }
             if frontier.is_empty() || i >= len {
-                return out;
+                return;
             }
             let token_keys = keys(i);
             let (strs, ids) = (token_keys.strs(), self.ids_of(&token_keys));
@@ -521,6 +534,22 @@ mod tests {
         assert_eq!(after[0], vec![(1, vec![3]), (1, vec![1]), (2, vec![0]), (2, vec![2])]);
         assert_eq!(after[2], vec![(3, vec![1]), (4, vec![4])]);
         assert_eq!(after[5], vec![]);
+    }
+
+    /// A reused vector holds the matches at its last position only.
+    #[test]
+    fn matches_into_clears_and_finds_what_matches_at_finds() {
+        let t = trie(&["united", "united states", "states"]);
+        let words = ["united", "states", "said"];
+        let mut out = Vec::new();
+        for start in [0, 1, 2, 0, 3] {
+            t.matches_into(start, words.len(), |i| [words[i], "", ""], &mut out);
+            assert_eq!(out, t.matches_at(start, words.len(), |i| [words[i], "", ""]), "at {start}");
+        }
+        t.matches_into(0, words.len(), |i| [words[i], "", ""], &mut out);
+        assert_eq!(out.len(), 2);
+        t.matches_into(2, words.len(), |i| [words[i], "", ""], &mut out);
+        assert!(out.is_empty());
     }
 
     #[test]

@@ -71,17 +71,18 @@ const KNOWN_GAPS: &[(&str, &str)] = &[];
 /// UN members with no defence minister to list: no armed forces (defence,
 /// if any, by treaty with another state or by the police), or, San Marino,
 /// only ceremonial corps under the secretary for internal affairs. Iceland's
-/// defence falls to the foreign minister. Deliberately without a `[dm]`.
+/// defence falls to the foreign minister; Bhutan's army answers to the king,
+/// with no defence ministry. Deliberately without a `[dm]`.
 const NO_DEFENCE_MINISTRY: &[&str] = &[
-    "AND", "CRI", "DMA", "FSM", "GRD", "ISL", "KIR", "LCA", "LIE", "MCO", "MHL", "MUS", "NRU", "PAN", "PLW", "SLB",
-    "SMR", "TUV", "VCT", "VUT", "WSM",
+    "AND", "BTN", "CRI", "DMA", "FSM", "GRD", "ISL", "KIR", "LCA", "LIE", "MCO", "MHL", "MUS", "NRU", "PAN", "PLW",
+    "SLB", "SMR", "TUV", "VCT", "VUT", "WSM",
 ];
 
 /// Coverage floors: UN members with their own foreign minister (`[fm]`) and
 /// defence minister (`[dm]`), as measured when they were last raised.
 /// Raise, never lower.
-const FM_FLOOR: usize = 170;
-const DM_FLOOR: usize = 113;
+const FM_FLOOR: usize = 184;
+const DM_FLOOR: usize = 129;
 
 /// One tagged line: the person's office as the dictionary gives it.
 struct Office {
@@ -345,6 +346,60 @@ fn office_holders_code_by_story_date() {
         ("Mevlut Cavusoglu", "2015-02-01", "TURGOV"),
         ("Mevlut Cavusoglu", "2015-10-01", ""),
         ("Mevlut Cavusoglu", "2016-02-01", "TURGOV"),
+        // Predecessors of states in the news: Poland's Rau and Blaszczak left
+        // with Morawiecki's government; Egypt's Shoukry and Sweden's Billstrom
+        // before their successors; the Netherlands' Ollongren, Taiwan's Chiu.
+        ("Zbigniew Rau", "2022-05-01", "POLGOV"),
+        ("Zbigniew Rau", "2024-05-01", ""),
+        ("Mariusz Blaszczak", "2022-05-01", "POLMIL"),
+        ("Blaszczak", "2024-05-01", ""),
+        ("Sameh Shoukry", "2020-05-01", "EGYGOV"),
+        ("Sameh Shoukry", "2025-01-15", ""),
+        ("Tobias Billstrom", "2023-05-01", "SWEGOV"),
+        ("Tobias Billstrom", "2021-05-01", ""),
+        ("Ann Linde", "2021-05-01", "SWEGOV"),
+        ("Kajsa Ollongren", "2023-05-01", "NLDMIL"),
+        ("Kajsa Ollongren", "2025-01-15", ""),
+        ("Chiu Kuo-cheng", "2022-05-01", "TWNMIL"),
+        ("Chiu Kuo-cheng", "2025-01-15", ""),
+        ("Joseph Wu", "2022-05-01", "TWNGOV"),
+        ("Faisal Mekdad", "2022-05-01", "SYRGOV"),
+        ("Faisal Mekdad", "2025-03-01", ""),
+        ("Raychelle Omamo", "2017-05-01", "KENMIL"),
+        ("Raychelle Omamo", "2021-05-01", "KENGOV"),
+        ("Aden Duale", "2023-05-01", "KENMIL"),
+        // A person in two offices of people.actors: Lapid in opposition, then
+        // foreign minister; Prabowo defence minister, then president; von der
+        // Leyen defence minister, then Commission president.
+        ("Yair Lapid", "2021-01-15", "ISROPP"),
+        ("Yair Lapid", "2022-03-01", "ISRGOV"),
+        ("Prabowo", "2022-05-01", "IDNMIL"),
+        ("Prabowo", "2025-05-01", "IDNGOV"),
+        ("Ursula von der Leyen", "2016-05-01", "DEUMIL"),
+        ("Ursula von der Leyen", "2022-05-01", "IGOEEC"),
+        // Smaller states: Tunisia's change of defence minister in August 2024,
+        // Liberia's under President Weah, Honduras's before his resignation.
+        ("Imed Memmiche", "2023-05-01", "TUNMIL"),
+        ("Khaled Sehili", "2023-05-01", ""),
+        ("Khaled Sehili", "2025-01-15", "TUNMIL"),
+        ("Daniel Ziankahn", "2021-05-01", "LBRMIL"),
+        ("Daniel Ziankahn", "2025-01-15", ""),
+        ("Jose Manuel Zelaya", "2023-05-01", "HNDMIL"),
+        ("Jose Manuel Zelaya", "2025-01-15", ""),
+        // Two offices in turn: Latvia's Karins prime minister then foreign
+        // minister, Serbia's Dacic foreign minister twice with Selakovic
+        // between, Hishammuddin foreign then defence minister, Aboul Gheit
+        // Egypt's foreign minister then the Arab League's secretary general.
+        ("Krisjanis Karins", "2021-05-01", "LVAGOV"),
+        ("Krisjanis Karins", "2024-01-15", "LVAGOV"),
+        ("Krisjanis Karins", "2025-01-15", ""),
+        ("Ivica Dacic", "2019-05-01", "SRBGOV"),
+        ("Ivica Dacic", "2021-05-01", ""),
+        ("Nikola Selakovic", "2021-05-01", "SRBGOV"),
+        ("Hishammuddin Hussein", "2020-09-01", "MYSGOV"),
+        ("Hishammuddin Hussein", "2022-05-01", "MYSMIL"),
+        ("Ahmed Aboul Gheit", "2008-05-01", "EGYGOV"),
+        ("Ahmed Aboul Gheit", "2020-05-01", "IGOARL"),
     ];
     let mut failures = Vec::new();
     for (name, date, want) in cases {

@@ -118,6 +118,10 @@ pub(crate) fn sentence_trace(
             let first = m.trigger.first().copied().unwrap_or(m.start);
             let last = m.trigger.last().map_or(m.end, |&t| t + 1);
             let decision = match selected.iter().position(|x| x == m) {
+                // A no-event pattern (`---`) codes nothing; the grammar's other verdicts still show.
+                Some(k) if p.no_event && fates[k].starts_with("coded") => {
+                    format!("#{k}: no event: this rule suppresses the patterns it overlaps")
+                }
                 Some(k) => format!("#{k}: {}", fates[k]),
                 None => "overlapped by a longer or more specific pattern".to_string(),
             };
@@ -125,7 +129,7 @@ pub(crate) fn sentence_trace(
                 text: m.trigger.iter().map(|&t| s.tokens[t].span.slice(s.text)).collect::<Vec<_>>().join(" "),
                 span: s.span_of(first, last),
                 pattern: p.text.clone(),
-                code: p.code.as_str().to_string(),
+                code: p.code_text().to_string(),
                 rule: p.rule.to_string(),
                 decision,
             }

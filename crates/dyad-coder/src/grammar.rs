@@ -1548,7 +1548,9 @@ pub(crate) fn code_sentence(
                 evidence: evidence.clone(),
             })
         };
-        if matches!(fates[mi], Fate::Absorbed(_)) {
+        // A no-event pattern (`---`) is read as a statement (its subject is
+        // shared as any trigger's) but codes nothing.
+        if matches!(fates[mi], Fate::Absorbed(_)) || pattern.no_event {
             continue;
         }
         let (src_mention, src_span) = source;

@@ -43,7 +43,7 @@ use dyad_text::{Case, Lexicon, Scratch};
 
 pub use parse::FileKind;
 pub use pattern::{
-    prefix_of, Elem, EventPattern, PatternIndex, PatternInput, PatternMatch, MAX_GAP, MAX_STEPS, PREFIX_MARK,
+    prefix_of, Elem, EventPattern, PatternIndex, PatternInput, PatternMatch, MAX_GAP, MAX_STEPS, NO_EVENT, PREFIX_MARK,
 };
 pub use trie::{KeyRow, PhraseTrie, TokenKeys, NO_KEY};
 
@@ -551,10 +551,13 @@ impl Compiler<'_> {
 
     fn event(&mut self, file_no: usize, file: &Arc<str>, line: &RawLine<'_>) {
         let [code_text] = line.right[..] else {
-            return self.err(file, line.line, "event entry needs exactly one CAMEO code: `PATTERN = CODE`");
+            return self.err(file, line.line, "event entry needs exactly one CAMEO code or `---`: `PATTERN = CODE`");
         };
-        let Some(code) = CameoCode::parse(code_text) else {
-            return self.err(file, line.line, format!("unknown CAMEO code `{code_text}`"));
+        let no_event = code_text == NO_EVENT;
+        // A no-event pattern's code is a placeholder that is never coded.
+        let code = if no_event { CameoCode::parse("010") } else { CameoCode::parse(code_text) };
+        let Some(code) = code else {
+            return self.err(file, line.line, format!("unknown CAMEO code `{code_text}` (no event: `---`)"));
         };
         if !line.keys.is_empty() {
             return self.err(file, line.line, "event entries take no keys");
@@ -595,6 +598,7 @@ impl Compiler<'_> {
         self.d.patterns.push(EventPattern {
             elems,
             code,
+            no_event,
             rule: RuleRef { file: file.clone(), line: line.line },
             text,
             anchor,

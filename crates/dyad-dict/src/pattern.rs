@@ -47,8 +47,15 @@ pub enum Elem {
 pub struct EventPattern {
     /// The elements in order.
     pub elems: Vec<Elem>,
-    /// The CAMEO code it assigns.
+    /// The CAMEO code it assigns. For a no-event pattern ([`EventPattern::no_event`])
+    /// a placeholder, 010, that is never coded: the grammar reads the match
+    /// as a statement (a verb after it shares its subject), and between
+    /// patterns of equal length it ranks as a three-digit code.
     pub code: CameoCode,
+    /// Written with the no-event code [`NO_EVENT`] (`meet .. criteria = ---`):
+    /// the phrase is not an event. It takes its words from the patterns it
+    /// overlaps, like any more specific pattern, and then codes nothing.
+    pub no_event: bool,
     /// Where it was written.
     pub rule: RuleRef,
     /// The pattern as written, for `explain`.
@@ -56,6 +63,9 @@ pub struct EventPattern {
     /// Index of the anchor element (first required word element).
     pub anchor: usize,
 }
+
+/// The code that marks a phrase as no event (TABARI's null code).
+pub const NO_EVENT: &str = "---";
 
 impl EventPattern {
     /// Number of word tokens the pattern requires (its specificity).
@@ -68,6 +78,15 @@ impl EventPattern {
                 _ => 0,
             })
             .sum()
+    }
+
+    /// The code as written: the CAMEO code, or [`NO_EVENT`].
+    pub fn code_text(&self) -> &'static str {
+        if self.no_event {
+            NO_EVENT
+        } else {
+            self.code.as_str()
+        }
     }
 }
 

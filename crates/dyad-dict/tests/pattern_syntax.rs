@@ -85,15 +85,20 @@ fn long_gap_spans_any_number_of_skippable_tokens() {
     check(&cases);
 }
 
+/// Asserts that the one-line events file `line` is rejected, at line 1.
+fn rejected(lexicon: &Lexicon, line: &str) {
+    let mut b = DictionariesBuilder::new();
+    b.add_source("t.events", &format!("{line}\n"));
+    let diags = b.check(lexicon);
+    assert_eq!(diags.len(), 1, "`{line}` should be rejected: {diags:?}");
+    assert_eq!(diags[0].line, 1);
+}
+
 #[test]
 fn invalid_stems_and_gaps_are_reported() {
     let lexicon = Lexicon::english();
     for bad in ["parl*ey", "*", "... parley", "parley ...", "par**"] {
-        let mut b = DictionariesBuilder::new();
-        b.add_source("t.events", &format!("{bad} = 040\n"));
-        let diags = b.check(&lexicon);
-        assert_eq!(diags.len(), 1, "`{bad}` should be rejected: {diags:?}");
-        assert_eq!(diags[0].line, 1);
+        rejected(&lexicon, &format!("{bad} = 040"));
     }
 }
 
@@ -125,4 +130,41 @@ fn actor_element_passes_over_an_actor() {
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].target, Some((5, 6)));
     assert_eq!(found[0].source, None);
+}
+
+#[test]
+fn no_event_code_parses_and_matches() {
+    let lexicon = Lexicon::english();
+    let mut b = DictionariesBuilder::new();
+    b.add_source("t.events", "parley = 040\nparley .. criteria = ---\n");
+    let dicts = b.build(&lexicon).unwrap_or_else(|e| panic!("{e}"));
+    let [plain, none] = dicts.patterns() else { panic!("two patterns") };
+    assert!(!plain.no_event && none.no_event);
+    assert_eq!((plain.code_text(), none.code_text()), ("040", "---"));
+    // The no-event pattern matches like any other (the coder drops it).
+    let found = dicts.find_patterns(&Sentence::new(&lexicon, "they parleyed the criteria"));
+    assert_eq!(found.iter().map(|m| m.pattern).collect::<Vec<_>>(), vec![0, 1]);
+    // A pattern is written once per file, whatever its code.
+    let mut b = DictionariesBuilder::new();
+    b.add_source("t.events", "parley about = 040\nparley about = ---\n");
+    let diags = b.check(&lexicon);
+    assert_eq!(diags.iter().map(|d| d.line).collect::<Vec<_>>(), vec![2], "{diags:?}");
+}
+
+#[test]
+fn no_event_overrides_a_pattern_of_an_earlier_file() {
+    let lexicon = Lexicon::english();
+    let mut b = DictionariesBuilder::new();
+    b.add_source("a.events", "parley about = 040\n").add_source("b.events", "parley about = ---\n");
+    let dicts = b.build(&lexicon).unwrap_or_else(|e| panic!("{e}"));
+    let [only] = dicts.patterns() else { panic!("the later file replaces the pattern") };
+    assert!(only.no_event);
+}
+
+#[test]
+fn malformed_no_event_codes_are_reported() {
+    let lexicon = Lexicon::english();
+    for bad in ["--", "----", "-", "000", "--- 040"] {
+        rejected(&lexicon, &format!("parley = {bad}"));
+    }
 }

@@ -195,10 +195,10 @@ pub fn lookup(args: &DictLookupArgs) -> Result<Status, Failure> {
         lines.push(format!(
             "pattern  {:<28} {:<12} {}  `{}` {}{}{}",
             format!("{:?}", trigger.join(" ")),
-            p.code.as_str(),
+            p.code_text(),
             p.rule,
             p.text,
-            p.code.name(),
+            if p.no_event { "no event" } else { p.code.name() },
             slot("source", m.source),
             slot("target", m.target),
         ));

@@ -1839,7 +1839,9 @@ fn object_modifier(toks: &[Token], vg_start: usize, trigger_start: usize) -> boo
             && j > 0
             && (t.tag == Tag::Verb(VerbForm::Base) && toks[j - 1].tag == Tag::To
                 || t.tag == Tag::Verb(VerbForm::Gerund) && t.norm.ends_with("ing"));
-        if is_finite_verb(t) || non_finite {
+        // (A participle after its auxiliary heads a verb group too: `has asked X to extradite ...`.)
+        let perfect = matches!(t.tag, Tag::Verb(_)) && j > 0 && is_aux(&toks[j - 1]);
+        if is_finite_verb(t) || non_finite || perfect {
             let reporting = matches!(
                 t.lemma.as_str(),
                 "say" | "claim" | "report" | "tell" | "announce" | "state" | "believe" | "think" | "allege" | "insist"

@@ -1840,8 +1840,9 @@ fn object_modifier(toks: &[Token], vg_start: usize, trigger_start: usize) -> boo
             && (t.tag == Tag::Verb(VerbForm::Base) && toks[j - 1].tag == Tag::To
                 || t.tag == Tag::Verb(VerbForm::Gerund) && t.norm.ends_with("ing"));
         // (A participle after its auxiliary heads a verb group too: `has asked X to extradite ...`.)
+        // So does a bare auxiliary: `would be the first person prosecuted under ...`.
         let perfect = matches!(t.tag, Tag::Verb(_)) && j > 0 && is_aux(&toks[j - 1]);
-        if is_finite_verb(t) || non_finite || perfect {
+        if is_finite_verb(t) || non_finite || perfect || bare && is_aux(t) {
             let reporting = matches!(
                 t.lemma.as_str(),
                 "say" | "claim" | "report" | "tell" | "announce" | "state" | "believe" | "think" | "allege" | "insist"

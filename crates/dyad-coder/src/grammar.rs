@@ -1145,10 +1145,25 @@ pub(crate) fn code_sentence(
             && vg_start == trigger_start
             && trigger_start > 0
             && norm_is(&s.tokens[trigger_start - 1], &["and", "or", ","]);
-        let passive = (s.tokens[vg_start..trigger_start].iter().any(is_be) || shared_passive)
+        // `a civilian allegedly killed by UK troops`, `a deal brokered by
+        // Russia`: a participle with no auxiliary and a `by` agent after a
+        // noun is a reduced passive; the noun is what it was done to.
+        // (After its noun, or a comma or `and` that goes on from one: `when
+        // asked by reporters` is a clause of its own.)
+        let reduced_passive = participle_form
+            && m.source.is_none()
+            && vg_start > 0
+            && (input.ends[vg_start].is_some()
+                || matches!(s.tokens[vg_start - 1].tag, Tag::Noun | Tag::ProperNoun)
+                || norm_is(&s.tokens[vg_start - 1], &[",", "and", "or"]))
+            && !s.tokens[vg_start..trigger_start].iter().any(|t| is_aux(t) || is_neg(t))
+            && s.tokens.get(trigger_end.max(m.end)).is_some_and(|t| t.norm == "by")
+            && find_by_agent(&s, &input, trigger_end.max(m.end)).is_some();
+        let passive = (s.tokens[vg_start..trigger_start].iter().any(is_be) || shared_passive || reduced_passive)
             && participle_form
             && m.source.is_none();
-        prev_passive = passive;
+        // (Not a reduced one: in `X, praised by Y, met Z` the verb after the comma is X's.)
+        prev_passive = passive && !reduced_passive;
         let verbal = matches!(code.quad_class().number(), 1 | 3);
         // Subject (left) and object (right).
         // `..., killing 20 people`: a participle after a comma shares the
@@ -1193,6 +1208,7 @@ pub(crate) fn code_sentence(
             .filter(|&(_, tgt)| tgt.is_some() || !matches!(codes[mi].quad_class().number(), 1 | 3));
         let subject = match m.source {
             Some((a, _)) => input.starts[a].or(input.starts.get(a + 1).copied().flatten()),
+            None if reduced_passive => reduced_patient(&s.tokens, &input, &found, vg_start),
             None if nominal_agent.is_some() => nominal_agent.map(|(src, _)| src),
             // `sparked protests`: the one who caused an act did not do it.
             None if causative_verb(&s.tokens, trigger_start) => premodifier(&s.tokens, &input, &found, trigger_start),
@@ -1337,8 +1353,11 @@ pub(crate) fn code_sentence(
         }
         let source = match source_k {
             Some(k) => {
-                let (text, span) = mentions::text_of(&s, &found[k]);
-                ctx.last_source = Some((found[k].clone(), text, span));
+                // (The agent of a reduced passive is background, seldom `he` or `they` next.)
+                if !reduced_passive {
+                    let (text, span) = mentions::text_of(&s, &found[k]);
+                    ctx.last_source = Some((found[k].clone(), text, span));
+                }
                 (found[k].clone(), s.span_of(found[k].start, found[k].end))
             }
             None => match (pronoun_subject(&s, subject_vg), &ctx.last_source) {
@@ -1463,6 +1482,7 @@ pub(crate) fn code_sentence(
             let from = if t.start >= trigger_end { trigger_end } else { trigger_start + 1 };
             t.start >= from && !s.tokens[from..t.start].iter().any(|x| x.tag == Tag::Prep)
                 || passive && m.target.is_some_and(|(a, _)| a == t.start && a < trigger_start)
+                || reduced_passive && t.end <= vg_start
         });
         // Hostages are seldom their captor's own people: `Hamas released 20 hostages`.
         let captives = target.as_ref().is_some_and(|(tm, _)| {
@@ -1600,7 +1620,13 @@ pub(crate) fn code_sentence(
                 }
             }
             // (Not the agents of force done to someone unnamed: `was attacked by X and Y`.)
-            None if src_mention.members.len() >= 2 && is_mutual(code) && !(agent_phrase && force) => {
+            // (Nor the agents of a reduced passive: `groups who, supported by X
+            // and Y, fought`.)
+            None if src_mention.members.len() >= 2
+                && is_mutual(code)
+                && !(agent_phrase && force)
+                && !reduced_passive =>
+            {
                 if src_mention.members.len() == 2 {
                     ctx.last_joint = Some((src_mention.members.clone(), index));
                 }
@@ -1706,14 +1732,21 @@ fn reduced_relative(
     trigger_start: usize,
     trigger_end: usize,
 ) -> bool {
+    // `troops fighting in Ukraine said`, `forces fighting Islamic State
+    // killed`: an `-ing` participle too, whose main verb may be any finite one.
+    let gerund = toks[trigger_start].tag == Tag::Verb(VerbForm::Gerund) && toks[trigger_start].norm.ends_with("ing");
     let participle = vg_start == trigger_start
-        && matches!(toks[trigger_start].tag, Tag::Verb(VerbForm::PastParticiple | VerbForm::Past));
+        && (gerund || matches!(toks[trigger_start].tag, Tag::Verb(VerbForm::PastParticiple | VerbForm::Past)));
     if !participle || vg_start == 0 || input.ends[vg_start].is_none() {
         return false;
     }
     // The main verb comes soon after a short modifier.
     for j in trigger_end..toks.len().min(trigger_end + 8) {
         let t = &toks[j];
+        let main_verb = is_finite_verb(t) && !participle_modifier(toks, j) && !bare_participle_modifier(toks, j);
+        if gerund && main_verb && !input.in_mention[j] {
+            return true;
+        }
         if is_stop_punct(t)
             || is_clause_mark(t)
             || t.tag == Tag::Conj
@@ -1733,8 +1766,17 @@ fn reduced_relative(
             // A new subject right before it opens a clause of its own
             // (`said Hamas had ...`); an actor after a preposition does not.
             let prev = &toks[j - 1];
+            // (Past its adjectives: `in northern Syria are`.)
             let np_start = match input.ends[j] {
-                Some(k) => found[k].start,
+                Some(k) => {
+                    let mut b = found[k].start;
+                    while b > trigger_end
+                        && (matches!(toks[b - 1].tag, Tag::Adj | Tag::Det) || is_direction(&toks[b - 1]))
+                    {
+                        b -= 1;
+                    }
+                    b
+                }
                 None => {
                     let mut b = j - 1;
                     while b > trigger_end
@@ -1753,6 +1795,21 @@ fn reduced_relative(
         }
     }
     false
+}
+
+/// The noun phrase a reduced passive participle at `vg_start` follows
+/// (`the journalist captured by ...`, `soldier X, allegedly executed by
+/// ...`, `Russian ship detained by ...`): the one it was done to.
+fn reduced_patient(toks: &[Token], input: &Input<'_, '_>, found: &[Mention], vg_start: usize) -> Option<usize> {
+    let mut e = vg_start;
+    if e > 0 && toks[e - 1].norm == "," {
+        e -= 1;
+    }
+    let b = e;
+    while e > 0 && input.ends[e].is_none() && b - e < 2 && toks[e - 1].tag == Tag::Noun {
+        e -= 1;
+    }
+    input.ends[e].filter(|&k| !found[k].is_place)
 }
 
 /// A participle with its `of`/`by` phrase right after the object of an
@@ -1777,7 +1834,17 @@ fn object_modifier(toks: &[Token], vg_start: usize, trigger_start: usize) -> boo
         if is_stop_punct(t) || is_clause_mark(t) || (bare && opens_clause) {
             return false;
         }
-        if is_finite_verb(t) {
+        // (Or an infinitive or a gerund inside the clause: `a fee to receive
+        // remnants of the group captured over five years of war`; not the
+        // opening word of `Chanting protesters took to the streets`.)
+        let non_finite = bare
+            && j > 0
+            && (t.tag == Tag::Verb(VerbForm::Base) && toks[j - 1].tag == Tag::To
+                || t.tag == Tag::Verb(VerbForm::Gerund) && t.norm.ends_with("ing"));
+        // (A participle after its auxiliary heads a verb group too: `has asked X to extradite ...`.)
+        // So does a bare auxiliary: `would be the first person prosecuted under ...`.
+        let perfect = matches!(t.tag, Tag::Verb(_)) && j > 0 && is_aux(&toks[j - 1]);
+        if is_finite_verb(t) || non_finite || perfect || bare && is_aux(t) {
             let reporting = matches!(
                 t.lemma.as_str(),
                 "say" | "claim" | "report" | "tell" | "announce" | "state" | "believe" | "think" | "allege" | "insist"
@@ -2191,8 +2258,26 @@ fn find_subject(
 ) -> Option<usize> {
     let toks = &s.tokens;
     let mut j = vg_start;
+    let finite = is_finite_verb(&toks[vg_start]) || is_aux(&toks[vg_start]);
     while j > 0 {
         if let Some(k) = input.ends[j] {
+            // `troops fighting Islamic State said`, `rebels backed by Rwanda
+            // captured`: an actor inside a participle phrase describing the
+            // noun before it is not the subject; that noun is.
+            let phrase = (finite && !found[k].is_place).then(|| participle_phrase(toks, input, found, found[k].start));
+            if let Some(p) = phrase.flatten() {
+                // (`the family of a teacher killed by militants`: the head before `of`.)
+                let of_head = input.ends[p]
+                    .and_then(|h| found[h].start.checked_sub(1))
+                    .filter(|&b| toks[b].norm == "of")
+                    .and_then(|b| input.ends[b])
+                    .filter(|&h| !found[h].is_place);
+                if of_head.is_some() {
+                    return of_head;
+                }
+                j = p;
+                continue;
+            }
             // `The US commander in Iraq, ..., held talks`: the actor the
             // `in` phrase locates is the subject.
             let head = found[k]
@@ -2290,6 +2375,106 @@ fn find_subject(
             && j < vg_start
             && (forecast || !verb_chain(&toks[j..vg_start], toks[vg_start].tag == Tag::Noun, chain))
         {
+            return None;
+        }
+        j -= 1;
+    }
+    None
+}
+
+/// Verbs whose clause complement may follow with no `that` (`said Russia
+/// attacked`, `feared the army would`): a participle of theirs is a verb of
+/// its own clause, not a modifier.
+fn takes_clause(t: &Token) -> bool {
+    matches!(
+        t.lemma.as_str(),
+        "say"
+            | "claim"
+            | "report"
+            | "tell"
+            | "announce"
+            | "state"
+            | "believe"
+            | "think"
+            | "allege"
+            | "insist"
+            | "warn"
+            | "fear"
+            | "hope"
+            | "expect"
+            | "know"
+            | "add"
+            | "note"
+            | "argue"
+            | "suggest"
+            | "confirm"
+            | "admit"
+            | "acknowledge"
+            | "deny"
+            | "estimate"
+            | "suspect"
+            | "show"
+            | "reveal"
+            | "indicate"
+            | "feel"
+            | "find"
+            | "learn"
+            | "agree"
+            | "decide"
+            | "declare"
+            | "stress"
+            | "understand"
+            | "mean"
+            | "predict"
+            | "assume"
+    )
+}
+
+/// For a mention starting at `start`, the participle opening the phrase
+/// after a noun that the mention sits in: `forces fighting [Islamic
+/// State]`, `rebels backed by [Rwandan troops]`, `prisoners held in
+/// [Israeli] jails`. Such a phrase describes the noun before the
+/// participle. A `-ed` form counts only with a preposition right after it
+/// (`captured in`, `backed by`): with an object it may be a verb of its own.
+/// (Not a product whose maker acts through it: `an attack claimed by X
+/// killed`, `a statement issued by X demanded`.)
+fn participle_phrase(toks: &[Token], input: &Input<'_, '_>, found: &[Mention], start: usize) -> Option<usize> {
+    let mut j = start;
+    let mut steps = 0;
+    while j > 1 && steps < 8 {
+        steps += 1;
+        if let Some(h) = input.ends[j].filter(|&h| found[h].start < j) {
+            j = found[h].start;
+            continue;
+        }
+        let t = &toks[j - 1];
+        let p = j - 1;
+        // `the ruling party`, `a towing company`: a gerund before a bare
+        // singular noun is part of its name.
+        let compound = p + 1 == start && toks[start].case == Case::Lower && toks[start].norm == toks[start].lemma;
+        let gerund = t.tag == Tag::Verb(VerbForm::Gerund) && t.norm.ends_with("ing") && !compound;
+        let by = toks.get(p + 1).is_some_and(|n| n.norm == "by");
+        let past = matches!(t.tag, Tag::Verb(VerbForm::Past | VerbForm::PastParticiple))
+            && toks.get(p + 1).is_some_and(|n| n.tag == Tag::Prep || n.norm == "by");
+        if gerund || past {
+            let before = &toks[p - 1];
+            let after_noun = input.ends[p].is_some() || matches!(before.tag, Tag::Noun | Tag::ProperNoun);
+            let authored = by
+                && input.ends[p].is_none()
+                && matches!(
+                    t.lemma.as_str(),
+                    "claim" | "issue" | "release" | "publish" | "carry" | "launch" | "conduct" | "write" | "stage"
+                );
+            return (after_noun && !authored && !is_aux(before) && !takes_clause(t)).then_some(p);
+        }
+        let infinitive = t.tag == Tag::Verb(VerbForm::Base) && p > 0 && toks[p - 1].tag == Tag::To;
+        let np_word = matches!(
+            t.tag,
+            Tag::Det | Tag::Adj | Tag::Num | Tag::Noun | Tag::ProperNoun | Tag::Possessive | Tag::Prep | Tag::To
+        ) || t.norm == "and" && j != start;
+        // (`until the US brokered`, `since volunteers joined`: a clause of its own.)
+        let opens_clause = norm_is(t, &["until", "till", "since", "than", "once"]);
+        if !(np_word || infinitive) || is_stop_punct(t) || is_clause_mark(t) || opens_clause {
             return None;
         }
         j -= 1;

@@ -1063,3 +1063,23 @@ fn planned_act_with_a_perfect_infinitive_after_be_did_not_happen() {
     check("Freedonia was to have met Sylvania on Monday.", "");
     check("Freedonia is to meet Sylvania on Monday.", "FRD 040 SYL");
 }
+
+#[test]
+fn actor_inside_a_participle_phrase_is_not_the_subject_of_the_main_verb() {
+    // `-ing` with its object, `-ed` with its `by` or place phrase.
+    check("Freedonian troops fighting Sylvanian rebels attacked Grandfenwick.", "FRDMIL 190 GFW");
+    check("Freedonian rebels backed by Sylvanian troops attacked Grandfenwick.", "FRDREB 190 GFW");
+    // A clause opened by `until` has its own subject.
+    check("Fighting went on until Freedonia signed a deal with Sylvania.", "FRD 057 SYL");
+}
+
+#[test]
+fn participle_phrase_describing_a_noun_is_not_an_event() {
+    check("Freedonian troops fighting Sylvanian rebels met Grandfenwick officials.", "FRDMIL 040 GFWGOV");
+}
+
+#[test]
+fn reduced_passive_with_a_by_agent_is_coded_from_the_agent() {
+    check("Freedonian journalist arrested by Sylvanian police", "SYLCOP 173 FRDMED");
+    check("Freedonia, praised by Sylvania, met Grandfenwick.", "SYL 051 FRD; FRD 040 GFW");
+}

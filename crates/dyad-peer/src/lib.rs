@@ -283,6 +283,21 @@ pub struct DefaultActors {
     pub after: bool,
 }
 
+/// TABARI `COMPLEX: VERBS[N] CONJ[M] NOACTPRIOR`: when a sentence is too
+/// complex to code; a complex sentence gives no event.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Complexity {
+    /// `VERBS[N]`: a sentence with N or more dictionary verbs (a verb
+    /// written after `a`, `an`, `the` is a noun and not counted).
+    pub verbs: Option<usize>,
+    /// `CONJ[M]`: a sentence with M or more of `and`, `but`, `or`, not
+    /// counting those joining the members of a compound actor.
+    pub conjunctions: Option<usize>,
+    /// `NOACTPRIOR`: a sentence whose first verb has no actor written
+    /// before it (and no default or forwarded source).
+    pub no_actor_prior: bool,
+}
+
 /// Peer coding conventions that dyad's engine does not (yet) offer as
 /// options; [`PeerCoder`] applies them to the engine's events.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -340,6 +355,8 @@ pub struct Conventions {
     /// a verb with no actor after it takes the nearest actor before it as
     /// target, and a dominant verb (`[031!]`) silences the others.
     pub code_all: bool,
+    /// TABARI `COMPLEX:`; `None`: no sentence is complex.
+    pub complex: Option<Complexity>,
 }
 
 impl Default for Conventions {
@@ -359,6 +376,7 @@ impl Default for Conventions {
             keep_negated: false,
             first_actor_source: false,
             code_all: false,
+            complex: None,
         }
     }
 }
@@ -497,7 +515,8 @@ impl PeerCoder {
             || conventions.defaults.is_some()
             || conventions.antecedent.is_some()
             || conventions.by_clause
-            || conventions.first_actor_source;
+            || conventions.first_actor_source
+            || conventions.complex.is_some();
         let code_all = conventions.code_all;
         // TABARI does not parse: a verb under another codes on its own (the
         // first verb of the clause is then chosen among them).
@@ -525,14 +544,21 @@ impl PeerCoder {
         }
         let forward = conventions.antecedent.as_deref().and_then(|prev| self.forwarded_actor(prev, date));
         let defaults = conventions.defaults.as_ref().filter(|d| d.source.is_some());
-        // TABARI `COMPLEX: NOACTPRIOR`: a sentence whose first verb has no
-        // actor written before it (and no default or forwarded source) is
-        // complex and gives no event.
-        let complex: Vec<usize> = if conventions.first_actor_source && defaults.is_none() && forward.is_none() {
-            traces.iter().filter(|t| no_actor_before_first_verb(t, agents_ok)).map(|t| t.index).collect()
-        } else {
-            Vec::new()
-        };
+        // TABARI `COMPLEX:`: too many verbs or conjunctions, or (`NOACTPRIOR`)
+        // a first verb with no actor written before it (and no default or
+        // forwarded source): the sentence gives no event.
+        let limits = conventions.complex.unwrap_or_default();
+        let no_prior =
+            limits.no_actor_prior && conventions.first_actor_source && defaults.is_none() && forward.is_none();
+        let complex: Vec<usize> = traces
+            .iter()
+            .filter(|t| {
+                (no_prior && no_actor_before_first_verb(t, agents_ok))
+                    || limits.verbs.is_some_and(|n| verb_count(text, t, &self.tables) >= n)
+                    || limits.conjunctions.is_some_and(|n| conjunction_count(t) >= n)
+            })
+            .map(|t| t.index)
+            .collect();
         if defaults.is_some() || forward.is_some() {
             events.extend(default_sources(&traces, defaults, forward.as_deref(), agents_ok));
         }
@@ -940,6 +966,74 @@ fn no_actor_before_first_verb(t: &SentenceTrace, agents_ok: bool) -> bool {
         && !t.mentions.iter().any(|m| m.span.end <= first.span.start && m.codes.iter().any(usable))
 }
 
+/// TABARI `COMPLEX: VERBS[N]`: the dictionary verbs of sentence `t`, each
+/// counted once however many of its patterns matched (overlapping
+/// triggers are one verb), a verb read as a noun after a determiner not
+/// counted (`the promised aid`).
+fn verb_count(text: &str, t: &SentenceTrace, tables: &PeerTables) -> usize {
+    let mut spans: Vec<Span> = t
+        .triggers
+        .iter()
+        .filter(|x| {
+            let key = x.rule.rsplit_once(':').and_then(|(f, l)| Some((f.to_string(), l.parse().ok()?)));
+            !key.is_some_and(|k| determiner_before(text, &k, x.span, tables))
+        })
+        .map(|x| x.span)
+        .collect();
+    spans.sort_by_key(|s| (s.start, s.end));
+    let mut count = 0;
+    let mut end = 0;
+    for s in spans {
+        if count == 0 || s.start >= end {
+            count += 1;
+            end = s.end;
+        } else {
+            end = end.max(s.end);
+        }
+    }
+    count
+}
+
+/// TABARI `COMPLEX: CONJ[M]`: the `and`, `but`, `or` of sentence `t` that
+/// do not join the members of a compound actor (inside one mention, or
+/// between two actors with nothing but a comma between them: `Freedonia
+/// and Sylvania`, not `Freedonia or northern Sylvania`).
+fn conjunction_count(t: &SentenceTrace) -> usize {
+    let offsets = token_offsets(t);
+    let actors: Vec<Span> = t.mentions.iter().filter(|m| !m.is_place).map(|m| m.span).collect();
+    let only_commas = |from: usize, to: usize| {
+        from <= to && text_between(t, from, to).is_some_and(|x| x.chars().all(|c| c.is_whitespace() || c == ','))
+    };
+    let joins = |at: usize, end: usize| {
+        actors.iter().any(|m| m.start < at && at < m.end)
+            || actors.iter().any(|l| only_commas(l.end, at)) && actors.iter().any(|r| only_commas(end, r.start))
+    };
+    t.tokens
+        .iter()
+        .zip(&offsets)
+        .filter(|(tok, &at)| {
+            ["and", "but", "or"].contains(&tok.text.to_lowercase().as_str()) && !joins(at, at + tok.text.len())
+        })
+        .count()
+}
+
+/// The text of sentence `t` between document offsets `from` and `to`.
+fn text_between(t: &SentenceTrace, from: usize, to: usize) -> Option<&str> {
+    t.text.get(from.checked_sub(t.span.start)?..to.checked_sub(t.span.start)?)
+}
+
+/// The document offset of each token of sentence `t`.
+fn token_offsets(t: &SentenceTrace) -> Vec<usize> {
+    let mut offsets = Vec::with_capacity(t.tokens.len());
+    let mut cursor = 0;
+    for tok in &t.tokens {
+        let at = t.text.get(cursor..).and_then(|rest| rest.find(tok.text.as_str())).map_or(cursor, |i| cursor + i);
+        offsets.push(t.span.start + at);
+        cursor = at + tok.text.len();
+    }
+    offsets
+}
+
 /// TABARI `SET: CODE ALL`: a verb with no actor after it takes as target the
 /// nearest actor written before it that is not its source, as TABARI's
 /// records code an infinitive or a later clause (`Freedonia urged Sylvania
@@ -1172,13 +1266,7 @@ fn pronoun_mentions(traces: &mut [SentenceTrace], agents_ok: bool) {
 /// subject) come before a verb. A conjunction followed by a noun phrase and
 /// then anything else (`sheep and goats from Sylvania`) joins nouns.
 fn clause_starts(t: &SentenceTrace) -> Vec<usize> {
-    let mut offsets = Vec::with_capacity(t.tokens.len());
-    let mut cursor = 0;
-    for tok in &t.tokens {
-        let at = t.text.get(cursor..).and_then(|rest| rest.find(tok.text.as_str())).map_or(cursor, |i| cursor + i);
-        offsets.push(t.span.start + at);
-        cursor = at + tok.text.len();
-    }
+    let offsets = token_offsets(t);
     let verb = |tag: &str| tag.starts_with("VB") || tag.starts_with("MD") || tag.starts_with("AUX");
     let subject = |tag: &str| {
         tag.starts_with("RB")
@@ -1233,8 +1321,12 @@ fn possessive_trigger(text: &str, e: &Event) -> bool {
 /// restore`) and does not match it.
 fn determiner_before_verb(text: &str, e: &Event, tables: &PeerTables) -> bool {
     let key = (e.evidence.rule.file.to_string(), e.evidence.rule.line);
-    let Some(forms) = tables.verb_forms.get(&key) else { return false };
-    let span = e.evidence.trigger_span;
+    determiner_before(text, &key, e.evidence.trigger_span, tables)
+}
+
+/// [`determiner_before_verb`] for the trigger at `span` of the pattern `key`.
+fn determiner_before(text: &str, key: &(String, u32), span: Span, tables: &PeerTables) -> bool {
+    let Some(forms) = tables.verb_forms.get(key) else { return false };
     let (Some(before), Some(inside)) = (text.get(..span.start), text.get(span.start..span.end)) else {
         return false;
     };
@@ -1531,6 +1623,8 @@ pub struct SuiteRecord {
     pub antecedent: Option<String>,
     /// TABARI `COMMA:` for this record; `None`: no clause left out.
     pub comma: Option<CommaClauses>,
+    /// TABARI `COMPLEX:` for this record; `None`: no sentence is complex.
+    pub complex: Option<Complexity>,
 }
 
 /// TABARI `SET: CODE BY CLAUSE`, `SET: CODE BY SENTENCE`, `SET: CODE ALL`:
@@ -1912,9 +2006,11 @@ mod tests {
                      RESUM [065]\n- * TIES [064]\nREBUKE [121]\n";
         let (converted, coder) = three_actors(verbs);
         assert_eq!((converted.tables.subordinate.len(), converted.tables.dominant.len()), (1, 1));
-        let tabari = Conventions { first_actor_source: true, keep_negated: true, ..coder.conventions() };
+        let noactprior = Some(Complexity { no_actor_prior: true, ..Complexity::default() });
+        let tabari =
+            Conventions { first_actor_source: true, keep_negated: true, complex: noactprior, ..coder.conventions() };
         let clause = Conventions { first_trigger_only: true, by_clause: true, ..tabari.clone() };
-        let all = Conventions { code_all: true, ..tabari };
+        let all = Conventions { code_all: true, ..tabari.clone() };
         let codes = |text: &str, c: &Conventions| joined_codes(&coder, text, c);
         // (text, by clause, CODE ALL, why); an event is `SOURCE TARGET CODE`.
         let cases = [
@@ -1960,11 +2056,78 @@ mod tests {
             assert_eq!(codes(text, &clause), want_clause, "{why}: by clause");
             assert_eq!(codes(text, &all), want_all, "{why}: CODE ALL");
         }
+        // Without `NOACTPRIOR` such a sentence codes.
+        let text = "Rebuked by Freedonia on Monday, Sylvania praised Grandfenwick warmly.";
+        assert_ne!(codes(text, &Conventions { complex: None, ..clause.clone() }), "");
         // dyad's own coding of the first case reads the pair as one act.
         assert_eq!(
             codes("Freedonia urged Sylvania on Monday to assist it with the harvest.", &coder.conventions()),
             "FRD SYL 102"
         );
+    }
+
+    #[test]
+    fn tabari_complex_counts_verbs_and_conjunctions() {
+        let verbs = "ACCUSE [112]\nDENY [014]\nPROMISE [050]\nPRAISE [041]\nWARN [130]\nURGE [102]\n";
+        let (_, coder) = three_actors(verbs);
+        let tabari =
+            Conventions { first_actor_source: true, first_trigger_only: true, by_clause: true, ..coder.conventions() };
+        let limits = |verbs, conjunctions| Conventions {
+            complex: Some(Complexity { verbs: Some(verbs), conjunctions: Some(conjunctions), no_actor_prior: false }),
+            ..tabari.clone()
+        };
+        let codes = |text: &str, c: &Conventions| joined_codes(&coder, text, c);
+        // (text, VERBS, CONJ, complex, why); a sentence that is not complex codes as without limits.
+        let cases = [
+            (
+                "Freedonia accused Sylvania of spying, denied any plot, promised calm and warned Grandfenwick.",
+                5,
+                9,
+                false,
+                "four verbs (accused, denied, promised, warned) are fewer than five",
+            ),
+            (
+                "Freedonia accused Sylvania of spying, denied any plot, promised calm and warned Grandfenwick.",
+                4,
+                9,
+                true,
+                "four verbs or more",
+            ),
+            (
+                "Freedonia accused Sylvania of spying, denied any plot and sent the promised aid to Grandfenwick.",
+                3,
+                9,
+                false,
+                "a verb after `the` is a noun: two verbs",
+            ),
+            (
+                "Freedonia and Sylvania praised Grandfenwick or its envoy, but the talks went on and on.",
+                9,
+                4,
+                false,
+                "three conjunctions: the `and` of a compound actor is not counted",
+            ),
+            (
+                "Freedonia and Sylvania praised Grandfenwick or its envoy, but the talks went on and on.",
+                9,
+                3,
+                true,
+                "three conjunctions or more",
+            ),
+            (
+                "Freedonia praised Grandfenwick or northern Sylvania but the talks went on and on.",
+                9,
+                3,
+                true,
+                "a word between two actors: their `or` is no compound's",
+            ),
+        ];
+        for (text, verbs, conjunctions, complex, why) in cases {
+            let free = codes(text, &tabari);
+            assert!(!free.is_empty(), "{why}: codes without limits: {text}");
+            let want = if complex { "" } else { free.as_str() };
+            assert_eq!(codes(text, &limits(verbs, conjunctions)), want, "{why}: {text}");
+        }
     }
 
     #[test]

@@ -16,7 +16,7 @@ use crate::convert::{
     Out, Tok, STEM_MARK,
 };
 use crate::{
-    date_yymmdd, CodeBy, CommaClauses, Converted, DefaultActors, ExpectedEvent, PatternTokens, PeerCode,
+    date_yymmdd, CodeBy, CommaClauses, Complexity, Converted, DefaultActors, ExpectedEvent, PatternTokens, PeerCode,
     PeerDiagnostic, Suite, SuiteRecord,
 };
 
@@ -950,6 +950,9 @@ pub struct Settings {
     /// `COMMA: MIN = .. MAX = .. EMIN = .. EMAX = .. BMIN = .. BMAX = ..`,
     /// `COMMA: OFF`: the comma-delimited clauses left out of coding.
     pub comma: CommaClauses,
+    /// `COMPLEX: VERBS[N] CONJ[M] NOACTPRIOR` (`EXPLAIN` only changes
+    /// TABARI's output); `None` until set.
+    pub complex: Option<Complexity>,
 }
 
 impl Default for Settings {
@@ -961,6 +964,7 @@ impl Default for Settings {
             forward: None,
             code_by: CodeBy::default(),
             comma: CommaClauses::default(),
+            complex: None,
         }
     }
 }
@@ -996,6 +1000,9 @@ impl Settings {
         if let Some(rest) = c.strip_prefix("COMMA:") {
             return self.comma.apply(rest);
         }
+        if let Some(rest) = c.strip_prefix("COMPLEX:") {
+            return self.apply_complex(rest);
+        }
         let Some(set) = c.strip_prefix("SET:") else { return false };
         let code_by = match set.trim() {
             "CODE BY CLAUSE" => Some(CodeBy::Clause),
@@ -1017,6 +1024,31 @@ impl Settings {
             "CONVERT AGENT" => self.convert_agents = Some(value.starts_with("TRUE")),
             _ => return false,
         }
+        true
+    }
+
+    /// `VERBS[N]`, `CONJ[M]`, `NOACTPRIOR`, `EXPLAIN` in any order; the
+    /// command replaces the previous one. Anything else (`ACTORS[N]`) leaves
+    /// the setting as it was and is reported.
+    fn apply_complex(&mut self, command: &str) -> bool {
+        let words = command.split(|c: char| c.is_whitespace() || c == '[' || c == ']').filter(|w| !w.is_empty());
+        let read = || {
+            let mut out = Complexity::default();
+            let mut words = words.into_iter();
+            while let Some(w) = words.next() {
+                let mut count = || words.next().and_then(|n| n.parse().ok());
+                match w {
+                    "VERBS" => out.verbs = Some(count()?),
+                    "CONJ" => out.conjunctions = Some(count()?),
+                    "NOACTPRIOR" => out.no_actor_prior = true,
+                    "EXPLAIN" => {}
+                    _ => return None,
+                }
+            }
+            Some(out)
+        };
+        let Some(complex) = read() else { return false };
+        self.complex = Some(complex);
         true
     }
 
@@ -1166,6 +1198,7 @@ pub fn read_suite_with(name: &str, text: &str, mut settings: Settings) -> Suite 
             antecedent,
             code_by: Some(settings.code_by),
             comma: Some(settings.comma),
+            complex: settings.complex,
         });
     }
     suite
@@ -1590,7 +1623,14 @@ Freedonia greeted Sylvania.
             DefaultActors { source: Some("DEFSRC".into()), prior: true, target: Some("DEFTAR".into()), after: false };
         assert_eq!(s.defaults, Some(want));
         assert!(s.apply("DEFAULT: OFF") && s.defaults.is_none());
-        assert!(!s.apply("COMPLEX: VERBS[5]"));
+        assert!(s.apply("COMPLEX: VERBS[5] CONJ [4] NOACTPRIOR EXPLAIN"));
+        let want = Complexity { verbs: Some(5), conjunctions: Some(4), no_actor_prior: true };
+        assert_eq!(s.complex, Some(want));
+        assert!(s.apply("COMPLEX: VERBS[6]"), "a command replaces the one before");
+        assert_eq!(s.complex, Some(Complexity { verbs: Some(6), ..Complexity::default() }));
+        assert!(!s.apply("COMPLEX: ACTORS[5] VERBS[5]"), "ACTORS is not read");
+        assert!(!s.apply("COMPLEX: VERBS[five]"));
+        assert_eq!(s.complex, Some(Complexity { verbs: Some(6), ..Complexity::default() }), "nothing changed");
     }
 
     #[test]

@@ -262,6 +262,7 @@ pub fn run(args: &ValidateArgs) -> Result<Status, Failure> {
         keep_negated: args.suite == SuiteKind::Tabari,
         first_actor_source: args.suite == SuiteKind::Tabari,
         code_all: false,
+        complex: None,
     });
     let mut diag_counts: BTreeMap<&str, usize> = converted.counts();
     for d in rejected.iter().chain(&suite.diagnostics) {
@@ -287,6 +288,7 @@ pub fn run(args: &ValidateArgs) -> Result<Status, Failure> {
         c.defaults = r.defaults.clone();
         c.antecedent = r.antecedent.clone();
         c.comma = r.comma;
+        c.complex = r.complex;
         c.by_clause = r.code_by == Some(CodeBy::Clause);
         c.first_trigger_only &= r.code_by != Some(CodeBy::All);
         c.code_all = r.code_by == Some(CodeBy::All);

@@ -503,13 +503,16 @@ fn headline_list(s: &Sentence<'_>, atoms: &[Atom], k: usize) -> bool {
         && toks.get(atoms[last].end).is_some_and(|t| matches!(t.tag, Tag::Verb(_)))
 }
 
-/// Whether the agent `atom` has `former` right before it and the dictionary
-/// codes `former` + its head noun as ELI.
-fn former_eli(s: &Sentence<'_>, dicts: &Dictionaries, atom: &Atom) -> bool {
+/// Whether the agent `atom` has `former` before it (right before it, or
+/// before the mention's first atom: `a former Chilean president`) and the
+/// dictionary codes `former` + its head noun as ELI.
+fn former_eli(s: &Sentence<'_>, dicts: &Dictionaries, atom: &Atom, mention_start: usize) -> bool {
     if !matches!(atom.kind, AtomKind::Agent(_)) {
         return false;
     }
-    let Some(former) = atom.start.checked_sub(1).filter(|&i| s.tokens[i].norm == "former") else {
+    let is_former = |i: usize| s.tokens[i].norm == "former";
+    let Some(former) = [atom.start, mention_start].into_iter().filter_map(|b| b.checked_sub(1)).find(|&i| is_former(i))
+    else {
         return false;
     };
     let head = atom.end - 1;
@@ -525,7 +528,8 @@ fn former_eli(s: &Sentence<'_>, dicts: &Dictionaries, atom: &Atom) -> bool {
 /// is an agent phrase coded ELI, the role is ELI whatever modifiers stand
 /// between (`former government` is no such phrase and stays GOV).
 fn former_office(s: &Sentence<'_>, dicts: &Dictionaries, atoms: &[Atom], members: &mut [Member]) {
-    if !atoms.iter().any(|a| former_eli(s, dicts, a)) {
+    let mention_start = atoms.first().map_or(0, |a| a.start);
+    if !atoms.iter().any(|a| former_eli(s, dicts, a, mention_start)) {
         return;
     }
     // Only a role (open, or on a bare country): a named person keeps their code.
@@ -723,7 +727,7 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
             let former_office_glue = matches!(gap.last(), Some(t) if t.norm == "former")
                 && gap[..gap.len() - 1].iter().all(is_np_glue)
                 && gap.len() <= 3
-                && former_eli(s, dicts, &atoms[k]);
+                && former_eli(s, dicts, &atoms[k], atoms[k].start);
             let glue = tight_hyphen
                 || former_office_glue
                 || title_nouns

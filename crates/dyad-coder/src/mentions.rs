@@ -430,6 +430,22 @@ fn envoy_to_organisation(s: &Sentence<'_>, dicts: &Dictionaries, conjunct: &[Mem
         && ENVOY_NOUNS.contains(&s.tokens[role.end - 1].lemma.as_str())
 }
 
+/// Agent words that are a rank when another role follows: `deputy` alone
+/// is a legislator (`Russian deputies voted`), but `deputy security council
+/// chairman` is the council's.
+const TITLE_WORDS: &[&str] = &["deputy"];
+
+/// Whether the agent atom `title` is one of [`TITLE_WORDS`] standing before
+/// the agent `role`, with at most two lower-case nouns between: the role
+/// names the sector, not the title.
+fn title_before_role(dicts: &Dictionaries, title: &Atom, role: &Atom, gap: &[Token]) -> bool {
+    let (AtomKind::Agent(t), AtomKind::Agent(_)) = (&title.kind, &role.kind) else { return false };
+    TITLE_WORDS.contains(&dicts.agents()[*t as usize].phrase.as_str())
+        && title.end - title.start == 1
+        && gap.len() <= 2
+        && gap.iter().all(|t| t.case == Case::Lower && t.tag == Tag::Noun)
+}
+
 /// The gap without the next conjunct's own determiner and lower-case
 /// modifiers (`Colombia and the ELN`, `Chad and the new rebel junta`).
 fn without_premodifiers(gap: &[Token]) -> &[Token] {
@@ -767,7 +783,9 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
                     forces[conjuncts.len() - 1] = Some(sector);
                 }
                 let conjunct = conjuncts.last_mut().unwrap();
-                if envoy_to_organisation(s, dicts, conjunct, &atoms[k - 1], &atoms[k]) {
+                if envoy_to_organisation(s, dicts, conjunct, &atoms[k - 1], &atoms[k])
+                    || title_before_role(dicts, &atoms[k - 1], &atoms[k], gap)
+                {
                     conjunct.pop();
                 }
                 conjunct.push(member_of(&atoms[k], dicts));

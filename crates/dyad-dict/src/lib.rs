@@ -707,8 +707,9 @@ pub struct Dictionaries {
     /// `key_id` probes this map for every token, and a key behind a pointer
     /// costs a cache miss to compare.
     vocabulary: rustc_hash::FxHashMap<CompactString, u32>,
-    /// Stem -> `stem*`, for prefix keys.
-    stems: stems::StemSet<Box<str>>,
+    /// Stem -> `stem*` and its vocabulary id, for prefix keys (the id is
+    /// stored so that `key_id` hashes a word once, not twice).
+    stems: stems::StemSet<(Box<str>, u32)>,
     /// By vocabulary id: whether the key anchors a pattern or may start an
     /// actor or agent phrase (see [`Dictionaries::opens`]).
     opens: Vec<bool>,
@@ -794,7 +795,11 @@ impl Dictionaries {
                 }
             }
         }
-        self.stems = stems::StemSet::new(stems);
+        let vocabulary = &self.vocabulary;
+        self.stems = stems::StemSet::new(stems.into_iter().map(|(stem, marked)| {
+            let id = vocabulary.get(&*marked).copied().unwrap_or(NO_KEY);
+            (stem, (marked, id))
+        }));
         let mut opens = vec![false; self.vocabulary.len()];
         for (key, &id) in &self.vocabulary {
             opens[id as usize] =
@@ -870,11 +875,10 @@ impl Dictionaries {
         if let Some((k, &id)) = self.vocabulary.get_key_value(key) {
             return (k.as_str(), id);
         }
-        if self.stems.is_empty() {
-            return ("", NO_KEY);
+        match self.stems.longest_prefix_of(key) {
+            Some((_, (stem, id))) => (stem, *id),
+            None => ("", NO_KEY),
         }
-        let stem = self.stems.longest_prefix_of(key).map_or("", |(_, k)| k);
-        (stem, self.vocabulary.get(stem).copied().unwrap_or(NO_KEY))
     }
 
     /// Whether a token with the key `key` and its id (as

@@ -516,7 +516,10 @@ impl PatternIndex {
                         if vocab.is_none() && k == 0 {
                             row = self.exact_ids(keys);
                         }
-                        push_new(&mut stem_ids, token, self.stems.prefixes_of(keys[k]).map(|(_, &s)| s));
+                        // Most keys here are `""` (no dictionary uses the word).
+                        if !keys[k].is_empty() {
+                            push_new(&mut stem_ids, token, self.stems.prefixes_of(keys[k]).map(|(_, &s)| s));
+                        }
                     }
                 }
                 stem_at.push(stem_ids.len() as u32);
@@ -541,7 +544,10 @@ impl PatternIndex {
                     occurs.push((id, i as u32));
                 }
             }
-            occurs.extend(stems_of(i).iter().map(|&s| (s, i as u32)));
+            let stems = stems_of(i);
+            if !stems.is_empty() {
+                occurs.extend(stems.iter().map(|&s| (s, i as u32)));
+            }
         }
         occurs.sort_unstable();
         // The signature of the key ids after each position (the pre-check's

@@ -231,11 +231,11 @@ struct Split {
     rest: Vec<u32>,
 }
 
-/// Each key id of `occurs` (sorted by id, then position) with its last
+/// Each key id of `occurs` (sorted `id << 32 | position`) with its last
 /// position.
-fn distinct_last(occurs: &[(u32, u32)]) -> Vec<(u32, u32)> {
+fn distinct_last(occurs: &[u64]) -> Vec<(u32, u32)> {
     let mut out: Vec<(u32, u32)> = Vec::new();
-    for &(id, pos) in occurs {
+    for (id, pos) in occurs.iter().map(|&o| ((o >> 32) as u32, o as u32)) {
         match out.last_mut() {
             Some(last) if last.0 == id => last.1 = pos,
             _ => out.push((id, pos)),
@@ -490,10 +490,11 @@ impl PatternIndex {
         // `stem_ids[stem_at[3 * i + k]..stem_at[3 * i + k + 1]]`, less those
         // of the token's earlier keys (so a token's stems are listed once).
         let mut ids = Vec::with_capacity(len);
-        let mut stem_ids: Vec<u32> = Vec::new();
+        // Sized for a typical sentence: growing costs more than the slack.
+        let mut stem_ids: Vec<u32> = Vec::with_capacity(len);
         let mut stem_at: Vec<u32> = Vec::with_capacity(3 * len + 1);
         stem_at.push(0);
-        let mut anchoring: Vec<usize> = Vec::new();
+        let mut anchoring: Vec<usize> = Vec::with_capacity(len);
         for i in 0..len {
             let token = stem_ids.len();
             let mut row = [NO_KEY; 3];
@@ -536,17 +537,18 @@ impl PatternIndex {
             return out;
         }
         let stems_of = |i: usize| &stem_ids[stem_at[3 * i] as usize..stem_at[3 * i + 3] as usize];
-        // Where each key occurs, by id then position (for the pre-check).
-        let mut occurs: Vec<(u32, u32)> = Vec::new();
+        // Where each key occurs, as `id << 32 | position` (for the
+        // pre-check): sorted, by id then position, as one integer.
+        let mut occurs: Vec<u64> = Vec::with_capacity(3 * len + stem_ids.len());
         for (i, row) in ids.iter().enumerate() {
             for (k, &id) in row.iter().enumerate() {
                 if id != NO_KEY && !row[..k].contains(&id) {
-                    occurs.push((id, i as u32));
+                    occurs.push(u64::from(id) << 32 | i as u64);
                 }
             }
             let stems = stems_of(i);
             if !stems.is_empty() {
-                occurs.extend(stems.iter().map(|&s| (s, i as u32)));
+                occurs.extend(stems.iter().map(|&s| u64::from(s) << 32 | i as u64));
             }
         }
         occurs.sort_unstable();
@@ -700,15 +702,15 @@ fn push_new(stem_ids: &mut Vec<u32>, token: usize, stems: impl Iterator<Item = u
 /// first keys has one of them after anchor position `i`: when one has none,
 /// the pattern cannot match there, so it is not tried (most anchors fail
 /// this way, and cheaply).
-fn precheck(p: &Compiled, i: usize, occurs: &[(u32, u32)], sig_after: &Signature) -> bool {
+fn precheck(p: &Compiled, i: usize, occurs: &[u64], sig_after: &Signature) -> bool {
     let i = i as u32;
     p.after.iter().zip(&p.after_sigs).all(|(set, sig)| {
         sig_meets(sig, sig_after)
             && set.iter().any(|&id| {
                 // `occurs` is sorted: the last position of `id` is just before
                 // the first entry of the next id.
-                let to = occurs.partition_point(|&(o, _)| o <= id);
-                to > 0 && occurs[to - 1].0 == id && occurs[to - 1].1 > i
+                let to = occurs.partition_point(|&o| (o >> 32) as u32 <= id);
+                to > 0 && (occurs[to - 1] >> 32) as u32 == id && occurs[to - 1] as u32 > i
             })
     })
 }

@@ -489,11 +489,11 @@ impl PatternIndex {
         // ids. The stems of key `k` of token `i` are
         // `stem_ids[stem_at[3 * i + k]..stem_at[3 * i + k + 1]]`, less those
         // of the token's earlier keys (so a token's stems are listed once).
-        let mut ids = Vec::with_capacity(len);
+        // Written in place: a push per key costs a capacity test.
+        let mut ids = vec![[NO_KEY; 3]; len];
         // Sized for a typical sentence: growing costs more than the slack.
         let mut stem_ids: Vec<u32> = Vec::with_capacity(len);
-        let mut stem_at: Vec<u32> = Vec::with_capacity(3 * len + 1);
-        stem_at.push(0);
+        let mut stem_at: Vec<u32> = vec![0; 3 * len + 1];
         let mut anchoring: Vec<usize> = Vec::with_capacity(len);
         for i in 0..len {
             let token = stem_ids.len();
@@ -523,9 +523,9 @@ impl PatternIndex {
                         }
                     }
                 }
-                stem_at.push(stem_ids.len() as u32);
+                stem_at[3 * i + k + 1] = stem_ids.len() as u32;
             }
-            ids.push(row);
+            ids[i] = row;
             // Most tokens anchor no pattern under any key or stem: the
             // search below visits the others only.
             let anchors = |id: &u32| !self.candidates_of(*id).is_empty();

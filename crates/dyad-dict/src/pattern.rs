@@ -540,35 +540,28 @@ impl PatternIndex {
         // Where each key occurs, as `id << 32 | position` (for the
         // pre-check): sorted, by id then position, as one integer.
         let mut occurs: Vec<u64> = Vec::with_capacity(3 * len + stem_ids.len());
-        for (i, row) in ids.iter().enumerate() {
-            for (k, &id) in row.iter().enumerate() {
-                if id != NO_KEY && !row[..k].contains(&id) {
-                    occurs.push(u64::from(id) << 32 | i as u64);
+        // And the signature of the key ids after each position (the
+        // pre-check's quick rejection): both in one pass, from the end.
+        let mut sig_after = vec![Signature::default(); len + 1];
+        let mut sig = Signature::default();
+        for i in (0..len).rev() {
+            sig_after[i] = sig;
+            let row = &ids[i];
+            for k in 0..3 {
+                let id = row[k];
+                if id != NO_KEY {
+                    sig_add(&mut sig, id);
+                    if !row[..k].contains(&id) {
+                        occurs.push(u64::from(id) << 32 | i as u64);
+                    }
                 }
             }
-            let stems = stems_of(i);
-            if !stems.is_empty() {
-                occurs.extend(stems.iter().map(|&s| u64::from(s) << 32 | i as u64));
+            for &s in stems_of(i) {
+                sig_add(&mut sig, s);
+                occurs.push(u64::from(s) << 32 | i as u64);
             }
         }
         occurs.sort_unstable();
-        // The signature of the key ids after each position (the pre-check's
-        // quick rejection).
-        let mut sig_after = vec![Signature::default(); len + 1];
-        for i in (0..len).rev() {
-            let mut sig = sig_after[i + 1];
-            if i + 1 < len {
-                for &id in &ids[i + 1] {
-                    if id != NO_KEY {
-                        sig_add(&mut sig, id);
-                    }
-                }
-                for &id in stems_of(i + 1) {
-                    sig_add(&mut sig, id);
-                }
-            }
-            sig_after[i] = sig;
-        }
         let mut m = Matcher {
             input,
             len,

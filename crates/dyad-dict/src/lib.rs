@@ -707,8 +707,13 @@ pub struct Dictionaries {
     /// `key_id` probes this map for every token, and a key behind a pointer
     /// costs a cache miss to compare.
     vocabulary: rustc_hash::FxHashMap<CompactString, u32>,
-    /// Stem -> `stem*`, for prefix keys.
-    stems: stems::StemSet<Box<str>>,
+    /// Stem -> `stem*` and its vocabulary id, for prefix keys (the id is
+    /// stored so that `key_id` hashes a word once, not twice).
+    stems: stems::StemSet<(Box<str>, u32)>,
+    /// [`Dictionaries::key_id`] of every one-byte ASCII key, by byte:
+    /// punctuation and `a` are frequent tokens, and a table read costs less
+    /// than a hash and a probe.
+    ascii: Vec<(Box<str>, u32)>,
     /// By vocabulary id: whether the key anchors a pattern or may start an
     /// actor or agent phrase (see [`Dictionaries::opens`]).
     opens: Vec<bool>,
@@ -734,6 +739,7 @@ impl Dictionaries {
             index: PatternIndex::default(),
             vocabulary: Default::default(),
             stems: Default::default(),
+            ascii: Vec::new(),
             opens: Vec::new(),
             stats: Stats::default(),
             actor_keyed: Keyed::default(),
@@ -794,7 +800,17 @@ impl Dictionaries {
                 }
             }
         }
-        self.stems = stems::StemSet::new(stems);
+        let vocabulary = &self.vocabulary;
+        self.stems = stems::StemSet::new(stems.into_iter().map(|(stem, marked)| {
+            let id = vocabulary.get(&*marked).copied().unwrap_or(NO_KEY);
+            (stem, (marked, id))
+        }));
+        self.ascii = (0..128u8)
+            .map(|b| {
+                let (key, id) = self.key_id_hashed(char::from(b).encode_utf8(&mut [0; 1]));
+                (Box::from(key), id)
+            })
+            .collect();
         let mut opens = vec![false; self.vocabulary.len()];
         for (key, &id) in &self.vocabulary {
             opens[id as usize] =
@@ -867,14 +883,23 @@ impl Dictionaries {
     /// [`Dictionaries::key`] and the key's vocabulary id ([`NO_KEY`] for
     /// `""`): a [`KeyRow`] of these lets the tries compare integers.
     pub fn key_id(&self, key: &str) -> (&str, u32) {
+        if let [b] = key.as_bytes() {
+            if let Some((k, id)) = self.ascii.get(usize::from(*b)) {
+                return (k, *id);
+            }
+        }
+        self.key_id_hashed(key)
+    }
+
+    /// [`Dictionaries::key_id`] without the one-byte table.
+    fn key_id_hashed(&self, key: &str) -> (&str, u32) {
         if let Some((k, &id)) = self.vocabulary.get_key_value(key) {
             return (k.as_str(), id);
         }
-        if self.stems.is_empty() {
-            return ("", NO_KEY);
+        match self.stems.longest_prefix_of(key) {
+            Some((_, (stem, id))) => (stem, *id),
+            None => ("", NO_KEY),
         }
-        let stem = self.stems.longest_prefix_of(key).map_or("", |(_, k)| k);
-        (stem, self.vocabulary.get(stem).copied().unwrap_or(NO_KEY))
     }
 
     /// Whether a token with the key `key` and its id (as
@@ -930,6 +955,21 @@ mod tests {
 
     /// The pattern matcher finds the same matches from the vocabulary ids
     /// (`PatternInput::ids`) as from the key strings, stems included.
+    #[test]
+    fn one_byte_keys_from_the_table_are_the_hashed_ones() {
+        let lexicon = Lexicon::english();
+        let dicts = DictionariesBuilder::new().with_defaults().build(&lexicon).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(dicts.ascii.len(), 128);
+        let mut known = 0;
+        for b in 0..128u8 {
+            let key = char::from(b).to_string();
+            assert_eq!(dicts.key_id(&key), dicts.key_id_hashed(&key), "{key:?}");
+            known += usize::from(dicts.key_id(&key).1 != NO_KEY);
+        }
+        // Some one-byte keys are dictionary words: the table is used.
+        assert!(known > 0, "no one-byte key in the default dictionaries");
+    }
+
     #[test]
     fn patterns_match_the_same_by_ids_and_by_strings() {
         let lexicon = Lexicon::english();

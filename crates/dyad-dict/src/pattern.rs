@@ -231,11 +231,11 @@ struct Split {
     rest: Vec<u32>,
 }
 
-/// Each key id of `occurs` (sorted by id, then position) with its last
+/// Each key id of `occurs` (sorted `id << 32 | position`) with its last
 /// position.
-fn distinct_last(occurs: &[(u32, u32)]) -> Vec<(u32, u32)> {
+fn distinct_last(occurs: &[u64]) -> Vec<(u32, u32)> {
     let mut out: Vec<(u32, u32)> = Vec::new();
-    for &(id, pos) in occurs {
+    for (id, pos) in occurs.iter().map(|&o| ((o >> 32) as u32, o as u32)) {
         match out.last_mut() {
             Some(last) if last.0 == id => last.1 = pos,
             _ => out.push((id, pos)),
@@ -489,11 +489,12 @@ impl PatternIndex {
         // ids. The stems of key `k` of token `i` are
         // `stem_ids[stem_at[3 * i + k]..stem_at[3 * i + k + 1]]`, less those
         // of the token's earlier keys (so a token's stems are listed once).
-        let mut ids = Vec::with_capacity(len);
-        let mut stem_ids: Vec<u32> = Vec::new();
-        let mut stem_at: Vec<u32> = Vec::with_capacity(3 * len + 1);
-        stem_at.push(0);
-        let mut anchoring: Vec<usize> = Vec::new();
+        // Written in place: a push per key costs a capacity test.
+        let mut ids = vec![[NO_KEY; 3]; len];
+        // Sized for a typical sentence: growing costs more than the slack.
+        let mut stem_ids: Vec<u32> = Vec::with_capacity(len);
+        let mut stem_at: Vec<u32> = vec![0; 3 * len + 1];
+        let mut anchoring: Vec<usize> = Vec::with_capacity(len);
         for i in 0..len {
             let token = stem_ids.len();
             let mut row = [NO_KEY; 3];
@@ -516,12 +517,15 @@ impl PatternIndex {
                         if vocab.is_none() && k == 0 {
                             row = self.exact_ids(keys);
                         }
-                        push_new(&mut stem_ids, token, self.stems.prefixes_of(keys[k]).map(|(_, &s)| s));
+                        // Most keys here are `""` (no dictionary uses the word).
+                        if !keys[k].is_empty() {
+                            push_new(&mut stem_ids, token, self.stems.prefixes_of(keys[k]).map(|(_, &s)| s));
+                        }
                     }
                 }
-                stem_at.push(stem_ids.len() as u32);
+                stem_at[3 * i + k + 1] = stem_ids.len() as u32;
             }
-            ids.push(row);
+            ids[i] = row;
             // Most tokens anchor no pattern under any key or stem: the
             // search below visits the others only.
             let anchors = |id: &u32| !self.candidates_of(*id).is_empty();
@@ -533,34 +537,31 @@ impl PatternIndex {
             return out;
         }
         let stems_of = |i: usize| &stem_ids[stem_at[3 * i] as usize..stem_at[3 * i + 3] as usize];
-        // Where each key occurs, by id then position (for the pre-check).
-        let mut occurs: Vec<(u32, u32)> = Vec::new();
-        for (i, row) in ids.iter().enumerate() {
-            for (k, &id) in row.iter().enumerate() {
-                if id != NO_KEY && !row[..k].contains(&id) {
-                    occurs.push((id, i as u32));
-                }
-            }
-            occurs.extend(stems_of(i).iter().map(|&s| (s, i as u32)));
-        }
-        occurs.sort_unstable();
-        // The signature of the key ids after each position (the pre-check's
-        // quick rejection).
+        // Where each key occurs, as `id << 32 | position` (for the
+        // pre-check): sorted, by id then position, as one integer.
+        let mut occurs: Vec<u64> = Vec::with_capacity(3 * len + stem_ids.len());
+        // And the signature of the key ids after each position (the
+        // pre-check's quick rejection): both in one pass, from the end.
         let mut sig_after = vec![Signature::default(); len + 1];
+        let mut sig = Signature::default();
         for i in (0..len).rev() {
-            let mut sig = sig_after[i + 1];
-            if i + 1 < len {
-                for &id in &ids[i + 1] {
-                    if id != NO_KEY {
-                        sig_add(&mut sig, id);
+            sig_after[i] = sig;
+            let row = &ids[i];
+            for k in 0..3 {
+                let id = row[k];
+                if id != NO_KEY {
+                    sig_add(&mut sig, id);
+                    if !row[..k].contains(&id) {
+                        occurs.push(u64::from(id) << 32 | i as u64);
                     }
                 }
-                for &id in stems_of(i + 1) {
-                    sig_add(&mut sig, id);
-                }
             }
-            sig_after[i] = sig;
+            for &s in stems_of(i) {
+                sig_add(&mut sig, s);
+                occurs.push(u64::from(s) << 32 | i as u64);
+            }
         }
+        occurs.sort_unstable();
         let mut m = Matcher {
             input,
             len,
@@ -694,15 +695,15 @@ fn push_new(stem_ids: &mut Vec<u32>, token: usize, stems: impl Iterator<Item = u
 /// first keys has one of them after anchor position `i`: when one has none,
 /// the pattern cannot match there, so it is not tried (most anchors fail
 /// this way, and cheaply).
-fn precheck(p: &Compiled, i: usize, occurs: &[(u32, u32)], sig_after: &Signature) -> bool {
+fn precheck(p: &Compiled, i: usize, occurs: &[u64], sig_after: &Signature) -> bool {
     let i = i as u32;
     p.after.iter().zip(&p.after_sigs).all(|(set, sig)| {
         sig_meets(sig, sig_after)
             && set.iter().any(|&id| {
                 // `occurs` is sorted: the last position of `id` is just before
                 // the first entry of the next id.
-                let to = occurs.partition_point(|&(o, _)| o <= id);
-                to > 0 && occurs[to - 1].0 == id && occurs[to - 1].1 > i
+                let to = occurs.partition_point(|&o| (o >> 32) as u32 <= id);
+                to > 0 && (occurs[to - 1] >> 32) as u32 == id && occurs[to - 1] as u32 > i
             })
     })
 }

@@ -1159,7 +1159,19 @@ pub(crate) fn code_sentence(
             && !s.tokens[vg_start..trigger_start].iter().any(|t| is_aux(t) || is_neg(t))
             && s.tokens.get(trigger_end.max(m.end)).is_some_and(|t| t.norm == "by")
             && find_by_agent(&s, &input, trigger_end.max(m.end)).is_some();
-        let passive = (s.tokens[vg_start..trigger_start].iter().any(is_be) || shared_passive || reduced_passive)
+        // `Biden urged to take a tougher line`, `Pakistan told to act`: a
+        // headline drops the `is` of a passive; active, these verbs need
+        // their object before `to`.
+        let elided_passive = participle_form
+            && m.source.is_none()
+            && vg_start == trigger_start
+            && object_control(&s.tokens[trigger_start])
+            && s.tokens.get(trigger_start + 1).is_some_and(|t| t.tag == Tag::To)
+            && s.tokens.get(trigger_start + 2).is_some_and(|t| t.tag == Tag::Verb(VerbForm::Base));
+        let passive = (s.tokens[vg_start..trigger_start].iter().any(is_be)
+            || shared_passive
+            || reduced_passive
+            || elided_passive)
             && participle_form
             && m.source.is_none();
         // (Not a reduced one: in `X, praised by Y, met Z` the verb after the comma is X's.)
@@ -2380,6 +2392,15 @@ fn find_subject(
         j -= 1;
     }
     None
+}
+
+/// Verbs that take an object before a `to` infinitive (`urged Iran to`);
+/// right before `to` they are passive. (Not `ask`: `Ukraine asked to join`
+/// is Ukraine asking.)
+fn object_control(t: &Token) -> bool {
+    const VERBS: &[&str] =
+        &["urge", "press", "tell", "order", "advise", "invite", "encourage", "pressure", "force", "compel", "instruct"];
+    VERBS.contains(&t.lemma.as_str())
 }
 
 /// Verbs whose clause complement may follow with no `that` (`said Russia

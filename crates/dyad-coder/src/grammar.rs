@@ -1857,10 +1857,7 @@ fn object_modifier(toks: &[Token], vg_start: usize, trigger_start: usize) -> boo
         // So does a bare auxiliary: `would be the first person prosecuted under ...`.
         let perfect = matches!(t.tag, Tag::Verb(_)) && j > 0 && is_aux(&toks[j - 1]);
         if is_finite_verb(t) || non_finite || perfect || bare && is_aux(t) {
-            let reporting = matches!(
-                t.lemma.as_str(),
-                "say" | "claim" | "report" | "tell" | "announce" | "state" | "believe" | "think" | "allege" | "insist"
-            );
+            let reporting = REPORTING_VERBS.contains(&t.lemma.as_str());
             return !reporting;
         }
     }
@@ -2403,52 +2400,49 @@ fn object_control(t: &Token) -> bool {
     VERBS.contains(&t.lemma.as_str())
 }
 
+/// Verbs of saying and thinking: a participle of theirs after an object
+/// is a clause of its own (`object_modifier`), and they are the first of
+/// the verbs that take a clause with no `that` ([`takes_clause`]).
+const REPORTING_VERBS: &[&str] =
+    &["say", "claim", "report", "tell", "announce", "state", "believe", "think", "allege", "insist"];
+
 /// Verbs whose clause complement may follow with no `that` (`said Russia
 /// attacked`, `feared the army would`): a participle of theirs is a verb of
 /// its own clause, not a modifier.
 fn takes_clause(t: &Token) -> bool {
-    matches!(
-        t.lemma.as_str(),
-        "say"
-            | "claim"
-            | "report"
-            | "tell"
-            | "announce"
-            | "state"
-            | "believe"
-            | "think"
-            | "allege"
-            | "insist"
-            | "warn"
-            | "fear"
-            | "hope"
-            | "expect"
-            | "know"
-            | "add"
-            | "note"
-            | "argue"
-            | "suggest"
-            | "confirm"
-            | "admit"
-            | "acknowledge"
-            | "deny"
-            | "estimate"
-            | "suspect"
-            | "show"
-            | "reveal"
-            | "indicate"
-            | "feel"
-            | "find"
-            | "learn"
-            | "agree"
-            | "decide"
-            | "declare"
-            | "stress"
-            | "understand"
-            | "mean"
-            | "predict"
-            | "assume"
-    )
+    const MORE: &[&str] = &[
+        "warn",
+        "fear",
+        "hope",
+        "expect",
+        "know",
+        "add",
+        "note",
+        "argue",
+        "suggest",
+        "confirm",
+        "admit",
+        "acknowledge",
+        "deny",
+        "estimate",
+        "suspect",
+        "show",
+        "reveal",
+        "indicate",
+        "feel",
+        "find",
+        "learn",
+        "agree",
+        "decide",
+        "declare",
+        "stress",
+        "understand",
+        "mean",
+        "predict",
+        "assume",
+    ];
+    let lemma = t.lemma.as_str();
+    REPORTING_VERBS.contains(&lemma) || MORE.contains(&lemma)
 }
 
 /// For a mention starting at `start`, the participle opening the phrase

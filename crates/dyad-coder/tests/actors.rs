@@ -472,6 +472,24 @@ fn office_holders_code_by_story_date() {
         // his arrest in March 2025, then an opposition leader.
         ("Ekrem Imamoglu", "2024-05-01", "TURGOV"),
         ("Ekrem Imamoglu", "2025-06-01", "TUROPP"),
+        // G20 heads of government before the present ones (Italy, Australia,
+        // Brazil, Turkey, France, Poland), then former holders or opposition;
+        // one person in government, opposition and government again (Ed
+        // Miliband); a speaker turned intelligence chief (Naryshkin).
+        ("Giuseppe Conte", "2019-05-01", "ITAGOV"),
+        ("Giuseppe Conte", "2023-05-01", "ITAOPP"),
+        ("Malcolm Turnbull", "2017-05-01", "AUSGOV"),
+        ("Malcolm Turnbull", "2020-05-01", "AUSELI"),
+        ("Michel Temer", "2017-05-01", "BRAGOV"),
+        ("Binali Yildirim", "2017-05-01", "TURGOV"),
+        ("Edouard Philippe", "2019-05-01", "FRAGOV"),
+        ("Mateusz Morawiecki", "2020-05-01", "POLGOV"),
+        ("Mateusz Morawiecki", "2024-05-01", "POLOPP"),
+        ("Ed Miliband", "2012-05-01", "GBROPP"),
+        ("Ed Miliband", "2017-05-01", "GBRELI"),
+        ("Ed Miliband", "2025-05-01", "GBRGOV"),
+        ("Sergei Naryshkin", "2014-05-01", "RUSLEG"),
+        ("Sergei Naryshkin", "2020-05-01", "RUSSPY"),
     ];
     let mut failures = Vec::new();
     for (name, date, want) in cases {

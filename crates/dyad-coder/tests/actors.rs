@@ -72,17 +72,20 @@ const KNOWN_GAPS: &[(&str, &str)] = &[];
 /// if any, by treaty with another state or by the police), or, San Marino,
 /// only ceremonial corps under the secretary for internal affairs. Iceland's
 /// defence falls to the foreign minister; Bhutan's army answers to the king,
-/// with no defence ministry. Deliberately without a `[dm]`.
+/// with no defence ministry. Malta's armed forces and the Bahamas' defence
+/// force come under the home affairs and national security ministers, who
+/// also run the police; Guyana's defence force answers to the president
+/// through the Defence Board. Deliberately without a `[dm]`.
 const NO_DEFENCE_MINISTRY: &[&str] = &[
-    "AND", "BTN", "CRI", "DMA", "FSM", "GRD", "ISL", "KIR", "LCA", "LIE", "MCO", "MHL", "MUS", "NRU", "PAN", "PLW",
-    "SLB", "SMR", "TUV", "VCT", "VUT", "WSM",
+    "AND", "BHS", "BTN", "CRI", "DMA", "FSM", "GRD", "GUY", "ISL", "KIR", "LCA", "LIE", "MCO", "MHL", "MLT", "MUS",
+    "NRU", "PAN", "PLW", "SLB", "SMR", "TUV", "VCT", "VUT", "WSM",
 ];
 
 /// Coverage floors: UN members with their own foreign minister (`[fm]`) and
 /// defence minister (`[dm]`), as measured when they were last raised.
 /// Raise, never lower.
-const FM_FLOOR: usize = 184;
-const DM_FLOOR: usize = 129;
+const FM_FLOOR: usize = 185;
+const DM_FLOOR: usize = 133;
 
 /// One tagged line: the person's office as the dictionary gives it.
 struct Office {
@@ -400,6 +403,95 @@ fn office_holders_code_by_story_date() {
         ("Hishammuddin Hussein", "2022-05-01", "MYSMIL"),
         ("Ahmed Aboul Gheit", "2008-05-01", "EGYGOV"),
         ("Ahmed Aboul Gheit", "2020-05-01", "IGOARL"),
+        // South Sudan: Teny was dismissed as defence minister in March 2023,
+        // Chol Thon Balok appointed; Nauru's Aingimea president, then foreign
+        // minister; Yemen's bin Mubarak foreign minister, then prime minister
+        // after Abdulmalik; Trinidad and Tobago's ministry of defence of 2025.
+        ("Angelina Teny", "2021-05-01", "SSDMIL"),
+        ("Angelina Teny", "2024-01-15", "SSDELI"),
+        ("Chol Thon Balok", "2021-05-01", ""),
+        ("Chol Thon Balok", "2024-01-15", "SSDMIL"),
+        ("Lionel Aingimea", "2021-05-01", "NRUGOV"),
+        ("Lionel Aingimea", "2023-05-01", ""),
+        ("Lionel Aingimea", "2024-05-01", "NRUGOV"),
+        ("Maeen Abdulmalik", "2022-05-01", "YEMGOV"),
+        ("Maeen Abdulmalik", "2025-01-15", ""),
+        ("Ahmed Awad bin Mubarak", "2022-05-01", "YEMGOV"),
+        ("Ahmed Awad bin Mubarak", "2024-05-01", "YEMGOV"),
+        ("Ahmed Awad bin Mubarak", "2025-09-01", ""),
+        ("Wayne Sturge", "2025-09-01", "TTOMIL"),
+        ("Wayne Sturge", "2024-05-01", ""),
+        ("Abdulkadir Mohamed Nur", "2024-02-15", "SOMMIL"),
+        ("Abdulkadir Mohamed Nur", "2021-05-01", ""),
+        // Predecessors added beside people.actors' later offices: Borrell
+        // Spain's foreign minister before the EU; Stoltenberg prime minister,
+        // NATO secretary general, then finance minister; Draghi at the ECB.
+        ("Josep Borrell", "2019-05-01", "ESPGOV"),
+        ("Josep Borrell", "2022-05-01", "IGOEEC"),
+        ("Jens Stoltenberg", "2010-05-01", "NORGOV"),
+        ("Jens Stoltenberg", "2019-05-01", "IGONAT"),
+        ("Jens Stoltenberg", "2025-06-01", "NORGOV"),
+        ("Mario Draghi", "2015-05-01", "IGOEEC"),
+        ("Mario Draghi", "2022-05-01", "ITAGOV"),
+        // Lebanon, Iraq, South Korea, Sweden: heads of government before the
+        // present ones, former holders after their terms.
+        ("Najib Mikati", "2023-05-01", "LBNGOV"),
+        ("Najib Mikati", "2025-06-01", "LBNELI"),
+        ("Michel Aoun", "2019-05-01", "LBNGOV"),
+        ("Barham Salih", "2020-05-01", "IRQGOV"),
+        ("Adil Abdul-Mahdi", "2019-05-01", "IRQGOV"),
+        ("Adil Abdul-Mahdi", "2021-05-01", "IRQELI"),
+        ("Han Duck-soo", "2023-05-01", "KORGOV"),
+        ("Han Duck-soo", "2025-09-01", "KORELI"),
+        ("Magdalena Andersson", "2019-05-01", "SWEGOV"),
+        ("Magdalena Andersson", "2022-05-01", "SWEGOV"),
+        ("Magdalena Andersson", "2024-05-01", "SWEOPP"),
+        // Legislators, party leaders and officials by date: Badenoch minister,
+        // then in opposition; Corbyn's years as opposition leader; Lagarde
+        // at the IMF, then the ECB; Yellen at the Fed and the Treasury;
+        // Ben-Gvir out of the government between January and March 2025.
+        ("Kemi Badenoch", "2023-05-01", "GBRGOV"),
+        ("Kemi Badenoch", "2025-05-01", "GBROPP"),
+        ("Jeremy Corbyn", "2018-05-01", "GBROPP"),
+        ("Jeremy Corbyn", "2022-05-01", "GBRELI"),
+        ("Christine Lagarde", "2015-05-01", "IGOIMF"),
+        ("Christine Lagarde", "2022-05-01", "IGOEEC"),
+        ("Janet Yellen", "2016-05-01", "USAGOV"),
+        ("Janet Yellen", "2019-05-01", "USAELI"),
+        ("Janet Yellen", "2023-05-01", "USAGOV"),
+        ("Itamar Ben-Gvir", "2024-05-01", "ISRGOV"),
+        ("Itamar Ben-Gvir", "2025-02-15", "ISRELI"),
+        ("Itamar Ben-Gvir", "2025-06-01", "ISRGOV"),
+        ("Nancy Pelosi", "2020-05-01", "USALEG"),
+        ("Matt Gaetz", "2025-05-01", "USAELI"),
+        ("Qassem Soleimani", "2019-05-01", "IRNMIL"),
+        ("Qassem Soleimani", "2021-05-01", ""),
+        ("Esmail Qaani", "2019-05-01", ""),
+        ("Esmail Qaani", "2021-05-01", "IRNMIL"),
+        ("Raila Odinga", "2010-05-01", "KENGOV"),
+        ("Raila Odinga", "2022-05-01", "KENOPP"),
+        // Istanbul's mayor is the city's government until his removal after
+        // his arrest in March 2025, then an opposition leader.
+        ("Ekrem Imamoglu", "2024-05-01", "TURGOV"),
+        ("Ekrem Imamoglu", "2025-06-01", "TUROPP"),
+        // G20 heads of government before the present ones (Italy, Australia,
+        // Brazil, Turkey, France, Poland), then former holders or opposition;
+        // one person in government, opposition and government again (Ed
+        // Miliband); a speaker turned intelligence chief (Naryshkin).
+        ("Giuseppe Conte", "2019-05-01", "ITAGOV"),
+        ("Giuseppe Conte", "2023-05-01", "ITAOPP"),
+        ("Malcolm Turnbull", "2017-05-01", "AUSGOV"),
+        ("Malcolm Turnbull", "2020-05-01", "AUSELI"),
+        ("Michel Temer", "2017-05-01", "BRAGOV"),
+        ("Binali Yildirim", "2017-05-01", "TURGOV"),
+        ("Edouard Philippe", "2019-05-01", "FRAGOV"),
+        ("Mateusz Morawiecki", "2020-05-01", "POLGOV"),
+        ("Mateusz Morawiecki", "2024-05-01", "POLOPP"),
+        ("Ed Miliband", "2012-05-01", "GBROPP"),
+        ("Ed Miliband", "2017-05-01", "GBRELI"),
+        ("Ed Miliband", "2025-05-01", "GBRGOV"),
+        ("Sergei Naryshkin", "2014-05-01", "RUSLEG"),
+        ("Sergei Naryshkin", "2020-05-01", "RUSSPY"),
     ];
     let mut failures = Vec::new();
     for (name, date, want) in cases {

@@ -158,6 +158,11 @@ fn verbs_stay_out_of_mentions() {
         ("A Kenyan court convicted two Somali men of terrorism.", &["KENJUD 11 SOMCVL"], &[]),
         // The noun is still a role noun.
         ("Nigerian convicts attacked a Nigerian prison.", &["NGACRM 19 NGACOP"], &[]),
+        // A participle or `-s` verb of a role noun (`force`, `police`) is a verb.
+        ("Rebels seized Goma, forcing Congolese troops to flee.", &["CODREB 17 COD"], &[]),
+        ("Russian forces pushed into Kharkiv, forcing Ukraine to withdraw troops.", &[], &["UKRMIL 08 -"]),
+        ("Iran criticised the way Iraq polices its border.", &[], &["IRN 11 IRQCOP"]),
+        ("Police policing the march arrested 12 Kenyan protesters in Nairobi.", &["KENCOP 17 KENCVL"], &[]),
     ]);
 }
 
@@ -191,6 +196,13 @@ fn role_noun_heads_a_list_of_countries() {
             &["GHAGOV 11 MLI", "TGOGOV 11 MLI", "BENGOV 11 MLI"],
             &[],
         ),
+        // Coordinated role nouns share the countries after them.
+        (
+            "Ministers and lawmakers from Sweden and Finland criticised Russia.",
+            &["SWEGOV 11 RUS", "FINGOV 11 RUS", "SWELEG 11 RUS", "FINLEG 11 RUS"],
+            &["RUSGOV 11 -", "FIN 11 RUS"],
+        ),
+        ("The president and prime minister of Iraq criticised Turkey.", &["IRQGOV 11 TUR"], &["TURGOV 11 -"]),
         // `its envoys from X` says where they leave, not whose they are.
         ("Canada recalled its envoys from Iran and Iraq.", &[], &["IRNGOV 16 -", "IRQGOV 16 -"]),
     ]);

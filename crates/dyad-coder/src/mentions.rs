@@ -768,8 +768,19 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
                 && gap[..gap.len() - 1].iter().all(is_np_glue)
                 && gap.len() <= 3
                 && former_eli(s, dicts, &atoms[k], atoms[k].start);
+            // `Israeli defence officials`, `Chinese tech firms`: common nouns
+            // between a country and a role noun modify the role. Not an
+            // inflected one, which in a headline is the verb (`Ivory Coast
+            // bans opposition rallies`).
+            let prev_is_country =
+                matches!(atoms[k - 1].kind, AtomKind::Actor(id) if dicts.actors()[id as usize].code.len() == 3);
+            let noun_modifiers = prev_is_country
+                && matches!(atoms[k].kind, AtomKind::Agent(_))
+                && (1..=2).contains(&gap.len())
+                && gap.iter().all(|t| t.tag == Tag::Noun && t.case == Case::Lower && t.norm == t.lemma);
             let glue = tight_hyphen
                 || former_office_glue
+                || noun_modifiers
                 || title_nouns
                 || located
                 || possessor_of_backed

@@ -489,3 +489,14 @@ fn government_offices_take_the_documents_country() {
 fn plural_possessive_owns_a_backed_role() {
     assert_cases(&[("The Philippines' US-backed rebels attacked Chinese troops.", &["PHLREB 19 CHNMIL"], &[])]);
 }
+
+/// Common nouns between a country and its role noun modify the role
+/// (`Israeli defence officials`); an inflected one in a headline is the verb.
+#[test]
+fn noun_modifiers_between_country_and_role() {
+    assert_cases(&[
+        ("Israeli defence officials accused Iran of arming Hezbollah.", &["ISRMIL 11 IRN"], &["IRNGOV 11 -"]),
+        ("Washington blacklisted dozens of Chinese tech firms on Thursday.", &["USA 16 CHNBUS"], &[]),
+        ("Ivory Coast bans opposition rallies ahead of presidential vote", &["CIV 17 CIVOPP"], &[]),
+    ]);
+}

@@ -721,6 +721,30 @@ fn located_in(gap: &[Token], people: impl FnOnce() -> bool) -> bool {
     }
 }
 
+/// Head nouns of what a country has or goes through, never who acts: `the
+/// Syrian war`, `the Russian economy`.
+const NON_ACTOR_HEADS: &[&str] = &["war", "conflict", "crisis", "economy", "election"];
+
+/// Whether the one-word country `atom` modifies one of [`NON_ACTOR_HEADS`]
+/// ending its noun phrase, past lower-case adjectives (`the Syrian civil
+/// war`): the phrase names no actor. A noun after the head keeps it (`Russian
+/// war planes`, `Syrian war crimes`).
+fn modifies_a_non_actor(s: &Sentence<'_>, dicts: &Dictionaries, atom: &Atom) -> bool {
+    let AtomKind::Actor(id) = atom.kind else { return false };
+    let e = &dicts.actors()[id as usize];
+    if atom.end - atom.start != 1 || e.country.as_deref() != Some(e.code.as_str()) {
+        return false;
+    }
+    let toks = &s.tokens;
+    let mut i = atom.end;
+    while toks.get(i).is_some_and(|t| t.case == Case::Lower && t.tag == Tag::Adj) {
+        i += 1;
+    }
+    let head = toks.get(i).is_some_and(|t| t.case == Case::Lower && NON_ACTOR_HEADS.contains(&t.lemma.as_str()));
+    let noun_after = toks.get(i + 1).is_some_and(|t| t.tag == Tag::Noun || t.tag == Tag::ProperNoun);
+    head && !noun_after
+}
+
 /// Groups atoms into mentions.
 pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec<Mention> {
     let atoms = atoms(s, dicts, date);
@@ -897,6 +921,9 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
             None => (start, None),
         };
         let start = if start > 0 && is_det(&toks[start - 1]) { start - 1 } else { start };
+        if k - first_atom == 1 && modifies_a_non_actor(s, dicts, &atoms[first_atom]) {
+            continue;
+        }
         // A backed phrase keeps no country rather than a wrong one.
         out.push(Mention { start, end, members, is_place: false, agent_only, backed });
     }

@@ -369,6 +369,11 @@ fn office_modifiers_stay_in_the_phrase() {
         ("Israeli defence officials accused Iran of arming Hezbollah.", &["ISRMIL 11 IRN"], &["IRNGOV 11 -"]),
         ("Washington blacklisted dozens of Chinese tech firms on Thursday.", &["USA 16 CHNBUS"], &[]),
         ("Ivory Coast bans opposition rallies ahead of presidential vote", &["CIV 17 CIVOPP"], &[]),
+        // A country modifying a war or an economy names no actor; before
+        // another noun it still does.
+        ("The Syrian civil war has killed more than 500,000 people.", &[], &["SYR 18 -"]),
+        ("Egypt and Qatar urged an end to the Sudanese war.", &["EGY 02 -"], &["SDN 02 -"]),
+        ("Russian war planes bombed Aleppo on Sunday.", &["RUS 19 SYR"], &[]),
     ]);
 }
 

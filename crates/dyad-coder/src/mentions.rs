@@ -144,6 +144,12 @@ fn atoms(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec
             if matches!(s.tokens[end - 1].tag, Tag::Verb(VerbForm::Past | VerbForm::PastParticiple)) {
                 continue;
             }
+            // Nor a verb inflected from a role noun: `soldiers guarding the
+            // border` (`guard`), `Russia polices the border`, whose noun
+            // takes no `-s`.
+            if verb_of_role_noun(&s.tokens[end - 1]) {
+                continue;
+            }
             // Nor an adjective before a capitalised word of the phrase: `the
             // official Syrian opposition` is the opposition, not officials
             // (`rebel forces` is left alone: its tag is less sure). A
@@ -180,6 +186,22 @@ fn atoms(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec
         }
     }
     out
+}
+
+/// Role nouns that take no plural `-s`: `polices` is only ever the verb.
+const INVARIANT_NOUNS: &[&str] = &["police", "personnel", "clergy"];
+
+/// Whether `t` is a verb form inflected from a role noun's lemma: a
+/// present participle (`guarding`, `policing`), or an `-s` form of a noun
+/// that has no such plural (`polices`). Plurals the tagger reads as verbs
+/// (`German banks`) are left alone.
+fn verb_of_role_noun(t: &Token) -> bool {
+    let inflected = t.norm != t.lemma;
+    inflected
+        && match t.tag {
+            Tag::Verb(VerbForm::Gerund) => t.norm.ends_with("ing"),
+            _ => t.norm.ends_with('s') && INVARIANT_NOUNS.contains(&t.lemma.as_str()),
+        }
 }
 
 /// Participles that make `X-backed` a backer, not the actor's identity:
@@ -699,6 +721,30 @@ fn located_in(gap: &[Token], people: impl FnOnce() -> bool) -> bool {
     }
 }
 
+/// Head nouns of what a country has or goes through, never who acts: `the
+/// Syrian war`, `the Russian economy`.
+const NON_ACTOR_HEADS: &[&str] = &["war", "conflict", "crisis", "economy", "election"];
+
+/// Whether the one-word country `atom` modifies one of [`NON_ACTOR_HEADS`]
+/// ending its noun phrase, past lower-case adjectives (`the Syrian civil
+/// war`): the phrase names no actor. A noun after the head keeps it (`Russian
+/// war planes`, `Syrian war crimes`).
+fn modifies_a_non_actor(s: &Sentence<'_>, dicts: &Dictionaries, atom: &Atom) -> bool {
+    let AtomKind::Actor(id) = atom.kind else { return false };
+    let e = &dicts.actors()[id as usize];
+    if atom.end - atom.start != 1 || e.country.as_deref() != Some(e.code.as_str()) {
+        return false;
+    }
+    let toks = &s.tokens;
+    let mut i = atom.end;
+    while toks.get(i).is_some_and(|t| t.case == Case::Lower && t.tag == Tag::Adj) {
+        i += 1;
+    }
+    let head = toks.get(i).is_some_and(|t| t.case == Case::Lower && NON_ACTOR_HEADS.contains(&t.lemma.as_str()));
+    let noun_after = toks.get(i + 1).is_some_and(|t| t.tag == Tag::Noun || t.tag == Tag::ProperNoun);
+    head && !noun_after
+}
+
 /// Groups atoms into mentions.
 pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec<Mention> {
     let atoms = atoms(s, dicts, date);
@@ -713,6 +759,8 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
         let mut conjuncts: Vec<Vec<Member>> = vec![vec![member_of(&atoms[k], dicts)]];
         let mut has_actor = !matches!(atoms[k].kind, AtomKind::Agent(_));
         let mut shared_head: Option<String> = None;
+        // The sectors of coordinated role nouns that share the countries after them.
+        let mut shared_roles: Vec<Option<String>> = Vec::new();
         // Per conjunct: an office-holder's armed or police forces (`Putin's army`).
         let mut forces: Vec<Option<String>> = vec![None];
         // Per conjunct: its head, the last token of its last atom.
@@ -744,8 +792,19 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
                 && gap[..gap.len() - 1].iter().all(is_np_glue)
                 && gap.len() <= 3
                 && former_eli(s, dicts, &atoms[k], atoms[k].start);
+            // `Israeli defence officials`, `Chinese tech firms`: common nouns
+            // between a country and a role noun modify the role. Not an
+            // inflected one, which in a headline is the verb (`Ivory Coast
+            // bans opposition rallies`).
+            let prev_is_country =
+                matches!(atoms[k - 1].kind, AtomKind::Actor(id) if dicts.actors()[id as usize].code.len() == 3);
+            let noun_modifiers = prev_is_country
+                && matches!(atoms[k].kind, AtomKind::Agent(_))
+                && (1..=2).contains(&gap.len())
+                && gap.iter().all(|t| t.tag == Tag::Noun && t.case == Case::Lower && t.norm == t.lemma);
             let glue = tight_hyphen
                 || former_office_glue
+                || noun_modifiers
                 || title_nouns
                 || located
                 || possessor_of_backed
@@ -776,6 +835,17 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
                 if plural {
                     shared_head = conjuncts[0][0].sector.clone();
                 }
+            }
+            // `lawmakers and officials in Chad and Niger`, `the president and
+            // prime minister of Iraq`: coordinated role nouns before `of`,
+            // `in` or `from` and a country all belong to it.
+            if glue
+                && conjuncts.len() > 1
+                && next_is_country
+                && conjuncts.iter().all(|c| matches!(c.as_slice(), [m] if m.code.is_none() && m.country.is_none()))
+                && matches!(gap, [t] if matches!(t.norm.as_str(), "of" | "in" | "from"))
+            {
+                shared_roles = conjuncts.iter().map(|c| c[0].sector.clone()).collect();
             }
             if glue {
                 if let Some(sector) = officeholders_forces(dicts, &atoms[k - 1], &atoms[k], gap, toks.get(atoms[k].end))
@@ -819,6 +889,9 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
                 m.sector = Some(sector.clone());
             }
         }
+        if !shared_roles.is_empty() {
+            members = share_roles(members, &shared_roles);
+        }
         let people = !has_actor && names_a_people(dicts, &atoms[first_atom]);
         // A people's group fighting `in Syria`: the sentence's scene is
         // its country.
@@ -848,8 +921,35 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
             None => (start, None),
         };
         let start = if start > 0 && is_det(&toks[start - 1]) { start - 1 } else { start };
+        if k - first_atom == 1 && modifies_a_non_actor(s, dicts, &atoms[first_atom]) {
+            continue;
+        }
         // A backed phrase keeps no country rather than a wrong one.
         out.push(Mention { start, end, members, is_place: false, agent_only, backed });
+    }
+    out
+}
+
+/// `Lawmakers and officials in A and B`: `members` holds the open role
+/// nouns before the last one, then the last role noun on country A, then
+/// the countries coordinated after it. Every role (`sectors`, one per
+/// role noun) is given every country; left alone unless the countries
+/// after A are bare.
+fn share_roles(members: Vec<Member>, sectors: &[Option<String>]) -> Vec<Member> {
+    let first_country = sectors.len() - 1;
+    let bare = |m: &Member| m.code.is_some() && m.code == m.country;
+    let countries = &members[first_country..];
+    if countries.is_empty() || !bare(&countries[0]) || !countries[1..].iter().all(|m| bare(m) && m.sector.is_none()) {
+        return members;
+    }
+    let mut out: Vec<Member> = Vec::new();
+    for sector in sectors {
+        for c in countries {
+            let m = Member { sector: sector.clone(), ..c.clone() };
+            if !out.contains(&m) {
+                out.push(m);
+            }
+        }
     }
     out
 }

@@ -158,6 +158,11 @@ fn verbs_stay_out_of_mentions() {
         ("A Kenyan court convicted two Somali men of terrorism.", &["KENJUD 11 SOMCVL"], &[]),
         // The noun is still a role noun.
         ("Nigerian convicts attacked a Nigerian prison.", &["NGACRM 19 NGACOP"], &[]),
+        // A participle or `-s` verb of a role noun (`force`, `police`) is a verb.
+        ("Rebels seized Goma, forcing Congolese troops to flee.", &["CODREB 17 COD"], &[]),
+        ("Russian forces pushed into Kharkiv, forcing Ukraine to withdraw troops.", &[], &["UKRMIL 08 -"]),
+        ("Iran criticised the way Iraq polices its border.", &[], &["IRN 11 IRQCOP"]),
+        ("Police policing the march arrested 12 Kenyan protesters in Nairobi.", &["KENCOP 17 KENCVL"], &[]),
     ]);
 }
 
@@ -191,6 +196,13 @@ fn role_noun_heads_a_list_of_countries() {
             &["GHAGOV 11 MLI", "TGOGOV 11 MLI", "BENGOV 11 MLI"],
             &[],
         ),
+        // Coordinated role nouns share the countries after them.
+        (
+            "Ministers and lawmakers from Sweden and Finland criticised Russia.",
+            &["SWEGOV 11 RUS", "FINGOV 11 RUS", "SWELEG 11 RUS", "FINLEG 11 RUS"],
+            &["RUSGOV 11 -", "FIN 11 RUS"],
+        ),
+        ("The president and prime minister of Iraq criticised Turkey.", &["IRQGOV 11 TUR"], &["TURGOV 11 -"]),
         // `its envoys from X` says where they leave, not whose they are.
         ("Canada recalled its envoys from Iran and Iraq.", &[], &["IRNGOV 16 -", "IRQGOV 16 -"]),
     ]);
@@ -341,8 +353,9 @@ fn a_countrys_envoy_to_an_organisation_is_the_countrys() {
     ]);
 }
 
-/// Rank words between a possessive and an office belong to the phrase, and
-/// an adjective role word before a name is a modifier, not a role noun.
+/// Rank words between a possessive and an office, and common nouns between
+/// a country and a role noun, belong to the phrase; an adjective role word
+/// before a name is a modifier, not a role noun.
 #[test]
 fn office_modifiers_stay_in_the_phrase() {
     assert_cases(&[
@@ -351,6 +364,16 @@ fn office_modifiers_stay_in_the_phrase() {
         ("Turkey criticised the official Syrian opposition.", &["TUR 11 SYROPP"], &["TUR 11 SYRGOV"]),
         // Regression: a participle role word still describes the person.
         ("Turkish police arrested a suspected British Isis member.", &["TURCOP 17 GBRCRM"], &[]),
+        // Common nouns between a country and its role noun modify the role;
+        // an inflected one in a headline is the verb.
+        ("Israeli defence officials accused Iran of arming Hezbollah.", &["ISRMIL 11 IRN"], &["IRNGOV 11 -"]),
+        ("Washington blacklisted dozens of Chinese tech firms on Thursday.", &["USA 16 CHNBUS"], &[]),
+        ("Ivory Coast bans opposition rallies ahead of presidential vote", &["CIV 17 CIVOPP"], &[]),
+        // A country modifying a war or an economy names no actor; before
+        // another noun it still does.
+        ("The Syrian civil war has killed more than 500,000 people.", &[], &["SYR 18 -"]),
+        ("Egypt and Qatar urged an end to the Sudanese war.", &["EGY 02 -"], &["SDN 02 -"]),
+        ("Russian war planes bombed Aleppo on Sunday.", &["RUS 19 SYR"], &[]),
     ]);
 }
 

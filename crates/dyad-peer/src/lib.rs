@@ -119,6 +119,12 @@ pub struct PeerTables {
     /// (`ATTEND [031!]`), a dominant verb: under `SET: CODE ALL` a sentence
     /// where it codes gives its events only (`left for X to attend talks`).
     pub dominant: HashSet<(String, u32)>,
+    /// TABARI: actor phrases written with spaces (`ITHILEN TELEVISION`),
+    /// each as its space-separated chunks of lower-case words (stems end in
+    /// `*`). TABARI's space lets other words come between (`Ithilen
+    /// state-run television`); dyad's actor phrases have no gaps, so
+    /// [`PeerCoder`] blanks those words before coding.
+    pub actor_gaps: Vec<Vec<Vec<String>>>,
 }
 
 /// The words of a TABARI pattern that match only as written (each with the
@@ -508,7 +514,9 @@ impl PeerCoder {
         }
         // Clauses left out are blanked: byte offsets into `text` still hold.
         let masked = conventions.comma.map(|c| c.eliminate(text));
-        let doc = Document::new("text", masked.as_deref().unwrap_or(text)).with_published(date);
+        let base = masked.as_deref().unwrap_or(text);
+        let gapped = mask_actor_gaps(base, &self.tables.actor_gaps);
+        let doc = Document::new("text", gapped.as_deref().unwrap_or(base)).with_published(date);
         // The rules below read the mentions `explain` records; plain coding needs no trace.
         let traced = conventions.target_after_verb
             || conventions.discard_actors
@@ -529,6 +537,17 @@ impl PeerCoder {
         };
         if self.tables.verbs_without_noun_endings {
             events.retain(|e| !possessive_trigger(text, e));
+        }
+        if conventions.first_actor_source {
+            // TABARI reads an actor phrase's words as the actor only: `forces`
+            // in `security forces are about to restore` is no verb.
+            let actors: Vec<Span> =
+                traces.iter().flat_map(|t| &t.mentions).filter(|m| !m.codes.is_empty()).map(|m| m.span).collect();
+            let in_actor = |s: Span| actors.iter().any(|m| m.start <= s.start && s.start < m.end);
+            events.retain(|e| !in_actor(e.evidence.trigger_span));
+            for t in &mut traces {
+                t.triggers.retain(|x| !in_actor(x.span));
+            }
         }
         // Sentences with a `###` actor, dropped after the rules below add events.
         let gone: Vec<usize> = if conventions.discard_actors {
@@ -575,6 +594,9 @@ impl PeerCoder {
             };
             events = first_actor_sources(events, &traces, &clauses, agents_ok, code_all, &slot);
         }
+        if conventions.first_actor_source {
+            events.extend(clause_sources(&traces, &clauses, agents_ok));
+        }
         if conventions.target_after_verb {
             let null = |c: &str| is_null_actor(&self.actor_code(c.trim_start_matches('?')));
             let null = conventions.require_target.then_some(&null as &dyn Fn(&str) -> bool);
@@ -612,7 +634,9 @@ impl PeerCoder {
     /// the actor only: a president of Freedonia is forwarded as Freedonia),
     /// whose code is the first three-letter block of dyad's code.
     fn forwarded_actor(&self, text: &str, date: Option<NaiveDate>) -> Option<String> {
-        let (_, traces) = self.coder.explain(&Document::new("text", text).with_published(date));
+        let gapped = mask_actor_gaps(text, &self.tables.actor_gaps);
+        let doc = Document::new("text", gapped.as_deref().unwrap_or(text)).with_published(date);
+        let (_, traces) = self.coder.explain(&doc);
         let code = traces
             .iter()
             .flat_map(|t| &t.mentions)
@@ -951,6 +975,95 @@ fn targets_after_verb(
         out.extend(usable_actors(m, &usable).map(|a| Event { target: Some(a), ..e.clone() }));
     }
     out
+}
+
+/// Most words TABARI's space in an actor phrase passes over in
+/// [`mask_actor_gaps`] (`Al "The Weasel" Gore`).
+const MAX_ACTOR_GAP: usize = 2;
+
+/// TABARI's space in an actor phrase (`ITHILEN TELEVISION`, `AL GORE`):
+/// `text` with the words standing between the phrase's chunks blanked
+/// (`Ithilen state-run television`, `Al "The Weasel" Gore`), so dyad's
+/// gapless phrase matches; byte offsets hold. The blank starts with `of`
+/// where the converter wrote the phrase with `of` in its spaces. At most [`MAX_ACTOR_GAP`]
+/// words per space, none past a comma, `;`, `:`, a parenthesis or a
+/// sentence end. `None` when nothing is blanked.
+fn mask_actor_gaps(text: &str, phrases: &[Vec<Vec<String>>]) -> Option<String> {
+    if phrases.is_empty() {
+        return None;
+    }
+    // Whitespace-separated words: (start, end, lower-case key, ends a clause).
+    let mut words: Vec<(usize, usize, String, bool)> = Vec::new();
+    let mut at = 0;
+    for w in text.split_inclusive(char::is_whitespace) {
+        let raw = w.trim_end();
+        if !raw.is_empty() {
+            let key = raw.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            let key = key.strip_suffix("'s").map(str::to_string).unwrap_or(key);
+            let breaks = raw.ends_with([',', ';', ':', '.', '!', '?', ')', '(']) || raw.starts_with('(');
+            words.push((at, at + raw.len(), key, breaks));
+        }
+        at += w.len();
+    }
+    let same = |key: &str, p: &String| match p.strip_suffix('*') {
+        Some(stem) => key.starts_with(stem),
+        None => key == p,
+    };
+    // The index after `chunk` written from word `i`, its words adjacent.
+    let chunk_at = |i: usize, chunk: &[String]| {
+        let end = i + chunk.len();
+        let fits = end <= words.len()
+            && chunk
+                .iter()
+                .enumerate()
+                .all(|(k, p)| same(&words[i + k].2, p) && (k + 1 == chunk.len() || !words[i + k].3));
+        fits.then_some(end)
+    };
+    let mut blank: Vec<(usize, usize, bool)> = Vec::new();
+    for chunks in phrases {
+        let Some((first, rest)) = chunks.split_first() else { continue };
+        for i in 0..words.len() {
+            let Some(mut next) = chunk_at(i, first) else { continue };
+            let mut gaps = Vec::new();
+            let found = rest.iter().all(|chunk| {
+                let from = next;
+                for j in from..=(from + MAX_ACTOR_GAP).min(words.len()) {
+                    if words[j - 1].3 {
+                        return false;
+                    }
+                    if let Some(end) = chunk_at(j, chunk) {
+                        if j > from {
+                            // `of` where the converter wrote the phrase with one
+                            // (`al of gore`), so that a phrase joined by `_`
+                            // (`AL_GORE`) does not match the blanked words.
+                            let gap_word = |w: Option<&String>| w.is_some_and(|w| w == "of" || w == "the");
+                            let of = chunks.len() <= 3
+                                && !gap_word(words.get(from - 1).map(|w| &w.2))
+                                && !gap_word(chunk.first());
+                            gaps.push((words[from].0, words[j - 1].1, of));
+                        }
+                        next = end;
+                        return true;
+                    }
+                }
+                false
+            });
+            if found {
+                blank.extend(gaps);
+            }
+        }
+    }
+    if blank.is_empty() {
+        return None;
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for (from, to, of) in blank {
+        bytes[from..to].fill(b' ');
+        if of && to - from >= 2 {
+            bytes[from..from + 2].copy_from_slice(b"of");
+        }
+    }
+    String::from_utf8(bytes).ok()
 }
 
 /// Whether the first verb the grammar coded or found no source for in
@@ -1404,6 +1517,38 @@ fn default_sources(
             for p in partners {
                 out.extend(event(source.clone(), Some(Actor { text: m.text.clone(), ..default_actor(p, m.span.end) })));
             }
+        }
+    }
+    out
+}
+
+/// TABARI: a verb opening a clause with no actor of its own before it
+/// (`Freedonia accepts that ... or assail Sylvania`) and no source found by
+/// the grammar shares the source of the clause before: that clause's first
+/// actor (else the sentence's first actor before the clause).
+fn clause_sources(traces: &[SentenceTrace], clauses: &[usize], agents_ok: bool) -> Vec<Event> {
+    let usable = |c: &String| codable(c, agents_ok);
+    let mut out = Vec::new();
+    for t in traces {
+        let starts: Vec<usize> = clauses.iter().copied().filter(|&c| c > t.span.start && c < t.span.end).collect();
+        let actors: Vec<&dyad_coder::MentionTrace> =
+            t.mentions.iter().filter(|m| !m.is_place && m.codes.iter().any(usable)).collect();
+        for trig in t.triggers.iter().filter(|x| x.decision.ends_with("no source found")) {
+            let Some(pos) = starts.iter().rposition(|&c| c <= trig.span.start) else { continue };
+            let start = starts[pos];
+            if actors.iter().any(|m| m.span.start >= start && m.span.start < trig.span.start) {
+                continue;
+            }
+            let previous = if pos == 0 { t.span.start } else { starts[pos - 1] };
+            let before = |m: &&&dyad_coder::MentionTrace| m.span.start < start;
+            let Some(m) =
+                actors.iter().filter(before).find(|m| m.span.start >= previous).or(actors.iter().find(before))
+            else {
+                continue;
+            };
+            let code = m.codes.iter().find(|c| usable(c)).map(|c| c.trim_start_matches('?')).unwrap_or_default();
+            let source = Actor { text: m.text.clone(), span: m.span, ..default_actor(code, 0) };
+            out.extend(trigger_event(t, trig, source, None));
         }
     }
     out
@@ -1901,6 +2046,38 @@ mod tests {
         let far = "Freedonia praised the plan, almost five long years after the failed summit held in the city of Sylvania, an aide said.";
         assert!(codes(far, &coder.conventions()).is_empty());
         assert_eq!(codes(far, &tabari), vec![t("FRD", "SYL", "041")]);
+    }
+
+    #[test]
+    fn tabari_actor_gaps_hyphens_and_verbs_inside_actors() {
+        let actors =
+            "FREEDONIA TELEVISION [FRDTV]\nBO_FIREFLY [RUF]\nBO FIREFLY [RFF]\nFREEDONIA_GUARDS [FRDMIL]\n";
+        let (_, coder) = tabari_coder(actors, "PRAISE [041]\nGUARD [170]\nASSAIL [122]\n");
+        let tabari =
+            Conventions { first_actor_source: true, by_clause: true, first_trigger_only: true, ..coder.conventions() };
+        let cases = [
+            ("Sylvania praised Freedonia state-run television on Monday.", "SYL FRDTV 041", "words between"),
+            ("Sylvania praised Freedonia television on Monday.", "SYL FRDTV 041", "adjacent"),
+            ("Sylvania praised Freedonia, television and radio on Monday.", "SYL FRD 041", "not past a comma"),
+            ("Sylvania praised Freedonia and its new public television.", "SYL FRD 041", "at most two words"),
+            ("Sylvania praised Bo-Firefly on Monday.", "SYL RUF 041", "a hyphen joins"),
+            ("Sylvania praised Bo Firefly on Monday.", "SYL RUF 041", "joined over spaced"),
+            ("Sylvania praised Bo \"The Duck\" Firefly on Monday.", "SYL RFF 041", "spaced only with a gap"),
+            ("Freedonia guards praised Sylvania on Monday.", "FRDMIL SYL 041", "no verb inside an actor"),
+            (
+                "Freedonia accepts that rebels might praise Sylvania or assail Grandfenwick on Friday.",
+                "FRD GFW 122; FRD SYL 041",
+                "a clause with no actor shares the source",
+            ),
+        ];
+        for (text, want, why) in cases {
+            assert_eq!(joined_codes(&coder, text, &tabari), want, "{why}: {text}");
+        }
+        let text = "Sylvania praised Bo \"The Duck\" Firefly.";
+        let gaps = mask_actor_gaps(text, &coder.tables().actor_gaps).unwrap();
+        assert_eq!(gaps.len(), text.len(), "offsets hold");
+        assert_eq!(gaps.split_whitespace().collect::<Vec<_>>(), ["Sylvania", "praised", "Bo", "of", "Firefly."]);
+        assert_eq!(mask_actor_gaps("Sylvania praised Bo.", &coder.tables().actor_gaps), None);
     }
 
     #[test]

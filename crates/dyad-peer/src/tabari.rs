@@ -12,8 +12,8 @@ use chrono::{Days, NaiveDate};
 use dyad_text::Lexicon;
 
 use crate::convert::{
-    clean_phrase, clean_word, convert_pattern, event_code, stem_element, syn_name, tabari_actor_phrases, ActorCodes,
-    Out, Tok, STEM_MARK,
+    clean_phrase, clean_word, convert_pattern, event_code, stem_chunks, stem_element, syn_name, tabari_actor_phrases,
+    ActorCodes, Out, Tok, STEM_MARK,
 };
 use crate::{
     date_yymmdd, CodeBy, CommaClauses, Complexity, Converted, DefaultActors, ExpectedEvent, PatternTokens, PeerCode,
@@ -261,7 +261,23 @@ pub(crate) fn convert_actors(
                 None => vec![clean_phrase(phrase)],
             };
             let spaced = phrase.trim().contains(char::is_whitespace);
-            for p in phrases.iter().filter(|p| !p.is_empty() && (!spaced || !joined.contains(*p))) {
+            let mut phrases: Vec<String> =
+                phrases.into_iter().filter(|p| !p.is_empty() && (!spaced || !joined.contains(p))).collect();
+            if let Some(lexicon) = stems {
+                let chunks: Vec<Vec<String>> =
+                    stem_chunks(lexicon, phrase).iter().map(|c| c.split(' ').map(str::to_string).collect()).collect();
+                // TABARI reads a hyphen between words as a space: `AL_GORE` matches `Al-Gore`.
+                if let [words] = chunks.as_slice() {
+                    if words.len() >= 2 && words.iter().all(|w| w.chars().all(char::is_alphanumeric)) {
+                        phrases.push(words.join("-"));
+                    }
+                }
+                // A space lets any words come between: the engine reads the text with them blanked.
+                if chunks.len() >= 2 {
+                    conv.tables.actor_gaps.push(chunks);
+                }
+            }
+            for p in &phrases {
                 for (code, from, until) in &ranges {
                     let dyad = codes.dyad_code(code, conv);
                     let mut line = format!("{p} = {dyad}");
@@ -537,7 +553,10 @@ pub(crate) fn emit_verbs(
                 conv.diag(file, line, "invalid-code", format!("cannot read event code `{code}`"));
                 return None;
             };
-            let n = out.push(&format!("{pattern} = {}  # {file}:{line}", cameo.as_str()));
+            // `[---]`: dyad's own no-event code (the match codes nothing and
+            // overlaps shorter patterns, as TABARI's null code).
+            let written = if peer == PeerCode::Null { dyad_dict::NO_EVENT } else { cameo.as_str() };
+            let n = out.push(&format!("{pattern} = {written}  # {file}:{line}"));
             conv.tables.events.insert((out.name.clone(), n), peer);
             conv.tables.verb_forms.insert((out.name.clone(), n), verb.split('|').map(str::to_string).collect());
             // The code's own marker: `?` subordinate, `!` dominant (TABARI).
@@ -1313,6 +1332,7 @@ SHUN_ [---]
 - * LEMONS [###]
 PARLEY [040]
 - * RUMBUSTICAT [043]
+- * IDLY  [---]
 WIN_OVER [041]
 ";
 
@@ -1347,6 +1367,8 @@ GRAND_FENWICK [GFK]
         // Stems are prefixes; `_`-joined entry words are adjacent words.
         assert!(events.contains("parley|parley* ... rumbusticat* = 043"), "{events}");
         assert!(events.contains("win_over = 041"), "{events}");
+        // `[---]` is dyad's no-event code, not a stand-in code.
+        assert!(events.contains("parley|parley* ... idly|idly* = ---"), "{events}");
         assert!(!events.contains("shun|shunned|shunning = "), "null verb has no bare pattern: {events}");
         let syn = &conv.sources.iter().find(|(n, _)| n.ends_with(".synonyms")).unwrap().1;
         assert!(syn.contains("&fruit = apples, pears"), "{syn}");

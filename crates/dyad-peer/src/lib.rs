@@ -125,6 +125,10 @@ pub struct PeerTables {
     /// state-run television`); dyad's actor phrases have no gaps, so
     /// [`PeerCoder`] blanks those words before coding.
     pub actor_gaps: Vec<Vec<Vec<String>>>,
+    /// TABARI: the words of the actors file's `<ADJECTIVE>` block (lower
+    /// case): `and` between two of them (`awful and evil minister`) joins
+    /// the words and opens no clause.
+    pub adjectives: HashSet<String>,
 }
 
 /// The words of a TABARI pattern that match only as written (each with the
@@ -516,7 +520,9 @@ impl PeerCoder {
         let masked = conventions.comma.map(|c| c.eliminate(text));
         let base = masked.as_deref().unwrap_or(text);
         let gapped = mask_actor_gaps(base, &self.tables.actor_gaps);
-        let doc = Document::new("text", gapped.as_deref().unwrap_or(base)).with_published(date);
+        let base = gapped.as_deref().unwrap_or(base);
+        let nor = if self.tables.verbs_without_noun_endings { neither_nor(base) } else { None };
+        let doc = Document::new("text", nor.as_deref().unwrap_or(base)).with_published(date);
         // The rules below read the mentions `explain` records; plain coding needs no trace.
         let traced = conventions.target_after_verb
             || conventions.discard_actors
@@ -583,7 +589,7 @@ impl PeerCoder {
         }
         // TABARI's clauses also bound the source under `CODE ALL`.
         let clauses: Vec<usize> = if conventions.by_clause || code_all {
-            traces.iter().flat_map(clause_starts).collect()
+            traces.iter().flat_map(|t| clause_starts(t, &self.tables.adjectives)).collect()
         } else {
             Vec::new()
         };
@@ -975,6 +981,28 @@ fn targets_after_verb(
         out.extend(usable_actors(m, &usable).map(|a| Event { target: Some(a), ..e.clone() }));
     }
     out
+}
+
+/// TABARI: `nor` joins actors as `and` does (`Neither Freedonia nor
+/// Sylvania praised ...`: both praised): `text` with `nor` written `and`
+/// and `neither` blanked (byte offsets hold); `None` without a `nor`.
+fn neither_nor(text: &str) -> Option<String> {
+    let mut bytes = text.as_bytes().to_vec();
+    let mut changed = false;
+    let mut at = 0;
+    for w in text.split_inclusive(|c: char| !c.is_alphanumeric()) {
+        let word = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        match word.to_lowercase().as_str() {
+            "nor" => {
+                bytes[at..at + 3].copy_from_slice(if word.starts_with('N') { b"And" } else { b"and" });
+                changed = true;
+            }
+            "neither" => bytes[at..at + word.len()].fill(b' '),
+            _ => {}
+        }
+        at += w.len();
+    }
+    changed.then(|| String::from_utf8(bytes).ok()).flatten()
 }
 
 /// Most words TABARI's space in an actor phrase passes over in
@@ -1378,7 +1406,7 @@ fn pronoun_mentions(traces: &mut [SentenceTrace], agents_ok: bool) {
 /// phrase: after them, adverbs and at most a noun phrase or pronoun (a new
 /// subject) come before a verb. A conjunction followed by a noun phrase and
 /// then anything else (`sheep and goats from Sylvania`) joins nouns.
-fn clause_starts(t: &SentenceTrace) -> Vec<usize> {
+fn clause_starts(t: &SentenceTrace, adjectives: &HashSet<String>) -> Vec<usize> {
     let offsets = token_offsets(t);
     let verb = |tag: &str| tag.starts_with("VB") || tag.starts_with("MD") || tag.starts_with("AUX");
     let subject = |tag: &str| {
@@ -1397,6 +1425,12 @@ fn clause_starts(t: &SentenceTrace) -> Vec<usize> {
         // A conjunction inside a compound actor (`Freedonia and Sylvania
         // urged`) joins the subject.
         if t.mentions.iter().any(|m| m.span.start < offsets[i] && offsets[i] < m.span.end) {
+            continue;
+        }
+        // TABARI: `awful and evil minister` joins two listed adjectives.
+        let adjective =
+            |x: Option<&dyad_coder::TokenTrace>| x.is_some_and(|x| adjectives.contains(&x.text.to_lowercase()));
+        if i > 0 && adjective(t.tokens.get(i - 1)) && adjective(t.tokens.get(i + 1)) {
             continue;
         }
         let next = t.tokens[i + 1..].iter().find(|x| !subject(x.tag));
@@ -2050,9 +2084,10 @@ mod tests {
 
     #[test]
     fn tabari_actor_gaps_hyphens_and_verbs_inside_actors() {
-        let actors =
-            "FREEDONIA TELEVISION [FRDTV]\nBO_FIREFLY [RUF]\nBO FIREFLY [RFF]\nFREEDONIA_GUARDS [FRDMIL]\n";
-        let (_, coder) = tabari_coder(actors, "PRAISE [041]\nGUARD [170]\nASSAIL [122]\n");
+        let actors = "FREEDONIA TELEVISION [FRDTV]\nBO_FIREFLY [RUF]\nBO FIREFLY [RFF]\nFREEDONIA_GUARDS [FRDMIL]\n\
+                      <ADJECTIVE>\nAWFUL\nEVIL\n</ADJECTIVE>\n";
+        let verbs = "PRAISE [041]\nGUARD [170]\nASSAIL [122]\nWARN [160]\nACCORD [---]\n- IN_* [075]\n- IN_ * [072]\n";
+        let (_, coder) = tabari_coder(actors, verbs);
         let tabari =
             Conventions { first_actor_source: true, by_clause: true, first_trigger_only: true, ..coder.conventions() };
         let cases = [
@@ -2069,6 +2104,13 @@ mod tests {
                 "FRD GFW 122; FRD SYL 041",
                 "a clause with no actor shares the source",
             ),
+            (
+                "Freedonia's awful and evil minister Bo Firefly warned Sylvania on Monday.",
+                "FRD SYL 160",
+                "`and` between listed adjectives opens no clause",
+            ),
+            ("Neither Freedonia nor Grandfenwick praised Sylvania on Monday.", "FRD SYL 041; GFW SYL 041", "nor"),
+            ("Freedonia was in accord with Sylvania on Monday.", "FRD SYL 075", "adjacent over spaced"),
         ];
         for (text, want, why) in cases {
             assert_eq!(joined_codes(&coder, text, &tabari), want, "{why}: {text}");

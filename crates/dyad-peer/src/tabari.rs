@@ -203,11 +203,17 @@ pub(crate) fn convert_actors(
         }
         if let Some(tag) = t.strip_prefix('<') {
             let tag = tag.trim_end_matches('>').to_string();
-            conv.diag(file, line_no, "unsupported-block", format!("<{tag}> block is not used by dyad"));
+            if tag != "ADJECTIVE" || stems.is_none() {
+                conv.diag(file, line_no, "unsupported-block", format!("<{tag}> block is not used by dyad"));
+            }
             block = Some(tag);
             continue;
         }
-        if block.is_some() {
+        if let Some(tag) = &block {
+            // TABARI: `and` between two listed adjectives joins them, opening no clause.
+            if tag == "ADJECTIVE" && stems.is_some() {
+                conv.tables.adjectives.insert(clean_phrase(t));
+            }
             continue;
         }
         if t.starts_with('[') {
@@ -660,9 +666,14 @@ pub(crate) fn emit_verbs(
 
 /// How specific a peer pattern is, for ordering patterns that match the same
 /// words (see `emit_verbs`): more literal words, then fewer synonym sets and
-/// alternatives, then fewer stems (`word` converts a peer word).
-fn specificity(toks: &PatternTokens, word: &dyn Fn(&str) -> String) -> (usize, Reverse<usize>, Reverse<usize>) {
+/// alternatives, then fewer stems, then fewer spaces (`word` converts a peer word).
+fn specificity(
+    toks: &PatternTokens,
+    word: &dyn Fn(&str) -> String,
+) -> (usize, Reverse<usize>, Reverse<usize>, Reverse<usize>) {
     let (mut words, mut sets, mut stems) = (0, 0, 0);
+    // Spaces between elements: `IN_*` (adjacent) is more specific than `IN_ *`.
+    let gaps = toks.items.iter().skip(1).filter(|(_, joined)| !joined).count();
     for (t, _) in &toks.items {
         match t {
             Tok::Word(w) => {
@@ -673,7 +684,7 @@ fn specificity(toks: &PatternTokens, word: &dyn Fn(&str) -> String) -> (usize, R
             _ => {}
         }
     }
-    (words, Reverse(sets), Reverse(stems))
+    (words, Reverse(sets), Reverse(stems), Reverse(gaps))
 }
 
 /// A peer pattern whose `{ A | B }` alternatives include a synonym set glued

@@ -632,7 +632,9 @@ impl PeerCoder {
             });
         }
         events.retain(|e| !complex.contains(&e.sentence) && !gone.contains(&e.sentence));
-        self.translate_in_clauses(&events, conventions, &clauses)
+        // TABARI: `former` in an actor's noun phrase makes it ELI.
+        let former = if conventions.first_actor_source { former_actors(&traces) } else { Vec::new() };
+        self.translate_in_clauses(&events, conventions, &clauses, &former)
     }
 
     /// TABARI `FORWARD:`: the actor a pronoun of the next sentence stands
@@ -660,13 +662,21 @@ impl PeerCoder {
 
     /// As [`PeerCoder::translate`], with other conventions.
     pub fn translate_with(&self, events: &[Event], conventions: Conventions) -> Vec<PeerEvent> {
-        self.translate_in_clauses(events, conventions, &[])
+        self.translate_in_clauses(events, conventions, &[], &[])
     }
 
     /// As [`PeerCoder::translate_with`]; `clauses` are the document offsets
     /// where a clause starts inside a sentence (`first_trigger_only` then
-    /// keeps the first verb of each clause).
-    fn translate_in_clauses(&self, events: &[Event], conventions: Conventions, clauses: &[usize]) -> Vec<PeerEvent> {
+    /// keeps the first verb of each clause); `former` are the starts of
+    /// actors written with `former` (TABARI codes them as the actor's own
+    /// code plus `ELI`).
+    fn translate_in_clauses(
+        &self,
+        events: &[Event],
+        conventions: Conventions,
+        clauses: &[usize],
+        former: &[usize],
+    ) -> Vec<PeerEvent> {
         let mut out = Vec::new();
         let mut discarded_sentences = Vec::new();
         let bare_agent = |a: &dyad_core::Actor| a.rule.as_ref().is_some_and(|r| r.file.ends_with(".agents"));
@@ -764,6 +774,7 @@ impl PeerCoder {
             };
             let code_of = |a: &Actor| match (anonymous, self.agent_sector(a)) {
                 (Some(prefix), Some(sector)) => self.peer_agent(a, &format!("{prefix}{sector}")),
+                _ if former.contains(&a.span.start) => format!("{}ELI", self.actor_code(&self.own_code(a))),
                 _ => self.peer_agent(a, &self.actor_code(&a.code)),
             };
             let others = |members: &[&Actor], one: &Actor| {
@@ -890,6 +901,18 @@ impl PeerCoder {
             }
             None => code.to_string(),
         }
+    }
+
+    /// The code of an actor's own dictionary line, without an agent dyad
+    /// attached (`Sylvania prosecutors`: SYL), else its first block.
+    fn own_code(&self, a: &Actor) -> String {
+        let line = a
+            .rule
+            .as_ref()
+            .filter(|r| r.file.ends_with(".actors"))
+            .and_then(|r| self.lines.get(&*r.file)?.get((r.line as usize).checked_sub(1)?));
+        let code = line.and_then(|l| l.split_once('=')?.1.split_whitespace().next());
+        code.map_or_else(|| a.code.get(..3).unwrap_or(&a.code).to_string(), str::to_string)
     }
 
     /// The sector of an actor named by an agent entry alone (`officials`),
@@ -1556,6 +1579,42 @@ fn default_sources(
     out
 }
 
+/// TABARI: the starts of the actors whose noun phrase has `former`: right
+/// before the actor or inside it (`former Sylvania prosecutors`), or before
+/// or after an agent phrase joined to it (`Former security officials in
+/// the Palace`, `Sylvania former security officials`).
+fn former_actors(traces: &[SentenceTrace]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for t in traces {
+        let offsets = token_offsets(t);
+        let word = |i: usize| t.tokens.get(i).map(|x| x.text.to_lowercase()).unwrap_or_default();
+        let first_token = |at: usize| offsets.iter().position(|&o| o >= at);
+        let bare_agent = |i: usize| {
+            t.mentions.iter().find(|m| m.span.start == offsets[i] && m.codes.iter().all(|c| c.starts_with('?')))
+        };
+        for m in t.mentions.iter().filter(|m| m.codes.iter().any(|c| !c.is_empty() && !c.starts_with('?'))) {
+            let (Some(first), last) = (first_token(m.span.start), first_token(m.span.end).unwrap_or(offsets.len()))
+            else {
+                continue;
+            };
+            let inside = (first..last).any(|i| word(i) == "former");
+            let before = first > 0 && word(first - 1) == "former";
+            // An agent phrase before (`former security officials in`) or after (`former security officials`).
+            let agent_before = (0..first).rev().take(3).any(|i| {
+                bare_agent(i).is_some_and(|a| {
+                    let end = first_token(a.span.end).unwrap_or(first);
+                    i > 0 && word(i - 1) == "former" && (end..first).all(|k| matches!(word(k).as_str(), "in" | "of"))
+                })
+            });
+            let agent_after = word(last) == "former" && last + 1 < offsets.len() && bare_agent(last + 1).is_some();
+            if inside || before || agent_before || agent_after {
+                out.push(m.span.start);
+            }
+        }
+    }
+    out
+}
+
 /// TABARI: a verb opening a clause with no actor of its own before it
 /// (`Freedonia accepts that ... or assail Sylvania`) and no source found by
 /// the grammar shares the source of the clause before: that clause's first
@@ -1990,10 +2049,12 @@ mod tests {
 
     /// A TABARI project of three actors plus `actors`, and `verbs`, converted, and its coder.
     fn tabari_coder(actors: &str, verbs: &str) -> (Converted, PeerCoder) {
-        let actors = format!("FREEDONIA [FRD]\nSYLVANIA [SYL]\nGRANDFENWICK [GFW]\n{actors}");
+        // Lines coded `[~SECTOR]` are agents.
+        let (agents, actors): (Vec<&str>, Vec<&str>) = actors.lines().partition(|l| l.contains("[~"));
+        let actors = format!("FREEDONIA [FRD]\nSYLVANIA [SYL]\nGRANDFENWICK [GFW]\n{}", actors.join("\n"));
         let project = tabari::Project {
             actors: vec![("t.actors".into(), actors)],
-            agents: Vec::new(),
+            agents: vec![("t.agents".into(), agents.join("\n"))],
             verbs: vec![("t.verbs".into(), verbs.into())],
             options: Vec::new(),
             texts: Vec::new(),
@@ -2084,7 +2145,7 @@ mod tests {
 
     #[test]
     fn tabari_actor_gaps_hyphens_and_verbs_inside_actors() {
-        let actors = "FREEDONIA TELEVISION [FRDTV]\nBO_FIREFLY [RUF]\nBO FIREFLY [RFF]\nFREEDONIA_GUARDS [FRDMIL]\n\
+        let actors = "SECURITY_OFFICIALS_ [~GOV]\nPROSECUTORS_ [~JUD]\nFREEDONIA TELEVISION [FRDTV]\nBO_FIREFLY [RUF]\nBO FIREFLY [RFF]\nFREEDONIA_GUARDS [FRDMIL]\n\
                       <ADJECTIVE>\nAWFUL\nEVIL\n</ADJECTIVE>\n";
         let verbs = "PRAISE [041]\nGUARD [170]\nASSAIL [122]\nWARN [160]\nACCORD [---]\n- IN_* [075]\n- IN_ * [072]\n";
         let (_, coder) = tabari_coder(actors, verbs);
@@ -2111,6 +2172,16 @@ mod tests {
             ),
             ("Neither Freedonia nor Grandfenwick praised Sylvania on Monday.", "FRD SYL 041; GFW SYL 041", "nor"),
             ("Freedonia was in accord with Sylvania on Monday.", "FRD SYL 075", "adjacent over spaced"),
+            (
+                "Freedonia former security officials praised former Sylvania prosecutors on Monday.",
+                "FRDELI SYLELI 041",
+                "former",
+            ),
+            (
+                "Former security officials in Freedonia praised Sylvania on Monday.",
+                "FRDELI SYL 041",
+                "former before an agent joined to the actor",
+            ),
         ];
         for (text, want, why) in cases {
             assert_eq!(joined_codes(&coder, text, &tabari), want, "{why}: {text}");

@@ -351,7 +351,7 @@ pub(crate) fn stem_element(lexicon: &Lexicon, w: &str, stems: bool) -> String {
 /// [`MIN_STEM`] letters (`FREEDONIA` → `freedonia*`, matching `Freedonian`);
 /// other words are as [`clean_phrase`] writes them. Chunks with no word
 /// left are dropped.
-fn stem_chunks(lexicon: &Lexicon, p: &str) -> Vec<String> {
+pub(crate) fn stem_chunks(lexicon: &Lexicon, p: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for chunk in p.split_whitespace() {
         let pieces: Vec<&str> = chunk.split('_').collect();

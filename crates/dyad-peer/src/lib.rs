@@ -119,6 +119,16 @@ pub struct PeerTables {
     /// (`ATTEND [031!]`), a dominant verb: under `SET: CODE ALL` a sentence
     /// where it codes gives its events only (`left for X to attend talks`).
     pub dominant: HashSet<(String, u32)>,
+    /// TABARI: actor phrases written with spaces (`ITHILEN TELEVISION`),
+    /// each as its space-separated chunks of lower-case words (stems end in
+    /// `*`). TABARI's space lets other words come between (`Ithilen
+    /// state-run television`); dyad's actor phrases have no gaps, so
+    /// [`PeerCoder`] blanks those words before coding.
+    pub actor_gaps: Vec<Vec<Vec<String>>>,
+    /// TABARI: the words of the actors file's `<ADJECTIVE>` block (lower
+    /// case): `and` between two of them (`awful and evil minister`) joins
+    /// the words and opens no clause.
+    pub adjectives: HashSet<String>,
 }
 
 /// The words of a TABARI pattern that match only as written (each with the
@@ -508,7 +518,11 @@ impl PeerCoder {
         }
         // Clauses left out are blanked: byte offsets into `text` still hold.
         let masked = conventions.comma.map(|c| c.eliminate(text));
-        let doc = Document::new("text", masked.as_deref().unwrap_or(text)).with_published(date);
+        let base = masked.as_deref().unwrap_or(text);
+        let gapped = mask_actor_gaps(base, &self.tables.actor_gaps);
+        let base = gapped.as_deref().unwrap_or(base);
+        let nor = if self.tables.verbs_without_noun_endings { neither_nor(base) } else { None };
+        let doc = Document::new("text", nor.as_deref().unwrap_or(base)).with_published(date);
         // The rules below read the mentions `explain` records; plain coding needs no trace.
         let traced = conventions.target_after_verb
             || conventions.discard_actors
@@ -529,6 +543,17 @@ impl PeerCoder {
         };
         if self.tables.verbs_without_noun_endings {
             events.retain(|e| !possessive_trigger(text, e));
+        }
+        if conventions.first_actor_source {
+            // TABARI reads an actor phrase's words as the actor only: `forces`
+            // in `security forces are about to restore` is no verb.
+            let actors: Vec<Span> =
+                traces.iter().flat_map(|t| &t.mentions).filter(|m| !m.codes.is_empty()).map(|m| m.span).collect();
+            let in_actor = |s: Span| actors.iter().any(|m| m.start <= s.start && s.start < m.end);
+            events.retain(|e| !in_actor(e.evidence.trigger_span));
+            for t in &mut traces {
+                t.triggers.retain(|x| !in_actor(x.span));
+            }
         }
         // Sentences with a `###` actor, dropped after the rules below add events.
         let gone: Vec<usize> = if conventions.discard_actors {
@@ -564,7 +589,7 @@ impl PeerCoder {
         }
         // TABARI's clauses also bound the source under `CODE ALL`.
         let clauses: Vec<usize> = if conventions.by_clause || code_all {
-            traces.iter().flat_map(clause_starts).collect()
+            traces.iter().flat_map(|t| clause_starts(t, &self.tables.adjectives)).collect()
         } else {
             Vec::new()
         };
@@ -574,6 +599,9 @@ impl PeerCoder {
                     .is_some_and(|l| l.split('=').next().unwrap_or_default().contains(slot))
             };
             events = first_actor_sources(events, &traces, &clauses, agents_ok, code_all, &slot);
+        }
+        if conventions.first_actor_source {
+            events.extend(clause_sources(&traces, &clauses, agents_ok));
         }
         if conventions.target_after_verb {
             let null = |c: &str| is_null_actor(&self.actor_code(c.trim_start_matches('?')));
@@ -604,7 +632,9 @@ impl PeerCoder {
             });
         }
         events.retain(|e| !complex.contains(&e.sentence) && !gone.contains(&e.sentence));
-        self.translate_in_clauses(&events, conventions, &clauses)
+        // TABARI: `former` in an actor's noun phrase makes it ELI.
+        let former = if conventions.first_actor_source { former_actors(&traces) } else { Vec::new() };
+        self.translate_in_clauses(&events, conventions, &clauses, &former)
     }
 
     /// TABARI `FORWARD:`: the actor a pronoun of the next sentence stands
@@ -612,7 +642,9 @@ impl PeerCoder {
     /// the actor only: a president of Freedonia is forwarded as Freedonia),
     /// whose code is the first three-letter block of dyad's code.
     fn forwarded_actor(&self, text: &str, date: Option<NaiveDate>) -> Option<String> {
-        let (_, traces) = self.coder.explain(&Document::new("text", text).with_published(date));
+        let gapped = mask_actor_gaps(text, &self.tables.actor_gaps);
+        let doc = Document::new("text", gapped.as_deref().unwrap_or(text)).with_published(date);
+        let (_, traces) = self.coder.explain(&doc);
         let code = traces
             .iter()
             .flat_map(|t| &t.mentions)
@@ -630,13 +662,21 @@ impl PeerCoder {
 
     /// As [`PeerCoder::translate`], with other conventions.
     pub fn translate_with(&self, events: &[Event], conventions: Conventions) -> Vec<PeerEvent> {
-        self.translate_in_clauses(events, conventions, &[])
+        self.translate_in_clauses(events, conventions, &[], &[])
     }
 
     /// As [`PeerCoder::translate_with`]; `clauses` are the document offsets
     /// where a clause starts inside a sentence (`first_trigger_only` then
-    /// keeps the first verb of each clause).
-    fn translate_in_clauses(&self, events: &[Event], conventions: Conventions, clauses: &[usize]) -> Vec<PeerEvent> {
+    /// keeps the first verb of each clause); `former` are the starts of
+    /// actors written with `former` (TABARI codes them as the actor's own
+    /// code plus `ELI`).
+    fn translate_in_clauses(
+        &self,
+        events: &[Event],
+        conventions: Conventions,
+        clauses: &[usize],
+        former: &[usize],
+    ) -> Vec<PeerEvent> {
         let mut out = Vec::new();
         let mut discarded_sentences = Vec::new();
         let bare_agent = |a: &dyad_core::Actor| a.rule.as_ref().is_some_and(|r| r.file.ends_with(".agents"));
@@ -734,6 +774,7 @@ impl PeerCoder {
             };
             let code_of = |a: &Actor| match (anonymous, self.agent_sector(a)) {
                 (Some(prefix), Some(sector)) => self.peer_agent(a, &format!("{prefix}{sector}")),
+                _ if former.contains(&a.span.start) => format!("{}ELI", self.actor_code(&self.own_code(a))),
                 _ => self.peer_agent(a, &self.actor_code(&a.code)),
             };
             let others = |members: &[&Actor], one: &Actor| {
@@ -862,6 +903,18 @@ impl PeerCoder {
         }
     }
 
+    /// The code of an actor's own dictionary line, without an agent dyad
+    /// attached (`Sylvania prosecutors`: SYL), else its first block.
+    fn own_code(&self, a: &Actor) -> String {
+        let line = a
+            .rule
+            .as_ref()
+            .filter(|r| r.file.ends_with(".actors"))
+            .and_then(|r| self.lines.get(&*r.file)?.get((r.line as usize).checked_sub(1)?));
+        let code = line.and_then(|l| l.split_once('=')?.1.split_whitespace().next());
+        code.map_or_else(|| a.code.get(..3).unwrap_or(&a.code).to_string(), str::to_string)
+    }
+
     /// The sector of an actor named by an agent entry alone (`officials`),
     /// read from the generated agents line (`officials = GOV`).
     fn agent_sector(&self, a: &Actor) -> Option<String> {
@@ -951,6 +1004,117 @@ fn targets_after_verb(
         out.extend(usable_actors(m, &usable).map(|a| Event { target: Some(a), ..e.clone() }));
     }
     out
+}
+
+/// TABARI: `nor` joins actors as `and` does (`Neither Freedonia nor
+/// Sylvania praised ...`: both praised): `text` with `nor` written `and`
+/// and `neither` blanked (byte offsets hold); `None` without a `nor`.
+fn neither_nor(text: &str) -> Option<String> {
+    let mut bytes = text.as_bytes().to_vec();
+    let mut changed = false;
+    let mut at = 0;
+    for w in text.split_inclusive(|c: char| !c.is_alphanumeric()) {
+        let word = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        match word.to_lowercase().as_str() {
+            "nor" => {
+                bytes[at..at + 3].copy_from_slice(if word.starts_with('N') { b"And" } else { b"and" });
+                changed = true;
+            }
+            "neither" => bytes[at..at + word.len()].fill(b' '),
+            _ => {}
+        }
+        at += w.len();
+    }
+    changed.then(|| String::from_utf8(bytes).ok()).flatten()
+}
+
+/// Most words TABARI's space in an actor phrase passes over in
+/// [`mask_actor_gaps`] (`Al "The Weasel" Gore`).
+const MAX_ACTOR_GAP: usize = 2;
+
+/// TABARI's space in an actor phrase (`ITHILEN TELEVISION`, `AL GORE`):
+/// `text` with the words standing between the phrase's chunks blanked
+/// (`Ithilen state-run television`, `Al "The Weasel" Gore`), so dyad's
+/// gapless phrase matches; byte offsets hold. The blank starts with `of`
+/// where the converter wrote the phrase with `of` in its spaces. At most [`MAX_ACTOR_GAP`]
+/// words per space, none past a comma, `;`, `:`, a parenthesis or a
+/// sentence end. `None` when nothing is blanked.
+fn mask_actor_gaps(text: &str, phrases: &[Vec<Vec<String>>]) -> Option<String> {
+    if phrases.is_empty() {
+        return None;
+    }
+    // Whitespace-separated words: (start, end, lower-case key, ends a clause).
+    let mut words: Vec<(usize, usize, String, bool)> = Vec::new();
+    let mut at = 0;
+    for w in text.split_inclusive(char::is_whitespace) {
+        let raw = w.trim_end();
+        if !raw.is_empty() {
+            let key = raw.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            let key = key.strip_suffix("'s").map(str::to_string).unwrap_or(key);
+            let breaks = raw.ends_with([',', ';', ':', '.', '!', '?', ')', '(']) || raw.starts_with('(');
+            words.push((at, at + raw.len(), key, breaks));
+        }
+        at += w.len();
+    }
+    let same = |key: &str, p: &String| match p.strip_suffix('*') {
+        Some(stem) => key.starts_with(stem),
+        None => key == p,
+    };
+    // The index after `chunk` written from word `i`, its words adjacent.
+    let chunk_at = |i: usize, chunk: &[String]| {
+        let end = i + chunk.len();
+        let fits = end <= words.len()
+            && chunk
+                .iter()
+                .enumerate()
+                .all(|(k, p)| same(&words[i + k].2, p) && (k + 1 == chunk.len() || !words[i + k].3));
+        fits.then_some(end)
+    };
+    let mut blank: Vec<(usize, usize, bool)> = Vec::new();
+    for chunks in phrases {
+        let Some((first, rest)) = chunks.split_first() else { continue };
+        for i in 0..words.len() {
+            let Some(mut next) = chunk_at(i, first) else { continue };
+            let mut gaps = Vec::new();
+            let found = rest.iter().all(|chunk| {
+                let from = next;
+                for j in from..=(from + MAX_ACTOR_GAP).min(words.len()) {
+                    if words[j - 1].3 {
+                        return false;
+                    }
+                    if let Some(end) = chunk_at(j, chunk) {
+                        if j > from {
+                            // `of` where the converter wrote the phrase with one
+                            // (`al of gore`), so that a phrase joined by `_`
+                            // (`AL_GORE`) does not match the blanked words.
+                            let gap_word = |w: Option<&String>| w.is_some_and(|w| w == "of" || w == "the");
+                            let of = chunks.len() <= 3
+                                && !gap_word(words.get(from - 1).map(|w| &w.2))
+                                && !gap_word(chunk.first());
+                            gaps.push((words[from].0, words[j - 1].1, of));
+                        }
+                        next = end;
+                        return true;
+                    }
+                }
+                false
+            });
+            if found {
+                blank.extend(gaps);
+            }
+        }
+    }
+    if blank.is_empty() {
+        return None;
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for (from, to, of) in blank {
+        bytes[from..to].fill(b' ');
+        if of && to - from >= 2 {
+            bytes[from..from + 2].copy_from_slice(b"of");
+        }
+    }
+    String::from_utf8(bytes).ok()
 }
 
 /// Whether the first verb the grammar coded or found no source for in
@@ -1265,7 +1429,7 @@ fn pronoun_mentions(traces: &mut [SentenceTrace], agents_ok: bool) {
 /// phrase: after them, adverbs and at most a noun phrase or pronoun (a new
 /// subject) come before a verb. A conjunction followed by a noun phrase and
 /// then anything else (`sheep and goats from Sylvania`) joins nouns.
-fn clause_starts(t: &SentenceTrace) -> Vec<usize> {
+fn clause_starts(t: &SentenceTrace, adjectives: &HashSet<String>) -> Vec<usize> {
     let offsets = token_offsets(t);
     let verb = |tag: &str| tag.starts_with("VB") || tag.starts_with("MD") || tag.starts_with("AUX");
     let subject = |tag: &str| {
@@ -1284,6 +1448,12 @@ fn clause_starts(t: &SentenceTrace) -> Vec<usize> {
         // A conjunction inside a compound actor (`Freedonia and Sylvania
         // urged`) joins the subject.
         if t.mentions.iter().any(|m| m.span.start < offsets[i] && offsets[i] < m.span.end) {
+            continue;
+        }
+        // TABARI: `awful and evil minister` joins two listed adjectives.
+        let adjective =
+            |x: Option<&dyad_coder::TokenTrace>| x.is_some_and(|x| adjectives.contains(&x.text.to_lowercase()));
+        if i > 0 && adjective(t.tokens.get(i - 1)) && adjective(t.tokens.get(i + 1)) {
             continue;
         }
         let next = t.tokens[i + 1..].iter().find(|x| !subject(x.tag));
@@ -1404,6 +1574,74 @@ fn default_sources(
             for p in partners {
                 out.extend(event(source.clone(), Some(Actor { text: m.text.clone(), ..default_actor(p, m.span.end) })));
             }
+        }
+    }
+    out
+}
+
+/// TABARI: the starts of the actors whose noun phrase has `former`: right
+/// before the actor or inside it (`former Sylvania prosecutors`), or before
+/// or after an agent phrase joined to it (`Former security officials in
+/// the Palace`, `Sylvania former security officials`).
+fn former_actors(traces: &[SentenceTrace]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for t in traces {
+        let offsets = token_offsets(t);
+        let word = |i: usize| t.tokens.get(i).map(|x| x.text.to_lowercase()).unwrap_or_default();
+        let first_token = |at: usize| offsets.iter().position(|&o| o >= at);
+        let bare_agent = |i: usize| {
+            t.mentions.iter().find(|m| m.span.start == offsets[i] && m.codes.iter().all(|c| c.starts_with('?')))
+        };
+        for m in t.mentions.iter().filter(|m| m.codes.iter().any(|c| !c.is_empty() && !c.starts_with('?'))) {
+            let (Some(first), last) = (first_token(m.span.start), first_token(m.span.end).unwrap_or(offsets.len()))
+            else {
+                continue;
+            };
+            let inside = (first..last).any(|i| word(i) == "former");
+            let before = first > 0 && word(first - 1) == "former";
+            // An agent phrase before (`former security officials in`) or after (`former security officials`).
+            let agent_before = (0..first).rev().take(3).any(|i| {
+                bare_agent(i).is_some_and(|a| {
+                    let end = first_token(a.span.end).unwrap_or(first);
+                    i > 0 && word(i - 1) == "former" && (end..first).all(|k| matches!(word(k).as_str(), "in" | "of"))
+                })
+            });
+            let agent_after = word(last) == "former" && last + 1 < offsets.len() && bare_agent(last + 1).is_some();
+            if inside || before || agent_before || agent_after {
+                out.push(m.span.start);
+            }
+        }
+    }
+    out
+}
+
+/// TABARI: a verb opening a clause with no actor of its own before it
+/// (`Freedonia accepts that ... or assail Sylvania`) and no source found by
+/// the grammar shares the source of the clause before: that clause's first
+/// actor (else the sentence's first actor before the clause).
+fn clause_sources(traces: &[SentenceTrace], clauses: &[usize], agents_ok: bool) -> Vec<Event> {
+    let usable = |c: &String| codable(c, agents_ok);
+    let mut out = Vec::new();
+    for t in traces {
+        let starts: Vec<usize> = clauses.iter().copied().filter(|&c| c > t.span.start && c < t.span.end).collect();
+        let actors: Vec<&dyad_coder::MentionTrace> =
+            t.mentions.iter().filter(|m| !m.is_place && m.codes.iter().any(usable)).collect();
+        for trig in t.triggers.iter().filter(|x| x.decision.ends_with("no source found")) {
+            let Some(pos) = starts.iter().rposition(|&c| c <= trig.span.start) else { continue };
+            let start = starts[pos];
+            if actors.iter().any(|m| m.span.start >= start && m.span.start < trig.span.start) {
+                continue;
+            }
+            let previous = if pos == 0 { t.span.start } else { starts[pos - 1] };
+            let before = |m: &&&dyad_coder::MentionTrace| m.span.start < start;
+            let Some(m) =
+                actors.iter().filter(before).find(|m| m.span.start >= previous).or(actors.iter().find(before))
+            else {
+                continue;
+            };
+            let code = m.codes.iter().find(|c| usable(c)).map(|c| c.trim_start_matches('?')).unwrap_or_default();
+            let source = Actor { text: m.text.clone(), span: m.span, ..default_actor(code, 0) };
+            out.extend(trigger_event(t, trig, source, None));
         }
     }
     out
@@ -1811,10 +2049,12 @@ mod tests {
 
     /// A TABARI project of three actors plus `actors`, and `verbs`, converted, and its coder.
     fn tabari_coder(actors: &str, verbs: &str) -> (Converted, PeerCoder) {
-        let actors = format!("FREEDONIA [FRD]\nSYLVANIA [SYL]\nGRANDFENWICK [GFW]\n{actors}");
+        // Lines coded `[~SECTOR]` are agents.
+        let (agents, actors): (Vec<&str>, Vec<&str>) = actors.lines().partition(|l| l.contains("[~"));
+        let actors = format!("FREEDONIA [FRD]\nSYLVANIA [SYL]\nGRANDFENWICK [GFW]\n{}", actors.join("\n"));
         let project = tabari::Project {
             actors: vec![("t.actors".into(), actors)],
-            agents: Vec::new(),
+            agents: vec![("t.agents".into(), agents.join("\n"))],
             verbs: vec![("t.verbs".into(), verbs.into())],
             options: Vec::new(),
             texts: Vec::new(),
@@ -1901,6 +2141,56 @@ mod tests {
         let far = "Freedonia praised the plan, almost five long years after the failed summit held in the city of Sylvania, an aide said.";
         assert!(codes(far, &coder.conventions()).is_empty());
         assert_eq!(codes(far, &tabari), vec![t("FRD", "SYL", "041")]);
+    }
+
+    #[test]
+    fn tabari_actor_gaps_hyphens_and_verbs_inside_actors() {
+        let actors = "SECURITY_OFFICIALS_ [~GOV]\nPROSECUTORS_ [~JUD]\nFREEDONIA TELEVISION [FRDTV]\nBO_FIREFLY [RUF]\nBO FIREFLY [RFF]\nFREEDONIA_GUARDS [FRDMIL]\n\
+                      <ADJECTIVE>\nAWFUL\nEVIL\n</ADJECTIVE>\n";
+        let verbs = "PRAISE [041]\nGUARD [170]\nASSAIL [122]\nWARN [160]\nACCORD [---]\n- IN_* [075]\n- IN_ * [072]\n";
+        let (_, coder) = tabari_coder(actors, verbs);
+        let tabari =
+            Conventions { first_actor_source: true, by_clause: true, first_trigger_only: true, ..coder.conventions() };
+        let cases = [
+            ("Sylvania praised Freedonia state-run television on Monday.", "SYL FRDTV 041", "words between"),
+            ("Sylvania praised Freedonia television on Monday.", "SYL FRDTV 041", "adjacent"),
+            ("Sylvania praised Freedonia, television and radio on Monday.", "SYL FRD 041", "not past a comma"),
+            ("Sylvania praised Freedonia and its new public television.", "SYL FRD 041", "at most two words"),
+            ("Sylvania praised Bo-Firefly on Monday.", "SYL RUF 041", "a hyphen joins"),
+            ("Sylvania praised Bo Firefly on Monday.", "SYL RUF 041", "joined over spaced"),
+            ("Sylvania praised Bo \"The Duck\" Firefly on Monday.", "SYL RFF 041", "spaced only with a gap"),
+            ("Freedonia guards praised Sylvania on Monday.", "FRDMIL SYL 041", "no verb inside an actor"),
+            (
+                "Freedonia accepts that rebels might praise Sylvania or assail Grandfenwick on Friday.",
+                "FRD GFW 122; FRD SYL 041",
+                "a clause with no actor shares the source",
+            ),
+            (
+                "Freedonia's awful and evil minister Bo Firefly warned Sylvania on Monday.",
+                "FRD SYL 160",
+                "`and` between listed adjectives opens no clause",
+            ),
+            ("Neither Freedonia nor Grandfenwick praised Sylvania on Monday.", "FRD SYL 041; GFW SYL 041", "nor"),
+            ("Freedonia was in accord with Sylvania on Monday.", "FRD SYL 075", "adjacent over spaced"),
+            (
+                "Freedonia former security officials praised former Sylvania prosecutors on Monday.",
+                "FRDELI SYLELI 041",
+                "former",
+            ),
+            (
+                "Former security officials in Freedonia praised Sylvania on Monday.",
+                "FRDELI SYL 041",
+                "former before an agent joined to the actor",
+            ),
+        ];
+        for (text, want, why) in cases {
+            assert_eq!(joined_codes(&coder, text, &tabari), want, "{why}: {text}");
+        }
+        let text = "Sylvania praised Bo \"The Duck\" Firefly.";
+        let gaps = mask_actor_gaps(text, &coder.tables().actor_gaps).unwrap();
+        assert_eq!(gaps.len(), text.len(), "offsets hold");
+        assert_eq!(gaps.split_whitespace().collect::<Vec<_>>(), ["Sylvania", "praised", "Bo", "of", "Firefly."]);
+        assert_eq!(mask_actor_gaps("Sylvania praised Bo.", &coder.tables().actor_gaps), None);
     }
 
     #[test]

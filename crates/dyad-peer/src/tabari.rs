@@ -12,8 +12,8 @@ use chrono::{Days, NaiveDate};
 use dyad_text::Lexicon;
 
 use crate::convert::{
-    clean_phrase, clean_word, convert_pattern, event_code, stem_element, syn_name, tabari_actor_phrases, ActorCodes,
-    Out, Tok, STEM_MARK,
+    clean_phrase, clean_word, convert_pattern, event_code, stem_chunks, stem_element, syn_name, tabari_actor_phrases,
+    ActorCodes, Out, Tok, STEM_MARK,
 };
 use crate::{
     date_yymmdd, CodeBy, CommaClauses, Complexity, Converted, DefaultActors, ExpectedEvent, PatternTokens, PeerCode,
@@ -203,11 +203,17 @@ pub(crate) fn convert_actors(
         }
         if let Some(tag) = t.strip_prefix('<') {
             let tag = tag.trim_end_matches('>').to_string();
-            conv.diag(file, line_no, "unsupported-block", format!("<{tag}> block is not used by dyad"));
+            if tag != "ADJECTIVE" || stems.is_none() {
+                conv.diag(file, line_no, "unsupported-block", format!("<{tag}> block is not used by dyad"));
+            }
             block = Some(tag);
             continue;
         }
-        if block.is_some() {
+        if let Some(tag) = &block {
+            // TABARI: `and` between two listed adjectives joins them, opening no clause.
+            if tag == "ADJECTIVE" && stems.is_some() {
+                conv.tables.adjectives.insert(clean_phrase(t));
+            }
             continue;
         }
         if t.starts_with('[') {
@@ -261,7 +267,23 @@ pub(crate) fn convert_actors(
                 None => vec![clean_phrase(phrase)],
             };
             let spaced = phrase.trim().contains(char::is_whitespace);
-            for p in phrases.iter().filter(|p| !p.is_empty() && (!spaced || !joined.contains(*p))) {
+            let mut phrases: Vec<String> =
+                phrases.into_iter().filter(|p| !p.is_empty() && (!spaced || !joined.contains(p))).collect();
+            if let Some(lexicon) = stems {
+                let chunks: Vec<Vec<String>> =
+                    stem_chunks(lexicon, phrase).iter().map(|c| c.split(' ').map(str::to_string).collect()).collect();
+                // TABARI reads a hyphen between words as a space: `AL_GORE` matches `Al-Gore`.
+                if let [words] = chunks.as_slice() {
+                    if words.len() >= 2 && words.iter().all(|w| w.chars().all(char::is_alphanumeric)) {
+                        phrases.push(words.join("-"));
+                    }
+                }
+                // A space lets any words come between: the engine reads the text with them blanked.
+                if chunks.len() >= 2 {
+                    conv.tables.actor_gaps.push(chunks);
+                }
+            }
+            for p in &phrases {
                 for (code, from, until) in &ranges {
                     let dyad = codes.dyad_code(code, conv);
                     let mut line = format!("{p} = {dyad}");
@@ -537,7 +559,10 @@ pub(crate) fn emit_verbs(
                 conv.diag(file, line, "invalid-code", format!("cannot read event code `{code}`"));
                 return None;
             };
-            let n = out.push(&format!("{pattern} = {}  # {file}:{line}", cameo.as_str()));
+            // `[---]`: dyad's own no-event code (the match codes nothing and
+            // overlaps shorter patterns, as TABARI's null code).
+            let written = if peer == PeerCode::Null { dyad_dict::NO_EVENT } else { cameo.as_str() };
+            let n = out.push(&format!("{pattern} = {written}  # {file}:{line}"));
             conv.tables.events.insert((out.name.clone(), n), peer);
             conv.tables.verb_forms.insert((out.name.clone(), n), verb.split('|').map(str::to_string).collect());
             // The code's own marker: `?` subordinate, `!` dominant (TABARI).
@@ -641,9 +666,14 @@ pub(crate) fn emit_verbs(
 
 /// How specific a peer pattern is, for ordering patterns that match the same
 /// words (see `emit_verbs`): more literal words, then fewer synonym sets and
-/// alternatives, then fewer stems (`word` converts a peer word).
-fn specificity(toks: &PatternTokens, word: &dyn Fn(&str) -> String) -> (usize, Reverse<usize>, Reverse<usize>) {
+/// alternatives, then fewer stems, then fewer spaces (`word` converts a peer word).
+fn specificity(
+    toks: &PatternTokens,
+    word: &dyn Fn(&str) -> String,
+) -> (usize, Reverse<usize>, Reverse<usize>, Reverse<usize>) {
     let (mut words, mut sets, mut stems) = (0, 0, 0);
+    // Spaces between elements: `IN_*` (adjacent) is more specific than `IN_ *`.
+    let gaps = toks.items.iter().skip(1).filter(|(_, joined)| !joined).count();
     for (t, _) in &toks.items {
         match t {
             Tok::Word(w) => {
@@ -654,7 +684,7 @@ fn specificity(toks: &PatternTokens, word: &dyn Fn(&str) -> String) -> (usize, R
             _ => {}
         }
     }
-    (words, Reverse(sets), Reverse(stems))
+    (words, Reverse(sets), Reverse(stems), Reverse(gaps))
 }
 
 /// A peer pattern whose `{ A | B }` alternatives include a synonym set glued
@@ -1313,6 +1343,7 @@ SHUN_ [---]
 - * LEMONS [###]
 PARLEY [040]
 - * RUMBUSTICAT [043]
+- * IDLY  [---]
 WIN_OVER [041]
 ";
 
@@ -1347,6 +1378,8 @@ GRAND_FENWICK [GFK]
         // Stems are prefixes; `_`-joined entry words are adjacent words.
         assert!(events.contains("parley|parley* ... rumbusticat* = 043"), "{events}");
         assert!(events.contains("win_over = 041"), "{events}");
+        // `[---]` is dyad's no-event code, not a stand-in code.
+        assert!(events.contains("parley|parley* ... idly|idly* = ---"), "{events}");
         assert!(!events.contains("shun|shunned|shunning = "), "null verb has no bare pattern: {events}");
         let syn = &conv.sources.iter().find(|(n, _)| n.ends_with(".synonyms")).unwrap().1;
         assert!(syn.contains("&fruit = apples, pears"), "{syn}");

@@ -302,6 +302,7 @@ impl DictionariesBuilder {
         c.d.stats.synonyms = c.synonyms.len();
         let mut d = c.d;
         d.finish();
+        d.index_words(lexicon);
         (d, c.diags)
     }
 }
@@ -690,6 +691,10 @@ pub fn split_actor_code(code: &str) -> Option<(Option<String>, Option<String>)> 
     Some((country, sector))
 }
 
+/// A [`Dictionaries::by_word`] entry whose key has no vocabulary id (a
+/// stem not listed as a key itself): it is looked up by string.
+const HASHED: u32 = NO_KEY - 1;
+
 /// Compiled, immutable dictionaries; share them across threads by reference.
 #[derive(Debug)]
 pub struct Dictionaries {
@@ -717,6 +722,12 @@ pub struct Dictionaries {
     /// By vocabulary id: whether the key anchors a pattern or may start an
     /// actor or agent phrase (see [`Dictionaries::opens`]).
     opens: Vec<bool>,
+    /// The vocabulary's keys by id.
+    by_id: Vec<Box<str>>,
+    /// By lexicon word id, the vocabulary ids of [`Dictionaries::key_id`]
+    /// of the form and of its context-free lemma ([`NO_KEY`]: `""`;
+    /// [`HASHED`]: ask `key_id`); see [`Dictionaries::word_key_ids`].
+    by_word: Vec<[u32; 2]>,
     stats: Stats,
     // Build-time only.
     actor_keyed: Keyed,
@@ -741,6 +752,8 @@ impl Dictionaries {
             stems: Default::default(),
             ascii: Vec::new(),
             opens: Vec::new(),
+            by_id: Vec::new(),
+            by_word: Vec::new(),
             stats: Stats::default(),
             actor_keyed: Keyed::default(),
             agent_keyed: Keyed::default(),
@@ -817,10 +830,47 @@ impl Dictionaries {
                 self.index.is_anchor(key) || self.actor_trie.may_start(id) || self.agent_trie.may_start(id);
         }
         self.opens = opens;
+        self.by_id = keys;
         self.stats.actors = self.actors.len();
         self.stats.agents = self.agents.len();
         self.stats.places = self.places.len();
         self.stats.patterns = self.patterns.len();
+    }
+
+    /// Fills [`Dictionaries::by_word`] for the words of `lexicon`.
+    fn index_words(&mut self, lexicon: &Lexicon) {
+        let id = |key: &str| match self.key_id(key) {
+            (k, NO_KEY) if !k.is_empty() => HASHED,
+            (_, id) => id,
+        };
+        self.by_word = (0..lexicon.word_count() as u32)
+            .map(|word| {
+                let form = lexicon.form(word).unwrap_or("");
+                let own = id(form);
+                match lexicon.lemma_static(form) {
+                    Some(lemma) if lemma != form => [own, id(lemma)],
+                    _ => [own, own],
+                }
+            })
+            .collect();
+    }
+
+    /// [`Dictionaries::key_id`] of the lexicon word with id `word` (see
+    /// [`Scratch::word`]) and of its context-free lemma
+    /// ([`Lexicon::lemma_static`], or the form itself), read from a table
+    /// made when the dictionaries were built: a sentence's keys cost no
+    /// hashing for the words the lexicon knows. `None` for a word id
+    /// outside the table, or a word whose keys the table does not hold
+    /// (then `key_id` gives them). The ids must come from a lexicon like the
+    /// one the dictionaries were built with (every [`Lexicon::english`] is).
+    #[inline]
+    pub fn word_key_ids(&self, word: u32) -> Option<[(&str, u32); 2]> {
+        let &[own, lemma] = self.by_word.get(word as usize)?;
+        let key = |id: u32| match id {
+            NO_KEY => Some(("", NO_KEY)),
+            id => self.by_id.get(id as usize).map(|k| (&**k, id)),
+        };
+        Some([key(own)?, key(lemma)?])
     }
 
     /// Entry counts by kind.
@@ -968,6 +1018,25 @@ mod tests {
         }
         // Some one-byte keys are dictionary words: the table is used.
         assert!(known > 0, "no one-byte key in the default dictionaries");
+    }
+
+    /// The word table gives what `key_id` gives, for every lexicon word
+    /// and its context-free lemma.
+    #[test]
+    fn word_keys_from_the_table_are_the_hashed_ones() {
+        let lexicon = Lexicon::english();
+        let dicts = DictionariesBuilder::new().with_defaults().build(&lexicon).unwrap_or_else(|e| panic!("{e}"));
+        let mut known = 0;
+        for word in 0..lexicon.word_count() as u32 {
+            let form = lexicon.form(word).unwrap_or_else(|| panic!("word {word}"));
+            let lemma = lexicon.lemma(form);
+            let Some([own, cf]) = dicts.word_key_ids(word) else { continue };
+            assert_eq!(own, dicts.key_id(form), "{form}");
+            assert_eq!(cf, dicts.key_id(lemma), "{form} -> {lemma}");
+            known += 1;
+        }
+        assert_eq!(known, lexicon.word_count());
+        assert_eq!(dicts.word_key_ids(lexicon.word_count() as u32), None);
     }
 
     #[test]

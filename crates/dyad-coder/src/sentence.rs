@@ -108,7 +108,9 @@ impl<'a> Sentence<'a> {
         }
         let mut tokens = std::mem::take(&mut workspace.tokens);
         coder.lexicon().tag_into(span, scratch, &mut tokens);
-        for (i, (row, t)) in keys.iter_mut().zip(&tokens).enumerate().filter(|(_, (_, t))| t.lemma != t.norm) {
+        // A token the tagger chose no lemma for has its norm as lemma.
+        let relemmatised = |&(i, (_, t)): &(usize, (_, &Token))| scratch.has_lemma(i) && t.lemma != t.norm;
+        for (i, (row, t)) in keys.iter_mut().zip(&tokens).enumerate().filter(relemmatised) {
             let ([n, _, c], Some([ni, _, ci])) = (**row, row.ids()) else { continue };
             let cf = context_free_lemma(&t.norm, scratch.lemma(i), scratch.is_common_word(i));
             let lemma = if t.lemma == cf { (c, ci) } else { dicts.key_id(&t.lemma) };

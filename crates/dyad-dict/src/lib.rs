@@ -814,10 +814,14 @@ impl Dictionaries {
             }
         }
         let vocabulary = &self.vocabulary;
+        let mut without_id = false;
         self.stems = stems::StemSet::new(stems.into_iter().map(|(stem, marked)| {
             let id = vocabulary.get(&*marked).copied().unwrap_or(NO_KEY);
+            without_id |= id == NO_KEY;
             (stem, (marked, id))
         }));
+        // Only such a stem is a key `key_id` gives without an id.
+        self.index.set_keys_without_id(without_id);
         self.ascii = (0..128u8)
             .map(|b| {
                 let (key, id) = self.key_id_hashed(char::from(b).encode_utf8(&mut [0; 1]));
@@ -1037,6 +1041,41 @@ mod tests {
         }
         assert_eq!(known, lexicon.word_count());
         assert_eq!(dicts.word_key_ids(lexicon.word_count() as u32), None);
+    }
+
+    /// With an actor stem that no pattern lists, `key_id` gives a key
+    /// without an id (the stem), and the pattern matcher still looks at it.
+    #[test]
+    fn a_stem_without_an_id_is_still_matched() {
+        let lexicon = Lexicon::english();
+        let mut b = DictionariesBuilder::new();
+        b.add_source("t.actors", "freedon* = FRD\n").add_source("t.events", "denounce freedon* = 111\nmeet = 040\n");
+        let with_pattern = b.build(&lexicon).unwrap_or_else(|e| panic!("{e}"));
+        assert!(!with_pattern.index.keys_without_id);
+        let mut b = DictionariesBuilder::new();
+        // `freed*` is no vocabulary key's stem but the token's key `freedon*`'s.
+        b.add_source("t.actors", "freedon* = FRD\n").add_source("t.events", "freed* = 080\nmeet = 040\n");
+        let dicts = b.build(&lexicon).unwrap_or_else(|e| panic!("{e}"));
+        assert!(dicts.index.keys_without_id);
+        let (key, id) = dicts.key_id("freedonian");
+        assert_eq!((key, id), ("freedon*", NO_KEY));
+        for (d, text, expect) in [
+            (&dicts, "Freedonian envoys met the minister.", 2),
+            (&with_pattern, "They denounced Freedonian envoys and met.", 2),
+        ] {
+            let rows: Vec<KeyRow<'_>> = lexicon
+                .analyze(text, Span::new(0, text.len()))
+                .iter()
+                .map(|t| {
+                    let (n, ni) = d.key_id(&t.norm);
+                    let (l, li) = d.key_id(&t.lemma);
+                    KeyRow::new([n, l, l], [ni, li, li])
+                })
+                .collect();
+            let by_ids = d.find_patterns(&Keyed { rows: rows.clone(), with_ids: true });
+            assert_eq!(by_ids, d.find_patterns(&Keyed { rows, with_ids: false }), "{text}");
+            assert_eq!(by_ids.len(), expect, "{text}");
+        }
     }
 
     #[test]

@@ -521,6 +521,13 @@ impl Scratch {
         self.lookups.get(i).map(|l| l.word).filter(|&w| w != lexicon::NO_WORD)
     }
 
+    /// After [`Lexicon::tag_into`]: whether the tagger chose a lemma for
+    /// token `i`. When it did not, the token's [`Token::lemma`] is its
+    /// `norm` (when it did, the lemma may still be the norm).
+    pub fn has_lemma(&self, i: usize) -> bool {
+        self.choices.get(i).is_some_and(|c| c.1.is_some())
+    }
+
     /// Whether token `i` of the last analysed sentence is a common word, as
     /// [`Lexicon::is_common_word`] says of the token's `norm`.
     pub fn is_common_word(&self, i: usize) -> bool {
@@ -645,6 +652,10 @@ mod tests {
         lexicon.tag_into(span, &mut scratch, &mut tokens);
         assert_eq!(tokens, lexicon.analyze(text, span));
         assert_eq!(cases, tokens.iter().map(|t| t.case).collect::<Vec<_>>());
+        for (i, t) in tokens.iter().enumerate() {
+            assert!(scratch.has_lemma(i) || t.lemma == t.norm, "{t:?}");
+        }
+        assert!(scratch.has_lemma(tokens.iter().position(|t| t.norm == "seized").unwrap_or(0)));
         assert_eq!((n, first.as_str()), (tokens.len(), "officials"));
     }
 

@@ -1043,6 +1043,27 @@ mod tests {
         assert_eq!(dicts.word_key_ids(lexicon.word_count() as u32), None);
     }
 
+    /// The pattern matches in `text`, from its keys' vocabulary ids and
+    /// from their strings.
+    fn matches_both_ways(
+        lexicon: &Lexicon,
+        dicts: &Dictionaries,
+        text: &str,
+    ) -> (Vec<PatternMatch>, Vec<PatternMatch>) {
+        let rows: Vec<KeyRow<'_>> = lexicon
+            .analyze(text, Span::new(0, text.len()))
+            .iter()
+            .map(|t| {
+                let (n, ni) = dicts.key_id(&t.norm);
+                let (l, li) = dicts.key_id(&t.lemma);
+                let (c, ci) = dicts.key_id(lexicon.lemma(&t.norm));
+                KeyRow::new([n, l, c], [ni, li, ci])
+            })
+            .collect();
+        let by_ids = dicts.find_patterns(&Keyed { rows: rows.clone(), with_ids: true });
+        (by_ids, dicts.find_patterns(&Keyed { rows, with_ids: false }))
+    }
+
     /// With an actor stem that no pattern lists, `key_id` gives a key
     /// without an id (the stem), and the pattern matcher still looks at it.
     #[test]
@@ -1063,17 +1084,8 @@ mod tests {
             (&dicts, "Freedonian envoys met the minister.", 2),
             (&with_pattern, "They denounced Freedonian envoys and met.", 2),
         ] {
-            let rows: Vec<KeyRow<'_>> = lexicon
-                .analyze(text, Span::new(0, text.len()))
-                .iter()
-                .map(|t| {
-                    let (n, ni) = d.key_id(&t.norm);
-                    let (l, li) = d.key_id(&t.lemma);
-                    KeyRow::new([n, l, l], [ni, li, li])
-                })
-                .collect();
-            let by_ids = d.find_patterns(&Keyed { rows: rows.clone(), with_ids: true });
-            assert_eq!(by_ids, d.find_patterns(&Keyed { rows, with_ids: false }), "{text}");
+            let (by_ids, by_strings) = matches_both_ways(&lexicon, d, text);
+            assert_eq!(by_ids, by_strings, "{text}");
             assert_eq!(by_ids.len(), expect, "{text}");
         }
     }
@@ -1090,18 +1102,7 @@ mod tests {
             "Police arrested dozens of protesters after the rally.",
             "The two leaders met and signed a trade agreement.",
         ] {
-            let rows: Vec<KeyRow<'_>> = lexicon
-                .analyze(text, Span::new(0, text.len()))
-                .iter()
-                .map(|t| {
-                    let (n, ni) = dicts.key_id(&t.norm);
-                    let (l, li) = dicts.key_id(&t.lemma);
-                    let (c, ci) = dicts.key_id(lexicon.lemma(&t.norm));
-                    KeyRow::new([n, l, c], [ni, li, ci])
-                })
-                .collect();
-            let by_ids = dicts.find_patterns(&Keyed { rows: rows.clone(), with_ids: true });
-            let by_strings = dicts.find_patterns(&Keyed { rows, with_ids: false });
+            let (by_ids, by_strings) = matches_both_ways(&lexicon, &dicts, text);
             assert_eq!(by_ids, by_strings, "{text}");
             found += by_ids.len();
         }

@@ -86,9 +86,19 @@ impl<'a> Sentence<'a> {
         let mut keys = recycle(std::mem::take(&mut workspace.keys));
         keys.extend((0..scratch.len()).map(|i| {
             let norm = scratch.norm(i);
-            let cf = context_free_lemma(norm, scratch.lemma(i), scratch.is_common_word(i));
-            let n = dicts.key_id(norm);
-            let c = if cf == norm { n } else { dicts.key_id(cf) };
+            let lemma = scratch.lemma(i);
+            // A word the lexicon knows has its keys in the dictionaries'
+            // table by word id: no hashing.
+            let (n, c) = match scratch.word(i).and_then(|w| dicts.word_key_ids(w)) {
+                // A common word's context-free lemma is the lexicon's (the
+                // table's `l` is `n` when that is the word itself).
+                Some([n, l]) if scratch.is_common_word(i) => (n, l),
+                known => {
+                    let n = known.map_or_else(|| dicts.key_id(norm), |[n, _]| n);
+                    let cf = context_free_lemma(norm, lemma, scratch.is_common_word(i));
+                    (n, if cf == norm { n } else { dicts.key_id(cf) })
+                }
+            };
             KeyRow::new([n.0, n.0, c.0], [n.1, n.1, c.1])
         }));
         // A sentence over the token limit is reported (grammar.rs): not skipped.
@@ -98,7 +108,9 @@ impl<'a> Sentence<'a> {
         }
         let mut tokens = std::mem::take(&mut workspace.tokens);
         coder.lexicon().tag_into(span, scratch, &mut tokens);
-        for (i, (row, t)) in keys.iter_mut().zip(&tokens).enumerate().filter(|(_, (_, t))| t.lemma != t.norm) {
+        // A token the tagger chose no lemma for has its norm as lemma.
+        let relemmatised = |&(i, (_, t)): &(usize, (_, &Token))| scratch.has_lemma(i) && t.lemma != t.norm;
+        for (i, (row, t)) in keys.iter_mut().zip(&tokens).enumerate().filter(relemmatised) {
             let ([n, _, c], Some([ni, _, ci])) = (**row, row.ids()) else { continue };
             let cf = context_free_lemma(&t.norm, scratch.lemma(i), scratch.is_common_word(i));
             let lemma = if t.lemma == cf { (c, ci) } else { dicts.key_id(&t.lemma) };

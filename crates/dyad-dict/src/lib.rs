@@ -302,6 +302,7 @@ impl DictionariesBuilder {
         c.d.stats.synonyms = c.synonyms.len();
         let mut d = c.d;
         d.finish();
+        d.index_words(lexicon);
         (d, c.diags)
     }
 }
@@ -690,6 +691,10 @@ pub fn split_actor_code(code: &str) -> Option<(Option<String>, Option<String>)> 
     Some((country, sector))
 }
 
+/// A [`Dictionaries::by_word`] entry whose key has no vocabulary id (a
+/// stem not listed as a key itself): it is looked up by string.
+const HASHED: u32 = NO_KEY - 1;
+
 /// Compiled, immutable dictionaries; share them across threads by reference.
 #[derive(Debug)]
 pub struct Dictionaries {
@@ -717,6 +722,12 @@ pub struct Dictionaries {
     /// By vocabulary id: whether the key anchors a pattern or may start an
     /// actor or agent phrase (see [`Dictionaries::opens`]).
     opens: Vec<bool>,
+    /// The vocabulary's keys by id.
+    by_id: Vec<Box<str>>,
+    /// By lexicon word id, the vocabulary ids of [`Dictionaries::key_id`]
+    /// of the form and of its context-free lemma ([`NO_KEY`]: `""`;
+    /// [`HASHED`]: ask `key_id`); see [`Dictionaries::word_key_ids`].
+    by_word: Vec<[u32; 2]>,
     stats: Stats,
     // Build-time only.
     actor_keyed: Keyed,
@@ -741,6 +752,8 @@ impl Dictionaries {
             stems: Default::default(),
             ascii: Vec::new(),
             opens: Vec::new(),
+            by_id: Vec::new(),
+            by_word: Vec::new(),
             stats: Stats::default(),
             actor_keyed: Keyed::default(),
             agent_keyed: Keyed::default(),
@@ -801,10 +814,14 @@ impl Dictionaries {
             }
         }
         let vocabulary = &self.vocabulary;
+        let mut without_id = false;
         self.stems = stems::StemSet::new(stems.into_iter().map(|(stem, marked)| {
             let id = vocabulary.get(&*marked).copied().unwrap_or(NO_KEY);
+            without_id |= id == NO_KEY;
             (stem, (marked, id))
         }));
+        // Only such a stem is a key `key_id` gives without an id.
+        self.index.set_keys_without_id(without_id);
         self.ascii = (0..128u8)
             .map(|b| {
                 let (key, id) = self.key_id_hashed(char::from(b).encode_utf8(&mut [0; 1]));
@@ -817,10 +834,47 @@ impl Dictionaries {
                 self.index.is_anchor(key) || self.actor_trie.may_start(id) || self.agent_trie.may_start(id);
         }
         self.opens = opens;
+        self.by_id = keys;
         self.stats.actors = self.actors.len();
         self.stats.agents = self.agents.len();
         self.stats.places = self.places.len();
         self.stats.patterns = self.patterns.len();
+    }
+
+    /// Fills [`Dictionaries::by_word`] for the words of `lexicon`.
+    fn index_words(&mut self, lexicon: &Lexicon) {
+        let id = |key: &str| match self.key_id(key) {
+            (k, NO_KEY) if !k.is_empty() => HASHED,
+            (_, id) => id,
+        };
+        self.by_word = (0..lexicon.word_count() as u32)
+            .map(|word| {
+                let form = lexicon.form(word).unwrap_or("");
+                let own = id(form);
+                match lexicon.lemma_static(form) {
+                    Some(lemma) if lemma != form => [own, id(lemma)],
+                    _ => [own, own],
+                }
+            })
+            .collect();
+    }
+
+    /// [`Dictionaries::key_id`] of the lexicon word with id `word` (see
+    /// [`Scratch::word`]) and of its context-free lemma
+    /// ([`Lexicon::lemma_static`], or the form itself), read from a table
+    /// made when the dictionaries were built: a sentence's keys cost no
+    /// hashing for the words the lexicon knows. `None` for a word id
+    /// outside the table, or a word whose keys the table does not hold
+    /// (then `key_id` gives them). The ids must come from a lexicon like the
+    /// one the dictionaries were built with (every [`Lexicon::english`] is).
+    #[inline]
+    pub fn word_key_ids(&self, word: u32) -> Option<[(&str, u32); 2]> {
+        let &[own, lemma] = self.by_word.get(word as usize)?;
+        let key = |id: u32| match id {
+            NO_KEY => Some(("", NO_KEY)),
+            id => self.by_id.get(id as usize).map(|k| (&**k, id)),
+        };
+        Some([key(own)?, key(lemma)?])
     }
 
     /// Entry counts by kind.
@@ -970,6 +1024,72 @@ mod tests {
         assert!(known > 0, "no one-byte key in the default dictionaries");
     }
 
+    /// The word table gives what `key_id` gives, for every lexicon word
+    /// and its context-free lemma.
+    #[test]
+    fn word_keys_from_the_table_are_the_hashed_ones() {
+        let lexicon = Lexicon::english();
+        let dicts = DictionariesBuilder::new().with_defaults().build(&lexicon).unwrap_or_else(|e| panic!("{e}"));
+        let mut known = 0;
+        for word in 0..lexicon.word_count() as u32 {
+            let form = lexicon.form(word).unwrap_or_else(|| panic!("word {word}"));
+            let lemma = lexicon.lemma(form);
+            let Some([own, cf]) = dicts.word_key_ids(word) else { continue };
+            assert_eq!(own, dicts.key_id(form), "{form}");
+            assert_eq!(cf, dicts.key_id(lemma), "{form} -> {lemma}");
+            known += 1;
+        }
+        assert_eq!(known, lexicon.word_count());
+        assert_eq!(dicts.word_key_ids(lexicon.word_count() as u32), None);
+    }
+
+    /// The pattern matches in `text`, from its keys' vocabulary ids and
+    /// from their strings.
+    fn matches_both_ways(
+        lexicon: &Lexicon,
+        dicts: &Dictionaries,
+        text: &str,
+    ) -> (Vec<PatternMatch>, Vec<PatternMatch>) {
+        let rows: Vec<KeyRow<'_>> = lexicon
+            .analyze(text, Span::new(0, text.len()))
+            .iter()
+            .map(|t| {
+                let (n, ni) = dicts.key_id(&t.norm);
+                let (l, li) = dicts.key_id(&t.lemma);
+                let (c, ci) = dicts.key_id(lexicon.lemma(&t.norm));
+                KeyRow::new([n, l, c], [ni, li, ci])
+            })
+            .collect();
+        let by_ids = dicts.find_patterns(&Keyed { rows: rows.clone(), with_ids: true });
+        (by_ids, dicts.find_patterns(&Keyed { rows, with_ids: false }))
+    }
+
+    /// With an actor stem that no pattern lists, `key_id` gives a key
+    /// without an id (the stem), and the pattern matcher still looks at it.
+    #[test]
+    fn a_stem_without_an_id_is_still_matched() {
+        let lexicon = Lexicon::english();
+        let mut b = DictionariesBuilder::new();
+        b.add_source("t.actors", "freedon* = FRD\n").add_source("t.events", "denounce freedon* = 111\nmeet = 040\n");
+        let with_pattern = b.build(&lexicon).unwrap_or_else(|e| panic!("{e}"));
+        assert!(!with_pattern.index.keys_without_id);
+        let mut b = DictionariesBuilder::new();
+        // `freed*` is no vocabulary key's stem but the token's key `freedon*`'s.
+        b.add_source("t.actors", "freedon* = FRD\n").add_source("t.events", "freed* = 080\nmeet = 040\n");
+        let dicts = b.build(&lexicon).unwrap_or_else(|e| panic!("{e}"));
+        assert!(dicts.index.keys_without_id);
+        let (key, id) = dicts.key_id("freedonian");
+        assert_eq!((key, id), ("freedon*", NO_KEY));
+        for (d, text, expect) in [
+            (&dicts, "Freedonian envoys met the minister.", 2),
+            (&with_pattern, "They denounced Freedonian envoys and met.", 2),
+        ] {
+            let (by_ids, by_strings) = matches_both_ways(&lexicon, d, text);
+            assert_eq!(by_ids, by_strings, "{text}");
+            assert_eq!(by_ids.len(), expect, "{text}");
+        }
+    }
+
     #[test]
     fn patterns_match_the_same_by_ids_and_by_strings() {
         let lexicon = Lexicon::english();
@@ -982,18 +1102,7 @@ mod tests {
             "Police arrested dozens of protesters after the rally.",
             "The two leaders met and signed a trade agreement.",
         ] {
-            let rows: Vec<KeyRow<'_>> = lexicon
-                .analyze(text, Span::new(0, text.len()))
-                .iter()
-                .map(|t| {
-                    let (n, ni) = dicts.key_id(&t.norm);
-                    let (l, li) = dicts.key_id(&t.lemma);
-                    let (c, ci) = dicts.key_id(lexicon.lemma(&t.norm));
-                    KeyRow::new([n, l, c], [ni, li, ci])
-                })
-                .collect();
-            let by_ids = dicts.find_patterns(&Keyed { rows: rows.clone(), with_ids: true });
-            let by_strings = dicts.find_patterns(&Keyed { rows, with_ids: false });
+            let (by_ids, by_strings) = matches_both_ways(&lexicon, &dicts, text);
             assert_eq!(by_ids, by_strings, "{text}");
             found += by_ids.len();
         }

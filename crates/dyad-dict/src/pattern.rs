@@ -285,6 +285,10 @@ pub struct PatternIndex {
     vocabulary: Vec<VocabularyKey>,
     /// The stems of the vocabulary keys (see [`VocabularyKey`]).
     vocabulary_stems: Vec<u32>,
+    /// Whether a token key without a vocabulary id may be a string other
+    /// than `""` (a stem of the dictionaries' that no phrase lists as a
+    /// key): only then does such a key cost a look at the strings.
+    pub(crate) keys_without_id: bool,
 }
 
 /// What a vocabulary key has in a [`PatternIndex`]: its own id ([`NO_KEY`]
@@ -294,6 +298,8 @@ pub struct PatternIndex {
 struct VocabularyKey {
     own: u32,
     stems: (u32, u32),
+    /// Whether some pattern is anchored on the key or one of its stems.
+    anchors: bool,
 }
 
 /// Key ids handed out while compiling, in order of first use: exact keys
@@ -457,9 +463,20 @@ impl PatternIndex {
                 let from = self.vocabulary_stems.len() as u32;
                 self.vocabulary_stems.extend(self.stems.prefixes_of(key).map(|(_, &s)| s));
                 let own = self.ids.get(key).copied().unwrap_or(NO_KEY);
-                VocabularyKey { own, stems: (from, self.vocabulary_stems.len() as u32) }
+                let to = self.vocabulary_stems.len() as u32;
+                let anchors = std::iter::once(&own)
+                    .chain(&self.vocabulary_stems[from as usize..])
+                    .any(|&id| !self.candidates_of(id).is_empty());
+                VocabularyKey { own, stems: (from, to), anchors }
             })
             .collect();
+        self.keys_without_id = true;
+    }
+
+    /// Says whether [`crate::Dictionaries::key_id`] may give a key other
+    /// than `""` without a vocabulary id (after [`PatternIndex::set_vocabulary`]).
+    pub(crate) fn set_keys_without_id(&mut self, any: bool) {
+        self.keys_without_id = any;
     }
 
     /// The range in `candidates` of the patterns anchored on key id `k`.
@@ -495,18 +512,55 @@ impl PatternIndex {
         let mut stem_ids: Vec<u32> = Vec::with_capacity(len);
         let mut stem_at: Vec<u32> = vec![0; 3 * len + 1];
         let mut anchoring: Vec<usize> = Vec::with_capacity(len);
+        let anchors = |id: &u32| !self.candidates_of(*id).is_empty();
         for i in 0..len {
             let token = stem_ids.len();
             let mut row = [NO_KEY; 3];
+            let vocab = if self.vocabulary.is_empty() { None } else { input.ids(i) };
+            match vocab {
+                // The ids say it all when a key without an id is `""`.
+                Some(v) if !self.keys_without_id => {
+                    let mut anchoring_here = false;
+                    for k in 0..3 {
+                        let id = v[k];
+                        // A key equal to an earlier one of the token (most
+                        // tokens' keys are equal) has its own id and stems
+                        // listed already; `NO_KEY` is in no record.
+                        let first = if id == v[0] {
+                            0
+                        } else if id == v[1] {
+                            1
+                        } else {
+                            k
+                        };
+                        if first < k {
+                            row[k] = row[first];
+                        } else if let Some(key) = self.vocabulary.get(id as usize) {
+                            row[k] = key.own;
+                            anchoring_here |= key.anchors;
+                            // Most keys start with no stem: nothing to gather.
+                            if key.stems.0 < key.stems.1 {
+                                let stems = &self.vocabulary_stems[key.stems.0 as usize..key.stems.1 as usize];
+                                push_new(&mut stem_ids, token, stems.iter().copied());
+                            }
+                        }
+                        stem_at[3 * i + k + 1] = stem_ids.len() as u32;
+                    }
+                    ids[i] = row;
+                    if anchoring_here {
+                        anchoring.push(i);
+                    }
+                    continue;
+                }
+                _ => {}
+            }
             // The strings are needed for a key without a vocabulary id only.
             let mut strs: Option<[&str; 3]> = None;
-            let vocab = if self.vocabulary.is_empty() { None } else { input.ids(i) };
             for k in 0..3 {
                 let known = vocab.and_then(|v| self.vocabulary.get(v[k] as usize));
                 match known {
                     Some(key) => {
                         row[k] = key.own;
-                        // Most keys start with no stem: nothing to gather.
                         if key.stems.0 < key.stems.1 {
                             let stems = &self.vocabulary_stems[key.stems.0 as usize..key.stems.1 as usize];
                             push_new(&mut stem_ids, token, stems.iter().copied());
@@ -528,7 +582,6 @@ impl PatternIndex {
             ids[i] = row;
             // Most tokens anchor no pattern under any key or stem: the
             // search below visits the others only.
-            let anchors = |id: &u32| !self.candidates_of(*id).is_empty();
             if row.iter().any(anchors) || stem_ids[token..].iter().any(anchors) {
                 anchoring.push(i);
             }
@@ -547,6 +600,10 @@ impl PatternIndex {
         for i in (0..len).rev() {
             sig_after[i] = sig;
             let row = &ids[i];
+            // Most tokens have no key a pattern uses.
+            if *row == [NO_KEY; 3] && stem_at[3 * i] == stem_at[3 * i + 3] {
+                continue;
+            }
             for k in 0..3 {
                 let id = row[k];
                 if id != NO_KEY {

@@ -94,12 +94,24 @@ pub(crate) type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
 /// What the lexicon knows of one form: its closed-class reading (which wins
 /// when there is one) and its entry in the generated table. Both live in one
 /// map so that a token costs one probe.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug)]
 pub(crate) struct Word {
     /// The class and the index of the word in [`closed::WORDS`] (a byte
     /// instead of the lemma's `&str` keeps a map bucket smaller).
     closed: Option<(Closed, u8)>,
     pub(crate) entry: Option<Entry>,
+    /// The form's word id (see [`crate::Lexicon::form`]), [`NO_WORD`] for
+    /// the default (unknown) word.
+    pub(crate) id: u32,
+}
+
+/// The word id of no word.
+pub(crate) const NO_WORD: u32 = u32::MAX;
+
+impl Default for Word {
+    fn default() -> Word {
+        Word { closed: None, entry: None, id: NO_WORD }
+    }
 }
 
 // Closed-class words are numbered by a byte.
@@ -173,11 +185,14 @@ fn load<const N: usize>(b: &[u8], i: usize) -> u64 {
 }
 
 /// The form -> [`Word`] map: short forms by [`ShortKey`], the few longer
-/// ones by their text.
+/// ones by their text; and the forms by word id.
 #[derive(Default)]
 pub(crate) struct Words {
     short: FxMap<ShortKey, Word>,
     long: FxMap<&'static str, Word>,
+    /// Word ids are handed out in order of first insertion, so that they
+    /// depend on the embedded table only (not on hashing).
+    forms: Vec<&'static str>,
 }
 
 impl Words {
@@ -191,10 +206,20 @@ impl Words {
     }
 
     fn entry(&mut self, form: &'static str) -> &mut Word {
+        let forms = &mut self.forms;
+        let new = || {
+            forms.push(form);
+            Word { id: (forms.len() - 1) as u32, ..Word::default() }
+        };
         match ShortKey::new(form) {
-            Some(k) => self.short.entry(k).or_default(),
-            None => self.long.entry(form).or_default(),
+            Some(k) => self.short.entry(k).or_insert_with(new),
+            None => self.long.entry(form).or_insert_with(new),
         }
+    }
+
+    /// The form with word id `id`.
+    pub(crate) fn form(&self, id: u32) -> Option<&'static str> {
+        self.forms.get(id as usize).copied()
     }
 
     /// Number of forms.
@@ -206,7 +231,11 @@ impl Words {
 /// Parse the embedded table into a form -> entry map, with the closed-class
 /// words added; also returns the number of forms in the table.
 pub(crate) fn build() -> (Words, usize) {
-    let mut map = Words { short: FxMap::with_capacity_and_hasher(72_000, Default::default()), long: FxMap::default() };
+    let mut map = Words {
+        short: FxMap::with_capacity_and_hasher(72_000, Default::default()),
+        long: FxMap::default(),
+        forms: Vec::with_capacity(72_000),
+    };
     for line in TABLE.lines() {
         if line.starts_with('#') || line.is_empty() {
             continue;
@@ -236,7 +265,8 @@ pub(crate) fn build() -> (Words, usize) {
             }
         }
         if e.n > 0 {
-            *map.entry(form) = Word { closed: None, entry: Some(e) };
+            let word = map.entry(form);
+            *word = Word { closed: None, entry: Some(e), id: word.id };
         }
     }
     let forms = map.len();
@@ -287,6 +317,11 @@ mod tests {
         }
         for &(w, _, l) in closed::WORDS {
             assert_eq!(words.get(w).and_then(Word::closed).map(|(_, l)| l), Some(l), "{w}");
+        }
+        // Word ids number the forms densely, each form its own id.
+        assert_eq!(words.forms.len(), words.len());
+        for (id, &form) in words.forms.iter().enumerate() {
+            assert_eq!(words.get(form).map(|w| w.id), Some(id as u32), "{form}");
         }
     }
 }

@@ -342,6 +342,20 @@ impl Lexicon {
         self.words.get(norm).and_then(Word::lemma)
     }
 
+    /// Number of word ids: the lexicon's forms (those of the table and the
+    /// closed-class words) are numbered `0..word_count()`.
+    pub fn word_count(&self) -> usize {
+        self.words.len()
+    }
+
+    /// The form with word id `id` (see [`Scratch::word`]), `None` past
+    /// [`Lexicon::word_count`]. Ids follow the embedded table, so every
+    /// [`Lexicon::english`] numbers its words alike: a table built by word
+    /// id with one serves another.
+    pub fn form(&self, id: u32) -> Option<&'static str> {
+        self.words.form(id)
+    }
+
     /// True when `norm` is in the table as a common (non-name) word.
     pub fn is_common_word(&self, norm: &str) -> bool {
         self.words.get(norm).is_some_and(Word::is_common)
@@ -431,7 +445,7 @@ impl Lexicon {
             };
             lexes.push(tagger::Lex { kind: r.kind, case, closed, entry, mask: entry.map_or(0, |e| e.mask) });
             norms.push(owned);
-            lookups.push(Lookup { lemma: word.lemma(), common: word.is_common(), prefix });
+            lookups.push(Lookup { lemma: word.lemma(), common: word.is_common(), prefix, word: word.id });
         }
     }
 
@@ -478,6 +492,8 @@ struct Lookup {
     /// Bytes of the hyphenated head whose last part gave the token's
     /// lexicon entry (`pro-` in `pro-government`), else 0.
     prefix: usize,
+    /// The word id of the norm, [`lexicon::NO_WORD`] when unknown.
+    word: u32,
 }
 
 /// Reusable buffers for [`Lexicon::analyze_into`]: keep one per thread.
@@ -496,6 +512,20 @@ impl Scratch {
     /// [`Lexicon::lemma_static`] gives it for the token's `norm`.
     pub fn lemma(&self, i: usize) -> Option<&'static str> {
         self.lookups.get(i).and_then(|l| l.lemma)
+    }
+
+    /// The word id of token `i`'s `norm` (see [`Lexicon::form`]), when the
+    /// lexicon knows the word: a caller may keep facts about each word in a
+    /// table by id rather than hashing the norm again.
+    pub fn word(&self, i: usize) -> Option<u32> {
+        self.lookups.get(i).map(|l| l.word).filter(|&w| w != lexicon::NO_WORD)
+    }
+
+    /// After [`Lexicon::tag_into`]: whether the tagger chose a lemma for
+    /// token `i`. When it did not, the token's [`Token::lemma`] is its
+    /// `norm` (when it did, the lemma may still be the norm).
+    pub fn has_lemma(&self, i: usize) -> bool {
+        self.choices.get(i).is_some_and(|c| c.1.is_some())
     }
 
     /// Whether token `i` of the last analysed sentence is a common word, as
@@ -622,6 +652,32 @@ mod tests {
         lexicon.tag_into(span, &mut scratch, &mut tokens);
         assert_eq!(tokens, lexicon.analyze(text, span));
         assert_eq!(cases, tokens.iter().map(|t| t.case).collect::<Vec<_>>());
+        for (i, t) in tokens.iter().enumerate() {
+            assert!(scratch.has_lemma(i) || t.lemma == t.norm, "{t:?}");
+        }
+        assert!(scratch.has_lemma(tokens.iter().position(|t| t.norm == "seized").unwrap_or(0)));
         assert_eq!((n, first.as_str()), (tokens.len(), "officials"));
+    }
+
+    /// A token's word id names its norm; unknown words have none.
+    #[test]
+    fn word_ids_name_the_norm() {
+        let lexicon = Lexicon::english();
+        let text = "Zzyzxq officials' cars were seized by pro-government militias, police said.";
+        let mut scratch = Scratch::default();
+        lexicon.lex_into(text, Span::new(0, text.len()), &mut scratch);
+        let mut known = 0;
+        for i in 0..scratch.len() {
+            match scratch.word(i) {
+                Some(id) => {
+                    assert_eq!(lexicon.form(id), Some(scratch.norm(i)));
+                    assert!((id as usize) < lexicon.word_count());
+                    known += 1;
+                }
+                None => assert!(lexicon.lemma_static(scratch.norm(i)).is_none(), "{}", scratch.norm(i)),
+            }
+        }
+        assert_eq!(scratch.word(0), None, "zzyzxq");
+        assert!(known >= 8, "{known}");
     }
 }

@@ -549,7 +549,8 @@ fn passive_matches(
             continue;
         }
         let agent = view.input.starts[i + 2].or(view.input.starts.get(i + 3).copied().flatten());
-        let Some(k) = view.input.ends[vg_start].filter(|_| agent.is_some_and(|a| !found[a].is_place)) else {
+        let subject = view.input.ends[vg_start].or_else(|| parenthesised_subject(toks, view.input, vg_start));
+        let Some(k) = subject.filter(|_| agent.is_some_and(|a| !found[a].is_place)) else {
             continue;
         };
         let subject = &found[k];
@@ -579,6 +580,19 @@ fn passive_matches(
         }
     }
     out
+}
+
+/// `The hostages, who were seized in October, were freed by X`, `The
+/// journalist, detained in May, was released by X`: the subject of the
+/// verb group at `vg_start` before a relative or participle clause set off
+/// by commas. (Without it the passive found no subject and coded nothing.)
+fn parenthesised_subject(toks: &[Token], input: &Input<'_, '_>, vg_start: usize) -> Option<usize> {
+    let close = vg_start.checked_sub(1).filter(|&c| toks[c].norm == ",")?;
+    let open = toks[..close].iter().rposition(|u| norm_is(u, &[",", ";", ":"]))?;
+    let first = &toks[open + 1];
+    let clause = norm_is(first, &["who", "which", "whom", "whose"])
+        || matches!(first.tag, Tag::Verb(VerbForm::PastParticiple | VerbForm::Past)) && first.case == Case::Lower;
+    (toks[open].norm == "," && close - open <= 30 && clause).then(|| input.ends[open]).flatten()
 }
 
 /// Sectors of people that events are done to; an open role noun in one of

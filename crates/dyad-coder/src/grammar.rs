@@ -721,6 +721,7 @@ pub(crate) fn code_sentence(
             || norm_is(&s.tokens[m.start], &["unidentified", "unknown"]))
     });
     neither_nor(&s.tokens, &mut found);
+    comitative(&s.tokens, &mut found);
     // Most sentences hold no trigger word at all: stop once the document
     // has learnt their names (and, for the first, its dateline).
     let has_trigger = (0..s.tokens.len()).any(|i| s.can_anchor(i, dicts.pattern_index()));
@@ -2222,6 +2223,37 @@ fn neither_nor(toks: &[Token], found: &mut Vec<Mention>) {
         a.members.extend(b.members);
         a.agent_only &= b.agent_only;
         a.is_place &= b.is_place;
+        if a.backed.is_none() {
+            a.backed = b.backed;
+        }
+    }
+}
+
+/// `Turkey, along with Saudi Arabia, has condemned ...`: an actor added
+/// between commas right before the verb shares the act, as with `and`;
+/// before, the subject search skipped it as a parenthetical.
+fn comitative(toks: &[Token], found: &mut Vec<Mention>) {
+    const LINKS: &[&[&str]] = &[&["along", "with"], &["together", "with"], &["as", "well", "as"], &["alongside"]];
+    let mut k = 0;
+    while k + 1 < found.len() {
+        let (a, b) = (&found[k], &found[k + 1]);
+        let link = LINKS.iter().find(|l| {
+            let from = a.end + 1;
+            toks.get(a.end).is_some_and(|t| t.norm == ",")
+                && toks.get(from..from + l.len()).is_some_and(|w| w.iter().zip(l.iter()).all(|(t, x)| t.norm == *x))
+                && b.start == from + l.len()
+        });
+        let closed = toks.get(b.end).is_some_and(|t| t.norm == ",")
+            && toks.get(b.end + 1).is_some_and(|t| matches!(t.tag, Tag::Verb(_)) || is_aux(t) || is_adv(t));
+        if link.is_none() || !closed || a.is_place || b.is_place {
+            k += 1;
+            continue;
+        }
+        let b = found.remove(k + 1);
+        let a = &mut found[k];
+        a.end = b.end;
+        a.members.extend(b.members);
+        a.agent_only &= b.agent_only;
         if a.backed.is_none() {
             a.backed = b.backed;
         }

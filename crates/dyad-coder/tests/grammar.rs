@@ -1107,3 +1107,9 @@ fn passive_subject_before_a_relative_clause() {
     check("Two prisoners, who were arrested in May, were released by Freedonia.", "FRD 0841 -");
     check("Two prisoners, arrested in May, were released by Freedonia.", "FRD 0841 -");
 }
+
+#[test]
+fn actor_added_between_commas_shares_the_act() {
+    check("Freedonia, along with Sylvania, attacked Grandfenwick.", "FRD 190 GFW; SYL 190 GFW");
+    check("Freedonia, as well as Sylvania, criticised Grandfenwick.", "FRD 111 GFW; SYL 111 GFW");
+}

@@ -2217,15 +2217,20 @@ fn neither_nor(toks: &[Token], found: &mut Vec<Mention>) {
             continue;
         }
         // Stay on `k`: `neither A nor B nor C` joins C too.
-        let b = found.remove(k + 1);
-        let a = &mut found[k];
-        a.end = b.end;
-        a.members.extend(b.members);
-        a.agent_only &= b.agent_only;
-        a.is_place &= b.is_place;
-        if a.backed.is_none() {
-            a.backed = b.backed;
-        }
+        join_next(found, k);
+    }
+}
+
+/// Joins mention `k + 1` into mention `k`: one coordination of both's actors.
+fn join_next(found: &mut Vec<Mention>, k: usize) {
+    let b = found.remove(k + 1);
+    let a = &mut found[k];
+    a.end = b.end;
+    a.members.extend(b.members);
+    a.agent_only &= b.agent_only;
+    a.is_place &= b.is_place;
+    if a.backed.is_none() {
+        a.backed = b.backed;
     }
 }
 
@@ -2249,14 +2254,7 @@ fn comitative(toks: &[Token], found: &mut Vec<Mention>) {
             k += 1;
             continue;
         }
-        let b = found.remove(k + 1);
-        let a = &mut found[k];
-        a.end = b.end;
-        a.members.extend(b.members);
-        a.agent_only &= b.agent_only;
-        if a.backed.is_none() {
-            a.backed = b.backed;
-        }
+        join_next(found, k);
     }
 }
 

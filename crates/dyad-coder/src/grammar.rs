@@ -1548,6 +1548,8 @@ pub(crate) fn code_sentence(
             trigger_span,
             rule: pattern.rule.clone(),
         };
+        // `criticised neither Russia nor China`: the act was done to neither.
+        let negated = negated || target_k.is_some_and(|k| neither_list(&s.tokens, &found[k]));
         let make = |src: &Member, src_span: Span, tgt: Option<(&Member, Span)>| -> Option<Event> {
             // An open role noun is settled against the other side: `Belarus
             // freed 14 political prisoners` (BLRCVL), `the defence ministry

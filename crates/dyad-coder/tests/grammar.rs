@@ -1092,6 +1092,7 @@ fn neither_nor_denies_the_act_to_each_actor() {
     check("Neither Freedonia nor Sylvania held talks.", "FRD 125 -; SYL 125 -");
     // `neither side` is nobody.
     check("Neither side attacked Grandfenwick.", "");
+    check("Freedonia attacked neither Sylvania nor Grandfenwick.", "FRD 190 SYL neg; FRD 190 GFW neg");
 }
 
 #[test]

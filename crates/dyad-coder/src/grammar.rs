@@ -549,7 +549,8 @@ fn passive_matches(
             continue;
         }
         let agent = view.input.starts[i + 2].or(view.input.starts.get(i + 3).copied().flatten());
-        let Some(k) = view.input.ends[vg_start].filter(|_| agent.is_some_and(|a| !found[a].is_place)) else {
+        let subject = view.input.ends[vg_start].or_else(|| parenthesised_subject(toks, view.input, vg_start));
+        let Some(k) = subject.filter(|_| agent.is_some_and(|a| !found[a].is_place)) else {
             continue;
         };
         let subject = &found[k];
@@ -579,6 +580,19 @@ fn passive_matches(
         }
     }
     out
+}
+
+/// `The hostages, who were seized in October, were freed by X`, `The
+/// journalist, detained in May, was released by X`: the subject of the
+/// verb group at `vg_start` before a relative or participle clause set off
+/// by commas. (Without it the passive found no subject and coded nothing.)
+fn parenthesised_subject(toks: &[Token], input: &Input<'_, '_>, vg_start: usize) -> Option<usize> {
+    let close = vg_start.checked_sub(1).filter(|&c| toks[c].norm == ",")?;
+    let open = toks[..close].iter().rposition(|u| norm_is(u, &[",", ";", ":"]))?;
+    let first = &toks[open + 1];
+    let clause = norm_is(first, &["who", "which", "whom", "whose"])
+        || matches!(first.tag, Tag::Verb(VerbForm::PastParticiple | VerbForm::Past)) && first.case == Case::Lower;
+    (toks[open].norm == "," && close - open <= 30 && clause).then(|| input.ends[open]).flatten()
 }
 
 /// Sectors of people that events are done to; an open role noun in one of
@@ -628,6 +642,8 @@ enum Fate {
     Modifier,
     NoSource,
     Sport,
+    /// `ask` before a question (`asked whether`): no appeal.
+    Question,
 }
 
 /// A match report: a score (`3-1`) and a word of sport. Its `beat`,
@@ -704,6 +720,8 @@ pub(crate) fn code_sentence(
         !(m.agent_only && m.start > 0 && norm_is(&s.tokens[m.start - 1], &["unidentified", "unknown"])
             || norm_is(&s.tokens[m.start], &["unidentified", "unknown"]))
     });
+    neither_nor(&s.tokens, &mut found);
+    comitative(&s.tokens, &mut found);
     // Most sentences hold no trigger word at all: stop once the document
     // has learnt their names (and, for the first, its dateline).
     let has_trigger = (0..s.tokens.len()).any(|i| s.can_anchor(i, dicts.pattern_index()));
@@ -1005,6 +1023,10 @@ pub(crate) fn code_sentence(
             fates[mi] = Fate::Attributive;
             continue;
         }
+        if codes[mi].as_str().starts_with("02") && asks_question(&s.tokens, &found, trigger_start, trigger_end) {
+            fates[mi] = Fate::Question;
+            continue;
+        }
         // Background in a relative clause (`X, who seized the town last
         // month, released ...`) is not the news.
         if in_relative_clause(&s.tokens, trigger_start) {
@@ -1101,7 +1123,8 @@ pub(crate) fn code_sentence(
         }) || matches!(s.tokens[trigger_start].tag, Tag::Verb(_)) && negative_subject(&s.tokens, vg_start);
         let mut negated = s.tokens[mood_from..mood_to].iter().any(is_neg)
             || (vg_start > 0 && norm_is(&s.tokens[vg_start - 1], &["no", "without"]))
-            || denied;
+            || denied
+            || matches!(s.tokens[trigger_start].tag, Tag::Verb(_)) && neither_nor_subject(&s.tokens, vg_start);
         // `the session was to have discussed a law`: a plan that did not come about.
         let counterfactual = vg_start >= 2
             && s.tokens[vg_start].norm == "have"
@@ -1402,7 +1425,11 @@ pub(crate) fn code_sentence(
         // by Z`: a mutual act of a compound of actors is between them; an
         // actor inside its object phrase (not its own object or `with` party)
         // is no target.
+        // `Neither X nor Y attended the talks`: each is denied the act, they
+        // did not do it together.
+        let apart = source_k.is_some_and(|k| neither_list(&s.tokens, &found[k]));
         let own_pair = source_k.is_some_and(|k| found[k].members.len() >= 2 && !open_agent(&found[k]))
+            && !apart
             && is_joint(code)
             && !passive
             && m.target.is_none()
@@ -1440,7 +1467,7 @@ pub(crate) fn code_sentence(
         // A material act aimed at a place (`shelled Kherson`, `captured the
         // city of Goma`, `dropped bombs on Hiroshima`; passive: `Kherson was
         // shelled`) is aimed at the place's country.
-        let reciprocal = source.0.members.len() >= 2 && is_mutual(code);
+        let reciprocal = source.0.members.len() >= 2 && is_mutual(code) && !apart;
         let place_target = (target.is_none() && between.is_none() && !reciprocal && aimed_at_place(code))
             .then(|| {
                 if passive {
@@ -1521,6 +1548,8 @@ pub(crate) fn code_sentence(
             trigger_span,
             rule: pattern.rule.clone(),
         };
+        // `criticised neither Russia nor China`: the act was done to neither.
+        let negated = negated || target_k.is_some_and(|k| neither_list(&s.tokens, &found[k]));
         let make = |src: &Member, src_span: Span, tgt: Option<(&Member, Span)>| -> Option<Event> {
             // An open role noun is settled against the other side: `Belarus
             // freed 14 political prisoners` (BLRCVL), `the defence ministry
@@ -1636,6 +1665,7 @@ pub(crate) fn code_sentence(
             // and Y, fought`.)
             None if src_mention.members.len() >= 2
                 && is_mutual(code)
+                && !apart
                 && !(agent_phrase && force)
                 && !reduced_passive =>
             {
@@ -1696,6 +1726,7 @@ pub(crate) fn code_sentence(
                 }
                 Fate::NoSource => "no source found".to_string(),
                 Fate::Sport => "not coded: a sports result (score and a word of sport)".to_string(),
+                Fate::Question => "not coded: `ask` before a question seeks an answer, no appeal".to_string(),
             })
             .collect();
         trace.push(crate::explain::sentence_trace(
@@ -2173,11 +2204,121 @@ fn verb_group_start(toks: &[Token], trigger_start: usize) -> usize {
     j
 }
 
+/// `Neither Russia nor China condemned ...`: the two actors are one
+/// coordinated subject (or object), each denied the act; coded from the
+/// second alone, the first was lost. The `neither` before the first makes
+/// [`negative_subject`] negate the events.
+fn neither_nor(toks: &[Token], found: &mut Vec<Mention>) {
+    let mut k = 0;
+    while k + 1 < found.len() {
+        let a = &found[k];
+        let opens = opens_with_neither(toks, a);
+        let joined = found[k + 1].start == a.end + 1 && toks[a.end].norm == "nor";
+        if !(opens && joined) {
+            k += 1;
+            continue;
+        }
+        // Stay on `k`: `neither A nor B nor C` joins C too.
+        join_next(found, k);
+    }
+}
+
+/// Joins mention `k + 1` into mention `k`: one coordination of both's actors.
+fn join_next(found: &mut Vec<Mention>, k: usize) {
+    let b = found.remove(k + 1);
+    let a = &mut found[k];
+    a.end = b.end;
+    a.members.extend(b.members);
+    a.agent_only &= b.agent_only;
+    a.is_place &= b.is_place;
+    if a.backed.is_none() {
+        a.backed = b.backed;
+    }
+}
+
+/// `Turkey, along with Saudi Arabia, has condemned ...`: an actor added
+/// between commas right before the verb shares the act, as with `and`;
+/// before, the subject search skipped it as a parenthetical.
+fn comitative(toks: &[Token], found: &mut Vec<Mention>) {
+    const LINKS: &[&[&str]] = &[&["along", "with"], &["together", "with"], &["as", "well", "as"], &["alongside"]];
+    let mut k = 0;
+    while k + 1 < found.len() {
+        let (a, b) = (&found[k], &found[k + 1]);
+        let link = LINKS.iter().find(|l| {
+            let from = a.end + 1;
+            toks.get(a.end).is_some_and(|t| t.norm == ",")
+                && toks.get(from..from + l.len()).is_some_and(|w| w.iter().zip(l.iter()).all(|(t, x)| t.norm == *x))
+                && b.start == from + l.len()
+        });
+        let closed = toks.get(b.end).is_some_and(|t| t.norm == ",")
+            && toks.get(b.end + 1).is_some_and(|t| matches!(t.tag, Tag::Verb(_)) || is_aux(t) || is_adv(t));
+        if link.is_none() || !closed || a.is_place || b.is_place {
+            k += 1;
+            continue;
+        }
+        join_next(found, k);
+    }
+}
+
+fn opens_with_neither(toks: &[Token], m: &Mention) -> bool {
+    toks[m.start].norm == "neither" || (m.start > 0 && toks[m.start - 1].norm == "neither")
+}
+
+/// A `neither X nor Y` coordination (joined by [`neither_nor`]).
+fn neither_list(toks: &[Token], m: &Mention) -> bool {
+    m.members.len() >= 2 && opens_with_neither(toks, m) && toks[m.start..m.end].iter().any(|t| t.norm == "nor")
+}
+
+/// `asked Russia whether it could act`, `was asked by reporters about the
+/// talks`, `asks if aid will come`: `ask` before a question seeks an
+/// answer, it is no appeal (02x). `asked for`, `asked X to` still appeal.
+fn asks_question(toks: &[Token], found: &[Mention], trigger_start: usize, trigger_end: usize) -> bool {
+    if toks[trigger_start].lemma != "ask" || trigger_end != trigger_start + 1 {
+        return false;
+    }
+    let mut j = trigger_end;
+    let mut object = false;
+    // The one asked (`asked Russia`, `asked him`) and a passive's asker (`by reporters`).
+    for _ in 0..3 {
+        let by = toks.get(j).is_some_and(|t| t.norm == "by");
+        let at = j + usize::from(by);
+        if let Some(m) = found.iter().find(|m| m.start == at) {
+            j = m.end;
+        } else if toks
+            .get(at)
+            .is_some_and(|t| norm_is(t, &["him", "her", "them", "me", "us", "you", "reporters", "journalists"]))
+        {
+            j = at + 1;
+        } else {
+            break;
+        }
+        object = true;
+    }
+    toks.get(j).is_some_and(|t| {
+        norm_is(t, &["whether", "if", "about", "why", "how", "what", "when", "where"])
+            || (!object && norm_is(t, &["who", "which"]))
+    })
+}
+
 /// Whether the clause whose verb group starts at `vg_start` opens with a
 /// negative quantifier as its subject (`none of the villages was`, `nobody
 /// has`, `no country has`, `neither side`): then no one did the act.
 /// (`No 10 said`, Downing Street, is a name: a number after `no` is none.)
 fn negative_subject(toks: &[Token], vg_start: usize) -> bool {
+    let Some(c) = subject_start(toks, vg_start) else { return false };
+    let next_is_word = toks.get(c + 1).is_some_and(|n| !matches!(n.tag, Tag::Num | Tag::Punct));
+    match toks[c].norm.as_str() {
+        "none" | "nobody" | "nothing" => true,
+        // `neither side`; `neither X nor Y` names who did not act (see [`neither_nor_subject`]).
+        "neither" => !toks[c..vg_start].iter().any(|t| t.norm == "nor"),
+        "no" => next_is_word && c + 1 < vg_start,
+        _ => false,
+    }
+}
+
+/// The first token of the clause before the verb group at `vg_start`
+/// (at most 12 back), when there is one.
+fn subject_start(toks: &[Token], vg_start: usize) -> Option<usize> {
     let mut c = vg_start;
     while c > 0 && vg_start - c < 12 {
         let t = &toks[c - 1];
@@ -2186,15 +2327,14 @@ fn negative_subject(toks: &[Token], vg_start: usize) -> bool {
         }
         c -= 1;
     }
-    if c == vg_start {
-        return false;
-    }
-    let next_is_word = toks.get(c + 1).is_some_and(|n| !matches!(n.tag, Tag::Num | Tag::Punct));
-    match toks[c].norm.as_str() {
-        "none" | "nobody" | "neither" | "nothing" => true,
-        "no" => next_is_word && c + 1 < vg_start,
-        _ => false,
-    }
+    (c < vg_start).then_some(c)
+}
+
+/// `Neither Russia nor China attended`: each named actor did not act, as
+/// in `Russia did not attend` (a refusal when the act is cooperative).
+fn neither_nor_subject(toks: &[Token], vg_start: usize) -> bool {
+    subject_start(toks, vg_start)
+        .is_some_and(|c| toks[c].norm == "neither" && toks[c..vg_start].iter().any(|t| t.norm == "nor"))
 }
 
 /// Hypothetical triggers: under a modal, or inside an `if`/`unless` clause.

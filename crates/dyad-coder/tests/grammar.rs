@@ -78,6 +78,7 @@ threaten to attack = 138
 refuse to release = 1243
 release = 0841
 urge = 020
+ask = 020
 demand = 100
 withdraw = 0874
 ceasefire = 0871
@@ -1082,4 +1083,34 @@ fn participle_phrase_describing_a_noun_is_not_an_event() {
 fn reduced_passive_with_a_by_agent_is_coded_from_the_agent() {
     check("Freedonian journalist arrested by Sylvanian police", "SYLCOP 173 FRDMED");
     check("Freedonia, praised by Sylvania, met Grandfenwick.", "SYL 051 FRD; FRD 040 GFW");
+}
+
+#[test]
+fn neither_nor_denies_the_act_to_each_actor() {
+    check("Neither Freedonia nor Sylvania attacked Grandfenwick.", "FRD 190 GFW neg; SYL 190 GFW neg");
+    // Not a joint act between the two: each refused to meet.
+    check("Neither Freedonia nor Sylvania held talks.", "FRD 125 -; SYL 125 -");
+    // `neither side` is nobody.
+    check("Neither side attacked Grandfenwick.", "");
+    check("Freedonia attacked neither Sylvania nor Grandfenwick.", "FRD 190 SYL neg; FRD 190 GFW neg");
+}
+
+#[test]
+fn ask_before_a_question_is_no_appeal() {
+    check("Freedonia asked Sylvania whether it would withdraw.", "");
+    check("Freedonian officials, asked by journalists about Sylvania, criticised Grandfenwick.", "FRDGOV 111 GFW");
+    check("Freedonia asked Sylvania to withdraw.", "FRD 0256 SYL");
+}
+
+#[test]
+fn passive_subject_before_a_relative_clause() {
+    // As without the clause (`Two prisoners were released by Freedonia.`).
+    check("Two prisoners, who were arrested in May, were released by Freedonia.", "FRD 0841 -");
+    check("Two prisoners, arrested in May, were released by Freedonia.", "FRD 0841 -");
+}
+
+#[test]
+fn actor_added_between_commas_shares_the_act() {
+    check("Freedonia, along with Sylvania, attacked Grandfenwick.", "FRD 190 GFW; SYL 190 GFW");
+    check("Freedonia, as well as Sylvania, criticised Grandfenwick.", "FRD 111 GFW; SYL 111 GFW");
 }

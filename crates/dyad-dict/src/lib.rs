@@ -847,14 +847,19 @@ impl Dictionaries {
             (k, NO_KEY) if !k.is_empty() => HASHED,
             (_, id) => id,
         };
-        self.by_word = (0..lexicon.word_count() as u32)
-            .map(|word| {
-                let form = lexicon.form(word).unwrap_or("");
-                let own = id(form);
-                match lexicon.lemma_static(form) {
-                    Some(lemma) if lemma != form => [own, id(lemma)],
-                    _ => [own, own],
+        let forms = || (0..lexicon.word_count() as u32).map(|word| lexicon.form(word).unwrap_or(""));
+        let own: Vec<u32> = forms().map(id).collect();
+        // A lemma is nearly always a word itself, whose key is known by
+        // now: a lexicon probe costs less than a vocabulary probe and a
+        // stem walk.
+        self.by_word = forms()
+            .zip(&own)
+            .map(|(form, &own_id)| match lexicon.lemma_static(form) {
+                Some(lemma) if lemma != form => {
+                    let word = lexicon.word_id(lemma).and_then(|w| own.get(w as usize));
+                    [own_id, word.copied().unwrap_or_else(|| id(lemma))]
                 }
+                _ => [own_id, own_id],
             })
             .collect();
     }

@@ -108,9 +108,12 @@ pub(crate) struct Word {
 /// The word id of no word.
 pub(crate) const NO_WORD: u32 = u32::MAX;
 
+/// What the lexicon knows of a word it does not know.
+pub(crate) static UNKNOWN: Word = Word { closed: None, entry: None, id: NO_WORD };
+
 impl Default for Word {
     fn default() -> Word {
-        Word { closed: None, entry: None, id: NO_WORD }
+        UNKNOWN
     }
 }
 

@@ -220,11 +220,9 @@ impl Case {
         // One table load a byte (this runs for every token): counting with
         // range tests made the compiler vectorise a loop that runs over a
         // few bytes, at about 70 instructions a token.
-        let (mut seen, mut letters) = (0u8, 0usize);
+        let mut seen = 0u8;
         for &c in s {
-            let class = BYTE_CLASS[usize::from(c)];
-            seen |= class;
-            letters += usize::from(class & (UPPER | LOWER) != 0);
+            seen |= BYTE_CLASS[usize::from(c)];
         }
         if seen & HIGH != 0 {
             return None;
@@ -236,7 +234,9 @@ impl Case {
         let case = match first {
             None => Case::Other,
             Some(_) if !upper => Case::Lower,
-            Some(_) if seen & LOWER == 0 && letters >= 2 => Case::Upper,
+            // No lower-case letter: count the letters (all upper) only here,
+            // which is rare, rather than for every token.
+            Some(_) if seen & LOWER == 0 && s.iter().filter(|c| c.is_ascii_uppercase()).nth(1).is_some() => Case::Upper,
             Some(true) => Case::Title,
             Some(false) => Case::Other,
         };
@@ -356,6 +356,12 @@ impl Lexicon {
         self.words.form(id)
     }
 
+    /// The word id of `norm` (see [`Lexicon::form`]), `None` when the
+    /// lexicon does not know it.
+    pub fn word_id(&self, norm: &str) -> Option<u32> {
+        self.words.get(norm).map(|w| w.id)
+    }
+
     /// True when `norm` is in the table as a common (non-name) word.
     pub fn is_common_word(&self, norm: &str) -> bool {
         self.words.get(norm).is_some_and(Word::is_common)
@@ -421,7 +427,8 @@ impl Lexicon {
             // One probe of the lexicon per token; the context-free reading
             // (what `Lexicon::lemma` and `is_common_word` would say) comes
             // from the same probe.
-            let word = self.words.get(norm).copied().unwrap_or_default();
+            // By reference: a `Word` is some fifty bytes to copy.
+            let word = self.words.get(norm).unwrap_or(&lexicon::UNKNOWN);
             let closed = word.closed();
             let own = if closed.is_none() { word.entry } else { None };
             let (closed, entry) = match r.kind {

@@ -758,13 +758,17 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
         let mut end = atoms[k].end;
         let mut conjuncts: Vec<Vec<Member>> = vec![vec![member_of(&atoms[k], dicts)]];
         let mut has_actor = !matches!(atoms[k].kind, AtomKind::Agent(_));
-        let mut shared_head: Option<String> = None;
+        let mut shared_head: Option<(usize, String)> = None;
         // The sectors of coordinated role nouns that share the countries after them.
         let mut shared_roles: Vec<Option<String>> = Vec::new();
         // Per conjunct: an office-holder's armed or police forces (`Putin's army`).
         let mut forces: Vec<Option<String>> = vec![None];
         // Per conjunct: its head, the last token of its last atom.
         let mut heads = vec![end - 1];
+        // Per conjunct: it opens a noun phrase of its own with a determiner
+        // (`Iran and the Syrian government`), so its role noun is not shared
+        // with the conjuncts before it.
+        let mut opens_np = vec![false];
         k += 1;
         while k < atoms.len() {
             let gap = &toks[end..atoms[k].start];
@@ -823,17 +827,21 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
             // `the foreign ministers of India and China`, `lawmakers in Chad
             // and Niger`, `envoys from Qatar and Egypt`: a plural role noun
             // heads every country of the coordination.
+            // Also after earlier conjuncts (`Iran and the foreign ministers
+            // of Syria and Iraq`), from the role noun's own conjunct on.
             if glue
-                && conjuncts.len() == 1
-                && conjuncts[0].len() == 1
+                && conjuncts.last().is_some_and(|c| c.len() == 1)
                 && open_role
+                // Coordinated role nouns (`lawmakers and officials in A and B`) share below.
+                && (conjuncts.len() == 1 || conjuncts.iter().any(|c| c.iter().any(|m| m.code.is_some())))
                 && matches!(gap, [t] if matches!(t.norm.as_str(), "of" | "in" | "from"))
             {
                 let head = &toks[atoms[k - 1].end - 1];
                 // Plural: an inflected form, or a plural listed as such (`troops`).
                 let plural = head.norm != head.lemma || (head.norm.ends_with('s') && !head.norm.ends_with("ss"));
                 if plural {
-                    shared_head = conjuncts[0][0].sector.clone();
+                    let at = conjuncts.len() - 1;
+                    shared_head = conjuncts[at][0].sector.clone().map(|sector| (at, sector));
                 }
             }
             // `lawmakers and officials in Chad and Niger`, `the president and
@@ -862,6 +870,7 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
                 *heads.last_mut().unwrap() = atoms[k].end - 1;
             } else if coord {
                 conjuncts.push(vec![member_of(&atoms[k], dicts)]);
+                opens_np.push(gap.iter().any(is_det));
                 forces.push(None);
                 heads.push(atoms[k].end - 1);
             } else {
@@ -871,7 +880,7 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
             end = atoms[k].end;
             k += 1;
         }
-        let mut members = combine(conjuncts);
+        let mut members = combine(conjuncts, &opens_np);
         held_list(&heads, toks, &mut members);
         for (m, sector) in members.iter_mut().zip(forces) {
             if let Some(sector) = sector {
@@ -882,9 +891,11 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
         former_office(s, dicts, &atoms[first_atom..k], &mut members);
         // Also in longer lists (`The ambassadors of A, B and C`), as PETRARCH's
         // suite codes them; TABARI's suite codes the later members bare.
-        if let Some(sector) = shared_head {
-            for m in
-                members.iter_mut().filter(|m| m.sector.is_none() && m.code.as_deref().is_some_and(|c| c.len() == 3))
+        if let Some((at, sector)) = shared_head {
+            for m in members
+                .iter_mut()
+                .skip(at)
+                .filter(|m| m.sector.is_none() && m.code.as_deref().is_some_and(|c| c.len() == 3))
             {
                 m.sector = Some(sector.clone());
             }
@@ -956,8 +967,15 @@ fn share_roles(members: Vec<Member>, sectors: &[Option<String>]) -> Vec<Member> 
 
 /// Merges each conjunct's atoms into one member; a trailing agent with no
 /// country of its own is distributed over earlier country-only conjuncts
-/// (`Turkish and Greek officials`).
-fn combine(conjuncts: Vec<Vec<Member>>) -> Vec<Member> {
+/// (`Turkish and Greek officials`) of the same noun phrase: not past a
+/// conjunct that `opens_np` with its own determiner, and not when the role
+/// noun comes before its country (`Iran and the government of Syria`).
+fn combine(conjuncts: Vec<Vec<Member>>, opens_np: &[bool]) -> Vec<Member> {
+    // `the government of Syria`: the last conjunct's role noun precedes its country.
+    let role_first = conjuncts.last().is_some_and(|parts| {
+        parts.first().is_some_and(|p| p.code.is_none() && p.country.is_none())
+            && parts[1..].iter().any(|p| p.country.is_some())
+    });
     let mut merged: Vec<Member> = conjuncts
         .into_iter()
         .map(|parts| {
@@ -1000,12 +1018,14 @@ fn combine(conjuncts: Vec<Vec<Member>>) -> Vec<Member> {
         .collect();
     // Only when the last conjunct names its country (`Greek officials`): a
     // bare role noun (`Turkey, the UN and aid groups`) heads no earlier one.
-    if let Some(last_sector) = merged.last().filter(|m| m.country.is_some()).and_then(|m| {
+    if let Some(last_sector) = merged.last().filter(|m| m.country.is_some() && !role_first).and_then(|m| {
         let bare = m.code.as_deref().is_none_or(|c| c.len() == 3);
         bare.then(|| m.sector.clone()).flatten()
     }) {
         let n = merged.len();
-        for m in &mut merged[..n - 1] {
+        // The conjuncts of the last one's noun phrase: from the last that opens one.
+        let from = (1..n).rev().find(|&i| opens_np.get(i).copied().unwrap_or(false)).unwrap_or(0);
+        for m in &mut merged[from..n - 1] {
             if m.sector.is_none() && m.code.as_deref().is_some_and(|c| c.len() == 3) {
                 m.sector = Some(last_sector.clone());
             }

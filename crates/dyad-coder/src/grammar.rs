@@ -1558,10 +1558,13 @@ pub(crate) fn code_sentence(
             // is domestic); measured on the PETRARCH-2 news records, this
             // helps even though `a journalist criticised Russia` then reads
             // as a Russian journalist.
+            let state_role = src.sector.as_deref().is_some_and(|sec| STATE_SECTORS.contains(&sec));
             let src = settle(src, || {
                 src_owner
                     .clone()
-                    .or_else(|| tgt.and_then(|(t, _)| t.country.clone()))
+                    // Not a state role acting on a country named bare: `the former
+                    // president criticised Peru` is another country's president.
+                    .or_else(|| tgt.and_then(|(t, _)| t.country.clone().filter(|_| !(state_role && bare_country(t)))))
                     .or_else(|| beneficiary_k.and_then(|k| found[k].members.iter().find_map(|b| b.country.clone())))
                     .or_else(|| country_before(src_start))
             })?;
@@ -1755,6 +1758,11 @@ fn press_audience(e: &Event) -> bool {
 /// A member ready to code: a role noun still without a country takes one
 /// from `fallback`, or is no actor at all. Named actors (including
 /// international ones, which have no country) are ready as they are.
+/// A country named alone (`Peru`), not one of its organs or people.
+fn bare_country(m: &Member) -> bool {
+    m.code.is_some() && m.code == m.country && m.sector.is_none()
+}
+
 fn settle(m: &Member, fallback: impl FnOnce() -> Option<String>) -> Option<Member> {
     if m.code.is_some() || m.country.is_some() {
         return Some(m.clone());
@@ -1787,7 +1795,10 @@ fn reduced_relative(
     for j in trigger_end..toks.len().min(trigger_end + 8) {
         let t = &toks[j];
         let main_verb = is_finite_verb(t) && !participle_modifier(toks, j) && !bare_participle_modifier(toks, j);
-        if gerund && main_verb && !input.in_mention[j] {
+        // (`troops patrolling the river fired on ...`: a past form after the
+        // gerund's object, with no verb before it, is the main verb.)
+        let bare_main = is_finite_verb(t) && bare_participle_modifier(toks, j) && !object_modifier(toks, j, j);
+        if gerund && (main_verb || bare_main) && !input.in_mention[j] {
             return true;
         }
         if is_stop_punct(t)
@@ -1876,6 +1887,15 @@ fn object_modifier(toks: &[Token], vg_start: usize, trigger_start: usize) -> boo
         let opens_clause = t.tag == Tag::Conj || norm_is(t, &["since", "how", "where", "why", "what", "until", "once"]);
         if is_stop_punct(t) || is_clause_mark(t) || (bare && opens_clause) {
             return false;
+        }
+        // A gerund right after a noun describes that noun (`soldiers guarding
+        // the border fired on ...`): it heads no clause, so look further back.
+        if bare
+            && t.tag == Tag::Verb(VerbForm::Gerund)
+            && j > 0
+            && matches!(toks[j - 1].tag, Tag::Noun | Tag::ProperNoun)
+        {
+            continue;
         }
         // (Or an infinitive or a gerund inside the clause: `a fee to receive
         // remnants of the group captured over five years of war`; not the

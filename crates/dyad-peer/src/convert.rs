@@ -96,7 +96,15 @@ impl PatternTokens {
                             })
                             .filter(|a| !a.is_empty())
                             .collect();
-                        flat.push_str(&format!(" \u{1}{} ", alts.len()));
+                        // A `_` next to the group glues it to the word there
+                        // (`APPLY_{ GENEVA | INTERNATIONAL }`: adjacent words).
+                        if !flat.ends_with('_') {
+                            flat.push(' ');
+                        }
+                        flat.push_str(&format!("\u{1}{}", alts.len()));
+                        if chars.peek() != Some(&'_') {
+                            flat.push(' ');
+                        }
                         alts.push(list);
                     } else {
                         flat.push(' ');
@@ -557,6 +565,13 @@ mod tests {
         let (p, _) = convert_pattern(&PatternTokens::parse("* ^_AID"), "eat", &w, &syn).unwrap();
         assert_eq!(p, "eat ... {actor} aid");
         assert!(convert_pattern(&PatternTokens::parse("* &NUTS"), "eat", &w, &syn).is_err());
+        // A `_` before or after a `{ | }` group makes it adjacent to the word there.
+        for (peer, want) in [
+            ("* SHARE_{ RIPE | GREEN }_PLUMS", "eat ... share ripe|green plums"),
+            ("HAPPILY_{ NEVER | SELDOM } *", "happily never|seldom ... eat"),
+        ] {
+            assert_eq!(convert_pattern(&PatternTokens::parse(peer), "eat", &w, &syn).unwrap().0, want);
+        }
     }
 
     #[test]

@@ -542,7 +542,7 @@ impl PeerCoder {
             (coder.code(&doc).events, Vec::new())
         };
         if self.tables.verbs_without_noun_endings {
-            events.retain(|e| !possessive_trigger(text, e));
+            events.retain(|e| !possessive_trigger(text, e) && verb_written(e, &self.tables));
         }
         if conventions.first_actor_source {
             // TABARI reads an actor phrase's words as the actor only: `forces`
@@ -1486,6 +1486,19 @@ fn possessive_trigger(text: &str, e: &Event) -> bool {
     false
 }
 
+/// Whether a word of `e`'s trigger starts with a form of its TABARI verb as
+/// written: TABARI compares letters, so `LEFT_` does not match "leave" and
+/// `MEET` not "met" (dyad's lemmas do). Events of other rules pass.
+fn verb_written(e: &Event, tables: &PeerTables) -> bool {
+    let key = (e.evidence.rule.file.to_string(), e.evidence.rule.line);
+    let Some(forms) = tables.verb_forms.get(&key) else { return true };
+    let words = lower_words(&e.evidence.trigger);
+    forms.iter().any(|f| {
+        let head = f.trim_end_matches('*').split(['_', ' ']).next().unwrap_or_default();
+        !head.is_empty() && words.iter().any(|w| w.starts_with(head))
+    })
+}
+
 /// Whether the verb word of `e`'s trigger is written right after `a`, `an`
 /// or `the`: TABARI reads it as a noun (`was in an accord`, `about the
 /// restore`) and does not match it.
@@ -1504,7 +1517,7 @@ fn determiner_before(text: &str, key: &(String, u32), span: Span, tables: &PeerT
     for w in lower_words(inside) {
         let verb = forms.iter().any(|f| match f.strip_suffix('*') {
             Some(stem) => w.starts_with(stem),
-            None => f.split('_').next() == Some(w.as_str()),
+            None => f.split(['_', ' ']).next() == Some(w.as_str()),
         });
         if verb {
             return prev.as_deref().is_some_and(|p| ["a", "an", "the"].contains(&p));
@@ -2442,6 +2455,33 @@ mod tests {
             codes("Freedonia recently firmly and openly backed its voice for Sylvania."),
             vec![t("FRD", "SYL", "043")]
         );
+    }
+
+    #[test]
+    fn tabari_verbs_match_their_letters_and_glued_groups() {
+        // `FLED_` is an inflected form written exact, `SEEK` a stem; neither
+        // matches the other forms of its lemma, as TABARI compares letters.
+        let verbs = "FLED_ [032]\nSEEK [020]\nGREET [041]\nSHARE [040]\n- * FRESH_{ RIPE | GREEN }_PLUMS [041]\n\
+                     PLUCK HARP [043]\n";
+        let (_, coder) = tabari_coder("", verbs);
+        let codes = |text: &str| sorted_codes(&coder, text);
+        let t = |s: &str, tg: &str, c: &str| (s.to_string(), tg.to_string(), c.to_string());
+        assert_eq!(codes("Freedonia fled to Sylvania on Monday morning."), vec![t("FRD", "SYL", "032")]);
+        assert!(codes("Freedonia will flee to Sylvania on Monday morning.").is_empty());
+        assert_eq!(codes("Freedonia seeks talks with Sylvania on Monday morning."), vec![t("FRD", "SYL", "020")]);
+        assert!(codes("Freedonia sought talks with Sylvania on Monday morning.").is_empty());
+        assert_eq!(codes("Freedonia greeted Sylvania warmly on Monday morning."), vec![t("FRD", "SYL", "041")]);
+        // A `_` next to a `{ | }` group: no word may come between.
+        assert_eq!(
+            codes("Freedonia will share fresh ripe plums with Sylvania next week."),
+            vec![t("FRD", "SYL", "041")]
+        );
+        assert_eq!(
+            codes("Freedonia will share fresh very ripe plums with Sylvania next week."),
+            vec![t("FRD", "SYL", "040")]
+        );
+        // A space in a verb phrase lets other words come between.
+        assert_eq!(codes("Freedonia will pluck a golden harp for Sylvania next week."), vec![t("FRD", "SYL", "043")]);
     }
 
     #[test]

@@ -823,6 +823,18 @@ fn verb_element(lexicon: &Lexicon, v: &VerbEntry, stems: bool) -> String {
         return String::new();
     }
     let mut forms: Vec<String> = Vec::new();
+    // TABARI: words of a verb phrase separated by a space may have others
+    // between them (`DEATH TOLL RISEN` matches "death toll has risen"), as in
+    // patterns; dyad's alternatives have no gaps, so only without `{ }` forms.
+    if stems && v.words.len() > 1 && v.forms.is_empty() {
+        let chunks: Vec<String> = v
+            .words
+            .iter()
+            .map(|w| w.split('_').map(clean_word).filter(|w| !w.is_empty()).collect::<Vec<_>>().join("_"))
+            .filter(|w| !w.is_empty())
+            .collect();
+        return chunks.join(" ... ");
+    }
     if words.len() == 1 {
         let marked = if raw.ends_with(['_', '=']) { raw.clone() } else { format!("{raw}{STEM_MARK}") };
         forms.extend(stem_element(lexicon, &marked, stems).split('|').map(str::to_string));
@@ -1589,6 +1601,7 @@ HAGGLE [072]
 - IN * [061]
 - IN_ * [062]
 SNUB= [110]
+PLUCK HARP_STRINGS [043]
 ";
         let mut conv = Converted::default();
         convert_verbs(&mut conv, &lexicon(), "x.verbs", verbs);
@@ -1602,6 +1615,7 @@ SNUB= [110]
             (&format!("{verb} ... nearer* = 073"), "the plain alternatives of a group"),
             (&format!("{verb} ... &coin bag|bag* = 073"), "a set glued to a word in a group is its own pattern"),
             ("snub = 110", "`SNUB=` is the word as written: no stem, no endings"),
+            ("pluck ... harp_strings = 043", "a space in a verb phrase is a gap, `_` joins"),
         ] {
             at(want);
             let _ = why;

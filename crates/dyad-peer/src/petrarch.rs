@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use dyad_text::Lexicon;
 
 use crate::convert::ActorCodes;
-use crate::tabari::{convert_actors, convert_agents, emit_verbs, read_lossy, split_code, SynSets, VerbEntry};
+use crate::tabari::{
+    convert_actors, convert_agents, emit_verbs, join_underscores, read_lossy, split_code, SynSets, VerbEntry,
+};
 use crate::xml::{decode, pieces, Piece};
 use crate::{date_yymmdd, lower_words, Converted, ExpectedEvent, PeerDiagnostic, Suite, SuiteRecord};
 
@@ -124,7 +126,7 @@ impl Dictionaries {
             convert_actors(&mut conv, &mut codes, name, text, '#', None);
         }
         for (name, text) in &self.agents {
-            convert_agents(&mut conv, name, text, '#');
+            convert_agents(&mut conv, name, &expand_substitutions(text), '#');
         }
         for (name, text) in &self.verbs {
             convert_verbs(&mut conv, lexicon, name, text);
@@ -150,6 +152,9 @@ pub(crate) fn convert_verbs(conv: &mut Converted, lexicon: &Lexicon, file: &str,
     let mut block: Option<usize> = None;
     let mut current_set: Option<String> = None;
     let mut in_comment = false;
+    // Multi-word verbs of a block (entry index, block index): PETRARCH gives
+    // them the block's patterns too (`BREAK_DOWN` with `- * TREATY`).
+    let mut phrases: Vec<(usize, usize)> = Vec::new();
     for (i, raw) in text.lines().enumerate() {
         let line_no = i as u32 + 1;
         let t = raw.split_once('#').map_or(raw, |(a, _)| a).trim();
@@ -217,6 +222,7 @@ pub(crate) fn convert_verbs(conv: &mut Converted, lexicon: &Lexicon, file: &str,
             let phrase: Vec<String> = words.iter().map(|w| w.trim_start_matches('+').to_string()).collect();
             let code = own_code.unwrap_or(verbs[b].code.as_str()).to_string();
             verbs.push(VerbEntry { words: vec![phrase.join("_")], code, line: line_no, ..VerbEntry::default() });
+            phrases.push((verbs.len() - 1, b));
             continue;
         }
         let Some(word) = words.first() else { continue };
@@ -236,6 +242,10 @@ pub(crate) fn convert_verbs(conv: &mut Converted, lexicon: &Lexicon, file: &str,
         }
         entry.forms.extend(forms.split_whitespace().map(str::to_string));
     }
+    for (entry, b) in phrases {
+        let patterns = verbs[b].patterns.clone();
+        verbs[entry].patterns.extend(patterns);
+    }
     // Multi-word verb entries hold `A_B_C` as one word: split it back.
     for v in &mut verbs {
         if v.words.len() == 1 && v.words[0].contains('_') {
@@ -243,6 +253,55 @@ pub(crate) fn convert_verbs(conv: &mut Converted, lexicon: &Lexicon, file: &str,
         }
     }
     emit_verbs(conv, lexicon, file, &syns, &verbs, false);
+}
+
+/// Expands PETRARCH's substitution sets in an agents dictionary: after
+/// `!PERSON! = MAN, MEN`, an entry `CONGRESS!PERSON! [~LEG]` stands for
+/// `CONGRESSMAN` and `CONGRESSMEN`, the member written in the marker's place
+/// as it is (glued; `!MINST!_OF_X` keeps its own `_`). The forms go into the
+/// entry's `{ }` list on its own line, so diagnostics keep their line numbers.
+/// A marker with no definition is left for the agent reader to report.
+pub(crate) fn expand_substitutions(text: &str) -> String {
+    let mut sets: Vec<(String, Vec<String>)> = Vec::new();
+    let mut out = String::with_capacity(text.len());
+    for raw in text.lines() {
+        let (body, comment) = match raw.find('#') {
+            Some(p) => raw.split_at(p),
+            None => (raw, ""),
+        };
+        let t = body.trim();
+        if let Some((name, members)) = t.split_once('=').filter(|_| t.starts_with('!') && !t.contains('[')) {
+            let members = members.split(',').map(|m| m.trim().replace(' ', "_")).filter(|m| !m.is_empty());
+            sets.push((name.trim().to_string(), members.collect()));
+            out.push_str(raw);
+        } else if let Some(open) = t.find('[').filter(|_| t.contains('!') && !t.starts_with('<')) {
+            let (left, code) = t.split_at(open);
+            let (phrase, listed) = match left.find('{') {
+                Some(b) => (&left[..b], left[b + 1..].trim_end().trim_end_matches('}')),
+                None => (left, ""),
+            };
+            let mut forms: Vec<String> = Vec::new();
+            for f in std::iter::once(phrase.trim()).chain(listed.split_whitespace()) {
+                let mut done = vec![f.to_string()];
+                for (name, members) in &sets {
+                    done = done
+                        .into_iter()
+                        .flat_map(|d| match d.contains(name.as_str()) {
+                            true => members.iter().map(|m| d.replace(name.as_str(), m)).collect(),
+                            false => vec![d],
+                        })
+                        .collect();
+                }
+                forms.extend(done);
+            }
+            let (first, rest) = forms.split_first().map_or(("", &[][..]), |(f, r)| (f.as_str(), r));
+            out.push_str(&format!("{first} {{{}}} {code} {comment}", rest.join(" ")));
+        } else {
+            out.push_str(raw);
+        }
+        out.push('\n');
+    }
+    out
 }
 
 /// Reads discards: `+PHRASE` discards the story, `PHRASE` the sentence.
@@ -277,6 +336,9 @@ pub fn read_suite(name: &str, xml: &str) -> Suite {
     let mut suite = Suite::default();
     let mut current: Option<SuiteRecord> = None;
     let mut in_text = false;
+    let mut in_parse = false;
+    // The current record's `<Parse>` text.
+    let mut parse = String::new();
     let mut in_sentences = false;
     // `<Config option="require_dyad" value="false">` holds until the next one.
     let mut require_dyad: Option<bool> = None;
@@ -290,7 +352,7 @@ pub fn read_suite(name: &str, xml: &str) -> Suite {
                 }
             }
             Piece::Open("Sentence", attrs, _) if in_sentences => {
-                suite.records.extend(current.take());
+                suite.records.extend(current.take().map(|r| parsed_text(r, &std::mem::take(&mut parse))));
                 let get = |k: &str| attrs.iter().find(|(a, _)| *a == k).map(|(_, v)| v.clone()).unwrap_or_default();
                 let id = get("id");
                 let section = match get("category") {
@@ -330,6 +392,12 @@ pub fn read_suite(name: &str, xml: &str) -> Suite {
             }
             Piece::Open("Text", _, false) => in_text = true,
             Piece::Close("Text") => in_text = false,
+            Piece::Open("Parse", _, false) => in_parse = true,
+            Piece::Close("Parse") => in_parse = false,
+            Piece::Text(t) if in_parse => {
+                parse.push(' ');
+                parse.push_str(&decode(t));
+            }
             Piece::Text(t) if in_text => {
                 if let Some(rec) = current.as_mut() {
                     if !rec.text.is_empty() {
@@ -342,8 +410,67 @@ pub fn read_suite(name: &str, xml: &str) -> Suite {
             _ => {}
         }
     }
-    suite.records.extend(current.take());
+    suite.records.extend(current.take().map(|r| parsed_text(r, &parse)));
     suite
+}
+
+/// PETRARCH codes a record's `<Parse>`, not its `<Text>`: where the two
+/// hold different words (a record whose parse was edited to test another
+/// agent), the parse's leaves, joined back into text, are what is coded.
+fn parsed_text(mut rec: SuiteRecord, parse: &str) -> SuiteRecord {
+    let text = detokenize(&parse_leaves(parse));
+    // Letters and digits compared, without case: "isn't" is "is n't".
+    let words =
+        |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect() };
+    if !text.is_empty() && words(&text) != words(&rec.text) {
+        rec.text = text;
+    }
+    // As in TABARI's texts, `Dol_Amroth` is one name of two words.
+    rec.text = join_underscores(&rec.text);
+    rec
+}
+
+/// The leaves of a Penn Treebank parse, `(TAG word)`, in order.
+fn parse_leaves(parse: &str) -> Vec<&str> {
+    let mut leaves = Vec::new();
+    let mut rest = parse;
+    while let Some(open) = rest.find('(') {
+        rest = &rest[open + 1..];
+        let end = rest.find(['(', ')']).unwrap_or(rest.len());
+        let inner = rest[..end].trim();
+        if rest[end..].starts_with(')') {
+            if let Some((_, word)) = inner.split_once(char::is_whitespace) {
+                leaves.push(word.trim());
+            }
+        }
+    }
+    leaves
+}
+
+/// Treebank tokens joined back into text: brackets restored, clitics
+/// (`'s`, `n't`) and closing punctuation attached to the word before.
+fn detokenize(leaves: &[&str]) -> String {
+    let mut out = String::new();
+    let mut glue_next = false;
+    for &leaf in leaves {
+        let tok = match leaf {
+            "-LRB-" | "-lrb-" => "(",
+            "-RRB-" | "-rrb-" => ")",
+            "-LCB-" | "-lcb-" => "{",
+            "-RCB-" | "-rcb-" => "}",
+            "``" | "''" => "\"",
+            t => t,
+        };
+        let attach = tok.starts_with('\'')
+            || tok.eq_ignore_ascii_case("n't")
+            || matches!(tok, "." | "," | ";" | ":" | "!" | "?" | "%" | ")" | "}");
+        if !out.is_empty() && !attach && !glue_next {
+            out.push(' ');
+        }
+        out.push_str(tok);
+        glue_next = matches!(tok, "(" | "{" | "$");
+    }
+    out
 }
 
 #[cfg(test)]
@@ -365,12 +492,18 @@ SPLIT_+UP [071]
 - $ REFUSED_TO * [---]
 ";
 
+    /// A verbs dictionary converted, with its `.events` source.
+    fn verbs_converted(lexicon: &Lexicon, text: &str) -> (Converted, String) {
+        let mut conv = Converted::default();
+        convert_verbs(&mut conv, lexicon, "p.verbs", text);
+        let events = conv.sources.iter().find(|(n, _)| n.ends_with(".events")).unwrap().1.clone();
+        (conv, events)
+    }
+
     #[test]
     fn verb_blocks_convert() {
         let lexicon = Lexicon::english();
-        let mut conv = Converted::default();
-        convert_verbs(&mut conv, &lexicon, "p.verbs", VERBS);
-        let events = &conv.sources.iter().find(|(n, _)| n.ends_with(".events")).unwrap().1;
+        let (conv, events) = verbs_converted(&lexicon, VERBS);
         assert!(events.contains("share|divide|divides|divided|dividing = 070"), "{events}");
         assert!(events.contains("split_up = 071"), "{events}");
         assert!(
@@ -426,5 +559,47 @@ Sylvania.
 </Sentences></Validation>";
         let got: Vec<Option<bool>> = read_suite("x.xml", xml).records.iter().map(|r| r.require_target).collect();
         assert_eq!(got, vec![None, Some(false), Some(false), Some(true)]);
+    }
+
+    #[test]
+    fn substitution_sets_expand_in_agents() {
+        let agents = "!CLERK! = SCRIBE, SCRIBES\n!ROLE! = WARDEN, WARDENS\n\
+CASTLE!CLERK! [~GOV] # glued\n!ROLE!_OF_THE_MARSHES {} [~MIL]\nBAKER [~BUS]\n";
+        let text = expand_substitutions(agents);
+        assert_eq!(text.lines().count(), agents.lines().count(), "{text}");
+        assert!(text.contains("CASTLESCRIBE {CASTLESCRIBES} [~GOV]"), "{text}");
+        assert!(text.contains("WARDEN_OF_THE_MARSHES {WARDENS_OF_THE_MARSHES} [~MIL]"), "{text}");
+        let d = Dictionaries { agents: vec![("a.txt".into(), agents.into())], ..Dictionaries::default() };
+        let conv = d.convert(&Lexicon::english());
+        let out = &conv.sources.iter().find(|(n, _)| n.ends_with(".agents")).unwrap().1;
+        for phrase in
+            ["castlescribe = GOV", "castlescribes = GOV", "warden of the marshes = MIL", "wardens of the marshes = MIL"]
+        {
+            assert!(out.contains(phrase), "{phrase} missing in {out}");
+        }
+        assert!(!conv.diagnostics.iter().any(|d| d.kind == "unknown-macro"), "{:?}", conv.diagnostics);
+    }
+
+    #[test]
+    fn multiword_verbs_share_the_block_patterns() {
+        let verbs = "--- MEND [050] ---\nMEND\n+PATCH_UP {+PATCHED_UP}\n- * FENCES [051]\n";
+        let (_, events) = verbs_converted(&Lexicon::english(), verbs);
+        assert!(events.contains("patch_up ... fences = 051"), "{events}");
+        assert!(events.contains("mend ... fences = 051"), "{events}");
+    }
+
+    #[test]
+    fn parse_words_over_text_words() {
+        let xml = "<Sentences>
+<Sentence date=\"19950101\" id=\"P-01\"><Text>Freedonia's guards didn't leave.</Text>
+<Parse>(ROOT (S (NP (NNP Freedonia) (POS 's) (NNS guards)) (VP (VBD did) (RB n't) (VB leave)) (. .)))</Parse></Sentence>
+<Sentence date=\"19950101\" id=\"P-02\"><Text>The Freedonian cabinet met.</Text>
+<Parse>(ROOT (S (NP (DT The) (JJ Freedonian) (NNS scribes) (-LRB- -LRB-) (NN FS) (-RRB- -RRB-)) (VP (VBD met)) (. .)))</Parse></Sentence>
+<Sentence date=\"19950101\" id=\"P-03\"><Text>Sylvania warned Port_Freedon.</Text></Sentence>
+</Sentences>";
+        let suite = read_suite("x.xml", xml);
+        assert_eq!(suite.records[0].text, "Freedonia's guards didn't leave.");
+        assert_eq!(suite.records[1].text, "The Freedonian scribes (FS) met.");
+        assert_eq!(suite.records[2].text, "Sylvania warned Port Freedon.");
     }
 }

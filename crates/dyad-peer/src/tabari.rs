@@ -1261,7 +1261,7 @@ fn story_of(mask: &str, header: &str) -> Option<String> {
 /// TABARI writes the words of one name joined by `_` (`Velkor_Isles`), as in
 /// its dictionaries, while dyad's tokenizer would leave the `_` as a token
 /// of its own between the words and so break the actor phrase.
-fn join_underscores(text: &str) -> String {
+pub(crate) fn join_underscores(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let joins = |i: usize| {
         chars[i] == '_'

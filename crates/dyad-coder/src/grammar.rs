@@ -1558,7 +1558,8 @@ pub(crate) fn code_sentence(
             // is domestic); measured on the PETRARCH-2 news records, this
             // helps even though `a journalist criticised Russia` then reads
             // as a Russian journalist.
-            let state_role = src.sector.as_deref().is_some_and(|sec| STATE_SECTORS.contains(&sec));
+            let state_role = !coder.state_roles_take_any_target_country()
+                && src.sector.as_deref().is_some_and(|sec| STATE_SECTORS.contains(&sec));
             let src = settle(src, || {
                 src_owner
                     .clone()

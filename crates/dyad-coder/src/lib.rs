@@ -92,6 +92,7 @@ pub struct CoderBuilder {
     code_irrealis: bool,
     wide_gaps: bool,
     code_governed: bool,
+    state_roles_take_any_target_country: bool,
 }
 
 impl CoderBuilder {
@@ -139,6 +140,16 @@ impl CoderBuilder {
         self
     }
 
+    /// Let a government, military or other state role with no country take
+    /// the country of a target named bare (`security forces restored ties
+    /// with Gondor` as Gondor's), as the peer coders' validation records
+    /// expect. Off by default: `the former president criticised Peru` is
+    /// another country's president. Peer-suite runs turn this on.
+    pub fn state_roles_take_any_target_country(mut self, take: bool) -> CoderBuilder {
+        self.state_roles_take_any_target_country = take;
+        self
+    }
+
     /// Builds the immutable coder.
     pub fn build(self) -> Coder {
         Coder {
@@ -149,6 +160,7 @@ impl CoderBuilder {
             code_irrealis: self.code_irrealis,
             wide_gaps: self.wide_gaps,
             code_governed: self.code_governed,
+            state_roles_take_any_target_country: self.state_roles_take_any_target_country,
         }
     }
 }
@@ -163,6 +175,7 @@ pub struct Coder {
     code_irrealis: bool,
     wide_gaps: bool,
     code_governed: bool,
+    state_roles_take_any_target_country: bool,
 }
 
 impl Coder {
@@ -176,6 +189,7 @@ impl Coder {
             code_irrealis: false,
             wide_gaps: false,
             code_governed: false,
+            state_roles_take_any_target_country: false,
         }
     }
 
@@ -197,6 +211,12 @@ impl Coder {
     /// Whether governed triggers are coded on their own (see [`CoderBuilder::code_governed`]).
     pub fn codes_governed(&self) -> bool {
         self.code_governed
+    }
+
+    /// Whether a countryless state role takes a bare target's country (see
+    /// [`CoderBuilder::state_roles_take_any_target_country`]).
+    pub fn state_roles_take_any_target_country(&self) -> bool {
+        self.state_roles_take_any_target_country
     }
 
     /// The gazetteer, when the coder has one.

@@ -1114,3 +1114,22 @@ fn actor_added_between_commas_shares_the_act() {
     check("Freedonia, along with Sylvania, attacked Grandfenwick.", "FRD 190 GFW; SYL 190 GFW");
     check("Freedonia, as well as Sylvania, criticised Grandfenwick.", "FRD 111 GFW; SYL 111 GFW");
 }
+
+/// A countryless state role acting on a country named bare is not that
+/// country's (`the troops criticised Greece` may be anyone's troops); peer
+/// runs lend it the target's country, as the peers' suites expect.
+#[test]
+fn state_role_and_a_bare_country_target() {
+    check("The troops criticised Greece.", "");
+    let lexicon = Arc::new(Lexicon::english());
+    let mut b = DictionariesBuilder::new();
+    b.add_source("t.actors", ACTORS)
+        .add_source("t.agents", AGENTS)
+        .add_source("t.events", EVENTS)
+        .add_source("t.synonyms", SYNONYMS);
+    let dicts = Arc::new(b.build(&lexicon).unwrap_or_else(|e| panic!("{e}")));
+    let peer = Coder::builder(dicts, lexicon).state_roles_take_any_target_country(true).build();
+    let coded = peer.code_text("The troops criticised Greece.", NaiveDate::from_ymd_opt(2025, 4, 14));
+    let got: Vec<String> = coded.events.iter().map(|e| format!("{} {}", e.source.code, e.cameo.as_str())).collect();
+    assert_eq!(got, ["GRCMIL 111"]);
+}

@@ -466,6 +466,7 @@ impl PeerCoder {
                 .code_irrealis(true)
                 .wide_gaps(true)
                 .code_governed(governed)
+                .state_roles_take_any_target_country(true)
                 .build()
         };
         let (coder, coder_all) = (engine(false), engine(true));

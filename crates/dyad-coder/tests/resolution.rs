@@ -483,11 +483,13 @@ fn government_offices_take_the_documents_country() {
             &["KENGOV 11 SOM"],
             &["SOMGOV 11 -"],
         ),
-        // A tie is weak evidence: the grammar's choice stands.
+        // A tie is weak evidence: the grammar's choice stands, and the grammar
+        // lends no state role the country of a target named bare (`the prime
+        // minister criticised Bolivia` is not Bolivia's), so no event.
         (
             "Peru and Chile disputed the border. Peruvian officials met Chilean officials. The prime minister criticised Bolivia.",
-            &["BOLGOV 11 -"],
-            &["PERGOV 11 BOL", "CHLGOV 11 BOL"],
+            &[],
+            &["PERGOV 11 BOL", "CHLGOV 11 BOL", "BOLGOV 11 -"],
         ),
         // A pronoun's government is its owner's; a shadow office is the opposition's.
         ("Canada named a new envoy. Canadian officials welcomed the move. Its government criticised Russia.", &[], &["CANGOV 11 RUS"]),

@@ -142,7 +142,7 @@ impl CoderBuilder {
 
     /// Let a government, military or other state role with no country take
     /// the country of a target named bare (`security forces restored ties
-    /// with Gondor` as Gondor's), as the peer coders' validation records
+    /// with Sylvania` as Sylvania's), as the peer coders' validation records
     /// expect. Off by default: `the former president criticised Peru` is
     /// another country's president. Peer-suite runs turn this on.
     pub fn state_roles_take_any_target_country(mut self, take: bool) -> CoderBuilder {

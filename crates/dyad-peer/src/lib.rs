@@ -119,9 +119,9 @@ pub struct PeerTables {
     /// (`ATTEND [031!]`), a dominant verb: under `SET: CODE ALL` a sentence
     /// where it codes gives its events only (`left for X to attend talks`).
     pub dominant: HashSet<(String, u32)>,
-    /// TABARI: actor phrases written with spaces (`ITHILEN TELEVISION`),
+    /// TABARI: actor phrases written with spaces (`FREEDONIA TELEVISION`),
     /// each as its space-separated chunks of lower-case words (stems end in
-    /// `*`). TABARI's space lets other words come between (`Ithilen
+    /// `*`). TABARI's space lets other words come between (`Freedonia
     /// state-run television`); dyad's actor phrases have no gaps, so
     /// [`PeerCoder`] blanks those words before coding.
     pub actor_gaps: Vec<Vec<Vec<String>>>,
@@ -1030,12 +1030,12 @@ fn neither_nor(text: &str) -> Option<String> {
 }
 
 /// Most words TABARI's space in an actor phrase passes over in
-/// [`mask_actor_gaps`] (`Al "The Weasel" Gore`).
+/// [`mask_actor_gaps`] (`Jan "The Fox" Novak`).
 const MAX_ACTOR_GAP: usize = 2;
 
-/// TABARI's space in an actor phrase (`ITHILEN TELEVISION`, `AL GORE`):
+/// TABARI's space in an actor phrase (`FREEDONIA TELEVISION`, `JAN NOVAK`):
 /// `text` with the words standing between the phrase's chunks blanked
-/// (`Ithilen state-run television`, `Al "The Weasel" Gore`), so dyad's
+/// (`Freedonia state-run television`, `Jan "The Fox" Novak`), so dyad's
 /// gapless phrase matches; byte offsets hold. The blank starts with `of`
 /// where the converter wrote the phrase with `of` in its spaces. At most [`MAX_ACTOR_GAP`]
 /// words per space, none past a comma, `;`, `:`, a parenthesis or a

@@ -84,8 +84,8 @@ const NO_DEFENCE_MINISTRY: &[&str] = &[
 /// Coverage floors: UN members with their own foreign minister (`[fm]`) and
 /// defence minister (`[dm]`), as measured when they were last raised.
 /// Raise, never lower.
-const FM_FLOOR: usize = 185;
-const DM_FLOOR: usize = 133;
+const FM_FLOOR: usize = 189;
+const DM_FLOOR: usize = 147;
 
 /// One tagged line: the person's office as the dictionary gives it.
 struct Office {

@@ -875,20 +875,28 @@ pub(crate) fn code_sentence(
         })
         .map(|m| (m.trigger[0], m.pattern))
         .collect();
-    // Only `dyad explain` needs the matches that lost to longer ones.
-    let matches =
-        select(dicts, &s.tokens, if trace.is_some() { all_matches.clone() } else { std::mem::take(&mut all_matches) });
-    let dates = if matches.is_empty() { Vec::new() } else { find_dates(&s.tokens, &doc.text, ctx.published) };
+    let dates = if all_matches.is_empty() { Vec::new() } else { find_dates(&s.tokens, &doc.text, ctx.published) };
     // A trigger word inside a date is part of the date: `on Tuesday, March 11`.
-    let matches: Vec<PatternMatch> = if dates.is_empty() {
-        matches
+    // Dropped before the longest match is chosen: in `insisted on Sunday
+    // that`, `insist on` is no trigger and must not hide `insist`.
+    let in_date = |m: &PatternMatch| m.trigger.iter().any(|&t| dates.iter().any(|d| d.start <= t && t < d.end));
+    // Only `dyad explain` needs the matches that lost to longer ones.
+    let candidates: Vec<PatternMatch> = if trace.is_some() {
+        all_matches.iter().filter(|m| !in_date(m)).cloned().collect()
     } else {
-        matches
-            .into_iter()
-            .filter(|m| !m.trigger.iter().any(|&t| dates.iter().any(|d| d.start <= t && t < d.end)))
-            .collect()
+        let mut v = std::mem::take(&mut all_matches);
+        v.retain(|m| !in_date(m));
+        v
     };
+    let matches = select(dicts, &s.tokens, candidates);
     let mut fates: Vec<Fate> = vec![Fate::Coded; matches.len()];
+    // Words a verb reaches its infinitive or `that` clause across: its
+    // object and a date (`agreed on Monday to`, `insisted on Sunday that`).
+    let mut skippable = input.in_mention.clone();
+    for d in &dates {
+        let end = d.end.min(skippable.len());
+        skippable[d.start..end].iter_mut().for_each(|f| *f = true);
+    }
 
     // Relations between triggers: infinitives and `that` clauses under a
     // governing trigger are not realised; they refine its code and, for
@@ -910,7 +918,7 @@ pub(crate) fn code_sentence(
         let purpose = vg_start > 0
             && (s.tokens[vg_start - 1].norm == "to" || s.tokens[vg_start - 1].tag == Tag::To)
             && i > 0
-            && infinitive_governor(&s.tokens, &input.in_mention, vg_start, &trigger_of).is_none();
+            && infinitive_governor(&s.tokens, &skippable, vg_start, &trigger_of).is_none();
         if purpose {
             fates[i] = Fate::Governed(i - 1);
             continue;
@@ -921,14 +929,14 @@ pub(crate) fn code_sentence(
         // (Only under a trigger or an intention word: `began to conduct
         // patrols` still reports the patrols.)
         let inf_vg = infinitive_object(&s.tokens, trigger_start, &trigger_of)
-            .filter(|_| infinitive_governor(&s.tokens, &input.in_mention, vg_start, &trigger_of).is_none())
+            .filter(|_| infinitive_governor(&s.tokens, &skippable, vg_start, &trigger_of).is_none())
             .filter(|&v| {
-                infinitive_governor(&s.tokens, &input.in_mention, v, &trigger_of).is_some_and(|j| {
+                infinitive_governor(&s.tokens, &skippable, v, &trigger_of).is_some_and(|j| {
                     trigger_of(j).is_some_and(|g| g != i) || INTENT_WORDS.contains(&s.tokens[j].lemma.as_str())
                 })
             })
             .unwrap_or(vg_start);
-        let governor = match infinitive_governor(&s.tokens, &input.in_mention, inf_vg, &trigger_of) {
+        let governor = match infinitive_governor(&s.tokens, &skippable, inf_vg, &trigger_of) {
             Some(j) if raising_report(&s.tokens, j) => {
                 raised[i] = Some(j);
                 None
@@ -949,7 +957,7 @@ pub(crate) fn code_sentence(
                     codes[g] = c;
                 }
             }
-        } else if let Some((gov, subject)) = that_clause_governor(&s, &input, &found, vg_start) {
+        } else if let Some((gov, subject)) = that_clause_governor(&s, &input, &found, &skippable, vg_start) {
             match trigger_of(gov).filter(|&g| g != i) {
                 Some(g) => {
                     // `insisted that Russia withdraw`: a bare verb after a
@@ -1072,8 +1080,16 @@ pub(crate) fn code_sentence(
             }
         }
         if between.is_none() {
-            let complement = |&(g, _): &(usize, usize)| {
-                !coder.codes_governed() && is_nominal_complement(&s.tokens, g, trigger_start)
+            // (`answered the sanctions by accusing X`: a `by` gerund after a
+            // noun trigger says how the clause's subject acted, not what the noun is.)
+            let by_gerund = trigger_start > 0
+                && s.tokens[trigger_start - 1].norm == "by"
+                && s.tokens[trigger_start].tag == Tag::Verb(VerbForm::Gerund);
+            let complement = |&(g, gi): &(usize, usize)| {
+                let noun_governor = matches[gi].trigger.iter().all(|&t| s.tokens[t].tag == Tag::Noun);
+                !coder.codes_governed()
+                    && is_nominal_complement(&s.tokens, g, trigger_start)
+                    && !(by_gerund && noun_governor)
             };
             if let Some((_, gi)) = governing.filter(complement) {
                 // `accused X of violating the ceasefire`: the complement refines the accusation.
@@ -1225,6 +1241,17 @@ pub(crate) fn code_sentence(
             && vg_start > 0
             && norm_is(&s.tokens[vg_start - 1], &["while", "whilst", "by"])
             && !verb_between(false);
+        // (Not after `while`: `a citizen killed while fighting` has a participle, not a clause, before it.)
+        let manner = gerund && vg_start > 0 && s.tokens[vg_start - 1].norm == "by";
+        // `could deal a blow to X by attacking Y`, `could lead to X reaching
+        // a deal`: a gerund hanging on a hypothetical clause is hypothetical.
+        let hangs_on = (manner && !adjunct || participle && prev_subject.is_none())
+            .then(|| clause_verb(&s, &input, vg_start))
+            .flatten();
+        if hangs_on.is_some_and(|(vg, v, _)| is_hypothetical(&s.tokens, vg, v + 1)) && !coder.codes_irrealis() {
+            fates[mi] = Fate::Hypothetical;
+            continue;
+        }
         // A verb group after `and`/`but`/`or` that opens with a modal shares
         // the subject of the last coded clause only when no other clause's
         // modal comes between them: in `X said lifting the ban would be
@@ -1247,8 +1274,13 @@ pub(crate) fn code_sentence(
             None if nominal_agent.is_some() => nominal_agent.map(|(src, _)| src),
             // `sparked protests`: the one who caused an act did not do it.
             None if causative_verb(&s.tokens, trigger_start) => premodifier(&s.tokens, &input, &found, trigger_start),
-            None if participle => prev_subject,
+            None if participle => prev_subject.or_else(|| clause_verb_subject(&s, &input, &found, vg_start).flatten()),
             None if adjunct => clause_subject,
+            // `The EU punished Russia by imposing ...`, with no trigger in the
+            // clause before: the subject of its verb, not its object.
+            None if manner && clause_verb_subject(&s, &input, &found, vg_start).is_some() => {
+                clause_verb_subject(&s, &input, &found, vg_start).flatten()
+            }
             None => find_subject(&s, &input, &found, subject_vg, shared_subject)
                 .or_else(|| fronted_subject(&s.tokens, &input, &found, trigger_start))
                 .or_else(|| {
@@ -1939,8 +1971,16 @@ fn is_attributive_participle(toks: &[Token], vg_start: usize, trigger_start: usi
     let t = &toks[trigger_start];
     let participle =
         matches!(t.tag, Tag::Verb(VerbForm::PastParticiple | VerbForm::Past) | Tag::Adj) && t.norm.ends_with("ed");
-    let next_is_noun =
-        toks.get(trigger_end).is_some_and(|n| matches!(n.tag, Tag::Noun | Tag::Adj) && n.case == Case::Lower);
+    // (Or a capitalised modifier and its noun after a verb: `freed jailed
+    // American journalists`; not after a verb of saying, `Israel says killed
+    // Hamas commander`.)
+    let named_noun = vg_start > 0
+        && matches!(toks[vg_start - 1].tag, Tag::Verb(_))
+        && !takes_clause(&toks[vg_start - 1])
+        && toks.get(trigger_end).is_some_and(|n| matches!(n.tag, Tag::Adj | Tag::ProperNoun) && n.case == Case::Title)
+        && toks.get(trigger_end + 1).is_some_and(|n| n.tag == Tag::Noun && n.case == Case::Lower);
+    let next_is_noun = named_noun
+        || toks.get(trigger_end).is_some_and(|n| matches!(n.tag, Tag::Noun | Tag::Adj) && n.case == Case::Lower);
     let after_det = vg_start > 0
         && matches!(toks[vg_start - 1].tag, Tag::Det | Tag::Num | Tag::Adj | Tag::Possessive)
         && !norm_is(&toks[vg_start - 1], &["which", "that", "who", "whom", "whose", "what"]);
@@ -2084,6 +2124,7 @@ fn that_clause_governor(
     s: &Sentence<'_>,
     input: &Input<'_, '_>,
     found: &[Mention],
+    skippable: &[bool],
     vg_start: usize,
 ) -> Option<(usize, Option<usize>)> {
     let toks = &s.tokens;
@@ -2099,7 +2140,7 @@ fn that_clause_governor(
     while j > 0 {
         j -= 1;
         let t = &toks[j];
-        if is_adv(t) || norm_is(t, &[","]) || input.in_mention[j] {
+        if is_adv(t) || norm_is(t, &[","]) || skippable[j] {
             continue;
         }
         return Some((j, subject));
@@ -2835,6 +2876,45 @@ fn nominal_by(
     Some((source, target))
 }
 
+/// For a gerund adjunct opening at `vg_start` (`, killing ...`, `by
+/// imposing ...`), the subject of the finite verb of the clause it hangs
+/// on: `Some(None)` when that clause is passive or has no subject, `None`
+/// when no such verb is found. The names between that verb and the gerund
+/// are its objects, not the gerund's subject.
+fn clause_verb_subject(
+    s: &Sentence<'_>,
+    input: &Input<'_, '_>,
+    found: &[Mention],
+    vg_start: usize,
+) -> Option<Option<usize>> {
+    clause_verb(s, input, vg_start)
+        .map(|(vg, _, passive)| (!passive).then(|| find_subject(s, input, found, vg, None)).flatten())
+}
+
+/// The finite verb a gerund adjunct at `vg_start` hangs on, within its
+/// clause: (its verb group's start, the verb, whether it is passive).
+fn clause_verb(s: &Sentence<'_>, input: &Input<'_, '_>, vg_start: usize) -> Option<(usize, usize, bool)> {
+    let toks = &s.tokens;
+    let mut j = vg_start.checked_sub(1)?;
+    while j > 0 {
+        j -= 1;
+        let t = &toks[j];
+        if input.in_mention[j] {
+            continue;
+        }
+        if norm_is(t, &[";", ":", "\"", "(", ")"]) || is_clause_mark(t) {
+            return None;
+        }
+        if is_finite_verb(t) || is_aux(t) {
+            let vg = verb_group_start(toks, j);
+            let passive = toks[vg..=j].iter().any(is_be)
+                && toks.get(j + 1).is_some_and(|n| n.tag == Tag::Verb(VerbForm::PastParticiple));
+            return Some((vg, j, passive));
+        }
+    }
+    None
+}
+
 /// A personal pronoun as subject right before the verb group.
 fn pronoun_subject(s: &Sentence<'_>, vg_start: usize) -> Option<usize> {
     let j = vg_start.checked_sub(1)?;
@@ -3057,6 +3137,10 @@ fn find_by_agent(s: &Sentence<'_>, input: &Input<'_, '_>, from: usize) -> Option
             return None;
         }
         if t.norm == "by" {
+            // `by accusing Ukraine`: a gerund's object is no agent.
+            if toks.get(j + 1).is_some_and(|n| n.tag == Tag::Verb(VerbForm::Gerund)) {
+                return None;
+            }
             return input.starts.get(j + 1).copied().flatten().or(input.starts.get(j + 2).copied().flatten());
         }
     }

@@ -1133,3 +1133,36 @@ fn state_role_and_a_bare_country_target() {
     let got: Vec<String> = coded.events.iter().map(|e| format!("{} {}", e.source.code, e.cameo.as_str())).collect();
     assert_eq!(got, ["GRCMIL 111"]);
 }
+
+/// A `by` gerund says how the subject of its clause acted: its subject is
+/// that clause's, not the object before `by`, even when the clause's own
+/// verb is no trigger; not after a hypothetical clause.
+#[test]
+fn by_gerund_has_the_clause_subject() {
+    check("Freedonia marked the anniversary by attacking Sylvania.", "FRD 190 SYL");
+    check("Freedonia punished Sylvania by attacking Grandfenwick.", "FRD 190 GFW");
+    check("Freedonia answered the sanctions by criticising Sylvania.", "FRD 111 SYL");
+    check("Freedonia could punish Sylvania by attacking Grandfenwick.", "");
+}
+
+/// A gerund after a comma shares the subject of the clause before it,
+/// even when that clause's verb is no trigger.
+#[test]
+fn comma_gerund_has_the_clause_subject() {
+    check("Freedonia raised the stakes on Monday, criticising Sylvania.", "FRD 111 SYL");
+    check("Freedonia could raise the stakes, criticising Sylvania.", "");
+}
+
+/// A date between a verb and its `that` clause or infinitive does not cut them apart.
+#[test]
+fn date_between_verb_and_clause() {
+    check("Freedonia demanded on Monday that Sylvania withdraw its troops.", "FRD 106 SYL");
+    check("Freedonia demanded that Sylvania withdraw its troops.", "FRD 106 SYL");
+}
+
+/// A past form between a verb and its object describes the object.
+#[test]
+fn participle_before_the_object_describes_it() {
+    check("Freedonia freed arrested Sylvanian journalists.", "FRD 0841 SYLMED");
+    check("Freedonia freed Sylvanian journalists.", "FRD 0841 SYLMED");
+}

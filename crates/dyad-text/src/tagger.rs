@@ -273,6 +273,18 @@ fn choose(lex: &[Lex], norms: &[CompactString], out: &[Choice], i: usize, all_ca
                 default(&e)
             }
         }
+        // `A UN report calls on ...`, `Iran attack kills ...`: a bare verb
+        // cannot follow a singular name as its subject, so it is the head
+        // noun the name modifies.
+        Some(Tag::ProperNoun)
+            if prev == Some(i - 1)
+                && mask & NOUN != 0
+                && mask & VB != 0
+                && mask & (VBZ | VBD) == 0
+                && name_modifier(lex, norms, out, i - 1) =>
+        {
+            noun(&e)
+        }
         // after a subject
         Some(Tag::Pron | Tag::Noun | Tag::ProperNoun) => {
             let pron = prev_tag == Some(Tag::Pron);
@@ -306,6 +318,8 @@ fn choose(lex: &[Lex], norms: &[CompactString], out: &[Choice], i: usize, all_ca
                 adj(&e)
             } else if mask & NOUN != 0 {
                 noun(&e)
+            } else if mask & (VB | VBZ | VBG) == 0 && participle_modifies_object(lex, norms, out, i, all_caps) {
+                adj(&e)
             } else if mask & VBG != 0 {
                 verb(&e, VerbForm::Gerund)
             } else if mask & VB != 0 && out[prev.unwrap_or(0)].1 == Some("help") {
@@ -327,6 +341,31 @@ fn choose(lex: &[Lex], norms: &[CompactString], out: &[Choice], i: usize, all_ca
     }
 }
 
+/// A past form right after a past verb and before a noun (`freed jailed
+/// activists`, `pardoned imprisoned Lebanese journalists`): a participle
+/// describing the object, since two finite verbs do not meet. Not after a
+/// verb of saying (`Israel says killed Hamas commander` drops `it`) or a
+/// linking verb (`got detained`).
+fn participle_modifies_object(lex: &[Lex], norms: &[CompactString], out: &[Choice], i: usize, all_caps: bool) -> bool {
+    const CLAUSE_OR_LINK: &[&str] = &[
+        "say", "claim", "report", "announce", "state", "confirm", "deny", "admit", "allege", "insist", "warn", "fear",
+        "know", "add", "note", "think", "believe", "tell", "show", "reveal", "find", "hope", "expect", "get", "become",
+        "remain", "seem", "appear", "feel", "look", "stay", "go", "keep", "have", "want", "need",
+    ];
+    let p = i - 1;
+    let past_verb = match out[p].0 {
+        Tag::Verb(VerbForm::Past | VerbForm::PastParticiple) => true,
+        // (`frees`, not the noun-or-verb `strikes`.)
+        Tag::Verb(VerbForm::Present3) => lex[p].mask & NOUN == 0,
+        _ => false,
+    };
+    let lemma = out[p].1.unwrap_or(norms[p].as_str());
+    let noun_next = lex.get(i + 1).is_some_and(|n| {
+        n.kind == Kind::Word && n.closed.is_none() && (n.mask & (NOUN | JJ) != 0 || is_capital(n, all_caps))
+    });
+    past_verb && lex[i].mask & (VBD | VBN) != 0 && !CLAUSE_OR_LINK.contains(&lemma) && noun_next
+}
+
 /// Whether token `j` (the next word, if any) cannot continue the noun phrase
 /// before it: the end of the sentence, a determiner, a pronoun, a
 /// preposition or a capitalised name.
@@ -339,6 +378,25 @@ fn new_phrase_after(lex: &[Lex], j: Option<usize>, all_caps: bool) -> bool {
         Some(_) => false,
         None => l.kind == Kind::Punct || (l.kind == Kind::Word && is_capital(l, all_caps)),
     }
+}
+
+/// Whether the name ending at `p` is singular and opens its noun phrase:
+/// after an article or demonstrative, or at the start of a clause (a
+/// headline's `UN report urges ...`). After a comma or `and` it may be one
+/// of several subjects (`Russia, Ukraine trade accusations`).
+fn name_modifier(lex: &[Lex], norms: &[CompactString], out: &[Choice], p: usize) -> bool {
+    if norms[p].ends_with('s') {
+        return false;
+    }
+    let mut k = p;
+    while k > 0 && out[k - 1].0 == Tag::ProperNoun && p - k < 4 {
+        k -= 1;
+    }
+    if out[k].0 != Tag::ProperNoun {
+        return false;
+    }
+    initial(lex, norms, k)
+        || k > 0 && out[k - 1].0 == Tag::Det && matches!(norms[k - 1].as_str(), "a" | "an" | "the" | "this" | "that")
 }
 
 fn form_bit(f: VerbForm) -> u16 {

@@ -129,10 +129,11 @@ pub struct PeerTables {
     /// case): `and` between two of them (`awful and evil minister`) joins
     /// the words and opens no clause.
     pub adjectives: HashSet<String>,
-    /// PETRARCH: a verb in an adverbial clause (`after crowds burned ...`)
-    /// of a verb that codes is part of that verb's phrase and codes nothing
-    /// (see [`drop_adverbial_clauses`]).
-    pub adverbial_clauses_in_verb: bool,
+    /// PETRARCH codes verbs where its parse has them: a verb written right
+    /// after `a`, `an`, `the` is a noun (`was in an accord`), and a verb in
+    /// an adverbial clause (`after crowds burned ...`) of a verb that codes
+    /// is part of that verb's phrase and codes nothing.
+    pub petrarch_parse: bool,
 }
 
 /// The words of a TABARI pattern that match only as written (each with the
@@ -637,11 +638,13 @@ impl PeerCoder {
             });
         }
         events.retain(|e| !complex.contains(&e.sentence) && !gone.contains(&e.sentence));
-        if self.tables.adverbial_clauses_in_verb {
+        if self.tables.petrarch_parse {
+            events.retain(|e| !determiner_before_verb(text, e, &self.tables));
             events = drop_adverbial_clauses(events, text, conventions.require_target);
         }
-        // TABARI: `former` in an actor's noun phrase makes it ELI.
-        let former = if conventions.first_actor_source { former_actors(&traces) } else { Vec::new() };
+        // TABARI and PETRARCH: `former` in an actor's noun phrase makes it ELI.
+        let former_eli = conventions.first_actor_source || self.tables.petrarch_parse;
+        let former = if former_eli { former_actors(&traces) } else { Vec::new() };
         self.translate_in_clauses(&events, conventions, &clauses, &former)
     }
 

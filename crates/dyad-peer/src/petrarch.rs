@@ -121,7 +121,7 @@ impl Dictionaries {
     /// Converts everything into dyad sources.
     pub fn convert(&self, lexicon: &Lexicon) -> Converted {
         let mut conv = Converted::default();
-        conv.tables.adverbial_clauses_in_verb = true;
+        conv.tables.petrarch_parse = true;
         let mut codes = ActorCodes::default();
         for (name, text) in &self.actors {
             convert_actors(&mut conv, &mut codes, name, text, '#', None);
@@ -197,6 +197,12 @@ pub(crate) fn convert_verbs(conv: &mut Converted, lexicon: &Lexicon, file: &str,
                 conv.diag(file, line_no, "pattern-without-code", format!("`{t}`"));
                 continue;
             };
+            // PETRARCH does not implement TABARI's complex code `[+++]`: the
+            // pattern is passed over and the verb's other patterns code.
+            if code.trim() == "+++" {
+                conv.diag(file, line_no, "complex-code-pattern", format!("`{t}` not used, as in PETRARCH"));
+                continue;
+            }
             match block {
                 Some(b) => verbs[b].patterns.push((skips_before_words(pattern), code.to_string(), line_no)),
                 None => conv.diag(file, line_no, "orphan-pattern", "pattern outside a verb block"),

@@ -1,8 +1,9 @@
 //! PETRARCH loader and conventions, with invented dictionaries: `^` skips a
 //! noun phrase whether or not it is an actor, a record whose parse does not
 //! balance codes nothing, an agent coordinated inside an actor's noun phrase
-//! is no bare agent, and a verb in an adverbial clause of a verb that codes
-//! gives no event.
+//! is no bare agent, a verb in an adverbial clause of a verb that codes gives
+//! no event, a verb after a determiner is a noun, `former` makes ELI, and a
+//! `[+++]` pattern is not used.
 
 use std::sync::Arc;
 
@@ -20,6 +21,7 @@ MARXLAND [MRX]
 const AGENTS: &str = "\
 GOVERNMENT [~GOV]
 MEDIA [~MED]
+OFFICIAL {OFFICIALS} [~GOV]
 ";
 
 const VERBS: &str = "\
@@ -30,9 +32,14 @@ WARN
 
 --- RESTORE [064] ---
 RESTORE
+- * SHAM TIES [+++]
 
 --- BURN [222] ---
 BURN
+
+--- ACCORD [---] ---
+ACCORD
+- IN_* [040]
 ";
 
 fn coder() -> PeerCoder {
@@ -121,4 +128,31 @@ fn a_verb_in_an_adverbial_clause_of_a_coded_verb_gives_no_event() {
     // With no verb coding before it, the clause's verb codes.
     let text = "Freedonia improved ties with Sylvania after Marxland crowds burned the embassy.";
     assert_eq!(codes(&coder, text, &loose), vec!["MRX//222"]);
+}
+
+#[test]
+fn a_verb_after_a_determiner_is_a_noun() {
+    let coder = coder();
+    let peer = Conventions::default();
+    assert_eq!(codes(&coder, "Freedonia was in accord with Sylvania on Monday.", &peer), vec!["FRD/SYL/040"]);
+    assert!(codes(&coder, "Freedonia was in an accord with Sylvania on Monday.", &peer).is_empty());
+}
+
+#[test]
+fn former_makes_the_actor_eli() {
+    let coder = coder();
+    let peer = Conventions::default();
+    assert_eq!(codes(&coder, "Freedonia restored ties with former Sylvania officials.", &peer), vec!["FRD/SYLELI/064"]);
+    assert_eq!(codes(&coder, "Freedonia restored ties with Sylvania officials.", &peer), vec!["FRD/SYLGOV/064"]);
+}
+
+#[test]
+fn a_complex_code_pattern_is_not_used() {
+    let lexicon = Lexicon::english();
+    let dicts = Dictionaries { verbs: vec![("t.verbs.txt".into(), VERBS.into())], ..Dictionaries::default() };
+    let conv = dicts.convert(&lexicon);
+    assert_eq!(conv.diagnostics.iter().filter(|d| d.kind == "complex-code-pattern").count(), 1);
+    let coder = coder();
+    let text = "Freedonia restored sham ties with Sylvania.";
+    assert_eq!(codes(&coder, text, &Conventions::default()), vec!["FRD/SYL/064"]);
 }

@@ -129,6 +129,11 @@ pub struct PeerTables {
     /// case): `and` between two of them (`awful and evil minister`) joins
     /// the words and opens no clause.
     pub adjectives: HashSet<String>,
+    /// PETRARCH codes verbs where its parse has them: a verb written right
+    /// after `a`, `an`, `the` is a noun (`was in an accord`), and a verb in
+    /// an adverbial clause (`after crowds burned ...`) of a verb that codes
+    /// is part of that verb's phrase and codes nothing.
+    pub petrarch_parse: bool,
 }
 
 /// The words of a TABARI pattern that match only as written (each with the
@@ -633,8 +638,13 @@ impl PeerCoder {
             });
         }
         events.retain(|e| !complex.contains(&e.sentence) && !gone.contains(&e.sentence));
-        // TABARI: `former` in an actor's noun phrase makes it ELI.
-        let former = if conventions.first_actor_source { former_actors(&traces) } else { Vec::new() };
+        if self.tables.petrarch_parse {
+            events.retain(|e| !determiner_before_verb(text, e, &self.tables));
+            events = drop_adverbial_clauses(events, text, conventions.require_target);
+        }
+        // TABARI and PETRARCH: `former` in an actor's noun phrase makes it ELI.
+        let former_eli = conventions.first_actor_source || self.tables.petrarch_parse;
+        let former = if former_eli { former_actors(&traces) } else { Vec::new() };
         self.translate_in_clauses(&events, conventions, &clauses, &former)
     }
 
@@ -680,7 +690,9 @@ impl PeerCoder {
     ) -> Vec<PeerEvent> {
         let mut out = Vec::new();
         let mut discarded_sentences = Vec::new();
-        let bare_agent = |a: &dyad_core::Actor| a.rule.as_ref().is_some_and(|r| r.file.ends_with(".agents"));
+        let bare_agent = |a: &dyad_core::Actor| {
+            a.rule.as_ref().is_some_and(|r| r.file.ends_with(".agents")) && !coordinated_with_actor(a, events)
+        };
         // PETRARCH's anonymous agent (`officials said`: `---GOV`), TABARI's converted agent (`~REB`).
         let anonymous = conventions.agent_prefix.filter(|_| conventions.no_bare_agents);
         let kept: Vec<&Event> = events
@@ -1699,6 +1711,60 @@ fn default_targets(events: &mut [Event], d: &DefaultActors) {
         }
     }
 }
+
+// ---- PETRARCH conventions (wt-petr10) ----
+
+/// An agent coordinated inside an actor's noun phrase (`Danish media and
+/// government`: DNKMED, DNKGOV) has that actor's country and is no bare
+/// agent: the same mention also names a dictionary actor. An agent whose
+/// country the engine carried from elsewhere (`he said government
+/// proposed`) is a mention of its own.
+fn coordinated_with_actor(a: &Actor, events: &[Event]) -> bool {
+    let named = |b: &Actor| b.rule.as_ref().is_some_and(|r| !r.file.ends_with(".agents"));
+    events
+        .iter()
+        .flat_map(|e| std::iter::once(&e.source).chain(e.target.as_ref()))
+        .any(|b| b.span == a.span && named(b))
+}
+
+/// Words that open an adverbial clause.
+const ADVERBIAL_WORDS: &[&str] =
+    &["after", "before", "since", "until", "while", "when", "because", "although", "though", "once", "unless"];
+
+/// PETRARCH codes a verb phrase with the clauses inside it: a verb in an
+/// adverbial clause that follows a verb which codes (`Freedonia restored
+/// ties with Sylvania after Marxland crowds burned its embassy`) gives no
+/// event of its own. The clause runs from its opening word to the next
+/// comma, `;` or `:` (`..., a senior official said` is not inside it) and
+/// holds the event's source. A verb that codes needs a target when the
+/// record requires one.
+fn drop_adverbial_clauses(events: Vec<Event>, text: &str, require_target: bool) -> Vec<Event> {
+    let codes = |e: &Event| !e.negated && (e.target.is_some() || !require_target);
+    let inside = |outer: &Event, e: &Event| {
+        let (from, to) = (outer.evidence.trigger_span.end, e.evidence.trigger_span.start);
+        if outer.sentence != e.sentence || from >= to || e.source.span.start < from {
+            return false;
+        }
+        let Some(between) = text.get(from..to) else { return false };
+        let mut word_start = None;
+        for (i, c) in between.char_indices().chain([(between.len(), ' ')]) {
+            if c.is_alphanumeric() {
+                word_start.get_or_insert(i);
+                continue;
+            }
+            let Some(start) = word_start.take() else { continue };
+            let opens = ADVERBIAL_WORDS.iter().any(|w| between[start..i].eq_ignore_ascii_case(w));
+            if opens && from + i <= e.source.span.start && !between[i..].contains([',', ';', ':']) {
+                return true;
+            }
+        }
+        false
+    };
+    let drop: Vec<bool> = events.iter().map(|e| events.iter().any(|o| codes(o) && inside(o, e))).collect();
+    events.into_iter().zip(drop).filter(|(_, d)| !d).map(|(e, _)| e).collect()
+}
+
+// ---- end of PETRARCH conventions ----
 
 /// Words that open an adverbial or relative clause.
 const CLAUSE_WORDS: &[&str] = &[

@@ -121,6 +121,7 @@ impl Dictionaries {
     /// Converts everything into dyad sources.
     pub fn convert(&self, lexicon: &Lexicon) -> Converted {
         let mut conv = Converted::default();
+        conv.tables.petrarch_parse = true;
         let mut codes = ActorCodes::default();
         for (name, text) in &self.actors {
             convert_actors(&mut conv, &mut codes, name, text, '#', None);
@@ -196,8 +197,14 @@ pub(crate) fn convert_verbs(conv: &mut Converted, lexicon: &Lexicon, file: &str,
                 conv.diag(file, line_no, "pattern-without-code", format!("`{t}`"));
                 continue;
             };
+            // PETRARCH does not implement TABARI's complex code `[+++]`: the
+            // pattern is passed over and the verb's other patterns code.
+            if code.trim() == "+++" {
+                conv.diag(file, line_no, "complex-code-pattern", format!("`{t}` not used, as in PETRARCH"));
+                continue;
+            }
             match block {
-                Some(b) => verbs[b].patterns.push((pattern.to_string(), code.to_string(), line_no)),
+                Some(b) => verbs[b].patterns.push((skips_before_words(pattern), code.to_string(), line_no)),
                 None => conv.diag(file, line_no, "orphan-pattern", "pattern outside a verb block"),
             }
             continue;
@@ -253,6 +260,18 @@ pub(crate) fn convert_verbs(conv: &mut Converted, lexicon: &Lexicon, file: &str,
         }
     }
     emit_verbs(conv, lexicon, file, &syns, &verbs, false);
+}
+
+/// PETRARCH's `^` skips a noun phrase whether or not it names an actor
+/// (`- * THEIR ^ ABOUT +` for "warned their populations about"). Before a
+/// word of the pattern (or the verb), which marks where the phrase ends, it
+/// is left out, so the space there is a plain gap; before a slot or another
+/// `^` it stays, and the converter makes it an actor the slot passes over.
+fn skips_before_words(pattern: &str) -> String {
+    let words: Vec<&str> = pattern.split_whitespace().collect();
+    let slot = |w: &&str| w.starts_with(['+', '$', '%', '^']);
+    let kept = words.iter().enumerate().filter(|&(i, w)| *w != "^" || words.get(i + 1).is_none_or(slot));
+    kept.map(|(_, w)| *w).collect::<Vec<_>>().join(" ")
 }
 
 /// Expands PETRARCH's substitution sets in an agents dictionary: after
@@ -352,7 +371,9 @@ pub fn read_suite(name: &str, xml: &str) -> Suite {
                 }
             }
             Piece::Open("Sentence", attrs, _) if in_sentences => {
-                suite.records.extend(current.take().map(|r| parsed_text(r, &std::mem::take(&mut parse))));
+                if let Some(r) = current.take() {
+                    finish(&mut suite, name, r, &std::mem::take(&mut parse));
+                }
                 let get = |k: &str| attrs.iter().find(|(a, _)| *a == k).map(|(_, v)| v.clone()).unwrap_or_default();
                 let id = get("id");
                 let section = match get("category") {
@@ -410,14 +431,36 @@ pub fn read_suite(name: &str, xml: &str) -> Suite {
             _ => {}
         }
     }
-    suite.records.extend(current.take().map(|r| parsed_text(r, &parse)));
+    if let Some(r) = current.take() {
+        finish(&mut suite, name, r, &parse);
+    }
     suite
+}
+
+/// Adds a record read to the suite, its text as PETRARCH codes it; a parse
+/// whose brackets do not pair up is reported (`bad-parse`).
+fn finish(suite: &mut Suite, name: &str, rec: SuiteRecord, parse: &str) {
+    if !balanced(parse) {
+        suite.diagnostics.push(PeerDiagnostic {
+            file: name.to_string(),
+            line: 0,
+            kind: "bad-parse",
+            message: format!("{}: the parse's brackets do not pair up: nothing is coded", rec.id),
+        });
+    }
+    suite.records.push(parsed_text(rec, parse));
 }
 
 /// PETRARCH codes a record's `<Parse>`, not its `<Text>`: where the two
 /// hold different words (a record whose parse was edited to test another
 /// agent), the parse's leaves, joined back into text, are what is coded.
 fn parsed_text(mut rec: SuiteRecord, parse: &str) -> SuiteRecord {
+    if !balanced(parse) {
+        // PETRARCH rejects a parse whose brackets do not pair up
+        // (`bad_input_parse`): nothing of the record is coded.
+        rec.text.clear();
+        return rec;
+    }
     let text = detokenize(&parse_leaves(parse));
     // Letters and digits compared, without case: "isn't" is "is n't".
     let words =
@@ -428,6 +471,22 @@ fn parsed_text(mut rec: SuiteRecord, parse: &str) -> SuiteRecord {
     // As in TABARI's texts, `Dol_Amroth` is one name of two words.
     rec.text = join_underscores(&rec.text);
     rec
+}
+
+/// Whether every `(` of a parse has its `)` (an empty parse is balanced).
+fn balanced(parse: &str) -> bool {
+    let mut depth = 0usize;
+    for c in parse.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => match depth.checked_sub(1) {
+                Some(d) => depth = d,
+                None => return false,
+            },
+            _ => {}
+        }
+    }
+    depth == 0
 }
 
 /// The leaves of a Penn Treebank parse, `(TAG word)`, in order.

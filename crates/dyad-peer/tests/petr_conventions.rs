@@ -1,0 +1,158 @@
+//! PETRARCH loader and conventions, with invented dictionaries: `^` skips a
+//! noun phrase whether or not it is an actor, a record whose parse does not
+//! balance codes nothing, an agent coordinated inside an actor's noun phrase
+//! is no bare agent, a verb in an adverbial clause of a verb that codes gives
+//! no event, a verb after a determiner is a noun, `former` makes ELI, and a
+//! `[+++]` pattern is not used.
+
+use std::sync::Arc;
+
+use dyad_peer::petrarch::{read_suite, Dictionaries};
+use dyad_peer::{Conventions, PeerCoder};
+use dyad_text::Lexicon;
+
+const ACTORS: &str = "\
+FREEDONIA [FRD]
+FREEDONIAN [FRD]
+SYLVANIA [SYL]
+MARXLAND [MRX]
+";
+
+const AGENTS: &str = "\
+GOVERNMENT [~GOV]
+MEDIA [~MED]
+OFFICIAL {OFFICIALS} [~GOV]
+";
+
+const VERBS: &str = "\
+--- WARN [160] ---
+WARN
+- * THEIR ^ ABOUT + [162]
+- * AT ^ + [163]
+
+--- RESTORE [064] ---
+RESTORE
+- * SHAM TIES [+++]
+
+--- BURN [222] ---
+BURN
+
+--- ACCORD [---] ---
+ACCORD
+- IN_* [040]
+";
+
+fn coder() -> PeerCoder {
+    let lexicon = Lexicon::english();
+    let dicts = Dictionaries {
+        actors: vec![("t.actors.txt".into(), ACTORS.into())],
+        agents: vec![("t.agents.txt".into(), AGENTS.into())],
+        verbs: vec![("t.verbs.txt".into(), VERBS.into())],
+        ..Dictionaries::default()
+    };
+    let (coder, rejected) = PeerCoder::build(&dicts.convert(&lexicon), Arc::new(lexicon));
+    assert!(rejected.is_empty(), "{rejected:?}");
+    coder
+}
+
+fn codes(coder: &PeerCoder, text: &str, c: &Conventions) -> Vec<String> {
+    let mut v: Vec<String> = coder
+        .code_with(text, None, c.clone())
+        .into_iter()
+        .map(|e| format!("{}/{}/{}", e.source, e.target, e.code))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn skip_before_a_word_passes_over_any_noun_phrase() {
+    let coder = coder();
+    let peer = Conventions::default();
+    // `THEIR ^ ABOUT +`: the skipped phrase names no actor.
+    assert_eq!(codes(&coder, "Freedonia warned their citizens about Sylvania.", &peer), vec!["FRD/SYL/162"]);
+    // ... or one.
+    assert_eq!(codes(&coder, "Freedonia warned their Marxland allies about Sylvania.", &peer), vec!["FRD/SYL/162"]);
+    // `AT ^ +`: before a slot `^` still passes over an actor to the target.
+    assert_eq!(codes(&coder, "Freedonia warned at Marxland about Sylvania.", &peer), vec!["FRD/SYL/163"]);
+    // Without the pattern's words the verb codes alone.
+    assert_eq!(codes(&coder, "Freedonia warned Sylvania.", &peer), vec!["FRD/SYL/160"]);
+}
+
+#[test]
+fn an_unbalanced_parse_codes_nothing() {
+    let xml = "<Sentences>
+<Sentence date=\"19950101\" id=\"B-01\"><Text>Freedonia warned Sylvania.</Text>
+<Parse>(ROOT (S (NP (NNP Freedonia)) (VP (VBD warned) (NP (NNP Sylvania))) (. .)))</Parse></Sentence>
+<Sentence date=\"19950101\" id=\"B-02\"><Text>Freedonia warned Sylvania.</Text>
+<Parse>(ROOT (S (NP (NNP Freedonia)) (VBD warned) (NP (NNP Sylvania))) (. .)))</Parse></Sentence>
+<Sentence date=\"19950101\" id=\"B-03\"><Text>Freedonia warned Sylvania.</Text>
+<Parse>(ROOT (S (NP (NNP Freedonia)) (VP (VBD warned) (NP (NNP Sylvania)) (. .)))</Parse></Sentence>
+<Sentence date=\"19950101\" id=\"B-04\"><Text>Freedonia warned Sylvania.</Text></Sentence>
+</Sentences>";
+    let suite = read_suite("x.xml", xml);
+    let texts: Vec<&str> = suite.records.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(texts, vec!["Freedonia warned Sylvania.", "", "", "Freedonia warned Sylvania."]);
+    let bad: Vec<&str> =
+        suite.diagnostics.iter().filter(|d| d.kind == "bad-parse").map(|d| d.message.as_str()).collect();
+    assert_eq!(bad.len(), 2, "{bad:?}");
+    assert!(bad[0].starts_with("B-02") && bad[1].starts_with("B-03"), "{bad:?}");
+    let coder = coder();
+    assert!(codes(&coder, &suite.records[1].text, &Conventions::default()).is_empty());
+}
+
+#[test]
+fn an_agent_joined_to_an_actor_phrase_is_not_bare() {
+    let coder = coder();
+    let peer = Conventions::default();
+    // `Freedonian media and government`: both take the country.
+    assert_eq!(
+        codes(&coder, "Freedonian media and government warned Sylvania.", &peer),
+        vec!["FRDGOV/SYL/160", "FRDMED/SYL/160"]
+    );
+    // An agent standing alone is still bare, whatever country the engine
+    // carries to it from the sentence.
+    let got = codes(&coder, "In Freedonia, he said government warned Sylvania.", &peer);
+    assert!(got.iter().all(|c| !c.starts_with("FRDGOV")), "{got:?}");
+}
+
+#[test]
+fn a_verb_in_an_adverbial_clause_of_a_coded_verb_gives_no_event() {
+    let coder = coder();
+    let loose = Conventions { require_target: false, agent_prefix: Some("---"), ..Conventions::default() };
+    let text = "Freedonia restored ties with Sylvania after Marxland crowds burned the embassy.";
+    assert_eq!(codes(&coder, text, &loose), vec!["FRD/SYL/064"]);
+    // Past a comma the clause has ended: the reporting verb's own clause codes.
+    let text = "Freedonia restored ties with Sylvania after the storm, Marxland crowds burned the embassy.";
+    assert_eq!(codes(&coder, text, &loose), vec!["FRD/SYL/064", "MRX//222"]);
+    // With no verb coding before it, the clause's verb codes.
+    let text = "Freedonia improved ties with Sylvania after Marxland crowds burned the embassy.";
+    assert_eq!(codes(&coder, text, &loose), vec!["MRX//222"]);
+}
+
+#[test]
+fn a_verb_after_a_determiner_is_a_noun() {
+    let coder = coder();
+    let peer = Conventions::default();
+    assert_eq!(codes(&coder, "Freedonia was in accord with Sylvania on Monday.", &peer), vec!["FRD/SYL/040"]);
+    assert!(codes(&coder, "Freedonia was in an accord with Sylvania on Monday.", &peer).is_empty());
+}
+
+#[test]
+fn former_makes_the_actor_eli() {
+    let coder = coder();
+    let peer = Conventions::default();
+    assert_eq!(codes(&coder, "Freedonia restored ties with former Sylvania officials.", &peer), vec!["FRD/SYLELI/064"]);
+    assert_eq!(codes(&coder, "Freedonia restored ties with Sylvania officials.", &peer), vec!["FRD/SYLGOV/064"]);
+}
+
+#[test]
+fn a_complex_code_pattern_is_not_used() {
+    let lexicon = Lexicon::english();
+    let dicts = Dictionaries { verbs: vec![("t.verbs.txt".into(), VERBS.into())], ..Dictionaries::default() };
+    let conv = dicts.convert(&lexicon);
+    assert_eq!(conv.diagnostics.iter().filter(|d| d.kind == "complex-code-pattern").count(), 1);
+    let coder = coder();
+    let text = "Freedonia restored sham ties with Sylvania.";
+    assert_eq!(codes(&coder, text, &Conventions::default()), vec!["FRD/SYL/064"]);
+}

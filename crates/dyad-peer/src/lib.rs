@@ -107,6 +107,13 @@ pub struct PeerTables {
     /// trigger word written with a possessive `'s` attached (`Freedonia
     /// donate's cash`) is no match (dyad's tokens split the `'s` off).
     pub verbs_without_noun_endings: bool,
+    /// TABARI: `neither X nor Y` is read as `X and Y`: both members act
+    /// (see `neither_nor`).
+    pub neither_nor_as_and: bool,
+    /// TABARI: a verb matches only words starting with its letters as
+    /// written (`LEFT_` is not "leave", `MEET` not "met"), while dyad's
+    /// pattern verbs match by lemma; events of other forms are dropped.
+    pub verbs_by_letters: bool,
     /// TABARI: generated events `file:line` whose code is written with `?`
     /// (`SAID [023?]`), a subordinate verb: it codes only when no other verb
     /// of its clause does (`is said to restore ties` codes the restoring).
@@ -522,7 +529,7 @@ impl PeerCoder {
         let base = masked.as_deref().unwrap_or(text);
         let gapped = mask_actor_gaps(base, &self.tables.actor_gaps);
         let base = gapped.as_deref().unwrap_or(base);
-        let nor = if self.tables.verbs_without_noun_endings { neither_nor(base) } else { None };
+        let nor = if self.tables.neither_nor_as_and { neither_nor(base) } else { None };
         let doc = Document::new("text", nor.as_deref().unwrap_or(base)).with_published(date);
         // The rules below read the mentions `explain` records; plain coding needs no trace.
         let traced = conventions.target_after_verb
@@ -543,7 +550,10 @@ impl PeerCoder {
             (coder.code(&doc).events, Vec::new())
         };
         if self.tables.verbs_without_noun_endings {
-            events.retain(|e| !possessive_trigger(text, e) && verb_written(e, &self.tables));
+            events.retain(|e| !possessive_trigger(text, e));
+        }
+        if self.tables.verbs_by_letters {
+            events.retain(|e| verb_written(e, &self.tables));
         }
         if conventions.first_actor_source {
             // TABARI reads an actor phrase's words as the actor only: `forces`

@@ -604,15 +604,34 @@ impl PeerCoder {
         } else {
             Vec::new()
         };
+        let slot = |e: &Event, slot: &str| {
+            self.peer_rule(&format!("{}:{}", e.evidence.rule.file, e.evidence.rule.line))
+                .is_some_and(|l| l.split('=').next().unwrap_or_default().contains(slot))
+        };
         if conventions.first_actor_source {
-            let slot = |e: &Event, slot: &str| {
-                self.peer_rule(&format!("{}:{}", e.evidence.rule.file, e.evidence.rule.line))
-                    .is_some_and(|l| l.split('=').next().unwrap_or_default().contains(slot))
-            };
             events = first_actor_sources(events, &traces, &clauses, agents_ok, code_all, &slot);
         }
         if conventions.first_actor_source {
             events.extend(clause_sources(&traces, &clauses, agents_ok));
+            // TABARI's `^` passes over an actor: in a pattern with no `+`
+            // whose `^` follows a pattern word (`$ HOSTING ^ * TABASKI`), the
+            // actor it passed over, among the pattern's words, is not the
+            // target; the first actor after the pattern is.
+            let skips_inside = |e: &Event| {
+                let rule = self.peer_rule(&format!("{}:{}", e.evidence.rule.file, e.evidence.rule.line));
+                let pattern = rule.as_deref().and_then(|l| l.split('=').next()).unwrap_or_default();
+                let mut before = pattern.split_whitespace().take_while(|w| *w != "{actor}");
+                pattern.contains("{actor}")
+                    && !pattern.contains("{target}")
+                    && before.any(|w| !w.starts_with('{') && !w.starts_with(".."))
+            };
+            for e in &mut events {
+                let span = e.evidence.trigger_span;
+                let inside = e.target.as_ref().is_some_and(|t| span.start < t.span.start && t.span.end <= span.end);
+                if inside && skips_inside(e) {
+                    e.target = None;
+                }
+            }
         }
         if conventions.target_after_verb {
             let null = |c: &str| is_null_actor(&self.actor_code(c.trim_start_matches('?')));
@@ -634,6 +653,9 @@ impl PeerCoder {
                 self.tables.compound_source.contains_key(&(e.evidence.rule.file.to_string(), e.evidence.rule.line))
             };
             events.retain(|e| compound(e) || first_member_acts(e, &traces, agents_ok));
+        }
+        if conventions.first_actor_source {
+            agent_first_member_only(&mut events, &traces);
         }
         if conventions.min_words > 0 {
             // TABARI counts the words of the sentence as written (`Freedonia's` is one).
@@ -1346,6 +1368,9 @@ fn first_actor_sources(
             .find(|m| !m.is_place && m.span.start >= start && m.span.end <= span.start && m.codes.iter().any(usable))
     }
     let inside = |a: &Actor, m: &dyad_coder::MentionTrace| a.span.start >= m.span.start && a.span.end <= m.span.end;
+    // Triggers that gave an event (the grammar drops one whose source is a
+    // role noun it finds no country for: `security forces are to restore`).
+    let coded: HashSet<(usize, usize)> = events.iter().map(|e| (e.sentence, e.evidence.trigger_span.start)).collect();
     let mut out = Vec::with_capacity(events.len());
     for mut e in events {
         let at = e.evidence.trigger_span;
@@ -1373,9 +1398,18 @@ fn first_actor_sources(
     }
     // Verbs whose subject is no actor. A target slot inside the pattern
     // (`ANTI- + PARADE`: `an anti- Sylvania parade`) is the actor written there.
+    // With agents coded (`CONVERT AGENT`), also a coded verb left without an
+    // event whose first actor is a role noun with no country (`Clerics and
+    // lawmakers believe`): TABARI codes the agents as they are (`~MOS`).
     for t in traces {
-        for trig in t.triggers.iter().filter(|x| x.decision.ends_with("no source found")) {
+        let dropped = |x: &&dyad_coder::TriggerTrace| {
+            agents_ok && x.decision.contains(": coded as") && !coded.contains(&(t.index, x.span.start))
+        };
+        for trig in t.triggers.iter().filter(|x| x.decision.ends_with("no source found") || dropped(x)) {
             let Some(m) = first(t, trig.span, clauses, &usable) else { continue };
+            if !trig.decision.ends_with("no source found") && !m.codes.iter().any(|c| c.starts_with('?')) {
+                continue;
+            }
             let within = trig.pattern.contains("{target}").then(|| {
                 t.mentions.iter().find(|x| {
                     !x.is_place
@@ -1394,6 +1428,43 @@ fn first_actor_sources(
         }
     }
     out
+}
+
+/// TABARI: an agent written before `of` and a list of actors (`the
+/// ambassadors of Freedonia, Sylvania and Marxland`) belongs to the first
+/// member only (FRDGOV, SYL, MRX); dyad's grammar gives it to every member.
+/// An event actor standing for a later member of such a mention, whose
+/// members all carry the same agent, loses it.
+fn agent_first_member_only(events: &mut [Event], traces: &[SentenceTrace]) {
+    // The mentions written `AGENT of A, B and C`: one `of`, before any list.
+    let shared: Vec<&dyad_coder::MentionTrace> = traces
+        .iter()
+        .flat_map(|t| &t.mentions)
+        .filter(|m| {
+            let text = m.text.to_lowercase();
+            let Some((head, rest)) = text.split_once(" of ") else { return false };
+            let codes: Vec<&str> = m.codes.iter().map(|c| c.trim_start_matches('?')).collect();
+            let agent = codes.first().and_then(|c| c.get(3..)).unwrap_or_default();
+            codes.len() >= 2
+                && !agent.is_empty()
+                && codes.iter().all(|c| c.len() > 3 && c.get(3..) == Some(agent))
+                && !head.contains(',')
+                && !lower_words(head).iter().any(|w| w == "and")
+                && !rest.contains(" of ")
+        })
+        .collect();
+    if shared.is_empty() {
+        return;
+    }
+    for e in events {
+        for a in std::iter::once(&mut e.source).chain(e.target.as_mut()) {
+            let Some(m) = shared.iter().find(|m| m.span == a.span) else { continue };
+            let later = m.codes.iter().skip(1).any(|c| c.trim_start_matches('?') == a.code);
+            if later && a.code != m.codes[0].trim_start_matches('?') {
+                a.code.truncate(3);
+            }
+        }
+    }
 }
 
 /// Pronouns TABARI replaces by the first actor of the sentence (`Freedonia
@@ -2312,6 +2383,62 @@ mod tests {
         // Without TABARI's rules the compound's members act on each other each way.
         let text = "Freedonia and Sylvania are about to resume full diplomatic ties after a long rift.";
         assert_eq!(joined_codes(&coder, text, &coder.conventions()), "FRD SYL 064; SYL FRD 064");
+    }
+
+    #[test]
+    fn tabari_skipped_actor_agent_lists_and_countryless_agents() {
+        let agents = "ENVOY_ [~GOV]\nPOLICE_ [~COP]\nLAWMAKER_ [~LEG]\n";
+        let verbs =
+            "PRAISE [041]\nFEAST [042]\n- $ HOSTING ^ * HARVEST [043]\nEXPECT [020]\nRESUM [065]\n- * TIES [064]\n";
+        let (_, coder) = tabari_coder(agents, verbs);
+        let tabari =
+            Conventions { first_actor_source: true, by_clause: true, first_trigger_only: true, ..coder.conventions() };
+        let convert = Conventions { agent_prefix: Some("~"), ..tabari.clone() };
+        let dyad = coder.conventions();
+        // (text, conventions, TABARI's events, dyad's events, why); an event is `SOURCE TARGET CODE`.
+        let cases = [
+            (
+                "Freedonia will be hosting Sylvania to feast on the harvest with Grandfenwick next week.",
+                &tabari,
+                "FRD GFW 043",
+                "FRD SYL 043",
+                "`^` passes over the actor among the pattern's words: the target is the one after the pattern",
+            ),
+            (
+                "The envoys of Freedonia and Sylvania praised Grandfenwick on Monday.",
+                &tabari,
+                "FRDGOV GFW 041; SYL GFW 041",
+                "FRDGOV GFW 041; SYLGOV GFW 041",
+                "an agent before `of` and a list is the first member's only",
+            ),
+            (
+                "Freedonia and Sylvania envoys praised Grandfenwick on Monday.",
+                &tabari,
+                "FRDGOV GFW 041; SYLGOV GFW 041",
+                "FRDGOV GFW 041; SYLGOV GFW 041",
+                "an agent written after the list is every member's",
+            ),
+            (
+                "Police and lawmakers expect Freedonia and Sylvania can manage the drought.",
+                &convert,
+                "~COP FRD 020; ~COP SYL 020; ~LEG FRD 020; ~LEG SYL 020",
+                "",
+                "`CONVERT AGENT`: role nouns with no country are coded as agents",
+            ),
+            (
+                "Police are about to resume full ties with lawmakers after a long rift.",
+                &convert,
+                "~COP ~LEG 064",
+                "",
+                "`CONVERT AGENT`: role nouns with no country on both sides",
+            ),
+        ];
+        for (text, c, want, want_dyad, why) in cases {
+            assert_eq!(joined_codes(&coder, text, c), want, "{why}: {text}");
+            assert_eq!(joined_codes(&coder, text, &dyad), want_dyad, "{why}: without TABARI's rules: {text}");
+        }
+        // Without `CONVERT AGENT` an agent with no country codes nothing.
+        assert_eq!(joined_codes(&coder, "Police and lawmakers expect Freedonia can manage the drought.", &tabari), "");
     }
 
     #[test]

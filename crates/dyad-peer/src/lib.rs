@@ -1173,7 +1173,9 @@ fn verb_count(text: &str, t: &SentenceTrace, tables: &PeerTables) -> usize {
         .iter()
         .filter(|x| {
             let key = x.rule.rsplit_once(':').and_then(|(f, l)| Some((f.to_string(), l.parse().ok()?)));
-            !key.is_some_and(|k| determiner_before(text, &k, x.span, tables))
+            !key.is_some_and(|k| {
+                determiner_before(text, &k, x.span, tables) || capitalised_verb(text, &k, x.span, tables)
+            })
         })
         .map(|x| x.span)
         .collect();
@@ -1582,11 +1584,13 @@ fn verb_written(e: &Event, tables: &PeerTables) -> bool {
 }
 
 /// Whether the verb word of `e`'s trigger is written right after `a`, `an`
-/// or `the`: TABARI reads it as a noun (`was in an accord`, `about the
-/// restore`) and does not match it.
+/// or `the`, or capitalised inside its sentence: TABARI reads it as a noun
+/// (`was in an accord`, `about the restore`, `about To Restore`) and does
+/// not match it.
 fn determiner_before_verb(text: &str, e: &Event, tables: &PeerTables) -> bool {
     let key = (e.evidence.rule.file.to_string(), e.evidence.rule.line);
-    determiner_before(text, &key, e.evidence.trigger_span, tables)
+    let span = e.evidence.trigger_span;
+    determiner_before(text, &key, span, tables) || capitalised_verb(text, &key, span, tables)
 }
 
 /// [`determiner_before_verb`] for the trigger at `span` of the pattern `key`.
@@ -1597,14 +1601,41 @@ fn determiner_before(text: &str, key: &(String, u32), span: Span, tables: &PeerT
     };
     let mut prev = lower_words(before).pop();
     for w in lower_words(inside) {
-        let verb = forms.iter().any(|f| match f.strip_suffix('*') {
-            Some(stem) => w.starts_with(stem),
-            None => f.split(['_', ' ']).next() == Some(w.as_str()),
-        });
-        if verb {
+        if verb_form(forms, &w) {
             return prev.as_deref().is_some_and(|p| ["a", "an", "the"].contains(&p));
         }
         prev = Some(w);
+    }
+    false
+}
+
+/// Whether the lower-case word `w` is one of a TABARI verb's `forms`.
+fn verb_form(forms: &[String], w: &str) -> bool {
+    forms.iter().any(|f| match f.strip_suffix('*') {
+        Some(stem) => w.starts_with(stem),
+        None => f.split(['_', ' ']).next() == Some(w),
+    })
+}
+
+/// Whether the verb word of the trigger at `span` (pattern `key`) is
+/// capitalised inside its sentence: TABARI reads it as a name, not a verb
+/// (`Freedonia is about To Resume ties`). A word opening a sentence, and
+/// one in capitals only, is read as written.
+fn capitalised_verb(text: &str, key: &(String, u32), span: Span, tables: &PeerTables) -> bool {
+    let Some(forms) = tables.verb_forms.get(key) else { return false };
+    let Some(inside) = text.get(span.start..span.end) else { return false };
+    let mut at = span.start;
+    for piece in inside.split_inclusive(|c: char| !c.is_alphanumeric()) {
+        let start = at;
+        at += piece.len();
+        let w = piece.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() || !verb_form(forms, &w.to_lowercase()) {
+            continue;
+        }
+        let before = text[..start].trim_end();
+        let opens = before.is_empty() || before.ends_with(['.', '!', '?', '"', ':', '\u{201c}']);
+        let mut chars = w.chars();
+        return !opens && chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase);
     }
     false
 }
@@ -2376,9 +2407,11 @@ mod tests {
         for (text, want, why) in cases {
             assert_eq!(codes(text), want, "{why}: {text}");
         }
-        // A verb right after a determiner is a noun to TABARI.
+        // A verb right after a determiner, or capitalised inside its sentence, is a noun to TABARI.
         let text = "Freedonia is about the resume full diplomatic ties with Sylvania on Monday.";
         assert_eq!(codes(text), "");
+        assert_eq!(codes("Freedonia is about To Resume full diplomatic ties with Sylvania on Monday."), "");
+        assert_eq!(codes("Freedonia is about TO RESUME full diplomatic ties with Sylvania on Monday."), "FRD SYL 064");
         assert_eq!(codes("Freedonia is about to resume full diplomatic ties with Sylvania on Monday."), "FRD SYL 064");
         // Without TABARI's rules the compound's members act on each other each way.
         let text = "Freedonia and Sylvania are about to resume full diplomatic ties after a long rift.";

@@ -107,6 +107,13 @@ pub struct PeerTables {
     /// trigger word written with a possessive `'s` attached (`Freedonia
     /// donate's cash`) is no match (dyad's tokens split the `'s` off).
     pub verbs_without_noun_endings: bool,
+    /// TABARI: `neither X nor Y` is read as `X and Y`: both members act
+    /// (see `neither_nor`).
+    pub neither_nor_as_and: bool,
+    /// TABARI: a verb matches only words starting with its letters as
+    /// written (`LEFT_` is not "leave", `MEET` not "met"), while dyad's
+    /// pattern verbs match by lemma; events of other forms are dropped.
+    pub verbs_by_letters: bool,
     /// TABARI: generated events `file:line` whose code is written with `?`
     /// (`SAID [023?]`), a subordinate verb: it codes only when no other verb
     /// of its clause does (`is said to restore ties` codes the restoring).
@@ -527,7 +534,7 @@ impl PeerCoder {
         let base = masked.as_deref().unwrap_or(text);
         let gapped = mask_actor_gaps(base, &self.tables.actor_gaps);
         let base = gapped.as_deref().unwrap_or(base);
-        let nor = if self.tables.verbs_without_noun_endings { neither_nor(base) } else { None };
+        let nor = if self.tables.neither_nor_as_and { neither_nor(base) } else { None };
         let doc = Document::new("text", nor.as_deref().unwrap_or(base)).with_published(date);
         // The rules below read the mentions `explain` records; plain coding needs no trace.
         let traced = conventions.target_after_verb
@@ -548,7 +555,10 @@ impl PeerCoder {
             (coder.code(&doc).events, Vec::new())
         };
         if self.tables.verbs_without_noun_endings {
-            events.retain(|e| !possessive_trigger(text, e) && verb_written(e, &self.tables));
+            events.retain(|e| !possessive_trigger(text, e));
+        }
+        if self.tables.verbs_by_letters {
+            events.retain(|e| verb_written(e, &self.tables));
         }
         if conventions.first_actor_source {
             // TABARI reads an actor phrase's words as the actor only: `forces`
@@ -599,15 +609,34 @@ impl PeerCoder {
         } else {
             Vec::new()
         };
+        let slot = |e: &Event, slot: &str| {
+            self.peer_rule(&format!("{}:{}", e.evidence.rule.file, e.evidence.rule.line))
+                .is_some_and(|l| l.split('=').next().unwrap_or_default().contains(slot))
+        };
         if conventions.first_actor_source {
-            let slot = |e: &Event, slot: &str| {
-                self.peer_rule(&format!("{}:{}", e.evidence.rule.file, e.evidence.rule.line))
-                    .is_some_and(|l| l.split('=').next().unwrap_or_default().contains(slot))
-            };
             events = first_actor_sources(events, &traces, &clauses, agents_ok, code_all, &slot);
         }
         if conventions.first_actor_source {
             events.extend(clause_sources(&traces, &clauses, agents_ok));
+            // TABARI's `^` passes over an actor: in a pattern with no `+`
+            // whose `^` follows a pattern word (`$ HOSTING ^ * TABASKI`), the
+            // actor it passed over, among the pattern's words, is not the
+            // target; the first actor after the pattern is.
+            let skips_inside = |e: &Event| {
+                let rule = self.peer_rule(&format!("{}:{}", e.evidence.rule.file, e.evidence.rule.line));
+                let pattern = rule.as_deref().and_then(|l| l.split('=').next()).unwrap_or_default();
+                let mut before = pattern.split_whitespace().take_while(|w| *w != "{actor}");
+                pattern.contains("{actor}")
+                    && !pattern.contains("{target}")
+                    && before.any(|w| !w.starts_with('{') && !w.starts_with(".."))
+            };
+            for e in &mut events {
+                let span = e.evidence.trigger_span;
+                let inside = e.target.as_ref().is_some_and(|t| span.start < t.span.start && t.span.end <= span.end);
+                if inside && skips_inside(e) {
+                    e.target = None;
+                }
+            }
         }
         if conventions.target_after_verb {
             let null = |c: &str| is_null_actor(&self.actor_code(c.trim_start_matches('?')));
@@ -629,6 +658,9 @@ impl PeerCoder {
                 self.tables.compound_source.contains_key(&(e.evidence.rule.file.to_string(), e.evidence.rule.line))
             };
             events.retain(|e| compound(e) || first_member_acts(e, &traces, agents_ok));
+        }
+        if conventions.first_actor_source {
+            agent_first_member_only(&mut events, &traces);
         }
         if conventions.min_words > 0 {
             // TABARI counts the words of the sentence as written (`Freedonia's` is one).
@@ -1153,7 +1185,9 @@ fn verb_count(text: &str, t: &SentenceTrace, tables: &PeerTables) -> usize {
         .iter()
         .filter(|x| {
             let key = x.rule.rsplit_once(':').and_then(|(f, l)| Some((f.to_string(), l.parse().ok()?)));
-            !key.is_some_and(|k| determiner_before(text, &k, x.span, tables))
+            !key.is_some_and(|k| {
+                determiner_before(text, &k, x.span, tables) || capitalised_verb(text, &k, x.span, tables)
+            })
         })
         .map(|x| x.span)
         .collect();
@@ -1348,6 +1382,9 @@ fn first_actor_sources(
             .find(|m| !m.is_place && m.span.start >= start && m.span.end <= span.start && m.codes.iter().any(usable))
     }
     let inside = |a: &Actor, m: &dyad_coder::MentionTrace| a.span.start >= m.span.start && a.span.end <= m.span.end;
+    // Triggers that gave an event (the grammar drops one whose source is a
+    // role noun it finds no country for: `security forces are to restore`).
+    let coded: HashSet<(usize, usize)> = events.iter().map(|e| (e.sentence, e.evidence.trigger_span.start)).collect();
     let mut out = Vec::with_capacity(events.len());
     for mut e in events {
         let at = e.evidence.trigger_span;
@@ -1375,9 +1412,18 @@ fn first_actor_sources(
     }
     // Verbs whose subject is no actor. A target slot inside the pattern
     // (`ANTI- + PARADE`: `an anti- Sylvania parade`) is the actor written there.
+    // With agents coded (`CONVERT AGENT`), also a coded verb left without an
+    // event whose first actor is a role noun with no country (`Clerics and
+    // lawmakers believe`): TABARI codes the agents as they are (`~MOS`).
     for t in traces {
-        for trig in t.triggers.iter().filter(|x| x.decision.ends_with("no source found")) {
+        let dropped = |x: &&dyad_coder::TriggerTrace| {
+            agents_ok && x.decision.contains(": coded as") && !coded.contains(&(t.index, x.span.start))
+        };
+        for trig in t.triggers.iter().filter(|x| x.decision.ends_with("no source found") || dropped(x)) {
             let Some(m) = first(t, trig.span, clauses, &usable) else { continue };
+            if !trig.decision.ends_with("no source found") && !m.codes.iter().any(|c| c.starts_with('?')) {
+                continue;
+            }
             let within = trig.pattern.contains("{target}").then(|| {
                 t.mentions.iter().find(|x| {
                     !x.is_place
@@ -1396,6 +1442,43 @@ fn first_actor_sources(
         }
     }
     out
+}
+
+/// TABARI: an agent written before `of` and a list of actors (`the
+/// ambassadors of Freedonia, Sylvania and Marxland`) belongs to the first
+/// member only (FRDGOV, SYL, MRX); dyad's grammar gives it to every member.
+/// An event actor standing for a later member of such a mention, whose
+/// members all carry the same agent, loses it.
+fn agent_first_member_only(events: &mut [Event], traces: &[SentenceTrace]) {
+    // The mentions written `AGENT of A, B and C`: one `of`, before any list.
+    let shared: Vec<&dyad_coder::MentionTrace> = traces
+        .iter()
+        .flat_map(|t| &t.mentions)
+        .filter(|m| {
+            let text = m.text.to_lowercase();
+            let Some((head, rest)) = text.split_once(" of ") else { return false };
+            let codes: Vec<&str> = m.codes.iter().map(|c| c.trim_start_matches('?')).collect();
+            let agent = codes.first().and_then(|c| c.get(3..)).unwrap_or_default();
+            codes.len() >= 2
+                && !agent.is_empty()
+                && codes.iter().all(|c| c.len() > 3 && c.get(3..) == Some(agent))
+                && !head.contains(',')
+                && !lower_words(head).iter().any(|w| w == "and")
+                && !rest.contains(" of ")
+        })
+        .collect();
+    if shared.is_empty() {
+        return;
+    }
+    for e in events {
+        for a in std::iter::once(&mut e.source).chain(e.target.as_mut()) {
+            let Some(m) = shared.iter().find(|m| m.span == a.span) else { continue };
+            let later = m.codes.iter().skip(1).any(|c| c.trim_start_matches('?') == a.code);
+            if later && a.code != m.codes[0].trim_start_matches('?') {
+                a.code.truncate(3);
+            }
+        }
+    }
 }
 
 /// Pronouns TABARI replaces by the first actor of the sentence (`Freedonia
@@ -1513,11 +1596,13 @@ fn verb_written(e: &Event, tables: &PeerTables) -> bool {
 }
 
 /// Whether the verb word of `e`'s trigger is written right after `a`, `an`
-/// or `the`: TABARI reads it as a noun (`was in an accord`, `about the
-/// restore`) and does not match it.
+/// or `the`, or capitalised inside its sentence: TABARI reads it as a noun
+/// (`was in an accord`, `about the restore`, `about To Restore`) and does
+/// not match it.
 fn determiner_before_verb(text: &str, e: &Event, tables: &PeerTables) -> bool {
     let key = (e.evidence.rule.file.to_string(), e.evidence.rule.line);
-    determiner_before(text, &key, e.evidence.trigger_span, tables)
+    let span = e.evidence.trigger_span;
+    determiner_before(text, &key, span, tables) || capitalised_verb(text, &key, span, tables)
 }
 
 /// [`determiner_before_verb`] for the trigger at `span` of the pattern `key`.
@@ -1528,14 +1613,41 @@ fn determiner_before(text: &str, key: &(String, u32), span: Span, tables: &PeerT
     };
     let mut prev = lower_words(before).pop();
     for w in lower_words(inside) {
-        let verb = forms.iter().any(|f| match f.strip_suffix('*') {
-            Some(stem) => w.starts_with(stem),
-            None => f.split(['_', ' ']).next() == Some(w.as_str()),
-        });
-        if verb {
+        if verb_form(forms, &w) {
             return prev.as_deref().is_some_and(|p| ["a", "an", "the"].contains(&p));
         }
         prev = Some(w);
+    }
+    false
+}
+
+/// Whether the lower-case word `w` is one of a TABARI verb's `forms`.
+fn verb_form(forms: &[String], w: &str) -> bool {
+    forms.iter().any(|f| match f.strip_suffix('*') {
+        Some(stem) => w.starts_with(stem),
+        None => f.split(['_', ' ']).next() == Some(w),
+    })
+}
+
+/// Whether the verb word of the trigger at `span` (pattern `key`) is
+/// capitalised inside its sentence: TABARI reads it as a name, not a verb
+/// (`Freedonia is about To Resume ties`). A word opening a sentence, and
+/// one in capitals only, is read as written.
+fn capitalised_verb(text: &str, key: &(String, u32), span: Span, tables: &PeerTables) -> bool {
+    let Some(forms) = tables.verb_forms.get(key) else { return false };
+    let Some(inside) = text.get(span.start..span.end) else { return false };
+    let mut at = span.start;
+    for piece in inside.split_inclusive(|c: char| !c.is_alphanumeric()) {
+        let start = at;
+        at += piece.len();
+        let w = piece.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() || !verb_form(forms, &w.to_lowercase()) {
+            continue;
+        }
+        let before = text[..start].trim_end();
+        let opens = before.is_empty() || before.ends_with(['.', '!', '?', '"', ':', '\u{201c}']);
+        let mut chars = w.chars();
+        return !opens && chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase);
     }
     false
 }
@@ -2361,13 +2473,71 @@ mod tests {
         for (text, want, why) in cases {
             assert_eq!(codes(text), want, "{why}: {text}");
         }
-        // A verb right after a determiner is a noun to TABARI.
+        // A verb right after a determiner, or capitalised inside its sentence, is a noun to TABARI.
         let text = "Freedonia is about the resume full diplomatic ties with Sylvania on Monday.";
         assert_eq!(codes(text), "");
+        assert_eq!(codes("Freedonia is about To Resume full diplomatic ties with Sylvania on Monday."), "");
+        assert_eq!(codes("Freedonia is about TO RESUME full diplomatic ties with Sylvania on Monday."), "FRD SYL 064");
         assert_eq!(codes("Freedonia is about to resume full diplomatic ties with Sylvania on Monday."), "FRD SYL 064");
         // Without TABARI's rules the compound's members act on each other each way.
         let text = "Freedonia and Sylvania are about to resume full diplomatic ties after a long rift.";
         assert_eq!(joined_codes(&coder, text, &coder.conventions()), "FRD SYL 064; SYL FRD 064");
+    }
+
+    #[test]
+    fn tabari_skipped_actor_agent_lists_and_countryless_agents() {
+        let agents = "ENVOY_ [~GOV]\nPOLICE_ [~COP]\nLAWMAKER_ [~LEG]\n";
+        let verbs =
+            "PRAISE [041]\nFEAST [042]\n- $ HOSTING ^ * HARVEST [043]\nEXPECT [020]\nRESUM [065]\n- * TIES [064]\n";
+        let (_, coder) = tabari_coder(agents, verbs);
+        let tabari =
+            Conventions { first_actor_source: true, by_clause: true, first_trigger_only: true, ..coder.conventions() };
+        let convert = Conventions { agent_prefix: Some("~"), ..tabari.clone() };
+        let dyad = coder.conventions();
+        // (text, conventions, TABARI's events, dyad's events, why); an event is `SOURCE TARGET CODE`.
+        let cases = [
+            (
+                "Freedonia will be hosting Sylvania to feast on the harvest with Grandfenwick next week.",
+                &tabari,
+                "FRD GFW 043",
+                "FRD SYL 043",
+                "`^` passes over the actor among the pattern's words: the target is the one after the pattern",
+            ),
+            (
+                "The envoys of Freedonia and Sylvania praised Grandfenwick on Monday.",
+                &tabari,
+                "FRDGOV GFW 041; SYL GFW 041",
+                "FRDGOV GFW 041; SYLGOV GFW 041",
+                "an agent before `of` and a list is the first member's only",
+            ),
+            (
+                "Freedonia and Sylvania envoys praised Grandfenwick on Monday.",
+                &tabari,
+                "FRDGOV GFW 041; SYLGOV GFW 041",
+                "FRDGOV GFW 041; SYLGOV GFW 041",
+                "an agent written after the list is every member's",
+            ),
+            (
+                "Police and lawmakers expect Freedonia and Sylvania can manage the drought.",
+                &convert,
+                "~COP FRD 020; ~COP SYL 020; ~LEG FRD 020; ~LEG SYL 020",
+                "",
+                "`CONVERT AGENT`: role nouns with no country are coded as agents",
+            ),
+            (
+                "Police are about to resume full ties with lawmakers after a long rift.",
+                &convert,
+                "~COP ~LEG 064",
+                "",
+                "`CONVERT AGENT`: role nouns with no country on both sides",
+            ),
+        ];
+        for (text, c, want, want_dyad, why) in cases {
+            assert_eq!(joined_codes(&coder, text, c), want, "{why}: {text}");
+            assert_eq!(joined_codes(&coder, text, &dyad), want_dyad, "{why}: without TABARI's rules: {text}");
+        }
+        // Without `CONVERT AGENT` an agent with no country codes nothing.
+        assert_eq!(joined_codes(&coder, "Police and lawmakers expect Freedonia can manage the drought.", &tabari), "");
     }
 
     #[test]

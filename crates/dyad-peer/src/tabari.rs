@@ -954,6 +954,8 @@ pub(crate) fn convert_verbs(conv: &mut Converted, lexicon: &Lexicon, file: &str,
         verbs.push(VerbEntry { words, code: code.to_string(), line: line_no, ..VerbEntry::default() });
     }
     emit_verbs(conv, lexicon, file, &syns, &verbs, true);
+    conv.tables.neither_nor_as_and = true;
+    conv.tables.verbs_by_letters = true;
 }
 
 /// Records TABARI `.options` commands. Those [`Settings`] reads are applied

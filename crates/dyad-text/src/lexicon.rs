@@ -2,6 +2,7 @@
 //! from LemmInflect's data; see the header of `data/lexicon.tsv`).
 
 use crate::closed::{self, Closed};
+use crate::Case;
 
 /// The generated table, embedded so the crate needs no files at run time.
 pub(crate) static TABLE: &str = include_str!("../data/lexicon.tsv");
@@ -164,17 +165,86 @@ impl ShortKey {
         if n > SHORT {
             return None;
         }
-        let word = |i: usize| load::<8>(b, i);
-        let half = |i: usize| load::<4>(b, i);
-        // Overlapping loads of the head and the tail, as compact_str does.
-        let (lo, hi) = match n {
-            8 => (word(0), 0),
-            9..=SHORT => (word(0), word(n - 8) >> ((16 - n) * 8)),
-            4..=7 => (half(0) | half(n - 4) << ((n - 4) * 8), 0),
-            1..=3 => (u64::from(b[0]) | u64::from(b[n / 2]) << ((n / 2) * 8) | u64::from(b[n - 1]) << ((n - 1) * 8), 0),
-            _ => (0, 0),
-        };
+        let [lo, hi] = load_padded(b);
         Some(ShortKey([lo, hi | (n as u64) << 56]))
+    }
+}
+
+/// The bytes of `b` (at most 16) zero-padded into two little-endian words.
+#[inline]
+fn load_padded(b: &[u8]) -> [u64; 2] {
+    let n = b.len();
+    let word = |i: usize| load::<8>(b, i);
+    let half = |i: usize| load::<4>(b, i);
+    // Overlapping loads of the head and the tail, as compact_str does.
+    match n {
+        8 => [word(0), 0],
+        9..=16 => [word(0), word(n - 8) >> ((16 - n) * 8)],
+        4..=7 => [half(0) | half(n - 4) << ((n - 4) * 8), 0],
+        1..=3 => [u64::from(b[0]) | u64::from(b[n / 2]) << ((n / 2) * 8) | u64::from(b[n - 1]) << ((n - 1) * 8), 0],
+        _ => [0, 0],
+    }
+}
+
+/// A short ASCII token's letter case and lexicon key, from one look at
+/// its bytes (eight at a time) instead of a loop for the case, another for
+/// the first letter and a third for the key.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Folded {
+    /// The token's [`Case`] as [`Case::of`] gives it.
+    pub(crate) case: Case,
+    /// Whether a letter is upper case (the norm needs lowering).
+    pub(crate) upper: bool,
+    /// The key of the lower-cased form.
+    key: ShortKey,
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of every byte of `x` (all ASCII) in `lo..=hi`: `x + (0x80 -
+/// lo)` reaches the high bit from `lo` up, `x + (0x7F - hi)` above `hi`, and
+/// neither carries out of a byte below 0x80.
+#[inline]
+fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+    let from = x + ONES * u64::from(0x80 - lo);
+    let above = x + ONES * u64::from(0x7F - hi);
+    from & !above & HIGH
+}
+
+impl Folded {
+    /// `None` unless `b` is ASCII, 1 to [`SHORT`] bytes.
+    #[inline]
+    pub(crate) fn new(b: &[u8]) -> Option<Folded> {
+        let n = b.len();
+        if n == 0 || n > SHORT {
+            return None;
+        }
+        let [lo, hi] = load_padded(b);
+        if (lo | hi) & HIGH != 0 {
+            return None;
+        }
+        let (ul, uh) = (in_range(lo, b'A', b'Z'), in_range(hi, b'A', b'Z'));
+        let (ll, lh) = (in_range(lo, b'a', b'z'), in_range(hi, b'a', b'z'));
+        let upper = ul | uh != 0;
+        // As `Case::classify`: the first letter's case decides Title/Other.
+        let first_upper = if ul | ll != 0 {
+            Some(ul >> (ul | ll).trailing_zeros() & 1 != 0)
+        } else if uh | lh != 0 {
+            Some(uh >> (uh | lh).trailing_zeros() & 1 != 0)
+        } else {
+            None
+        };
+        let case = match first_upper {
+            None => Case::Other,
+            Some(_) if !upper => Case::Lower,
+            Some(_) if ll | lh == 0 && ul.count_ones() + uh.count_ones() >= 2 => Case::Upper,
+            Some(true) => Case::Title,
+            Some(false) => Case::Other,
+        };
+        // Lower case: 0x20 added to each upper-case letter.
+        let key = ShortKey([lo | ul >> 2, (hi | uh >> 2) | (n as u64) << 56]);
+        Some(Folded { case, upper, key })
     }
 }
 
@@ -199,6 +269,12 @@ pub(crate) struct Words {
 }
 
 impl Words {
+    /// What the lexicon knows of the lower-cased form of a [`Folded`] token.
+    #[inline]
+    pub(crate) fn get_folded(&self, folded: &Folded) -> Option<&Word> {
+        self.short.get(&folded.key)
+    }
+
     /// What the lexicon knows of `norm`.
     #[inline]
     pub(crate) fn get(&self, norm: &str) -> Option<&Word> {
@@ -307,6 +383,44 @@ mod tests {
         }
         assert!(seen.len() > 100);
         assert!(ShortKey::new("abcdefghijklmnop").is_none());
+    }
+
+    /// A folded token has the case [`Case::of`] gives it and the key of
+    /// its lower-cased form; a long or non-ASCII one is not folded.
+    #[test]
+    fn folding_is_case_and_lowered_key() {
+        let words = [
+            "a",
+            "A",
+            "US",
+            "U.S.",
+            "iPhone",
+            "McDonald",
+            "al-Shabaab",
+            "NATO's",
+            "x1",
+            "1x",
+            "42",
+            "--",
+            "Z",
+            "zZ",
+            "Zz",
+            "ABCDEFGHIJKLMNO",
+            "abcdefghijklmno",
+            "aBcDeFgHiJkLmNo",
+            "Secretary-Gen",
+            "@[`{",
+            "A1B2C3D4E5F6G7H",
+        ];
+        for w in words {
+            let f = Folded::new(w.as_bytes()).unwrap();
+            assert_eq!(f.case, Case::of(w), "{w}");
+            assert_eq!(f.upper, w.bytes().any(|c| c.is_ascii_uppercase()), "{w}");
+            assert_eq!(Some(f.key), ShortKey::new(&w.to_ascii_lowercase()), "{w}");
+        }
+        for w in ["", "abcdefghijklmnop", "Côte", "naïve"] {
+            assert!(Folded::new(w.as_bytes()).is_none(), "{w}");
+        }
     }
 
     /// Every form of the table and every closed-class word is found, long or short.

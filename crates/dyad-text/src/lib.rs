@@ -409,7 +409,14 @@ impl Lexicon {
         for r in raws.iter() {
             let src = &s[r.start..r.end];
             let punct = matches!(r.kind, Kind::Punct | Kind::Symbol);
-            let (owned, case) = if let Some((case, upper)) = Case::of_ascii(src.as_bytes()) {
+            let folded = lexicon::Folded::new(src.as_bytes());
+            let (owned, case) = if let Some(f) = folded {
+                let mut n = CompactString::new(src);
+                if f.upper {
+                    n.make_ascii_lowercase();
+                }
+                (n, f.case)
+            } else if let Some((case, upper)) = Case::of_ascii(src.as_bytes()) {
                 // One pass for the case, and a copy that needs lowering only
                 // when a letter is upper case (most words are lower case).
                 let mut n = CompactString::new(src);
@@ -428,7 +435,11 @@ impl Lexicon {
             // (what `Lexicon::lemma` and `is_common_word` would say) comes
             // from the same probe.
             // By reference: a `Word` is some fifty bytes to copy.
-            let word = self.words.get(norm).unwrap_or(&lexicon::UNKNOWN);
+            let word = match &folded {
+                Some(f) => self.words.get_folded(f),
+                None => self.words.get(norm),
+            };
+            let word = word.unwrap_or(&lexicon::UNKNOWN);
             let closed = word.closed();
             let own = if closed.is_none() { word.entry } else { None };
             let (closed, entry) = match r.kind {
@@ -464,8 +475,10 @@ impl Lexicon {
         let Scratch { raws, norms, lexes, choices, lookups, .. } = scratch;
         tagger::tag(lexes, norms, choices);
         out.reserve(raws.len());
-        for (i, ((r, norm), &(tag, lemma))) in raws.iter().zip(norms.drain(..)).zip(choices.iter()).enumerate() {
-            let prefix = lookups[i].prefix;
+        let facts = lexes.iter().zip(lookups.iter());
+        for (((r, norm), &(tag, lemma)), (lex, look)) in raws.iter().zip(norms.drain(..)).zip(choices.iter()).zip(facts)
+        {
+            let prefix = look.prefix;
             let lemma = match lemma {
                 Some(l) if prefix > 0 => {
                     let mut s = CompactString::with_capacity(prefix + l.len());
@@ -481,7 +494,7 @@ impl Lexicon {
             };
             out.push(Token {
                 span: Span::new(sentence.start + r.start, sentence.start + r.end),
-                case: lexes[i].case,
+                case: lex.case,
                 norm,
                 lemma,
                 tag,

@@ -6,8 +6,6 @@
 
 use dyad_core::Span;
 
-use crate::tokenize::ALNUM;
-
 /// Longest sentence [`sentences`] returns, in bytes. Longer runs without a
 /// boundary (tables, run-on wire text, binary junk) are cut at the last
 /// whitespace before the cap (or, with no whitespace in the second half of
@@ -32,6 +30,49 @@ pub(crate) const OTHER_ABBREVS: &[&str] = &[
     "al", "approx", "assn", "bros", "co", "corp", "dept", "est", "etc", "govt", "inc", "jr", "llc", "ltd", "no", "nos",
     "plc", "pp", "univ", "vol",
 ];
+
+/// A list of short words (at most 8 bytes, none with a NUL byte) as
+/// integers: `[&str]::contains` calls `memcmp` for every entry of the probe's
+/// length, and the look-up runs at every period of the text.
+pub(crate) struct ShortWords<const N: usize>([u64; N]);
+
+impl<const N: usize> ShortWords<N> {
+    /// Panics (at compile time, in a `const`) on a word longer than 8 bytes.
+    const fn new(words: &[&str]) -> ShortWords<N> {
+        let mut keys = [0u64; N];
+        let mut i = 0;
+        while i < N {
+            let b = words[i].as_bytes();
+            assert!(b.len() <= 8);
+            let mut k = 0;
+            while k < b.len() {
+                keys[i] |= (b[k] as u64) << (8 * k);
+                k += 1;
+            }
+            i += 1;
+        }
+        ShortWords(keys)
+    }
+
+    /// Whether `w` is in the list.
+    #[inline]
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        pack(w).is_some_and(|k| self.0.contains(&k))
+    }
+}
+
+/// `w` as the integer of [`ShortWords`], `None` when longer than 8 bytes.
+#[inline]
+fn pack(w: &str) -> Option<u64> {
+    if w.len() > 8 {
+        return None;
+    }
+    Some(w.bytes().enumerate().fold(0, |k, (i, c)| k | u64::from(c) << (8 * i)))
+}
+
+pub(crate) static TITLE_SET: ShortWords<{ TITLES.len() }> = ShortWords::new(TITLES);
+pub(crate) static MONTH_SET: ShortWords<{ MONTHS.len() }> = ShortWords::new(MONTHS);
+pub(crate) static OTHER_ABBREV_SET: ShortWords<{ OTHER_ABBREVS.len() }> = ShortWords::new(OTHER_ABBREVS);
 
 /// Capitalised words that typically start a sentence: after an abbreviation
 /// a boundary is only assumed when one of these follows ("in the U.S. The
@@ -93,15 +134,12 @@ pub fn sentences(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     // Start of the current sentence (None while between sentences).
     let mut start: Option<usize> = None;
-    // Last whitespace seen inside the current sentence (cap cut point).
-    let mut last_ws: Option<usize> = None;
     let mut i = 0;
     while i < n {
         let c = b[i];
         let Some(s) = start else {
             if !is_space_at(b, i) {
                 start = Some(i);
-                last_ws = None;
                 continue;
             }
             i += char_len(c);
@@ -109,9 +147,12 @@ pub fn sentences(text: &str) -> Vec<Span> {
         };
         // Cap: cut over-long sentences, preferably at whitespace.
         if i - s >= MAX_SENTENCE_BYTES {
-            let cut = match last_ws {
-                Some(w) if w > s + MAX_SENTENCE_BYTES / 2 => w,
-                _ => floor_char_boundary(text, s + MAX_SENTENCE_BYTES),
+            // The last whitespace in the sentence's second half, looked for
+            // only here (rarely): a byte that is not a char's first byte is
+            // never a space, so a backward scan finds it.
+            let cut = match (s + MAX_SENTENCE_BYTES / 2 + 1..i).rev().find(|&p| is_space_at(b, p)) {
+                Some(w) => w,
+                None => floor_char_boundary(text, s + MAX_SENTENCE_BYTES),
             };
             push(&mut out, text, s, cut);
             start = None;
@@ -119,16 +160,6 @@ pub fn sentences(text: &str) -> Vec<Span> {
             continue;
         }
         match c {
-            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => {
-                // Most bytes: nothing ends or cuts a sentence in a run of
-                // letters and digits (up to the cap, checked above).
-                let stop = n.min(s + MAX_SENTENCE_BYTES);
-                i += 1;
-                while i < stop && ALNUM[usize::from(b[i])] {
-                    i += 1;
-                }
-                continue;
-            }
             b'\n' => {
                 if let Some(next) = paragraph_break(b, i) {
                     push(&mut out, text, s, i);
@@ -136,7 +167,6 @@ pub fn sentences(text: &str) -> Vec<Span> {
                     i = next;
                     continue;
                 }
-                last_ws = Some(i);
             }
             b'.' | b'!' | b'?' => {
                 if let Some(end) = terminator(text, s, i) {
@@ -156,9 +186,10 @@ pub fn sentences(text: &str) -> Vec<Span> {
                 }
             }
             _ => {
-                if is_space_at(b, i) {
-                    last_ws = Some(i);
-                }
+                // Nothing else ends or cuts a sentence: skip to the next
+                // byte that may (up to the cap).
+                i = skip_to_break(b, i + 1, n.min(s + MAX_SENTENCE_BYTES));
+                continue;
             }
         }
         i += char_len(c);
@@ -167,6 +198,36 @@ pub fn sentences(text: &str) -> Vec<Span> {
         push(&mut out, text, s, n);
     }
     out
+}
+
+/// The first position from `i` (below `stop`) of a byte that may end a
+/// sentence: `.` `!` `?`, a newline, or 0xE2 (the lead byte of `…`);
+/// `stop` when there is none. Eight bytes at a time: this runs over nearly
+/// every byte of the text.
+#[inline]
+fn skip_to_break(b: &[u8], mut i: usize, stop: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // A high bit in every byte of `x` equal to `t` (and perhaps above one:
+    // the lowest is exact, and only the lowest is used).
+    let eq = |x: u64, t: u8| {
+        let y = x ^ (ONES * u64::from(t));
+        y.wrapping_sub(ONES) & !y & HIGH
+    };
+    while i + 8 <= stop {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&b[i..i + 8]);
+        let x = u64::from_le_bytes(w);
+        let hit = eq(x, b'.') | eq(x, b'!') | eq(x, b'?') | eq(x, b'\n') | eq(x, 0xE2);
+        if hit != 0 {
+            return i + (hit.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < stop && !matches!(b[i], b'.' | b'!' | b'?' | b'\n' | 0xE2) {
+        i += 1;
+    }
+    i
 }
 
 /// Push `text[a..b]` trimmed of whitespace, unless empty.
@@ -353,17 +414,17 @@ fn terminator(text: &str, s: usize, i: usize) -> Option<usize> {
     let Some(lower) = lower else {
         return Some(k);
     };
-    if TITLES.contains(&lower) {
+    if TITLE_SET.contains(lower) {
         return None;
     }
-    if MONTHS.contains(&lower) && next_is_digit {
+    if MONTH_SET.contains(lower) && next_is_digit {
         return None;
     }
     if (lower == "no" || lower == "nos") && !next_is_digit {
         // "no." is only "number" before a digit; otherwise a real word.
         return Some(k);
     }
-    let abbrev = MONTHS.contains(&lower) || OTHER_ABBREVS.contains(&lower) || is_dotted(prev) || is_initial(prev);
+    let abbrev = MONTH_SET.contains(lower) || OTHER_ABBREV_SET.contains(lower) || is_dotted(prev) || is_initial(prev);
     if abbrev {
         if next_is_digit {
             return None;
@@ -407,4 +468,51 @@ fn next_word_is_starter(b: &[u8], w: usize) -> bool {
         return false;
     };
     ascii_lower(word, &mut buf).is_some_and(|l| STARTERS.contains(&l))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The integer sets hold what the lists hold: every word, and no
+    /// prefix, extension, case variant or longer word of one.
+    #[test]
+    fn short_word_sets_are_their_lists() {
+        type Set = fn(&str) -> bool;
+        let sets: [(&[&str], Set); 3] = [
+            (TITLES, |w| TITLE_SET.contains(w)),
+            (MONTHS, |w| MONTH_SET.contains(w)),
+            (OTHER_ABBREVS, |w| OTHER_ABBREV_SET.contains(w)),
+        ];
+        let mut probes = vec![String::new(), "a".into(), "meanwhile".into(), "messrsxyz".into()];
+        for (list, _) in &sets {
+            for w in list.iter() {
+                probes.extend([w.to_string(), format!("{w}s"), w[..w.len() - 1].to_string(), w.to_uppercase()]);
+            }
+        }
+        for (list, set) in &sets {
+            for p in &probes {
+                assert_eq!(set(p), list.contains(&p.as_str()), "{p:?}");
+            }
+            assert!(list.iter().all(|w| set(w)));
+        }
+    }
+
+    /// An over-long sentence is cut at its last whitespace in the second
+    /// half of the window, a Unicode space included, even right before a
+    /// multi-byte char that crosses the cap; with none there, at the cap.
+    #[test]
+    fn the_cap_cuts_at_the_last_space() {
+        let half = MAX_SENTENCE_BYTES / 2;
+        for space in [" ", "\u{2002}", "\u{a0}", "\n"] {
+            for at in [half + 1, MAX_SENTENCE_BYTES - 4, MAX_SENTENCE_BYTES - 1] {
+                let text = format!("{}{space}{}", "x".repeat(at), "é".repeat(MAX_SENTENCE_BYTES));
+                let spans = sentences(&text);
+                assert_eq!(spans[0], Span::new(0, at), "{space:?} at {at}");
+            }
+        }
+        let text = format!("{} {}", "x".repeat(half - 10), "é".repeat(MAX_SENTENCE_BYTES));
+        let cap = (0..=MAX_SENTENCE_BYTES).rev().find(|&k| text.is_char_boundary(k));
+        assert_eq!(Some(sentences(&text)[0].end), cap);
+    }
 }

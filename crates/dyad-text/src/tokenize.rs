@@ -2,7 +2,7 @@
 //! Produces byte ranges relative to the sentence slice; no allocation beyond
 //! the output vector.
 
-use crate::segment::{MONTHS, OTHER_ABBREVS, TITLES};
+use crate::segment::{MONTH_SET, OTHER_ABBREV_SET, TITLE_SET};
 
 /// What kind of token the tokeniser saw (before tagging).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -97,7 +97,32 @@ pub(crate) fn tokenize(s: &str, out: &mut Vec<Raw>) {
             continue;
         }
         if ALNUM[usize::from(byte)] {
-            i = word(s, i, out);
+            // Most words: a run of ASCII letters and digits ended by a byte
+            // that can neither join it (`-` `'` and, in numbers, `.` `,` `:`
+            // `/`), nor make it an abbreviation (`.`), nor continue it (a
+            // non-ASCII letter). `word` would find the same token; its
+            // dotted-abbreviation and joining tests cost more than the scan.
+            let mut e = i + 1;
+            while e < b.len() && ALNUM[usize::from(b[e])] {
+                e += 1;
+            }
+            match b.get(e) {
+                Some(b'.' | b'-' | b'\'' | b',' | b':' | b'/') => i = word(s, i, out),
+                Some(c) if !c.is_ascii() => i = word(s, i, out),
+                _ if byte.is_ascii_digit() => {
+                    out.push(Raw { start: i, end: e, kind: Kind::Number });
+                    i = e;
+                }
+                // No apostrophe: only `cannot` splits.
+                _ if e - i == 6 => {
+                    split_clitics(&s[i..e], i, false, out);
+                    i = e;
+                }
+                _ => {
+                    out.push(Raw { start: i, end: e, kind: Kind::Word });
+                    i = e;
+                }
+            }
             continue;
         }
         let Some(c) = char_at(s, i) else { break };
@@ -145,6 +170,7 @@ pub(crate) fn tokenize(s: &str, out: &mut Vec<Raw>) {
 }
 
 /// Scan a word starting at `i`; push one or more raws; return the end.
+#[inline(never)]
 fn word(s: &str, i: usize, out: &mut Vec<Raw>) -> usize {
     let b = s.as_bytes();
     // Dotted abbreviation: ([A-Za-z]{1,2}\.){2,}  -> "U.S.", "a.m.", "Ph.D."
@@ -197,7 +223,7 @@ fn word(s: &str, i: usize, out: &mut Vec<Raw>) -> usize {
             if l == "no" || l == "nos" {
                 after_digit
             } else {
-                TITLES.contains(&l) || MONTHS.contains(&l) || OTHER_ABBREVS.contains(&l)
+                TITLE_SET.contains(l) || MONTH_SET.contains(l) || OTHER_ABBREV_SET.contains(l)
             }
         });
         let initial = w.len() == 1 && b[i].is_ascii_uppercase() && e + 1 < s.len();

@@ -3,8 +3,9 @@
 //!
 //! * Titles: `Chinese Foreign Minister Wang Yi` gives Wang Yi the title's
 //!   code (CHNGOV); later `Wang Yi` or `Wang` in the same document reuse it.
-//! * Apposition: `Vasily Nebenzya, Russia's ambassador to the UN,` gives the
-//!   person RUSGOV.
+//! * Apposition: `Vasily Nebenzya, Russia's ambassador to the UN,` (also
+//!   after an age, `, 54,`, or `who is`/`who serves as`) gives the person
+//!   RUSGOV.
 //! * Pairs: `the two sides`, `both countries` name the last coordinated pair
 //!   of the document (`Turkey and Greece ...`).
 //! * Ambiguous country names: a country name inside a person's name
@@ -157,7 +158,8 @@ pub(crate) fn resolve(s: &Sentence<'_>, dicts: &Dictionaries, found: &mut Vec<Me
         // Apposition: `Vasily Nebenzya, Russia's ambassador to the UN,`.
         let appositive = (toks.get(end).is_some_and(|t| t.norm == ","))
             .then(|| {
-                found.iter().find(|m| m.start == end + 1 && m.members.len() == 1 && m.members[0].country.is_some())
+                let at = apposition_start(toks, end + 1);
+                found.iter().find(|m| m.start == at && m.members.len() == 1 && m.members[0].country.is_some())
             })
             .flatten()
             .map(|m| m.members[0].clone());
@@ -180,6 +182,28 @@ pub(crate) fn resolve(s: &Sentence<'_>, dicts: &Dictionaries, found: &mut Vec<Me
         memory.last_pair = Some(pair.members.clone());
     }
     office_country(toks, found, memory);
+}
+
+/// Words after `who` of a relative clause that only says what a person
+/// is: `who is`, `who serves as`, `who has been`, `who is now`.
+const COPULA_WORDS: &[&str] =
+    &["is", "was", "serves", "served", "has", "had", "been", "as", "now", "currently", "also", "became"];
+
+/// Where the role of an apposition after a name starts, from `at` (the
+/// word after the comma): past an age (`Jan Novak, 54, a former Polish
+/// diplomat`) and a relative clause that only says what the person is
+/// (`Jan Novak, who serves as Poland's deputy foreign minister,`).
+fn apposition_start(toks: &[Token], mut at: usize) -> usize {
+    if toks.get(at).is_some_and(|t| t.tag == Tag::Num) && toks.get(at + 1).is_some_and(|t| t.norm == ",") {
+        at += 2;
+    }
+    if toks.get(at).is_some_and(|t| t.norm == "who") {
+        at += 1;
+        while toks.get(at).is_some_and(|t| COPULA_WORDS.contains(&t.norm.as_str())) {
+            at += 1;
+        }
+    }
+    at
 }
 
 /// Whether the capitalised word at `i`, right after the actor `m` in a

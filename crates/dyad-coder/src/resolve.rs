@@ -175,6 +175,7 @@ pub(crate) fn resolve(s: &Sentence<'_>, dicts: &Dictionaries, found: &mut Vec<Me
         }
     }
     found.sort_by_key(|m| m.start);
+    relatives(toks, found);
     role_named_by_apposition(toks, found);
     resolve_pairs(toks, found, memory);
     found.sort_by_key(|m| m.start);
@@ -599,6 +600,60 @@ fn counted_people(toks: &[Token], dicts: &Dictionaries, found: &mut [Mention]) {
         if counted && bare_country && word.case == Case::Title && demonym() {
             member.sector = Some("CVL".to_string());
         }
+    }
+}
+
+/// Nouns (lemmas) of a person's family.
+const FAMILY_NOUNS: &[&str] = &[
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "brother",
+    "sister",
+    "mother",
+    "father",
+    "parent",
+    "child",
+    "children",
+    "family",
+    "relative",
+    "nephew",
+    "niece",
+    "cousin",
+    "widow",
+    "grandson",
+    "granddaughter",
+    "son-in-law",
+    "brother-in-law",
+];
+
+/// `ex-president Bazoum's son`, `the opposition leader's jailed wife`: a
+/// person's relatives are civilians of the person's country (CVL), not the
+/// person: the mention grows over the family noun and keeps only the
+/// country. A bare country's `children` or `families` are left to the
+/// grammar (`Ukraine's children`).
+fn relatives(toks: &[Token], found: &mut [Mention]) {
+    for m in found.iter_mut() {
+        let person = m.members.len() == 1 && !all_bare_countries(m);
+        let possessive = toks.get(m.end).is_some_and(|t| t.tag == Tag::Possessive || t.norm == "'s");
+        if !person || !possessive || m.is_place {
+            continue;
+        }
+        // One lower-case adjective may stand between: `Bazoum's jailed son`.
+        let mut head = m.end + 1;
+        if toks.get(head).is_some_and(|t| t.case == Case::Lower && matches!(t.tag, Tag::Adj | Tag::Verb(_))) {
+            head += 1;
+        }
+        if !toks.get(head).is_some_and(|t| FAMILY_NOUNS.contains(&t.lemma.as_str())) {
+            continue;
+        }
+        let member = &mut m.members[0];
+        member.code = None;
+        member.sector = Some("CVL".to_string());
+        m.end = head + 1;
+        m.agent_only = member.country.is_none();
+        m.backed = None;
     }
 }
 

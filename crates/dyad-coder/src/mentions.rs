@@ -918,12 +918,20 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
             has_backer(s, dicts, date, start)
                 .or_else(|| (people && people_scene.is_none()).then_some((start, Backed { backer: None })))
         };
-        if backer.is_some() {
-            // The sector alone is the code: settled, so the grammar does not
-            // lend it the country of the other side (`Iranian-backed militias
-            // attacked US troops` is REB, not USAREB).
+        if let Some((_, backed)) = &backer {
+            // The country the sentence is set in, unless the backer's own:
+            // `Russian-backed separatists shelled a village in Ukraine` are
+            // Ukraine's separatists.
+            let backer_country = backed.backer.and_then(|id| dicts.actors()[id as usize].country.as_deref());
+            let scene = scene_country(s, dicts, &atoms).filter(|c| Some(c.as_str()) != backer_country);
+            // Otherwise the sector alone is the code: settled, so the grammar
+            // does not lend it the country of the other side
+            // (`Iranian-backed militias attacked US troops` is REB, not USAREB).
             for m in members.iter_mut().filter(|m| m.code.is_none() && m.country.is_none()) {
-                m.code.clone_from(&m.sector);
+                match &scene {
+                    Some(c) => m.country = Some(c.clone()),
+                    None => m.code.clone_from(&m.sector),
+                }
             }
         }
         let agent_only = !has_actor && backer.is_none();

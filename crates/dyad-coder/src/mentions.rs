@@ -918,12 +918,20 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
             has_backer(s, dicts, date, start)
                 .or_else(|| (people && people_scene.is_none()).then_some((start, Backed { backer: None })))
         };
-        if backer.is_some() {
-            // The sector alone is the code: settled, so the grammar does not
-            // lend it the country of the other side (`Iranian-backed militias
-            // attacked US troops` is REB, not USAREB).
+        if let Some((_, backed)) = &backer {
+            // The country the sentence is set in, unless the backer's own:
+            // `Russian-backed separatists shelled a village in Ukraine` are
+            // Ukraine's separatists.
+            let backer_country = backed.backer.and_then(|id| dicts.actors()[id as usize].country.as_deref());
+            let scene = scene_country(s, dicts, &atoms).filter(|c| Some(c.as_str()) != backer_country);
+            // Otherwise the sector alone is the code: settled, so the grammar
+            // does not lend it the country of the other side
+            // (`Iranian-backed militias attacked US troops` is REB, not USAREB).
             for m in members.iter_mut().filter(|m| m.code.is_none() && m.country.is_none()) {
-                m.code.clone_from(&m.sector);
+                match &scene {
+                    Some(c) => m.country = Some(c.clone()),
+                    None => m.code.clone_from(&m.sector),
+                }
             }
         }
         let agent_only = !has_actor && backer.is_none();
@@ -965,6 +973,11 @@ fn share_roles(members: Vec<Member>, sectors: &[Option<String>]) -> Vec<Member> 
     out
 }
 
+/// Sectors of a state's organs that a role noun after a named organisation
+/// gives a bare country before it (`Israeli and Hamas officials`); not
+/// fighters or rebels (`Syrian and Hezbollah fighters` are no Syrian rebels).
+const ORGAN_SECTORS: &[&str] = &["GOV", "MIL", "COP", "JUD", "LEG", "SPY"];
+
 /// Merges each conjunct's atoms into one member; a trailing agent with no
 /// country of its own is distributed over earlier country-only conjuncts
 /// (`Turkish and Greek officials`) of the same noun phrase: not past a
@@ -975,6 +988,14 @@ fn combine(conjuncts: Vec<Vec<Member>>, opens_np: &[bool]) -> Vec<Member> {
     let role_first = conjuncts.last().is_some_and(|parts| {
         parts.first().is_some_and(|p| p.code.is_none() && p.country.is_none())
             && parts[1..].iter().any(|p| p.country.is_some())
+    });
+    // The role noun of a last conjunct that names an organisation (`Hamas
+    // delegations`): a state's organ, it also heads a bare country before it
+    // (`the Israeli and Hamas delegations` are Israel's delegation too).
+    let named_role = conjuncts.last().and_then(|parts| {
+        let named = parts.iter().any(|p| p.code.as_deref().is_some_and(|c| c.len() > 3));
+        let role = parts.iter().find(|p| p.code.is_none() && p.country.is_none()).and_then(|p| p.sector.clone());
+        role.filter(|sec| named && ORGAN_SECTORS.contains(&sec.as_str()))
     });
     let mut merged: Vec<Member> = conjuncts
         .into_iter()
@@ -1020,7 +1041,11 @@ fn combine(conjuncts: Vec<Vec<Member>>, opens_np: &[bool]) -> Vec<Member> {
     // bare role noun (`Turkey, the UN and aid groups`) heads no earlier one.
     if let Some(last_sector) = merged.last().filter(|m| m.country.is_some() && !role_first).and_then(|m| {
         let bare = m.code.as_deref().is_none_or(|c| c.len() == 3);
-        bare.then(|| m.sector.clone()).flatten()
+        if bare {
+            m.sector.clone()
+        } else {
+            named_role.clone()
+        }
     }) {
         let n = merged.len();
         // The conjuncts of the last one's noun phrase: from the last that opens one.

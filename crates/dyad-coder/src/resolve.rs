@@ -3,13 +3,16 @@
 //!
 //! * Titles: `Chinese Foreign Minister Wang Yi` gives Wang Yi the title's
 //!   code (CHNGOV); later `Wang Yi` or `Wang` in the same document reuse it.
-//! * Apposition: `Vasily Nebenzya, Russia's ambassador to the UN,` gives the
-//!   person RUSGOV.
+//! * Apposition: `Vasily Nebenzya, Russia's ambassador to the UN,` (also
+//!   after an age, `, 54,`, or `who is`/`who serves as`) gives the person
+//!   RUSGOV.
 //! * Pairs: `the two sides`, `both countries` name the last coordinated pair
 //!   of the document (`Turkey and Greece ...`).
 //! * Ambiguous country names: a country name inside a person's name
 //!   (`Michael Jordan`, `Mr. Chad`) or a US state (`Atlanta, Georgia`,
-//!   `the state of Georgia`) is not the country. Bare `Congo` and bare
+//!   `the state of Georgia`) is not the country; `Georgia Governor` or
+//!   `Georgia lawmakers` in a story from Atlanta is the US state (`USA`).
+//!   Bare `Congo` and bare
 //!   `Korea` take the country the document has named by a name of its own.
 
 use std::collections::HashMap;
@@ -56,6 +59,9 @@ pub(crate) struct DocMemory {
     named_prk: bool,
     /// The document is a sports report (`sporting`), once computed.
     sport: Option<bool>,
+    /// What the document says of which Georgia it means
+    /// (`georgia_context`), once computed.
+    georgia: Option<GeorgiaContext>,
     /// How often each country has been named so far (`office_country`).
     countries: Vec<(String, u32)>,
 }
@@ -102,6 +108,7 @@ pub(crate) fn resolve(s: &Sentence<'_>, dicts: &Dictionaries, found: &mut Vec<Me
         found.retain(|m| !all_bare_countries(m));
     }
     drop_ambiguous_countries(toks, found);
+    resolve_georgia(s, found, memory);
     resolve_congo(toks, found, memory);
     resolve_korea(toks, s.all_caps, found, memory);
     counted_people(toks, dicts, found);
@@ -151,7 +158,8 @@ pub(crate) fn resolve(s: &Sentence<'_>, dicts: &Dictionaries, found: &mut Vec<Me
         // Apposition: `Vasily Nebenzya, Russia's ambassador to the UN,`.
         let appositive = (toks.get(end).is_some_and(|t| t.norm == ","))
             .then(|| {
-                found.iter().find(|m| m.start == end + 1 && m.members.len() == 1 && m.members[0].country.is_some())
+                let at = apposition_start(toks, end + 1);
+                found.iter().find(|m| m.start == at && m.members.len() == 1 && m.members[0].country.is_some())
             })
             .flatten()
             .map(|m| m.members[0].clone());
@@ -167,6 +175,7 @@ pub(crate) fn resolve(s: &Sentence<'_>, dicts: &Dictionaries, found: &mut Vec<Me
         }
     }
     found.sort_by_key(|m| m.start);
+    relatives(toks, found);
     role_named_by_apposition(toks, found);
     resolve_pairs(toks, found, memory);
     found.sort_by_key(|m| m.start);
@@ -174,6 +183,28 @@ pub(crate) fn resolve(s: &Sentence<'_>, dicts: &Dictionaries, found: &mut Vec<Me
         memory.last_pair = Some(pair.members.clone());
     }
     office_country(toks, found, memory);
+}
+
+/// Words after `who` of a relative clause that only says what a person
+/// is: `who is`, `who serves as`, `who has been`, `who is now`.
+const COPULA_WORDS: &[&str] =
+    &["is", "was", "serves", "served", "has", "had", "been", "as", "now", "currently", "also", "became"];
+
+/// Where the role of an apposition after a name starts, from `at` (the
+/// word after the comma): past an age (`Jan Novak, 54, a former Polish
+/// diplomat`) and a relative clause that only says what the person is
+/// (`Jan Novak, who serves as Poland's deputy foreign minister,`).
+fn apposition_start(toks: &[Token], mut at: usize) -> usize {
+    if toks.get(at).is_some_and(|t| t.tag == Tag::Num) && toks.get(at + 1).is_some_and(|t| t.norm == ",") {
+        at += 2;
+    }
+    if toks.get(at).is_some_and(|t| t.norm == "who") {
+        at += 1;
+        while toks.get(at).is_some_and(|t| COPULA_WORDS.contains(&t.norm.as_str())) {
+            at += 1;
+        }
+    }
+    at
 }
 
 /// Whether the capitalised word at `i`, right after the actor `m` in a
@@ -379,6 +410,132 @@ fn drop_ambiguous_countries(toks: &[Token], found: &mut Vec<Mention>) {
     });
 }
 
+/// Words right after `Georgia` (or `Georgia's`) that only the US state
+/// has: `Georgia Gov. Brian Kemp`, `Georgia Republicans`, `a Georgia
+/// county`, `the Georgia Democrat`, `Georgia state senator`. The country's
+/// people and organs are `Georgian` (`Georgian lawmakers`) or have other
+/// names (its parliament, its prime minister).
+const US_GEORGIA_HEADS: &[&str] = &[
+    "governor",
+    "gov",
+    "gov.",
+    "lt.",
+    "lieutenant",
+    "sheriff",
+    "county",
+    "counties",
+    "republican",
+    "republicans",
+    "democrat",
+    "democrats",
+    "gop",
+    "senator",
+    "senators",
+    "sen.",
+    "congressman",
+    "congresswoman",
+    "state",
+];
+
+/// Words right after `Georgia` that are the US state's in most news but
+/// may be the country's (`Georgia lawmakers`, `Georgia prosecutors`,
+/// `Georgia election officials`): the US state unless the document names
+/// the country by a word of its own (`GEORGIA_COUNTRY_WORDS`).
+const US_GEORGIA_WEAK_HEADS: &[&str] =
+    &["lawmakers", "legislators", "legislature", "prosecutor", "prosecutors", "house", "election", "elections"];
+
+/// Words (lower case) of a document about the US state: its capital, its
+/// counties and cities, its governor and secretary of state, its senators.
+const US_GEORGIA_WORDS: &[&str] =
+    &["atlanta", "fulton", "gwinnett", "savannah", "kemp", "raffensperger", "warnock", "ossoff", "peach"];
+
+/// Words (lower case) of a document about the country: its people, its
+/// capital and cities, its regions, its leaders and ruling party.
+const GEORGIA_COUNTRY_WORDS: &[&str] = &[
+    "tbilisi",
+    "georgian",
+    "georgians",
+    "batumi",
+    "kutaisi",
+    "abkhazia",
+    "ossetia",
+    "saakashvili",
+    "shevardnadze",
+    "ivanishvili",
+    "kobakhidze",
+    "zourabichvili",
+    "kavelashvili",
+];
+
+/// Which Georgia a document's words point to.
+#[derive(Debug, Clone, Copy)]
+struct GeorgiaContext {
+    us: bool,
+    country: bool,
+}
+
+/// Reads the whole document once for words of the US state and of the
+/// country (a reader knows the story, not only the sentences before).
+fn georgia_context(text: &str) -> GeorgiaContext {
+    let mut context = GeorgiaContext { us: false, country: false };
+    let mut lower = String::new();
+    for_each_word(text, |w| {
+        // Every marker is capitalised in running text.
+        if !w.as_bytes()[0].is_ascii_uppercase() || w.len() > LONGEST_WORD {
+            return;
+        }
+        lower.clear();
+        lower.push_str(w);
+        lower.make_ascii_lowercase();
+        context.us |= US_GEORGIA_WORDS.contains(&lower.as_str());
+        context.country |= GEORGIA_COUNTRY_WORDS.contains(&lower.as_str());
+    });
+    context
+}
+
+/// `Georgia Gov. Brian Kemp`, `Georgia Republicans`, `Georgia election
+/// officials` in a story from Atlanta: bare `Georgia` (not `Georgian`) is
+/// the US state, coded `USA`, when a word after it is one only the state
+/// has (`US_GEORGIA_HEADS`), or one mostly the state's
+/// (`US_GEORGIA_WEAK_HEADS`) or a document of the state
+/// (`US_GEORGIA_WORDS`) with no word of the country in it. Otherwise it
+/// stays the country (`GEO`).
+fn resolve_georgia(s: &Sentence<'_>, found: &mut [Mention], memory: &mut DocMemory) {
+    let toks = &s.tokens;
+    for m in found.iter_mut() {
+        if !m.members.iter().any(|a| a.country.as_deref() == Some("GEO")) {
+            continue;
+        }
+        let Some(at) = (m.start..m.end).find(|&i| toks[i].norm == "georgia") else { continue };
+        let mut next = at + 1;
+        if toks.get(next).is_some_and(|t| t.tag == Tag::Possessive || t.norm == "'s") {
+            next += 1;
+        }
+        let word = |i: usize| toks.get(i).map_or("", |t| t.norm.as_str());
+        // `Georgia election officials`, not `the Georgia election` (the country's votes too).
+        let weak = US_GEORGIA_WEAK_HEADS.contains(&word(next))
+            && (!word(next).starts_with("election")
+                || matches!(word(next + 1), "official" | "officials" | "worker" | "workers" | "board" | "chief"));
+        let strong = US_GEORGIA_HEADS.contains(&word(next))
+            || matches!(
+                (word(next), word(next + 1), word(next + 2)),
+                ("secretary", "of", "state")
+                    | ("attorney", "general", _)
+                    | ("district", "attorney", _)
+                    | ("general", "assembly", _)
+            );
+        let context = *memory.georgia.get_or_insert_with(|| georgia_context(s.text));
+        let us = strong || (weak || context.us) && !context.country;
+        if !us {
+            continue;
+        }
+        for a in m.members.iter_mut().filter(|a| a.country.as_deref() == Some("GEO")) {
+            a.country = Some("USA".to_string());
+            a.code = a.code.as_ref().map(|c| c.replacen("GEO", "USA", 1));
+        }
+    }
+}
+
 /// Bare `Congo` / `Congolese` is the DRC (`COD`, the dictionaries' choice),
 /// except in a document that has named the Republic of the Congo
 /// (`Brazzaville`, `Sassou Nguesso`) and not the DRC by a name of its own:
@@ -443,6 +600,60 @@ fn counted_people(toks: &[Token], dicts: &Dictionaries, found: &mut [Mention]) {
         if counted && bare_country && word.case == Case::Title && demonym() {
             member.sector = Some("CVL".to_string());
         }
+    }
+}
+
+/// Nouns (lemmas) of a person's family.
+const FAMILY_NOUNS: &[&str] = &[
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "brother",
+    "sister",
+    "mother",
+    "father",
+    "parent",
+    "child",
+    "children",
+    "family",
+    "relative",
+    "nephew",
+    "niece",
+    "cousin",
+    "widow",
+    "grandson",
+    "granddaughter",
+    "son-in-law",
+    "brother-in-law",
+];
+
+/// `ex-president Bazoum's son`, `the opposition leader's jailed wife`: a
+/// person's relatives are civilians of the person's country (CVL), not the
+/// person: the mention grows over the family noun and keeps only the
+/// country. A bare country's `children` or `families` are left to the
+/// grammar (`Ukraine's children`).
+fn relatives(toks: &[Token], found: &mut [Mention]) {
+    for m in found.iter_mut() {
+        let person = m.members.len() == 1 && !all_bare_countries(m);
+        let possessive = toks.get(m.end).is_some_and(|t| t.tag == Tag::Possessive || t.norm == "'s");
+        if !person || !possessive || m.is_place {
+            continue;
+        }
+        // One lower-case adjective may stand between: `Bazoum's jailed son`.
+        let mut head = m.end + 1;
+        if toks.get(head).is_some_and(|t| t.case == Case::Lower && matches!(t.tag, Tag::Adj | Tag::Verb(_))) {
+            head += 1;
+        }
+        if !toks.get(head).is_some_and(|t| FAMILY_NOUNS.contains(&t.lemma.as_str())) {
+            continue;
+        }
+        let member = &mut m.members[0];
+        member.code = None;
+        member.sector = Some("CVL".to_string());
+        m.end = head + 1;
+        m.agent_only = member.country.is_none();
+        m.backed = None;
     }
 }
 

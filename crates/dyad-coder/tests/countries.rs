@@ -227,3 +227,28 @@ fn ambiguous_country_names() {
     let coded = coder.code_text("Korea criticised Japan.", date);
     assert!(coded.events.iter().all(|e| !matches!(e.source.code.as_str(), "KOR" | "PRK")));
 }
+
+/// `Georgia` is the US state where a word after it only the state has
+/// (`Georgia Governor`, `Georgia's governor`), where a word mostly the state's
+/// follows (`Georgia lawmakers`) or the document is one of the state
+/// (`Atlanta`), and no word of the country (`Tbilisi`, `Georgian`) is in
+/// the document; otherwise it is the country.
+#[test]
+fn georgia_the_us_state() {
+    let coder = coder();
+    let cases: &[(&str, &str, &str, &str)] = &[
+        ("Georgia Governor Ann Doe criticised the Justice Department.", "USAGOV", "11", "USAJUD"),
+        ("Georgia's governor criticised the Justice Department.", "USAGOV", "11", "USAJUD"),
+        ("Georgia lawmakers criticised the Justice Department.", "USALEG", "11", "USAJUD"),
+        ("Georgia Democrats met Justice Department officials.", "USA", "04", "USAJUD"),
+        ("Voters queued in Atlanta. Police in Georgia arrested ten protesters.", "USACOP", "17", "USACVL"),
+        // The country.
+        ("Georgia criticised Russia.", "GEO", "11", "RUS"),
+        ("Georgian lawmakers criticised Russia.", "GEOLEG", "11", "RUS"),
+        ("Russia criticised Georgia's government.", "RUS", "11", "GEOGOV"),
+        ("In Tbilisi, Georgia prosecutors charged an opposition leader with treason.", "GEOJUD", "17", "GEOOPP"),
+        ("Georgia election monitors criticised Russia.", "GEO", "11", "RUS"),
+    ];
+    let failures: Vec<String> = cases.iter().filter_map(|(t, s, r, g)| check(&coder, t, s, r, g).err()).collect();
+    assert!(failures.is_empty(), "{failures:#?}");
+}

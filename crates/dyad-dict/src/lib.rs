@@ -563,8 +563,12 @@ impl Compiler<'_> {
         if !line.keys.is_empty() {
             return self.err(file, line.line, "event entries take no keys");
         }
+        let raws = match pattern::split_elements(line.left) {
+            Ok(raws) => raws,
+            Err(e) => return self.err(file, line.line, e.to_string()),
+        };
         let mut elems = Vec::new();
-        for raw in line.left.split_whitespace() {
+        for raw in &raws {
             match self.element(raw) {
                 Ok(e) => elems.push(e),
                 Err(msg) => return self.err(file, line.line, msg),

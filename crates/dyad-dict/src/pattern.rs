@@ -90,6 +90,111 @@ impl EventPattern {
     }
 }
 
+/// A pattern whose grouping cannot be read (see [`split_elements`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PatternSyntaxError {
+    /// A `(` or `[` group that is not closed before the end of the pattern.
+    Unclosed(String),
+    /// A `)` or `]` that closes no group, or a bracket inside a word.
+    Stray(String),
+    /// A group inside a group.
+    Nested(String),
+    /// `()` or `[]`.
+    EmptyGroup,
+    /// A synonym set inside a multi-word alternative (`(hold &talk|meet)`):
+    /// a set is a whole alternative of its own.
+    SetInPhrase(String),
+}
+
+impl std::fmt::Display for PatternSyntaxError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Unclosed(g) => write!(f, "group `{g}` is not closed"),
+            Self::Stray(w) => write!(f, "`{w}`: a bracket that opens or closes no group"),
+            Self::Nested(g) => write!(f, "`{g}`: groups cannot be nested"),
+            Self::EmptyGroup => write!(f, "empty group"),
+            Self::SetInPhrase(a) => {
+                write!(f, "`{a}`: a synonym set cannot be part of a multi-word alternative (write it as an alternative of its own)")
+            }
+        }
+    }
+}
+
+impl std::error::Error for PatternSyntaxError {}
+
+/// Splits a pattern as written into its elements. Elements are separated
+/// by spaces, except inside a group: `(hold talks|meet with)` is one
+/// element whose alternatives are phrases of adjacent words, and so is the
+/// optional `[in the|at]`. A group's words are returned joined by `_`
+/// (`hold_talks|meet_with`, `[in_the|at]`), the form a phrase takes inside
+/// one word. Without groups a space would end the alternative and start a
+/// new element: `hold talks|meet with` is `hold`, `talks|meet`, `with`.
+pub fn split_elements(text: &str) -> Result<Vec<String>, PatternSyntaxError> {
+    let mut out = Vec::new();
+    // The open group: its closing bracket and the words so far.
+    let mut open: Option<(char, Vec<&str>)> = None;
+    for word in text.split_whitespace() {
+        if let Some((close, words)) = open.as_mut() {
+            if word.contains(['(', '[']) {
+                return Err(PatternSyntaxError::Nested(format!("{} {word}", words.join(" "))));
+            }
+            words.push(word);
+            if word.ends_with(*close) {
+                let close = *close;
+                let words = std::mem::take(words);
+                open = None;
+                out.push(group(&words.join(" "), close)?);
+            } else if word.contains([')', ']']) {
+                return Err(PatternSyntaxError::Stray(word.to_string()));
+            }
+            continue;
+        }
+        let close = match word.chars().next() {
+            Some('(') => ')',
+            Some('[') => ']',
+            _ if word.contains(['(', ')', '[', ']']) => return Err(PatternSyntaxError::Stray(word.to_string())),
+            _ => {
+                out.push(word.to_string());
+                continue;
+            }
+        };
+        if word.len() > 1 && word.ends_with(close) {
+            out.push(group(word, close)?);
+        } else if word[1..].contains(['(', ')', '[', ']']) {
+            return Err(PatternSyntaxError::Stray(word.to_string()));
+        } else {
+            open = Some((close, vec![word]));
+        }
+    }
+    match open {
+        Some((_, words)) => Err(PatternSyntaxError::Unclosed(words.join(" "))),
+        None => Ok(out),
+    }
+}
+
+/// One group as written (`(a b|c)` or `[a b|c]`, brackets included) as an
+/// element: `a_b|c` or `[a_b|c]`.
+fn group(written: &str, close: char) -> Result<String, PatternSyntaxError> {
+    let body = &written[1..written.len() - 1];
+    if body.contains(['(', ')', '[', ']']) {
+        return Err(PatternSyntaxError::Nested(written.to_string()));
+    }
+    if body.trim().is_empty() {
+        return Err(PatternSyntaxError::EmptyGroup);
+    }
+    let mut alts = Vec::new();
+    for alt in body.split('|') {
+        let words: Vec<&str> = alt.split_whitespace().collect();
+        if words.len() > 1 && words.iter().any(|w| w.starts_with('&')) {
+            return Err(PatternSyntaxError::SetInPhrase(alt.trim().to_string()));
+        }
+        // An empty alternative stays empty: the element reports it.
+        alts.push(words.join("_"));
+    }
+    let body = alts.join("|");
+    Ok(if close == ']' { format!("[{body}]") } else { body })
+}
+
 /// What the matcher needs to know about a sentence's tokens.
 pub trait PatternInput {
     /// Number of tokens.
@@ -1077,5 +1182,38 @@ impl Matcher<'_> {
                 r
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{split_elements, PatternSyntaxError};
+
+    fn split(text: &str) -> Vec<String> {
+        split_elements(text).unwrap_or_else(|e| panic!("`{text}`: {e}"))
+    }
+
+    #[test]
+    fn groups_keep_multi_word_alternatives_in_one_element() {
+        assert_eq!(split("(hold talks|meet with) {target}"), ["hold_talks|meet_with", "{target}"]);
+        assert_eq!(split("launch .. (personal|verbal) attack"), ["launch", "..", "personal|verbal", "attack"]);
+        assert_eq!(split("meet [in the|at] capital"), ["meet", "[in_the|at]", "capital"]);
+        assert_eq!(split("(&talk|peace process) with"), ["&talk|peace_process", "with"]);
+        // Without a group, the spaces split the alternatives (as before).
+        assert_eq!(split("hold talks|meet with"), ["hold", "talks|meet", "with"]);
+        assert_eq!(split("[a|an] deal"), ["[a|an]", "deal"]);
+    }
+
+    #[test]
+    fn malformed_groups_are_errors() {
+        assert!(matches!(split_elements("(hold talks|meet"), Err(PatternSyntaxError::Unclosed(_))));
+        assert!(matches!(split_elements("hold talks)"), Err(PatternSyntaxError::Stray(_))));
+        assert!(matches!(split_elements("hold (talks"), Err(PatternSyntaxError::Unclosed(_))));
+        assert!(matches!(split_elements("hold ta(lks"), Err(PatternSyntaxError::Stray(_))));
+        assert!(matches!(split_elements("(a (b c))"), Err(PatternSyntaxError::Nested(_))));
+        assert!(matches!(split_elements("(a [b] c)"), Err(PatternSyntaxError::Nested(_))));
+        assert!(matches!(split_elements("hold ()"), Err(PatternSyntaxError::EmptyGroup)));
+        assert!(matches!(split_elements("(hold &talk|meet)"), Err(PatternSyntaxError::SetInPhrase(_))));
+        assert!(matches!(split_elements("[in the] ]"), Err(PatternSyntaxError::Stray(_))));
     }
 }

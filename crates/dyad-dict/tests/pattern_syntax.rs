@@ -168,3 +168,22 @@ fn malformed_no_event_codes_are_reported() {
         rejected(&lexicon, &format!("parley = {bad}"));
     }
 }
+
+#[test]
+fn groups_alternate_phrases_of_several_words() {
+    let cases = [
+        ("(hold talks|meet with) {target}", "they held talks Ruritania", true),
+        ("(hold talks|meet with) {target}", "they met with Ruritania", true),
+        ("(hold talks|meet with) {target}", "they held with Ruritania", false),
+        ("(hold talks|meet with) {target}", "they met talks Ruritania", false),
+        ("parley [in the|at] capital", "we parley in the capital", true),
+        ("parley [in the|at] capital", "we parley at capital", true),
+        ("parley [in the|at] capital", "we parley capital", true),
+        ("parley [in the|at] capital", "we parley in capital", false),
+    ];
+    check(&cases);
+    let lexicon = Lexicon::english();
+    for bad in ["(hold talks|meet", "hold talks)", "(a (b c))", "(hold &x|meet)", "hold ()"] {
+        rejected(&lexicon, &format!("{bad} = 040"));
+    }
+}

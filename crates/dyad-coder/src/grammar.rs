@@ -636,6 +636,8 @@ enum Fate {
     Hypothetical,
     /// Inside a non-restrictive relative clause (`, who ... ,`).
     Background,
+    /// Inside an `according to` phrase: the report's source, not an event.
+    Attribution,
     /// A participle used as an adjective before its noun (`detained lawyers`).
     Attributive,
     /// A participle after its noun that describes it (`men accused of ...`).
@@ -796,6 +798,24 @@ pub(crate) fn code_sentence(
             for member in m.members.iter_mut().filter(|member| member.country.is_none()) {
                 member.country = Some(country.clone());
             }
+        }
+    }
+    // `migrants from neighbouring Syria and Iran`: an open role noun takes
+    // the countries of its `from` phrase, one member each (mentions.rs joins
+    // the phrase when nothing comes between). Only as a subject: after a
+    // verb or possessive the phrase says where they were taken from
+    // (`withdrew troops from Syria`, `recalled its ambassador from X`).
+    for h in 0..found.len() {
+        // (Past adjectives: `Kurdish migrants from ...`.)
+        let b = s.tokens[..found[h].start].iter().rposition(|t| t.tag != Tag::Adj);
+        let subject_position =
+            b.is_none_or(|b| norm_is(&s.tokens[b], &[",", ";", ":", "\"", "and", "but", "that", "while", "the"]));
+        let Some(start) = origin_start(&s.tokens, found[h].end).filter(|_| subject_position) else { continue };
+        let origin = found.iter().find(|m| m.start == start && m.members.iter().all(bare_country));
+        if let Some(members) = origin.filter(|_| open_agent(&found[h]) && found[h].members.len() == 1).map(|o| {
+            o.members.iter().map(|x| Member { country: x.country.clone(), ..found[h].members[0].clone() }).collect()
+        }) {
+            found[h].members = members;
         }
     }
     // `forces loyal to the Syrian government` are that country's.
@@ -1041,6 +1061,11 @@ pub(crate) fn code_sentence(
             fates[mi] = Fate::Background;
             continue;
         }
+        // `according to officials who attended the meeting`: who reports it.
+        if in_attribution(&s.tokens, trigger_start) {
+            fates[mi] = Fate::Attribution;
+            continue;
+        }
         // Nor a participle describing the noun before it (`the civilians
         // imprisoned for ... were released`, `executed men accused of ...`).
         if reduced_relative(&s.tokens, &input, &found, vg_start, trigger_start, trigger_end)
@@ -1268,8 +1293,16 @@ pub(crate) fn code_sentence(
             .flatten()
             // A statement or visit by X with no one it is aimed at says little.
             .filter(|&(_, tgt)| tgt.is_some() || !matches!(codes[mi].quad_class().number(), 1 | 3));
+        // `Russia sent a letter in which it accused X`: the pronoun after
+        // `in which` is the subject of the clause the relative hangs on,
+        // not the last source of an earlier sentence.
+        let which_subject = which_pronoun(&s.tokens, subject_vg)
+            .then(|| clause_verb_subject(&s, &input, &found, subject_vg - 1))
+            .flatten()
+            .flatten();
         let subject = match m.source {
             Some((a, _)) => input.starts[a].or(input.starts.get(a + 1).copied().flatten()),
+            None if which_subject.is_some() => which_subject,
             None if reduced_passive => reduced_patient(&s.tokens, &input, &found, vg_start),
             None if nominal_agent.is_some() => nominal_agent.map(|(src, _)| src),
             // `sparked protests`: the one who caused an act did not do it.
@@ -1754,6 +1787,7 @@ pub(crate) fn code_sentence(
                 Fate::Complement(g) => format!("not realised: nominal complement of trigger #{g}"),
                 Fate::Hypothetical => "not realised: modal or conditional".to_string(),
                 Fate::Background => "background: inside a relative clause".to_string(),
+                Fate::Attribution => "attribution: inside an `according to` phrase".to_string(),
                 Fate::Attributive => {
                     "background: a participle used as an adjective before its noun (`detained lawyers`)".to_string()
                 }
@@ -2031,6 +2065,26 @@ fn in_relative_clause(toks: &[Token], i: usize) -> bool {
         }
     }
     false
+}
+
+/// Inside an `according to` phrase (`according to officials who attended
+/// the talks`, `according to a statement by the ministry`): the phrase names
+/// where the news comes from. It runs to the next punctuation, or to a finite
+/// verb outside a relative clause (`according to Reuters Iran attacked`).
+fn in_attribution(toks: &[Token], i: usize) -> bool {
+    let Some(a) = toks[..i].iter().rposition(|t| is_stop_punct(t) || t.norm == "according") else { return false };
+    if toks[a].norm != "according" || toks.get(a + 1).is_none_or(|t| t.norm != "to") || a + 1 >= i {
+        return false;
+    }
+    let mut relative = false;
+    for t in &toks[a + 2..i] {
+        if norm_is(t, &["who", "which", "that", "whom", "whose"]) {
+            relative = true;
+        } else if is_finite_verb(t) && !relative {
+            return false;
+        }
+    }
+    relative || !is_finite_verb(&toks[i])
 }
 
 /// Acts that a compound subject does to each other when no target is named
@@ -2489,6 +2543,11 @@ fn find_subject(
                 j = p;
                 continue;
             }
+            // `migrants from neighbouring Syria and Iran have poured in`: the
+            // countries are where the people come from, not who acts.
+            if let Some(people) = origin_of_people(toks, input, found, found[k].start) {
+                return people;
+            }
             // `The US commander in Iraq, ..., held talks`: the actor the
             // `in` phrase locates is the subject.
             let head = found[k]
@@ -2591,6 +2650,64 @@ fn find_subject(
         j -= 1;
     }
     None
+}
+
+/// The start of the actor in a `from` phrase at `from` (`from
+/// neighbouring Syria`), past lower-case modifiers.
+fn origin_start(toks: &[Token], from: usize) -> Option<usize> {
+    let mut b = from + 1;
+    if toks.get(from)?.norm != "from" {
+        return None;
+    }
+    while toks.get(b).is_some_and(|t| {
+        t.case == Case::Lower && (matches!(t.tag, Tag::Adj | Tag::Verb(VerbForm::Gerund)) || is_direction(t))
+    }) {
+        b += 1;
+    }
+    Some(b)
+}
+
+/// For the actor starting at `start`, the origin in `N from X`: the
+/// people who come from it are the subject (`migrants from neighbouring
+/// Syria have poured in`), not the country. `Some(None)` when they are no
+/// actor (`tourists from ...`); `None` when it is no such phrase.
+/// (`diplomats from France` are France's: mentions.rs joins role nouns to
+/// their `from` phrase, or the role takes its countries in `code_sentence`.)
+fn origin_of_people(toks: &[Token], input: &Input<'_, '_>, found: &[Mention], start: usize) -> Option<Option<usize>> {
+    const PEOPLE: &[&str] = &[
+        "migrant",
+        "immigrant",
+        "emigrant",
+        "refugee",
+        "asylum-seeker",
+        "seeker",
+        "worker",
+        "labourer",
+        "laborer",
+        "tourist",
+        "student",
+        "pilgrim",
+        "visitor",
+        "traveller",
+        "traveler",
+        "passenger",
+        "family",
+        "people",
+        "civilian",
+        "child",
+        "resident",
+        "exile",
+        "expatriate",
+        "evacuee",
+        "deportee",
+        "returnee",
+    ];
+    let from = (0..start).rev().find(|&b| origin_start(toks, b) == Some(start))?;
+    if let Some(h) = input.ends[from] {
+        return found[h].agent_only.then_some(Some(h));
+    }
+    let noun = &toks[from.checked_sub(1)?];
+    (noun.tag == Tag::Noun && PEOPLE.contains(&noun.lemma.as_str())).then_some(None)
 }
 
 /// Verbs that take an object before a `to` infinitive (`urged Iran to`);
@@ -2915,6 +3032,15 @@ fn clause_verb(s: &Sentence<'_>, input: &Input<'_, '_>, vg_start: usize) -> Opti
     None
 }
 
+/// A pronoun subject after a preposition and `which` (`a letter in which
+/// it accused`, `a speech during which he urged`).
+fn which_pronoun(toks: &[Token], vg_start: usize) -> bool {
+    vg_start >= 3
+        && norm_is(&toks[vg_start - 1], &["he", "she", "it", "they", "we"])
+        && norm_is(&toks[vg_start - 2], &["which", "whom"])
+        && toks[vg_start - 3].tag == Tag::Prep
+}
+
 /// A personal pronoun as subject right before the verb group.
 fn pronoun_subject(s: &Sentence<'_>, vg_start: usize) -> Option<usize> {
     let j = vg_start.checked_sub(1)?;
@@ -2935,6 +3061,7 @@ fn find_object(
     // An open state organ (`supplied armed drones to the army`, `sent troops
     // to Haiti`) is what was moved; an actor after a preposition is the target.
     let mut organ: Option<usize> = None;
+    let mut beside_ally = false;
     while j < limit {
         if let Some(k) = input.starts[j] {
             let after_by = j > 0 && toks[j - 1].norm == "by";
@@ -2976,7 +3103,20 @@ fn find_object(
                 return input.starts.get(f).copied().flatten().or(organ);
             }
             let modifier = in_modifier_phrase(toks, j) || j > 0 && in_modifier_phrase(toks, j - 1);
-            if !(found[k].is_place || passive && after_by || venue || modifier || organ.is_some() && !aimed) {
+            // `fighting alongside X against Y`: X is an ally, not the target.
+            let ally = preceding_prep(toks, j).is_some_and(|p| p.norm == "alongside")
+                || j >= 2 && norm_is(&toks[j - 1], &["with"]) && norm_is(&toks[j - 2], &["along", "together"]);
+            // (After an ally, only an enemy named as such: `alongside X against Y`.)
+            let past_ally = beside_ally && !preceding_prep(toks, j).is_some_and(|p| norm_is(p, &["against"]));
+            beside_ally |= ally;
+            if !(found[k].is_place
+                || passive && after_by
+                || venue
+                || modifier
+                || ally
+                || past_ally
+                || organ.is_some() && !aimed)
+            {
                 if open_organ && organ.is_none() {
                     organ = Some(k);
                 } else {

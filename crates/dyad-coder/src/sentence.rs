@@ -86,7 +86,6 @@ impl<'a> Sentence<'a> {
         let mut keys = recycle(std::mem::take(&mut workspace.keys));
         keys.extend((0..scratch.len()).map(|i| {
             let norm = scratch.norm(i);
-            let lemma = scratch.lemma(i);
             // A word the lexicon knows has its keys in the dictionaries'
             // table by word id: no hashing.
             let (n, c) = match scratch.word(i).and_then(|w| dicts.word_key_ids(w)) {
@@ -95,7 +94,8 @@ impl<'a> Sentence<'a> {
                 Some([n, l]) if scratch.is_common_word(i) => (n, l),
                 known => {
                     let n = known.map_or_else(|| dicts.key_id(norm), |[n, _]| n);
-                    let cf = context_free_lemma(norm, lemma, scratch.is_common_word(i));
+                    // Read from the lexicon entry only here (lazily).
+                    let cf = context_free_lemma(norm, scratch.lemma(i), scratch.is_common_word(i));
                     (n, if cf == norm { n } else { dicts.key_id(cf) })
                 }
             };

@@ -72,6 +72,7 @@ mod tagger;
 mod tokenize;
 
 use dyad_core::Span;
+use std::sync::Arc;
 
 /// The string type of [`Token::norm`] and [`Token::lemma`]: derefs to `str`
 /// and compares with `&str`, but keeps strings of up to 24 bytes inline and
@@ -339,7 +340,7 @@ impl Lexicon {
     /// The lemma of a word the lexicon knows, as a string that lives as long
     /// as the program (no allocation); `None` for unknown words.
     pub fn lemma_static(&self, norm: &str) -> Option<&'static str> {
-        self.words.get(norm).and_then(Word::lemma)
+        self.words.get(norm).and_then(|w| w.lemma(&self.words.entries))
     }
 
     /// Number of word ids: the lexicon's forms (those of the table and the
@@ -392,7 +393,10 @@ impl Lexicon {
     /// from them whether the sentence is worth tagging at all; then
     /// [`Lexicon::tag_into`] finishes the analysis.
     pub fn lex_into(&self, text: &str, sentence: Span, scratch: &mut Scratch) {
-        let Scratch { raws, norms, lexes, choices, lookups, buf } = scratch;
+        let Scratch { raws, norms, lexes, choices, lookups, buf, entries } = scratch;
+        if !Arc::ptr_eq(&entries.0, &self.words.entries) {
+            entries.0 = Arc::clone(&self.words.entries);
+        }
         raws.clear();
         norms.clear();
         lexes.clear();
@@ -433,37 +437,35 @@ impl Lexicon {
             let mut prefix = 0;
             // One probe of the lexicon per token; the context-free reading
             // (what `Lexicon::lemma` and `is_common_word` would say) comes
-            // from the same probe.
-            // By reference: a `Word` is some fifty bytes to copy.
+            // from the same probe, its lemma read from the entry only when
+            // asked for.
             let word = match &folded {
                 Some(f) => self.words.get_folded(f),
                 None => self.words.get(norm),
             };
-            let word = word.unwrap_or(&lexicon::UNKNOWN);
-            let closed = word.closed();
-            let own = if closed.is_none() { word.entry } else { None };
-            let (closed, entry) = match r.kind {
+            let word = *word.unwrap_or(&lexicon::UNKNOWN);
+            let closed = word.closed;
+            let (closed, entry, mask) = match r.kind {
+                Kind::Word | Kind::Clitic if closed.is_some() => (closed, lexicon::NO_ENTRY, 0),
+                Kind::Word | Kind::Clitic if word.entry != lexicon::NO_ENTRY => (None, word.entry, word.mask),
                 Kind::Word | Kind::Clitic => {
-                    let mut entry = own;
-                    if entry.is_none() && closed.is_none() {
-                        if let Some(h) = norm.rfind('-') {
-                            entry = self
-                                .words
-                                .get(&norm[h + 1..])
-                                .and_then(|w| w.entry)
-                                .filter(|e| e.mask & !lexicon::NNP != 0);
-                            if entry.is_some() {
-                                prefix = h + 1;
-                            }
+                    let head = norm.rfind('-').and_then(|h| {
+                        let w = self.words.get(&norm[h + 1..])?;
+                        (w.entry != lexicon::NO_ENTRY && w.mask & !lexicon::NNP != 0).then_some((h + 1, w))
+                    });
+                    match head {
+                        Some((h, w)) => {
+                            prefix = h;
+                            (None, w.entry, w.mask)
                         }
+                        None => (None, lexicon::NO_ENTRY, 0),
                     }
-                    (closed, entry)
                 }
-                _ => (None, None),
+                _ => (None, lexicon::NO_ENTRY, 0),
             };
-            lexes.push(tagger::Lex { kind: r.kind, case, closed, entry, mask: entry.map_or(0, |e| e.mask) });
+            lexes.push(tagger::Lex { kind: r.kind, case, closed, entry, mask });
             norms.push(owned);
-            lookups.push(Lookup { lemma: word.lemma(), common: word.is_common(), prefix, word: word.id });
+            lookups.push(Lookup { word, prefix: prefix as u32 });
         }
     }
 
@@ -473,12 +475,12 @@ impl Lexicon {
     pub fn tag_into(&self, sentence: Span, scratch: &mut Scratch, out: &mut Vec<Token>) {
         out.clear();
         let Scratch { raws, norms, lexes, choices, lookups, .. } = scratch;
-        tagger::tag(lexes, norms, choices);
+        tagger::tag(&self.words.entries, lexes, norms, choices);
         out.reserve(raws.len());
         let facts = lexes.iter().zip(lookups.iter());
         for (((r, norm), &(tag, lemma)), (lex, look)) in raws.iter().zip(norms.drain(..)).zip(choices.iter()).zip(facts)
         {
-            let prefix = look.prefix;
+            let prefix = look.prefix as usize;
             let lemma = match lemma {
                 Some(l) if prefix > 0 => {
                     let mut s = CompactString::with_capacity(prefix + l.len());
@@ -507,13 +509,21 @@ impl Lexicon {
 /// without context.
 #[derive(Clone, Copy, Debug)]
 struct Lookup {
-    lemma: Option<&'static str>,
-    common: bool,
+    /// The norm's word ([`lexicon::UNKNOWN`] when unknown).
+    word: Word,
     /// Bytes of the hyphenated head whose last part gave the token's
     /// lexicon entry (`pro-` in `pro-government`), else 0.
-    prefix: usize,
-    /// The word id of the norm, [`lexicon::NO_WORD`] when unknown.
-    word: u32,
+    prefix: u32,
+}
+
+/// The lexicon's entries, shared with it (the debug output only counts them).
+#[derive(Default)]
+struct Entries(Arc<[lexicon::Entry]>);
+
+impl std::fmt::Debug for Entries {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Entries({})", self.0.len())
+    }
 }
 
 /// Reusable buffers for [`Lexicon::analyze_into`]: keep one per thread.
@@ -525,20 +535,22 @@ pub struct Scratch {
     choices: Vec<tagger::Choice>,
     lookups: Vec<Lookup>,
     buf: String,
+    /// Those of the lexicon last given to [`Lexicon::lex_into`].
+    entries: Entries,
 }
 
 impl Scratch {
     /// The context-free lemma of token `i` of the last analysed sentence, as
     /// [`Lexicon::lemma_static`] gives it for the token's `norm`.
     pub fn lemma(&self, i: usize) -> Option<&'static str> {
-        self.lookups.get(i).and_then(|l| l.lemma)
+        self.lookups.get(i).and_then(|l| l.word.lemma(&self.entries.0))
     }
 
     /// The word id of token `i`'s `norm` (see [`Lexicon::form`]), when the
     /// lexicon knows the word: a caller may keep facts about each word in a
     /// table by id rather than hashing the norm again.
     pub fn word(&self, i: usize) -> Option<u32> {
-        self.lookups.get(i).map(|l| l.word).filter(|&w| w != lexicon::NO_WORD)
+        self.lookups.get(i).map(|l| l.word.id).filter(|&w| w != lexicon::NO_WORD)
     }
 
     /// After [`Lexicon::tag_into`]: whether the tagger chose a lemma for
@@ -551,7 +563,7 @@ impl Scratch {
     /// Whether token `i` of the last analysed sentence is a common word, as
     /// [`Lexicon::is_common_word`] says of the token's `norm`.
     pub fn is_common_word(&self, i: usize) -> bool {
-        self.lookups.get(i).is_some_and(|l| l.common)
+        self.lookups.get(i).is_some_and(|l| l.word.is_common())
     }
 
     /// Number of tokens of the last sentence given to [`Lexicon::lex_into`].
@@ -591,15 +603,15 @@ impl Scratch {
             Kind::PossApostrophe | Kind::ApostropheS => ["'s", "have", "be"].into_iter().for_each(&mut f),
             _ => {}
         }
-        if let Some((closed, lemma)) = lex.closed {
+        if let Some((closed, lemma)) = lex.closed() {
             f(lemma);
             // `'d` before a participle is `had`.
             if closed == closed::Closed::ApostropheD {
                 f("have");
             }
         }
-        let Some(entry) = lex.entry else { return };
-        let prefix = self.lookups.get(i).map_or(0, |l| l.prefix);
+        let Some(entry) = self.entries.0.get(lex.entry as usize) else { return };
+        let prefix = self.lookups.get(i).map_or(0, |l| l.prefix as usize);
         let norm = self.norm(i);
         for lemma in entry.lemmas() {
             if prefix == 0 {

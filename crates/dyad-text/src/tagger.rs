@@ -3,19 +3,31 @@
 //! their noun-phrase arguments). One left-to-right pass, bounded look-around.
 
 use crate::closed::Closed;
-use crate::lexicon::{Entry, JJ, NN, NNP, NNS, NOUN, RB, VB, VBD, VBG, VBN, VBZ, VERB};
+use crate::lexicon::{closed_lemma, Entry, JJ, NN, NNP, NNS, NOUN, RB, VB, VBD, VBG, VBN, VBZ, VERB};
 use crate::tokenize::Kind;
 use crate::{Case, CompactString, Tag, VerbForm};
 
-/// Per-token lexical facts the rules look at.
+/// Per-token lexical facts the rules look at: 12 bytes, the closed-class
+/// word and the entry by index (copying a whole entry per token cost a
+/// tenth of the lexicon look-up).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Lex {
     pub(crate) kind: Kind,
     pub(crate) case: Case,
-    pub(crate) closed: Option<(Closed, &'static str)>,
-    pub(crate) entry: Option<Entry>,
+    /// The closed class and the word's index in [`crate::closed::WORDS`].
+    pub(crate) closed: Option<(Closed, u8)>,
+    /// Index of the lexicon entry ([`crate::lexicon::NO_ENTRY`] for none).
+    pub(crate) entry: u32,
     /// Readings (0 when unknown).
     pub(crate) mask: u16,
+}
+
+impl Lex {
+    /// The closed-class reading and its lemma.
+    #[inline]
+    pub(crate) fn closed(&self) -> Option<(Closed, &'static str)> {
+        closed_lemma(self.closed)
+    }
 }
 
 /// Chosen tag and, when not the form itself, the lemma to use.
@@ -32,14 +44,14 @@ fn is_wordish(k: Kind) -> bool {
 
 /// Tag every token of a sentence. `norms` are only used for a few suffix
 /// guesses on unknown words.
-pub(crate) fn tag(lex: &[Lex], norms: &[CompactString], out: &mut Vec<Choice>) {
+pub(crate) fn tag(entries: &[Entry], lex: &[Lex], norms: &[CompactString], out: &mut Vec<Choice>) {
     out.clear();
     let words = lex.iter().filter(|l| matches!(l.kind, Kind::Word)).count();
     let upper = lex.iter().filter(|l| l.kind == Kind::Word && l.case == Case::Upper).count();
     // ALL-CAPS wire text: capitalisation says nothing about names.
     let all_caps = upper >= 2 && upper * 4 >= words * 3;
     for i in 0..lex.len() {
-        let c = choose(lex, norms, out, i, all_caps);
+        let c = choose(entries, lex, norms, out, i, all_caps);
         out.push(c);
     }
 }
@@ -112,7 +124,7 @@ fn adjish(norm: &str) -> bool {
     ADJ_SUFFIXES.iter().any(|s| norm.len() > s.len() + 2 && norm.ends_with(s))
 }
 
-fn choose(lex: &[Lex], norms: &[CompactString], out: &[Choice], i: usize, all_caps: bool) -> Choice {
+fn choose(entries: &[Entry], lex: &[Lex], norms: &[CompactString], out: &[Choice], i: usize, all_caps: bool) -> Choice {
     let l = &lex[i];
     let norm = norms[i].as_str();
     match l.kind {
@@ -152,7 +164,7 @@ fn choose(lex: &[Lex], norms: &[CompactString], out: &[Choice], i: usize, all_ca
     if l.case == Case::Upper && !all_caps && norm == "us" {
         return (Tag::ProperNoun, None);
     }
-    if let Some((closed, lemma)) = l.closed {
+    if let Some((closed, lemma)) = l.closed() {
         return closed_choice(lex, out, i, closed, lemma, prev_tag, next, all_caps);
     }
     let mask = l.mask;
@@ -178,7 +190,7 @@ fn choose(lex: &[Lex], norms: &[CompactString], out: &[Choice], i: usize, all_ca
     if mask == 0 || common == 0 {
         return guess_unknown(norm, cap || (all_caps && l.case == Case::Upper));
     }
-    let Some(e) = l.entry else {
+    let Some(&e) = entries.get(l.entry as usize) else {
         return guess_unknown(norm, cap);
     };
     let noun = |e: &Entry| (Tag::Noun, e.lemma_for(&[NN, NNS]));

@@ -398,8 +398,8 @@ const MAX_ACTOR_GAPS: usize = 2;
 /// of Velkor Isles`). dyad's actor phrases have no gaps, so the phrase is written
 /// as it is and, for a phrase with at most [`MAX_ACTOR_GAPS`] spaces, once
 /// more for each choice of [`ACTOR_GAP_WORDS`] in its spaces; a space next
-/// to a gap word already written gets none (`GROUP OF 77`, `RADAGAST
-/// THE_BROWN`). The first phrase returned is the phrase as written.
+/// to a gap word already written gets none (`GROUP OF 77`, `NOVAK
+/// THE_ELDER`). The first phrase returned is the phrase as written.
 pub(crate) fn tabari_actor_phrases(lexicon: &Lexicon, p: &str) -> Vec<String> {
     let chunks = stem_chunks(lexicon, p);
     let Some((first, rest)) = chunks.split_first() else {

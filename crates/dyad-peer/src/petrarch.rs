@@ -468,7 +468,7 @@ fn parsed_text(mut rec: SuiteRecord, parse: &str) -> SuiteRecord {
     if !text.is_empty() && words(&text) != words(&rec.text) {
         rec.text = text;
     }
-    // As in TABARI's texts, `Dol_Amroth` is one name of two words.
+    // As in TABARI's texts, `Velkor_Isles` is one name of two words.
     rec.text = join_underscores(&rec.text);
     rec
 }

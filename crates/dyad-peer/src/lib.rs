@@ -609,22 +609,21 @@ impl PeerCoder {
         } else {
             Vec::new()
         };
-        let slot = |e: &Event, slot: &str| {
-            self.peer_rule(&format!("{}:{}", e.evidence.rule.file, e.evidence.rule.line))
-                .is_some_and(|l| l.split('=').next().unwrap_or_default().contains(slot))
+        // The pattern side of the generated dyad line behind an event.
+        let pattern_of = |e: &Event| {
+            let rule = self.peer_rule(&format!("{}:{}", e.evidence.rule.file, e.evidence.rule.line));
+            rule.and_then(|l| l.split('=').next().map(str::to_string)).unwrap_or_default()
         };
         if conventions.first_actor_source {
+            let slot = |e: &Event, slot: &str| pattern_of(e).contains(slot);
             events = first_actor_sources(events, &traces, &clauses, agents_ok, code_all, &slot);
-        }
-        if conventions.first_actor_source {
             events.extend(clause_sources(&traces, &clauses, agents_ok));
             // TABARI's `^` passes over an actor: in a pattern with no `+`
             // whose `^` follows a pattern word (`$ HOSTING ^ * TABASKI`), the
             // actor it passed over, among the pattern's words, is not the
             // target; the first actor after the pattern is.
             let skips_inside = |e: &Event| {
-                let rule = self.peer_rule(&format!("{}:{}", e.evidence.rule.file, e.evidence.rule.line));
-                let pattern = rule.as_deref().and_then(|l| l.split('=').next()).unwrap_or_default();
+                let pattern = pattern_of(e);
                 let mut before = pattern.split_whitespace().take_while(|w| *w != "{actor}");
                 pattern.contains("{actor}")
                     && !pattern.contains("{target}")
@@ -1824,8 +1823,6 @@ fn default_targets(events: &mut [Event], d: &DefaultActors) {
     }
 }
 
-// ---- PETRARCH conventions (wt-petr10) ----
-
 /// An agent coordinated inside an actor's noun phrase (`Danish media and
 /// government`: DNKMED, DNKGOV) has that actor's country and is no bare
 /// agent: the same mention also names a dictionary actor. An agent whose
@@ -1875,8 +1872,6 @@ fn drop_adverbial_clauses(events: Vec<Event>, text: &str, require_target: bool) 
     let drop: Vec<bool> = events.iter().map(|e| events.iter().any(|o| codes(o) && inside(o, e))).collect();
     events.into_iter().zip(drop).filter(|(_, d)| !d).map(|(e, _)| e).collect()
 }
-
-// ---- end of PETRARCH conventions ----
 
 /// Words that open an adverbial or relative clause.
 const CLAUSE_WORDS: &[&str] = &[

@@ -1274,7 +1274,7 @@ fn targets_before_verb(events: Vec<Event>, traces: &[SentenceTrace], agents_ok: 
 }
 
 /// TABARI: a verb with no actor after it takes as target the actor written
-/// nearest before it after its source (`Freedonia urged Marxland to act
+/// nearest before it after its source (`Freedonia urged Norland to act
 /// and then it requested that Sylvania assist`: Freedonia, for `it`,
 /// assists Sylvania), as TABARI looks back from the verb for a target.
 fn targets_between(events: Vec<Event>, traces: &[SentenceTrace], agents_ok: bool) -> Vec<Event> {
@@ -1349,14 +1349,14 @@ fn rule_ref(rule: &str) -> Option<RuleRef> {
 /// verb is the first actor written in its clause (`clauses`: the offsets
 /// where TABARI clauses start) before it: TABARI does not parse, so
 /// `Freedonia is ready to restore ties with Sylvania, years after crowds
-/// from Marxland burned its embassy` codes the burning from Freedonia. The
+/// from Norland burned its embassy` codes the burning from Freedonia. The
 /// grammar's source stays when it lies inside that first actor, when it
 /// follows the verb (a passive `by`), or when the pattern names it
 /// (`slot(e, "{source}")`); a verb whose subject is no actor (`crowds
 /// burned`) gets the first actor too. A pattern that names its source but
 /// not its target takes the first actor after the verb as target, not the
 /// subject before it (`Freedonia gave a bag of coins Sylvania to
-/// Marxland`: Sylvania gave to Marxland): its target is left for
+/// Norland`: Sylvania gave to Norland): its target is left for
 /// [`targets_after_verb`].
 fn first_actor_sources(
     events: Vec<Event>,
@@ -1395,8 +1395,8 @@ fn first_actor_sources(
         let t = traces.iter().find(|t| t.index == e.sentence);
         let m = t.and_then(|t| first(t, at, clauses, &usable));
         // Under `CODE ALL` a verb under another whose grammar made the first
-        // actor its target (`Freedonia and Sylvania urged Marxland to assist
-        // them`: Marxland assists them) takes that actor as source, and its
+        // actor its target (`Freedonia and Sylvania urged Norland to assist
+        // them`: Norland assists them) takes that actor as source, and its
         // target is found again.
         let target_first = |m: &dyad_coder::MentionTrace| e.target.as_ref().is_some_and(|x| inside(x, m));
         let keep =
@@ -1444,7 +1444,7 @@ fn first_actor_sources(
 }
 
 /// TABARI: an agent written before `of` and a list of actors (`the
-/// ambassadors of Freedonia, Sylvania and Marxland`) belongs to the first
+/// ambassadors of Freedonia, Sylvania and Norland`) belongs to the first
 /// member only (FRDGOV, SYL, MRX); dyad's grammar gives it to every member.
 /// An event actor standing for a later member of such a mention, whose
 /// members all carry the same agent, loses it.
@@ -1481,8 +1481,8 @@ fn agent_first_member_only(events: &mut [Event], traces: &[SentenceTrace]) {
 }
 
 /// Pronouns TABARI replaces by the first actor of the sentence (`Freedonia
-/// urged Sylvania to act and then it asked Marxland ...`, `... and
-/// Marxland asked him`).
+/// urged Sylvania to act and then it asked Norland ...`, `... and
+/// Norland asked him`).
 const SENTENCE_PRONOUNS: &[&str] = &["he", "she", "it", "they", "him", "her", "them"];
 
 /// TABARI's pronouns: a personal pronoun written after the sentence's first
@@ -1842,7 +1842,7 @@ const ADVERBIAL_WORDS: &[&str] =
 
 /// PETRARCH codes a verb phrase with the clauses inside it: a verb in an
 /// adverbial clause that follows a verb which codes (`Freedonia restored
-/// ties with Sylvania after Marxland crowds burned its embassy`) gives no
+/// ties with Sylvania after Norland crowds burned its embassy`) gives no
 /// event of its own. The clause runs from its opening word to the next
 /// comma, `;` or `:` (`..., a senior official said` is not inside it) and
 /// holds the event's source. A verb that codes needs a target when the
@@ -2091,10 +2091,7 @@ mod tests {
 
     fn project() -> tabari::Project {
         tabari::Project {
-            actors: vec![(
-                "t.actors".into(),
-                "FREEDONIA [FRD]\nSYLVANIA [SYL]\nMARXLAND [M4X]\nGROUCHO [###]\n".into(),
-            )],
+            actors: vec![("t.actors".into(), "FREEDONIA [FRD]\nSYLVANIA [SYL]\nNORLAND [M4X]\nGROUCHO [###]\n".into())],
             agents: vec![("t.agents".into(), "HARBOUR_MASTER_ [~GOV]\n".into())],
             verbs: vec![("t.verbs".into(), "GREET [042:043]\nSCOLD [---]\n- * SHARPLY [987]\nPRAISE [051]\n".into())],
             options: Vec::new(),
@@ -2113,7 +2110,7 @@ mod tests {
         };
         let t = |s: &str, t: &str, c: &str| (s.to_string(), t.to_string(), c.to_string());
         assert_eq!(codes("Freedonia greeted Sylvania."), vec![t("SYL", "FRD", "043"), t("FRD", "SYL", "042")]);
-        assert_eq!(codes("Freedonia scolded Marxland sharply."), vec![t("FRD", "M4X", "987")]);
+        assert_eq!(codes("Freedonia scolded Norland sharply."), vec![t("FRD", "M4X", "987")]);
         assert!(codes("Freedonia scolded Sylvania.").is_empty());
         // Bare agents and events with no target are not peer events.
         assert!(codes("The harbour master praised Sylvania.").is_empty());
@@ -2143,14 +2140,14 @@ mod tests {
         let t = |s: &str, t: &str, c: &str| (s.to_string(), t.to_string(), c.to_string());
         let sentence = Conventions { first_trigger_only: true, ..Conventions::default() };
         let clause = Conventions { by_clause: true, ..sentence.clone() };
-        let text = "Freedonia praised Sylvania warmly and then Marxland praised Sylvania.";
+        let text = "Freedonia praised Sylvania warmly and then Norland praised Sylvania.";
         assert_eq!(codes(text, &sentence), vec![t("FRD", "SYL", "051")]);
         assert_eq!(codes(text, &clause), vec![t("FRD", "SYL", "051"), t("M4X", "SYL", "051")]);
         // A conjunction before a verb opens a clause with the same subject.
-        let text = "Freedonia praised Sylvania on Monday and greeted Marxland.";
+        let text = "Freedonia praised Sylvania on Monday and greeted Norland.";
         assert_eq!(codes(text, &clause), vec![t("FRD", "M4X", "042"), t("FRD", "SYL", "051"), t("M4X", "FRD", "043")]);
         // One joining nouns does not: the first verb of the sentence only.
-        let text = "Freedonia praised Sylvania and the delegates from Marxland greeting Sylvania.";
+        let text = "Freedonia praised Sylvania and the delegates from Norland greeting Sylvania.";
         assert_eq!(codes(text, &clause), codes(text, &sentence));
     }
 
@@ -2760,7 +2757,7 @@ mod tests {
         let all: String = conv.sources.iter().map(|(_, t)| t.as_str()).collect();
         assert!(all.contains("greet|greet* = 042"), "{all}");
         assert!(!all.contains("sharply"), "{all}");
-        assert!(!all.contains("marxland"), "{all}");
+        assert!(!all.contains("norland"), "{all}");
         let counts = conv.counts();
         assert_eq!(counts.get("code-not-in-codebook"), Some(&1));
         assert_eq!(counts.get("actor-code-not-dyad"), Some(&2));

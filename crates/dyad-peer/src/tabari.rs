@@ -1260,7 +1260,7 @@ fn story_of(mask: &str, header: &str) -> Option<String> {
 }
 
 /// A TABARI text with each `_` that joins two words read as a space:
-/// TABARI writes the words of one name joined by `_` (`Velkor_Isles`), as in
+/// TABARI writes the words of one name joined by `_` (`Ostmark_Isles`), as in
 /// its dictionaries, while dyad's tokenizer would leave the `_` as a token
 /// of its own between the words and so break the actor phrase.
 pub(crate) fn join_underscores(text: &str) -> String {
@@ -1483,12 +1483,12 @@ HAIL [041]
         // lets a title's `of`/`the` come between (made-up names).
         let cases: [(&str, &[&str]); 5] = [
             (
-                "MARGRAVE VELKOR_ISLES",
+                "LANDGRAVE OSTMARK_ISLES",
                 &[
-                    "margrave* velkor isles",
-                    "margrave* of velkor isles",
-                    "margrave* the velkor isles",
-                    "margrave* of the velkor isles",
+                    "landgrave* ostmark isles",
+                    "landgrave* of ostmark isles",
+                    "landgrave* the ostmark isles",
+                    "landgrave* of the ostmark isles",
                 ],
             ),
             ("GRAND_FENWICK", &["grand fenwick*"]),
@@ -1508,12 +1508,12 @@ HAIL [041]
             &mut conv,
             &mut codes,
             "x.actors",
-            "MARGRAVE VELKOR_ISLES [VLK >950101]\n",
+            "LANDGRAVE OSTMARK_ISLES [OSM >950101]\n",
             ';',
             Some(&lexicon()),
         );
         let text = &conv.sources[0].1;
-        assert!(text.contains("margrave* of the velkor isles = VLK from=1995-01-02"), "{text}");
+        assert!(text.contains("landgrave* of the ostmark isles = OSM from=1995-01-02"), "{text}");
         assert!(conv.builder().check(&lexicon()).is_empty());
         // The same words joined by `_` win over them with a space, which
         // keeps only its phrases with words between.
@@ -1531,8 +1531,8 @@ HAIL [041]
     #[test]
     fn underscores_join_words_in_suite_text() {
         let cases = [
-            ("the Margrave of Velkor_Isles spoke", "the Margrave of Velkor Isles spoke"),
-            ("Velkor_Isles, then", "Velkor Isles, then"),
+            ("the Landgrave of Ostmark_Isles spoke", "the Landgrave of Ostmark Isles spoke"),
+            ("Ostmark_Isles, then", "Ostmark Isles, then"),
             ("a _ mark and trailing_ word", "a _ mark and trailing_ word"),
             ("_lead and x__y", "_lead and x__y"),
         ];

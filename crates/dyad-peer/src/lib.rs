@@ -636,6 +636,11 @@ impl PeerCoder {
                     e.target = None;
                 }
             }
+            let target_first = |e: &Event| {
+                let pattern = pattern_of(e);
+                pattern.trim_start().starts_with("{target}") && !pattern.contains("{source}")
+            };
+            events = target_slot_before_verb(events, &traces, &clauses, agents_ok, &target_first);
         }
         if conventions.target_after_verb {
             let null = |c: &str| is_null_actor(&self.actor_code(c.trim_start_matches('?')));
@@ -1437,6 +1442,47 @@ fn first_actor_sources(
             };
             for a in usable_actors(m, &usable) {
                 out.extend(targets.iter().filter_map(|tg| trigger_event(t, trig, a.clone(), tg.clone())));
+            }
+        }
+    }
+    out
+}
+
+/// TABARI: a pattern that opens with its `+` slot, before the verb (`- +
+/// WAS * DEAD`), has the actor written right before the verb as target;
+/// the source is the first actor of the clause before that one, else the
+/// first actor after the verb (`a Sylvanian envoy was found dead in
+/// Freedonia`: Freedonia → Sylvania), where TABARI looks when none is
+/// left before the verb. `target_first` tells the events of such patterns.
+fn target_slot_before_verb(
+    events: Vec<Event>,
+    traces: &[SentenceTrace],
+    clauses: &[usize],
+    agents_ok: bool,
+    target_first: &dyn Fn(&Event) -> bool,
+) -> Vec<Event> {
+    let usable = |c: &String| codable(c, agents_ok);
+    let actor = |m: &&dyad_coder::MentionTrace| !m.is_place && m.codes.iter().any(usable);
+    let mut out = Vec::with_capacity(events.len());
+    for e in events {
+        let at = e.evidence.trigger_span;
+        let t = traces.iter().find(|t| t.index == e.sentence).filter(|_| target_first(&e));
+        let slot = t.and_then(|t| t.mentions.iter().filter(actor).rev().find(|m| m.span.end <= at.start));
+        let (Some(t), Some(slot)) = (t, slot) else {
+            out.push(e);
+            continue;
+        };
+        let start = clauses.iter().copied().filter(|&c| c >= t.span.start && c <= slot.span.start).max();
+        let start = start.unwrap_or(t.span.start);
+        let before = t.mentions.iter().filter(actor).find(|m| m.span.start >= start && m.span.end <= slot.span.start);
+        let source = before.or_else(|| t.mentions.iter().filter(actor).find(|m| m.span.start >= at.end));
+        let Some(source) = source else {
+            out.push(e);
+            continue;
+        };
+        for src in usable_actors(source, &usable) {
+            for tgt in usable_actors(slot, &usable) {
+                out.push(Event { source: src.clone(), target: Some(tgt), ..e.clone() });
             }
         }
     }
@@ -2430,10 +2476,11 @@ mod tests {
     }
 
     #[test]
-    fn tabari_pronouns_and_targets_inside_a_pattern() {
+    fn tabari_pronouns_and_target_slots() {
         let verbs =
-            "URGE [102]\nASSIST [092]\nASK [090]\nPARADE [017]\n- ANTI- + * [111]\nRESUM [065]\n- * TIES [064]\n";
-        let (_, coder) = three_actors(verbs);
+            "URGE [102]\nASSIST [092]\nASK [090]\nPARADE [017]\n- ANTI- + * [111]\nRESUM [065]\n- * TIES [064]\n\
+             REGRET [111]\n- SAID $ * [113]\n- SAID * [114]\nFOUND [190]\n- + WAS * DEAD [200]\n";
+        let (_, coder) = tabari_coder("SYLVANIAN [SYL]\n", verbs);
         let tabari =
             Conventions { first_actor_source: true, by_clause: true, first_trigger_only: true, ..coder.conventions() };
         let codes = |text: &str| joined_codes(&coder, text, &tabari);
@@ -2460,6 +2507,31 @@ mod tests {
                 "Freedonia and Sylvania are about to resume full diplomatic ties after a long rift.",
                 "FRD SYL 064",
                 "a compound's members act on each other from its first member only",
+            ),
+            (
+                "Freedonia said on Monday that it regretted the refusal of Sylvania to reopen the border.",
+                "FRD SYL 113",
+                "`$` filled by a pronoun standing for the first actor",
+            ),
+            (
+                "Freedonia said on Monday that Grandfenwick regretted the refusal of Sylvania to talk.",
+                "GFW SYL 113",
+                "`$` filled by an actor",
+            ),
+            (
+                "Freedonia said on Monday that the ministers regretted the refusal of Sylvania to talk.",
+                "FRD SYL 114",
+                "no actor or pronoun in the slot",
+            ),
+            (
+                "A Sylvanian envoy was found dead in Freedonia on Monday, police said.",
+                "FRD SYL 200",
+                "the `+` slot before the verb is the target; the source is the first actor after the verb",
+            ),
+            (
+                "Freedonia said on Monday that a Sylvanian envoy was found dead near the border.",
+                "FRD SYL 200",
+                "an actor of the clause before the `+` slot is the source",
             ),
         ];
         for (text, want, why) in cases {

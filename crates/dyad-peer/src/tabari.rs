@@ -598,6 +598,9 @@ pub(crate) fn emit_verbs(
             for t in &texts {
                 generated.extend(member_variants(t, &inline).into_iter().map(|m| (m, code.as_str(), *line, true)));
             }
+            if stems {
+                generated.extend(pronoun_source(&texts[0]).map(|p| (p, code.as_str(), *line, true)));
+            }
         }
         let mut items = Vec::new();
         for (text, code, line, quiet) in written.into_iter().chain(generated) {
@@ -662,6 +665,21 @@ pub(crate) fn emit_verbs(
         conv.tables.verbs_without_noun_endings |= stems;
     }
     conv.sources.push((out.name, out.text));
+}
+
+/// TABARI reads a personal pronoun as the actor it stands for, so a `$`
+/// source slot also matches `he`, `she`, `it` or `they` (`- SAID $ *`:
+/// `Freedonia said it regretted`): the pattern with the pronoun written in
+/// the slot's place, whose source the peer rules then take from the
+/// sentence's first actor. `None` without a `$` of its own before the
+/// verb (after it, as in `* BY $`, the pronoun's actor need not be the first).
+fn pronoun_source(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let at = |x: &str| words.iter().position(|w| *w == x);
+    at("$").zip(at("*")).filter(|(s, v)| s < v).map(|_| {
+        let pronouns = "{ HE_ | SHE_ | IT_ | THEY_ }";
+        words.iter().map(|w| if *w == "$" { pronouns } else { w }).collect::<Vec<_>>().join(" ")
+    })
 }
 
 /// How specific a peer pattern is, for ordering patterns that match the same

@@ -2509,17 +2509,17 @@ mod tests {
                 "a compound's members act on each other from its first member only",
             ),
             (
-                "Freedonia said on Monday that it regretted the refusal of Sylvania to reopen the border.",
+                "Freedonia said on Monday that it regretted the decision of Sylvania to close the border.",
                 "FRD SYL 113",
                 "`$` filled by a pronoun standing for the first actor",
             ),
             (
-                "Freedonia said on Monday that Grandfenwick regretted the refusal of Sylvania to talk.",
+                "Freedonia said on Monday that Grandfenwick regretted the decision of Sylvania to close the border.",
                 "GFW SYL 113",
                 "`$` filled by an actor",
             ),
             (
-                "Freedonia said on Monday that the ministers regretted the refusal of Sylvania to talk.",
+                "Freedonia said on Monday that the ministers regretted the decision of Sylvania to close the border.",
                 "FRD SYL 114",
                 "no actor or pronoun in the slot",
             ),

@@ -127,7 +127,7 @@ fn validate_runs_a_synthetic_tabari_project() {
     let dir = tempfile::tempdir().unwrap();
     let files = [
         ("T.project", "Test\n<actorsfile> T.actors\n<verbsfile> T.verbs\n<optionsfile> T.options\n<textfile> T.text\n"),
-        ("T.actors", "FREEDONIA [FRD] ;made up\nSYLVANIA_ [SYL]\n+SYLVANIAN_\nMARXLAND [M4X]\n"),
+        ("T.actors", "FREEDONIA [FRD] ;made up\nSYLVANIA_ [SYL]\n+SYLVANIAN_\nNORLAND [M4X]\n"),
         ("T.verbs", "<SYNSETS>\n&SNACK\n+CRUMPETS\n</SYNSETS>\nPRAISE [051]\n- * WARMLY [052] ;x\nGREET [042:043]\nSCOLD [---]\n- * SHARPLY [111]\n"),
         // The short sentences need a minimum below TABARI's default of 8 words.
         ("T.options", "SET: LABEL = TRUE\nSET: MINIMUM WORDS = 3\nLABEL: 051=PRAISE\n"),
@@ -135,7 +135,7 @@ fn validate_runs_a_synthetic_tabari_project() {
             "T.text",
             "950101  TEST-01\nFreedonia praised Sylvania on Monday.\n/* \\n{ FRD / SYL / 051 } */\n\n\
              950101  TEST-02\nFreedonia greeted Sylvania.\n/* \\n{ FRD / SYL / 042 }\n\\n{ SYL / FRD / 043 } */\n\n\
-             950101  TEST-03\nFreedonia scolded Marxland sharply.\n/* \\n{ FRD / M4X / 111 } */\n\n\
+             950101  TEST-03\nFreedonia scolded Norland sharply.\n/* \\n{ FRD / M4X / 111 } */\n\n\
              950101  OTHER-01\nFreedonia scolded Sylvania.\n/* \\n{ --- } */\n\n\
              990101  FINAL-01\nEnd.\n",
         ),

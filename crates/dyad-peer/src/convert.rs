@@ -394,8 +394,8 @@ const MAX_ACTOR_GAPS: usize = 2;
 
 /// A TABARI actor phrase as the dyad phrases that stand for it. In TABARI,
 /// words joined by `_` are consecutive, while a space between words lets
-/// other words come between them (`MARGRAVE VELKOR_ISLES` matches `Margrave
-/// of Velkor Isles`). dyad's actor phrases have no gaps, so the phrase is written
+/// other words come between them (`LANDGRAVE OSTMARK_ISLES` matches `Landgrave
+/// of Ostmark Isles`). dyad's actor phrases have no gaps, so the phrase is written
 /// as it is and, for a phrase with at most [`MAX_ACTOR_GAPS`] spaces, once
 /// more for each choice of [`ACTOR_GAP_WORDS`] in its spaces; a space next
 /// to a gap word already written gets none (`GROUP OF 77`, `NOVAK

@@ -636,6 +636,11 @@ impl PeerCoder {
                     e.target = None;
                 }
             }
+            let target_first = |e: &Event| {
+                let pattern = pattern_of(e);
+                pattern.trim_start().starts_with("{target}") && !pattern.contains("{source}")
+            };
+            events = target_slot_before_verb(events, &traces, &clauses, agents_ok, &target_first);
         }
         if conventions.target_after_verb {
             let null = |c: &str| is_null_actor(&self.actor_code(c.trim_start_matches('?')));
@@ -1274,7 +1279,7 @@ fn targets_before_verb(events: Vec<Event>, traces: &[SentenceTrace], agents_ok: 
 }
 
 /// TABARI: a verb with no actor after it takes as target the actor written
-/// nearest before it after its source (`Freedonia urged Marxland to act
+/// nearest before it after its source (`Freedonia urged Norland to act
 /// and then it requested that Sylvania assist`: Freedonia, for `it`,
 /// assists Sylvania), as TABARI looks back from the verb for a target.
 fn targets_between(events: Vec<Event>, traces: &[SentenceTrace], agents_ok: bool) -> Vec<Event> {
@@ -1349,14 +1354,14 @@ fn rule_ref(rule: &str) -> Option<RuleRef> {
 /// verb is the first actor written in its clause (`clauses`: the offsets
 /// where TABARI clauses start) before it: TABARI does not parse, so
 /// `Freedonia is ready to restore ties with Sylvania, years after crowds
-/// from Marxland burned its embassy` codes the burning from Freedonia. The
+/// from Norland burned its embassy` codes the burning from Freedonia. The
 /// grammar's source stays when it lies inside that first actor, when it
 /// follows the verb (a passive `by`), or when the pattern names it
 /// (`slot(e, "{source}")`); a verb whose subject is no actor (`crowds
 /// burned`) gets the first actor too. A pattern that names its source but
 /// not its target takes the first actor after the verb as target, not the
 /// subject before it (`Freedonia gave a bag of coins Sylvania to
-/// Marxland`: Sylvania gave to Marxland): its target is left for
+/// Norland`: Sylvania gave to Norland): its target is left for
 /// [`targets_after_verb`].
 fn first_actor_sources(
     events: Vec<Event>,
@@ -1395,8 +1400,8 @@ fn first_actor_sources(
         let t = traces.iter().find(|t| t.index == e.sentence);
         let m = t.and_then(|t| first(t, at, clauses, &usable));
         // Under `CODE ALL` a verb under another whose grammar made the first
-        // actor its target (`Freedonia and Sylvania urged Marxland to assist
-        // them`: Marxland assists them) takes that actor as source, and its
+        // actor its target (`Freedonia and Sylvania urged Norland to assist
+        // them`: Norland assists them) takes that actor as source, and its
         // target is found again.
         let target_first = |m: &dyad_coder::MentionTrace| e.target.as_ref().is_some_and(|x| inside(x, m));
         let keep =
@@ -1443,8 +1448,49 @@ fn first_actor_sources(
     out
 }
 
+/// TABARI: a pattern that opens with its `+` slot, before the verb (`- +
+/// WAS * DEAD`), has the actor written right before the verb as target;
+/// the source is the first actor of the clause before that one, else the
+/// first actor after the verb (`a Sylvanian envoy was found dead in
+/// Freedonia`: Freedonia → Sylvania), where TABARI looks when none is
+/// left before the verb. `target_first` tells the events of such patterns.
+fn target_slot_before_verb(
+    events: Vec<Event>,
+    traces: &[SentenceTrace],
+    clauses: &[usize],
+    agents_ok: bool,
+    target_first: &dyn Fn(&Event) -> bool,
+) -> Vec<Event> {
+    let usable = |c: &String| codable(c, agents_ok);
+    let actor = |m: &&dyad_coder::MentionTrace| !m.is_place && m.codes.iter().any(usable);
+    let mut out = Vec::with_capacity(events.len());
+    for e in events {
+        let at = e.evidence.trigger_span;
+        let t = traces.iter().find(|t| t.index == e.sentence).filter(|_| target_first(&e));
+        let slot = t.and_then(|t| t.mentions.iter().filter(actor).rev().find(|m| m.span.end <= at.start));
+        let (Some(t), Some(slot)) = (t, slot) else {
+            out.push(e);
+            continue;
+        };
+        let start = clauses.iter().copied().filter(|&c| c >= t.span.start && c <= slot.span.start).max();
+        let start = start.unwrap_or(t.span.start);
+        let before = t.mentions.iter().filter(actor).find(|m| m.span.start >= start && m.span.end <= slot.span.start);
+        let source = before.or_else(|| t.mentions.iter().filter(actor).find(|m| m.span.start >= at.end));
+        let Some(source) = source else {
+            out.push(e);
+            continue;
+        };
+        for src in usable_actors(source, &usable) {
+            for tgt in usable_actors(slot, &usable) {
+                out.push(Event { source: src.clone(), target: Some(tgt), ..e.clone() });
+            }
+        }
+    }
+    out
+}
+
 /// TABARI: an agent written before `of` and a list of actors (`the
-/// ambassadors of Freedonia, Sylvania and Marxland`) belongs to the first
+/// ambassadors of Freedonia, Sylvania and Norland`) belongs to the first
 /// member only (FRDGOV, SYL, MRX); dyad's grammar gives it to every member.
 /// An event actor standing for a later member of such a mention, whose
 /// members all carry the same agent, loses it.
@@ -1481,8 +1527,8 @@ fn agent_first_member_only(events: &mut [Event], traces: &[SentenceTrace]) {
 }
 
 /// Pronouns TABARI replaces by the first actor of the sentence (`Freedonia
-/// urged Sylvania to act and then it asked Marxland ...`, `... and
-/// Marxland asked him`).
+/// urged Sylvania to act and then it asked Norland ...`, `... and
+/// Norland asked him`).
 const SENTENCE_PRONOUNS: &[&str] = &["he", "she", "it", "they", "him", "her", "them"];
 
 /// TABARI's pronouns: a personal pronoun written after the sentence's first
@@ -1842,7 +1888,7 @@ const ADVERBIAL_WORDS: &[&str] =
 
 /// PETRARCH codes a verb phrase with the clauses inside it: a verb in an
 /// adverbial clause that follows a verb which codes (`Freedonia restored
-/// ties with Sylvania after Marxland crowds burned its embassy`) gives no
+/// ties with Sylvania after Norland crowds burned its embassy`) gives no
 /// event of its own. The clause runs from its opening word to the next
 /// comma, `;` or `:` (`..., a senior official said` is not inside it) and
 /// holds the event's source. A verb that codes needs a target when the
@@ -2091,10 +2137,7 @@ mod tests {
 
     fn project() -> tabari::Project {
         tabari::Project {
-            actors: vec![(
-                "t.actors".into(),
-                "FREEDONIA [FRD]\nSYLVANIA [SYL]\nMARXLAND [M4X]\nGROUCHO [###]\n".into(),
-            )],
+            actors: vec![("t.actors".into(), "FREEDONIA [FRD]\nSYLVANIA [SYL]\nNORLAND [M4X]\nGROUCHO [###]\n".into())],
             agents: vec![("t.agents".into(), "HARBOUR_MASTER_ [~GOV]\n".into())],
             verbs: vec![("t.verbs".into(), "GREET [042:043]\nSCOLD [---]\n- * SHARPLY [987]\nPRAISE [051]\n".into())],
             options: Vec::new(),
@@ -2113,7 +2156,7 @@ mod tests {
         };
         let t = |s: &str, t: &str, c: &str| (s.to_string(), t.to_string(), c.to_string());
         assert_eq!(codes("Freedonia greeted Sylvania."), vec![t("SYL", "FRD", "043"), t("FRD", "SYL", "042")]);
-        assert_eq!(codes("Freedonia scolded Marxland sharply."), vec![t("FRD", "M4X", "987")]);
+        assert_eq!(codes("Freedonia scolded Norland sharply."), vec![t("FRD", "M4X", "987")]);
         assert!(codes("Freedonia scolded Sylvania.").is_empty());
         // Bare agents and events with no target are not peer events.
         assert!(codes("The harbour master praised Sylvania.").is_empty());
@@ -2143,14 +2186,14 @@ mod tests {
         let t = |s: &str, t: &str, c: &str| (s.to_string(), t.to_string(), c.to_string());
         let sentence = Conventions { first_trigger_only: true, ..Conventions::default() };
         let clause = Conventions { by_clause: true, ..sentence.clone() };
-        let text = "Freedonia praised Sylvania warmly and then Marxland praised Sylvania.";
+        let text = "Freedonia praised Sylvania warmly and then Norland praised Sylvania.";
         assert_eq!(codes(text, &sentence), vec![t("FRD", "SYL", "051")]);
         assert_eq!(codes(text, &clause), vec![t("FRD", "SYL", "051"), t("M4X", "SYL", "051")]);
         // A conjunction before a verb opens a clause with the same subject.
-        let text = "Freedonia praised Sylvania on Monday and greeted Marxland.";
+        let text = "Freedonia praised Sylvania on Monday and greeted Norland.";
         assert_eq!(codes(text, &clause), vec![t("FRD", "M4X", "042"), t("FRD", "SYL", "051"), t("M4X", "FRD", "043")]);
         // One joining nouns does not: the first verb of the sentence only.
-        let text = "Freedonia praised Sylvania and the delegates from Marxland greeting Sylvania.";
+        let text = "Freedonia praised Sylvania and the delegates from Norland greeting Sylvania.";
         assert_eq!(codes(text, &clause), codes(text, &sentence));
     }
 
@@ -2433,10 +2476,11 @@ mod tests {
     }
 
     #[test]
-    fn tabari_pronouns_and_targets_inside_a_pattern() {
+    fn tabari_pronouns_and_target_slots() {
         let verbs =
-            "URGE [102]\nASSIST [092]\nASK [090]\nPARADE [017]\n- ANTI- + * [111]\nRESUM [065]\n- * TIES [064]\n";
-        let (_, coder) = three_actors(verbs);
+            "URGE [102]\nASSIST [092]\nASK [090]\nPARADE [017]\n- ANTI- + * [111]\nRESUM [065]\n- * TIES [064]\n\
+             REGRET [111]\n- SAID $ * [113]\n- SAID * [114]\nFOUND [190]\n- + WAS * DEAD [200]\n";
+        let (_, coder) = tabari_coder("SYLVANIAN [SYL]\n", verbs);
         let tabari =
             Conventions { first_actor_source: true, by_clause: true, first_trigger_only: true, ..coder.conventions() };
         let codes = |text: &str| joined_codes(&coder, text, &tabari);
@@ -2463,6 +2507,31 @@ mod tests {
                 "Freedonia and Sylvania are about to resume full diplomatic ties after a long rift.",
                 "FRD SYL 064",
                 "a compound's members act on each other from its first member only",
+            ),
+            (
+                "Freedonia said on Monday that it regretted the decision of Sylvania to close the border.",
+                "FRD SYL 113",
+                "`$` filled by a pronoun standing for the first actor",
+            ),
+            (
+                "Freedonia said on Monday that Grandfenwick regretted the decision of Sylvania to close the border.",
+                "GFW SYL 113",
+                "`$` filled by an actor",
+            ),
+            (
+                "Freedonia said on Monday that the ministers regretted the decision of Sylvania to close the border.",
+                "FRD SYL 114",
+                "no actor or pronoun in the slot",
+            ),
+            (
+                "A Sylvanian envoy was found dead in Freedonia on Monday, police said.",
+                "FRD SYL 200",
+                "the `+` slot before the verb is the target; the source is the first actor after the verb",
+            ),
+            (
+                "Freedonia said on Monday that a Sylvanian envoy was found dead near the border.",
+                "FRD SYL 200",
+                "an actor of the clause before the `+` slot is the source",
             ),
         ];
         for (text, want, why) in cases {
@@ -2760,7 +2829,7 @@ mod tests {
         let all: String = conv.sources.iter().map(|(_, t)| t.as_str()).collect();
         assert!(all.contains("greet|greet* = 042"), "{all}");
         assert!(!all.contains("sharply"), "{all}");
-        assert!(!all.contains("marxland"), "{all}");
+        assert!(!all.contains("norland"), "{all}");
         let counts = conv.counts();
         assert_eq!(counts.get("code-not-in-codebook"), Some(&1));
         assert_eq!(counts.get("actor-code-not-dyad"), Some(&2));

@@ -598,6 +598,9 @@ pub(crate) fn emit_verbs(
             for t in &texts {
                 generated.extend(member_variants(t, &inline).into_iter().map(|m| (m, code.as_str(), *line, true)));
             }
+            if stems {
+                generated.extend(pronoun_source(&texts[0]).map(|p| (p, code.as_str(), *line, true)));
+            }
         }
         let mut items = Vec::new();
         for (text, code, line, quiet) in written.into_iter().chain(generated) {
@@ -662,6 +665,21 @@ pub(crate) fn emit_verbs(
         conv.tables.verbs_without_noun_endings |= stems;
     }
     conv.sources.push((out.name, out.text));
+}
+
+/// TABARI reads a personal pronoun as the actor it stands for, so a `$`
+/// source slot also matches `he`, `she`, `it` or `they` (`- SAID $ *`:
+/// `Freedonia said it regretted`): the pattern with the pronoun written in
+/// the slot's place, whose source the peer rules then take from the
+/// sentence's first actor. `None` without a `$` of its own before the
+/// verb (after it, as in `* BY $`, the pronoun's actor need not be the first).
+fn pronoun_source(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let at = |x: &str| words.iter().position(|w| *w == x);
+    at("$").zip(at("*")).filter(|(s, v)| s < v).map(|_| {
+        let pronouns = "{ HE_ | SHE_ | IT_ | THEY_ }";
+        words.iter().map(|w| if *w == "$" { pronouns } else { w }).collect::<Vec<_>>().join(" ")
+    })
 }
 
 /// How specific a peer pattern is, for ordering patterns that match the same
@@ -1260,7 +1278,7 @@ fn story_of(mask: &str, header: &str) -> Option<String> {
 }
 
 /// A TABARI text with each `_` that joins two words read as a space:
-/// TABARI writes the words of one name joined by `_` (`Velkor_Isles`), as in
+/// TABARI writes the words of one name joined by `_` (`Ostmark_Isles`), as in
 /// its dictionaries, while dyad's tokenizer would leave the `_` as a token
 /// of its own between the words and so break the actor phrase.
 pub(crate) fn join_underscores(text: &str) -> String {
@@ -1483,12 +1501,12 @@ HAIL [041]
         // lets a title's `of`/`the` come between (made-up names).
         let cases: [(&str, &[&str]); 5] = [
             (
-                "MARGRAVE VELKOR_ISLES",
+                "LANDGRAVE OSTMARK_ISLES",
                 &[
-                    "margrave* velkor isles",
-                    "margrave* of velkor isles",
-                    "margrave* the velkor isles",
-                    "margrave* of the velkor isles",
+                    "landgrave* ostmark isles",
+                    "landgrave* of ostmark isles",
+                    "landgrave* the ostmark isles",
+                    "landgrave* of the ostmark isles",
                 ],
             ),
             ("GRAND_FENWICK", &["grand fenwick*"]),
@@ -1508,12 +1526,12 @@ HAIL [041]
             &mut conv,
             &mut codes,
             "x.actors",
-            "MARGRAVE VELKOR_ISLES [VLK >950101]\n",
+            "LANDGRAVE OSTMARK_ISLES [OSM >950101]\n",
             ';',
             Some(&lexicon()),
         );
         let text = &conv.sources[0].1;
-        assert!(text.contains("margrave* of the velkor isles = VLK from=1995-01-02"), "{text}");
+        assert!(text.contains("landgrave* of the ostmark isles = OSM from=1995-01-02"), "{text}");
         assert!(conv.builder().check(&lexicon()).is_empty());
         // The same words joined by `_` win over them with a space, which
         // keeps only its phrases with words between.
@@ -1531,8 +1549,8 @@ HAIL [041]
     #[test]
     fn underscores_join_words_in_suite_text() {
         let cases = [
-            ("the Margrave of Velkor_Isles spoke", "the Margrave of Velkor Isles spoke"),
-            ("Velkor_Isles, then", "Velkor Isles, then"),
+            ("the Landgrave of Ostmark_Isles spoke", "the Landgrave of Ostmark Isles spoke"),
+            ("Ostmark_Isles, then", "Ostmark Isles, then"),
             ("a _ mark and trailing_ word", "a _ mark and trailing_ word"),
             ("_lead and x__y", "_lead and x__y"),
         ];

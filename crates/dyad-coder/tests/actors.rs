@@ -85,7 +85,7 @@ const NO_DEFENCE_MINISTRY: &[&str] = &[
 /// defence minister (`[dm]`), as measured when they were last raised.
 /// Raise, never lower.
 const FM_FLOOR: usize = 190;
-const DM_FLOOR: usize = 149;
+const DM_FLOOR: usize = 150;
 
 /// One tagged line: the person's office as the dictionary gives it.
 struct Office {
@@ -272,6 +272,12 @@ fn office_holders_code_by_story_date() {
         ("Petr Fiala", "2025-12-20", ""),
         ("Andrej Babis", "2025-06-01", "CZEOPP"),
         ("Andrej Babis", "2025-12-20", "CZEGOV"),
+        // Nigeria: Badaru resigned on 1 December 2025; Musa, chief of defence
+        // staff until October, was out of office between his two posts.
+        ("Mohammed Badaru Abubakar", "2025-06-01", "NGAMIL"),
+        ("Mohammed Badaru Abubakar", "2025-12-20", ""),
+        ("Christopher Musa", "2025-11-15", ""),
+        ("Christopher Musa", "2025-12-20", "NGAMIL"),
         // Monaco: Guillaume died in office in January 2025.
         ("Didier Guillaume", "2024-12-01", "MCOGOV"),
         ("Didier Guillaume", "2025-06-01", ""),

@@ -449,6 +449,9 @@ impl PatternInput for SlotView<'_, '_, '_> {
     fn ids(&self, i: usize) -> Option<[u32; 3]> {
         dyad_dict::TokenKeys::ids(&self.input.s.keys(i))
     }
+    fn is_verb(&self, i: usize) -> bool {
+        self.input.s.tokens[i].tag.is_verb()
+    }
     fn actor_from(&self, i: usize) -> Option<usize> {
         self.input.starts.get(i).copied().flatten().map(|k| self.mentions[k].end)
     }
@@ -502,6 +505,9 @@ impl PatternInput for Reordered<'_, '_, '_, '_> {
     }
     fn ids(&self, v: usize) -> Option<[u32; 3]> {
         self.base.ids(self.order[v])
+    }
+    fn is_verb(&self, v: usize) -> bool {
+        self.base.is_verb(self.order[v])
     }
     fn actor_from(&self, v: usize) -> Option<usize> {
         let r = self.order[v];

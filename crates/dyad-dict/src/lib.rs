@@ -44,6 +44,7 @@ use dyad_text::{Case, Lexicon, Scratch};
 pub use parse::FileKind;
 pub use pattern::{
     prefix_of, Elem, EventPattern, PatternIndex, PatternInput, PatternMatch, MAX_GAP, MAX_STEPS, NO_EVENT, PREFIX_MARK,
+    VERB_MARK,
 };
 pub use trie::{KeyRow, PhraseTrie, TokenKeys, NO_KEY};
 
@@ -635,6 +636,7 @@ impl Compiler<'_> {
     }
 
     fn element(&self, raw: &str) -> Result<Elem, String> {
+        let (raw, verb) = pattern::strip_verb_mark(raw).map_err(|e| e.to_string())?;
         match raw {
             ".." => return Ok(Elem::Gap),
             "..." => return Ok(Elem::LongGap),
@@ -671,7 +673,7 @@ impl Compiler<'_> {
                 alts.push(keys);
             }
         }
-        Ok(Elem::Words { alts, optional })
+        Ok(Elem::Words { alts, optional, verb })
     }
 }
 

@@ -26,6 +26,12 @@ pub enum Elem {
         alts: Vec<Vec<String>>,
         /// Written in `[brackets]`.
         optional: bool,
+        /// Written with the verb mark [`VERB_MARK`] (`report:v`): an
+        /// alternative matches only where its first token reads as a
+        /// lexical verb ([`PatternInput::is_verb`]), so that the noun of a
+        /// verb-noun word ("a UN report", "reports of shelling") is no
+        /// trigger.
+        verb: bool,
     },
     /// `..`: up to [`MAX_GAP`] skippable tokens.
     Gap,
@@ -73,7 +79,7 @@ impl EventPattern {
         self.elems
             .iter()
             .map(|e| match e {
-                Elem::Words { alts, optional: false } => alts.iter().map(Vec::len).min().unwrap_or(0) * 2,
+                Elem::Words { alts, optional: false, .. } => alts.iter().map(Vec::len).min().unwrap_or(0) * 2,
                 Elem::Source | Elem::Target | Elem::Actor => 1,
                 _ => 0,
             })
@@ -104,6 +110,11 @@ pub enum PatternSyntaxError {
     /// A synonym set inside a multi-word alternative (`(hold &talk|meet)`):
     /// a set is a whole alternative of its own.
     SetInPhrase(String),
+    /// A verb mark [`VERB_MARK`] on a slot or gap (`{target}:v`, `..:v`),
+    /// on nothing (`:v`), inside a group or an alternative (`(report:v|say)`),
+    /// or after a group word that does not close it: it follows a whole
+    /// word element (`report:v`, `(call on|urge):v`, `[a|b]:v`).
+    VerbMark(String),
 }
 
 impl std::fmt::Display for PatternSyntaxError {
@@ -116,6 +127,10 @@ impl std::fmt::Display for PatternSyntaxError {
             Self::SetInPhrase(a) => {
                 write!(f, "`{a}`: a synonym set cannot be part of a multi-word alternative (write it as an alternative of its own)")
             }
+            Self::VerbMark(w) => write!(
+                f,
+                "`{w}`: the verb mark `{VERB_MARK}` follows a whole word element (`report{VERB_MARK}`, `(call on|urge){VERB_MARK}`), not a slot, a gap or a word inside a group"
+            ),
         }
     }
 }
@@ -133,7 +148,12 @@ pub fn split_elements(text: &str) -> Result<Vec<String>, PatternSyntaxError> {
     let mut out = Vec::new();
     // The open group: its closing bracket and the words so far.
     let mut open: Option<(char, Vec<&str>)> = None;
-    for word in text.split_whitespace() {
+    for written in text.split_whitespace() {
+        // A verb mark after a closing bracket marks the whole group (`(a b|c):v`).
+        let (word, mark) = match written.strip_suffix(VERB_MARK) {
+            Some(w) if w.ends_with([')', ']']) => (w, VERB_MARK),
+            _ => (written, ""),
+        };
         if let Some((close, words)) = open.as_mut() {
             if word.contains(['(', '[']) {
                 return Err(PatternSyntaxError::Nested(format!("{} {word}", words.join(" "))));
@@ -143,7 +163,7 @@ pub fn split_elements(text: &str) -> Result<Vec<String>, PatternSyntaxError> {
                 let close = *close;
                 let words = std::mem::take(words);
                 open = None;
-                out.push(group(&words.join(" "), close)?);
+                out.push(group(&words.join(" "), close)? + mark);
             } else if word.contains([')', ']']) {
                 return Err(PatternSyntaxError::Stray(word.to_string()));
             }
@@ -159,7 +179,7 @@ pub fn split_elements(text: &str) -> Result<Vec<String>, PatternSyntaxError> {
             }
         };
         if word.len() > 1 && word.ends_with(close) {
-            out.push(group(word, close)?);
+            out.push(group(word, close)? + mark);
         } else if word[1..].contains(['(', ')', '[', ']']) {
             return Err(PatternSyntaxError::Stray(word.to_string()));
         } else {
@@ -170,6 +190,26 @@ pub fn split_elements(text: &str) -> Result<Vec<String>, PatternSyntaxError> {
         Some((_, words)) => Err(PatternSyntaxError::Unclosed(words.join(" "))),
         None => Ok(out),
     }
+}
+
+/// The mark that restricts a word element to verbs (`report:v`).
+pub const VERB_MARK: &str = ":v";
+
+/// Splits the verb mark [`VERB_MARK`] off an element as
+/// [`split_elements`] returns it: the element without the mark, and
+/// whether it had one. A mark on a slot, a gap or nothing, or one left
+/// inside the element (`report:v|say`, `[report:v]`), is an error.
+pub fn strip_verb_mark(element: &str) -> Result<(&str, bool), PatternSyntaxError> {
+    let (body, verb) = match element.strip_suffix(VERB_MARK) {
+        Some(body) => (body, true),
+        None => (element, false),
+    };
+    let slot_or_gap = body.is_empty() || body.starts_with('{') || body == ".." || body == "...";
+    let inner = body.split(['|', '[', ']', '_']).any(|w| w.ends_with(VERB_MARK));
+    if (verb && slot_or_gap) || inner {
+        return Err(PatternSyntaxError::VerbMark(element.to_string()));
+    }
+    Ok((body, verb))
 }
 
 /// One group as written (`(a b|c)` or `[a b|c]`, brackets included) as an
@@ -218,6 +258,12 @@ pub trait PatternInput {
     fn actor_until(&self, end: usize) -> Option<usize>;
     /// Whether a `..` gap may skip token `i`.
     fn skippable(&self, i: usize) -> bool;
+    /// Whether token `i` reads as a lexical verb, for words written with
+    /// the verb mark (`report:v`). Inputs without parts of speech say yes,
+    /// so that such words match as if unmarked.
+    fn is_verb(&self, _i: usize) -> bool {
+        true
+    }
     /// End of the unit a gap step skips when it starts at token `i`: one
     /// token by default; an input may group a run such as `$1.4 billion`.
     fn gap_unit_end(&self, i: usize) -> usize {
@@ -271,7 +317,7 @@ const NO_KEY: u32 = u32::MAX;
 /// An element compiled for the matcher.
 #[derive(Debug)]
 enum CElem {
-    Words { alts: Vec<Box<[Key]>>, optional: bool },
+    Words { alts: Vec<Box<[Key]>>, optional: bool, verb: bool },
     Gap,
     LongGap,
     Source,
@@ -443,9 +489,10 @@ impl PatternIndex {
                 p.elems
                     .iter()
                     .map(|e| match e {
-                        Elem::Words { alts, optional } => CElem::Words {
+                        Elem::Words { alts, optional, verb } => CElem::Words {
                             alts: alts.iter().map(|alt| alt.iter().map(|k| keys.key(k)).collect()).collect(),
                             optional: *optional,
+                            verb: *verb,
                         },
                         Elem::Gap => CElem::Gap,
                         Elem::LongGap => CElem::LongGap,
@@ -525,7 +572,7 @@ impl PatternIndex {
         // The first keys of a required element (a never-matching
         // alternative adds none).
         let firsts = |e: &CElem| -> Option<Box<[u32]>> {
-            let CElem::Words { alts, optional: false } = e else { return None };
+            let CElem::Words { alts, optional: false, .. } = e else { return None };
             let mut ids = Vec::new();
             for alt in alts {
                 match alt.first() {
@@ -909,8 +956,11 @@ impl Matcher<'_> {
 
     /// Pushes the ends of every alternative matching at `pos` onto the
     /// stack, farthest first, without duplicates; returns how many.
-    fn words_forward(&mut self, alts: &[Box<[Key]>], pos: usize) -> usize {
+    fn words_forward(&mut self, alts: &[Box<[Key]>], pos: usize, verb: bool) -> usize {
         let base = self.stack.len();
+        if verb && (pos >= self.len || !self.input.is_verb(pos)) {
+            return 0;
+        }
         for alt in alts {
             if alt.iter().enumerate().all(|(k, &key)| self.token_matches(pos + k, key)) {
                 let end = pos + alt.len();
@@ -925,12 +975,13 @@ impl Matcher<'_> {
 
     /// Pushes the starts of every alternative ending at `end` onto the
     /// stack, in ascending order, without duplicates; returns how many.
-    fn words_backward(&mut self, alts: &[Box<[Key]>], end: usize) -> usize {
+    fn words_backward(&mut self, alts: &[Box<[Key]>], end: usize, verb: bool) -> usize {
         let base = self.stack.len();
         for alt in alts {
             if alt.len() <= end {
                 let start = end - alt.len();
-                if alt.iter().enumerate().all(|(k, &key)| self.token_matches(start + k, key))
+                if (!verb || (start < self.len && self.input.is_verb(start)))
+                    && alt.iter().enumerate().all(|(k, &key)| self.token_matches(start + k, key))
                     && !self.stack[base..].contains(&start)
                 {
                     self.stack.push(start);
@@ -1017,10 +1068,10 @@ impl Matcher<'_> {
     }
 
     fn anchored(&mut self, p: &Compiled, id: u32, i: usize) -> Option<PatternMatch> {
-        let CElem::Words { alts, .. } = &p.elems[p.anchor] else { return None };
+        let CElem::Words { alts, verb, .. } = &p.elems[p.anchor] else { return None };
         self.budget = MAX_STEPS;
         let base = self.stack.len();
-        let n = self.words_forward(alts, i);
+        let n = self.words_forward(alts, i, *verb);
         let mut found = None;
         for at in base..base + n {
             let anchor_end = self.stack[at];
@@ -1059,9 +1110,9 @@ impl Matcher<'_> {
         self.budget = self.budget.checked_sub(1)?;
         let saved = self.save();
         match elem {
-            CElem::Words { alts, optional } => {
+            CElem::Words { alts, optional, verb } => {
                 let base = self.stack.len();
-                let n = self.words_forward(alts, pos);
+                let n = self.words_forward(alts, pos, *verb);
                 for at in base..base + n {
                     let end = self.stack[at];
                     self.trigger.extend(pos..end);
@@ -1127,9 +1178,9 @@ impl Matcher<'_> {
         self.budget = self.budget.checked_sub(1)?;
         let saved = self.save();
         match &elems[k - 1] {
-            CElem::Words { alts, optional } => {
+            CElem::Words { alts, optional, verb } => {
                 let base = self.stack.len();
-                let n = self.words_backward(alts, end);
+                let n = self.words_backward(alts, end, *verb);
                 for at in base..base + n {
                     let start = self.stack[at];
                     self.trigger.extend(start..end);
@@ -1187,7 +1238,7 @@ impl Matcher<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::{split_elements, PatternSyntaxError};
+    use super::{split_elements, strip_verb_mark, PatternSyntaxError};
 
     fn split(text: &str) -> Vec<String> {
         split_elements(text).unwrap_or_else(|e| panic!("`{text}`: {e}"))
@@ -1215,5 +1266,32 @@ mod tests {
         assert!(matches!(split_elements("hold ()"), Err(PatternSyntaxError::EmptyGroup)));
         assert!(matches!(split_elements("(hold &talk|meet)"), Err(PatternSyntaxError::SetInPhrase(_))));
         assert!(matches!(split_elements("[in the] ]"), Err(PatternSyntaxError::Stray(_))));
+    }
+
+    #[test]
+    fn verb_marks_follow_whole_word_elements() {
+        assert_eq!(split("{actor} report:v"), ["{actor}", "report:v"]);
+        assert_eq!(split("(call on|urge):v {target}"), ["call_on|urge:v", "{target}"]);
+        assert_eq!(split("[a|an]:v deal"), ["[a|an]:v", "deal"]);
+        assert_eq!(strip_verb_mark("report:v"), Ok(("report", true)));
+        assert_eq!(strip_verb_mark("call_on|urge:v"), Ok(("call_on|urge", true)));
+        assert_eq!(strip_verb_mark("[a|an]:v"), Ok(("[a|an]", true)));
+        assert_eq!(strip_verb_mark("report"), Ok(("report", false)));
+        // A colon that is no verb mark stays part of the word (peer dictionaries).
+        assert_eq!(strip_verb_mark("a:b"), Ok(("a:b", false)));
+    }
+
+    #[test]
+    fn misplaced_verb_marks_are_errors() {
+        for bad in
+            ["{target}:v", "..:v", "...:v", ":v", "report:v|say", "[report:v]", "say|report:v:v", "hold_talks:v|meet"]
+        {
+            assert!(matches!(strip_verb_mark(bad), Err(PatternSyntaxError::VerbMark(_))), "{bad}");
+        }
+        // A mark on a word inside a group is left in the group's element.
+        for group in ["(call:v on|urge)", "(call on:v|urge)", "[in:v the|at]"] {
+            let elems = split(group);
+            assert!(matches!(strip_verb_mark(&elems[0]), Err(PatternSyntaxError::VerbMark(_))), "{group}: {elems:?}");
+        }
     }
 }

@@ -11,6 +11,7 @@ struct Sentence {
     norms: Vec<String>,
     lemmas: Vec<String>,
     actor: Vec<bool>,
+    verb: Vec<bool>,
 }
 
 impl Sentence {
@@ -20,6 +21,7 @@ impl Sentence {
             norms: toks.iter().map(|t| t.norm.to_string()).collect(),
             lemmas: toks.iter().map(|t| lexicon.lemma(&t.norm).to_string()).collect(),
             actor: toks.iter().map(|t| text[t.span.start..t.span.end].starts_with(char::is_uppercase)).collect(),
+            verb: toks.iter().map(|t| t.tag.is_verb()).collect(),
         }
     }
 }
@@ -39,6 +41,9 @@ impl PatternInput for Sentence {
     }
     fn skippable(&self, i: usize) -> bool {
         !matches!(self.norms[i].as_str(), "." | ";" | ":")
+    }
+    fn is_verb(&self, i: usize) -> bool {
+        self.verb[i]
     }
 }
 
@@ -184,6 +189,40 @@ fn groups_alternate_phrases_of_several_words() {
     check(&cases);
     let lexicon = Lexicon::english();
     for bad in ["(hold talks|meet", "hold talks)", "(a (b c))", "(hold &x|meet)", "hold ()"] {
+        rejected(&lexicon, &format!("{bad} = 040"));
+    }
+}
+
+#[test]
+fn verb_marked_words_match_verbs_only() {
+    let cases = [
+        ("report:v", "the ministry reported an attack", true),
+        ("report:v", "the ministry reports an attack", true),
+        ("report:v", "a new report said so", false),
+        ("report:v", "reports of shelling came in", false),
+        ("report", "a new report said so", true),
+        ("(call on|urge):v {target}", "they called on Ruritania", true),
+        ("(call on|urge):v {target}", "the calls on Ruritania", false),
+        // An optional marked word is absent or a verb ("then" is an adverb).
+        ("they [then]:v report", "they report", true),
+        ("they [then]:v report", "they then report", false),
+        ("they .. report:v", "they said the report", false),
+        ("they .. report:v", "they will report", true),
+    ];
+    check(&cases);
+}
+
+#[test]
+fn misplaced_verb_marks_are_reported() {
+    let lexicon = Lexicon::english();
+    for bad in [
+        "{target}:v parley",
+        "parley ..:v accord",
+        "parley :v",
+        "parley|report:v|say",
+        "[parley:v] accord",
+        "(hold:v talks|meet)",
+    ] {
         rejected(&lexicon, &format!("{bad} = 040"));
     }
 }

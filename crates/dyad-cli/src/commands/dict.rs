@@ -88,6 +88,9 @@ impl PatternInput for Analysed {
     fn keys(&self, i: usize) -> [&str; 3] {
         Analysed::keys(self, i)
     }
+    fn is_verb(&self, i: usize) -> bool {
+        self.tokens[i].tag.is_verb()
+    }
     fn actor_from(&self, i: usize) -> Option<usize> {
         self.atom_end.get(i).copied().flatten()
     }

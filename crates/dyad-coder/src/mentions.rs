@@ -164,6 +164,15 @@ fn atoms(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec
             if s.tokens[end - 1].tag == Tag::Adj && modifies_name {
                 continue;
             }
+            // A `refugee camp` is a place, not refugees: `she fled to a refugee
+            // camp and her husband surrendered` made the refugees the source.
+            let people_camp = s.tokens.get(end).is_some_and(|t| t.lemma == "camp")
+                && ids
+                    .last()
+                    .is_some_and(|&a| matches!(dicts.agents()[a as usize].sector.get(..3), Some("REF" | "CVL")));
+            if people_camp {
+                continue;
+            }
             if best.as_ref().is_none_or(|b| end > b.end) {
                 let id = *ids.last().unwrap_or(&0);
                 best = Some(Atom { start: i, end, kind: AtomKind::Agent(id) });

@@ -567,3 +567,18 @@ fn backed_role_nouns_take_a_citys_country() {
         ("Iranian-backed militias attacked U.S. troops near Tehran.", &["REB 19 USAMIL"], &["IRNREB 19 USAMIL"]),
     ]);
 }
+
+/// A `refugee camp` is a place, not refugees.
+#[test]
+fn refugee_camps_are_places() {
+    assert_cases(&[
+        (
+            "Israeli troops demolished several homes in a West Bank refugee camp.",
+            &["ISRMIL 17 PSE"],
+            &["ISRMIL 17 PSEREF"],
+        ),
+        ("She fled to a refugee camp and her brother surrendered to Iraqi forces.", &[], &["IRQREF 08 IRQMIL"]),
+        // Refugees themselves stay refugees.
+        ("Turkish police detained Syrian refugees in Istanbul.", &["TURCOP 17 SYRREF"], &[]),
+    ]);
+}

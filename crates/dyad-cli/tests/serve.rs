@@ -180,7 +180,7 @@ fn api_serves_the_store_and_codes_text() {
     let sentence = &v["events"][0]["sentences"][0];
     let text = sentence["text"].as_str().unwrap();
     let t = sentence["target_span"].as_array().unwrap();
-    assert_eq!(&text[t[0].as_u64().unwrap() as usize..t[1].as_u64().unwrap() as usize], "his Greek");
+    assert_eq!(&text[t[0].as_u64().unwrap() as usize..t[1].as_u64().unwrap() as usize], "his Greek counterpart");
 
     // One event with its mentions as `dyad code` records.
     let id = v["events"][0]["id"].as_i64().unwrap();
@@ -272,7 +272,7 @@ fn dashboard_renders_in_headless_chromium() {
     assert!(dom.contains("Events TUR–GRC in 2025-03: 2"), "no March event list");
     assert_eq!(dom.matches(r#"<li class="event""#).count(), 2);
     assert!(dom.contains(r#"<mark class="trg" title="trigger"#));
-    assert!(dom.contains(r#"<mark class="tgt" title="target">his Greek</mark>"#), "UTF-8 spans");
+    assert!(dom.contains(r#"<mark class="tgt" title="target">his Greek counterpart</mark>"#), "UTF-8 spans");
     assert!(dom.contains(r#"<mark class="src" title="source">Turkey’s foreign minister</mark>"#), "UTF-8 spans");
     assert!(dom.contains(r#"href="https://example.org/w3""#));
     // The map: Athens and Ankara.

@@ -777,7 +777,12 @@ pub(crate) fn code_sentence(
     let dateline = ctx.dateline.as_ref().and_then(|d| d.country.as_deref());
     let elsewhere = places.iter().any(|p| p.locative && p.location.country.as_deref() != dateline)
         || in_country.as_deref().is_some_and(|c| Some(c) != dateline);
-    mentions::backed_scene(dicts, &mut found, dateline.filter(|_| !elsewhere));
+    // Set elsewhere: the country of the places it is set in, when they agree
+    // (`Rwandan-backed rebels ... at a camp outside Goma`).
+    let mut located = places.iter().filter(|p| p.locative).map(|p| p.location.country.as_deref());
+    let here = located.next().flatten().filter(|c| located.all(|o| o == Some(*c)));
+    let here = here.filter(|c| in_country.as_deref().is_none_or(|i| i == *c));
+    mentions::backed_scene(dicts, &mut found, if elsewhere { here } else { dateline });
     let where_country = places
         .iter()
         .find(|p| p.locative)

@@ -164,6 +164,15 @@ fn atoms(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec
             if s.tokens[end - 1].tag == Tag::Adj && modifies_name {
                 continue;
             }
+            // A `refugee camp` is a place, not refugees: `she fled to a refugee
+            // camp and her husband surrendered` made the refugees the source.
+            let people_camp = s.tokens.get(end).is_some_and(|t| t.lemma == "camp")
+                && ids
+                    .last()
+                    .is_some_and(|&a| matches!(dicts.agents()[a as usize].sector.get(..3), Some("REF" | "CVL")));
+            if people_camp {
+                continue;
+            }
             if best.as_ref().is_none_or(|b| end > b.end) {
                 let id = *ids.last().unwrap_or(&0);
                 best = Some(Atom { start: i, end, kind: AtomKind::Agent(id) });
@@ -745,6 +754,34 @@ fn modifies_a_non_actor(s: &Sentence<'_>, dicts: &Dictionaries, atom: &Atom) -> 
     head && !noun_after
 }
 
+/// Head nouns (lower case, singular and plural) of a military site.
+const SITE_HEADS: &[&str] = &["base", "bases", "airbase", "airbases", "garrison", "garrisons", "barracks"];
+/// Words that may stand between a country and a site head: `air base`.
+const SITE_KINDS: &[&str] = &["air", "naval"];
+
+/// `a U.S. base in Qatar`, `Russian air bases`: a bare country right before
+/// a military site that ends its noun phrase stands for the country's armed
+/// forces (MIL), as in `U.S. troops`; not before another noun (`a U.S. base
+/// rate`), and not with a noun between them (`China's production base`,
+/// `a US fan base`). Returns where the site ends.
+fn military_site(s: &Sentence<'_>, dicts: &Dictionaries, atom: &Atom) -> Option<usize> {
+    let AtomKind::Actor(id) = atom.kind else { return None };
+    let e = &dicts.actors()[id as usize];
+    if e.country.as_deref() != Some(e.code.as_str()) {
+        return None;
+    }
+    let toks = &s.tokens;
+    let lower_in = |i: usize, words: &[&str]| {
+        toks.get(i).is_some_and(|t| t.case == Case::Lower && words.contains(&t.norm.as_str()))
+    };
+    let mut i = atom.end;
+    if lower_in(i, SITE_KINDS) {
+        i += 1;
+    }
+    let noun_after = toks.get(i + 1).is_some_and(|t| matches!(t.tag, Tag::Noun | Tag::ProperNoun));
+    (lower_in(i, SITE_HEADS) && !noun_after).then_some(i + 1)
+}
+
 /// Groups atoms into mentions.
 pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec<Mention> {
     let atoms = atoms(s, dicts, date);
@@ -942,6 +979,10 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
         let start = if start > 0 && is_det(&toks[start - 1]) { start - 1 } else { start };
         if k - first_atom == 1 && modifies_a_non_actor(s, dicts, &atoms[first_atom]) {
             continue;
+        }
+        if let Some(site_end) = (k - first_atom == 1).then(|| military_site(s, dicts, &atoms[first_atom])).flatten() {
+            members[0].sector = Some("MIL".to_string());
+            end = site_end;
         }
         // A backed phrase keeps no country rather than a wrong one.
         out.push(Mention { start, end, members, is_place: false, agent_only, backed });

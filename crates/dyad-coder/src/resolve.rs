@@ -127,6 +127,8 @@ pub(crate) fn resolve(s: &Sentence<'_>, dicts: &Dictionaries, found: &mut Vec<Me
         is_name_word(&toks[i], s.all_caps) && !covered(found, i) && !(title_case && headline_verb(found, i))
     };
     let mut runs = Vec::new();
+    // Names given an open role by an apposition: (name start, role start).
+    let mut open_appositions = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         if name_at(found, i) {
@@ -158,14 +160,18 @@ pub(crate) fn resolve(s: &Sentence<'_>, dicts: &Dictionaries, found: &mut Vec<Me
         // Apposition: `Vasily Nebenzya, Russia's ambassador to the UN,`.
         let appositive = (toks.get(end).is_some_and(|t| t.norm == ","))
             .then(|| {
-                let at = apposition_start(toks, end + 1);
-                found.iter().find(|m| m.start == at && m.members.len() == 1 && m.members[0].country.is_some())
+                let after_who = toks.get(end + 1).is_some_and(|t| t.norm == "who");
+                appositive_role(toks, found, apposition_start(toks, end + 1), after_who)
             })
-            .flatten()
-            .map(|m| m.members[0].clone());
-        if let Some(member) = appositive {
+            .flatten();
+        if let Some((member, role_start)) = appositive {
             learn(memory, &full, &surname, end - start, &member);
-            found.push(Mention { start, end, members: vec![member], is_place: false, agent_only: false, backed: None });
+            // An open role's country comes from context, as the role's own does.
+            let agent_only = member.country.is_none() && member.code.is_none();
+            if agent_only {
+                open_appositions.push((start, role_start));
+            }
+            found.push(Mention { start, end, members: vec![member], is_place: false, agent_only, backed: None });
             continue;
         }
         // A name met earlier in the document.
@@ -177,13 +183,64 @@ pub(crate) fn resolve(s: &Sentence<'_>, dicts: &Dictionaries, found: &mut Vec<Me
     found.sort_by_key(|m| m.start);
     relatives(toks, found);
     role_named_by_apposition(toks, found);
+    counterparts(toks, found);
     resolve_pairs(toks, found, memory);
     found.sort_by_key(|m| m.start);
     if let Some(pair) = found.iter().rev().find(|m| m.members.len() >= 2 && !m.is_place) {
         memory.last_pair = Some(pair.members.clone());
     }
     office_country(toks, found, memory);
+    // `Istvan Nagy, a senior Finance Ministry official,`: the name shares
+    // the country the office was given.
+    for (name, role) in open_appositions {
+        let settled =
+            found.iter().find(|m| m.start == role && m.members[0].country.is_some()).map(|m| m.members.clone());
+        if let (Some(members), Some(m)) = (settled, found.iter_mut().find(|m| m.start == name)) {
+            m.members = members;
+            m.agent_only = false;
+        }
+    }
 }
+
+/// The role an apposition starting at `at` gives the name before it: a
+/// mention there with a country (`Russia's ambassador to the UN`), or an
+/// open role noun after an article and lower-case modifiers (`a former
+/// justice minister`, `an opposition lawmaker`), whose country the grammar
+/// settles as for a title (`opposition leader Nika Gvaramia`); not one tied
+/// to an organisation the dictionaries do not know (`a spokesman for the
+/// Danish Dairy Board`, `a professor of history`), whose sector is a guess.
+/// A relative
+/// clause after the role that gives a current one wins over it: `a former
+/// justice minister who now leads an opposition alliance` is the
+/// opposition.
+fn appositive_role(toks: &[Token], found: &[Mention], at: usize, after_who: bool) -> Option<(Member, usize)> {
+    let single = |m: &&Mention| m.members.len() == 1 && !m.is_place;
+    let role = found.iter().filter(single).find(|m| m.start == at && m.members[0].country.is_some()).or_else(|| {
+        // `the` only after `who heads`: `Gazprom, the company tipped to buy
+        // it` names a firm whose country the context would guess.
+        let opener = toks.get(at).map(|t| t.norm.as_str());
+        let article = matches!(opener, Some("a" | "an")) || after_who && opener == Some("the");
+        let bare = !matches!(opener, Some("a" | "an" | "the"));
+        let open = |m: &Mention| m.members[0].code.is_none() && m.members[0].country.is_none();
+        let modifiers = |m: &Mention| {
+            m.start > at
+                && m.start - at <= 3
+                && toks[at + 1..m.start].iter().all(|t| t.case == Case::Lower && t.tag != Tag::Punct)
+        };
+        let fits = |m: &Mention| m.start == at && (bare || article) || article && modifiers(m);
+        found.iter().filter(single).find(|m| open(m) && fits(m) && !placed(toks, m))
+    })?;
+    let current = toks.get(role.end).is_some_and(|t| t.norm == "who").then(|| {
+        let at = apposition_start(toks, role.end);
+        found.iter().filter(single).find(|m| m.start == at && m.members[0].sector.is_some())
+    });
+    let role = current.flatten().unwrap_or(role);
+    Some((role.members[0].clone(), role.start))
+}
+
+/// Verbs (present tense) of a relative clause that gives a person's current
+/// office: `who now leads the opposition`, `who heads the ministry`.
+const LEAD_VERBS: &[&str] = &["leads", "heads", "chairs", "runs"];
 
 /// Words after `who` of a relative clause that only says what a person
 /// is: `who is`, `who serves as`, `who has been`, `who is now`.
@@ -201,6 +258,9 @@ fn apposition_start(toks: &[Token], mut at: usize) -> usize {
     if toks.get(at).is_some_and(|t| t.norm == "who") {
         at += 1;
         while toks.get(at).is_some_and(|t| COPULA_WORDS.contains(&t.norm.as_str())) {
+            at += 1;
+        }
+        if toks.get(at).is_some_and(|t| LEAD_VERBS.contains(&t.norm.as_str())) {
             at += 1;
         }
     }
@@ -323,6 +383,35 @@ fn role_named_by_apposition(toks: &[Token], found: &mut [Mention]) {
             let members = next.members.clone();
             found[k].members = members;
             found[k].agent_only = false;
+        }
+    }
+}
+
+/// `his Iranian counterpart`, `their French and German counterparts`: a
+/// bare country before `counterpart` is that country's holder of the same
+/// office as the nearest actor before it with a sector (`Turkish Foreign
+/// Minister Hakan Fidan held talks with his Iranian counterpart` -> IRNGOV,
+/// `the army chief met his Afghan counterpart` -> AFGMIL), not the bare
+/// country. With no such actor, GOV: a counterpart in the news is mostly a
+/// minister or a leader.
+fn counterparts(toks: &[Token], found: &mut [Mention]) {
+    for k in 0..found.len() {
+        let m = &found[k];
+        let bare = m.members.iter().all(|x| x.sector.is_none() && x.code.is_some() && x.code == x.country);
+        if !bare || m.is_place || toks.get(m.end).is_none_or(|t| t.lemma != "counterpart") {
+            continue;
+        }
+        let sector = found[..k]
+            .iter()
+            .rev()
+            .filter(|p| !p.is_place)
+            .flat_map(|p| &p.members)
+            .find_map(|x| x.sector.clone().filter(|_| x.country.is_some()))
+            .unwrap_or_else(|| "GOV".to_string());
+        let m = &mut found[k];
+        m.end += 1;
+        for x in &mut m.members {
+            x.sector = Some(sector.clone());
         }
     }
 }

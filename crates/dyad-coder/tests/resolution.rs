@@ -502,3 +502,83 @@ fn government_offices_take_the_documents_country() {
 fn plural_possessive_owns_a_backed_role() {
     assert_cases(&[("The Philippines' US-backed rebels attacked Chinese troops.", &["PHLREB 19 CHNMIL"], &[])]);
 }
+
+/// `his Iranian counterpart`: the country's holder of the same office as
+/// the actor before it (its sector), not the bare country.
+#[test]
+fn counterparts_hold_the_same_office() {
+    assert_cases(&[
+        (
+            "The Indian foreign minister met his Chinese counterpart in New Delhi.",
+            &["INDGOV 04 CHNGOV"],
+            &["INDGOV 04 CHN"],
+        ),
+        ("Pakistan's army chief held talks with his Afghan counterpart.", &["PAKMIL 04 AFGMIL"], &[]),
+        (
+            "Brazil's president hosted his Argentine and Chilean counterparts in Brasilia.",
+            &["BRAGOV 04 ARGGOV", "BRAGOV 04 CHLGOV"],
+            &[],
+        ),
+        // A country with no `counterpart` after it stays bare.
+        ("The Indian foreign minister criticised China.", &["INDGOV 11 CHN"], &["INDGOV 11 CHNGOV"]),
+    ]);
+}
+
+/// `Nika Gvaramia, a former justice minister`: an apposition with an open
+/// role noun gives the name the role, settled like a title; a relative
+/// clause naming a current office wins over a former one.
+#[test]
+fn appositive_role_nouns_code_the_name() {
+    assert_cases(&[
+        ("Kenyan police detained Samuel Ochieng, an opposition lawmaker, in Nairobi.", &["KENCOP 17 KENOPP"], &[]),
+        (
+            "Police in Uganda arrested Joseph Kato, a former army commander who now leads an opposition party.",
+            &["UGACOP 17 UGAOPP"],
+            &["UGACOP 17 UGAELI"],
+        ),
+        ("Zambian police arrested Peter Banda, who heads the main opposition party.", &["ZMBCOP 17 ZMBOPP"], &[]),
+        ("Ghanaian police arrested Kwame Mensah, a former finance minister.", &["GHACOP 17 GHAELI"], &[]),
+        // A firm named by `the company` keeps no guessed country.
+        (
+            "Acmeco, the company tipped to buy the mine, was banned from the auction by a US court injunction.",
+            &["USAJUD 17 -"],
+            &["USAJUD 17 USABUS"],
+        ),
+    ]);
+}
+
+/// `a U.S. base in Qatar`: a country right before a military site is its
+/// armed forces; not before a noun or with a noun between them.
+#[test]
+fn military_sites_are_the_armed_forces() {
+    assert_cases(&[
+        ("Iranian missiles struck a U.S. base in Iraq.", &["IRNMIL 19 USAMIL"], &["IRNMIL 19 USA"]),
+        ("Hezbollah fired rockets at Israeli air bases.", &["LBNINSHEZ 19 ISRMIL"], &[]),
+        ("Vietnam welcomed a Chinese production base.", &["VNM 05 CHN"], &["VNM 05 CHNMIL"]),
+    ]);
+}
+
+/// A backed role noun in a sentence set in a city takes the city's country
+/// (from the place dictionaries or the gazetteer), never the backer's.
+#[test]
+fn backed_role_nouns_take_a_citys_country() {
+    assert_cases(&[
+        ("Iranian-backed militias attacked U.S. troops near Basra.", &["IRQREB 19 USAMIL"], &[]),
+        ("Iranian-backed militias attacked U.S. troops near Tehran.", &["REB 19 USAMIL"], &["IRNREB 19 USAMIL"]),
+    ]);
+}
+
+/// A `refugee camp` is a place, not refugees.
+#[test]
+fn refugee_camps_are_places() {
+    assert_cases(&[
+        (
+            "Israeli troops demolished several homes in a West Bank refugee camp.",
+            &["ISRMIL 17 PSE"],
+            &["ISRMIL 17 PSEREF"],
+        ),
+        ("She fled to a refugee camp and her brother surrendered to Iraqi forces.", &[], &["IRQREF 08 IRQMIL"]),
+        // Refugees themselves stay refugees.
+        ("Turkish police detained Syrian refugees in Istanbul.", &["TURCOP 17 SYRREF"], &[]),
+    ]);
+}

@@ -707,6 +707,8 @@ const PLACE_SLOT: u8 = 4;
 const ANCHOR_BIT: u8 = 8;
 /// Every bit: what a key outside the vocabulary may do.
 const ALL_STARTS: u8 = ACTOR_SLOT | AGENT_SLOT | PLACE_SLOT | ANCHOR_BIT;
+/// What makes a sentence worth coding (see [`Dictionaries::opens`]).
+const OPENS: u8 = ACTOR_SLOT | AGENT_SLOT | ANCHOR_BIT;
 
 /// Compiled, immutable dictionaries; share them across threads by reference.
 #[derive(Debug)]
@@ -732,11 +734,9 @@ pub struct Dictionaries {
     /// punctuation and `a` are frequent tokens, and a table read costs less
     /// than a hash and a probe.
     ascii: Vec<(Box<str>, u32)>,
-    /// By vocabulary id: whether the key anchors a pattern or may start an
-    /// actor or agent phrase (see [`Dictionaries::opens`]).
-    opens: Vec<bool>,
     /// By vocabulary id: which tries a phrase may start in with the key,
-    /// and whether it anchors a pattern (see [`Dictionaries::key_row`]).
+    /// and whether it anchors a pattern (see [`Dictionaries::key_row`] and
+    /// [`Dictionaries::opens`]).
     starts: Vec<u8>,
     /// The vocabulary's keys by id.
     by_id: Vec<Box<str>>,
@@ -767,7 +767,6 @@ impl Dictionaries {
             vocabulary: Default::default(),
             stems: Default::default(),
             ascii: Vec::new(),
-            opens: Vec::new(),
             starts: Vec::new(),
             by_id: Vec::new(),
             by_word: Vec::new(),
@@ -847,12 +846,6 @@ impl Dictionaries {
                 (Box::from(key), id)
             })
             .collect();
-        let mut opens = vec![false; self.vocabulary.len()];
-        for (key, &id) in &self.vocabulary {
-            opens[id as usize] =
-                self.index.is_anchor(key) || self.actor_trie.may_start(id) || self.agent_trie.may_start(id);
-        }
-        self.opens = opens;
         self.starts = (0..keys.len() as u32)
             .map(|id| {
                 let slots =
@@ -1010,7 +1003,7 @@ impl Dictionaries {
     #[inline]
     pub fn row_opens(&self, row: &KeyRow<'_>) -> Option<bool> {
         let bits = row.starts();
-        (bits & trie::ROW_KNOWN != 0).then_some(bits & (ACTOR_SLOT | AGENT_SLOT | ANCHOR_BIT) != 0)
+        (bits & trie::ROW_KNOWN != 0).then_some(bits & OPENS != 0)
     }
 
     /// Whether a token with the key `key` and its id (as
@@ -1020,8 +1013,8 @@ impl Dictionaries {
     /// skips it before tagging. A key outside the vocabulary (a stem not
     /// listed as a key itself) is taken to open something.
     pub fn opens(&self, key: &str, id: u32) -> bool {
-        match self.opens.get(id as usize) {
-            Some(&opens) => opens,
+        match self.starts.get(id as usize) {
+            Some(&bits) => bits & OPENS != 0,
             None => !key.is_empty(),
         }
     }

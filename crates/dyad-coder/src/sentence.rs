@@ -99,7 +99,7 @@ impl<'a> Sentence<'a> {
                     (n, if cf == norm { n } else { dicts.key_id(cf) })
                 }
             };
-            KeyRow::new([n.0, n.0, c.0], [n.1, n.1, c.1])
+            dicts.key_row([n.0, n.0, c.0], [n.1, n.1, c.1])
         }));
         // A sentence over the token limit is reported (grammar.rs): not skipped.
         if may_skip && keys.len() <= MAX_SENTENCE_TOKENS && skip::inert(dicts, scratch, &keys) {
@@ -114,7 +114,7 @@ impl<'a> Sentence<'a> {
             let ([n, _, c], Some([ni, _, ci])) = (**row, row.ids()) else { continue };
             let cf = context_free_lemma(&t.norm, scratch.lemma(i), scratch.is_common_word(i));
             let lemma = if t.lemma == cf { (c, ci) } else { dicts.key_id(&t.lemma) };
-            *row = KeyRow::new([n, lemma.0, c], [ni, lemma.1, ci]);
+            *row = dicts.key_row([n, lemma.0, c], [ni, lemma.1, ci]);
         }
         let (words, upper) = tokens
             .iter()

@@ -29,7 +29,9 @@ pub(crate) fn inert(dicts: &Dictionaries, scratch: &Scratch, keys: &[KeyRow<'_>]
     keys.iter().enumerate().all(|(i, row)| {
         let norm = scratch.norm(i);
         let ([n, _, c], Some([ni, _, ci])) = (**row, row.ids()) else { return false };
-        if norm.contains('-') || dicts.opens(n, ni) || dicts.opens(c, ci) {
+        // The row's bits say it for the norm and the context-free lemma.
+        let opens = dicts.row_opens(row).unwrap_or_else(|| dicts.opens(n, ni) || dicts.opens(c, ci));
+        if norm.contains('-') || opens {
             return false;
         }
         let cf = context_free_lemma(norm, scratch.lemma(i), scratch.is_common_word(i));
@@ -90,6 +92,40 @@ mod tests {
             ("They met on Tuesday.", false),
             // Inside a hyphenated word: `pro-Freedonia`.
             ("A pro-Freedonia rally was held.", false),
+        ] {
+            check(&coder, sentence, expect);
+        }
+    }
+
+    /// With a stem at the root of the actor trie, a dictionary word that
+    /// starts no phrase (`nations` of `united nations`) opens nothing,
+    /// while a word the stem leads does.
+    #[test]
+    fn a_root_stem_opens_only_the_words_it_leads() {
+        let lexicon = Arc::new(Lexicon::english());
+        let mut b = DictionariesBuilder::new();
+        b.add_source(
+            "t.actors",
+            "freedon* = FRD
+united nations = IGOUNO
+",
+        )
+        .add_source(
+            "t.agents",
+            "minister = GOV
+",
+        )
+        .add_source(
+            "t.events",
+            "meet = 040
+",
+        );
+        let dicts = b.build(&lexicon).unwrap_or_else(|e| panic!("{e}"));
+        let coder = Coder::builder(Arc::new(dicts), lexicon).build();
+        for (sentence, expect) in [
+            ("Many nations stayed away.", true),
+            ("Freedonian envoys stayed away.", false),
+            ("The United Nations stayed away.", false),
         ] {
             check(&coder, sentence, expect);
         }

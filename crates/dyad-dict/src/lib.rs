@@ -701,6 +701,17 @@ pub fn split_actor_code(code: &str) -> Option<(Option<String>, Option<String>)> 
 /// stem not listed as a key itself): it is looked up by string.
 const HASHED: u32 = NO_KEY - 1;
 
+// A key row's `starts` bits (see `Dictionaries::key_row`): the tries by
+// slot, and the pattern anchors.
+const ACTOR_SLOT: u8 = 1;
+const AGENT_SLOT: u8 = 2;
+const PLACE_SLOT: u8 = 4;
+const ANCHOR_BIT: u8 = 8;
+/// Every bit: what a key outside the vocabulary may do.
+const ALL_STARTS: u8 = ACTOR_SLOT | AGENT_SLOT | PLACE_SLOT | ANCHOR_BIT;
+/// What makes a sentence worth coding (see [`Dictionaries::opens`]).
+const OPENS: u8 = ACTOR_SLOT | AGENT_SLOT | ANCHOR_BIT;
+
 /// Compiled, immutable dictionaries; share them across threads by reference.
 #[derive(Debug)]
 pub struct Dictionaries {
@@ -725,9 +736,10 @@ pub struct Dictionaries {
     /// punctuation and `a` are frequent tokens, and a table read costs less
     /// than a hash and a probe.
     ascii: Vec<(Box<str>, u32)>,
-    /// By vocabulary id: whether the key anchors a pattern or may start an
-    /// actor or agent phrase (see [`Dictionaries::opens`]).
-    opens: Vec<bool>,
+    /// By vocabulary id: which tries a phrase may start in with the key,
+    /// and whether it anchors a pattern (see [`Dictionaries::key_row`] and
+    /// [`Dictionaries::opens`]).
+    starts: Vec<u8>,
     /// The vocabulary's keys by id.
     by_id: Vec<Box<str>>,
     /// By lexicon word id, the vocabulary ids of [`Dictionaries::key_id`]
@@ -757,7 +769,7 @@ impl Dictionaries {
             vocabulary: Default::default(),
             stems: Default::default(),
             ascii: Vec::new(),
-            opens: Vec::new(),
+            starts: Vec::new(),
             by_id: Vec::new(),
             by_word: Vec::new(),
             stats: Stats::default(),
@@ -800,9 +812,11 @@ impl Dictionaries {
         // each has).
         let by_id: Vec<&str> = keys.iter().map(|k| &**k).collect();
         self.index.set_vocabulary(&by_id);
-        for trie in [&mut self.actor_trie, &mut self.agent_trie, &mut self.place_trie] {
+        let tries = [&mut self.actor_trie, &mut self.agent_trie, &mut self.place_trie];
+        for (trie, slot) in tries.into_iter().zip([ACTOR_SLOT, AGENT_SLOT, PLACE_SLOT]) {
             trie.renumber(|k| self.vocabulary.get(k).copied().unwrap_or(NO_KEY));
             trie.index_root_stems(&by_id);
+            trie.set_slot(slot);
         }
         // Stems (`argentin*`) must see words no dictionary lists: `key` maps
         // such a word to its longest stem, marked.
@@ -834,12 +848,14 @@ impl Dictionaries {
                 (Box::from(key), id)
             })
             .collect();
-        let mut opens = vec![false; self.vocabulary.len()];
-        for (key, &id) in &self.vocabulary {
-            opens[id as usize] =
-                self.index.is_anchor(key) || self.actor_trie.may_start(id) || self.agent_trie.may_start(id);
-        }
-        self.opens = opens;
+        self.starts = (0..keys.len() as u32)
+            .map(|id| {
+                let slots =
+                    [(&self.actor_trie, ACTOR_SLOT), (&self.agent_trie, AGENT_SLOT), (&self.place_trie, PLACE_SLOT)];
+                let tries = slots.iter().filter(|(t, _)| t.starts_with_id(id)).fold(0, |b, (_, slot)| b | slot);
+                tries | if self.index.is_anchor(&keys[id as usize]) { ANCHOR_BIT } else { 0 }
+            })
+            .collect();
         self.by_id = keys;
         self.stats.actors = self.actors.len();
         self.stats.agents = self.agents.len();
@@ -967,6 +983,31 @@ impl Dictionaries {
         }
     }
 
+    /// The [`KeyRow`] of a token's keys and their ids (as
+    /// [`Dictionaries::key_id`] gives them), noting from the ids which
+    /// tries a phrase may start in with them: the tries then read a bit
+    /// instead of looking the ids up at every token.
+    #[inline]
+    pub fn key_row<'a>(&self, keys: [&'a str; 3], ids: [u32; 3]) -> KeyRow<'a> {
+        let bits = |k: usize| match self.starts.get(ids[k] as usize) {
+            Some(&bits) => bits,
+            // A stem no dictionary lists as a key: the tries look.
+            None if !keys[k].is_empty() => ALL_STARTS,
+            None => 0,
+        };
+        KeyRow::with_starts(keys, ids, trie::ROW_KNOWN | bits(0) | bits(1) | bits(2))
+    }
+
+    /// Whether a token's row of keys (from [`Dictionaries::key_row`]) may
+    /// anchor an event pattern or start an actor or agent phrase, as
+    /// [`Dictionaries::opens`] says of its keys; `None` for a row that
+    /// does not say.
+    #[inline]
+    pub fn row_opens(&self, row: &KeyRow<'_>) -> Option<bool> {
+        let bits = row.starts();
+        (bits & trie::ROW_KNOWN != 0).then_some(bits & OPENS != 0)
+    }
+
     /// Whether a token with the key `key` and its id (as
     /// [`Dictionaries::key_id`] gives them) may anchor an event pattern or
     /// start an actor or agent phrase. A sentence none of whose tokens'
@@ -974,8 +1015,8 @@ impl Dictionaries {
     /// skips it before tagging. A key outside the vocabulary (a stem not
     /// listed as a key itself) is taken to open something.
     pub fn opens(&self, key: &str, id: u32) -> bool {
-        match self.opens.get(id as usize) {
-            Some(&opens) => opens,
+        match self.starts.get(id as usize) {
+            Some(&bits) => bits & OPENS != 0,
             None => !key.is_empty(),
         }
     }
@@ -989,6 +1030,7 @@ impl Dictionaries {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use dyad_text::Token;
 
     /// A sentence's keys as the coder gives them (mapped through
     /// `key_id`), with or without their ids.
@@ -1054,6 +1096,14 @@ mod tests {
         assert_eq!(dicts.word_key_ids(lexicon.word_count() as u32), None);
     }
 
+    /// The keys of the tokens of `text` (norm, lemma, context-free lemma)
+    /// and their ids, as the coder gives them.
+    fn keys_of<'d>(lexicon: &Lexicon, dicts: &'d Dictionaries, text: &str) -> Vec<([&'d str; 3], [u32; 3])> {
+        let tokens = lexicon.analyze(text, Span::new(0, text.len()));
+        let keys = |t: &Token| [dicts.key_id(&t.norm), dicts.key_id(&t.lemma), dicts.key_id(lexicon.lemma(&t.norm))];
+        tokens.iter().map(keys).map(|[(n, ni), (l, li), (c, ci)]| ([n, l, c], [ni, li, ci])).collect()
+    }
+
     /// The pattern matches in `text`, from its keys' vocabulary ids and
     /// from their strings.
     fn matches_both_ways(
@@ -1061,16 +1111,8 @@ mod tests {
         dicts: &Dictionaries,
         text: &str,
     ) -> (Vec<PatternMatch>, Vec<PatternMatch>) {
-        let rows: Vec<KeyRow<'_>> = lexicon
-            .analyze(text, Span::new(0, text.len()))
-            .iter()
-            .map(|t| {
-                let (n, ni) = dicts.key_id(&t.norm);
-                let (l, li) = dicts.key_id(&t.lemma);
-                let (c, ci) = dicts.key_id(lexicon.lemma(&t.norm));
-                KeyRow::new([n, l, c], [ni, li, ci])
-            })
-            .collect();
+        let rows: Vec<KeyRow<'_>> =
+            keys_of(lexicon, dicts, text).into_iter().map(|(k, ids)| KeyRow::new(k, ids)).collect();
         let by_ids = dicts.find_patterns(&Keyed { rows: rows.clone(), with_ids: true });
         (by_ids, dicts.find_patterns(&Keyed { rows, with_ids: false }))
     }
@@ -1118,5 +1160,51 @@ mod tests {
             found += by_ids.len();
         }
         assert!(found >= 3, "{found} matches");
+    }
+
+    /// A row from `key_row` finds in each trie what a row without its
+    /// bits finds and what the strings find: exact keys, stems with and
+    /// without an id, and words no dictionary lists.
+    #[test]
+    fn key_rows_find_what_plain_rows_find() {
+        let lexicon = Lexicon::english();
+        let mut b = DictionariesBuilder::new();
+        b.add_source(
+            "t.actors",
+            "freedon* = FRD
+Sylvania = SYL
+united nations = IGOUNO
+",
+        )
+        .add_source(
+            "t.agents",
+            "minister = GOV
+rebel* = REB
+",
+        )
+        .add_source(
+            "t.events",
+            "freed* = 080
+meet = 040
+",
+        );
+        let dicts = b.build(&lexicon).unwrap_or_else(|e| panic!("{e}"));
+        let text = "Freedonian rebels met the Sylvanian minister and United Nations envoys in Sylvania.";
+        let rows: Vec<(KeyRow<'_>, KeyRow<'_>, [&str; 3])> = keys_of(&lexicon, &dicts, text)
+            .into_iter()
+            .map(|(k, ids)| (dicts.key_row(k, ids), KeyRow::new(k, ids), k))
+            .collect();
+        assert!(rows.iter().all(|(row, _, _)| row.starts() & trie::ROW_KNOWN != 0));
+        let mut found = 0;
+        for trie in [dicts.actor_trie(), dicts.agent_trie(), dicts.place_trie()] {
+            for start in 0..rows.len() {
+                let with_bits = trie.matches_at(start, rows.len(), |i| rows[i].0);
+                assert_eq!(with_bits, trie.matches_at(start, rows.len(), |i| rows[i].1), "at {start}");
+                assert_eq!(with_bits, trie.matches_at(start, rows.len(), |i| rows[i].2), "at {start}");
+                found += with_bits.len();
+            }
+        }
+        // Freedonian, rebels, minister, United Nations, Sylvania.
+        assert!(found >= 5, "{found} matches");
     }
 }

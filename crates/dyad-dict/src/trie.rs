@@ -29,7 +29,17 @@ pub trait TokenKeys {
     /// Their vocabulary ids ([`NO_KEY`] for `""` or a key no dictionary
     /// uses), or `None` when the caller has only strings.
     fn ids(&self) -> Option<[u32; 3]>;
+    /// Which of the dictionaries' tries a phrase may start in with these
+    /// keys, as [`crate::Dictionaries::key_row`] notes it; 0 when not
+    /// noted (each trie then looks).
+    fn starts(&self) -> u8 {
+        0
+    }
 }
+
+/// [`TokenKeys::starts`] bit: the row says which tries a phrase may start
+/// in (the other bits, by [`PhraseTrie`] slot, are then exact).
+pub(crate) const ROW_KNOWN: u8 = 0x80;
 
 impl TokenKeys for [&str; 3] {
     fn strs(&self) -> [&str; 3] {
@@ -47,17 +57,24 @@ impl TokenKeys for [&str; 3] {
 pub struct KeyRow<'a> {
     keys: [&'a str; 3],
     ids: [u32; 3],
+    /// See [`TokenKeys::starts`].
+    starts: u8,
 }
 
 impl<'a> KeyRow<'a> {
     /// A row of keys and the ids [`crate::Dictionaries::key_id`] gave them
     /// (an id from anywhere else makes lookups wrong).
     pub fn new(keys: [&'a str; 3], ids: [u32; 3]) -> KeyRow<'a> {
-        KeyRow { keys, ids }
+        KeyRow { keys, ids, starts: 0 }
+    }
+
+    /// [`KeyRow::new`] with its [`TokenKeys::starts`] bits.
+    pub(crate) fn with_starts(keys: [&'a str; 3], ids: [u32; 3], starts: u8) -> KeyRow<'a> {
+        KeyRow { keys, ids, starts }
     }
 
     /// The row of a token with no keys.
-    pub const EMPTY: KeyRow<'static> = KeyRow { keys: ["", "", ""], ids: [NO_KEY; 3] };
+    pub const EMPTY: KeyRow<'static> = KeyRow { keys: ["", "", ""], ids: [NO_KEY; 3], starts: 0 };
 }
 
 impl<'a> Deref for KeyRow<'a> {
@@ -73,6 +90,9 @@ impl TokenKeys for KeyRow<'_> {
     }
     fn ids(&self) -> Option<[u32; 3]> {
         Some(self.ids)
+    }
+    fn starts(&self) -> u8 {
+        self.starts
     }
 }
 
@@ -151,6 +171,11 @@ pub struct PhraseTrie {
     /// its end is looked up by string). Most tokens start no phrase, and
     /// this says so for the stems without walking the key's bytes.
     stem_led: Vec<u64>,
+    /// By vocabulary id, one bit: whether a phrase may start with the key
+    /// (a child of the root, or led by a root stem; built with `stem_led`).
+    starts: Vec<u64>,
+    /// This trie's bit in a row's [`TokenKeys::starts`] (0: none).
+    slot: u8,
 }
 
 #[derive(Debug, Default)]
@@ -171,6 +196,8 @@ impl PhraseTrie {
             root: Vec::new(),
             root_stems: StemSet::default(),
             stem_led: Vec::new(),
+            starts: Vec::new(),
+            slot: 0,
         }
     }
 
@@ -224,6 +251,9 @@ impl PhraseTrie {
     pub(crate) fn renumber(&mut self, vocabulary: impl Fn(&str) -> u32) {
         self.ids = self.ids.keys().map(|k| (k.clone(), vocabulary(k))).collect();
         self.root_stems = StemSet::new(self.nodes[0].stems.iter().map(|(s, child)| (s.clone(), *child)));
+        // By the old ids: `index_root_stems` makes them again.
+        self.stem_led.clear();
+        self.starts.clear();
         self.root.clear();
         for node in 0..self.nodes.len() {
             self.nodes[node].by_id.clear();
@@ -237,23 +267,42 @@ impl PhraseTrie {
 
     /// Notes, by vocabulary id, which of the `vocabulary` keys (indexed by
     /// id, after [`PhraseTrie::renumber`]) start with a stem of the root.
+    /// Also notes which may start a phrase at all.
     pub(crate) fn index_root_stems(&mut self, vocabulary: &[&str]) {
         self.stem_led = vec![0; vocabulary.len().div_ceil(64)];
-        if self.root_stems.is_empty() {
-            return;
-        }
+        self.starts = vec![0; vocabulary.len().div_ceil(64)];
         for (id, key) in vocabulary.iter().enumerate() {
-            if self.root_stems.prefixes_of(key).next().is_some() {
-                self.stem_led[id / 64] |= 1 << (id % 64);
-            }
+            let led = !self.root_stems.is_empty() && self.root_stems.prefixes_of(key).next().is_some();
+            let child = self.root.get(id).is_some_and(|&c| c != NO_KEY);
+            self.stem_led[id / 64] |= u64::from(led) << (id % 64);
+            self.starts[id / 64] |= u64::from(led || child) << (id % 64);
         }
+    }
+
+    /// The bit of vocabulary id `id` in `bits` (`None` past its end).
+    #[inline]
+    fn bit(bits: &[u64], id: u32) -> Option<bool> {
+        bits.get(id as usize / 64).map(|b| b >> (id % 64) & 1 != 0)
+    }
+
+    /// After [`PhraseTrie::index_root_stems`]: whether a phrase may start
+    /// with the key with vocabulary id `id`.
+    pub(crate) fn starts_with_id(&self, id: u32) -> bool {
+        Self::bit(&self.starts, id).unwrap_or(false)
+    }
+
+    /// Makes `bit` this trie's in the [`TokenKeys::starts`] of rows made by
+    /// [`crate::Dictionaries::key_row`] (which then say for it whether a
+    /// phrase may start at a token).
+    pub(crate) fn set_slot(&mut self, bit: u8) {
+        self.slot = bit;
     }
 
     /// Whether key `k` of a token (string `key`, vocabulary id `id` when
     /// known) starts with a stem of the root.
     #[inline]
     fn starts_with_root_stem(&self, key: &str, id: Option<u32>) -> bool {
-        match id.and_then(|id| self.stem_led.get(id as usize / 64).map(|bits| bits >> (id % 64) & 1 != 0)) {
+        match id.and_then(|id| Self::bit(&self.stem_led, id)) {
             Some(led) => led,
             None => self.root_stems.prefixes_of(key).next().is_some(),
         }
@@ -278,14 +327,19 @@ impl PhraseTrie {
     /// Adds the children of `node` reached by the distinct keys of a token
     /// (`strs` for stems, `ids` for exact keys) to `next` (without duplicates).
     #[inline]
-    fn step(&self, node: usize, strs: &[&str; 3], ids: &[u32; 3], next: &mut Nodes) {
+    fn step(&self, node: usize, strs: &[&str; 3], ids: &[u32; 3], known: bool, next: &mut Nodes) {
         let n = &self.nodes[node];
         if node == 0 && !self.root_stems.is_empty() {
             // The same children as the scan below, in the same order: a
             // stem's child was created when the stem was added, so the
             // order of `stems` is that of the child ids.
             let base = next.len;
-            for key in strs {
+            for (k, key) in strs.iter().enumerate() {
+                // A vocabulary id says whether the walk finds anything.
+                let id = Some(ids[k]).filter(|&id| known && id != NO_KEY);
+                if !self.starts_with_root_stem(key, id) {
+                    continue;
+                }
                 for (_, &child) in self.root_stems.prefixes_of(key) {
                     if !next.contains(child) {
                         next.push(child);
@@ -352,8 +406,10 @@ impl PhraseTrie {
         let first_ids = self.ids_of(&first);
         // No phrase starts at nearly every position: say so before setting
         // anything up (this test is inlined into the caller's loop; the
-        // search is not).
-        if !self.may_start_with(&first, &first_ids) {
+        // search is not). A row that says it for this trie is read.
+        let bits = first.starts();
+        let known = bits & ROW_KNOWN != 0 && self.slot != 0;
+        if known && bits & self.slot == 0 || !known && !self.may_start_with(&first, &first_ids) {
             return;
         }
         self.matches_from(start, len, first.strs(), first_ids, keys, out);
@@ -395,7 +451,7 @@ impl PhraseTrie {
         F: Fn(usize) -> K,
     {
         let mut frontier = Nodes::default();
-        self.step(0, &strs, &first_ids, &mut frontier);
+        self.step(0, &strs, &first_ids, keys(start).ids().is_some(), &mut frontier);
         let mut next = Nodes::default();
         let mut i = start + 1;
         loop {
@@ -410,9 +466,10 @@ impl PhraseTrie {
             }
             let token_keys = keys(i);
             let (strs, ids) = (token_keys.strs(), self.ids_of(&token_keys));
+            let known = token_keys.ids().is_some();
             next.clear();
             for &node in frontier.as_slice() {
-                self.step(node as usize, &strs, &ids, &mut next);
+                self.step(node as usize, &strs, &ids, known, &mut next);
             }
             std::mem::swap(&mut frontier, &mut next);
             i += 1;

@@ -625,6 +625,11 @@ const CLAIM_NOUNS: &[&str] = &[
     "denial",
 ];
 
+/// The claim nouns that report what someone says happened (not an appeal or
+/// a threat, whose triggers code on their own).
+const REPORT_NOUNS: &[&str] =
+    &["allegation", "claim", "report", "accusation", "rumour", "rumor", "suggestion", "assertion", "speculation"];
+
 /// Why a trigger did or did not become events (shown by `dyad explain`).
 #[derive(Clone, Debug, PartialEq)]
 enum Fate {
@@ -997,7 +1002,14 @@ pub(crate) fn code_sentence(
                     if threat {
                         fates[g] = Fate::Absorbed(i);
                     }
-                    if root != "01" || codes[g].as_str() == "016" {
+                    // `reports that Moscow had offered to mediate`: a report
+                    // noun's clause is a claim even when the noun is a trigger.
+                    if root == "01"
+                        && s.tokens[gov].tag == Tag::Noun
+                        && REPORT_NOUNS.contains(&s.tokens[gov].lemma.as_str())
+                    {
+                        fates[i] = Fate::Claimed(s.tokens[gov].span.slice(&doc.text).to_string());
+                    } else if root != "01" || codes[g].as_str() == "016" {
                         fates[i] = Fate::Governed(g);
                         if let Some(c) = compose(codes[g], codes[i]) {
                             codes[g] = c;
@@ -1645,7 +1657,14 @@ pub(crate) fn code_sentence(
                 let domestic = src.sector.as_deref().is_some_and(|sec| matches!(sec, "COP" | "JUD"))
                     // The two sides of a reciprocal pair: `fighting between the army and the RSF`.
                     || sp == src_span;
+                // A government, parliament or court named without a country,
+                // acted on by the country's own people: `the opposition accused
+                // the government`. (Not army or police: a countryless `fighter
+                // jet` or `prison` is as often another country's.)
+                let own_state = src.sector.as_deref().is_some_and(|sec| !STATE_SECTORS.contains(&sec))
+                    && t.sector.as_deref().is_some_and(|sec| matches!(sec, "GOV" | "LEG" | "JUD"));
                 let acted_upon = domestic
+                    || own_state
                     || direct_object
                         && !captives
                         && t.sector.as_deref().is_some_and(|sec| PEOPLE_SECTORS.contains(&sec));
@@ -2195,6 +2214,11 @@ fn that_clause_governor(
         j -= 1;
         let t = &toks[j];
         if is_adv(t) || norm_is(t, &[","]) || skippable[j] {
+            continue;
+        }
+        // The source of a claim between its noun and the clause:
+        // `accusations from Eritrea that ...`, `claims by Moscow that ...`.
+        if norm_is(t, &["from", "by"]) && j + 1 < that && skippable[j + 1] {
             continue;
         }
         return Some((j, subject));

@@ -1234,6 +1234,15 @@ pub(crate) fn code_sentence(
                 || norm_is(&s.tokens[vg_start - 1], &[",", "and", "or"]))
             && !s.tokens[vg_start..trigger_start].iter().any(|t| is_aux(t) || is_neg(t))
             && s.tokens.get(trigger_end.max(m.end)).is_some_and(|t| t.norm == "by")
+            // (A noun object between the verb and `by` makes the verb active and
+            // the `by` phrase the noun's: `Pakistan denied claims by India`;
+            // a bare singular or adjective is the passive's complement: `taken
+            // hostage by`, `shot dead by`.)
+            && !s.tokens.get(trigger_start + 1..trigger_end.max(m.end)).is_some_and(|w| {
+                let noun_phrase = w.iter().all(|t| matches!(t.tag, Tag::Det | Tag::Adj | Tag::Num | Tag::Noun));
+                let plural = w.last().is_some_and(|t| t.tag == Tag::Noun && t.norm != t.lemma);
+                noun_phrase && (w.first().is_some_and(|t| t.tag == Tag::Det) || plural)
+            })
             && find_by_agent(&s, &input, trigger_end.max(m.end)).is_some();
         // `Biden urged to take a tougher line`, `Pakistan told to act`: a
         // headline drops the `is` of a passive; active, these verbs need

@@ -128,6 +128,7 @@ insist = 010
 vow = 030
 liberate {target} = 0841
 report = 010
+deny .. claim = 016
 ";
 
 const SYNONYMS: &str = "&talk = talk, negotiation, discussion\n&mediation = mediation\n";
@@ -1187,4 +1188,13 @@ fn own_government_of_a_non_state_source() {
     check("The Freedonian opposition criticised the government.", "FRDOPP 111 FRDGOV");
     check("Freedonian rebels attacked the army.", "FRDREB 190 -");
     check("The Freedonian opposition criticised the Sylvanian government.", "FRDOPP 111 SYLGOV");
+}
+
+/// A noun object between a past verb and `by` makes the verb active: the
+/// `by` phrase is the noun's (`denied claims by X`), not a passive agent.
+#[test]
+fn by_phrase_of_an_object_noun_is_no_passive_agent() {
+    check("Sylvania denied claims by Freedonia.", "SYL 016 FRD");
+    check("Sylvania denied the claim by Freedonia.", "SYL 016 FRD");
+    check("They asked about the Sylvanian journalist taken hostage by Freedonia.", "FRD 181 SYLMED");
 }

@@ -1628,6 +1628,11 @@ pub(crate) fn code_sentence(
             .or(target_place)
             .or_else(|| place_target.map(|p| p.location.clone()))
             .or_else(|| ctx.dateline.clone());
+        // `marched on parliament`, `rallied outside parliament`: the building, not the body.
+        let target_at_place = target_k.is_some_and(|k| {
+            preceding_prep(&s.tokens, found[k].start)
+                .is_some_and(|p| norm_is(p, &["on", "in", "at", "near", "outside", "inside", "into", "around"]))
+        });
         let trigger_span = s.span_of(trigger_start, trigger_end);
         let evidence = Evidence {
             trigger: m.trigger.iter().map(|&t| s.tokens[t].span.slice(&doc.text)).collect::<Vec<_>>().join(" "),
@@ -1670,7 +1675,8 @@ pub(crate) fn code_sentence(
                 // acted on by the country's own people: `the opposition accused
                 // the government`. (Not army or police: a countryless `fighter
                 // jet` or `prison` is as often another country's.)
-                let own_state = src.sector.as_deref().is_some_and(|sec| !STATE_SECTORS.contains(&sec))
+                let own_state = !target_at_place
+                    && src.sector.as_deref().is_some_and(|sec| !STATE_SECTORS.contains(&sec))
                     && t.sector.as_deref().is_some_and(|sec| matches!(sec, "GOV" | "LEG" | "JUD"));
                 let acted_upon = domestic
                     || own_state

@@ -631,6 +631,11 @@ const CLAIM_NOUNS: &[&str] = &[
     "denial",
 ];
 
+/// The claim nouns that report what someone says happened (not an appeal or
+/// a threat, whose triggers code on their own).
+const REPORT_NOUNS: &[&str] =
+    &["allegation", "claim", "report", "accusation", "rumour", "rumor", "suggestion", "assertion", "speculation"];
+
 /// Why a trigger did or did not become events (shown by `dyad explain`).
 #[derive(Clone, Debug, PartialEq)]
 enum Fate {
@@ -1008,7 +1013,14 @@ pub(crate) fn code_sentence(
                     if threat {
                         fates[g] = Fate::Absorbed(i);
                     }
-                    if root != "01" || codes[g].as_str() == "016" {
+                    // `reports that Moscow had offered to mediate`: a report
+                    // noun's clause is a claim even when the noun is a trigger.
+                    if root == "01"
+                        && s.tokens[gov].tag == Tag::Noun
+                        && REPORT_NOUNS.contains(&s.tokens[gov].lemma.as_str())
+                    {
+                        fates[i] = Fate::Claimed(s.tokens[gov].span.slice(&doc.text).to_string());
+                    } else if root != "01" || codes[g].as_str() == "016" {
                         fates[i] = Fate::Governed(g);
                         if let Some(c) = compose(codes[g], codes[i]) {
                             codes[g] = c;
@@ -1233,6 +1245,15 @@ pub(crate) fn code_sentence(
                 || norm_is(&s.tokens[vg_start - 1], &[",", "and", "or"]))
             && !s.tokens[vg_start..trigger_start].iter().any(|t| is_aux(t) || is_neg(t))
             && s.tokens.get(trigger_end.max(m.end)).is_some_and(|t| t.norm == "by")
+            // (A noun object between the verb and `by` makes the verb active and
+            // the `by` phrase the noun's: `Pakistan denied claims by India`;
+            // a bare singular or adjective is the passive's complement: `taken
+            // hostage by`, `shot dead by`.)
+            && !s.tokens.get(trigger_start + 1..trigger_end.max(m.end)).is_some_and(|w| {
+                let noun_phrase = w.iter().all(|t| matches!(t.tag, Tag::Det | Tag::Adj | Tag::Num | Tag::Noun));
+                let plural = w.last().is_some_and(|t| t.tag == Tag::Noun && t.norm != t.lemma);
+                noun_phrase && (w.first().is_some_and(|t| t.tag == Tag::Det) || plural)
+            })
             && find_by_agent(&s, &input, trigger_end.max(m.end)).is_some();
         // `Biden urged to take a tougher line`, `Pakistan told to act`: a
         // headline drops the `is` of a passive; active, these verbs need
@@ -1618,6 +1639,11 @@ pub(crate) fn code_sentence(
             .or(target_place)
             .or_else(|| place_target.map(|p| p.location.clone()))
             .or_else(|| ctx.dateline.clone());
+        // `marched on parliament`, `rallied outside parliament`: the building, not the body.
+        let target_at_place = target_k.is_some_and(|k| {
+            preceding_prep(&s.tokens, found[k].start)
+                .is_some_and(|p| norm_is(p, &["on", "in", "at", "near", "outside", "inside", "into", "around"]))
+        });
         let trigger_span = s.span_of(trigger_start, trigger_end);
         let evidence = Evidence {
             trigger: m.trigger.iter().map(|&t| s.tokens[t].span.slice(&doc.text)).collect::<Vec<_>>().join(" "),
@@ -1656,7 +1682,15 @@ pub(crate) fn code_sentence(
                 let domestic = src.sector.as_deref().is_some_and(|sec| matches!(sec, "COP" | "JUD"))
                     // The two sides of a reciprocal pair: `fighting between the army and the RSF`.
                     || sp == src_span;
+                // A government, parliament or court named without a country,
+                // acted on by the country's own people: `the opposition accused
+                // the government`. (Not army or police: a countryless `fighter
+                // jet` or `prison` is as often another country's.)
+                let own_state = !target_at_place
+                    && src.sector.as_deref().is_some_and(|sec| !STATE_SECTORS.contains(&sec))
+                    && t.sector.as_deref().is_some_and(|sec| matches!(sec, "GOV" | "LEG" | "JUD"));
                 let acted_upon = domestic
+                    || own_state
                     || direct_object
                         && !captives
                         && t.sector.as_deref().is_some_and(|sec| PEOPLE_SECTORS.contains(&sec));
@@ -2206,6 +2240,11 @@ fn that_clause_governor(
         j -= 1;
         let t = &toks[j];
         if is_adv(t) || norm_is(t, &[","]) || skippable[j] {
+            continue;
+        }
+        // The source of a claim between its noun and the clause:
+        // `accusations from Eritrea that ...`, `claims by Moscow that ...`.
+        if norm_is(t, &["from", "by"]) && j + 1 < that && skippable[j + 1] {
             continue;
         }
         return Some((j, subject));

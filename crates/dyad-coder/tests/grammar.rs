@@ -60,6 +60,9 @@ gunman = REB
 team = CVL
 hostage = CVL
 peacekeeper = PKO
+opposition = OPP
+government = GOV
+army = MIL
 ";
 
 const EVENTS: &str = "
@@ -124,6 +127,8 @@ propose .. &talk = 036
 insist = 010
 vow = 030
 liberate {target} = 0841
+report = 010
+deny .. claim = 016
 ";
 
 const SYNONYMS: &str = "&talk = talk, negotiation, discussion\n&mediation = mediation\n";
@@ -1165,4 +1170,31 @@ fn date_between_verb_and_clause() {
 fn participle_before_the_object_describes_it() {
     check("Freedonia freed arrested Sylvanian journalists.", "FRD 0841 SYLMED");
     check("Freedonia freed Sylvanian journalists.", "FRD 0841 SYLMED");
+}
+
+/// The `that` clause of a report noun is a claim, even when the noun is a
+/// trigger itself and when its source stands between (`claims by X that`).
+#[test]
+fn report_noun_clause_is_a_claim() {
+    check("Sylvania praised reports that Freedonia had attacked Grandfenwick.", "SYL 051 -");
+    check("Sylvania denied claims by Freedonia that it had attacked Grandfenwick.", "SYL 016 FRD");
+    check("Sylvania said that Freedonia had attacked Grandfenwick.", "FRD 190 GFW");
+}
+
+/// A countryless government named by the country's own people is theirs;
+/// a countryless army is not settled that way.
+#[test]
+fn own_government_of_a_non_state_source() {
+    check("The Freedonian opposition criticised the government.", "FRDOPP 111 FRDGOV");
+    check("Freedonian rebels attacked the army.", "FRDREB 190 -");
+    check("The Freedonian opposition criticised the Sylvanian government.", "FRDOPP 111 SYLGOV");
+}
+
+/// A noun object between a past verb and `by` makes the verb active: the
+/// `by` phrase is the noun's (`denied claims by X`), not a passive agent.
+#[test]
+fn by_phrase_of_an_object_noun_is_no_passive_agent() {
+    check("Sylvania denied claims by Freedonia.", "SYL 016 FRD");
+    check("Sylvania denied the claim by Freedonia.", "SYL 016 FRD");
+    check("They asked about the Sylvanian journalist taken hostage by Freedonia.", "FRD 181 SYLMED");
 }

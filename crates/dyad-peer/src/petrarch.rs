@@ -262,6 +262,39 @@ pub(crate) fn convert_verbs(conv: &mut Converted, lexicon: &Lexicon, file: &str,
     }
     emit_verbs(conv, lexicon, file, &syns, &verbs, false);
     written_words_only(conv, lexicon, file);
+    inflected_verbs_by_letters(conv, lexicon, file);
+}
+
+/// PETRARCH finds a verb by its written forms: `MET` matches "met", not
+/// "meet", which is `MEET`'s. A verb written as an inflected form (its
+/// lemma another word) becomes a dyad stem, which matches by its letters
+/// (as TABARI's inflected stems), so the base word's block codes the base.
+fn inflected_verbs_by_letters(conv: &mut Converted, lexicon: &Lexicon, file: &str) {
+    let name = format!("{file}.events");
+    let Some(at) = conv.sources.iter().position(|(n, _)| *n == name) else { return };
+    let mut out = String::with_capacity(conv.sources[at].1.len());
+    for (i, l) in conv.sources[at].1.lines().enumerate() {
+        let forms = conv.tables.verb_forms.get(&(name.clone(), i as u32 + 1));
+        let inflected = forms.and_then(|f| match f.as_slice() {
+            [w] if w.chars().all(|c| c.is_ascii_lowercase())
+                && lexicon.is_common_word(w)
+                && lexicon.lemma(w) != w.as_str() =>
+            {
+                Some(w.as_str())
+            }
+            _ => None,
+        });
+        match (inflected, l.split_once(" = ")) {
+            (Some(w), Some((lhs, rest))) => {
+                let lhs: Vec<String> =
+                    lhs.split_whitespace().map(|e| if e == w { format!("{w}*") } else { e.to_string() }).collect();
+                out.push_str(&format!("{} = {rest}", lhs.join(" ")));
+            }
+            _ => out.push_str(l),
+        }
+        out.push('\n');
+    }
+    conv.sources[at].1 = out;
 }
 
 /// PETRARCH compares a pattern's words as written (`- * EFFORT` does not

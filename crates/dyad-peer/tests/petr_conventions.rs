@@ -6,7 +6,8 @@
 //! `[+++]` pattern is not used, a pattern's words match as written
 //! (`- * CHARTER` does not match "charters"), and a verb with no actor after
 //! it codes a targetless event only when an object noun phrase follows it
-//! (not a bare time word).
+//! (not a bare time word), and a verb written as an inflected form matches
+//! its letters only.
 
 use std::sync::Arc;
 
@@ -54,6 +55,12 @@ SHELVE
 
 --- PROTEST [140] ---
 PROTEST
+
+--- GREET [036] ---
+GREET
+
+--- GREETED [031:032] ---
+GREETED
 ";
 
 fn coder() -> PeerCoder {
@@ -199,4 +206,13 @@ fn a_targetless_event_needs_an_object() {
     assert!(codes(&coder, "Freedonia protested Friday, officials said.", &loose).is_empty());
     // An actor after the verb is coded as ever.
     assert_eq!(codes(&coder, "Freedonia protested to Sylvania today.", &loose), vec!["FRD/SYL/140"]);
+}
+
+#[test]
+fn an_inflected_verb_matches_its_letters() {
+    let coder = coder();
+    let peer = Conventions::default();
+    // `GREETED` is not `greet`, whose own block codes it.
+    assert_eq!(codes(&coder, "Freedonia greets Sylvania.", &peer), vec!["FRD/SYL/036"]);
+    assert_eq!(codes(&coder, "Freedonia greeted Sylvania.", &peer), vec!["FRD/SYL/031", "SYL/FRD/032"]);
 }

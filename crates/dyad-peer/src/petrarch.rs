@@ -323,13 +323,18 @@ fn written_words_only(conv: &mut Converted, lexicon: &Lexicon, file: &str) {
             Some((i as u32 + 1, lhs.trim().to_string(), code.trim().to_string(), comment.trim().to_string()))
         })
         .collect();
+    // The first line of each pattern, for the verb's bare line.
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    for (i, (_, lhs, _, _)) in lines.iter().enumerate() {
+        first.entry(lhs.as_str()).or_insert(i);
+    }
     let mut line = text.lines().count() as u32;
     for (n, lhs, _, comment) in &lines {
         let key = (name.clone(), *n);
         let Some(forms) = conv.tables.verb_forms.get(&key).cloned() else { continue };
         let verb = forms.join("|");
         // The verb alone: its bare line, else (a `[---]` block) no event.
-        let bare = lines.iter().find(|(_, l, _, _)| *l == verb);
+        let bare = first.get(verb.as_str()).map(|&i| &lines[i]);
         let (code, peer) = match bare {
             Some((b, _, c, _)) => (c.clone(), conv.tables.events.get(&(name.clone(), *b)).cloned()),
             None => (dyad_dict::NO_EVENT.to_string(), Some(crate::PeerCode::Null)),

@@ -677,6 +677,8 @@ impl PeerCoder {
         if self.tables.petrarch_parse {
             events.retain(|e| !determiner_before_verb(text, e, &self.tables));
             events = drop_adverbial_clauses(events, text, conventions.require_target);
+            // PETRARCH (petr13): no targetless event without an object noun phrase.
+            events = petrarch::drop_targetless_without_object(events, text);
         }
         // TABARI and PETRARCH: `former` in an actor's noun phrase makes it ELI.
         let former_eli = conventions.first_actor_source || self.tables.petrarch_parse;

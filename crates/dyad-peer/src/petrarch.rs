@@ -2,6 +2,7 @@
 //! `PETR.Validate.verbs.txt`), Phoenix-style actors and agents, discards,
 //! issues, and the XML validation records.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use dyad_text::Lexicon;
@@ -260,6 +261,114 @@ pub(crate) fn convert_verbs(conv: &mut Converted, lexicon: &Lexicon, file: &str,
         }
     }
     emit_verbs(conv, lexicon, file, &syns, &verbs, false);
+    written_words_only(conv, lexicon, file);
+    inflected_verbs_by_letters(conv, lexicon, file);
+}
+
+/// PETRARCH finds a verb by its written forms: `MET` matches "met", not
+/// "meet", which is `MEET`'s. A verb written as an inflected form (its
+/// lemma another word) becomes a dyad stem, which matches by its letters
+/// (as TABARI's inflected stems), so the base word's block codes the base.
+fn inflected_verbs_by_letters(conv: &mut Converted, lexicon: &Lexicon, file: &str) {
+    let name = format!("{file}.events");
+    let Some(at) = conv.sources.iter().position(|(n, _)| *n == name) else { return };
+    let mut out = String::with_capacity(conv.sources[at].1.len());
+    for (i, l) in conv.sources[at].1.lines().enumerate() {
+        let forms = conv.tables.verb_forms.get(&(name.clone(), i as u32 + 1));
+        let inflected = forms.and_then(|f| match f.as_slice() {
+            [w] if w.chars().all(|c| c.is_ascii_lowercase())
+                && lexicon.is_common_word(w)
+                && lexicon.lemma(w) != w.as_str() =>
+            {
+                Some(w.as_str())
+            }
+            _ => None,
+        });
+        match (inflected, l.split_once(" = ")) {
+            (Some(w), Some((lhs, rest))) => {
+                let lhs: Vec<String> =
+                    lhs.split_whitespace().map(|e| if e == w { format!("{w}*") } else { e.to_string() }).collect();
+                out.push_str(&format!("{} = {rest}", lhs.join(" ")));
+            }
+            _ => out.push_str(l),
+        }
+        out.push('\n');
+    }
+    conv.sources[at].1 = out;
+}
+
+/// PETRARCH compares a pattern's words as written (`- * EFFORT` does not
+/// match "efforts"), where dyad matches lemmas. For each plain word of a
+/// pattern other than the verb, a pattern with the word's other forms in
+/// its place is added after the others, coded as the verb alone: at equal
+/// trigger and weight the later line wins, so "abandoned efforts" codes the
+/// verb's own code, as when PETRARCH finds no pattern.
+fn written_words_only(conv: &mut Converted, lexicon: &Lexicon, file: &str) {
+    let name = format!("{file}.events");
+    let Some(at) = conv.sources.iter().position(|(n, _)| *n == name) else { return };
+    let mut text = std::mem::take(&mut conv.sources[at].1);
+    let mut forms_of: HashMap<&str, Vec<&str>> = HashMap::new();
+    for id in 0..lexicon.word_count() as u32 {
+        if let Some(f) = lexicon.form(id).filter(|f| f.chars().all(|c| c.is_ascii_lowercase())) {
+            forms_of.entry(lexicon.lemma(f)).or_default().push(f);
+        }
+    }
+    // Each line: its number, pattern, dyad code and comment.
+    let lines: Vec<(u32, String, String, String)> = text
+        .lines()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            let (body, comment) = l.split_once('#').unwrap_or((l, ""));
+            let (lhs, code) = body.split_once(" = ")?;
+            Some((i as u32 + 1, lhs.trim().to_string(), code.trim().to_string(), comment.trim().to_string()))
+        })
+        .collect();
+    // The first line of each pattern, for the verb's bare line.
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    for (i, (_, lhs, _, _)) in lines.iter().enumerate() {
+        first.entry(lhs.as_str()).or_insert(i);
+    }
+    let mut line = text.lines().count() as u32;
+    for (n, lhs, _, comment) in &lines {
+        let key = (name.clone(), *n);
+        let Some(forms) = conv.tables.verb_forms.get(&key).cloned() else { continue };
+        let verb = forms.join("|");
+        // The verb alone: its bare line, else (a `[---]` block) no event.
+        let bare = first.get(verb.as_str()).map(|&i| &lines[i]);
+        let (code, peer) = match bare {
+            Some((b, _, c, _)) => (c.clone(), conv.tables.events.get(&(name.clone(), *b)).cloned()),
+            None => (dyad_dict::NO_EVENT.to_string(), Some(crate::PeerCode::Null)),
+        };
+        let Some(peer) = peer else { continue };
+        let elems: Vec<&str> = lhs.split_whitespace().collect();
+        for (i, e) in elems.iter().enumerate() {
+            if *e == verb || !e.chars().all(|c| c.is_ascii_lowercase()) || forms.iter().any(|f| f == e) {
+                continue;
+            }
+            // Other forms dyad's lemma match accepts that add an ending to the
+            // word (`efforts`), as prefixes of the text's words (`efforts*`):
+            // a stem also matches by lemma, so a shorter or irregular form
+            // (`be` for `was`) would take the written word itself too.
+            let others: Vec<String> = forms_of
+                .get(lexicon.lemma(e))
+                .into_iter()
+                .flatten()
+                .filter(|f| f.len() > e.len() && f.starts_with(*e))
+                .map(|f| format!("{f}*"))
+                .collect();
+            if others.is_empty() {
+                continue;
+            }
+            let mut variant = elems.clone();
+            let alts = others.join("|");
+            variant[i] = &alts;
+            text.push_str(&format!("{} = {code}  # {comment}\n", variant.join(" ")));
+            line += 1;
+            conv.tables.events.insert((name.clone(), line), peer.clone());
+            conv.tables.verb_forms.insert((name.clone(), line), forms.clone());
+        }
+    }
+    conv.sources[at].1 = text;
 }
 
 /// PETRARCH's `^` skips a noun phrase whether or not it names an actor
@@ -272,6 +381,29 @@ fn skips_before_words(pattern: &str) -> String {
     let slot = |w: &&str| w.starts_with(['+', '$', '%', '^']);
     let kept = words.iter().enumerate().filter(|&(i, w)| *w != "^" || words.get(i + 1).is_none_or(slot));
     kept.map(|(_, w)| *w).collect::<Vec<_>>().join(" ")
+}
+
+/// Words the parser reads as a time noun phrase (`NP-TMP`), not an object,
+/// besides the weekdays.
+const TIME_WORDS: &[&str] = &["today", "yesterday", "tomorrow", "tonight"];
+
+/// Whether `w` (lower case) is a time word or a weekday's full name.
+fn time_word(w: &str) -> bool {
+    TIME_WORDS.contains(&w) || (w.len() > 5 && w.parse::<chrono::Weekday>().is_ok())
+}
+
+/// PETRARCH codes a verb with no actor after it only when its verb phrase
+/// has an object noun phrase, which gives the empty target (`said on
+/// Saturday`): a verb followed, up to the end of its clause, by nothing or
+/// by a bare time word (`said today`) codes no targetless event.
+pub(crate) fn drop_targetless_without_object(events: Vec<dyad_core::Event>, text: &str) -> Vec<dyad_core::Event> {
+    let has_object = |e: &dyad_core::Event| {
+        let (from, to) = (e.evidence.trigger_span.end, e.sentence_span.end);
+        let after = text.get(from..to.max(from)).unwrap_or("");
+        let clause = after.split([',', ';', ':', '.', '!', '?', '(', ')', '"']).next().unwrap_or("");
+        lower_words(clause).iter().any(|w| !time_word(w))
+    };
+    events.into_iter().filter(|e| e.target.is_some() || has_object(e)).collect()
 }
 
 /// Expands PETRARCH's substitution sets in an agents dictionary: after
@@ -468,7 +600,7 @@ fn parsed_text(mut rec: SuiteRecord, parse: &str) -> SuiteRecord {
     if !text.is_empty() && words(&text) != words(&rec.text) {
         rec.text = text;
     }
-    // As in TABARI's texts, `Velkor_Isles` is one name of two words.
+    // As in TABARI's texts, `Tarnhollow_Isles` is one name of two words.
     rec.text = join_underscores(&rec.text);
     rec
 }

@@ -2,8 +2,12 @@
 //! noun phrase whether or not it is an actor, a record whose parse does not
 //! balance codes nothing, an agent coordinated inside an actor's noun phrase
 //! is no bare agent, a verb in an adverbial clause of a verb that codes gives
-//! no event, a verb after a determiner is a noun, `former` makes ELI, and a
-//! `[+++]` pattern is not used.
+//! no event, a verb after a determiner is a noun, `former` makes ELI, a
+//! `[+++]` pattern is not used, a pattern's words match as written
+//! (`- * CHARTER` does not match "charters"), and a verb with no actor after
+//! it codes a targetless event only when an object noun phrase follows it
+//! (not a bare time word), and a verb written as an inflected form matches
+//! its letters only.
 
 use std::sync::Arc;
 
@@ -15,7 +19,7 @@ const ACTORS: &str = "\
 FREEDONIA [FRD]
 FREEDONIAN [FRD]
 SYLVANIA [SYL]
-MARXLAND [MRX]
+OSTREVIA [OST]
 ";
 
 const AGENTS: &str = "\
@@ -40,6 +44,23 @@ BURN
 --- ACCORD [---] ---
 ACCORD
 - IN_* [040]
+
+--- ADOPT [081] ---
+ADOPT
+- * CHARTER [102]
+
+--- SHELVE [---] ---
+SHELVE
+- * SUMMIT [191]
+
+--- PROTEST [140] ---
+PROTEST
+
+--- GREET [036] ---
+GREET
+
+--- GREETED [031:032] ---
+GREETED
 ";
 
 fn coder() -> PeerCoder {
@@ -72,9 +93,9 @@ fn skip_before_a_word_passes_over_any_noun_phrase() {
     // `THEIR ^ ABOUT +`: the skipped phrase names no actor.
     assert_eq!(codes(&coder, "Freedonia warned their citizens about Sylvania.", &peer), vec!["FRD/SYL/162"]);
     // ... or one.
-    assert_eq!(codes(&coder, "Freedonia warned their Marxland allies about Sylvania.", &peer), vec!["FRD/SYL/162"]);
+    assert_eq!(codes(&coder, "Freedonia warned their Ostrevia allies about Sylvania.", &peer), vec!["FRD/SYL/162"]);
     // `AT ^ +`: before a slot `^` still passes over an actor to the target.
-    assert_eq!(codes(&coder, "Freedonia warned at Marxland about Sylvania.", &peer), vec!["FRD/SYL/163"]);
+    assert_eq!(codes(&coder, "Freedonia warned at Ostrevia about Sylvania.", &peer), vec!["FRD/SYL/163"]);
     // Without the pattern's words the verb codes alone.
     assert_eq!(codes(&coder, "Freedonia warned Sylvania.", &peer), vec!["FRD/SYL/160"]);
 }
@@ -120,14 +141,14 @@ fn an_agent_joined_to_an_actor_phrase_is_not_bare() {
 fn a_verb_in_an_adverbial_clause_of_a_coded_verb_gives_no_event() {
     let coder = coder();
     let loose = Conventions { require_target: false, agent_prefix: Some("---"), ..Conventions::default() };
-    let text = "Freedonia restored ties with Sylvania after Marxland crowds burned the embassy.";
+    let text = "Freedonia restored ties with Sylvania after Ostrevia crowds burned the embassy.";
     assert_eq!(codes(&coder, text, &loose), vec!["FRD/SYL/064"]);
     // Past a comma the clause has ended: the reporting verb's own clause codes.
-    let text = "Freedonia restored ties with Sylvania after the storm, Marxland crowds burned the embassy.";
-    assert_eq!(codes(&coder, text, &loose), vec!["FRD/SYL/064", "MRX//222"]);
+    let text = "Freedonia restored ties with Sylvania after the storm, Ostrevia crowds burned the embassy.";
+    assert_eq!(codes(&coder, text, &loose), vec!["FRD/SYL/064", "OST//222"]);
     // With no verb coding before it, the clause's verb codes.
-    let text = "Freedonia improved ties with Sylvania after Marxland crowds burned the embassy.";
-    assert_eq!(codes(&coder, text, &loose), vec!["MRX//222"]);
+    let text = "Freedonia improved ties with Sylvania after Ostrevia crowds burned the embassy.";
+    assert_eq!(codes(&coder, text, &loose), vec!["OST//222"]);
 }
 
 #[test]
@@ -155,4 +176,43 @@ fn a_complex_code_pattern_is_not_used() {
     let coder = coder();
     let text = "Freedonia restored sham ties with Sylvania.";
     assert_eq!(codes(&coder, text, &Conventions::default()), vec!["FRD/SYL/064"]);
+}
+
+#[test]
+fn a_pattern_word_matches_as_written() {
+    let lexicon = Lexicon::english();
+    let dicts = Dictionaries { verbs: vec![("t.verbs.txt".into(), VERBS.into())], ..Dictionaries::default() };
+    let check = dicts.convert(&lexicon).builder().check(&lexicon);
+    assert!(check.is_empty(), "{check:?}");
+    let coder = coder();
+    let peer = Conventions::default();
+    assert_eq!(codes(&coder, "Freedonia adopted a charter with Sylvania.", &peer), vec!["FRD/SYL/102"]);
+    // The plural is another word for PETRARCH: the verb's own code.
+    assert_eq!(codes(&coder, "Freedonia adopted two charters with Sylvania.", &peer), vec!["FRD/SYL/081"]);
+    // A `[---]` verb codes nothing once its pattern does not match.
+    assert_eq!(codes(&coder, "Freedonia shelved the summit with Sylvania.", &peer), vec!["FRD/SYL/191"]);
+    assert!(codes(&coder, "Freedonia shelved the summits with Sylvania.", &peer).is_empty());
+}
+
+#[test]
+fn a_targetless_event_needs_an_object() {
+    let coder = coder();
+    let loose = Conventions { require_target: false, agent_prefix: Some("---"), ..Conventions::default() };
+    assert_eq!(codes(&coder, "Freedonia protested on Saturday.", &loose), vec!["FRD//140"]);
+    assert_eq!(codes(&coder, "Freedonia protested the decision.", &loose), vec!["FRD//140"]);
+    // A bare time word is no object, nor is the end of the sentence.
+    assert!(codes(&coder, "Freedonia protested today.", &loose).is_empty());
+    assert!(codes(&coder, "Freedonia protested.", &loose).is_empty());
+    assert!(codes(&coder, "Freedonia protested Friday, officials said.", &loose).is_empty());
+    // An actor after the verb is coded as ever.
+    assert_eq!(codes(&coder, "Freedonia protested to Sylvania today.", &loose), vec!["FRD/SYL/140"]);
+}
+
+#[test]
+fn an_inflected_verb_matches_its_letters() {
+    let coder = coder();
+    let peer = Conventions::default();
+    // `GREETED` is not `greet`, whose own block codes it.
+    assert_eq!(codes(&coder, "Freedonia greets Sylvania.", &peer), vec!["FRD/SYL/036"]);
+    assert_eq!(codes(&coder, "Freedonia greeted Sylvania.", &peer), vec!["FRD/SYL/031", "SYL/FRD/032"]);
 }

@@ -1332,6 +1332,9 @@ pub(crate) fn code_sentence(
             .then(|| clause_verb_subject(&s, &input, &found, subject_vg - 1))
             .flatten()
             .flatten();
+        // The subject of the clause a `by` gerund hangs on (once: a match guard cannot keep it).
+        let manner_subject =
+            (manner && m.source.is_none()).then(|| clause_verb_subject(&s, &input, &found, vg_start)).flatten();
         let subject = match m.source {
             Some((a, _)) => input.starts[a].or(input.starts.get(a + 1).copied().flatten()),
             None if which_subject.is_some() => which_subject,
@@ -1343,9 +1346,7 @@ pub(crate) fn code_sentence(
             None if adjunct => clause_subject,
             // `The EU punished Russia by imposing ...`, with no trigger in the
             // clause before: the subject of its verb, not its object.
-            None if manner && clause_verb_subject(&s, &input, &found, vg_start).is_some() => {
-                clause_verb_subject(&s, &input, &found, vg_start).flatten()
-            }
+            None if manner_subject.is_some() => manner_subject.flatten(),
             None => find_subject(&s, &input, &found, subject_vg, shared_subject)
                 .or_else(|| fronted_subject(&s.tokens, &input, &found, trigger_start))
                 .or_else(|| {

@@ -397,8 +397,7 @@ fn role_named_by_apposition(toks: &[Token], found: &mut [Mention]) {
 fn counterparts(toks: &[Token], found: &mut [Mention]) {
     for k in 0..found.len() {
         let m = &found[k];
-        let bare = m.members.iter().all(|x| x.sector.is_none() && x.code.is_some() && x.code == x.country);
-        if !bare || m.is_place || toks.get(m.end).is_none_or(|t| t.lemma != "counterpart") {
+        if !all_bare_countries(m) || m.is_place || toks.get(m.end).is_none_or(|t| t.lemma != "counterpart") {
             continue;
         }
         let sector = found[..k]

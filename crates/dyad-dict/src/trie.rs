@@ -171,9 +171,6 @@ pub struct PhraseTrie {
     /// its end is looked up by string). Most tokens start no phrase, and
     /// this says so for the stems without walking the key's bytes.
     stem_led: Vec<u64>,
-    /// By vocabulary id, one bit: whether a phrase may start with the key
-    /// (a child of the root, or led by a root stem; built with `stem_led`).
-    starts: Vec<u64>,
     /// This trie's bit in a row's [`TokenKeys::starts`] (0: none).
     slot: u8,
 }
@@ -196,7 +193,6 @@ impl PhraseTrie {
             root: Vec::new(),
             root_stems: StemSet::default(),
             stem_led: Vec::new(),
-            starts: Vec::new(),
             slot: 0,
         }
     }
@@ -253,7 +249,6 @@ impl PhraseTrie {
         self.root_stems = StemSet::new(self.nodes[0].stems.iter().map(|(s, child)| (s.clone(), *child)));
         // By the old ids: `index_root_stems` makes them again.
         self.stem_led.clear();
-        self.starts.clear();
         self.root.clear();
         for node in 0..self.nodes.len() {
             self.nodes[node].by_id.clear();
@@ -267,15 +262,15 @@ impl PhraseTrie {
 
     /// Notes, by vocabulary id, which of the `vocabulary` keys (indexed by
     /// id, after [`PhraseTrie::renumber`]) start with a stem of the root.
-    /// Also notes which may start a phrase at all.
     pub(crate) fn index_root_stems(&mut self, vocabulary: &[&str]) {
         self.stem_led = vec![0; vocabulary.len().div_ceil(64)];
-        self.starts = vec![0; vocabulary.len().div_ceil(64)];
+        if self.root_stems.is_empty() {
+            return;
+        }
         for (id, key) in vocabulary.iter().enumerate() {
-            let led = !self.root_stems.is_empty() && self.root_stems.prefixes_of(key).next().is_some();
-            let child = self.root.get(id).is_some_and(|&c| c != NO_KEY);
-            self.stem_led[id / 64] |= u64::from(led) << (id % 64);
-            self.starts[id / 64] |= u64::from(led || child) << (id % 64);
+            if self.root_stems.prefixes_of(key).next().is_some() {
+                self.stem_led[id / 64] |= 1 << (id % 64);
+            }
         }
     }
 
@@ -286,9 +281,16 @@ impl PhraseTrie {
     }
 
     /// After [`PhraseTrie::index_root_stems`]: whether a phrase may start
-    /// with the key with vocabulary id `id`.
+    /// with the key with vocabulary id `id` (a child of the root, or led by
+    /// a root stem).
     pub(crate) fn starts_with_id(&self, id: u32) -> bool {
-        Self::bit(&self.starts, id).unwrap_or(false)
+        self.root_child(id) || Self::bit(&self.stem_led, id).unwrap_or(false)
+    }
+
+    /// Whether the key with vocabulary id `id` is a child of the root.
+    #[inline]
+    fn root_child(&self, id: u32) -> bool {
+        self.root.get(id as usize).is_some_and(|&c| c != NO_KEY)
     }
 
     /// Makes `bit` this trie's in the [`TokenKeys::starts`] of rows made by
@@ -306,13 +308,6 @@ impl PhraseTrie {
             Some(led) => led,
             None => self.root_stems.prefixes_of(key).next().is_some(),
         }
-    }
-
-    /// Whether some phrase may start with a token that has the key with
-    /// vocabulary id `id`: always, when a phrase starts with a stem.
-    pub fn may_start(&self, id: u32) -> bool {
-        !self.nodes.first().is_none_or(|root| root.stems.is_empty())
-            || self.root.get(id as usize).is_some_and(|&c| c != NO_KEY)
     }
 
     /// The ids of a token's keys, by hashing the strings when the caller
@@ -420,8 +415,7 @@ impl PhraseTrie {
     /// one of the keys starts with.
     #[inline]
     fn may_start_with<K: TokenKeys>(&self, first: &K, ids: &[u32; 3]) -> bool {
-        let root_child = |id: u32| self.root.get(id as usize).is_some_and(|&c| c != NO_KEY);
-        if ids.iter().any(|&id| root_child(id)) {
+        if ids.iter().any(|&id| self.root_child(id)) {
             return true;
         }
         if self.root_stems.is_empty() {

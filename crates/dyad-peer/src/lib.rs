@@ -1191,9 +1191,7 @@ fn verb_count(text: &str, t: &SentenceTrace, tables: &PeerTables) -> usize {
         .iter()
         .filter(|x| {
             let key = x.rule.rsplit_once(':').and_then(|(f, l)| Some((f.to_string(), l.parse().ok()?)));
-            !key.is_some_and(|k| {
-                determiner_before(text, &k, x.span, tables) || capitalised_verb(text, &k, x.span, tables)
-            })
+            !key.is_some_and(|k| written_as_noun(text, &k, x.span, tables))
         })
         .map(|x| x.span)
         .collect();
@@ -1648,11 +1646,16 @@ fn verb_written(e: &Event, tables: &PeerTables) -> bool {
 /// not match it.
 fn determiner_before_verb(text: &str, e: &Event, tables: &PeerTables) -> bool {
     let key = (e.evidence.rule.file.to_string(), e.evidence.rule.line);
-    let span = e.evidence.trigger_span;
-    determiner_before(text, &key, span, tables) || capitalised_verb(text, &key, span, tables)
+    written_as_noun(text, &key, e.evidence.trigger_span, tables)
 }
 
 /// [`determiner_before_verb`] for the trigger at `span` of the pattern `key`.
+fn written_as_noun(text: &str, key: &(String, u32), span: Span, tables: &PeerTables) -> bool {
+    determiner_before(text, key, span, tables) || capitalised_verb(text, key, span, tables)
+}
+
+/// Whether the verb word of the trigger at `span` (pattern `key`) is
+/// written right after `a`, `an` or `the`.
 fn determiner_before(text: &str, key: &(String, u32), span: Span, tables: &PeerTables) -> bool {
     let Some(forms) = tables.verb_forms.get(key) else { return false };
     let (Some(before), Some(inside)) = (text.get(..span.start), text.get(span.start..span.end)) else {

@@ -571,28 +571,26 @@ pub fn read_suite(name: &str, xml: &str) -> Suite {
 
 /// Adds a record read to the suite, its text as PETRARCH codes it; a parse
 /// whose brackets do not pair up is reported (`bad-parse`).
-fn finish(suite: &mut Suite, name: &str, rec: SuiteRecord, parse: &str) {
-    if !balanced(parse) {
+fn finish(suite: &mut Suite, name: &str, mut rec: SuiteRecord, parse: &str) {
+    if balanced(parse) {
+        rec = parsed_text(rec, parse);
+    } else {
         suite.diagnostics.push(PeerDiagnostic {
             file: name.to_string(),
             line: 0,
             kind: "bad-parse",
             message: format!("{}: the parse's brackets do not pair up: nothing is coded", rec.id),
         });
+        // PETRARCH rejects such a parse (`bad_input_parse`): nothing of the record is coded.
+        rec.text.clear();
     }
-    suite.records.push(parsed_text(rec, parse));
+    suite.records.push(rec);
 }
 
 /// PETRARCH codes a record's `<Parse>`, not its `<Text>`: where the two
 /// hold different words (a record whose parse was edited to test another
 /// agent), the parse's leaves, joined back into text, are what is coded.
 fn parsed_text(mut rec: SuiteRecord, parse: &str) -> SuiteRecord {
-    if !balanced(parse) {
-        // PETRARCH rejects a parse whose brackets do not pair up
-        // (`bad_input_parse`): nothing of the record is coded.
-        rec.text.clear();
-        return rec;
-    }
     let text = detokenize(&parse_leaves(parse));
     // Letters and digits compared, without case: "isn't" is "is n't".
     let words =

@@ -414,15 +414,11 @@ impl Lexicon {
             let src = &s[r.start..r.end];
             let punct = matches!(r.kind, Kind::Punct | Kind::Symbol);
             let folded = lexicon::Folded::new(src.as_bytes());
-            let (owned, case) = if let Some(f) = folded {
-                let mut n = CompactString::new(src);
-                if f.upper {
-                    n.make_ascii_lowercase();
-                }
-                (n, f.case)
-            } else if let Some((case, upper)) = Case::of_ascii(src.as_bytes()) {
-                // One pass for the case, and a copy that needs lowering only
-                // when a letter is upper case (most words are lower case).
+            // A short ASCII token's case comes with its key; a longer one's from one pass.
+            let ascii = folded.map(|f| (f.case, f.upper)).or_else(|| Case::of_ascii(src.as_bytes()));
+            let (owned, case) = if let Some((case, upper)) = ascii {
+                // A copy that needs lowering only when a letter is upper
+                // case (most words are lower case).
                 let mut n = CompactString::new(src);
                 if upper {
                     n.make_ascii_lowercase();

@@ -8,7 +8,7 @@
 use chrono::NaiveDate;
 use dyad_core::cameo::CameoCode;
 use dyad_core::{Actor, Diagnostic, Document, Event, EventDate, Evidence, Location, Span};
-use dyad_dict::{Dictionaries, PatternInput, PatternMatch};
+use dyad_dict::{ActorKind, Dictionaries, PatternInput, PatternMatch};
 use dyad_geo::Gazetteer;
 use dyad_text::{Case, Tag, Token, VerbForm};
 
@@ -1600,6 +1600,7 @@ pub(crate) fn code_sentence(
                 code: p.location.country.clone(),
                 sector: None,
                 rule: None,
+                kind: ActorKind::Collective,
             };
             let mention = Mention {
                 start: p.start,
@@ -3188,8 +3189,7 @@ fn referent_number(s: &Sentence<'_>, m: &Mention) -> Referent {
     let [member] = m.members.as_slice() else {
         return if m.members.is_empty() { Referent::Body } else { Referent::Group };
     };
-    let file = member.rule.as_ref().map_or("", |r| &*r.file);
-    if ["people.actors", "officeholders.actors"].iter().any(|n| file.ends_with(n)) {
+    if member.kind == ActorKind::Person {
         return Referent::Person;
     }
     // A role noun (`the Turkish minister`, `Greek police`): its head word gives its number.
@@ -3202,11 +3202,11 @@ fn referent_number(s: &Sentence<'_>, m: &Mention) -> Referent {
             Referent::Person
         };
     }
-    // Another named actor: a person unless a country or an organisation.
+    // Another named actor: a person unless its dictionary or its code says a collective.
     let code = member.code.as_deref().unwrap_or("");
-    let body = member.country.as_deref() == Some(code)
-        || ["IGO", "NGO", "MNC"].iter().any(|p| code.starts_with(p))
-        || ["countries.actors", "institutions.actors", "territories.actors"].iter().any(|n| file.ends_with(n));
+    let body = member.kind == ActorKind::Collective
+        || member.country.as_deref() == Some(code)
+        || ["IGO", "NGO", "MNC"].iter().any(|p| code.starts_with(p));
     if body {
         Referent::Body
     } else {

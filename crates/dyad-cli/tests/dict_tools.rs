@@ -37,6 +37,8 @@ fn lookup_shows_actors_agents_places_patterns_and_gazetteer_hits() {
     assert!(has("agent", "Foreign Minister", "GOV"), "{out}");
     assert!(has("agent", "officials", "default/roles.agents:"), "{out}");
     assert!(has("actor", "Wang Yi", "CHNGOV"), "{out}");
+    assert!(has("actor", "Wang Yi", "(person;"), "{out}");
+    assert!(has("actor", "Chinese", "(collective)"), "{out}");
     assert!(has("actor", "Moscow", "RUS"), "{out}");
     assert!(has("place", "Moscow", "default/places.places:"), "{out}");
     assert!(has("pattern", "met", "040"), "{out}");
@@ -77,6 +79,8 @@ fn stats_counts_every_kind() {
     assert!(count(&out, "dictionary files") >= 8);
     assert!(count(&out, "actors") >= 1500);
     assert!(count(&out, "distinct country codes") >= 250);
+    assert!(count(&out, "persons (kind=person)") >= 2000);
+    assert!(count(&out, "collectives") >= 1000);
     assert!(count(&out, "agents") >= 400);
     assert!(count(&out, "event patterns") >= 1000);
     assert!(count(&out, "synonym sets") >= 10);

@@ -8,7 +8,7 @@
 use chrono::NaiveDate;
 use dyad_core::cameo::CameoCode;
 use dyad_core::{Actor, Diagnostic, Document, Event, EventDate, Evidence, Location, Span};
-use dyad_dict::{Dictionaries, PatternInput, PatternMatch};
+use dyad_dict::{ActorKind, Dictionaries, PatternInput, PatternMatch};
 use dyad_geo::Gazetteer;
 use dyad_text::{Case, Tag, Token, VerbForm};
 
@@ -32,8 +32,12 @@ const TARGET_WINDOW: usize = 12;
 pub(crate) struct DocContext {
     published: Option<NaiveDate>,
     dateline: Option<Location>,
-    /// The last event source, for pronoun subjects (`he`, `it`, `they`).
-    last_source: Option<(Mention, String, Span)>,
+    /// The last event source, for pronoun subjects (`it`, `we`).
+    last_source: Option<(Mention, Referent, String, Span)>,
+    /// The last source that can be one person, for `he`/`she`.
+    last_person: Option<Mention>,
+    /// The last plural or compound source and its sentence, for `they`.
+    last_group: Option<(Mention, usize)>,
     /// Names, titles and pairs learnt from earlier sentences.
     memory: DocMemory,
     /// The last pair that did something together, and the sentence it did it in.
@@ -46,6 +50,8 @@ impl DocContext {
             published: doc.published,
             dateline: None,
             last_source: None,
+            last_person: None,
+            last_group: None,
             memory: DocMemory::default(),
             last_joint: None,
         }
@@ -1489,7 +1495,13 @@ pub(crate) fn code_sentence(
                 // (The agent of a reduced passive is background, seldom `he` or `they` next.)
                 if !reduced_passive {
                     let (text, span) = mentions::text_of(&s, &found[k]);
-                    ctx.last_source = Some((found[k].clone(), text, span));
+                    let referent = referent_number(&s, &found[k]);
+                    ctx.last_source = Some((found[k].clone(), referent, text, span));
+                    match referent {
+                        Referent::Person => ctx.last_person = Some(found[k].clone()),
+                        Referent::Group => ctx.last_group = Some((found[k].clone(), index)),
+                        Referent::Body => {}
+                    }
                 }
                 (found[k].clone(), s.span_of(found[k].start, found[k].end))
             }
@@ -1509,7 +1521,13 @@ pub(crate) fn code_sentence(
                         Mention { start: p, end: p + 1, members, is_place: false, agent_only: false, backed: None };
                     (mention, s.tokens[p].span)
                 }
-                (Some(p), Some((mention, _, _))) if !passive => (mention.clone(), s.tokens[p].span),
+                (Some(p), last) if !passive => match pronoun_antecedent(&s.tokens[p], last, ctx, index) {
+                    Some(mention) => (mention, s.tokens[p].span),
+                    None => {
+                        fates[mi] = Fate::NoSource;
+                        continue;
+                    }
+                },
                 _ => {
                     fates[mi] = Fate::NoSource;
                     continue;
@@ -1582,6 +1600,7 @@ pub(crate) fn code_sentence(
                 code: p.location.country.clone(),
                 sector: None,
                 rule: None,
+                kind: ActorKind::Collective,
             };
             let mention = Mention {
                 start: p.start,
@@ -3090,6 +3109,128 @@ fn which_pronoun(toks: &[Token], vg_start: usize) -> bool {
         && norm_is(&toks[vg_start - 1], &["he", "she", "it", "they", "we"])
         && norm_is(&toks[vg_start - 2], &["which", "whom"])
         && toks[vg_start - 3].tag == Tag::Prep
+}
+
+/// What a source can be referred back to as.
+#[derive(Clone, Copy, PartialEq)]
+enum Referent {
+    /// One person (`he`, `she`): a named person, an office-holder, a singular role noun.
+    Person,
+    /// Several (`they`): a plural role noun or a compound.
+    Group,
+    /// A country or organisation (`it`, sometimes `they`).
+    Body,
+}
+
+/// Singular role nouns that name a body, not a person.
+const BODY_NOUNS: &[&str] = &[
+    "government",
+    "govt",
+    "administration",
+    "authority",
+    "ministry",
+    "department",
+    "army",
+    "military",
+    "navy",
+    "police",
+    "force",
+    "court",
+    "parliament",
+    "party",
+    "council",
+    "cabinet",
+    "regime",
+    "junta",
+    "legislature",
+    "congress",
+    "senate",
+    "agency",
+    "office",
+    "embassy",
+    "coalition",
+    "alliance",
+    "opposition",
+    "group",
+    "movement",
+    "militia",
+    "network",
+    "company",
+    "firm",
+    "bank",
+    "media",
+    "press",
+    "union",
+    "committee",
+    "service",
+    "commission",
+    "board",
+    "assembly",
+    "guard",
+    "team",
+    "organisation",
+    "organization",
+    "state",
+    "leadership",
+    "establishment",
+    "command",
+    "staff",
+    "public",
+    "community",
+    "crowd",
+    "mob",
+];
+
+/// Plurals whose lemma does not show them (`police` are, `people` are).
+const PLURAL_NOUNS: &[&str] = &["police", "people", "personnel", "clergy", "militants", "troops", "forces"];
+
+/// Whether a source is one person, several, or a body (a country or organisation).
+fn referent_number(s: &Sentence<'_>, m: &Mention) -> Referent {
+    let [member] = m.members.as_slice() else {
+        return if m.members.is_empty() { Referent::Body } else { Referent::Group };
+    };
+    if member.kind == ActorKind::Person {
+        return Referent::Person;
+    }
+    // A role noun (`the Turkish minister`, `Greek police`): its head word gives its number.
+    if let Some(head) = s.tokens.get(m.end.saturating_sub(1)).filter(|t| t.tag == Tag::Noun) {
+        return if norm_is(head, PLURAL_NOUNS) || head.norm != head.lemma && head.norm.ends_with('s') {
+            Referent::Group
+        } else if norm_is(head, BODY_NOUNS) {
+            Referent::Body
+        } else {
+            Referent::Person
+        };
+    }
+    // Another named actor: a person unless its dictionary or its code says a collective.
+    let code = member.code.as_deref().unwrap_or("");
+    let body = member.kind == ActorKind::Collective
+        || member.country.as_deref() == Some(code)
+        || ["IGO", "NGO", "MNC"].iter().any(|p| code.starts_with(p));
+    if body {
+        Referent::Body
+    } else {
+        Referent::Person
+    }
+}
+
+/// The antecedent of a subject pronoun, agreeing in number: `he`/`she`
+/// only a person, `they` a plural or compound source (of this or the
+/// two sentences before) before a country or organisation, `it`/`we` the last source.
+fn pronoun_antecedent(
+    pronoun: &Token,
+    last: &Option<(Mention, Referent, String, Span)>,
+    ctx: &DocContext,
+    index: usize,
+) -> Option<Mention> {
+    match pronoun.norm.as_str() {
+        "he" | "she" => ctx.last_person.clone(),
+        "they" => match &ctx.last_group {
+            Some((group, at)) if at + 2 >= index => Some(group.clone()),
+            _ => last.as_ref().filter(|(_, r, _, _)| *r != Referent::Person).map(|(m, ..)| m.clone()),
+        },
+        _ => last.as_ref().map(|(m, ..)| m.clone()),
+    }
 }
 
 /// A personal pronoun as subject right before the verb group.

@@ -9,7 +9,7 @@
 
 use chrono::NaiveDate;
 use dyad_core::{RuleRef, Span};
-use dyad_dict::{Dictionaries, PhraseCase};
+use dyad_dict::{ActorKind, Dictionaries, PhraseCase};
 use dyad_text::{Case, Tag, Token, VerbForm};
 
 use crate::sentence::Sentence;
@@ -25,6 +25,8 @@ pub(crate) struct Member {
     pub sector: Option<String>,
     /// The actor (or agent) dictionary line.
     pub rule: Option<RuleRef>,
+    /// Whether the named actor is one person, as its dictionary says.
+    pub kind: ActorKind,
 }
 
 impl Member {
@@ -411,11 +413,18 @@ fn member_of(atom: &Atom, dicts: &Dictionaries) -> Member {
                 code: Some(e.code.clone()),
                 sector: e.sector.clone(),
                 rule: Some(e.rule.clone()),
+                kind: e.kind,
             }
         }
         AtomKind::Agent(id) => {
             let e = &dicts.agents()[id as usize];
-            Member { country: None, code: None, sector: Some(e.sector[..3].to_string()), rule: Some(e.rule.clone()) }
+            Member {
+                country: None,
+                code: None,
+                sector: Some(e.sector[..3].to_string()),
+                rule: Some(e.rule.clone()),
+                kind: ActorKind::Unspecified,
+            }
         }
         AtomKind::Led(id) => {
             let e = &dicts.actors()[id as usize];
@@ -424,6 +433,7 @@ fn member_of(atom: &Atom, dicts: &Dictionaries) -> Member {
                 code: Some(e.code.clone()),
                 sector: Some("MIL".to_string()),
                 rule: Some(e.rule.clone()),
+                kind: ActorKind::Collective,
             }
         }
     }
@@ -1041,7 +1051,7 @@ fn combine(conjuncts: Vec<Vec<Member>>, opens_np: &[bool]) -> Vec<Member> {
     let mut merged: Vec<Member> = conjuncts
         .into_iter()
         .map(|parts| {
-            let mut m = Member { country: None, code: None, sector: None, rule: None };
+            let mut m = Member { country: None, code: None, sector: None, rule: None, kind: ActorKind::Unspecified };
             for p in parts {
                 if m.country.is_none() {
                     m.country = p.country.clone();
@@ -1056,6 +1066,7 @@ fn combine(conjuncts: Vec<Vec<Member>>, opens_np: &[bool]) -> Vec<Member> {
                                 m.sector.clone_from(&p.sector);
                             }
                             m.rule.clone_from(&p.rule);
+                            m.kind = p.kind;
                         }
                     }
                     // An agent: the first one names the organisation (`army spokesman` is MIL).

@@ -289,6 +289,25 @@ fn pronoun_subject_takes_the_last_source() {
 }
 
 #[test]
+fn he_takes_the_last_person_not_a_plural_group() {
+    check(
+        "Putin criticised Turkey. Greek police arrested Turkish journalists. He later criticised Greece.",
+        "RUSGOV 111 TUR; GRCCOP 173 TURMED; RUSGOV 111 GRC",
+    );
+    // No person before it: `he` is no country or group.
+    check("Greek police arrested Turkish journalists. He later criticised Turkey.", "GRCCOP 173 TURMED");
+    check("Russia criticised Turkey. He later attacked Greece.", "RUS 111 TUR");
+}
+
+#[test]
+fn they_prefers_a_plural_source_over_a_person() {
+    check(
+        "Russian troops attacked Greece. Putin criticised Turkey. They later attacked Poland.",
+        "RUSMIL 190 GRC; RUSGOV 111 TUR; RUSMIL 190 POL",
+    );
+}
+
+#[test]
 fn role_noun_without_a_country_is_not_an_actor() {
     check("Officials met journalists.", "");
 }

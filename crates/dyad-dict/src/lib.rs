@@ -104,6 +104,32 @@ pub struct ActorEntry {
     pub rule: RuleRef,
     /// How the text must be written to match (from how the phrase is written).
     pub case: PhraseCase,
+    /// One person or a collective, when the dictionary says (`kind=`, `@kind`).
+    pub kind: ActorKind,
+}
+
+/// What an actor entry names, so that `he`/`she` and `they` can agree with it.
+/// Dictionaries say it with `kind=` on a line or an `@kind = ...` line that
+/// holds for the rest of the file; peer dictionaries leave it unspecified.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ActorKind {
+    /// Not said: the grammar judges from the words.
+    #[default]
+    Unspecified,
+    /// One person (`kind=person`).
+    Person,
+    /// A country, organisation, institution or group (`kind=collective`).
+    Collective,
+}
+
+impl ActorKind {
+    fn parse(value: &str) -> Option<ActorKind> {
+        match value {
+            "person" => Some(ActorKind::Person),
+            "collective" => Some(ActorKind::Collective),
+            _ => None,
+        }
+    }
 }
 
 /// How a phrase must be written in the text to match, learnt from how the
@@ -290,9 +316,16 @@ impl DictionariesBuilder {
             }
         }
         for (file_no, (file, kind, lines)) in parsed.iter().enumerate() {
+            let mut actor_kind = ActorKind::Unspecified;
             for line in lines {
                 match kind {
-                    FileKind::Actors => c.actor(file_no, file, line),
+                    FileKind::Actors if line.left == "@kind" => match line.right[..] {
+                        [value] if line.keys.is_empty() && ActorKind::parse(value).is_some() => {
+                            actor_kind = ActorKind::parse(value).unwrap_or_default()
+                        }
+                        _ => c.err(file, line.line, "expected `@kind = person` or `@kind = collective`"),
+                    },
+                    FileKind::Actors => c.actor(file_no, file, line, actor_kind),
                     FileKind::Agents => c.agent(file_no, file, line),
                     FileKind::Events => c.event(file_no, file, line),
                     FileKind::Places => c.place(file_no, file, line),
@@ -407,12 +440,12 @@ impl Compiler<'_> {
         self.diags.push(diag(file, line, message));
     }
 
-    fn actor(&mut self, file_no: usize, file: &Arc<str>, line: &RawLine<'_>) {
+    fn actor(&mut self, file_no: usize, file: &Arc<str>, line: &RawLine<'_>, mut kind: ActorKind) {
         let [code] = line.right[..] else {
             return self.err(
                 file,
                 line.line,
-                "actor entry needs exactly one code: `PHRASE = CODE [from=..] [until=..]`",
+                "actor entry needs exactly one code: `PHRASE = CODE [from=..] [until=..] [kind=..]`",
             );
         };
         let Some((country, sector)) = split_actor_code(code) else {
@@ -431,7 +464,13 @@ impl Compiler<'_> {
                 ("from" | "until", None) => {
                     return self.err(file, line.line, format!("invalid date `{v}`: expected YYYY-MM-DD"))
                 }
-                _ => return self.err(file, line.line, format!("unknown key `{k}` (expected from= or until=)")),
+                ("kind", _) => match ActorKind::parse(v) {
+                    Some(k) => kind = k,
+                    None => {
+                        return self.err(file, line.line, format!("invalid kind `{v}`: expected person or collective"))
+                    }
+                },
+                _ => return self.err(file, line.line, format!("unknown key `{k}` (expected from=, until= or kind=)")),
             }
         }
         if let (Some(f), Some(u)) = (from, until) {
@@ -456,6 +495,7 @@ impl Compiler<'_> {
             until,
             rule: RuleRef { file: file.clone(), line: line.line },
             case: PhraseCase::of(line.left),
+            kind,
         });
         self.d.actor_keyed.add(keys, file_no, id);
     }
@@ -1206,5 +1246,42 @@ meet = 040
         }
         // Freedonian, rebels, minister, United Nations, Sylvania.
         assert!(found >= 5, "{found} matches");
+    }
+    #[test]
+    fn an_actor_kind_comes_from_the_file_directive_or_the_entry() {
+        let lexicon = Lexicon::english();
+        let mut b = DictionariesBuilder::new();
+        b.add_source(
+            "a.actors",
+            "Freedonia = FRD\n@kind = person\nRufus Firefly = FRDGOV\nFredonia Council = FRDGOV kind=collective\n",
+        )
+        .add_source("b.actors", "Sylvania = SYL\n");
+        let dicts = b.build(&lexicon).unwrap_or_else(|e| panic!("{e}"));
+        let kinds: Vec<(&str, ActorKind)> = dicts.actors().iter().map(|e| (e.phrase.as_str(), e.kind)).collect();
+        assert_eq!(
+            kinds,
+            [
+                ("Freedonia", ActorKind::Unspecified),
+                ("Rufus Firefly", ActorKind::Person),
+                ("Fredonia Council", ActorKind::Collective),
+                ("Sylvania", ActorKind::Unspecified),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bad_actor_kind_is_reported_with_its_line() {
+        let lexicon = Lexicon::english();
+        let mut b = DictionariesBuilder::new();
+        b.add_source("a.actors", "@kind = crowd\nRufus Firefly = FRDGOV kind=people\n");
+        let Err(Error::Invalid(diags)) = b.build(&lexicon) else { panic!("expected errors") };
+        let lines: Vec<(u32, &str)> = diags.iter().map(|d| (d.line, d.message.as_str())).collect();
+        assert_eq!(
+            lines,
+            [
+                (1, "expected `@kind = person` or `@kind = collective`"),
+                (2, "invalid kind `people`: expected person or collective"),
+            ]
+        );
     }
 }

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use chrono::NaiveDate;
 use dyad_core::Span;
-use dyad_dict::{PatternInput, PhraseCase};
+use dyad_dict::{ActorKind, PatternInput, PhraseCase};
 use dyad_geo::Gazetteer;
 use dyad_text::{Case, Lexicon, Tag, Token};
 
@@ -142,6 +142,11 @@ pub fn lookup(args: &DictLookupArgs) -> Result<Status, Failure> {
                     notes.push("not in force on --date".to_string());
                 }
                 let usable = notes.is_empty();
+                match e.kind {
+                    ActorKind::Person => notes.push("person".to_string()),
+                    ActorKind::Collective => notes.push("collective".to_string()),
+                    ActorKind::Unspecified => {}
+                }
                 if e.is_bounded() {
                     let day = |d: Option<NaiveDate>| d.map_or("-".to_string(), |d| d.to_string());
                     notes.push(format!("from {} until {}", day(e.from), day(e.until)));
@@ -271,11 +276,14 @@ pub fn stats(args: &DictStatsArgs) -> Result<Status, Failure> {
     let s = d.stats();
     let countries: BTreeSet<&str> = d.actors().iter().filter_map(|a| a.country.as_deref()).collect();
     let people = d.actors().iter().filter(|a| a.is_bounded()).count();
+    let of_kind = |kind| d.actors().iter().filter(|a| a.kind == kind).count();
     let mut lines = vec![
         format!("{:<26} {:>7}", "dictionary files", s.files),
         format!("{:<26} {:>7}", "actors", s.actors),
         format!("{:<26} {:>7}", "  dated (office-holders)", people),
         format!("{:<26} {:>7}", "  distinct country codes", countries.len()),
+        format!("{:<26} {:>7}", "  persons (kind=person)", of_kind(ActorKind::Person)),
+        format!("{:<26} {:>7}", "  collectives", of_kind(ActorKind::Collective)),
         format!("{:<26} {:>7}", "agents", s.agents),
         format!("{:<26} {:>7}", "event patterns", s.patterns),
         format!("{:<26} {:>7}", "synonym sets", s.synonyms),

@@ -136,6 +136,10 @@ pub struct PeerTables {
     /// case): `and` between two of them (`awful and evil minister`) joins
     /// the words and opens no clause.
     pub adjectives: HashSet<String>,
+    /// TABARI: the words of the actors file's `<NOUN>` block (lower case):
+    /// `and` between two of them (`goats and sheep of Freedonia`) joins the
+    /// nouns; after one, before an unlisted word, it opens another phrase.
+    pub nouns: HashSet<String>,
     /// PETRARCH codes verbs where its parse has them: a verb written right
     /// after `a`, `an`, `the` is a noun (`was in an accord`), and a verb in
     /// an adverbial clause (`after crowds burned ...`) of a verb that codes
@@ -605,7 +609,7 @@ impl PeerCoder {
         }
         // TABARI's clauses also bound the source under `CODE ALL`.
         let clauses: Vec<usize> = if conventions.by_clause || code_all {
-            traces.iter().flat_map(|t| clause_starts(t, &self.tables.adjectives)).collect()
+            traces.iter().flat_map(|t| clause_starts(t, &self.tables.adjectives, &self.tables.nouns)).collect()
         } else {
             Vec::new()
         };
@@ -1570,7 +1574,7 @@ fn pronoun_mentions(traces: &mut [SentenceTrace], agents_ok: bool) {
 /// phrase: after them, adverbs and at most a noun phrase or pronoun (a new
 /// subject) come before a verb. A conjunction followed by a noun phrase and
 /// then anything else (`sheep and goats from Sylvania`) joins nouns.
-fn clause_starts(t: &SentenceTrace, adjectives: &HashSet<String>) -> Vec<usize> {
+fn clause_starts(t: &SentenceTrace, adjectives: &HashSet<String>, nouns: &HashSet<String>) -> Vec<usize> {
     let offsets = token_offsets(t);
     let verb = |tag: &str| tag.starts_with("VB") || tag.starts_with("MD") || tag.starts_with("AUX");
     let subject = |tag: &str| {
@@ -1597,7 +1601,16 @@ fn clause_starts(t: &SentenceTrace, adjectives: &HashSet<String>) -> Vec<usize> 
         if i > 0 && adjective(t.tokens.get(i - 1)) && adjective(t.tokens.get(i + 1)) {
             continue;
         }
-        let next = t.tokens[i + 1..].iter().find(|x| !subject(x.tag));
+        // TABARI `<NOUN>`: `sheep and goats` joins two listed nouns; after a
+        // listed noun, `and` opens another phrase, its `of` phrase with it
+        // (`Freedonia's sheep and pigs of Sylvania warned`: Sylvania warned).
+        let noun = |x: Option<&dyad_coder::TokenTrace>| x.is_some_and(|x| nouns.contains(&x.text.to_lowercase()));
+        let after_noun = i > 0 && noun(t.tokens.get(i - 1));
+        if after_noun && noun(t.tokens.get(i + 1)) {
+            continue;
+        }
+        let of = |x: &dyad_coder::TokenTrace| after_noun && x.text.eq_ignore_ascii_case("of");
+        let next = t.tokens[i + 1..].iter().find(|x| !subject(x.tag) && !of(x));
         if next.is_some_and(|x| verb(x.tag)) {
             out.push(offsets[i]);
         }

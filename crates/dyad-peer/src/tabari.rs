@@ -203,7 +203,7 @@ pub(crate) fn convert_actors(
         }
         if let Some(tag) = t.strip_prefix('<') {
             let tag = tag.trim_end_matches('>').to_string();
-            if tag != "ADJECTIVE" || stems.is_none() {
+            if !(tag == "ADJECTIVE" || tag == "NOUN") || stems.is_none() {
                 conv.diag(file, line_no, "unsupported-block", format!("<{tag}> block is not used by dyad"));
             }
             block = Some(tag);
@@ -213,6 +213,10 @@ pub(crate) fn convert_actors(
             // TABARI: `and` between two listed adjectives joins them, opening no clause.
             if tag == "ADJECTIVE" && stems.is_some() {
                 conv.tables.adjectives.insert(clean_phrase(t));
+            }
+            // TABARI `<NOUN>`: nouns joined by `and` (see `PeerTables::nouns`).
+            if tag == "NOUN" && stems.is_some() {
+                conv.tables.nouns.insert(clean_phrase(t));
             }
             continue;
         }

@@ -1,0 +1,96 @@
+//! TABARI loader and conventions for compound phrases, with invented
+//! dictionaries: the actors file's `<NOUN>` list decides whether `and`
+//! after a listed noun joins two nouns of one actor (`goats and sheep of
+//! Freedonia`) or opens another phrase whose actor acts (`sheep and pigs
+//! of Sylvania`).
+
+use std::sync::Arc;
+
+use dyad_peer::{tabari, Conventions, PeerCoder};
+use dyad_text::Lexicon;
+
+const ACTORS: &str = "\
+<NOUN>
+GOATS
+SHEEP
+CATTLE
+</NOUN>
+<ADJECTIVE>
+AWFUL
+EVIL
+</ADJECTIVE>
+FREEDONIA [FRD]
+SYLVANIA [SYL]
+OSTREVIA [OST]
+NORLAND [NRL]
+";
+
+const VERBS: &str = "\
+PRAISE [041]
+WARN [160]
+CRITICI [121]
+";
+
+fn coder() -> PeerCoder {
+    let project = tabari::Project {
+        actors: vec![("t.actors".into(), ACTORS.into())],
+        agents: vec![("t.agents".into(), String::new())],
+        verbs: vec![("t.verbs".into(), VERBS.into())],
+        options: Vec::new(),
+        texts: Vec::new(),
+    };
+    let lexicon = Arc::new(Lexicon::english());
+    let converted = project.convert(&lexicon);
+    assert!(!converted.diagnostics.iter().any(|d| d.kind == "unsupported-block"), "{:?}", converted.diagnostics);
+    let (coder, rejected) = PeerCoder::build(&converted, lexicon);
+    assert!(rejected.is_empty(), "{rejected:?}");
+    coder
+}
+
+/// The conventions `dyad validate tabari` codes a record with (`CODE BY CLAUSE`).
+fn tabari(coder: &PeerCoder) -> Conventions {
+    Conventions {
+        first_trigger_only: true,
+        by_clause: true,
+        require_target: true,
+        target_after_verb: true,
+        discard_actors: true,
+        keep_negated: true,
+        first_actor_source: true,
+        ..coder.conventions()
+    }
+}
+
+fn codes(coder: &PeerCoder, text: &str) -> String {
+    let mut v: Vec<String> = coder
+        .code_with(text, None, tabari(coder))
+        .into_iter()
+        .map(|e| format!("{} {} {}", e.source, e.target, e.code))
+        .collect();
+    v.sort();
+    v.join("; ")
+}
+
+#[test]
+fn and_after_a_listed_noun_opens_another_phrase() {
+    let coder = coder();
+    let cases = [
+        ("Freedonia's sheep and pigs of Sylvania warned Ostrevia on Monday.", "SYL OST 160", "unlisted second noun"),
+        ("Freedonia's cattle and horses of Norland praised Ostrevia on Friday.", "NRL OST 041", "other words"),
+        ("The sheep and donkeys of Sylvania criticised Norland again.", "SYL NRL 121", "no actor before"),
+        ("Freedonia's goats and sheep of Sylvania warned Ostrevia on Monday.", "FRD OST 160", "two listed nouns"),
+        (
+            "Freedonia's cattle and goats of Norland praised Ostrevia on Friday.",
+            "FRD OST 041",
+            "two listed, other order",
+        ),
+        (
+            "Freedonia's herds and pigs of Sylvania warned Ostrevia on Monday.",
+            "FRD OST 160",
+            "no listed noun: one phrase",
+        ),
+    ];
+    for (text, want, why) in cases {
+        assert_eq!(codes(&coder, text), want, "{why}: {text}");
+    }
+}

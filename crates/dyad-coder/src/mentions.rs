@@ -749,19 +749,80 @@ const NON_ACTOR_HEADS: &[&str] = &["war", "conflict", "crisis", "economy", "elec
 /// war`): the phrase names no actor. A noun after the head keeps it (`Russian
 /// war planes`, `Syrian war crimes`).
 fn modifies_a_non_actor(s: &Sentence<'_>, dicts: &Dictionaries, atom: &Atom) -> bool {
+    atom.end - atom.start == 1 && country_head(s, dicts, atom, NON_ACTOR_HEADS).is_some()
+}
+
+/// Whether `atom` names a country itself (`Syria`, `Syrian`), no organ or group of it.
+fn bare_country_atom(dicts: &Dictionaries, atom: &Atom) -> bool {
     let AtomKind::Actor(id) = atom.kind else { return false };
     let e = &dicts.actors()[id as usize];
-    if atom.end - atom.start != 1 || e.country.as_deref() != Some(e.code.as_str()) {
-        return false;
+    e.country.as_deref() == Some(e.code.as_str())
+}
+
+/// Where one of `heads` (lemmas, lower case) ends the noun phrase that the
+/// bare country `atom` opens, past lower-case adjectives: `the Syrian civil
+/// war`, `the Turkish border` (not `Syrian war crimes`).
+fn country_head(s: &Sentence<'_>, dicts: &Dictionaries, atom: &Atom, heads: &[&str]) -> Option<usize> {
+    if !bare_country_atom(dicts, atom) {
+        return None;
     }
     let toks = &s.tokens;
     let mut i = atom.end;
     while toks.get(i).is_some_and(|t| t.case == Case::Lower && t.tag == Tag::Adj) {
         i += 1;
     }
-    let head = toks.get(i).is_some_and(|t| t.case == Case::Lower && NON_ACTOR_HEADS.contains(&t.lemma.as_str()));
+    let head = toks.get(i).is_some_and(|t| t.case == Case::Lower && heads.contains(&t.lemma.as_str()));
     let noun_after = toks.get(i + 1).is_some_and(|t| t.tag == Tag::Noun || t.tag == Tag::ProperNoun);
-    head && !noun_after
+    (head && !noun_after).then_some(i)
+}
+
+/// Head nouns (lemmas) of a part of a country: `the Syrian border`, `the
+/// Russian city of Sochi`. (`territory`, `airspace`, `waters` are left
+/// out: `violated Polish airspace` wrongs the country itself; so is
+/// `capital`, a metonym for the state as the capital's name is: `a report
+/// released in the Rwandan capital alleged` is Rwanda's in the GSR suite.)
+const PLACE_HEADS: &[&str] =
+    &["border", "frontier", "coast", "city", "town", "village", "province", "region", "district"];
+/// Heads of a line along a country's edge: `on the Turkish border` is
+/// where, as `in` is for a town (`an attack on the Haitian town` is not).
+const EDGE_HEADS: &[&str] = &["border", "frontier", "coast"];
+/// Prepositions that place something in a part of a country.
+const LOCATIVE: &[&str] =
+    &["in", "at", "near", "along", "across", "inside", "outside", "within", "around", "beyond", "throughout"];
+
+/// Where a mention made of the one country `atom` is a place, not an
+/// actor: returns where the place ends.
+///
+/// * A part of the country after a locative preposition (`near the Syrian
+///   border`, `close to the Iraqi border`, `in the Syrian city of Homs`, `on the
+///   Turkish border`, lower-case adjectives between): the border or town
+///   does not act, as a capital after `in` does not (grammar.rs). Not a
+///   part named as the object of a verb or noun (`shelled the Turkish
+///   province of Kilis`, `an attack on the Ukrainian city of X` are that
+///   country's), nor a head before another noun (`Turkish border guards`).
+/// * A city modifying a noun after a determiner (`the Vienna talks`, `the
+///   London exchange`, `the Paris terror attacks`): the city names where
+///   the thing is, and no actor (`the Kyiv government` joins a role noun
+///   and is left alone).
+fn place_of_country(s: &Sentence<'_>, dicts: &Dictionaries, atom: &Atom) -> Option<usize> {
+    let toks = &s.tokens;
+    if let Some(i) = country_head(s, dicts, atom, PLACE_HEADS) {
+        let before =
+            toks[..atom.start].iter().rposition(|t| !(t.case == Case::Lower && t.tag == Tag::Det || place_modifier(t)));
+        let prep = before.map(|b| toks[b].norm.as_str());
+        let close_to = prep == Some("to")
+            && before.is_some_and(|b| b > 0 && matches!(toks[b - 1].norm.as_str(), "close" | "closer" | "next"));
+        let edge = prep == Some("on") && EDGE_HEADS.contains(&toks[i].lemma.as_str());
+        return (prep.is_some_and(|p| LOCATIVE.contains(&p)) || close_to || edge).then_some(i + 1);
+    }
+    if !bare_country_atom(dicts, atom) {
+        return None;
+    }
+    let determined = atom.start > 0 && is_det(&toks[atom.start - 1]);
+    let modified = toks.get(atom.end).is_some_and(|t| matches!(t.tag, Tag::Noun | Tag::ProperNoun));
+    let city =
+        || dicts.place_trie().matches_at(atom.start, toks.len(), |k| s.keys(k)).iter().any(|(end, _)| *end == atom.end);
+    (determined && modified && !s.all_caps && city()).then_some(atom.end)
 }
 
 /// Head nouns (lower case, singular and plural) of a military site.
@@ -775,9 +836,7 @@ const SITE_KINDS: &[&str] = &["air", "naval"];
 /// rate`), and not with a noun between them (`China's production base`,
 /// `a US fan base`). Returns where the site ends.
 fn military_site(s: &Sentence<'_>, dicts: &Dictionaries, atom: &Atom) -> Option<usize> {
-    let AtomKind::Actor(id) = atom.kind else { return None };
-    let e = &dicts.actors()[id as usize];
-    if e.country.as_deref() != Some(e.code.as_str()) {
+    if !bare_country_atom(dicts, atom) {
         return None;
     }
     let toks = &s.tokens;
@@ -990,12 +1049,28 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
         if k - first_atom == 1 && modifies_a_non_actor(s, dicts, &atoms[first_atom]) {
             continue;
         }
+        if let Some(place_end) = (k - first_atom == 1).then(|| place_of_country(s, dicts, &atoms[first_atom])).flatten()
+        {
+            out.push(Mention { start, end: place_end, members, is_place: true, agent_only, backed });
+            continue;
+        }
         if let Some(site_end) = (k - first_atom == 1).then(|| military_site(s, dicts, &atoms[first_atom])).flatten() {
             members[0].sector = Some("MIL".to_string());
             end = site_end;
         }
         // A backed phrase keeps no country rather than a wrong one.
         out.push(Mention { start, end, members, is_place: false, agent_only, backed });
+    }
+    // `in the Moroccan city of Rabat`: the city named after the place is
+    // that place too.
+    for k in 1..out.len() {
+        let (before, rest) = out.split_at_mut(k);
+        let prev = &before[k - 1];
+        let named_after =
+            prev.is_place && toks.get(prev.end).is_some_and(|t| t.norm == "of") && rest[0].start == prev.end + 1;
+        if named_after && rest[0].members.len() == 1 && rest[0].members[0].sector.is_none() {
+            rest[0].is_place = true;
+        }
     }
     out
 }

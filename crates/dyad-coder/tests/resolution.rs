@@ -582,3 +582,35 @@ fn refugee_camps_are_places() {
         ("Turkish police detained Syrian refugees in Istanbul.", &["TURCOP 17 SYRREF"], &[]),
     ]);
 }
+
+/// A part of a country after a locative preposition (`near the Syrian
+/// border`, `in the Moroccan city of Rabat`) and a city modifying a noun
+/// (`the Geneva talks`) are places, not actors; a part named as the object
+/// of an attack stays its country's.
+#[test]
+fn parts_of_countries_and_city_modifiers_are_places() {
+    assert_cases(&[
+        ("Greek soldiers near the Turkish border detained a group of smugglers.", &["GRCMIL 17 -"], &["TUR 17 -"]),
+        (
+            "Indian and Chinese soldiers clashed near the Tibetan border.",
+            &["INDMIL 19 CHNMIL", "CHNMIL 19 INDMIL"],
+            &["INDMIL 19 CHN"],
+        ),
+        (
+            "Pakistani soldiers and Afghan forces exchanged fire along the Afghan border on Sunday.",
+            &["PAKMIL 19 AFGMIL"],
+            &["PAKMIL 19 AFG"],
+        ),
+        (
+            "Protesters in the Moroccan city of Rabat denounced the government.",
+            &["MARCVL 11 MARGOV"],
+            &["MAR 11 MARGOV"],
+        ),
+        ("Reporters recalled the Cairo bombing at the ceremony.", &[], &["EGY 19 -"]),
+        ("Indian officials said the Madrid talks had failed.", &[], &["INDGOV 01 ESP"]),
+        // Objects of an attack, and a city joined to a role noun, stay actors.
+        ("Russian jets bombed the Syrian town of Saraqib.", &["RUSMIL 19 SYR"], &[]),
+        ("Syrian artillery shelled the Turkish town of Akcakale.", &["SYRMIL 19 TUR"], &[]),
+        ("The Berlin government criticised Warsaw.", &["DEUGOV 11 POL"], &[]),
+    ]);
+}

@@ -85,6 +85,10 @@ pub struct PeerTables {
     pub story_discards: Vec<Vec<String>>,
     /// Agents whose peer code dyad's sectors cannot carry.
     pub agent_codes: Vec<AgentCode>,
+    /// PETRARCH: every agent with its peer code, in dictionary order. Every
+    /// agent phrase of an actor's noun phrase adds its code (`MSF Freedonia
+    /// diplomat`: NGO, FRD, GOV), while dyad's engine attaches one sector.
+    pub stacked_agents: Vec<AgentCode>,
     /// Generated events `file:line` of patterns with a compound source (`%
     /// *`) → the code the verb has alone, used when the subject is not
     /// compound (dyad's patterns cannot require a compound).
@@ -683,7 +687,7 @@ impl PeerCoder {
         // TABARI and PETRARCH: `former` in an actor's noun phrase makes it ELI.
         let former_eli = conventions.first_actor_source || self.tables.petrarch_parse;
         let former = if former_eli { former_actors(&traces) } else { Vec::new() };
-        self.translate_in_clauses(&events, conventions, &clauses, &former)
+        self.translate_in_clauses(&events, conventions, &clauses, &former, text)
     }
 
     /// TABARI `FORWARD:`: the actor a pronoun of the next sentence stands
@@ -711,20 +715,21 @@ impl PeerCoder {
 
     /// As [`PeerCoder::translate`], with other conventions.
     pub fn translate_with(&self, events: &[Event], conventions: Conventions) -> Vec<PeerEvent> {
-        self.translate_in_clauses(events, conventions, &[], &[])
+        self.translate_in_clauses(events, conventions, &[], &[], "")
     }
 
     /// As [`PeerCoder::translate_with`]; `clauses` are the document offsets
     /// where a clause starts inside a sentence (`first_trigger_only` then
     /// keeps the first verb of each clause); `former` are the starts of
     /// actors written with `former` (TABARI codes them as the actor's own
-    /// code plus `ELI`).
+    /// code plus `ELI`); `text` is the coded text (`""`: unknown).
     fn translate_in_clauses(
         &self,
         events: &[Event],
         conventions: Conventions,
         clauses: &[usize],
         former: &[usize],
+        text: &str,
     ) -> Vec<PeerEvent> {
         let mut out = Vec::new();
         let mut discarded_sentences = Vec::new();
@@ -826,7 +831,7 @@ impl PeerCoder {
             let code_of = |a: &Actor| match (anonymous, self.agent_sector(a)) {
                 (Some(prefix), Some(sector)) => self.peer_agent(a, &format!("{prefix}{sector}")),
                 _ if former.contains(&a.span.start) => format!("{}ELI", self.actor_code(&self.own_code(a))),
-                _ => self.peer_agent(a, &self.actor_code(&a.code)),
+                _ => self.stacked_code(a, text).unwrap_or_else(|| self.peer_agent(a, &self.actor_code(&a.code))),
             };
             let others = |members: &[&Actor], one: &Actor| {
                 members.iter().filter(|a| a.code != one.code).map(|a| code_of(a)).collect::<Vec<_>>().join("/")
@@ -922,15 +927,10 @@ impl PeerCoder {
         if self.tables.agent_codes.is_empty() {
             return code.to_string();
         }
-        let lex = self.coder.lexicon();
-        // A word of the text matches a word of the phrase by lemma or as its plural.
-        let same = |w: &str, p: &str| {
-            w == p || lex.lemma(w) == lex.lemma(p) || w.strip_suffix('s').is_some_and(|x| x == p || x == lex.lemma(p))
-        };
         let words = lower_words(&a.text);
         let holds = |ag: &AgentCode| {
             ag.words.len() <= words.len()
-                && words.windows(ag.words.len()).any(|win| win.iter().zip(&ag.words).all(|(w, p)| same(w, p)))
+                && words.windows(ag.words.len()).any(|win| win.iter().zip(&ag.words).all(|(w, p)| self.same_word(w, p)))
         };
         let fits = |ag: &&AgentCode| code.len() > ag.sector.len() && code.ends_with(&ag.sector);
         // The agent entry that named a bare agent, else the longest phrase among the actor's words.
@@ -952,6 +952,81 @@ impl PeerCoder {
             }
             None => code.to_string(),
         }
+    }
+
+    /// A word of the text matches a word of an agent phrase by lemma or as
+    /// its plural.
+    fn same_word(&self, w: &str, p: &str) -> bool {
+        let lex = self.coder.lexicon();
+        w == p || lex.lemma(w) == lex.lemma(p) || w.strip_suffix('s').is_some_and(|x| x == p || x == lex.lemma(p))
+    }
+
+    /// PETRARCH codes a noun phrase as its actor's code with the code of
+    /// every agent phrase in it, left to right (the longest phrase at each
+    /// word), where dyad's engine attaches one sector: `MSF Freedonia
+    /// diplomat` is NGO (a prefix agent) + FRD + GOV. The phrase is the
+    /// mention's words and the agent phrases written right after it
+    /// (`Freedonian world government activists`); an agent code already
+    /// among the code's blocks is not repeated. `None` for a mention with
+    /// no agent phrase, no dictionary actor, or coordinated members (each
+    /// member has its own agent: the engine's code is kept).
+    fn stacked_code(&self, a: &Actor, text: &str) -> Option<String> {
+        if self.tables.stacked_agents.is_empty() {
+            return None;
+        }
+        let rule = a.rule.as_ref().filter(|r| r.file.ends_with(".actors"))?;
+        let line = self.lines.get(&*rule.file)?.get((rule.line as usize).checked_sub(1)?)?;
+        let own_words = lower_words(line.split_once('=')?.0);
+        let mut words = lower_words(&a.text);
+        if a.text.contains(',') || words.iter().any(|w| matches!(w.as_str(), "and" | "or" | "nor")) {
+            return None;
+        }
+        let inside = words.len();
+        let after = text.get(a.span.end..).unwrap_or_default();
+        words.extend(lower_words(after.split(|c: char| ",;:.()\"!?".contains(c)).next().unwrap_or_default()));
+        let matches_at = |i: usize, phrase: &[String]| {
+            words.get(i..i + phrase.len()).is_some_and(|win| win.iter().zip(phrase).all(|(w, p)| self.same_word(w, p)))
+        };
+        let own_at = (0..inside).find(|&i| !own_words.is_empty() && matches_at(i, &own_words));
+        let own_end = own_at.map_or(0, |at| at + own_words.len());
+        let mut found: Vec<&AgentCode> = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            if own_at == Some(i) {
+                i = own_end;
+                continue;
+            }
+            let fits = |ag: &&AgentCode| {
+                matches_at(i, &ag.words) && own_at.is_none_or(|at| i >= own_end || i + ag.words.len() <= at)
+            };
+            match self.tables.stacked_agents.iter().filter(fits).max_by_key(|ag| ag.words.len()) {
+                Some(ag) => {
+                    found.push(ag);
+                    i += ag.words.len();
+                }
+                // Past the mention only agent phrases are read.
+                None if i >= inside => break,
+                None => i += 1,
+            }
+        }
+        if found.is_empty() {
+            return None;
+        }
+        let mut code = self.actor_code(&self.own_code(a));
+        let mut prefix = String::new();
+        for ag in found {
+            let held =
+                |c: &str| (0..c.len()).step_by(3).any(|k| c.get(k..).is_some_and(|r| r.starts_with(ag.peer.as_str())));
+            if held(&code) || held(&prefix) {
+                continue;
+            }
+            if ag.prefix {
+                prefix.push_str(&ag.peer);
+            } else {
+                code.push_str(&ag.peer);
+            }
+        }
+        Some(prefix + &code)
     }
 
     /// The code of an actor's own dictionary line, without an agent dyad

@@ -12,7 +12,7 @@ use crate::tabari::{
     convert_actors, convert_agents, emit_verbs, join_underscores, read_lossy, split_code, SynSets, VerbEntry,
 };
 use crate::xml::{decode, pieces, Piece};
-use crate::{date_yymmdd, lower_words, Converted, ExpectedEvent, PeerDiagnostic, Suite, SuiteRecord};
+use crate::{date_yymmdd, lower_words, AgentCode, Converted, ExpectedEvent, PeerDiagnostic, Suite, SuiteRecord};
 
 /// The dictionary files of a PETRARCH set, by role, with their text.
 #[derive(Clone, Debug, Default)]
@@ -130,6 +130,7 @@ impl Dictionaries {
         for (name, text) in &self.agents {
             convert_agents(&mut conv, name, &expand_substitutions(text), '#');
         }
+        stack_agents(&mut conv);
         for (name, text) in &self.verbs {
             convert_verbs(&mut conv, lexicon, name, text);
         }
@@ -142,6 +143,30 @@ impl Dictionaries {
         }
         conv
     }
+}
+
+/// Tables every converted agent line with its peer code (the side table's
+/// for codes dyad's sectors cannot carry, else its sector), for
+/// [`crate::PeerTables::stacked_agents`].
+fn stack_agents(conv: &mut Converted) {
+    let mut all = Vec::new();
+    for (name, text) in conv.sources.iter().filter(|(n, _)| n.ends_with(".agents")) {
+        for (i, line) in text.lines().enumerate() {
+            let n = i as u32 + 1;
+            let Some((phrase, rest)) = line.split_once(" = ") else { continue };
+            let Some(sector) = rest.split_whitespace().next() else { continue };
+            let tabled = conv.tables.agent_codes.iter().find(|a| a.line.0 == *name && a.line.1 == n);
+            all.push(tabled.cloned().unwrap_or_else(|| AgentCode {
+                words: phrase.split_whitespace().map(str::to_string).collect(),
+                sector: sector.to_string(),
+                peer: sector.to_string(),
+                prefix: false,
+                line: (name.clone(), n),
+                standin: false,
+            }));
+        }
+    }
+    conv.tables.stacked_agents = all;
 }
 
 /// Converts a PETRARCH verbs dictionary: `--- VERB [CODE] ---` blocks of verbs

@@ -140,6 +140,11 @@ pub struct PeerTables {
     /// case): `and` between two of them (`awful and evil minister`) joins
     /// the words and opens no clause.
     pub adjectives: HashSet<String>,
+    /// PETRARCH: generated events `file:line` that write a pattern word's
+    /// other forms (`charters` for `CHARTER`) in a pattern of its own, coded
+    /// as the verb alone; the dictionaries hold no such line, so one coded
+    /// as no event is left out of `dyad code`'s dictionaries unreported.
+    pub form_variants: HashSet<(String, u32)>,
     /// PETRARCH codes verbs where its parse has them: a verb written right
     /// after `a`, `an`, `the` is a noun (`was in an accord`), and a verb in
     /// an adverbial clause (`after crowds burned ...`) of a verb that codes
@@ -221,6 +226,9 @@ impl Converted {
                     let at = (name.clone(), n);
                     let compound =
                         self.tables.compound_source.contains_key(&at) || self.tables.compound_target.contains_key(&at);
+                    // A generated form variant stands for no dictionary line:
+                    // what it shares with its verb's line is reported there.
+                    let variant = self.tables.form_variants.contains(&at);
                     let why = match code {
                         _ if compound => Some("compound-source-pattern"),
                         PeerCode::Null => Some("null-code-pattern"),
@@ -231,7 +239,7 @@ impl Converted {
                             } else if dyad_core::cameo::CameoCode::parse(code).is_none_or(|c| c.as_str() != code) {
                                 Some("code-not-in-codebook")
                             } else {
-                                if paired.is_some() {
+                                if paired.is_some() && !variant {
                                     notes.push((name.clone(), n, "paired-code-first-only"));
                                 }
                                 None
@@ -239,7 +247,9 @@ impl Converted {
                         }
                     };
                     if let Some(why) = why {
-                        notes.push((name.clone(), n, why));
+                        if !variant {
+                            notes.push((name.clone(), n, why));
+                        }
                         keep = false;
                     }
                 }

@@ -391,6 +391,7 @@ fn written_words_only(conv: &mut Converted, lexicon: &Lexicon, file: &str) {
             line += 1;
             conv.tables.events.insert((name.clone(), line), peer.clone());
             conv.tables.verb_forms.insert((name.clone(), line), forms.clone());
+            conv.tables.form_variants.insert((name.clone(), line));
         }
     }
     conv.sources[at].1 = text;

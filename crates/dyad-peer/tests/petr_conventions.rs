@@ -7,7 +7,8 @@
 //! (`- * CHARTER` does not match "charters"), and a verb with no actor after
 //! it codes a targetless event only when an object noun phrase follows it
 //! (not a bare time word), and a verb written as an inflected form matches
-//! its letters only; every agent of an actor's noun phrase adds its code.
+//! its letters only; every agent of an actor's noun phrase adds its code;
+//! generated form variants of no event are left out of `dyad code` unreported.
 
 use std::sync::Arc;
 
@@ -219,6 +220,27 @@ fn an_inflected_verb_matches_its_letters() {
     // `GREETED` is not `greet`, whose own block codes it.
     assert_eq!(codes(&coder, "Freedonia greets Sylvania.", &peer), vec!["FRD/SYL/036"]);
     assert_eq!(codes(&coder, "Freedonia greeted Sylvania.", &peer), vec!["FRD/SYL/031", "SYL/FRD/032"]);
+}
+
+#[test]
+fn written_form_variants_of_no_event_are_not_reported() {
+    let verbs = "--- SHELVE [---] ---\nSHELVE\n- * SUMMIT [191]\n\n--- PRAISE [051] ---\nPRAISE\n- * RIVAL [---]\n";
+    let lexicon = Lexicon::english();
+    let dicts = Dictionaries { verbs: vec![("t.verbs.txt".into(), verbs.into())], ..Dictionaries::default() };
+    let converted = dicts.convert(&lexicon);
+    // `- * SUMMIT` under `--- SHELVE [---] ---` gets a `summits` variant of no event.
+    let events = converted.sources.iter().find(|(n, _)| n.ends_with(".events")).map(|(_, t)| t.clone());
+    let events = events.expect("events source");
+    assert!(events.lines().any(|l| l.contains("summits*") && l.contains("= ---")), "{events}");
+    // Only the dictionary's own no-event pattern is reported.
+    let peer_line = |n: u32| {
+        let l = events.lines().nth(n as usize - 1).unwrap_or_default();
+        l.rsplit_once(':').map(|(_, n)| n.trim().to_string()).unwrap_or_default()
+    };
+    let dyad = converted.for_dyad();
+    let null: Vec<String> =
+        dyad.diagnostics.iter().filter(|d| d.kind == "null-code-pattern").map(|d| peer_line(d.line)).collect();
+    assert_eq!(null, vec!["7"], "{events}");
 }
 
 // PETRARCH agents: every agent phrase of an actor's noun phrase adds its

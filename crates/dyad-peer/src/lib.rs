@@ -417,6 +417,18 @@ impl Default for Conventions {
     }
 }
 
+/// What the peers read in an actor's noun phrase beyond the engine's mention.
+#[derive(Clone, Copy)]
+struct NounPhrases<'a> {
+    /// Starts of actors written with `former` (the actor's own code plus `ELI`).
+    former: &'a [usize],
+    /// PETRARCH: starts of role-noun mentions after a possessive actor and
+    /// modifiers, with the possessor's code (see `petrarch::possessed_mentions`).
+    possessed: &'a HashMap<usize, String>,
+    /// The coded text (`""`: unknown).
+    text: &'a str,
+}
+
 /// dyad's coder plus the side tables of a conversion.
 #[derive(Debug)]
 pub struct PeerCoder {
@@ -690,6 +702,8 @@ impl PeerCoder {
         events.retain(|e| !complex.contains(&e.sentence) && !gone.contains(&e.sentence));
         if self.tables.petrarch_parse {
             events.retain(|e| !determiner_before_verb(text, e, &self.tables));
+            let lexicon = self.coder.lexicon();
+            events.retain(|e| !petrarch::noun_after_article(text, e, &self.tables, lexicon));
             events = drop_adverbial_clauses(events, text, conventions.require_target);
             // PETRARCH (petr13): no targetless event without an object noun phrase.
             events = petrarch::drop_targetless_without_object(events, text);
@@ -697,7 +711,10 @@ impl PeerCoder {
         // TABARI and PETRARCH: `former` in an actor's noun phrase makes it ELI.
         let former_eli = conventions.first_actor_source || self.tables.petrarch_parse;
         let former = if former_eli { former_actors(&traces) } else { Vec::new() };
-        self.translate_in_clauses(&events, conventions, &clauses, &former, text)
+        let possessed =
+            if self.tables.petrarch_parse { petrarch::possessed_mentions(&traces, text) } else { HashMap::new() };
+        let noun_phrases = NounPhrases { former: &former, possessed: &possessed, text };
+        self.translate_in_clauses(&events, conventions, &clauses, &noun_phrases)
     }
 
     /// TABARI `FORWARD:`: the actor a pronoun of the next sentence stands
@@ -725,22 +742,22 @@ impl PeerCoder {
 
     /// As [`PeerCoder::translate`], with other conventions.
     pub fn translate_with(&self, events: &[Event], conventions: Conventions) -> Vec<PeerEvent> {
-        self.translate_in_clauses(events, conventions, &[], &[], "")
+        let none = NounPhrases { former: &[], possessed: &HashMap::new(), text: "" };
+        self.translate_in_clauses(events, conventions, &[], &none)
     }
 
     /// As [`PeerCoder::translate_with`]; `clauses` are the document offsets
     /// where a clause starts inside a sentence (`first_trigger_only` then
-    /// keeps the first verb of each clause); `former` are the starts of
-    /// actors written with `former` (TABARI codes them as the actor's own
-    /// code plus `ELI`); `text` is the coded text (`""`: unknown).
+    /// keeps the first verb of each clause); `noun_phrases` holds what the
+    /// peers read in an actor's noun phrase.
     fn translate_in_clauses(
         &self,
         events: &[Event],
         conventions: Conventions,
         clauses: &[usize],
-        former: &[usize],
-        text: &str,
+        noun_phrases: &NounPhrases<'_>,
     ) -> Vec<PeerEvent> {
+        let NounPhrases { former, possessed, text } = *noun_phrases;
         let mut out = Vec::new();
         let mut discarded_sentences = Vec::new();
         let bare_agent = |a: &dyad_core::Actor| {
@@ -841,7 +858,9 @@ impl PeerCoder {
             let code_of = |a: &Actor| match (anonymous, self.agent_sector(a)) {
                 (Some(prefix), Some(sector)) => self.peer_agent(a, &format!("{prefix}{sector}")),
                 _ if former.contains(&a.span.start) => format!("{}ELI", self.actor_code(&self.own_code(a))),
-                _ => self.stacked_code(a, text).unwrap_or_else(|| self.peer_agent(a, &self.actor_code(&a.code))),
+                _ => self
+                    .stacked_code(a, text, possessed.get(&a.span.start).map(|c| self.actor_code(c)))
+                    .unwrap_or_else(|| self.peer_agent(a, &self.actor_code(&a.code))),
             };
             let others = |members: &[&Actor], one: &Actor| {
                 members.iter().filter(|a| a.code != one.code).map(|a| code_of(a)).collect::<Vec<_>>().join("/")
@@ -979,8 +998,9 @@ impl PeerCoder {
     /// (`Freedonian world government activists`); an agent code already
     /// among the code's blocks is not repeated. `None` for a mention with
     /// no agent phrase, no dictionary actor, or coordinated members (each
-    /// member has its own agent: the engine's code is kept).
-    fn stacked_code(&self, a: &Actor, text: &str) -> Option<String> {
+    /// member has its own agent: the engine's code is kept). `base`, when
+    /// given, is the noun phrase's first actor, in place of the mention's own.
+    fn stacked_code(&self, a: &Actor, text: &str, base: Option<String>) -> Option<String> {
         if self.tables.stacked_agents.is_empty() {
             return None;
         }
@@ -1022,7 +1042,7 @@ impl PeerCoder {
         if found.is_empty() {
             return None;
         }
-        let mut code = self.actor_code(&self.own_code(a));
+        let mut code = base.unwrap_or_else(|| self.actor_code(&self.own_code(a)));
         let mut prefix = String::new();
         for ag in found {
             let held =

@@ -432,6 +432,78 @@ pub(crate) fn drop_targetless_without_object(events: Vec<dyad_core::Event>, text
     events.into_iter().filter(|e| e.target.is_some() || has_object(e)).collect()
 }
 
+/// Words that cannot stand inside a noun phrase between an article and its
+/// head: a verb word after them still heads its own verb phrase.
+const NOT_IN_NOUN_PHRASE: &[&str] = &[
+    "of", "to", "not", "no", "who", "which", "that", "and", "or", "but", "will", "would", "can", "could", "may",
+    "might", "shall", "should", "must", "did", "does", "do", "is", "are", "was", "were", "be", "been", "has", "have",
+    "had",
+];
+
+/// PETRARCH's parse reads a verb word in its base form after `a` or `an`
+/// and up to three modifying words as the noun heading that phrase
+/// (`during a brief private visit`): a singular noun phrase after `a` has
+/// no verb in the base form (that would be `visits`, or follow a modal).
+pub(crate) fn noun_after_article(
+    text: &str,
+    e: &dyad_core::Event,
+    tables: &crate::PeerTables,
+    lexicon: &Lexicon,
+) -> bool {
+    let key = (e.evidence.rule.file.to_string(), e.evidence.rule.line);
+    let Some(forms) = tables.verb_forms.get(&key) else { return false };
+    let span = e.evidence.trigger_span;
+    let (Some(before), Some(inside)) = (text.get(e.sentence_span.start..span.start), text.get(span.start..span.end))
+    else {
+        return false;
+    };
+    let mut words = lower_words(before);
+    for w in lower_words(inside) {
+        if crate::verb_form(forms, &w) {
+            let base = lexicon.lemma(&w) == w && !w.ends_with("ing");
+            let run = words.iter().rev().take(4).position(|p| p == "a" || p == "an");
+            let modifiers = run.map(|n| &words[words.len() - n..]);
+            return base
+                && modifiers.is_some_and(|m| {
+                    !m.is_empty()
+                        && m.iter().all(|x| x.chars().all(|c| c.is_alphabetic() || c == '-'))
+                        && !m.iter().any(|x| NOT_IN_NOUN_PHRASE.contains(&x.as_str()))
+                });
+        }
+        words.push(w);
+    }
+    false
+}
+
+/// PETRARCH codes a noun phrase by its first actor: a possessive actor
+/// before modifying words and a role noun with an actor of its own
+/// (`Freedonia's proud and stern envoy Novak`) codes as the possessor plus
+/// the role noun's agent, where dyad's engine ends the possessor's mention
+/// at the modifiers. The starts of such mentions, with the possessor's code.
+pub(crate) fn possessed_mentions(traces: &[dyad_coder::SentenceTrace], text: &str) -> HashMap<usize, String> {
+    let mut out = HashMap::new();
+    for t in traces {
+        let actors: Vec<_> =
+            t.mentions.iter().filter(|m| !m.is_place && m.codes.iter().all(|c| !c.starts_with('?'))).collect();
+        for pair in actors.windows(2) {
+            let (p, m) = (pair[0], pair[1]);
+            let Some(between) = text.get(p.span.end..m.span.start) else { continue };
+            let Some(rest) = between.strip_prefix("'s").or_else(|| between.strip_prefix("\u{2019}s")) else {
+                continue;
+            };
+            let words: Vec<&str> = rest.split_whitespace().collect();
+            let plain = |w: &&str| w.chars().all(|c| c.is_lowercase() || c == '-');
+            let role_first = m.text.split_whitespace().next().is_some_and(|w| w.chars().all(char::is_lowercase));
+            if let ([_, ..], [code], true) = (words.as_slice(), p.codes.as_slice(), role_first) {
+                if words.len() <= 4 && words.iter().all(plain) && !code.is_empty() {
+                    out.insert(m.span.start, code.clone());
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Expands PETRARCH's substitution sets in an agents dictionary: after
 /// `!PERSON! = MAN, MEN`, an entry `CONGRESS!PERSON! [~LEG]` stands for
 /// `CONGRESSMAN` and `CONGRESSMEN`, the member written in the marker's place

@@ -8,7 +8,9 @@
 //! it codes a targetless event only when an object noun phrase follows it
 //! (not a bare time word), and a verb written as an inflected form matches
 //! its letters only; every agent of an actor's noun phrase adds its code;
-//! generated form variants of no event are left out of `dyad code` unreported.
+//! generated form variants of no event are left out of `dyad code` unreported;
+//! a base-form verb after `a` and modifiers is a noun; a possessive actor
+//! before modifiers heads the noun phrase.
 
 use std::sync::Arc;
 
@@ -62,6 +64,9 @@ GREET
 
 --- GREETED [031:032] ---
 GREETED
+
+--- VISIT [042] ---
+VISIT
 ";
 
 fn coder() -> PeerCoder {
@@ -250,6 +255,7 @@ fn written_form_variants_of_no_event_are_not_reported() {
 
 const MORE_ACTORS: &str = "\
 LANTERN_TRUST [NGOLTN]
+NOVAK [SYL]
 WEST_FREEDONIAN [FRDWST]
 ";
 
@@ -321,4 +327,30 @@ fn coordinated_agents_keep_one_each() {
         stacked(&coder, "Freedonian media and government warned Sylvania."),
         vec!["FRDGOV/SYL/160", "FRDMED/SYL/160"]
     );
+}
+
+#[test]
+fn a_base_verb_after_an_article_and_modifiers_is_a_noun() {
+    let coder = coder();
+    let peer = Conventions::default();
+    assert_eq!(
+        codes(&coder, "Freedonia warned Sylvania during a brief private visit to Ostrevia.", &peer),
+        vec!["FRD/SYL/160"]
+    );
+    assert_eq!(codes(&coder, "Freedonia warned Sylvania before an official visit.", &peer), vec!["FRD/SYL/160"]);
+    // A modal, a written ending, or no article: the verb heads its own phrase.
+    assert_eq!(codes(&coder, "A Freedonia official will visit Sylvania.", &peer), vec!["FRDGOV/SYL/042"]);
+    assert_eq!(codes(&coder, "A Freedonia official visits Sylvania.", &peer), vec!["FRDGOV/SYL/042"]);
+    assert_eq!(codes(&coder, "Freedonia officials visit Sylvania every year.", &peer), vec!["FRDGOV/SYL/042"]);
+}
+
+#[test]
+fn a_possessive_actor_before_modifiers_heads_the_noun_phrase() {
+    let coder = stack_coder();
+    // The role noun's own actor (Novak) does not replace the possessor.
+    assert_eq!(stacked(&coder, "Freedonia's proud and stern envoy Novak warned Ostrevia."), vec!["FRDGOV/OST/160"]);
+    assert_eq!(stacked(&coder, "Freedonia's veteran envoy Novak warned Ostrevia."), vec!["FRDGOV/OST/160"]);
+    assert_eq!(stacked(&coder, "Freedonia's envoy Novak warned Ostrevia."), vec!["FRDGOV/OST/160"]);
+    // Without the possessive the role noun's actor codes.
+    assert_eq!(stacked(&coder, "The proud envoy Novak warned Ostrevia."), vec!["SYLGOV/OST/160"]);
 }

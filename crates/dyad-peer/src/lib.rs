@@ -85,6 +85,10 @@ pub struct PeerTables {
     pub story_discards: Vec<Vec<String>>,
     /// Agents whose peer code dyad's sectors cannot carry.
     pub agent_codes: Vec<AgentCode>,
+    /// PETRARCH: every agent with its peer code, in dictionary order. Every
+    /// agent phrase of an actor's noun phrase adds its code (`MSF Freedonia
+    /// diplomat`: NGO, FRD, GOV), while dyad's engine attaches one sector.
+    pub stacked_agents: Vec<AgentCode>,
     /// Generated events `file:line` of patterns with a compound source (`%
     /// *`) → the code the verb has alone, used when the subject is not
     /// compound (dyad's patterns cannot require a compound).
@@ -140,6 +144,11 @@ pub struct PeerTables {
     /// `and` between two of them (`goats and sheep of Freedonia`) joins the
     /// nouns; after one, before an unlisted word, it opens another phrase.
     pub nouns: HashSet<String>,
+    /// PETRARCH: generated events `file:line` that write a pattern word's
+    /// other forms (`charters` for `CHARTER`) in a pattern of its own, coded
+    /// as the verb alone; the dictionaries hold no such line, so one coded
+    /// as no event is left out of `dyad code`'s dictionaries unreported.
+    pub form_variants: HashSet<(String, u32)>,
     /// PETRARCH codes verbs where its parse has them: a verb written right
     /// after `a`, `an`, `the` is a noun (`was in an accord`), and a verb in
     /// an adverbial clause (`after crowds burned ...`) of a verb that codes
@@ -221,6 +230,9 @@ impl Converted {
                     let at = (name.clone(), n);
                     let compound =
                         self.tables.compound_source.contains_key(&at) || self.tables.compound_target.contains_key(&at);
+                    // A generated form variant stands for no dictionary line:
+                    // what it shares with its verb's line is reported there.
+                    let variant = self.tables.form_variants.contains(&at);
                     let why = match code {
                         _ if compound => Some("compound-source-pattern"),
                         PeerCode::Null => Some("null-code-pattern"),
@@ -231,7 +243,7 @@ impl Converted {
                             } else if dyad_core::cameo::CameoCode::parse(code).is_none_or(|c| c.as_str() != code) {
                                 Some("code-not-in-codebook")
                             } else {
-                                if paired.is_some() {
+                                if paired.is_some() && !variant {
                                     notes.push((name.clone(), n, "paired-code-first-only"));
                                 }
                                 None
@@ -239,7 +251,9 @@ impl Converted {
                         }
                     };
                     if let Some(why) = why {
-                        notes.push((name.clone(), n, why));
+                        if !variant {
+                            notes.push((name.clone(), n, why));
+                        }
                         keep = false;
                     }
                 }
@@ -405,6 +419,18 @@ impl Default for Conventions {
             complex: None,
         }
     }
+}
+
+/// What the peers read in an actor's noun phrase beyond the engine's mention.
+#[derive(Clone, Copy)]
+struct NounPhrases<'a> {
+    /// Starts of actors written with `former` (the actor's own code plus `ELI`).
+    former: &'a [usize],
+    /// PETRARCH: starts of role-noun mentions after a possessive actor and
+    /// modifiers, with the possessor's code (see `petrarch::possessed_mentions`).
+    possessed: &'a HashMap<usize, String>,
+    /// The coded text (`""`: unknown).
+    text: &'a str,
 }
 
 /// dyad's coder plus the side tables of a conversion.
@@ -680,6 +706,8 @@ impl PeerCoder {
         events.retain(|e| !complex.contains(&e.sentence) && !gone.contains(&e.sentence));
         if self.tables.petrarch_parse {
             events.retain(|e| !determiner_before_verb(text, e, &self.tables));
+            let lexicon = self.coder.lexicon();
+            events.retain(|e| !petrarch::noun_after_article(text, e, &self.tables, lexicon));
             events = drop_adverbial_clauses(events, text, conventions.require_target);
             // PETRARCH (petr13): no targetless event without an object noun phrase.
             events = petrarch::drop_targetless_without_object(events, text);
@@ -687,7 +715,10 @@ impl PeerCoder {
         // TABARI and PETRARCH: `former` in an actor's noun phrase makes it ELI.
         let former_eli = conventions.first_actor_source || self.tables.petrarch_parse;
         let former = if former_eli { former_actors(&traces) } else { Vec::new() };
-        self.translate_in_clauses(&events, conventions, &clauses, &former)
+        let possessed =
+            if self.tables.petrarch_parse { petrarch::possessed_mentions(&traces, text) } else { HashMap::new() };
+        let noun_phrases = NounPhrases { former: &former, possessed: &possessed, text };
+        self.translate_in_clauses(&events, conventions, &clauses, &noun_phrases)
     }
 
     /// TABARI `FORWARD:`: the actor a pronoun of the next sentence stands
@@ -715,21 +746,22 @@ impl PeerCoder {
 
     /// As [`PeerCoder::translate`], with other conventions.
     pub fn translate_with(&self, events: &[Event], conventions: Conventions) -> Vec<PeerEvent> {
-        self.translate_in_clauses(events, conventions, &[], &[])
+        let none = NounPhrases { former: &[], possessed: &HashMap::new(), text: "" };
+        self.translate_in_clauses(events, conventions, &[], &none)
     }
 
     /// As [`PeerCoder::translate_with`]; `clauses` are the document offsets
     /// where a clause starts inside a sentence (`first_trigger_only` then
-    /// keeps the first verb of each clause); `former` are the starts of
-    /// actors written with `former` (TABARI codes them as the actor's own
-    /// code plus `ELI`).
+    /// keeps the first verb of each clause); `noun_phrases` holds what the
+    /// peers read in an actor's noun phrase.
     fn translate_in_clauses(
         &self,
         events: &[Event],
         conventions: Conventions,
         clauses: &[usize],
-        former: &[usize],
+        noun_phrases: &NounPhrases<'_>,
     ) -> Vec<PeerEvent> {
+        let NounPhrases { former, possessed, text } = *noun_phrases;
         let mut out = Vec::new();
         let mut discarded_sentences = Vec::new();
         let bare_agent = |a: &dyad_core::Actor| {
@@ -830,7 +862,9 @@ impl PeerCoder {
             let code_of = |a: &Actor| match (anonymous, self.agent_sector(a)) {
                 (Some(prefix), Some(sector)) => self.peer_agent(a, &format!("{prefix}{sector}")),
                 _ if former.contains(&a.span.start) => format!("{}ELI", self.actor_code(&self.own_code(a))),
-                _ => self.peer_agent(a, &self.actor_code(&a.code)),
+                _ => self
+                    .stacked_code(a, text, possessed.get(&a.span.start).map(|c| self.actor_code(c)))
+                    .unwrap_or_else(|| self.peer_agent(a, &self.actor_code(&a.code))),
             };
             let others = |members: &[&Actor], one: &Actor| {
                 members.iter().filter(|a| a.code != one.code).map(|a| code_of(a)).collect::<Vec<_>>().join("/")
@@ -926,15 +960,10 @@ impl PeerCoder {
         if self.tables.agent_codes.is_empty() {
             return code.to_string();
         }
-        let lex = self.coder.lexicon();
-        // A word of the text matches a word of the phrase by lemma or as its plural.
-        let same = |w: &str, p: &str| {
-            w == p || lex.lemma(w) == lex.lemma(p) || w.strip_suffix('s').is_some_and(|x| x == p || x == lex.lemma(p))
-        };
         let words = lower_words(&a.text);
         let holds = |ag: &AgentCode| {
             ag.words.len() <= words.len()
-                && words.windows(ag.words.len()).any(|win| win.iter().zip(&ag.words).all(|(w, p)| same(w, p)))
+                && words.windows(ag.words.len()).any(|win| win.iter().zip(&ag.words).all(|(w, p)| self.same_word(w, p)))
         };
         let fits = |ag: &&AgentCode| code.len() > ag.sector.len() && code.ends_with(&ag.sector);
         // The agent entry that named a bare agent, else the longest phrase among the actor's words.
@@ -956,6 +985,82 @@ impl PeerCoder {
             }
             None => code.to_string(),
         }
+    }
+
+    /// A word of the text matches a word of an agent phrase by lemma or as
+    /// its plural.
+    fn same_word(&self, w: &str, p: &str) -> bool {
+        let lex = self.coder.lexicon();
+        w == p || lex.lemma(w) == lex.lemma(p) || w.strip_suffix('s').is_some_and(|x| x == p || x == lex.lemma(p))
+    }
+
+    /// PETRARCH codes a noun phrase as its actor's code with the code of
+    /// every agent phrase in it, left to right (the longest phrase at each
+    /// word), where dyad's engine attaches one sector: `MSF Freedonia
+    /// diplomat` is NGO (a prefix agent) + FRD + GOV. The phrase is the
+    /// mention's words and the agent phrases written right after it
+    /// (`Freedonian world government activists`); an agent code already
+    /// among the code's blocks is not repeated. `None` for a mention with
+    /// no agent phrase, no dictionary actor, or coordinated members (each
+    /// member has its own agent: the engine's code is kept). `base`, when
+    /// given, is the noun phrase's first actor, in place of the mention's own.
+    fn stacked_code(&self, a: &Actor, text: &str, base: Option<String>) -> Option<String> {
+        if self.tables.stacked_agents.is_empty() {
+            return None;
+        }
+        let rule = a.rule.as_ref().filter(|r| r.file.ends_with(".actors"))?;
+        let line = self.lines.get(&*rule.file)?.get((rule.line as usize).checked_sub(1)?)?;
+        let own_words = lower_words(line.split_once('=')?.0);
+        let mut words = lower_words(&a.text);
+        if a.text.contains(',') || words.iter().any(|w| matches!(w.as_str(), "and" | "or" | "nor")) {
+            return None;
+        }
+        let inside = words.len();
+        let after = text.get(a.span.end..).unwrap_or_default();
+        words.extend(lower_words(after.split(|c: char| ",;:.()\"!?".contains(c)).next().unwrap_or_default()));
+        let matches_at = |i: usize, phrase: &[String]| {
+            words.get(i..i + phrase.len()).is_some_and(|win| win.iter().zip(phrase).all(|(w, p)| self.same_word(w, p)))
+        };
+        let own_at = (0..inside).find(|&i| !own_words.is_empty() && matches_at(i, &own_words));
+        let own_end = own_at.map_or(0, |at| at + own_words.len());
+        let mut found: Vec<&AgentCode> = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            if own_at == Some(i) {
+                i = own_end;
+                continue;
+            }
+            let fits = |ag: &&AgentCode| {
+                matches_at(i, &ag.words) && own_at.is_none_or(|at| i >= own_end || i + ag.words.len() <= at)
+            };
+            match self.tables.stacked_agents.iter().filter(fits).max_by_key(|ag| ag.words.len()) {
+                Some(ag) => {
+                    found.push(ag);
+                    i += ag.words.len();
+                }
+                // Past the mention only agent phrases are read.
+                None if i >= inside => break,
+                None => i += 1,
+            }
+        }
+        if found.is_empty() {
+            return None;
+        }
+        let mut code = base.unwrap_or_else(|| self.actor_code(&self.own_code(a)));
+        let mut prefix = String::new();
+        for ag in found {
+            let held =
+                |c: &str| (0..c.len()).step_by(3).any(|k| c.get(k..).is_some_and(|r| r.starts_with(ag.peer.as_str())));
+            if held(&code) || held(&prefix) {
+                continue;
+            }
+            if ag.prefix {
+                prefix.push_str(&ag.peer);
+            } else {
+                code.push_str(&ag.peer);
+            }
+        }
+        Some(prefix + &code)
     }
 
     /// The code of an actor's own dictionary line, without an agent dyad

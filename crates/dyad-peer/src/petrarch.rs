@@ -12,7 +12,7 @@ use crate::tabari::{
     convert_actors, convert_agents, emit_verbs, join_underscores, read_lossy, split_code, SynSets, VerbEntry,
 };
 use crate::xml::{decode, pieces, Piece};
-use crate::{date_yymmdd, lower_words, Converted, ExpectedEvent, PeerDiagnostic, Suite, SuiteRecord};
+use crate::{date_yymmdd, lower_words, AgentCode, Converted, ExpectedEvent, PeerDiagnostic, Suite, SuiteRecord};
 
 /// The dictionary files of a PETRARCH set, by role, with their text.
 #[derive(Clone, Debug, Default)]
@@ -130,6 +130,7 @@ impl Dictionaries {
         for (name, text) in &self.agents {
             convert_agents(&mut conv, name, &expand_substitutions(text), '#');
         }
+        stack_agents(&mut conv);
         for (name, text) in &self.verbs {
             convert_verbs(&mut conv, lexicon, name, text);
         }
@@ -142,6 +143,30 @@ impl Dictionaries {
         }
         conv
     }
+}
+
+/// Tables every converted agent line with its peer code (the side table's
+/// for codes dyad's sectors cannot carry, else its sector), for
+/// [`crate::PeerTables::stacked_agents`].
+fn stack_agents(conv: &mut Converted) {
+    let mut all = Vec::new();
+    for (name, text) in conv.sources.iter().filter(|(n, _)| n.ends_with(".agents")) {
+        for (i, line) in text.lines().enumerate() {
+            let n = i as u32 + 1;
+            let Some((phrase, rest)) = line.split_once(" = ") else { continue };
+            let Some(sector) = rest.split_whitespace().next() else { continue };
+            let tabled = conv.tables.agent_codes.iter().find(|a| a.line.0 == *name && a.line.1 == n);
+            all.push(tabled.cloned().unwrap_or_else(|| AgentCode {
+                words: phrase.split_whitespace().map(str::to_string).collect(),
+                sector: sector.to_string(),
+                peer: sector.to_string(),
+                prefix: false,
+                line: (name.clone(), n),
+                standin: false,
+            }));
+        }
+    }
+    conv.tables.stacked_agents = all;
 }
 
 /// Converts a PETRARCH verbs dictionary: `--- VERB [CODE] ---` blocks of verbs
@@ -366,6 +391,7 @@ fn written_words_only(conv: &mut Converted, lexicon: &Lexicon, file: &str) {
             line += 1;
             conv.tables.events.insert((name.clone(), line), peer.clone());
             conv.tables.verb_forms.insert((name.clone(), line), forms.clone());
+            conv.tables.form_variants.insert((name.clone(), line));
         }
     }
     conv.sources[at].1 = text;
@@ -404,6 +430,78 @@ pub(crate) fn drop_targetless_without_object(events: Vec<dyad_core::Event>, text
         lower_words(clause).iter().any(|w| !time_word(w))
     };
     events.into_iter().filter(|e| e.target.is_some() || has_object(e)).collect()
+}
+
+/// Words that cannot stand inside a noun phrase between an article and its
+/// head: a verb word after them still heads its own verb phrase.
+const NOT_IN_NOUN_PHRASE: &[&str] = &[
+    "of", "to", "not", "no", "who", "which", "that", "and", "or", "but", "will", "would", "can", "could", "may",
+    "might", "shall", "should", "must", "did", "does", "do", "is", "are", "was", "were", "be", "been", "has", "have",
+    "had",
+];
+
+/// PETRARCH's parse reads a verb word in its base form after `a` or `an`
+/// and up to three modifying words as the noun heading that phrase
+/// (`during a brief private visit`): a singular noun phrase after `a` has
+/// no verb in the base form (that would be `visits`, or follow a modal).
+pub(crate) fn noun_after_article(
+    text: &str,
+    e: &dyad_core::Event,
+    tables: &crate::PeerTables,
+    lexicon: &Lexicon,
+) -> bool {
+    let key = (e.evidence.rule.file.to_string(), e.evidence.rule.line);
+    let Some(forms) = tables.verb_forms.get(&key) else { return false };
+    let span = e.evidence.trigger_span;
+    let (Some(before), Some(inside)) = (text.get(e.sentence_span.start..span.start), text.get(span.start..span.end))
+    else {
+        return false;
+    };
+    let mut words = lower_words(before);
+    for w in lower_words(inside) {
+        if crate::verb_form(forms, &w) {
+            let base = lexicon.lemma(&w) == w && !w.ends_with("ing");
+            let run = words.iter().rev().take(4).position(|p| p == "a" || p == "an");
+            let modifiers = run.map(|n| &words[words.len() - n..]);
+            return base
+                && modifiers.is_some_and(|m| {
+                    !m.is_empty()
+                        && m.iter().all(|x| x.chars().all(|c| c.is_alphabetic() || c == '-'))
+                        && !m.iter().any(|x| NOT_IN_NOUN_PHRASE.contains(&x.as_str()))
+                });
+        }
+        words.push(w);
+    }
+    false
+}
+
+/// PETRARCH codes a noun phrase by its first actor: a possessive actor
+/// before modifying words and a role noun with an actor of its own
+/// (`Freedonia's proud and stern envoy Novak`) codes as the possessor plus
+/// the role noun's agent, where dyad's engine ends the possessor's mention
+/// at the modifiers. The starts of such mentions, with the possessor's code.
+pub(crate) fn possessed_mentions(traces: &[dyad_coder::SentenceTrace], text: &str) -> HashMap<usize, String> {
+    let mut out = HashMap::new();
+    for t in traces {
+        let actors: Vec<_> =
+            t.mentions.iter().filter(|m| !m.is_place && m.codes.iter().all(|c| !c.starts_with('?'))).collect();
+        for pair in actors.windows(2) {
+            let (p, m) = (pair[0], pair[1]);
+            let Some(between) = text.get(p.span.end..m.span.start) else { continue };
+            let Some(rest) = between.strip_prefix("'s").or_else(|| between.strip_prefix("\u{2019}s")) else {
+                continue;
+            };
+            let words: Vec<&str> = rest.split_whitespace().collect();
+            let plain = |w: &&str| w.chars().all(|c| c.is_lowercase() || c == '-');
+            let role_first = m.text.split_whitespace().next().is_some_and(|w| w.chars().all(char::is_lowercase));
+            if let ([_, ..], [code], true) = (words.as_slice(), p.codes.as_slice(), role_first) {
+                if words.len() <= 4 && words.iter().all(plain) && !code.is_empty() {
+                    out.insert(m.span.start, code.clone());
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Expands PETRARCH's substitution sets in an agents dictionary: after

@@ -7,7 +7,10 @@
 //! (`- * CHARTER` does not match "charters"), and a verb with no actor after
 //! it codes a targetless event only when an object noun phrase follows it
 //! (not a bare time word), and a verb written as an inflected form matches
-//! its letters only.
+//! its letters only; every agent of an actor's noun phrase adds its code;
+//! generated form variants of no event are left out of `dyad code` unreported;
+//! a base-form verb after `a` and modifiers is a noun; a possessive actor
+//! before modifiers heads the noun phrase.
 
 use std::sync::Arc;
 
@@ -61,14 +64,21 @@ GREET
 
 --- GREETED [031:032] ---
 GREETED
+
+--- VISIT [042] ---
+VISIT
 ";
 
 fn coder() -> PeerCoder {
+    coder_with(ACTORS, AGENTS, VERBS)
+}
+
+fn coder_with(actors: &str, agents: &str, verbs: &str) -> PeerCoder {
     let lexicon = Lexicon::english();
     let dicts = Dictionaries {
-        actors: vec![("t.actors.txt".into(), ACTORS.into())],
-        agents: vec![("t.agents.txt".into(), AGENTS.into())],
-        verbs: vec![("t.verbs.txt".into(), VERBS.into())],
+        actors: vec![("t.actors.txt".into(), actors.into())],
+        agents: vec![("t.agents.txt".into(), agents.into())],
+        verbs: vec![("t.verbs.txt".into(), verbs.into())],
         ..Dictionaries::default()
     };
     let (coder, rejected) = PeerCoder::build(&dicts.convert(&lexicon), Arc::new(lexicon));
@@ -215,4 +225,132 @@ fn an_inflected_verb_matches_its_letters() {
     // `GREETED` is not `greet`, whose own block codes it.
     assert_eq!(codes(&coder, "Freedonia greets Sylvania.", &peer), vec!["FRD/SYL/036"]);
     assert_eq!(codes(&coder, "Freedonia greeted Sylvania.", &peer), vec!["FRD/SYL/031", "SYL/FRD/032"]);
+}
+
+#[test]
+fn written_form_variants_of_no_event_are_not_reported() {
+    let verbs = "--- SHELVE [---] ---\nSHELVE\n- * SUMMIT [191]\n\n--- PRAISE [051] ---\nPRAISE\n- * RIVAL [---]\n";
+    let lexicon = Lexicon::english();
+    let dicts = Dictionaries { verbs: vec![("t.verbs.txt".into(), verbs.into())], ..Dictionaries::default() };
+    let converted = dicts.convert(&lexicon);
+    // `- * SUMMIT` under `--- SHELVE [---] ---` gets a `summits` variant of no event.
+    let events = converted.sources.iter().find(|(n, _)| n.ends_with(".events")).map(|(_, t)| t.clone());
+    let events = events.expect("events source");
+    assert!(events.lines().any(|l| l.contains("summits*") && l.contains("= ---")), "{events}");
+    // Only the dictionary's own no-event pattern is reported.
+    let peer_line = |n: u32| {
+        let l = events.lines().nth(n as usize - 1).unwrap_or_default();
+        l.rsplit_once(':').map(|(_, n)| n.trim().to_string()).unwrap_or_default()
+    };
+    let dyad = converted.for_dyad();
+    let null: Vec<String> =
+        dyad.diagnostics.iter().filter(|d| d.kind == "null-code-pattern").map(|d| peer_line(d.line)).collect();
+    assert_eq!(null, vec!["7"], "{events}");
+}
+
+// PETRARCH agents: every agent phrase of an actor's noun phrase adds its
+// code (a prefix agent before the actor's code), the longest phrase at each
+// word, agent phrases written right after the mention belong to it, a code
+// already held is not repeated, and coordinated agents keep one each.
+
+const MORE_ACTORS: &str = "\
+LANTERN_TRUST [NGOLTN]
+NOVAK [SYL]
+WEST_FREEDONIAN [FRDWST]
+";
+
+const MORE_AGENTS: &str = "\
+ENVOY {ENVOYS} [~GOV]
+RELIEF_CORPS {} [NGO~]
+PRESS_OFFICER {PRESS_OFFICERS} [~MED]
+POLICE {} [~COP]
+SECRET_POLICE {} [~SPY]
+HARBOUR_GUILD {} [~HBG]
+WORLD_COUNCIL {} [~WCL]
+";
+
+fn stack_coder() -> PeerCoder {
+    coder_with(&format!("{ACTORS}{MORE_ACTORS}"), &format!("{AGENTS}{MORE_AGENTS}"), VERBS)
+}
+
+fn stacked(coder: &PeerCoder, text: &str) -> Vec<String> {
+    codes(coder, text, &Conventions::default())
+}
+
+#[test]
+fn every_agent_of_the_noun_phrase_adds_its_code() {
+    let coder = stack_coder();
+    // A prefix agent before the country and a role noun after it.
+    assert_eq!(stacked(&coder, "A Relief Corps Freedonia envoy warned Sylvania."), vec!["NGOFRDGOV/SYL/160"]);
+    assert_eq!(
+        stacked(&coder, "Sylvania restored ties with a Relief Corps Freedonia envoy."),
+        vec!["SYL/NGOFRDGOV/064"]
+    );
+    // A role noun before `of` and an organisation, in one mention.
+    assert_eq!(
+        stacked(&coder, "The press officers of Lantern Trust warned Sylvania on Monday."),
+        vec!["NGOLTNMED/SYL/160"]
+    );
+    assert_eq!(stacked(&coder, "Lantern Trust envoys warned Sylvania."), vec!["NGOLTNGOV/SYL/160"]);
+    // One agent still codes as before.
+    assert_eq!(stacked(&coder, "Freedonia officials warned Sylvania."), vec!["FRDGOV/SYL/160"]);
+}
+
+#[test]
+fn the_longest_agent_phrase_at_a_word_codes() {
+    let coder = stack_coder();
+    assert_eq!(stacked(&coder, "Freedonia secret police warned Sylvania."), vec!["FRDSPY/SYL/160"]);
+    assert_eq!(stacked(&coder, "Freedonia police warned Sylvania."), vec!["FRDCOP/SYL/160"]);
+}
+
+#[test]
+fn an_agent_code_already_held_is_not_repeated() {
+    let coder = stack_coder();
+    assert_eq!(stacked(&coder, "Freedonia government officials warned Sylvania."), vec!["FRDGOV/SYL/160"]);
+}
+
+#[test]
+fn agent_phrases_right_after_the_mention_belong_to_it() {
+    let coder = stack_coder();
+    assert_eq!(stacked(&coder, "Freedonian harbour guild envoys warned Sylvania."), vec!["FRDHBGGOV/SYL/160"]);
+    // The engine's mention ends at the actor phrase; the agent phrase after it still adds its code.
+    assert_eq!(stacked(&coder, "West Freedonian world council activists warned Sylvania."), vec!["FRDWSTWCL/SYL/160"]);
+    // Past a comma the noun phrase has ended.
+    let got = stacked(&coder, "Sylvania restored ties with Freedonia, government envoys said.");
+    assert!(got.contains(&"SYL/FRD/064".to_string()), "{got:?}");
+}
+
+#[test]
+fn coordinated_agents_keep_one_each() {
+    let coder = stack_coder();
+    assert_eq!(
+        stacked(&coder, "Freedonian media and government warned Sylvania."),
+        vec!["FRDGOV/SYL/160", "FRDMED/SYL/160"]
+    );
+}
+
+#[test]
+fn a_base_verb_after_an_article_and_modifiers_is_a_noun() {
+    let coder = coder();
+    let peer = Conventions::default();
+    assert_eq!(
+        codes(&coder, "Freedonia warned Sylvania during a brief private visit to Ostrevia.", &peer),
+        vec!["FRD/SYL/160"]
+    );
+    assert_eq!(codes(&coder, "Freedonia warned Sylvania before an official visit.", &peer), vec!["FRD/SYL/160"]);
+    // A modal, a written ending, or no article: the verb heads its own phrase.
+    assert_eq!(codes(&coder, "A Freedonia official will visit Sylvania.", &peer), vec!["FRDGOV/SYL/042"]);
+    assert_eq!(codes(&coder, "A Freedonia official visits Sylvania.", &peer), vec!["FRDGOV/SYL/042"]);
+    assert_eq!(codes(&coder, "Freedonia officials visit Sylvania every year.", &peer), vec!["FRDGOV/SYL/042"]);
+}
+
+#[test]
+fn a_possessive_actor_before_modifiers_heads_the_noun_phrase() {
+    let coder = stack_coder();
+    // The role noun's own actor (Novak) does not replace the possessor.
+    assert_eq!(stacked(&coder, "Freedonia's proud and stern envoy Novak warned Ostrevia."), vec!["FRDGOV/OST/160"]);
+    assert_eq!(stacked(&coder, "Freedonia's veteran envoy Novak warned Ostrevia."), vec!["FRDGOV/OST/160"]);
+    assert_eq!(stacked(&coder, "Freedonia's envoy Novak warned Ostrevia."), vec!["FRDGOV/OST/160"]);
+    // Without the possessive the role noun's actor codes.
+    assert_eq!(stacked(&coder, "The proud envoy Novak warned Ostrevia."), vec!["SYLGOV/OST/160"]);
 }

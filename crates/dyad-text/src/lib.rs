@@ -393,12 +393,12 @@ impl Lexicon {
     /// from them whether the sentence is worth tagging at all; then
     /// [`Lexicon::tag_into`] finishes the analysis.
     pub fn lex_into(&self, text: &str, sentence: Span, scratch: &mut Scratch) {
-        let Scratch { raws, norms, lexes, choices, lookups, buf, entries } = scratch;
+        let Scratch { raws, tokens, lexes, choices, lookups, buf, entries } = scratch;
         if !Arc::ptr_eq(&entries.0, &self.words.entries) {
             entries.0 = Arc::clone(&self.words.entries);
         }
         raws.clear();
-        norms.clear();
+        tokens.clear();
         lexes.clear();
         choices.clear();
         lookups.clear();
@@ -406,7 +406,7 @@ impl Lexicon {
         raws.reserve(s.len() / 5 + 4);
         tokenize::tokenize(s, raws);
         let n = raws.len();
-        norms.reserve(n);
+        tokens.reserve(n);
         lexes.reserve(n);
         choices.reserve(n);
         lookups.reserve(n);
@@ -460,7 +460,15 @@ impl Lexicon {
                 _ => (None, lexicon::NO_ENTRY, 0),
             };
             lexes.push(tagger::Lex { kind: r.kind, case, closed, entry, mask });
-            norms.push(owned);
+            // The token as far as it is known before tagging: `tag_into`
+            // fills in the tag and the lemma in place.
+            tokens.push(Token {
+                span: Span::new(sentence.start + r.start, sentence.start + r.end),
+                norm: owned,
+                lemma: CompactString::const_new(""),
+                tag: Tag::Other,
+                case,
+            });
             lookups.push(Lookup { word, prefix: prefix as u32 });
         }
     }
@@ -469,18 +477,19 @@ impl Lexicon {
     /// [`Lexicon::lex_into`] left in `scratch` for `sentence` and writes them
     /// to `out` (cleared first).
     pub fn tag_into(&self, sentence: Span, scratch: &mut Scratch, out: &mut Vec<Token>) {
+        debug_assert!(scratch.tokens.iter().all(|t| sentence.start <= t.span.start && t.span.end <= sentence.end));
+        let Scratch { tokens, lexes, choices, lookups, .. } = scratch;
+        tagger::tag(&self.words.entries, lexes, tokens, choices);
+        // The tokens move to `out` whole (the vectors swap: `out`'s memory
+        // serves the next sentence's tokens) and are finished in place.
         out.clear();
-        let Scratch { raws, norms, lexes, choices, lookups, .. } = scratch;
-        tagger::tag(&self.words.entries, lexes, norms, choices);
-        out.reserve(raws.len());
-        let facts = lexes.iter().zip(lookups.iter());
-        for (((r, norm), &(tag, lemma)), (lex, look)) in raws.iter().zip(norms.drain(..)).zip(choices.iter()).zip(facts)
-        {
+        std::mem::swap(out, tokens);
+        for ((t, &(tag, lemma)), look) in out.iter_mut().zip(choices.iter()).zip(lookups.iter()) {
             let prefix = look.prefix as usize;
-            let lemma = match lemma {
+            t.lemma = match lemma {
                 Some(l) if prefix > 0 => {
                     let mut s = CompactString::with_capacity(prefix + l.len());
-                    s.push_str(&norm[..prefix]);
+                    s.push_str(&t.norm[..prefix]);
                     s.push_str(l);
                     s
                 }
@@ -488,15 +497,9 @@ impl Lexicon {
                 // byte at a time), long ones borrow the lexicon's string.
                 Some(l) if l.len() <= 24 => CompactString::new(l),
                 Some(l) => CompactString::const_new(l),
-                None => norm.clone(),
+                None => t.norm.clone(),
             };
-            out.push(Token {
-                span: Span::new(sentence.start + r.start, sentence.start + r.end),
-                case: lex.case,
-                norm,
-                lemma,
-                tag,
-            });
+            t.tag = tag;
         }
     }
 }
@@ -526,7 +529,9 @@ impl std::fmt::Debug for Entries {
 #[derive(Debug, Default)]
 pub struct Scratch {
     raws: Vec<Raw>,
-    norms: Vec<CompactString>,
+    /// The tokens of the sentence given to [`Lexicon::lex_into`], untagged
+    /// until [`Lexicon::tag_into`] finishes them (and moves them out).
+    tokens: Vec<Token>,
     lexes: Vec<tagger::Lex>,
     choices: Vec<tagger::Choice>,
     lookups: Vec<Lookup>,
@@ -575,7 +580,7 @@ impl Scratch {
     /// The normalised form of token `i` (after [`Lexicon::lex_into`]; `""`
     /// out of range).
     pub fn norm(&self, i: usize) -> &str {
-        self.norms.get(i).map_or("", CompactString::as_str)
+        self.tokens.get(i).map_or("", |t| t.norm.as_str())
     }
 
     /// The letter case of token `i` as [`Token::case`] will give it (after

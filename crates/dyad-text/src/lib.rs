@@ -469,7 +469,7 @@ impl Lexicon {
                 tag: Tag::Other,
                 case,
             });
-            lookups.push(Lookup { word, prefix: prefix as u32 });
+            lookups.push(Lookup { word, prefix: prefix as u32, in_context: LemmaKind::Norm });
         }
     }
 
@@ -484,7 +484,7 @@ impl Lexicon {
         // serves the next sentence's tokens) and are finished in place.
         out.clear();
         std::mem::swap(out, tokens);
-        for ((t, &(tag, lemma)), look) in out.iter_mut().zip(choices.iter()).zip(lookups.iter()) {
+        for ((t, &(tag, lemma)), look) in out.iter_mut().zip(choices.iter()).zip(lookups.iter_mut()) {
             let prefix = look.prefix as usize;
             t.lemma = match lemma {
                 Some(l) if prefix > 0 => {
@@ -500,6 +500,21 @@ impl Lexicon {
                 None => t.norm.clone(),
             };
             t.tag = tag;
+            look.in_context = match lemma {
+                None => LemmaKind::Norm,
+                // The very string of the table that the context-free lemma
+                // is (same place, same length): what it is was noted with
+                // the word, so no string is compared.
+                Some(l) if prefix == 0 && look.word.lemma(&self.words.entries).is_some_and(|c| std::ptr::eq(c, l)) => {
+                    if look.word.lemma_is_form {
+                        LemmaKind::Norm
+                    } else {
+                        LemmaKind::ContextFree
+                    }
+                }
+                Some(_) if t.lemma == t.norm => LemmaKind::Norm,
+                Some(_) => LemmaKind::Other,
+            };
         }
     }
 }
@@ -513,6 +528,23 @@ struct Lookup {
     /// Bytes of the hyphenated head whose last part gave the token's
     /// lexicon entry (`pro-` in `pro-government`), else 0.
     prefix: u32,
+    /// After tagging: what the lemma in context is.
+    in_context: LemmaKind,
+}
+
+/// What a token's lemma in context ([`Token::lemma`]) is, as
+/// [`Scratch::lemma_kind`] tells it after [`Lexicon::tag_into`]: a caller
+/// that keeps facts by the norm and the context-free lemma reuses them
+/// without comparing strings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LemmaKind {
+    /// The token's norm.
+    Norm,
+    /// The context-free lemma ([`Scratch::lemma`]), which is not the norm.
+    ContextFree,
+    /// Another string than the norm (which may still equal the
+    /// context-free lemma, or a lemma a caller derives otherwise).
+    Other,
 }
 
 /// The lexicon's entries, shared with it (the debug output only counts them).
@@ -559,6 +591,12 @@ impl Scratch {
     /// `norm` (when it did, the lemma may still be the norm).
     pub fn has_lemma(&self, i: usize) -> bool {
         self.choices.get(i).is_some_and(|c| c.1.is_some())
+    }
+
+    /// After [`Lexicon::tag_into`]: what token `i`'s lemma in context is
+    /// ([`LemmaKind::Norm`] out of range).
+    pub fn lemma_kind(&self, i: usize) -> LemmaKind {
+        self.lookups.get(i).map_or(LemmaKind::Norm, |l| l.in_context)
     }
 
     /// Whether token `i` of the last analysed sentence is a common word, as
@@ -690,6 +728,36 @@ mod tests {
         }
         assert!(scratch.has_lemma(tokens.iter().position(|t| t.norm == "seized").unwrap_or(0)));
         assert_eq!((n, first.as_str()), (tokens.len(), "officials"));
+    }
+
+    /// What `lemma_kind` says of a token's lemma is so: the norm, the
+    /// context-free lemma (not the norm), or another string than the norm.
+    #[test]
+    fn lemma_kinds_say_what_the_lemma_is() {
+        let lexicon = Lexicon::english();
+        let mut scratch = Scratch::default();
+        let mut tokens = Vec::new();
+        let mut seen = [0; 3];
+        for &text in TEXTS {
+            for span in sentences(text) {
+                lexicon.lex_into(text, span, &mut scratch);
+                let free: Vec<Option<&str>> = (0..scratch.len()).map(|i| scratch.lemma(i)).collect();
+                lexicon.tag_into(span, &mut scratch, &mut tokens);
+                for (i, t) in tokens.iter().enumerate() {
+                    match scratch.lemma_kind(i) {
+                        LemmaKind::Norm => assert_eq!(t.lemma, t.norm),
+                        LemmaKind::ContextFree => {
+                            assert_eq!(Some(t.lemma.as_str()), free[i], "{t:?}");
+                            assert_ne!(t.lemma, t.norm);
+                        }
+                        LemmaKind::Other => assert_ne!(t.lemma, t.norm),
+                    }
+                    seen[scratch.lemma_kind(i) as usize] += 1;
+                }
+            }
+        }
+        // "met", "weren't": each kind occurs.
+        assert!(seen.iter().all(|&n| n > 0), "{seen:?}");
     }
 
     /// A token's word id names its norm; unknown words have none.

@@ -2,7 +2,7 @@
 
 use dyad_core::Span;
 use dyad_dict::{KeyRow, TokenKeys};
-use dyad_text::{Case, Token};
+use dyad_text::{Case, LemmaKind, Token};
 
 use crate::{skip, Coder, Workspace, MAX_SENTENCE_TOKENS};
 
@@ -108,12 +108,25 @@ impl<'a> Sentence<'a> {
         }
         let mut tokens = std::mem::take(&mut workspace.tokens);
         coder.lexicon().tag_into(span, scratch, &mut tokens);
-        // A token the tagger chose no lemma for has its norm as lemma.
-        let relemmatised = |&(i, (_, t)): &(usize, (_, &Token))| scratch.has_lemma(i) && t.lemma != t.norm;
-        for (i, (row, t)) in keys.iter_mut().zip(&tokens).enumerate().filter(relemmatised) {
+        // The row's lemma key is the norm's until the tagger chose another
+        // lemma; the tagger says when it chose the context-free one.
+        for (i, (row, t)) in keys.iter_mut().zip(&tokens).enumerate() {
+            let kind = scratch.lemma_kind(i);
+            if kind == LemmaKind::Norm {
+                continue;
+            }
             let ([n, _, c], Some([ni, _, ci])) = (**row, row.ids()) else { continue };
-            let cf = context_free_lemma(&t.norm, scratch.lemma(i), scratch.is_common_word(i));
-            let lemma = if t.lemma == cf { (c, ci) } else { dicts.key_id(&t.lemma) };
+            let lemma = match kind {
+                LemmaKind::ContextFree => (c, ci),
+                _ => {
+                    let cf = context_free_lemma(&t.norm, scratch.lemma(i), scratch.is_common_word(i));
+                    if t.lemma == cf {
+                        (c, ci)
+                    } else {
+                        dicts.key_id(&t.lemma)
+                    }
+                }
+            };
             *row = dicts.key_row([n, lemma.0, c], [ni, lemma.1, ci]);
         }
         let (words, upper) = tokens

@@ -111,6 +111,10 @@ pub(crate) struct Word {
     /// The form's word id (see [`crate::Lexicon::form`]), [`NO_WORD`] for
     /// the default (unknown) word.
     pub(crate) id: u32,
+    /// Whether the context-free lemma ([`Word::lemma`]) is the form itself:
+    /// the tagger's lemma is then known to be a token's norm without
+    /// comparing them.
+    pub(crate) lemma_is_form: bool,
 }
 
 /// The word id of no word.
@@ -120,7 +124,7 @@ pub(crate) const NO_WORD: u32 = u32::MAX;
 pub(crate) const NO_ENTRY: u32 = u32::MAX;
 
 /// What the lexicon knows of a word it does not know.
-pub(crate) static UNKNOWN: Word = Word { closed: None, mask: 0, entry: NO_ENTRY, id: NO_WORD };
+pub(crate) static UNKNOWN: Word = Word { closed: None, mask: 0, entry: NO_ENTRY, id: NO_WORD, lemma_is_form: false };
 
 impl Default for Word {
     fn default() -> Word {
@@ -367,14 +371,18 @@ pub(crate) fn build() -> (Words, usize) {
         }
         if e.n > 0 {
             let word = map.entry(form);
-            *word = Word { closed: None, mask: e.mask, entry: entries.len() as u32, id: word.id };
+            let lemma_is_form = e.first_lemma() == form;
+            *word = Word { closed: None, mask: e.mask, entry: entries.len() as u32, id: word.id, lemma_is_form };
             entries.push(e);
         }
     }
     map.entries = entries.into();
     let forms = map.len();
-    for (k, &(w, c, _)) in closed::WORDS.iter().enumerate() {
-        map.entry(w).closed = Some((c, k as u8));
+    for (k, &(w, c, lemma)) in closed::WORDS.iter().enumerate() {
+        let word = map.entry(w);
+        // The closed-class lemma is the context-free one.
+        word.closed = Some((c, k as u8));
+        word.lemma_is_form = lemma == w;
     }
     (map, forms)
 }
@@ -458,6 +466,11 @@ mod tests {
         }
         for &(w, _, l) in closed::WORDS {
             assert_eq!(words.get(w).and_then(Word::closed).map(|(_, l)| l), Some(l), "{w}");
+        }
+        // The flag says whether the context-free lemma is the form.
+        for &form in words.forms.iter().step_by(3) {
+            let w = words.get(form).unwrap();
+            assert_eq!(w.lemma_is_form, w.lemma(&words.entries) == Some(form), "{form}");
         }
         // Word ids number the forms densely, each form its own id.
         assert_eq!(words.forms.len(), words.len());

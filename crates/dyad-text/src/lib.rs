@@ -393,12 +393,12 @@ impl Lexicon {
     /// from them whether the sentence is worth tagging at all; then
     /// [`Lexicon::tag_into`] finishes the analysis.
     pub fn lex_into(&self, text: &str, sentence: Span, scratch: &mut Scratch) {
-        let Scratch { raws, norms, lexes, choices, lookups, buf, entries } = scratch;
+        let Scratch { raws, tokens, lexes, choices, lookups, buf, entries } = scratch;
         if !Arc::ptr_eq(&entries.0, &self.words.entries) {
             entries.0 = Arc::clone(&self.words.entries);
         }
         raws.clear();
-        norms.clear();
+        tokens.clear();
         lexes.clear();
         choices.clear();
         lookups.clear();
@@ -406,7 +406,7 @@ impl Lexicon {
         raws.reserve(s.len() / 5 + 4);
         tokenize::tokenize(s, raws);
         let n = raws.len();
-        norms.reserve(n);
+        tokens.reserve(n);
         lexes.reserve(n);
         choices.reserve(n);
         lookups.reserve(n);
@@ -460,8 +460,16 @@ impl Lexicon {
                 _ => (None, lexicon::NO_ENTRY, 0),
             };
             lexes.push(tagger::Lex { kind: r.kind, case, closed, entry, mask });
-            norms.push(owned);
-            lookups.push(Lookup { word, prefix: prefix as u32 });
+            // The token as far as it is known before tagging: `tag_into`
+            // fills in the tag and the lemma in place.
+            tokens.push(Token {
+                span: Span::new(sentence.start + r.start, sentence.start + r.end),
+                norm: owned,
+                lemma: CompactString::const_new(""),
+                tag: Tag::Other,
+                case,
+            });
+            lookups.push(Lookup { word, prefix: prefix as u32, in_context: LemmaKind::Norm });
         }
     }
 
@@ -469,18 +477,19 @@ impl Lexicon {
     /// [`Lexicon::lex_into`] left in `scratch` for `sentence` and writes them
     /// to `out` (cleared first).
     pub fn tag_into(&self, sentence: Span, scratch: &mut Scratch, out: &mut Vec<Token>) {
+        debug_assert!(scratch.tokens.iter().all(|t| sentence.start <= t.span.start && t.span.end <= sentence.end));
+        let Scratch { tokens, lexes, choices, lookups, .. } = scratch;
+        tagger::tag(&self.words.entries, lexes, tokens, choices);
+        // The tokens move to `out` whole (the vectors swap: `out`'s memory
+        // serves the next sentence's tokens) and are finished in place.
         out.clear();
-        let Scratch { raws, norms, lexes, choices, lookups, .. } = scratch;
-        tagger::tag(&self.words.entries, lexes, norms, choices);
-        out.reserve(raws.len());
-        let facts = lexes.iter().zip(lookups.iter());
-        for (((r, norm), &(tag, lemma)), (lex, look)) in raws.iter().zip(norms.drain(..)).zip(choices.iter()).zip(facts)
-        {
+        std::mem::swap(out, tokens);
+        for ((t, &(tag, lemma)), look) in out.iter_mut().zip(choices.iter()).zip(lookups.iter_mut()) {
             let prefix = look.prefix as usize;
-            let lemma = match lemma {
+            t.lemma = match lemma {
                 Some(l) if prefix > 0 => {
                     let mut s = CompactString::with_capacity(prefix + l.len());
-                    s.push_str(&norm[..prefix]);
+                    s.push_str(&t.norm[..prefix]);
                     s.push_str(l);
                     s
                 }
@@ -488,15 +497,24 @@ impl Lexicon {
                 // byte at a time), long ones borrow the lexicon's string.
                 Some(l) if l.len() <= 24 => CompactString::new(l),
                 Some(l) => CompactString::const_new(l),
-                None => norm.clone(),
+                None => t.norm.clone(),
             };
-            out.push(Token {
-                span: Span::new(sentence.start + r.start, sentence.start + r.end),
-                case: lex.case,
-                norm,
-                lemma,
-                tag,
-            });
+            t.tag = tag;
+            look.in_context = match lemma {
+                None => LemmaKind::Norm,
+                // The very string of the table that the context-free lemma
+                // is (same place, same length): what it is was noted with
+                // the word, so no string is compared.
+                Some(l) if prefix == 0 && look.word.lemma(&self.words.entries).is_some_and(|c| std::ptr::eq(c, l)) => {
+                    if look.word.lemma_is_form {
+                        LemmaKind::Norm
+                    } else {
+                        LemmaKind::ContextFree
+                    }
+                }
+                Some(_) if t.lemma == t.norm => LemmaKind::Norm,
+                Some(_) => LemmaKind::Other,
+            };
         }
     }
 }
@@ -510,6 +528,23 @@ struct Lookup {
     /// Bytes of the hyphenated head whose last part gave the token's
     /// lexicon entry (`pro-` in `pro-government`), else 0.
     prefix: u32,
+    /// After tagging: what the lemma in context is.
+    in_context: LemmaKind,
+}
+
+/// What a token's lemma in context ([`Token::lemma`]) is, as
+/// [`Scratch::lemma_kind`] tells it after [`Lexicon::tag_into`]: a caller
+/// that keeps facts by the norm and the context-free lemma reuses them
+/// without comparing strings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LemmaKind {
+    /// The token's norm.
+    Norm,
+    /// The context-free lemma ([`Scratch::lemma`]), which is not the norm.
+    ContextFree,
+    /// Another string than the norm (which may still equal the
+    /// context-free lemma, or a lemma a caller derives otherwise).
+    Other,
 }
 
 /// The lexicon's entries, shared with it (the debug output only counts them).
@@ -526,7 +561,9 @@ impl std::fmt::Debug for Entries {
 #[derive(Debug, Default)]
 pub struct Scratch {
     raws: Vec<Raw>,
-    norms: Vec<CompactString>,
+    /// The tokens of the sentence given to [`Lexicon::lex_into`], untagged
+    /// until [`Lexicon::tag_into`] finishes them (and moves them out).
+    tokens: Vec<Token>,
     lexes: Vec<tagger::Lex>,
     choices: Vec<tagger::Choice>,
     lookups: Vec<Lookup>,
@@ -556,6 +593,12 @@ impl Scratch {
         self.choices.get(i).is_some_and(|c| c.1.is_some())
     }
 
+    /// After [`Lexicon::tag_into`]: what token `i`'s lemma in context is
+    /// ([`LemmaKind::Norm`] out of range).
+    pub fn lemma_kind(&self, i: usize) -> LemmaKind {
+        self.lookups.get(i).map_or(LemmaKind::Norm, |l| l.in_context)
+    }
+
     /// Whether token `i` of the last analysed sentence is a common word, as
     /// [`Lexicon::is_common_word`] says of the token's `norm`.
     pub fn is_common_word(&self, i: usize) -> bool {
@@ -575,7 +618,7 @@ impl Scratch {
     /// The normalised form of token `i` (after [`Lexicon::lex_into`]; `""`
     /// out of range).
     pub fn norm(&self, i: usize) -> &str {
-        self.norms.get(i).map_or("", CompactString::as_str)
+        self.tokens.get(i).map_or("", |t| t.norm.as_str())
     }
 
     /// The letter case of token `i` as [`Token::case`] will give it (after
@@ -685,6 +728,36 @@ mod tests {
         }
         assert!(scratch.has_lemma(tokens.iter().position(|t| t.norm == "seized").unwrap_or(0)));
         assert_eq!((n, first.as_str()), (tokens.len(), "officials"));
+    }
+
+    /// What `lemma_kind` says of a token's lemma is so: the norm, the
+    /// context-free lemma (not the norm), or another string than the norm.
+    #[test]
+    fn lemma_kinds_say_what_the_lemma_is() {
+        let lexicon = Lexicon::english();
+        let mut scratch = Scratch::default();
+        let mut tokens = Vec::new();
+        let mut seen = [0; 3];
+        for &text in TEXTS {
+            for span in sentences(text) {
+                lexicon.lex_into(text, span, &mut scratch);
+                let free: Vec<Option<&str>> = (0..scratch.len()).map(|i| scratch.lemma(i)).collect();
+                lexicon.tag_into(span, &mut scratch, &mut tokens);
+                for (i, t) in tokens.iter().enumerate() {
+                    match scratch.lemma_kind(i) {
+                        LemmaKind::Norm => assert_eq!(t.lemma, t.norm),
+                        LemmaKind::ContextFree => {
+                            assert_eq!(Some(t.lemma.as_str()), free[i], "{t:?}");
+                            assert_ne!(t.lemma, t.norm);
+                        }
+                        LemmaKind::Other => assert_ne!(t.lemma, t.norm),
+                    }
+                    seen[scratch.lemma_kind(i) as usize] += 1;
+                }
+            }
+        }
+        // "met", "weren't": each kind occurs.
+        assert!(seen.iter().all(|&n| n > 0), "{seen:?}");
     }
 
     /// A token's word id names its norm; unknown words have none.

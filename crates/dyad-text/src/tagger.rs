@@ -5,7 +5,7 @@
 use crate::closed::Closed;
 use crate::lexicon::{closed_lemma, Entry, JJ, NN, NNP, NNS, NOUN, RB, VB, VBD, VBG, VBN, VBZ, VERB};
 use crate::tokenize::Kind;
-use crate::{Case, CompactString, Tag, VerbForm};
+use crate::{Case, Tag, Token, VerbForm};
 
 /// Per-token lexical facts the rules look at: 12 bytes, the closed-class
 /// word and the entry by index (copying a whole entry per token cost a
@@ -42,9 +42,9 @@ fn is_wordish(k: Kind) -> bool {
     matches!(k, Kind::Word | Kind::Abbrev | Kind::Number | Kind::Clitic | Kind::Neg | Kind::ApostropheS)
 }
 
-/// Tag every token of a sentence. `norms` are only used for a few suffix
-/// guesses on unknown words.
-pub(crate) fn tag(entries: &[Entry], lex: &[Lex], norms: &[CompactString], out: &mut Vec<Choice>) {
+/// Tag every token of a sentence. The tokens (`norms`: only their `norm` is
+/// read, not yet tagged) are only used for a few suffix guesses and neighbours.
+pub(crate) fn tag(entries: &[Entry], lex: &[Lex], norms: &[Token], out: &mut Vec<Choice>) {
     out.clear();
     let words = lex.iter().filter(|l| matches!(l.kind, Kind::Word)).count();
     let upper = lex.iter().filter(|l| l.kind == Kind::Word && l.case == Case::Upper).count();
@@ -103,13 +103,13 @@ fn nominal(lex: &[Lex], j: usize, all_caps: bool) -> bool {
 
 /// Likely sentence/clause initial: nothing word-like before, or an opening
 /// quote/bracket, colon or dash (dateline "(Reuters) - Police ...").
-fn initial(lex: &[Lex], norms: &[CompactString], i: usize) -> bool {
+fn initial(lex: &[Lex], norms: &[Token], i: usize) -> bool {
     if i == 0 {
         return true;
     }
     let p = &lex[i - 1];
     if !is_wordish(p.kind) {
-        let n = norms[i - 1].as_str();
+        let n = norms[i - 1].norm.as_str();
         // Bounded look-back: leading punctuation runs are short in practice.
         return matches!(n, "\"" | "'" | "(" | "[" | ":" | "-" | "--" | "*" | "`" | "``")
             || (i < 8 && !lex[..i].iter().any(|l| is_wordish(l.kind)));
@@ -124,9 +124,9 @@ fn adjish(norm: &str) -> bool {
     ADJ_SUFFIXES.iter().any(|s| norm.len() > s.len() + 2 && norm.ends_with(s))
 }
 
-fn choose(entries: &[Entry], lex: &[Lex], norms: &[CompactString], out: &[Choice], i: usize, all_caps: bool) -> Choice {
+fn choose(entries: &[Entry], lex: &[Lex], norms: &[Token], out: &[Choice], i: usize, all_caps: bool) -> Choice {
     let l = &lex[i];
-    let norm = norms[i].as_str();
+    let norm = norms[i].norm.as_str();
     match l.kind {
         Kind::Punct => return (Tag::Punct, None),
         Kind::Symbol => return (Tag::Other, None),
@@ -137,7 +137,7 @@ fn choose(entries: &[Entry], lex: &[Lex], norms: &[CompactString], out: &[Choice
             // "he's", "it's", "that's": is/has; otherwise possessive.
             let pron = i > 0
                 && matches!(
-                    norms[i - 1].as_str(),
+                    norms[i - 1].norm.as_str(),
                     "he" | "she" | "it" | "that" | "there" | "what" | "who" | "here" | "where"
                 );
             if pron {
@@ -226,9 +226,9 @@ fn choose(entries: &[Entry], lex: &[Lex], norms: &[CompactString], out: &[Choice
             (Tag::Adv, e.lemma_for(&[RB]))
         }
     };
-    let next_norm = next.map_or("", |j| norms[j].as_str());
+    let next_norm = next.map_or("", |j| norms[j].norm.as_str());
     // "U.S.-backed forces": a participle glued by a hyphen to a name.
-    let glued = i >= 2 && norms[i - 1] == "-" && matches!(lex[i - 2].kind, Kind::Abbrev | Kind::Word);
+    let glued = i >= 2 && norms[i - 1].norm == "-" && matches!(lex[i - 2].kind, Kind::Abbrev | Kind::Word);
     if glued && mask & VBN != 0 && next_nominal {
         return adj(&e);
     }
@@ -358,7 +358,7 @@ fn choose(entries: &[Entry], lex: &[Lex], norms: &[CompactString], out: &[Choice
 /// describing the object, since two finite verbs do not meet. Not after a
 /// verb of saying (`Israel says killed Hamas commander` drops `it`) or a
 /// linking verb (`got detained`).
-fn participle_modifies_object(lex: &[Lex], norms: &[CompactString], out: &[Choice], i: usize, all_caps: bool) -> bool {
+fn participle_modifies_object(lex: &[Lex], norms: &[Token], out: &[Choice], i: usize, all_caps: bool) -> bool {
     const CLAUSE_OR_LINK: &[&str] = &[
         "say", "claim", "report", "announce", "state", "confirm", "deny", "admit", "allege", "insist", "warn", "fear",
         "know", "add", "note", "think", "believe", "tell", "show", "reveal", "find", "hope", "expect", "get", "become",
@@ -371,7 +371,7 @@ fn participle_modifies_object(lex: &[Lex], norms: &[CompactString], out: &[Choic
         Tag::Verb(VerbForm::Present3) => lex[p].mask & NOUN == 0,
         _ => false,
     };
-    let lemma = out[p].1.unwrap_or(norms[p].as_str());
+    let lemma = out[p].1.unwrap_or(norms[p].norm.as_str());
     let noun_next = lex.get(i + 1).is_some_and(|n| {
         n.kind == Kind::Word && n.closed.is_none() && (n.mask & (NOUN | JJ) != 0 || is_capital(n, all_caps))
     });
@@ -396,8 +396,8 @@ fn new_phrase_after(lex: &[Lex], j: Option<usize>, all_caps: bool) -> bool {
 /// after an article or demonstrative, or at the start of a clause (a
 /// headline's `UN report urges ...`). After a comma or `and` it may be one
 /// of several subjects (`Russia, Ukraine trade accusations`).
-fn name_modifier(lex: &[Lex], norms: &[CompactString], out: &[Choice], p: usize) -> bool {
-    if norms[p].ends_with('s') {
+fn name_modifier(lex: &[Lex], norms: &[Token], out: &[Choice], p: usize) -> bool {
+    if norms[p].norm.ends_with('s') {
         return false;
     }
     let mut k = p;
@@ -408,7 +408,9 @@ fn name_modifier(lex: &[Lex], norms: &[CompactString], out: &[Choice], p: usize)
         return false;
     }
     initial(lex, norms, k)
-        || k > 0 && out[k - 1].0 == Tag::Det && matches!(norms[k - 1].as_str(), "a" | "an" | "the" | "this" | "that")
+        || k > 0
+            && out[k - 1].0 == Tag::Det
+            && matches!(norms[k - 1].norm.as_str(), "a" | "an" | "the" | "this" | "that")
 }
 
 fn form_bit(f: VerbForm) -> u16 {

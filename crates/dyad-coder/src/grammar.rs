@@ -1043,6 +1043,8 @@ pub(crate) fn code_sentence(
     let question = question_clause(&s.tokens);
     let mut sentence_events: Vec<Event> = Vec::new();
     let mut prev_subject: Option<usize> = None;
+    // The last object named, for an object pronoun (`accusing it of`).
+    let mut prev_target: Option<usize> = None;
     // The subject a coordinated verb shares (`attacked X and killed Y`):
     // as `prev_subject`, but not the actor of a noun trigger's own
     // premodifier (`called the US strikes an escalation and vowed ...` is
@@ -1436,6 +1438,23 @@ pub(crate) fn code_sentence(
                     let relative = s.tokens.get(e).is_some_and(|t| norm_is(t, &["that", "which"]))
                         && s.tokens.get(e + 1).is_some_and(|t| t.tag == Tag::Verb(VerbForm::Past));
                     (force && relative).then(|| find_object(&s, &input, &found, e + 2, false, false)).flatten()
+                })
+                .or_else(|| {
+                    // `filed a case against the UAE, accusing it of ...`,
+                    // `blamed them for`: an object pronoun right after the
+                    // verb of an adjunct or of an accusation stands for the
+                    // object named before it in the sentence. (Not in a quote
+                    // or clause of its own: `told Reuters: "we will fight them`,
+                    // `saying it would ...`.)
+                    let p = s.tokens.get(trigger_start + 1)?;
+                    let next = s.tokens.get(trigger_start + 2);
+                    let clause =
+                        next.is_some_and(|t| is_finite_verb(t) || is_aux(t) || t.tag == Tag::Modal || is_adv(t));
+                    let object_pronoun = norm_is(p, &["it", "them"])
+                        && !pattern.code.as_str().starts_with("01")
+                        && !clause
+                        && (participle || next.is_some_and(|t| norm_is(t, &["of", "for"])));
+                    prev_target.filter(|_| object_pronoun)
                 }),
         };
         // `appealed for funds for refugees`, `appealed for $5m to feed
@@ -1475,6 +1494,7 @@ pub(crate) fn code_sentence(
             (None, None) => (subject, object),
         };
         prev_subject = subject.or(prev_subject);
+        prev_target = target_k.filter(|&k| !found[k].is_place && Some(k) != subject).or(prev_target);
         let own_premodifier = m.trigger.iter().all(|&t| s.tokens[t].tag == Tag::Noun)
             && subject.is_some_and(|k| {
                 found[k].end <= trigger_start
@@ -1632,7 +1652,17 @@ pub(crate) fn code_sentence(
         // its direct object moved: `prisoners were released by X` are X's.)
         let direct_object = target.as_ref().is_some_and(|(t, _)| {
             let from = if t.start >= trigger_end { trigger_end } else { trigger_start + 1 };
-            t.start >= from && !(from..t.start).any(|i| s.tokens[i].tag == Tag::Prep && !quantity_of(&s.tokens, i))
+            // (`the killing of civilians`: the `of` of the act noun names whom it is done to.)
+            // (Material acts only: `a meeting of ministers` names who met.)
+            let act_of = |i: usize| {
+                matches!(code.quad_class().number(), 2 | 4)
+                    && s.tokens[i].norm == "of"
+                    && i > 0
+                    && m.trigger.contains(&(i - 1))
+                    && s.tokens[i - 1].tag == Tag::Noun
+            };
+            t.start >= from
+                && !(from..t.start).any(|i| s.tokens[i].tag == Tag::Prep && !quantity_of(&s.tokens, i) && !act_of(i))
                 || passive && m.target.is_some_and(|(a, _)| a == t.start && a < trigger_start)
                 || reduced_passive && t.end <= vg_start
         });
@@ -3186,8 +3216,16 @@ fn find_object(
             // is the subject of a complement clause, not an object.
             let e = found[k].end;
             // (`said hundreds of people had fled`: a quantity's `of` is no preposition.)
-            let after_prep = preceding_prep(toks, j).is_some_and(|p| p.tag == Tag::Prep || p.tag == Tag::To)
-                && !(j >= 1 && quantity_of(toks, j - 1));
+            // (`the release of 11 journalists arrested while ...`: past a number
+            // after `of` too; not `more than 100 civilians have been killed`.)
+            let mut b = j;
+            while b > from && matches!(toks[b - 1].tag, Tag::Num | Tag::Det) {
+                b -= 1;
+            }
+            let after_prep = (preceding_prep(toks, j).is_some_and(|p| p.tag == Tag::Prep || p.tag == Tag::To)
+                || b < j && b > 0 && toks[b - 1].norm == "of")
+                && !(j >= 1 && quantity_of(toks, j - 1))
+                && !(b >= 1 && quantity_of(toks, b - 1));
             let subject_of_clause = !after_prep
                 && toks.get(e).is_some_and(|t| {
                     (is_finite_verb(t) && !is_compound_noun(toks, e) && !participle_modifier(toks, e))
@@ -3250,6 +3288,21 @@ fn find_object(
         // so does an auxiliary (`said there was no evidence to hold the
         // man`, `said the infant had been taken to hospital`).
         let subject_pronoun = norm_is(t, &["he", "she", "it", "they", "we", "i"]);
+        // `sent food, tents and blankets to Syria`: a comma inside a list of
+        // nouns goes on with the object.
+        let list_comma = t.norm == "," && noun_list_continues(toks, j);
+        // `flew relief supplies to Myanmar`: an `-s` noun of goods the tagger
+        // read as a verb, before `to`.
+        let goods = !verbal
+            && t.tag == Tag::Verb(VerbForm::Present3)
+            && j > 0
+            && toks[j - 1].tag == Tag::Noun
+            && toks[j - 1].case == Case::Lower
+            && toks.get(j + 1).is_some_and(|n| n.norm == "to");
+        if list_comma || goods {
+            j += 1;
+            continue;
+        }
         if is_stop_punct(t)
             || is_clause_mark(t)
             || is_finite_verb(t)
@@ -3263,6 +3316,24 @@ fn find_object(
         j += 1;
     }
     organ
+}
+
+/// Whether the comma at `j` sits inside a list of lower-case nouns that
+/// ends with `and`/`or` (`wheat, fuel and medicine`).
+fn noun_list_continues(toks: &[Token], j: usize) -> bool {
+    let noun = |t: &Token| t.case == Case::Lower && matches!(t.tag, Tag::Noun | Tag::Adj);
+    if !toks.get(j + 1).is_some_and(noun) {
+        return false;
+    }
+    for t in toks.iter().skip(j + 2).take(6) {
+        if norm_is(t, &["and", "or"]) {
+            return true;
+        }
+        if !(t.norm == "," || noun(t)) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether mention `k`, after a trigger ending at `from`, sits in an

@@ -1249,3 +1249,27 @@ fn a_protest_is_aimed_at_the_target_of_its_demand() {
         "FRDCVL 141 - #Kharkiv; FRDCVL 100 - #Kharkiv",
     );
 }
+
+#[test]
+fn an_object_pronoun_of_an_adjunct_is_the_object_named_before() {
+    check("Turkey expelled two Greek diplomats, accusing them of interference.", "TUR 1663 GRCGOV; TUR 1125 GRCGOV");
+    // A pronoun that opens a clause of its own is its subject.
+    check("Russia criticised Turkey, saying it would withdraw.", "RUS 111 TUR; RUS 0356 -");
+}
+
+#[test]
+fn the_object_goes_on_past_a_number_a_list_and_goods_read_as_verbs() {
+    check(
+        "The United Nations demanded the release of 11 Greek journalists arrested in Athens.",
+        "IGOUNO 1053 GRCMED #Athens",
+    );
+    check("Turkey supplied food, tents and blankets to Greece.", "TUR 072 GRC");
+    check("Turkey supplied food parcels to Greece.", "TUR 072 GRC");
+    // A number after `than` is no object's: the people are a clause subject.
+    check("Greek officials said more than 100 villagers had fled.", "");
+}
+
+#[test]
+fn the_of_phrase_of_a_material_act_noun_is_its_direct_object() {
+    check("Witnesses described the killing of villagers by Russian troops.", "RUSMIL 1823 RUSCVL");
+}

@@ -1049,6 +1049,8 @@ pub(crate) fn code_sentence(
     let question = question_clause(&s.tokens);
     let mut sentence_events: Vec<Event> = Vec::new();
     let mut prev_subject: Option<usize> = None;
+    // The last object named, for an object pronoun (`accusing it of`).
+    let mut prev_target: Option<usize> = None;
     // The subject a coordinated verb shares (`attacked X and killed Y`):
     // as `prev_subject`, but not the actor of a noun trigger's own
     // premodifier (`called the US strikes an escalation and vowed ...` is
@@ -1442,6 +1444,23 @@ pub(crate) fn code_sentence(
                     let relative = s.tokens.get(e).is_some_and(|t| norm_is(t, &["that", "which"]))
                         && s.tokens.get(e + 1).is_some_and(|t| t.tag == Tag::Verb(VerbForm::Past));
                     (force && relative).then(|| find_object(&s, &input, &found, e + 2, false, false)).flatten()
+                })
+                .or_else(|| {
+                    // `filed a case against the UAE, accusing it of ...`,
+                    // `blamed them for`: an object pronoun right after the
+                    // verb of an adjunct or of an accusation stands for the
+                    // object named before it in the sentence. (Not in a quote
+                    // or clause of its own: `told Reuters: "we will fight them`,
+                    // `saying it would ...`.)
+                    let p = s.tokens.get(trigger_start + 1)?;
+                    let next = s.tokens.get(trigger_start + 2);
+                    let clause =
+                        next.is_some_and(|t| is_finite_verb(t) || is_aux(t) || t.tag == Tag::Modal || is_adv(t));
+                    let object_pronoun = norm_is(p, &["it", "them"])
+                        && !pattern.code.as_str().starts_with("01")
+                        && !clause
+                        && (participle || next.is_some_and(|t| norm_is(t, &["of", "for"])));
+                    prev_target.filter(|_| object_pronoun)
                 }),
         };
         // `appealed for funds for refugees`, `appealed for $5m to feed
@@ -1481,6 +1500,7 @@ pub(crate) fn code_sentence(
             (None, None) => (subject, object),
         };
         prev_subject = subject.or(prev_subject);
+        prev_target = target_k.filter(|&k| !found[k].is_place && Some(k) != subject).or(prev_target);
         let own_premodifier = m.trigger.iter().all(|&t| s.tokens[t].tag == Tag::Noun)
             && subject.is_some_and(|k| {
                 found[k].end <= trigger_start
@@ -1593,6 +1613,21 @@ pub(crate) fn code_sentence(
                 }
             })
             .flatten();
+        // `arrived in Kyiv`, `landed in Manila`: a visit is to the country of
+        // the place it reaches, as `visited Kyiv` is.
+        let visit_place = (target.is_none() && between.is_none() && code.as_str() == "042" && !passive)
+            .then(|| {
+                let mut e = m.end.max(trigger_end);
+                if !s.tokens.get(e.wrapping_sub(1)).is_some_and(|t| norm_is(t, &["in", "to"])) {
+                    return None;
+                }
+                if s.tokens.get(e).is_some_and(|t| t.norm == "the") {
+                    e += 1;
+                }
+                places.iter().find(|p| p.start == e)
+            })
+            .flatten();
+        let place_target = place_target.or(visit_place);
         let target = target.or_else(|| {
             let p = place_target?;
             let member = Member {
@@ -1636,10 +1671,43 @@ pub(crate) fn code_sentence(
         // its direct object moved: `prisoners were released by X` are X's.)
         let direct_object = target.as_ref().is_some_and(|(t, _)| {
             let from = if t.start >= trigger_end { trigger_end } else { trigger_start + 1 };
-            t.start >= from && !s.tokens[from..t.start].iter().any(|x| x.tag == Tag::Prep)
+            // (`the killing of civilians`: the `of` of the act noun names whom it is done to.)
+            // (Material acts only: `a meeting of ministers` names who met.)
+            let act_of = |i: usize| {
+                matches!(code.quad_class().number(), 2 | 4)
+                    && s.tokens[i].norm == "of"
+                    && i > 0
+                    && m.trigger.contains(&(i - 1))
+                    && s.tokens[i - 1].tag == Tag::Noun
+            };
+            t.start >= from
+                && !(from..t.start).any(|i| s.tokens[i].tag == Tag::Prep && !quantity_of(&s.tokens, i) && !act_of(i))
                 || passive && m.target.is_some_and(|(a, _)| a == t.start && a < trigger_start)
                 || reduced_passive && t.end <= vg_start
         });
+        // `used chlorine gas against civilians`, `opened fire on protesters`:
+        // people after the preposition of a force act are acted upon.
+        let force_victim = matches!(&code.as_str()[..2], "17" | "18" | "19" | "20")
+            && target.as_ref().is_some_and(|(t, _)| {
+                t.start >= trigger_end
+                    && preceding_prep(&s.tokens, t.start).is_some_and(|p| norm_is(p, &["against", "on", "at", "upon"]))
+            });
+        // `evacuated civilians from Mariupol`, `detained protesters in Lyon`:
+        // people acted upon are of the place named right after them.
+        let people_place =
+            target.as_ref().and_then(|(tm, _)| {
+                let mut j = tm.end;
+                if !s.tokens.get(j).is_some_and(|t| norm_is(t, &["from", "in", "near", "outside", "inside"])) {
+                    return None;
+                }
+                j += 1;
+                while s.tokens.get(j).is_some_and(|t| {
+                    t.tag == Tag::Det || t.case == Case::Lower && (t.tag == Tag::Adj || is_direction(t))
+                }) {
+                    j += 1;
+                }
+                places.iter().find(|p| p.start == j)?.location.country.clone()
+            });
         // Hostages are seldom their captor's own people: `Hamas released 20 hostages`.
         let captives = target.as_ref().is_some_and(|(tm, _)| {
             tm.agent_only
@@ -1709,12 +1777,13 @@ pub(crate) fn code_sentence(
                 let own_state = !target_at_place
                     && src.sector.as_deref().is_some_and(|sec| !STATE_SECTORS.contains(&sec))
                     && t.sector.as_deref().is_some_and(|sec| matches!(sec, "GOV" | "LEG" | "JUD"));
-                let acted_upon = domestic
-                    || own_state
-                    || direct_object
-                        && !captives
-                        && t.sector.as_deref().is_some_and(|sec| PEOPLE_SECTORS.contains(&sec));
-                let t = settle(t, || src.country.clone().filter(|_| acted_upon))?;
+                let people = t.sector.as_deref().is_some_and(|sec| PEOPLE_SECTORS.contains(&sec));
+                // (Armed groups after `against` are fought, often by foreign forces.)
+                let armed = t.sector.as_deref().is_some_and(|sec| matches!(sec, "REB" | "INS" | "SEP" | "CRM"));
+                let victims = (direct_object || force_victim && !armed) && !captives && people;
+                let acted_upon = domestic || own_state || victims;
+                let here = people_place.clone().filter(|_| victims);
+                let t = settle(t, || here.or_else(|| src.country.clone().filter(|_| acted_upon)))?;
                 actor(&t, sp, &doc.text)
             });
             if target.as_ref().is_some_and(|t| t.code == source.code) {
@@ -1822,6 +1891,7 @@ pub(crate) fn code_sentence(
             }
         }
     }
+    protest_aims(&s.tokens, &mut sentence_events);
     // One event per (source, target, code) in a sentence. A bare statement
     // about nobody (`X said ...`, 010 with no target) is not coded: as in
     // TABARI, PETRARCH and ICEWS, every `said` would otherwise be an event.
@@ -1876,6 +1946,32 @@ pub(crate) fn code_sentence(
             &fates,
             &coded.events[first_event..],
         ));
+    }
+}
+
+/// `marched through Belgrade, demanding that the government resign`,
+/// `blocked roads, calling on the president to quit`: a protest with no
+/// target named is aimed at whom the demand of its `-ing` adjunct (after a
+/// comma, by the same source; the tagger often reads `demanding` as an
+/// adjective) is.
+fn protest_aims(toks: &[Token], events: &mut [Event]) {
+    for i in 0..events.len() {
+        let e = &events[i];
+        if e.target.is_some() || e.negated || !e.cameo.as_str().starts_with("14") {
+            continue;
+        }
+        let aim = events.iter().find(|d| {
+            let at = toks.iter().position(|t| t.span.start == d.evidence.trigger_span.start);
+            let adjunct = at.is_some_and(|j| j > 0 && toks[j - 1].norm == "," && toks[j].norm.ends_with("ing"));
+            adjunct
+                && d.cameo.as_str().starts_with("10")
+                && !d.negated
+                && d.source.code == e.source.code
+                && d.evidence.trigger_span.start > e.evidence.trigger_span.start
+        });
+        if let Some(t) = aim.and_then(|d| d.target.clone()) {
+            events[i].target = Some(t);
+        }
     }
 }
 
@@ -3260,7 +3356,17 @@ fn find_object(
             // `said China opposed ...`: a mention followed by its own verb
             // is the subject of a complement clause, not an object.
             let e = found[k].end;
-            let after_prep = preceding_prep(toks, j).is_some_and(|p| p.tag == Tag::Prep || p.tag == Tag::To);
+            // (`said hundreds of people had fled`: a quantity's `of` is no preposition.)
+            // (`the release of 11 journalists arrested while ...`: past a number
+            // after `of` too; not `more than 100 civilians have been killed`.)
+            let mut b = j;
+            while b > from && matches!(toks[b - 1].tag, Tag::Num | Tag::Det) {
+                b -= 1;
+            }
+            let after_prep = (preceding_prep(toks, j).is_some_and(|p| p.tag == Tag::Prep || p.tag == Tag::To)
+                || b < j && b > 0 && toks[b - 1].norm == "of")
+                && !(j >= 1 && quantity_of(toks, j - 1))
+                && !(b >= 1 && quantity_of(toks, b - 1));
             let subject_of_clause = !after_prep
                 && toks.get(e).is_some_and(|t| {
                     (is_finite_verb(t) && !is_compound_noun(toks, e) && !participle_modifier(toks, e))
@@ -3323,6 +3429,21 @@ fn find_object(
         // so does an auxiliary (`said there was no evidence to hold the
         // man`, `said the infant had been taken to hospital`).
         let subject_pronoun = norm_is(t, &["he", "she", "it", "they", "we", "i"]);
+        // `sent food, tents and blankets to Syria`: a comma inside a list of
+        // nouns goes on with the object.
+        let list_comma = t.norm == "," && noun_list_continues(toks, j);
+        // `flew relief supplies to Myanmar`: an `-s` noun of goods the tagger
+        // read as a verb, before `to`.
+        let goods = !verbal
+            && t.tag == Tag::Verb(VerbForm::Present3)
+            && j > 0
+            && toks[j - 1].tag == Tag::Noun
+            && toks[j - 1].case == Case::Lower
+            && toks.get(j + 1).is_some_and(|n| n.norm == "to");
+        if list_comma || goods {
+            j += 1;
+            continue;
+        }
         if is_stop_punct(t)
             || is_clause_mark(t)
             || is_finite_verb(t)
@@ -3338,6 +3459,24 @@ fn find_object(
     organ
 }
 
+/// Whether the comma at `j` sits inside a list of lower-case nouns that
+/// ends with `and`/`or` (`wheat, fuel and medicine`).
+fn noun_list_continues(toks: &[Token], j: usize) -> bool {
+    let noun = |t: &Token| t.case == Case::Lower && matches!(t.tag, Tag::Noun | Tag::Adj);
+    if !toks.get(j + 1).is_some_and(noun) {
+        return false;
+    }
+    for t in toks.iter().skip(j + 2).take(6) {
+        if norm_is(t, &["and", "or"]) {
+            return true;
+        }
+        if !(t.norm == "," || noun(t)) {
+            return false;
+        }
+    }
+    false
+}
+
 /// Whether mention `k`, after a trigger ending at `from`, sits in an
 /// infinitive of purpose or is people in need after `for` (`for refugees`;
 /// a country after `for` is the one asking is for, as CAMEO codes it).
@@ -3348,6 +3487,17 @@ fn beneficiary(toks: &[Token], from: usize, k: &Mention) -> bool {
     // Not the subject of an infinitive: `appealed for civilians to leave`.
     let head = toks.get(k.end).is_none_or(|t| t.tag != Tag::To);
     purpose || people && head && preceding_prep(toks, k.start).is_some_and(|p| p.norm == "for")
+}
+
+/// The `of` at `i` after a quantity (`dozens of`, `tens of thousands of`,
+/// `a number of`): what follows is the object itself, not a phrase about it.
+fn quantity_of(toks: &[Token], i: usize) -> bool {
+    toks[i].norm == "of"
+        && i > 0
+        && matches!(
+            toks[i - 1].lemma.as_str(),
+            "dozen" | "ten" | "tens" | "hundred" | "thousand" | "million" | "score" | "number" | "handful" | "couple"
+        )
 }
 
 /// Whether the mention starting at `start` is the `of` complement of the

@@ -129,6 +129,9 @@ vow = 030
 liberate {target} = 0841
 report = 010
 deny .. claim = 016
+arrive in = 042
+evacuate = 073
+use .. tear gas = 175
 ";
 
 const SYNONYMS: &str = "&talk = talk, negotiation, discussion\n&mediation = mediation\n";
@@ -1216,4 +1219,76 @@ fn by_phrase_of_an_object_noun_is_no_passive_agent() {
     check("Sylvania denied claims by Freedonia.", "SYL 016 FRD");
     check("Sylvania denied the claim by Freedonia.", "SYL 016 FRD");
     check("They asked about the Sylvanian journalist taken hostage by Freedonia.", "FRD 181 SYLMED");
+}
+
+#[test]
+fn people_counted_with_of_are_the_direct_object() {
+    check("Freedonian troops killed dozens of villagers.", "FRDMIL 1823 FRDCVL");
+    check("Russian troops arrested tens of thousands of journalists.", "RUSMIL 173 RUSMED");
+    // The quantity's `of` opens no prepositional phrase: the people are the
+    // subject of the reported clause, not the target of the statement.
+    check("Freedonian officials said hundreds of villagers had fled.", "");
+}
+
+#[test]
+fn people_after_the_preposition_of_force_are_its_victims() {
+    check("Freedonian troops used tear gas against villagers.", "FRDMIL 175 FRDCVL");
+    check("Sylvanian troops used tear gas on journalists.", "SYLMIL 175 SYLMED");
+    // Armed groups fought are often not the force's own people.
+    check("Freedonian troops used tear gas against rebels.", "FRDMIL 175 -");
+}
+
+#[test]
+fn people_acted_upon_take_the_country_of_the_place_after_them() {
+    check("The United Nations evacuated villagers from Kharkiv.", "IGOUNO 073 UKRCVL");
+    check("Russian troops arrested journalists in Kharkiv.", "RUSMIL 173 UKRMED #Kharkiv");
+}
+
+#[test]
+fn a_visit_arriving_in_a_place_is_to_its_country() {
+    check("Freedonian officials arrived in Tehran.", "FRDGOV 042 IRN #Tehran");
+    check("Greek diplomats arrived in Moscow on Monday.", "GRCGOV 042 RUS #Moscow");
+    // A visit at home has no target.
+    check("Turkish officials arrived in Ankara.", "TURGOV 042 - #Ankara");
+}
+
+#[test]
+fn a_protest_is_aimed_at_the_target_of_its_demand() {
+    check(
+        "Freedonian villagers marched through Kharkiv, demanding that Turkey withdraw.",
+        "FRDCVL 141 TUR; FRDCVL 106 TUR",
+    );
+    check(
+        "Sylvanian journalists protested on Monday, demanding that Russia release the prisoners.",
+        "SYLMED 141 RUS; SYLMED 1053 RUS",
+    );
+    // A demand of nobody gives the protest no target.
+    check(
+        "Freedonian villagers marched in Kharkiv, demanding justice.",
+        "FRDCVL 141 - #Kharkiv; FRDCVL 100 - #Kharkiv",
+    );
+}
+
+#[test]
+fn an_object_pronoun_of_an_adjunct_is_the_object_named_before() {
+    check("Turkey expelled two Greek diplomats, accusing them of interference.", "TUR 1663 GRCGOV; TUR 1125 GRCGOV");
+    // A pronoun that opens a clause of its own is its subject.
+    check("Russia criticised Turkey, saying it would withdraw.", "RUS 111 TUR; RUS 0356 -");
+}
+
+#[test]
+fn the_object_goes_on_past_a_number_a_list_and_goods_read_as_verbs() {
+    check(
+        "The United Nations demanded the release of 11 Greek journalists arrested in Athens.",
+        "IGOUNO 1053 GRCMED #Athens",
+    );
+    check("Turkey supplied food, tents and blankets to Greece.", "TUR 072 GRC");
+    check("Turkey supplied food parcels to Greece.", "TUR 072 GRC");
+    // A number after `than` is no object's: the people are a clause subject.
+    check("Greek officials said more than 100 villagers had fled.", "");
+}
+
+#[test]
+fn the_of_phrase_of_a_material_act_noun_is_its_direct_object() {
+    check("Witnesses described the killing of villagers by Russian troops.", "RUSMIL 1823 RUSCVL");
 }

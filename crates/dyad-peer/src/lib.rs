@@ -1142,8 +1142,7 @@ fn targets_after_verb(
                 let to = m.span.start.saturating_sub(t.span.start);
                 t.text.get(from..to).is_some_and(|x| {
                     !x.contains([';', ':', '(', ')'])
-                        && (whole_sentence
-                            || !x.contains(',') && !lower_words(x).iter().any(|w| CLAUSE_WORDS.contains(&w.as_str())))
+                        && (whole_sentence || !x.contains(',') && !lower_words(x).iter().any(|w| opens_clause(w)))
                 })
             };
             // A pronoun standing for the source itself (`urged Sylvania to
@@ -2005,9 +2004,34 @@ fn coordinated_with_actor(a: &Actor, events: &[Event]) -> bool {
         .any(|b| b.span == a.span && named(b))
 }
 
-/// Words that open an adverbial clause.
-const ADVERBIAL_WORDS: &[&str] =
-    &["after", "before", "since", "until", "while", "when", "because", "although", "though", "once", "unless"];
+/// Words that open an adverbial clause wherever they stand.
+const ADVERBIAL_OPENERS: &[&str] = &["after", "before", "while", "when", "because", "although", "though", "unless"];
+
+/// Words that open an adverbial clause before a subject but are as often a
+/// preposition or adverb (`until Friday`, `once again`): only
+/// [`drop_adverbial_clauses`], whose clause must hold the event's source,
+/// reads them as clause openers.
+const ADVERBIAL_OR_PREPOSITION: &[&str] = &["since", "until", "once"];
+
+/// Words that open a relative clause (`who`, `which`) or a clause of
+/// condition or question (`if`, `whether`): the end of a verb's object,
+/// but no adverbial clause for [`drop_adverbial_clauses`].
+const RELATIVE_OR_CONDITION: &[&str] = &["where", "who", "which", "whom", "whose", "if", "whether"];
+
+fn listed(lists: &[&[&str]], word: &str) -> bool {
+    lists.iter().any(|l| l.iter().any(|w| word.eq_ignore_ascii_case(w)))
+}
+
+/// Whether `word` (any case) opens an adverbial clause.
+fn opens_adverbial_clause(word: &str) -> bool {
+    listed(&[ADVERBIAL_OPENERS, ADVERBIAL_OR_PREPOSITION], word)
+}
+
+/// Whether `word` (any case) opens an adverbial or relative clause, which
+/// ends the search for a verb's target.
+fn opens_clause(word: &str) -> bool {
+    listed(&[ADVERBIAL_OPENERS, RELATIVE_OR_CONDITION], word)
+}
 
 /// PETRARCH codes a verb phrase with the clauses inside it: a verb in an
 /// adverbial clause that follows a verb which codes (`Freedonia restored
@@ -2031,7 +2055,7 @@ fn drop_adverbial_clauses(events: Vec<Event>, text: &str, require_target: bool) 
                 continue;
             }
             let Some(start) = word_start.take() else { continue };
-            let opens = ADVERBIAL_WORDS.iter().any(|w| between[start..i].eq_ignore_ascii_case(w));
+            let opens = opens_adverbial_clause(&between[start..i]);
             if opens && from + i <= e.source.span.start && !between[i..].contains([',', ';', ':']) {
                 return true;
             }
@@ -2041,12 +2065,6 @@ fn drop_adverbial_clauses(events: Vec<Event>, text: &str, require_target: bool) 
     let drop: Vec<bool> = events.iter().map(|e| events.iter().any(|o| codes(o) && inside(o, e))).collect();
     events.into_iter().zip(drop).filter(|(_, d)| !d).map(|(e, _)| e).collect()
 }
-
-/// Words that open an adverbial or relative clause.
-const CLAUSE_WORDS: &[&str] = &[
-    "while", "when", "where", "who", "which", "whom", "whose", "because", "after", "before", "although", "though",
-    "if", "unless", "whether",
-];
 
 fn is_null_actor(code: &str) -> bool {
     code.starts_with("---") || code.starts_with("###") || code.starts_with("+++")

@@ -523,6 +523,8 @@ pub(crate) type SynSets = BTreeMap<String, Vec<String>>;
 /// patterns as dyad sources.
 ///
 /// `stems`: words written without a trailing `_` are prefixes (TABARI).
+/// Returns the index of the `.events` source in `conv.sources`, for the
+/// passes that rewrite it.
 pub(crate) fn emit_verbs(
     conv: &mut Converted,
     lexicon: &Lexicon,
@@ -530,7 +532,7 @@ pub(crate) fn emit_verbs(
     syns: &SynSets,
     verbs: &[VerbEntry],
     stems: bool,
-) {
+) -> usize {
     let mut syn_out = Out::new(&format!("{file}.synonyms"));
     let mut known = HashSet::new();
     for name in syns.keys() {
@@ -669,6 +671,7 @@ pub(crate) fn emit_verbs(
         conv.tables.verbs_without_noun_endings |= stems;
     }
     conv.sources.push((out.name, out.text));
+    conv.sources.len() - 1
 }
 
 /// TABARI reads a personal pronoun as the actor it stands for, so a `$`

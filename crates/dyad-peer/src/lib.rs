@@ -49,6 +49,12 @@ pub struct PeerDiagnostic {
     pub message: String,
 }
 
+impl PeerDiagnostic {
+    pub(crate) fn new(file: &str, line: u32, kind: &'static str, message: impl Into<String>) -> PeerDiagnostic {
+        PeerDiagnostic { file: file.to_string(), line, kind, message: message.into() }
+    }
+}
+
 impl std::fmt::Display for PeerDiagnostic {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}:{}: {}: {}", self.file, self.line, self.kind, self.message)
@@ -203,6 +209,12 @@ impl Converted {
         out
     }
 
+    /// The text of the first source whose name ends with `suffix`
+    /// (`.events`, `.synonyms`).
+    pub fn source(&self, suffix: &str) -> Option<&str> {
+        self.sources.iter().find(|(n, _)| n.ends_with(suffix)).map(|(_, t)| t.as_str())
+    }
+
     /// A builder holding the converted sources (without dyad's defaults).
     pub fn builder(&self) -> DictionariesBuilder {
         let mut b = DictionariesBuilder::new();
@@ -282,7 +294,7 @@ impl Converted {
     }
 
     pub(crate) fn diag(&mut self, file: &str, line: u32, kind: &'static str, message: impl Into<String>) {
-        self.diagnostics.push(PeerDiagnostic { file: file.to_string(), line, kind, message: message.into() });
+        self.diagnostics.push(PeerDiagnostic::new(file, line, kind, message));
     }
 
     pub(crate) fn count(&mut self, what: &'static str) {
@@ -2438,6 +2450,11 @@ mod tests {
     }
 
     /// The events of a text under `c`, sorted, as `SOURCE TARGET CODE; ...`.
+    /// TABARI's conventions on a peer coder's own.
+    fn tabari_conventions(coder: &PeerCoder) -> Conventions {
+        Conventions { first_actor_source: true, by_clause: true, first_trigger_only: true, ..coder.conventions() }
+    }
+
     fn joined_codes(coder: &PeerCoder, text: &str, c: &Conventions) -> String {
         let mut v: Vec<String> = coder
             .code_with(text, None, c.clone())
@@ -2520,8 +2537,7 @@ mod tests {
                       <ADJECTIVE>\nAWFUL\nEVIL\n</ADJECTIVE>\n";
         let verbs = "PRAISE [041]\nGUARD [170]\nASSAIL [122]\nWARN [160]\nACCORD [---]\n- IN_* [075]\n- IN_ * [072]\n";
         let (_, coder) = tabari_coder(actors, verbs);
-        let tabari =
-            Conventions { first_actor_source: true, by_clause: true, first_trigger_only: true, ..coder.conventions() };
+        let tabari = tabari_conventions(&coder);
         let cases = [
             ("Sylvania praised Freedonia state-run television on Monday.", "SYL FRDTV 041", "words between"),
             ("Sylvania praised Freedonia television on Monday.", "SYL FRDTV 041", "adjacent"),
@@ -2622,8 +2638,7 @@ mod tests {
             "URGE [102]\nASSIST [092]\nASK [090]\nPARADE [017]\n- ANTI- + * [111]\nRESUM [065]\n- * TIES [064]\n\
              REGRET [111]\n- SAID $ * [113]\n- SAID * [114]\nFOUND [190]\n- + WAS * DEAD [200]\n";
         let (_, coder) = tabari_coder("SYLVANIAN [SYL]\n", verbs);
-        let tabari =
-            Conventions { first_actor_source: true, by_clause: true, first_trigger_only: true, ..coder.conventions() };
+        let tabari = tabari_conventions(&coder);
         let codes = |text: &str| joined_codes(&coder, text, &tabari);
         // (text, TABARI's events, why)
         let cases = [
@@ -2695,8 +2710,7 @@ mod tests {
         let verbs =
             "PRAISE [041]\nFEAST [042]\n- $ HOSTING ^ * HARVEST [043]\nEXPECT [020]\nRESUM [065]\n- * TIES [064]\n";
         let (_, coder) = tabari_coder(agents, verbs);
-        let tabari =
-            Conventions { first_actor_source: true, by_clause: true, first_trigger_only: true, ..coder.conventions() };
+        let tabari = tabari_conventions(&coder);
         let convert = Conventions { agent_prefix: Some("~"), ..tabari.clone() };
         let dyad = coder.conventions();
         // (text, conventions, TABARI's events, dyad's events, why); an event is `SOURCE TARGET CODE`.

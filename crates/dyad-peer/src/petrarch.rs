@@ -636,12 +636,12 @@ pub fn read_suite(name: &str, xml: &str) -> Suite {
                 let Some(rec) = current.as_mut() else { continue };
                 let get = |k: &str| attrs.iter().find(|(a, _)| *a == k).map(|(_, v)| v.trim().to_string());
                 if let Some(err) = get("error") {
-                    suite.diagnostics.push(PeerDiagnostic {
-                        file: name.to_string(),
-                        line: 0,
-                        kind: "expected-error",
-                        message: format!("{}: expects no event ({err})", rec.id),
-                    });
+                    suite.diagnostics.push(PeerDiagnostic::new(
+                        name,
+                        0,
+                        "expected-error",
+                        format!("{}: expects no event ({err})", rec.id),
+                    ));
                     continue;
                 }
                 let (Some(s), Some(c)) = (get("sourcecode"), get("eventcode")) else { continue };
@@ -684,12 +684,12 @@ fn finish(suite: &mut Suite, name: &str, mut rec: SuiteRecord, parse: &str) {
     if balanced(parse) {
         rec = parsed_text(rec, parse);
     } else {
-        suite.diagnostics.push(PeerDiagnostic {
-            file: name.to_string(),
-            line: 0,
-            kind: "bad-parse",
-            message: format!("{}: the parse's brackets do not pair up: nothing is coded", rec.id),
-        });
+        suite.diagnostics.push(PeerDiagnostic::new(
+            name,
+            0,
+            "bad-parse",
+            format!("{}: the parse's brackets do not pair up: nothing is coded", rec.id),
+        ));
         // PETRARCH rejects such a parse (`bad_input_parse`): nothing of the record is coded.
         rec.text.clear();
     }
@@ -794,7 +794,7 @@ SPLIT_+UP [071]
     fn verbs_converted(lexicon: &Lexicon, text: &str) -> (Converted, String) {
         let mut conv = Converted::default();
         convert_verbs(&mut conv, lexicon, "p.verbs", text);
-        let events = conv.sources.iter().find(|(n, _)| n.ends_with(".events")).unwrap().1.clone();
+        let events = conv.source(".events").unwrap().to_string();
         (conv, events)
     }
 

@@ -49,6 +49,12 @@ pub struct PeerDiagnostic {
     pub message: String,
 }
 
+impl PeerDiagnostic {
+    pub(crate) fn new(file: &str, line: u32, kind: &'static str, message: impl Into<String>) -> PeerDiagnostic {
+        PeerDiagnostic { file: file.to_string(), line, kind, message: message.into() }
+    }
+}
+
 impl std::fmt::Display for PeerDiagnostic {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}:{}: {}: {}", self.file, self.line, self.kind, self.message)
@@ -203,6 +209,12 @@ impl Converted {
         out
     }
 
+    /// The text of the first source whose name ends with `suffix`
+    /// (`.events`, `.synonyms`).
+    pub fn source(&self, suffix: &str) -> Option<&str> {
+        self.sources.iter().find(|(n, _)| n.ends_with(suffix)).map(|(_, t)| t.as_str())
+    }
+
     /// A builder holding the converted sources (without dyad's defaults).
     pub fn builder(&self) -> DictionariesBuilder {
         let mut b = DictionariesBuilder::new();
@@ -282,7 +294,7 @@ impl Converted {
     }
 
     pub(crate) fn diag(&mut self, file: &str, line: u32, kind: &'static str, message: impl Into<String>) {
-        self.diagnostics.push(PeerDiagnostic { file: file.to_string(), line, kind, message: message.into() });
+        self.diagnostics.push(PeerDiagnostic::new(file, line, kind, message));
     }
 
     pub(crate) fn count(&mut self, what: &'static str) {
@@ -1142,8 +1154,7 @@ fn targets_after_verb(
                 let to = m.span.start.saturating_sub(t.span.start);
                 t.text.get(from..to).is_some_and(|x| {
                     !x.contains([';', ':', '(', ')'])
-                        && (whole_sentence
-                            || !x.contains(',') && !lower_words(x).iter().any(|w| CLAUSE_WORDS.contains(&w.as_str())))
+                        && (whole_sentence || !x.contains(',') && !lower_words(x).iter().any(|w| opens_clause(w)))
                 })
             };
             // A pronoun standing for the source itself (`urged Sylvania to
@@ -2005,9 +2016,34 @@ fn coordinated_with_actor(a: &Actor, events: &[Event]) -> bool {
         .any(|b| b.span == a.span && named(b))
 }
 
-/// Words that open an adverbial clause.
-const ADVERBIAL_WORDS: &[&str] =
-    &["after", "before", "since", "until", "while", "when", "because", "although", "though", "once", "unless"];
+/// Words that open an adverbial clause wherever they stand.
+const ADVERBIAL_OPENERS: &[&str] = &["after", "before", "while", "when", "because", "although", "though", "unless"];
+
+/// Words that open an adverbial clause before a subject but are as often a
+/// preposition or adverb (`until Friday`, `once again`): only
+/// [`drop_adverbial_clauses`], whose clause must hold the event's source,
+/// reads them as clause openers.
+const ADVERBIAL_OR_PREPOSITION: &[&str] = &["since", "until", "once"];
+
+/// Words that open a relative clause (`who`, `which`) or a clause of
+/// condition or question (`if`, `whether`): the end of a verb's object,
+/// but no adverbial clause for [`drop_adverbial_clauses`].
+const RELATIVE_OR_CONDITION: &[&str] = &["where", "who", "which", "whom", "whose", "if", "whether"];
+
+fn listed(lists: &[&[&str]], word: &str) -> bool {
+    lists.iter().any(|l| l.iter().any(|w| word.eq_ignore_ascii_case(w)))
+}
+
+/// Whether `word` (any case) opens an adverbial clause.
+fn opens_adverbial_clause(word: &str) -> bool {
+    listed(&[ADVERBIAL_OPENERS, ADVERBIAL_OR_PREPOSITION], word)
+}
+
+/// Whether `word` (any case) opens an adverbial or relative clause, which
+/// ends the search for a verb's target.
+fn opens_clause(word: &str) -> bool {
+    listed(&[ADVERBIAL_OPENERS, RELATIVE_OR_CONDITION], word)
+}
 
 /// PETRARCH codes a verb phrase with the clauses inside it: a verb in an
 /// adverbial clause that follows a verb which codes (`Freedonia restored
@@ -2031,7 +2067,7 @@ fn drop_adverbial_clauses(events: Vec<Event>, text: &str, require_target: bool) 
                 continue;
             }
             let Some(start) = word_start.take() else { continue };
-            let opens = ADVERBIAL_WORDS.iter().any(|w| between[start..i].eq_ignore_ascii_case(w));
+            let opens = opens_adverbial_clause(&between[start..i]);
             if opens && from + i <= e.source.span.start && !between[i..].contains([',', ';', ':']) {
                 return true;
             }
@@ -2041,12 +2077,6 @@ fn drop_adverbial_clauses(events: Vec<Event>, text: &str, require_target: bool) 
     let drop: Vec<bool> = events.iter().map(|e| events.iter().any(|o| codes(o) && inside(o, e))).collect();
     events.into_iter().zip(drop).filter(|(_, d)| !d).map(|(e, _)| e).collect()
 }
-
-/// Words that open an adverbial or relative clause.
-const CLAUSE_WORDS: &[&str] = &[
-    "while", "when", "where", "who", "which", "whom", "whose", "because", "after", "before", "although", "though",
-    "if", "unless", "whether",
-];
 
 fn is_null_actor(code: &str) -> bool {
     code.starts_with("---") || code.starts_with("###") || code.starts_with("+++")
@@ -2420,6 +2450,11 @@ mod tests {
     }
 
     /// The events of a text under `c`, sorted, as `SOURCE TARGET CODE; ...`.
+    /// TABARI's conventions on a peer coder's own.
+    fn tabari_conventions(coder: &PeerCoder) -> Conventions {
+        Conventions { first_actor_source: true, by_clause: true, first_trigger_only: true, ..coder.conventions() }
+    }
+
     fn joined_codes(coder: &PeerCoder, text: &str, c: &Conventions) -> String {
         let mut v: Vec<String> = coder
             .code_with(text, None, c.clone())
@@ -2502,8 +2537,7 @@ mod tests {
                       <ADJECTIVE>\nAWFUL\nEVIL\n</ADJECTIVE>\n";
         let verbs = "PRAISE [041]\nGUARD [170]\nASSAIL [122]\nWARN [160]\nACCORD [---]\n- IN_* [075]\n- IN_ * [072]\n";
         let (_, coder) = tabari_coder(actors, verbs);
-        let tabari =
-            Conventions { first_actor_source: true, by_clause: true, first_trigger_only: true, ..coder.conventions() };
+        let tabari = tabari_conventions(&coder);
         let cases = [
             ("Sylvania praised Freedonia state-run television on Monday.", "SYL FRDTV 041", "words between"),
             ("Sylvania praised Freedonia television on Monday.", "SYL FRDTV 041", "adjacent"),
@@ -2604,8 +2638,7 @@ mod tests {
             "URGE [102]\nASSIST [092]\nASK [090]\nPARADE [017]\n- ANTI- + * [111]\nRESUM [065]\n- * TIES [064]\n\
              REGRET [111]\n- SAID $ * [113]\n- SAID * [114]\nFOUND [190]\n- + WAS * DEAD [200]\n";
         let (_, coder) = tabari_coder("SYLVANIAN [SYL]\n", verbs);
-        let tabari =
-            Conventions { first_actor_source: true, by_clause: true, first_trigger_only: true, ..coder.conventions() };
+        let tabari = tabari_conventions(&coder);
         let codes = |text: &str| joined_codes(&coder, text, &tabari);
         // (text, TABARI's events, why)
         let cases = [
@@ -2677,8 +2710,7 @@ mod tests {
         let verbs =
             "PRAISE [041]\nFEAST [042]\n- $ HOSTING ^ * HARVEST [043]\nEXPECT [020]\nRESUM [065]\n- * TIES [064]\n";
         let (_, coder) = tabari_coder(agents, verbs);
-        let tabari =
-            Conventions { first_actor_source: true, by_clause: true, first_trigger_only: true, ..coder.conventions() };
+        let tabari = tabari_conventions(&coder);
         let convert = Conventions { agent_prefix: Some("~"), ..tabari.clone() };
         let dyad = coder.conventions();
         // (text, conventions, TABARI's events, dyad's events, why); an event is `SOURCE TARGET CODE`.

@@ -2,7 +2,7 @@
 //! `PETR.Validate.verbs.txt`), Phoenix-style actors and agents, discards,
 //! issues, and the XML validation records.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use dyad_text::Lexicon;
@@ -285,18 +285,18 @@ pub(crate) fn convert_verbs(conv: &mut Converted, lexicon: &Lexicon, file: &str,
             v.words = v.words[0].split('_').map(str::to_string).collect();
         }
     }
-    emit_verbs(conv, lexicon, file, &syns, &verbs, false);
-    written_words_only(conv, lexicon, file);
-    inflected_verbs_by_letters(conv, lexicon, file);
+    let events = emit_verbs(conv, lexicon, file, &syns, &verbs, false);
+    written_words_only(conv, lexicon, events);
+    inflected_verbs_by_letters(conv, lexicon, events);
 }
 
 /// PETRARCH finds a verb by its written forms: `MET` matches "met", not
 /// "meet", which is `MEET`'s. A verb written as an inflected form (its
 /// lemma another word) becomes a dyad stem, which matches by its letters
 /// (as TABARI's inflected stems), so the base word's block codes the base.
-fn inflected_verbs_by_letters(conv: &mut Converted, lexicon: &Lexicon, file: &str) {
-    let name = format!("{file}.events");
-    let Some(at) = conv.sources.iter().position(|(n, _)| *n == name) else { return };
+/// `at` indexes the `.events` source in `conv.sources`.
+fn inflected_verbs_by_letters(conv: &mut Converted, lexicon: &Lexicon, at: usize) {
+    let name = conv.sources[at].0.clone();
     let mut out = String::with_capacity(conv.sources[at].1.len());
     for (i, l) in conv.sources[at].1.lines().enumerate() {
         let forms = conv.tables.verb_forms.get(&(name.clone(), i as u32 + 1));
@@ -327,17 +327,12 @@ fn inflected_verbs_by_letters(conv: &mut Converted, lexicon: &Lexicon, file: &st
 /// pattern other than the verb, a pattern with the word's other forms in
 /// its place is added after the others, coded as the verb alone: at equal
 /// trigger and weight the later line wins, so "abandoned efforts" codes the
-/// verb's own code, as when PETRARCH finds no pattern.
-fn written_words_only(conv: &mut Converted, lexicon: &Lexicon, file: &str) {
-    let name = format!("{file}.events");
-    let Some(at) = conv.sources.iter().position(|(n, _)| *n == name) else { return };
+/// verb's own code, as when PETRARCH finds no pattern. `at` indexes the
+/// `.events` source in `conv.sources`.
+fn written_words_only(conv: &mut Converted, lexicon: &Lexicon, at: usize) {
+    let name = conv.sources[at].0.clone();
     let mut text = std::mem::take(&mut conv.sources[at].1);
-    let mut forms_of: HashMap<&str, Vec<&str>> = HashMap::new();
-    for id in 0..lexicon.word_count() as u32 {
-        if let Some(f) = lexicon.form(id).filter(|f| f.chars().all(|c| c.is_ascii_lowercase())) {
-            forms_of.entry(lexicon.lemma(f)).or_default().push(f);
-        }
-    }
+    let plain = |w: &str| w.chars().all(|c| c.is_ascii_lowercase());
     // Each line: its number, pattern, dyad code and comment.
     let lines: Vec<(u32, String, String, String)> = text
         .lines()
@@ -348,6 +343,22 @@ fn written_words_only(conv: &mut Converted, lexicon: &Lexicon, file: &str) {
             Some((i as u32 + 1, lhs.trim().to_string(), code.trim().to_string(), comment.trim().to_string()))
         })
         .collect();
+    // Only the lemmas of the patterns' words are mapped: mapping every
+    // lemma of the lexicon took about 5 ms a verbs file.
+    let wanted: HashSet<&str> = lines
+        .iter()
+        .flat_map(|(_, lhs, _, _)| lhs.split_whitespace())
+        .filter(|e| plain(e))
+        .map(|e| lexicon.lemma(e))
+        .collect();
+    let mut forms_of: HashMap<&str, Vec<&str>> = HashMap::new();
+    for id in 0..lexicon.word_count() as u32 {
+        let Some(f) = lexicon.form(id).filter(|f| plain(f)) else { continue };
+        let lemma = lexicon.lemma(f);
+        if wanted.contains(lemma) {
+            forms_of.entry(lemma).or_default().push(f);
+        }
+    }
     // The first line of each pattern, for the verb's bare line.
     let mut first: HashMap<&str, usize> = HashMap::new();
     for (i, (_, lhs, _, _)) in lines.iter().enumerate() {
@@ -367,7 +378,7 @@ fn written_words_only(conv: &mut Converted, lexicon: &Lexicon, file: &str) {
         let Some(peer) = peer else { continue };
         let elems: Vec<&str> = lhs.split_whitespace().collect();
         for (i, e) in elems.iter().enumerate() {
-            if *e == verb || !e.chars().all(|c| c.is_ascii_lowercase()) || forms.iter().any(|f| f == e) {
+            if *e == verb || !plain(e) || forms.iter().any(|f| f == e) {
                 continue;
             }
             // Other forms dyad's lemma match accepts that add an ending to the
@@ -625,12 +636,12 @@ pub fn read_suite(name: &str, xml: &str) -> Suite {
                 let Some(rec) = current.as_mut() else { continue };
                 let get = |k: &str| attrs.iter().find(|(a, _)| *a == k).map(|(_, v)| v.trim().to_string());
                 if let Some(err) = get("error") {
-                    suite.diagnostics.push(PeerDiagnostic {
-                        file: name.to_string(),
-                        line: 0,
-                        kind: "expected-error",
-                        message: format!("{}: expects no event ({err})", rec.id),
-                    });
+                    suite.diagnostics.push(PeerDiagnostic::new(
+                        name,
+                        0,
+                        "expected-error",
+                        format!("{}: expects no event ({err})", rec.id),
+                    ));
                     continue;
                 }
                 let (Some(s), Some(c)) = (get("sourcecode"), get("eventcode")) else { continue };
@@ -673,12 +684,12 @@ fn finish(suite: &mut Suite, name: &str, mut rec: SuiteRecord, parse: &str) {
     if balanced(parse) {
         rec = parsed_text(rec, parse);
     } else {
-        suite.diagnostics.push(PeerDiagnostic {
-            file: name.to_string(),
-            line: 0,
-            kind: "bad-parse",
-            message: format!("{}: the parse's brackets do not pair up: nothing is coded", rec.id),
-        });
+        suite.diagnostics.push(PeerDiagnostic::new(
+            name,
+            0,
+            "bad-parse",
+            format!("{}: the parse's brackets do not pair up: nothing is coded", rec.id),
+        ));
         // PETRARCH rejects such a parse (`bad_input_parse`): nothing of the record is coded.
         rec.text.clear();
     }
@@ -783,7 +794,7 @@ SPLIT_+UP [071]
     fn verbs_converted(lexicon: &Lexicon, text: &str) -> (Converted, String) {
         let mut conv = Converted::default();
         convert_verbs(&mut conv, lexicon, "p.verbs", text);
-        let events = conv.sources.iter().find(|(n, _)| n.ends_with(".events")).unwrap().1.clone();
+        let events = conv.source(".events").unwrap().to_string();
         (conv, events)
     }
 

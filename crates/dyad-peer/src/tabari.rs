@@ -523,6 +523,8 @@ pub(crate) type SynSets = BTreeMap<String, Vec<String>>;
 /// patterns as dyad sources.
 ///
 /// `stems`: words written without a trailing `_` are prefixes (TABARI).
+/// Returns the index of the `.events` source in `conv.sources`, for the
+/// passes that rewrite it.
 pub(crate) fn emit_verbs(
     conv: &mut Converted,
     lexicon: &Lexicon,
@@ -530,7 +532,7 @@ pub(crate) fn emit_verbs(
     syns: &SynSets,
     verbs: &[VerbEntry],
     stems: bool,
-) {
+) -> usize {
     let mut syn_out = Out::new(&format!("{file}.synonyms"));
     let mut known = HashSet::new();
     for name in syns.keys() {
@@ -669,6 +671,7 @@ pub(crate) fn emit_verbs(
         conv.tables.verbs_without_noun_endings |= stems;
     }
     conv.sources.push((out.name, out.text));
+    conv.sources.len() - 1
 }
 
 /// TABARI reads a personal pronoun as the actor it stands for, so a `$`
@@ -1173,12 +1176,12 @@ pub fn read_suite_with(name: &str, text: &str, mut settings: Settings) -> Suite 
         let head = lines[i];
         if id.starts_with("FINAL") {
             let rest = lines[i..].iter().filter(|l| header(l).is_some()).count() - 1;
-            suite.diagnostics.push(PeerDiagnostic {
-                file: name.to_string(),
-                line: start,
-                kind: "non-standard-records",
-                message: format!("{rest} records after the end of the standard validation records are not run"),
-            });
+            suite.diagnostics.push(PeerDiagnostic::new(
+                name,
+                start,
+                "non-standard-records",
+                format!("{rest} records after the end of the standard validation records are not run"),
+            ));
             break;
         }
         i += 1;
@@ -1225,21 +1228,16 @@ pub fn read_suite_with(name: &str, text: &str, mut settings: Settings) -> Suite 
         let options = !commands.is_empty();
         let unknown: Vec<&String> = commands.iter().filter(|c| !settings.apply(c)).collect();
         if options && expected.is_empty() {
-            suite.diagnostics.push(PeerDiagnostic {
-                file: name.to_string(),
-                line: start,
-                kind: "option-record",
-                message: format!("{id}: changes TABARI options; not run"),
-            });
+            suite.diagnostics.push(PeerDiagnostic::new(
+                name,
+                start,
+                "option-record",
+                format!("{id}: changes TABARI options; not run"),
+            ));
             continue;
         }
         for c in unknown {
-            suite.diagnostics.push(PeerDiagnostic {
-                file: name.to_string(),
-                line: start,
-                kind: "option-not-applied",
-                message: format!("{id}: `{c}`"),
-            });
+            suite.diagnostics.push(PeerDiagnostic::new(name, start, "option-not-applied", format!("{id}: `{c}`")));
         }
         let section = id.split_once('-').map_or(id.as_str(), |(a, _)| a).to_string();
         let text = join_underscores(&body).split_whitespace().collect::<Vec<_>>().join(" ");
@@ -1407,7 +1405,7 @@ GRAND_FENWICK [GFK]
     fn verbs_convert_with_tables() {
         let mut conv = Converted::default();
         convert_verbs(&mut conv, &lexicon(), "x.verbs", VERBS);
-        let events = &conv.sources.iter().find(|(n, _)| n.ends_with(".events")).unwrap().1;
+        let events = conv.source(".events").unwrap();
         assert!(events.contains("greet|greet* = 041"), "{events}");
         assert!(events.contains("greet|greet* ... warmly|warmly* ... {target} = 042"), "{events}");
         assert!(events.contains("shun|shunes|shunen|shunned|shunning ... &fruit = 032"), "{events}");
@@ -1417,7 +1415,7 @@ GRAND_FENWICK [GFK]
         // `[---]` is dyad's no-event code, not a stand-in code.
         assert!(events.contains("parley|parley* ... idly|idly* = ---"), "{events}");
         assert!(!events.contains("shun|shunned|shunning = "), "null verb has no bare pattern: {events}");
-        let syn = &conv.sources.iter().find(|(n, _)| n.ends_with(".synonyms")).unwrap().1;
+        let syn = conv.source(".synonyms").unwrap();
         assert!(syn.contains("&fruit = apples, pears"), "{syn}");
         let counts = conv.counts();
         // `% HAVE *`: the compound before the verb is the source slot.
@@ -1460,8 +1458,8 @@ HAIL [041]
 ";
         let mut conv = Converted::default();
         convert_verbs(&mut conv, &lexicon(), "x.verbs", verbs);
-        let events = &conv.sources.iter().find(|(n, _)| n.ends_with(".events")).unwrap().1;
-        let syn = &conv.sources.iter().find(|(n, _)| n.ends_with(".synonyms")).unwrap().1;
+        let events = conv.source(".events").unwrap();
+        let syn = conv.source(".synonyms").unwrap();
         // (pattern line expected in the events, why)
         let cases = [
             ("barter|barter* ... &coin = 071", "the set itself is kept"),
@@ -1629,7 +1627,7 @@ PLUCK HARP_STRINGS [043]
 ";
         let mut conv = Converted::default();
         convert_verbs(&mut conv, &lexicon(), "x.verbs", verbs);
-        let events = &conv.sources.iter().find(|(n, _)| n.ends_with(".events")).unwrap().1;
+        let events = conv.source(".events").unwrap();
         let lines: Vec<&str> = events.lines().map(|l| l.split("  #").next().unwrap_or(l)).collect();
         let at = |want: &str| lines.iter().position(|l| *l == want).unwrap_or_else(|| panic!("no `{want}`: {events}"));
         let verb = "haggle|haggle*|hagglin|hagglory*";

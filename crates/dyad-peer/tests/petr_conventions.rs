@@ -234,8 +234,7 @@ fn written_form_variants_of_no_event_are_not_reported() {
     let dicts = Dictionaries { verbs: vec![("t.verbs.txt".into(), verbs.into())], ..Dictionaries::default() };
     let converted = dicts.convert(&lexicon);
     // `- * SUMMIT` under `--- SHELVE [---] ---` gets a `summits` variant of no event.
-    let events = converted.sources.iter().find(|(n, _)| n.ends_with(".events")).map(|(_, t)| t.clone());
-    let events = events.expect("events source");
+    let events = converted.source(".events").expect("events source");
     assert!(events.lines().any(|l| l.contains("summits*") && l.contains("= ---")), "{events}");
     // Only the dictionary's own no-event pattern is reported.
     let peer_line = |n: u32| {

@@ -1051,6 +1051,14 @@ impl Matcher<'_> {
                 if !std::mem::replace(&mut self.seen[p - 1], true) {
                     self.next.push(p - 1);
                 }
+                // An amount ending at `p` is one step, as in [`Self::gap_ends`].
+                let mut s = p - 1;
+                while s > 0 && input.skippable(s - 1) && input.gap_unit_end(s - 1) == p {
+                    s -= 1;
+                }
+                if s + 1 < p && !std::mem::replace(&mut self.seen[s], true) {
+                    self.next.push(s);
+                }
                 if let Some(s) = input.actor_until(p).filter(|&s| s + 1 < p) {
                     if !std::mem::replace(&mut self.seen[s], true) {
                         self.next.push(s);

@@ -45,6 +45,13 @@ impl PatternInput for Sentence {
     fn is_verb(&self, i: usize) -> bool {
         self.verb[i]
     }
+    fn gap_unit_end(&self, i: usize) -> usize {
+        // As the coder does: an amount (`$1.5 billion`) is one gap step.
+        let amount =
+            |n: &str| n == "$" || n == "million" || n == "billion" || n.starts_with(|c: char| c.is_ascii_digit());
+        let run = self.norms[i..].iter().take_while(|n| amount(n)).count();
+        i + run.max(1)
+    }
 }
 
 fn matches(pattern: &str, text: &str) -> bool {
@@ -225,4 +232,19 @@ fn misplaced_verb_marks_are_reported() {
     ] {
         rejected(&lexicon, &format!("{bad} = 040"));
     }
+}
+
+#[test]
+fn gaps_pass_over_an_amount_as_one_unit() {
+    let cases = [
+        // Forward from the anchor: `$1.5 billion in aid` is three units.
+        ("bestow .. to {target}", "they bestow $1.5 billion in aid to Freedonia", true),
+        ("bestow .. to {target}", "they bestow 300 million in new aid to Freedonia", false),
+        ("bestow .. to {target}", "they bestow some old and new aid to Freedonia", false),
+        // Backward from the anchor, the same budget.
+        ("{source} .. bestowed", "Freedonia with $2 billion more bestowed", true),
+        ("{source} .. bestowed", "Freedonia with 40 million more bestowed", true),
+        ("{source} .. bestowed", "Freedonia with some more bonds bestowed", false),
+    ];
+    check(&cases);
 }

@@ -163,7 +163,11 @@ fn atoms(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec
                 && s.tokens
                     .get(end)
                     .is_some_and(|t| t.case == Case::Title && matches!(t.tag, Tag::Adj | Tag::Noun | Tag::ProperNoun));
-            if s.tokens[end - 1].tag == Tag::Adj && modifies_name {
+            let title = title_before_name(s, i, end);
+            if s.tokens[end - 1].tag == Tag::Adj && modifies_name && !title {
+                continue;
+            }
+            if adjective_use(s, i, end) {
                 continue;
             }
             // A `refugee camp` is a place, not refugees: `she fled to a refugee
@@ -197,6 +201,34 @@ fn atoms(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec
         }
     }
     out
+}
+
+/// Role nouns that are also everyday adjectives: they name a person only
+/// as a noun (`the general said`) or a title (`General Ahmed`), not in
+/// `a general strike` or `in general`.
+const ADJECTIVE_ROLES: &[&str] = &["general"];
+
+/// Whether the one-word role `i..end` is one of `ADJECTIVE_ROLES` and
+/// stands before a name (`General Ahmed Salem`): the title, though tagged
+/// an adjective.
+fn title_before_name(s: &Sentence<'_>, i: usize, end: usize) -> bool {
+    end == i + 1
+        && ADJECTIVE_ROLES.contains(&s.tokens[i].lemma.as_str())
+        && s.tokens.get(end).is_some_and(|t| t.tag == Tag::ProperNoun)
+}
+
+/// Whether the one-word role `i..end` is one of `ADJECTIVE_ROLES` used as
+/// an adjective: before a lower-case noun (`a general strike`, `general
+/// elections`; not a past form the tagger took for a noun, `the general
+/// accused`), or after a bare `in` (`Arab states in general`).
+fn adjective_use(s: &Sentence<'_>, i: usize, end: usize) -> bool {
+    if end != i + 1 || !ADJECTIVE_ROLES.contains(&s.tokens[i].norm.as_str()) {
+        return false;
+    }
+    let before_noun =
+        s.tokens.get(end).is_some_and(|t| t.case == Case::Lower && t.tag == Tag::Noun && !t.norm.ends_with("ed"));
+    let in_general = i > 0 && s.tokens[i - 1].norm == "in" && s.tokens[i].case == Case::Lower;
+    before_noun || in_general
 }
 
 /// Role nouns that take no plural `-s`: `polices` is only ever the verb.

@@ -163,7 +163,11 @@ fn atoms(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec
                 && s.tokens
                     .get(end)
                     .is_some_and(|t| t.case == Case::Title && matches!(t.tag, Tag::Adj | Tag::Noun | Tag::ProperNoun));
-            if s.tokens[end - 1].tag == Tag::Adj && modifies_name {
+            let title = title_before_name(s, i, end);
+            if s.tokens[end - 1].tag == Tag::Adj && modifies_name && !title {
+                continue;
+            }
+            if adjective_use(s, i, end) {
                 continue;
             }
             // A `refugee camp` is a place, not refugees: `she fled to a refugee
@@ -197,6 +201,34 @@ fn atoms(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec
         }
     }
     out
+}
+
+/// Role nouns that are also everyday adjectives: they name a person only
+/// as a noun (`the general said`) or a title (`General Ahmed`), not in
+/// `a general strike` or `in general`.
+const ADJECTIVE_ROLES: &[&str] = &["general"];
+
+/// Whether the one-word role `i..end` is one of `ADJECTIVE_ROLES` and
+/// stands before a name (`General Ahmed Salem`): the title, though tagged
+/// an adjective.
+fn title_before_name(s: &Sentence<'_>, i: usize, end: usize) -> bool {
+    end == i + 1
+        && ADJECTIVE_ROLES.contains(&s.tokens[i].lemma.as_str())
+        && s.tokens.get(end).is_some_and(|t| t.tag == Tag::ProperNoun)
+}
+
+/// Whether the one-word role `i..end` is one of `ADJECTIVE_ROLES` used as
+/// an adjective: before a lower-case noun (`a general strike`, `general
+/// elections`; not a past form the tagger took for a noun, `the general
+/// accused`), or after a bare `in` (`Arab states in general`).
+fn adjective_use(s: &Sentence<'_>, i: usize, end: usize) -> bool {
+    if end != i + 1 || !ADJECTIVE_ROLES.contains(&s.tokens[i].norm.as_str()) {
+        return false;
+    }
+    let before_noun =
+        s.tokens.get(end).is_some_and(|t| t.case == Case::Lower && t.tag == Tag::Noun && !t.norm.ends_with("ed"));
+    let in_general = i > 0 && s.tokens[i - 1].norm == "in" && s.tokens[i].case == Case::Lower;
+    before_noun || in_general
 }
 
 /// Role nouns that take no plural `-s`: `polices` is only ever the verb.
@@ -825,6 +857,20 @@ fn place_of_country(s: &Sentence<'_>, dicts: &Dictionaries, atom: &Atom) -> Opti
     (determined && modified && !s.all_caps && city()).then_some(atom.end)
 }
 
+/// Nouns of strife that a country after `in` is the scene of.
+const STRIFE_NOUNS: &[&str] = &["war", "conflict", "fighting", "crisis"];
+
+/// `the war in Syria`, `the fighting in northern Sudan`: the country after
+/// `STRIFE_NOUNS` + `in` (lower-case adjectives between) is where the
+/// strife is, not a party to it, when another actor follows.
+fn scene_of_strife(toks: &[Token], start: usize) -> bool {
+    let Some(prep) = toks[..start].iter().rposition(|t| !place_modifier(t)) else { return false };
+    toks[prep].norm == "in"
+        && prep > 0
+        && toks[prep - 1].case == Case::Lower
+        && STRIFE_NOUNS.contains(&toks[prep - 1].lemma.as_str())
+}
+
 /// Head nouns (lower case, singular and plural) of a military site.
 const SITE_HEADS: &[&str] = &["base", "bases", "airbase", "airbases", "garrison", "garrisons", "barracks"];
 /// Words that may stand between a country and a site head: `air base`.
@@ -1047,6 +1093,18 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
         };
         let start = if start > 0 && is_det(&toks[start - 1]) { start - 1 } else { start };
         if k - first_atom == 1 && modifies_a_non_actor(s, dicts, &atoms[first_atom]) {
+            continue;
+        }
+        // `blamed the crisis in Libya on France`: the scene of strife is no
+        // party when another actor follows to fill the event; alone after
+        // it (`concern about the fighting in Sudan`) it stays the target.
+        let strife_scene = k - first_atom == 1
+            && k < atoms.len()
+            && bare_country_atom(dicts, &atoms[first_atom])
+            && scene_of_strife(toks, atoms[first_atom].start);
+        if strife_scene {
+            let end = atoms[first_atom].end;
+            out.push(Mention { start, end, members, is_place: true, agent_only, backed });
             continue;
         }
         if let Some(place_end) = (k - first_atom == 1).then(|| place_of_country(s, dicts, &atoms[first_atom])).flatten()

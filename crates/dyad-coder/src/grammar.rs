@@ -1212,7 +1212,15 @@ pub(crate) fn code_sentence(
             continue;
         }
         // A stated intention codes as intent (03x) or, for force, threat (13x).
-        let unrealised = intent[mi] || (!coder.codes_irrealis() && is_future(&s.tokens, mood_from, mood_to));
+        let future = !coder.codes_irrealis() && is_future(&s.tokens, mood_from, mood_to);
+        // `said it would not negotiate with Y`, `will not attend the talks`:
+        // a refusal stated now is a rejection (12x), as `did not attend` is.
+        let refused = future
+            && !intent[mi]
+            && negated
+            && !denied
+            && (matches!(&code.as_str()[..2], "03" | "04" | "06" | "07" | "08") || code.as_str() == "057");
+        let unrealised = !refused && (intent[mi] || future);
         if unrealised {
             let governor = if intent_is_threat(code) { "130" } else { "030" };
             match CameoCode::parse(governor).and_then(|g| compose(g, code)) {

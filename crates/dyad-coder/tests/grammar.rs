@@ -386,6 +386,16 @@ fn not_doing_a_cooperative_act_is_refusing_it() {
 }
 
 #[test]
+fn a_stated_refusal_of_a_cooperative_act_is_a_rejection() {
+    check("Turkey will not meet Greece.", "TUR 125 GRC");
+    check("Greek officials said they would not hold talks with Russia.", "GRCGOV 125 RUS");
+    check("Iran said it would not release the Turkish journalists.", "IRN 1243 TURMED");
+    // Not refusing force is no event; an open question is none either.
+    check("Russia will not attack Turkey.", "");
+    check("Turkey did not say whether it would meet Greece.", "");
+}
+
+#[test]
 fn relative_clause_is_background() {
     check("Putin, who attacked Turkey last year, praised Greece.", "RUSGOV 051 GRC");
 }

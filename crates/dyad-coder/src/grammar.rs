@@ -920,8 +920,16 @@ pub(crate) fn code_sentence(
     let dates = if all_matches.is_empty() { Vec::new() } else { find_dates(&s.tokens, &doc.text, ctx.published) };
     // A trigger word inside a date is part of the date: `on Tuesday, March 11`.
     // Dropped before the longest match is chosen: in `insisted on Sunday
-    // that`, `insist on` is no trigger and must not hide `insist`.
-    let in_date = |m: &PatternMatch| m.trigger.iter().any(|&t| dates.iter().any(|d| d.start <= t && t < d.end));
+    // that`, `insist on` is no trigger and must not hide `insist`. A trigger
+    // that holds a whole date and more (a pattern's set of time phrases,
+    // `send &when to`) names the date itself and is kept.
+    let in_date = |m: &PatternMatch| {
+        dates.iter().any(|d| {
+            let inside = |t: &usize| d.start <= *t && *t < d.end;
+            let whole = (d.start..d.end).all(|t| m.trigger.contains(&t)) && !m.trigger.iter().all(inside);
+            m.trigger.iter().any(inside) && !whole
+        })
+    };
     // Only `dyad explain` needs the matches that lost to longer ones.
     let candidates: Vec<PatternMatch> = if trace.is_some() {
         all_matches.iter().filter(|m| !in_date(m)).cloned().collect()

@@ -1302,3 +1302,22 @@ fn the_object_goes_on_past_a_number_a_list_and_goods_read_as_verbs() {
 fn the_of_phrase_of_a_material_act_noun_is_its_direct_object() {
     check("Witnesses described the killing of villagers by Russian troops.", "RUSMIL 1823 RUSCVL");
 }
+
+#[test]
+fn a_trigger_holding_a_whole_date_is_kept_one_holding_part_of_it_is_not() {
+    let lexicon = Arc::new(Lexicon::english());
+    let mut b = DictionariesBuilder::new();
+    b.add_source("t.actors", ACTORS)
+        .add_source("t.events", "send = 070\nsend &when to {target} = 071\ninsist on {target} = 100\ninsist = 010\n")
+        .add_source("t.synonyms", "&when = on friday, on monday, last week\n");
+    let dicts = b.build(&lexicon).unwrap_or_else(|e| panic!("{e}"));
+    let coder = Coder::builder(Arc::new(dicts), lexicon).build();
+    let codes = |text: &str| -> Vec<String> {
+        let coded = coder.code_text(text, NaiveDate::from_ymd_opt(2025, 4, 14));
+        coded.events.iter().map(|e| e.cameo.as_str().to_string()).collect()
+    };
+    // The set of time phrases is part of the pattern: the longer pattern wins.
+    assert_eq!(codes("Poland sent on Friday to Belarus a convoy of grain."), ["071"]);
+    // `insist on` holds only the `on` of `on Sunday`: the date wins.
+    assert!(!codes("Poland insisted on Sunday that Belarus open the border.").contains(&"100".to_string()));
+}

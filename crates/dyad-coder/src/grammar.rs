@@ -239,6 +239,12 @@ fn intent_is_threat(code: CameoCode) -> bool {
     matches!(&code.as_str()[..2], "14" | "15" | "16" | "17" | "18" | "19" | "20")
 }
 
+/// Acts whose refusal is a rejection (12x): intents, consultation,
+/// cooperation, aid, yielding, and accepting a plan (057).
+fn is_cooperative(code: CameoCode) -> bool {
+    matches!(&code.as_str()[..2], "03" | "04" | "06" | "07" | "08") || code.as_str() == "057"
+}
+
 /// The family a commitment to an act is coded in: CAMEO files agreeing,
 /// promising or vowing to cooperate under express intent (03x, `agreed to
 /// withdraw` = 0356) and a stated intention to use force under threaten
@@ -1003,7 +1009,15 @@ pub(crate) fn code_sentence(
             }
             if let Some(g) = trigger_of(j).filter(|&g| g != i) {
                 fates[i] = Fate::Governed(g);
-                if let Some(c) = compose(commitment(codes[g], codes[i]), codes[i]) {
+                // `vowed not to negotiate`: committing not to do a cooperative
+                // act is refusing it (12x), as `would not negotiate` is.
+                let commitment_code = commitment(codes[g], codes[i]);
+                let refusal = commitment_code.as_str() == "030"
+                    && is_cooperative(codes[i])
+                    && s.tokens.get(j + 1..trigger_start).is_some_and(|w| w.iter().any(is_neg));
+                let governing =
+                    if refusal { CameoCode::parse("120").unwrap_or(commitment_code) } else { commitment_code };
+                if let Some(c) = compose(governing, codes[i]) {
                     codes[g] = c;
                 }
             }
@@ -1223,11 +1237,7 @@ pub(crate) fn code_sentence(
         let future = !coder.codes_irrealis() && is_future(&s.tokens, mood_from, mood_to);
         // `said it would not negotiate with Y`, `will not attend the talks`:
         // a refusal stated now is a rejection (12x), as `did not attend` is.
-        let refused = future
-            && !intent[mi]
-            && negated
-            && !denied
-            && (matches!(&code.as_str()[..2], "03" | "04" | "06" | "07" | "08") || code.as_str() == "057");
+        let refused = future && !intent[mi] && negated && !denied && is_cooperative(code);
         let unrealised = !refused && (intent[mi] || future);
         if unrealised {
             let governor = if intent_is_threat(code) { "130" } else { "030" };
@@ -1241,8 +1251,7 @@ pub(crate) fn code_sentence(
         }
         // Not doing a cooperative act is refusing it (`did not attend the
         // talks` is 125): the refusal happened, so it is not negated.
-        let cooperative = matches!(&code.as_str()[..2], "03" | "04" | "06" | "07" | "08") || code.as_str() == "057";
-        if negated && cooperative && !denied {
+        if negated && is_cooperative(code) && !denied {
             if let Some(c) = CameoCode::parse("120").and_then(|g| compose(g, code)) {
                 code = c;
                 negated = false;

@@ -1,0 +1,177 @@
+//! Modality, commitment and the codes of embedded acts (`vowed not to`, `urged X to`).
+
+use super::*;
+
+/// Acts of roots 14-20 (protest, force posture, reduced relations,
+/// coercion, assault, fighting, mass violence), whose stated intention is a
+/// threat (13x) rather than an intent (03x).
+pub(super) fn intent_is_threat(code: CameoCode) -> bool {
+    matches!(&code.as_str()[..2], "14" | "15" | "16" | "17" | "18" | "19" | "20")
+}
+
+/// Acts whose refusal is a rejection (12x): intents, consultation,
+/// cooperation, aid, yielding, and accepting a plan (057).
+pub(super) fn is_cooperative(code: CameoCode) -> bool {
+    matches!(&code.as_str()[..2], "03" | "04" | "06" | "07" | "08") || code.as_str() == "057"
+}
+
+/// The family a commitment to an act is coded in: CAMEO files agreeing,
+/// promising or vowing to cooperate under express intent (03x, `agreed to
+/// withdraw` = 0356) and a stated intention to use force under threaten
+/// (13x, `vowed to attack` = 138x), as the modality convention does for
+/// `will`. A governor that already names its act is left to `compose`.
+pub(super) fn commitment(governor: CameoCode, embedded: CameoCode) -> CameoCode {
+    // `agree` (019) taking an infinitive is agreeing *to do* it.
+    if !matches!(governor.as_str(), "019" | "03" | "030") {
+        return governor;
+    }
+    let family = if intent_is_threat(embedded) { "130" } else { "030" };
+    CameoCode::parse(family).unwrap_or(governor)
+}
+
+/// Verbs that take a mandative `that` clause (`insisted that Russia
+/// withdraw`, `asked that the rebels free ...`), with the family such a
+/// clause is coded in: demand (10x) or appeal (02x).
+pub(super) const MANDATIVE: &[(&str, &str)] = &[
+    ("insist", "100"),
+    ("demand", "100"),
+    ("require", "100"),
+    ("order", "100"),
+    ("urge", "020"),
+    ("ask", "020"),
+    ("request", "020"),
+    ("recommend", "020"),
+    ("propose", "020"),
+];
+
+/// For a statement verb at `gov` whose `that` clause has its trigger verb
+/// in the bare form with no auxiliary but `should` (`insisted that Russia
+/// pull its soldiers out`): the clause is what the speaker demands, so the
+/// statement is a demand or appeal. A tensed clause (`insisted that Russia
+/// had violated ...`) stays reported speech.
+pub(super) fn mandative(toks: &[Token], gov: usize, vg_start: usize, trigger_start: usize) -> Option<CameoCode> {
+    let family = MANDATIVE.iter().find(|(lemma, _)| toks[gov].lemma == *lemma)?.1;
+    let bare = toks[trigger_start].tag == Tag::Verb(VerbForm::Base)
+        && toks[vg_start..trigger_start].iter().all(|t| is_adv(t) || is_neg(t) || t.norm == "should");
+    bare.then(|| CameoCode::parse(family)).flatten()
+}
+
+/// For a noun trigger that is the object of a bare infinitive with no
+/// trigger of its own (`to expand joint patrols`, `to hold talks`), the
+/// position of that infinitive, whose governor then governs the noun.
+pub(super) fn infinitive_object(
+    toks: &[Token],
+    trigger_start: usize,
+    trigger_of: &dyn Fn(usize) -> Option<usize>,
+) -> Option<usize> {
+    // Only verbs that carry out or widen the act named by the noun: in
+    // `to offer special releases` the noun is not the act.
+    let v = light_verb(toks, trigger_start).or_else(|| {
+        verb_before_noun(toks, trigger_start).filter(|&v| {
+            matches!(
+                toks[v].lemma.as_str(),
+                "hold" | "expand" | "increase" | "boost" | "deepen" | "strengthen" | "step" | "establish"
+            )
+        })
+    })?;
+    let to = v.checked_sub(1)?;
+    (toks[v].tag == Tag::Verb(VerbForm::Base)
+        && trigger_of(v).is_none()
+        && (toks[to].tag == Tag::To || toks[to].norm == "to"))
+        .then_some(v)
+}
+
+/// Material acts whose object may be a place rather than an actor: aid
+/// delivered to it (07), force used on it (18-20), property seized or
+/// destroyed there (171). A place is never the target of talk.
+pub(super) fn aimed_at_place(code: CameoCode) -> bool {
+    matches!(&code.as_str()[..2], "07" | "18" | "19" | "20") || code.as_str().starts_with("171")
+}
+
+/// Weapons named in the source phrase that make a generic attack (190) an
+/// aerial one (195, `drones attacked`) or an artillery one (194); the
+/// convention of cameo.events' header.
+pub(super) fn attack_by_weapon(words: &[Token]) -> Option<&'static str> {
+    // `shelling` and `bombing` by their written form: their lemmas are verbs.
+    words.iter().find_map(|t| match if t.norm.ends_with("ing") { t.norm.as_str() } else { t.lemma.as_str() } {
+        "drone" | "warplane" | "jet" | "aircraft" | "helicopter" | "bomber" | "missile" | "airstrike"
+        | "airstrikes" | "bombing" => Some("195"),
+        "artillery" | "tank" | "rocket" | "mortar" | "howitzer" | "shelling" => Some("194"),
+        _ => None,
+    })
+}
+
+pub(super) const MODALS_IRREALIS: &[&str] = &["would", "could", "might", "may", "should", "must", "can", "shall"];
+
+/// Words that announce an intention when they govern an infinitive and
+/// have no pattern of their own (`ready to release`, `plans to meet`).
+pub(super) const INTENT_WORDS: &[&str] =
+    &["ready", "willing", "prepared", "plan", "intend", "set", "going", "poised", "eager"];
+
+/// `X was seen to break into ...`, `X is said to have attacked Y`, `X is
+/// believed to have supplied ...`: a passive verb of perceiving or
+/// reporting raises the subject of its infinitive, which reports the act as
+/// `it is said that X attacked Y` does (reported speech is coded). Not
+/// `expected`, `asked` or `told to`, which have not happened yet.
+pub(super) fn raising_report(toks: &[Token], j: usize) -> bool {
+    let raising = matches!(
+        toks[j].lemma.as_str(),
+        "see" | "know" | "say" | "report" | "believe" | "think" | "understand" | "hear" | "rumour" | "rumor"
+    );
+    raising
+        && matches!(toks[j].tag, Tag::Verb(VerbForm::PastParticiple | VerbForm::Past) | Tag::Adj)
+        && toks[verb_group_start(toks, j)..j].iter().any(is_be)
+}
+
+/// Verbs that govern an infinitive without realising it (`threatened to
+/// attack`, `refused to release`, `urged X to withdraw`).
+pub(super) fn governs_infinitive(t: &Token) -> bool {
+    matches!(t.tag, Tag::Verb(_) | Tag::Noun | Tag::Adj)
+        || matches!(
+            t.lemma.as_str(),
+            "threaten"
+                | "plan"
+                | "vow"
+                | "want"
+                | "hope"
+                | "intend"
+                | "refuse"
+                | "decline"
+                | "fail"
+                | "agree"
+                | "promise"
+                | "pledge"
+                | "seek"
+                | "try"
+                | "aim"
+                | "expect"
+                | "propose"
+                | "offer"
+                | "urge"
+                | "ask"
+                | "call"
+                | "tell"
+                | "order"
+                | "prepare"
+                | "decide"
+                | "attempt"
+                | "consider"
+                | "warn"
+                | "demand"
+                | "need"
+                | "wish"
+                | "move"
+                | "appeal"
+                | "push"
+                | "press"
+                | "encourage"
+                | "invite"
+                | "allow"
+                | "able"
+                | "ready"
+                | "willing"
+                | "set"
+                | "likely"
+                | "due"
+        )
+}

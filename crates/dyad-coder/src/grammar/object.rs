@@ -1,0 +1,297 @@
+//! Finding the target: the object to the right, beneficiaries, places hit.
+
+use super::*;
+
+pub(super) fn find_object(
+    s: &Sentence<'_>,
+    input: &Input<'_, '_>,
+    found: &[Mention],
+    from: usize,
+    passive: bool,
+    verbal: bool,
+) -> Option<usize> {
+    let toks = &s.tokens;
+    let mut j = from;
+    let limit = (from + TARGET_WINDOW).min(toks.len());
+    // An open state organ (`supplied armed drones to the army`, `sent troops
+    // to Haiti`) is what was moved; an actor after a preposition is the target.
+    let mut organ: Option<usize> = None;
+    let mut beside_ally = false;
+    while j < limit {
+        if let Some(k) = input.starts[j] {
+            let after_by = j > 0 && toks[j - 1].norm == "by";
+            // `said China opposed ...`: a mention followed by its own verb
+            // is the subject of a complement clause, not an object.
+            let e = found[k].end;
+            // (`said hundreds of people had fled`: a quantity's `of` is no preposition.)
+            // (`the release of 11 journalists arrested while ...`: past a number
+            // after `of` too; not `more than 100 civilians have been killed`.)
+            let mut b = j;
+            while b > from && matches!(toks[b - 1].tag, Tag::Num | Tag::Det) {
+                b -= 1;
+            }
+            let after_prep = (preceding_prep(toks, j).is_some_and(|p| p.tag == Tag::Prep || p.tag == Tag::To)
+                || b < j && b > 0 && toks[b - 1].norm == "of")
+                && !(j >= 1 && quantity_of(toks, j - 1))
+                && !(b >= 1 && quantity_of(toks, b - 1));
+            let subject_of_clause = !after_prep
+                && toks.get(e).is_some_and(|t| {
+                    (is_finite_verb(t) && !is_compound_noun(toks, e) && !participle_modifier(toks, e))
+                        || is_aux(t)
+                        || is_adv(t) && toks.get(e + 1).is_some_and(is_finite_verb)
+                });
+            if subject_of_clause {
+                return organ;
+            }
+            // A verbal act's venue is not its target: `met at the White House`.
+            let venue = verbal
+                && preceding_prep(toks, j)
+                    .is_some_and(|p| norm_is(p, &["at", "during", "near", "inside", "outside", "sidelines"]));
+            // `on its officials`: the source's own people are no target, and
+            // nothing after them is.
+            let own = open_agent(&found[k])
+                && (norm_is(&toks[j], &["its", "their"]) || j > 0 && norm_is(&toks[j - 1], &["its", "their"]));
+            let open_organ = !verbal
+                && open_agent(&found[k])
+                && !found[k].members.iter().all(|x| x.sector.as_deref().is_some_and(|c| PEOPLE_SECTORS.contains(&c)));
+            let aimed = preceding_prep(toks, j)
+                .is_some_and(|p| norm_is(p, &["to", "against", "into", "at", "on", "toward", "towards"]));
+            if own {
+                // `recalled its ambassador from Algeria`: the country it leaves is the target.
+                let mut f = found[k].end + 1;
+                if toks.get(f - 1).is_none_or(|t| t.norm != "from") {
+                    return organ;
+                }
+                while toks.get(f).is_some_and(|t| t.case == Case::Lower && (t.tag == Tag::Adj || is_direction(t))) {
+                    f += 1;
+                }
+                return input.starts.get(f).copied().flatten().or(organ);
+            }
+            let modifier = in_modifier_phrase(toks, j) || j > 0 && in_modifier_phrase(toks, j - 1);
+            // `fighting alongside X against Y`: X is an ally, not the target.
+            let ally = preceding_prep(toks, j).is_some_and(|p| p.norm == "alongside")
+                || j >= 2 && norm_is(&toks[j - 1], &["with"]) && norm_is(&toks[j - 2], &["along", "together"]);
+            // (After an ally, only an enemy named as such: `alongside X against Y`.)
+            let past_ally = beside_ally && !preceding_prep(toks, j).is_some_and(|p| norm_is(p, &["against"]));
+            beside_ally |= ally;
+            if !(found[k].is_place
+                || passive && after_by
+                || venue
+                || modifier
+                || ally
+                || past_ally
+                || organ.is_some() && !aimed)
+            {
+                if open_organ && organ.is_none() {
+                    organ = Some(k);
+                } else {
+                    return Some(k);
+                }
+            }
+            j = found[k].end;
+            continue;
+        }
+        let t = &toks[j];
+        // A subject pronoun opens a new clause: `said it had approved ...`;
+        // so does an auxiliary (`said there was no evidence to hold the
+        // man`, `said the infant had been taken to hospital`).
+        let subject_pronoun = norm_is(t, &["he", "she", "it", "they", "we", "i"]);
+        // `sent food, tents and blankets to Syria`: a comma inside a list of
+        // nouns goes on with the object.
+        let list_comma = t.norm == "," && noun_list_continues(toks, j);
+        // `flew relief supplies to Myanmar`: an `-s` noun of goods the tagger
+        // read as a verb, before `to`.
+        let goods = !verbal
+            && t.tag == Tag::Verb(VerbForm::Present3)
+            && j > 0
+            && toks[j - 1].tag == Tag::Noun
+            && toks[j - 1].case == Case::Lower
+            && toks.get(j + 1).is_some_and(|n| n.norm == "to");
+        if list_comma || goods {
+            j += 1;
+            continue;
+        }
+        if is_stop_punct(t)
+            || is_clause_mark(t)
+            || is_finite_verb(t)
+            || matches!(t.tag, Tag::Aux(_) | Tag::Modal)
+            || subject_pronoun
+            || norm_is(t, &["said", "says"])
+            || request_infinitive(toks, j)
+        {
+            return organ;
+        }
+        j += 1;
+    }
+    organ
+}
+
+/// Whether the comma at `j` sits inside a list of lower-case nouns that
+/// ends with `and`/`or` (`wheat, fuel and medicine`).
+pub(super) fn noun_list_continues(toks: &[Token], j: usize) -> bool {
+    let noun = |t: &Token| t.case == Case::Lower && matches!(t.tag, Tag::Noun | Tag::Adj);
+    if !toks.get(j + 1).is_some_and(noun) {
+        return false;
+    }
+    for t in toks.iter().skip(j + 2).take(6) {
+        if norm_is(t, &["and", "or"]) {
+            return true;
+        }
+        if !(t.norm == "," || noun(t)) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether mention `k`, after a trigger ending at `from`, sits in an
+/// infinitive of purpose or is people in need after `for` (`for refugees`;
+/// a country after `for` is the one asking is for, as CAMEO codes it).
+pub(super) fn beneficiary(toks: &[Token], from: usize, k: &Mention) -> bool {
+    let gap = &toks[from.min(k.start)..k.start];
+    let purpose = gap.windows(2).any(|w| w[0].tag == Tag::To && w[1].tag == Tag::Verb(VerbForm::Base));
+    let people = k.members.iter().all(|x| x.sector.as_deref().is_some_and(|c| matches!(c, "CVL" | "REF")));
+    // Not the subject of an infinitive: `appealed for civilians to leave`.
+    let head = toks.get(k.end).is_none_or(|t| t.tag != Tag::To);
+    purpose || people && head && preceding_prep(toks, k.start).is_some_and(|p| p.norm == "for")
+}
+
+/// The `of` at `i` after a quantity (`dozens of`, `tens of thousands of`,
+/// `a number of`): what follows is the object itself, not a phrase about it.
+pub(super) fn quantity_of(toks: &[Token], i: usize) -> bool {
+    toks[i].norm == "of"
+        && i > 0
+        && matches!(
+            toks[i - 1].lemma.as_str(),
+            "dozen" | "ten" | "tens" | "hundred" | "thousand" | "million" | "score" | "number" | "handful" | "couple"
+        )
+}
+
+/// Whether the mention starting at `start` is the `of` complement of the
+/// noun at `noun`: `the arrest of the city's mayor`.
+pub(super) fn of_complement(toks: &[Token], noun: usize, start: usize) -> bool {
+    noun + 2 <= start
+        && toks[noun + 1].norm == "of"
+        && toks[noun + 2..start]
+            .iter()
+            .all(|t| matches!(t.tag, Tag::Det | Tag::Adj | Tag::Num | Tag::Possessive | Tag::Noun))
+}
+
+/// `rejected calls to expel X`: the `to` at `j` opens the infinitive of a
+/// request or plan noun, and what follows is that infinitive's object.
+pub(super) fn request_infinitive(toks: &[Token], j: usize) -> bool {
+    toks[j].tag == Tag::To
+        && j > 0
+        && toks[j - 1].tag == Tag::Noun
+        && matches!(
+            toks[j - 1].lemma.as_str(),
+            "call"
+                | "demand"
+                | "plan"
+                | "proposal"
+                | "request"
+                | "appeal"
+                | "bid"
+                | "effort"
+                | "attempt"
+                | "pressure"
+                | "order"
+                | "move"
+                | "decision"
+        )
+        && toks.get(j + 1).is_some_and(|n| n.tag == Tag::Verb(VerbForm::Base))
+}
+
+/// The first place in the object of a trigger ending at `from`, reached
+/// without leaving the clause; a place after `from`, `by` or `with` is
+/// where the act came from or who did it, not what it hit.
+pub(super) fn object_place<'p>(toks: &[Token], places: &'p [PlaceHit], from: usize) -> Option<&'p PlaceHit> {
+    let limit = (from + TARGET_WINDOW).min(toks.len());
+    let mut j = from;
+    while j < limit {
+        if let Some(p) = places.iter().find(|p| p.start == j) {
+            let mut b = j;
+            while b > from && (matches!(toks[b - 1].tag, Tag::Det | Tag::Adj) || is_direction(&toks[b - 1])) {
+                b -= 1;
+            }
+            let aimed = b == 0
+                || toks[b - 1].tag != Tag::Prep
+                || norm_is(
+                    &toks[b - 1],
+                    &[
+                        "of",
+                        "on",
+                        "at",
+                        "in",
+                        "into",
+                        "against",
+                        "across",
+                        "over",
+                        "near",
+                        "around",
+                        "toward",
+                        "towards",
+                        "outside",
+                        "inside",
+                        "to",
+                        "throughout",
+                        "upon",
+                    ],
+                );
+            if aimed {
+                return Some(p);
+            }
+            j = p.end;
+            continue;
+        }
+        let t = &toks[j];
+        if is_stop_punct(t)
+            || is_clause_mark(t)
+            || is_finite_verb(t)
+            || norm_is(t, &["he", "she", "it", "they", "we", "i", "said", "says"])
+        {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// The place that is the subject of a passive verb group starting at
+/// `vg_start` (`Kherson was shelled`, `a village in Ituri was attacked`).
+pub(super) fn subject_place<'p>(toks: &[Token], places: &'p [PlaceHit], vg_start: usize) -> Option<&'p PlaceHit> {
+    places.iter().filter(|p| p.end <= vg_start).max_by_key(|p| p.end).filter(|p| {
+        !toks[p.end..vg_start].iter().any(ends_clause)
+            && p.start.checked_sub(1).is_none_or(|b| !norm_is(&toks[b], &["from", "by", "with"]))
+    })
+}
+
+/// The preposition before token `j`, skipping a determiner.
+pub(super) fn preceding_prep(toks: &[Token], j: usize) -> Option<&Token> {
+    let mut p = j.checked_sub(1)?;
+    if toks[p].tag == Tag::Det || norm_is(&toks[p], &["the", "a", "an"]) {
+        p = p.checked_sub(1)?;
+    }
+    if norm_is(&toks[p], &["of"]) && p >= 1 && norm_is(&toks[p - 1], &["sidelines"]) {
+        return Some(&toks[p - 1]);
+    }
+    Some(&toks[p])
+}
+
+pub(super) fn find_by_agent(s: &Sentence<'_>, input: &Input<'_, '_>, from: usize) -> Option<usize> {
+    let toks = &s.tokens;
+    let limit = (from + TARGET_WINDOW).min(toks.len());
+    for (j, t) in toks.iter().enumerate().take(limit).skip(from) {
+        if is_stop_punct(t) || is_clause_mark(t) {
+            return None;
+        }
+        if t.norm == "by" {
+            // `by accusing Ukraine`: a gerund's object is no agent.
+            if toks.get(j + 1).is_some_and(|n| n.tag == Tag::Verb(VerbForm::Gerund)) {
+                return None;
+            }
+            return input.starts.get(j + 1).copied().flatten().or(input.starts.get(j + 2).copied().flatten());
+        }
+    }
+    None
+}

@@ -1,0 +1,165 @@
+//! Places and dates of a sentence: gazetteer hits, the nearest place and date to a trigger.
+
+use super::*;
+
+pub(super) fn find_places(
+    s: &Sentence<'_>,
+    dicts: &Dictionaries,
+    geo: Option<(&Gazetteer, &[bool])>,
+    first_sentence: bool,
+    story_countries: &[String],
+) -> Vec<PlaceHit> {
+    let toks = &s.tokens;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let best = dicts.place_trie().matches_at(i, toks.len(), |k| s.keys(k)).into_iter().next_back();
+        let Some((end, ids)) = best else {
+            i += 1;
+            continue;
+        };
+        // Place names are names: require a capital letter as written.
+        if toks[i].case == dyad_text::Case::Lower {
+            i += 1;
+            continue;
+        }
+        let Some(&id) = ids.last() else {
+            i += 1;
+            continue;
+        };
+        let e = &dicts.places()[id as usize];
+        let prev = i.checked_sub(1).map(|p| &toks[p]);
+        let prev = match prev {
+            Some(t) if t.tag == Tag::Det || t.norm == "the" => i.checked_sub(2).map(|p| &toks[p]),
+            other => other,
+        };
+        let dateline = first_sentence && i == 0 && toks.get(end).is_some_and(|t| norm_is(t, &[",", "(", "-", "--"]));
+        let locative = dateline
+            || prev.is_some_and(|t| {
+                norm_is(t, LOCATIVE_PREPS) && !norm_is(t, &["to", "from", "of", "into", "toward", "towards"])
+            });
+        out.push(PlaceHit {
+            start: i,
+            end,
+            location: Location {
+                name: e.name.clone(),
+                country: Some(e.country.clone()),
+                lat: Some(e.lat),
+                lon: Some(e.lon),
+                span: s.span_of(i, end),
+            },
+            locative,
+        });
+        i = end;
+    }
+    if let Some((geo, named)) = geo {
+        gazetteer_places(s, geo, named, first_sentence, story_countries, &mut out);
+    }
+    out
+}
+
+/// Places the dictionaries do not know, from the gazetteer: capitalised
+/// names after a locative preposition (`in Kramatorsk`), and a dateline
+/// (`KRAMATORSK, Ukraine (Reuters) -`). Among same-name places, one in a
+/// country the story names wins, then the most populous.
+pub(super) fn gazetteer_places(
+    s: &Sentence<'_>,
+    geo: &Gazetteer,
+    named: &[bool],
+    first_sentence: bool,
+    story_countries: &[String],
+    out: &mut Vec<PlaceHit>,
+) {
+    let toks = &s.tokens;
+    let covered = |out: &[PlaceHit], i: usize| out.iter().any(|p| p.start <= i && i < p.end);
+    let name_word =
+        |t: &Token| t.case != dyad_text::Case::Lower && t.norm.chars().next().is_some_and(char::is_alphabetic);
+    // (start, dateline, locative)
+    let mut starts: Vec<(usize, bool, bool)> = Vec::new();
+    if first_sentence && toks.first().is_some_and(|t| t.case == dyad_text::Case::Upper) {
+        starts.push((0, true, true));
+    }
+    for (i, t) in toks.iter().enumerate() {
+        let mut j = if toks.get(i + 1).is_some_and(|n| n.norm == "the") { i + 2 } else { i + 1 };
+        while toks.get(j).is_some_and(|d| d.case == dyad_text::Case::Lower && is_direction(d)) {
+            j += 1;
+        }
+        if norm_is(t, &["in", "at", "near", "outside", "around", "across", "throughout"]) {
+            starts.push((j, false, true));
+        } else if norm_is(t, &["on", "into", "against", "to", "toward", "towards", "upon"])
+            || (matches!(t.tag, Tag::Verb(_)) && t.case == dyad_text::Case::Lower)
+            || (t.norm == "of" && i > 0 && norm_is(&toks[i - 1], PLACE_NOUNS))
+        {
+            // Where an act was aimed (`shelled Kherson`, `the city of Goma`),
+            // not necessarily where it happened.
+            starts.push((j, false, false));
+        }
+    }
+    for (start, dateline, locative) in starts {
+        // `in March` is a date, not the town in Cambridgeshire.
+        if start >= toks.len()
+            || covered(out, start)
+            || named[start]
+            || !name_word(&toks[start])
+            || crate::resolve::CALENDAR_WORDS.contains(&toks[start].norm.as_str())
+        {
+            continue;
+        }
+        let longest = (1..=geo.max_words().min(toks.len() - start)).rev().find_map(|n| {
+            let words = &toks[start..start + n];
+            if !words.iter().all(name_word) {
+                return None;
+            }
+            let name = s.span_of(start, start + n).slice(s.text);
+            let mut candidates = geo.lookup(name).peekable();
+            candidates.peek()?;
+            let all: Vec<_> = candidates.collect();
+            let place = all.iter().find(|p| story_countries.iter().any(|c| c == p.country)).or(all.first())?;
+            Some((start + n, **place))
+        });
+        let Some((end, place)) = longest else { continue };
+        if dateline && !toks.get(end).is_some_and(|t| norm_is(t, &[",", "(", "-", "--"])) {
+            continue;
+        }
+        out.push(PlaceHit {
+            start,
+            end,
+            location: Location {
+                name: place.name.to_string(),
+                country: Some(place.country.to_string()),
+                lat: Some(f64::from(place.lat)),
+                lon: Some(f64::from(place.lon)),
+                span: s.span_of(start, end),
+            },
+            locative,
+        });
+    }
+}
+
+pub(super) fn nearest_place(places: &[PlaceHit], trigger: usize) -> Option<Location> {
+    places
+        .iter()
+        .filter(|p| p.locative)
+        .min_by_key(|p| (p.start as isize - trigger as isize).unsigned_abs())
+        .map(|p| p.location.clone())
+}
+
+/// The date expression for a trigger: one in the same clause (no comma or
+/// clause mark between them) first, then the nearest; otherwise the
+/// publication date.
+pub(super) fn nearest_date(
+    toks: &[Token],
+    dates: &[DateMention],
+    trigger: usize,
+    published: Option<NaiveDate>,
+) -> (Option<EventDate>, Option<String>) {
+    let same_clause = |d: &DateMention| {
+        let (a, b) = if d.start < trigger { (d.end.min(trigger), trigger) } else { (trigger, d.start) };
+        !toks[a..b].iter().any(|t| norm_is(t, &[",", ";", ":", "who", "which", "that"]))
+    };
+    let distance = |d: &&DateMention| (!same_clause(d), (d.start as isize - trigger as isize).unsigned_abs());
+    match dates.iter().min_by_key(distance) {
+        Some(d) => (Some(d.date), Some(d.text.clone())),
+        None => (published.map(EventDate::Day), None),
+    }
+}

@@ -1,0 +1,167 @@
+//! Word classes and one-token tests the clause rules share.
+
+use super::*;
+
+pub(super) fn norm_is(t: &Token, words: &[&str]) -> bool {
+    words.contains(&t.norm.as_str())
+}
+
+pub(super) fn is_aux(t: &Token) -> bool {
+    matches!(t.tag, Tag::Aux(_) | Tag::Modal)
+        || norm_is(
+            t,
+            &[
+                "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do", "does",
+                "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "'s",
+            ],
+        ) && !matches!(t.tag, Tag::Possessive)
+}
+
+pub(super) fn is_neg(t: &Token) -> bool {
+    t.tag == Tag::Neg || norm_is(t, &["not", "n't", "never", "no"])
+}
+
+pub(super) fn is_adv(t: &Token) -> bool {
+    t.tag == Tag::Adv
+        || norm_is(
+            t,
+            &[
+                "also",
+                "reportedly",
+                "again",
+                "later",
+                "earlier",
+                "then",
+                "still",
+                "already",
+                "repeatedly",
+                "allegedly",
+                "formally",
+                "officially",
+                "jointly",
+                "recently",
+                "finally",
+                "publicly",
+                "sharply",
+                "strongly",
+            ],
+        )
+}
+
+pub(super) fn is_be(t: &Token) -> bool {
+    norm_is(t, &["is", "are", "was", "were", "be", "been", "being", "am", "get", "got", "gets"])
+}
+
+pub(super) fn is_clause_mark(t: &Token) -> bool {
+    t.tag == Tag::Sconj
+        || norm_is(
+            t,
+            &[
+                "that", "which", "who", "whom", "whose", "because", "after", "before", "while", "when", "as", "if",
+                "unless", "although", "though", "whether",
+            ],
+        )
+}
+
+/// Whether `t` ends the clause it follows: sentence punctuation, a
+/// clause word (`that`, `because`) or a finite verb of its own.
+pub(super) fn ends_clause(t: &Token) -> bool {
+    is_stop_punct(t) || is_clause_mark(t) || is_finite_verb(t)
+}
+
+pub(super) fn is_stop_punct(t: &Token) -> bool {
+    norm_is(t, &[",", ";", ":", ".", "!", "?", "(", ")", "\"", "--", "-"])
+}
+
+pub(super) fn is_finite_verb(t: &Token) -> bool {
+    // `Rwandan-backed`, `Saudi-led`: a name joined to a participle is an adjective.
+    matches!(t.tag, Tag::Verb(VerbForm::Past | VerbForm::Present3))
+        && !(t.case != Case::Lower && t.norm.contains('-') && !t.norm.starts_with('-'))
+}
+
+/// A participle with its `of`/`by` phrase right after a noun phrase
+/// (`men accused of witchcraft`, `hostages held by bandits`): it describes
+/// the noun phrase, it is not that phrase's own verb.
+pub(super) fn participle_modifier(toks: &[Token], i: usize) -> bool {
+    toks.get(i).is_some_and(|t| matches!(t.tag, Tag::Verb(VerbForm::Past | VerbForm::PastParticiple)))
+        && toks.get(i + 1).is_some_and(|t| norm_is(t, &["of", "by"]))
+}
+
+/// A `-s` word tagged as a verb that reads better as the first noun of a
+/// compound: `the EU sanctions package` (a bare singular noun after it
+/// cannot be its object).
+pub(super) fn is_compound_noun(toks: &[Token], i: usize) -> bool {
+    toks[i].tag == Tag::Verb(VerbForm::Present3)
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| n.tag == Tag::Noun && n.case == dyad_text::Case::Lower && !n.norm.ends_with('s'))
+        && toks.get(i + 2).is_none_or(|n| !matches!(n.tag, Tag::Det | Tag::Noun | Tag::ProperNoun))
+}
+
+pub(super) const LOCATIVE_PREPS: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "across",
+    "around",
+    "throughout",
+    "into",
+    "to",
+    "from",
+    "toward",
+    "towards",
+    "of",
+];
+
+/// Compass words before a place name (`in northern Burkina Faso`); the
+/// tagger often reads them as nouns.
+pub(crate) fn is_direction(t: &Token) -> bool {
+    let w = t.norm.as_str();
+    let w = w.strip_prefix("north-").or_else(|| w.strip_prefix("south-")).unwrap_or(w);
+    matches!(
+        w,
+        "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "central"
+            | "northeastern"
+            | "northwestern"
+            | "southeastern"
+            | "southwestern"
+            | "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northeast"
+            | "northwest"
+            | "southeast"
+            | "southwest"
+    )
+}
+
+/// Nouns after which `of NAME` names a place: `the city of Goma`.
+pub(super) const PLACE_NOUNS: &[&str] = &[
+    "city",
+    "town",
+    "village",
+    "province",
+    "region",
+    "district",
+    "port",
+    "capital",
+    "county",
+    "island",
+    "oblast",
+    "governorate",
+    "state",
+    "area",
+    "enclave",
+    "outskirts",
+    "suburbs",
+    "heart",
+    "centre",
+    "center",
+];

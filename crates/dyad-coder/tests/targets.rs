@@ -24,6 +24,8 @@ army = MIL
 troops = MIL
 police = COP
 official = GOV
+negotiator = GOV
+delegation = GOV
 rebel = REB
 ";
 
@@ -41,6 +43,12 @@ weigh = 014
 shell = 194
 meet = 040
 say = 010
+voice .. hope = 013
+act .. as .. mediator = 045
+carry .. message between = 045
+hold .. talks = 040
+mediate = 045
+exchange .. prisoner = 0841
 ";
 
 /// `SOURCE CAMEO TARGET` of each event of `input`, joined by `; `.
@@ -89,4 +97,31 @@ fn a_role_noun_modifying_a_noun_yields_to_the_actor_the_phrase_is_aimed_at() {
     check("Sylvanian rebels shelled army positions in Freedonia.", "SYLREB 194 FRDMIL");
     // Guard: the agent after `by` is no target.
     check("Freedonia condemned the drone strikes by Sylvania.", "FRD 111 -");
+}
+
+#[test]
+fn a_warning_or_hope_is_about_the_actor_its_that_clause_names() {
+    check("Freedonia warned that Sylvania faced a famine.", "FRD 012 SYL");
+    check("Grandfenwick warned again that famine was spreading across Ruritania.", "GFW 012 RUR");
+    check("Freedonia voiced hope that inspectors could soon return to Sylvania.", "FRD 013 SYL");
+    // Guard: an actor inside a subject about something else.
+    check("Freedonia warned that growth in Sylvania would slow.", "FRD 012 -");
+    // Guard: the speaker's own country is no target.
+    check("Freedonia warned that Freedonian troops would stay.", "FRD 012 -");
+    // Guard: a warning with no `that` clause names no one through it.
+    check("Freedonia warned of famine, Sylvania said.", "FRD 012 -");
+}
+
+#[test]
+fn a_mediator_is_between_the_pair_named_before_it() {
+    check(
+        "Freedonia and Sylvania exchanged prisoners, with Ruritania acting as mediator.",
+        "FRD 0841 SYL; SYL 0841 FRD; RUR 045 FRD; RUR 045 SYL",
+    );
+    check(
+        "Negotiators from Freedonia and Sylvania held talks, with Grandfenwick carrying messages between the two delegations.",
+        "FRDGOV 040 SYLGOV; SYLGOV 040 FRDGOV; GFW 045 FRDGOV; GFW 045 SYLGOV",
+    );
+    // Guard: with no pair named, a mediation has no target.
+    check("Ruritania mediated the talks.", "RUR 045 -");
 }

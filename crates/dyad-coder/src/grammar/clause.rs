@@ -644,3 +644,87 @@ pub(super) fn asks_question(toks: &[Token], found: &[Mention], trigger_start: us
             || (!object && norm_is(t, &["who", "which"]))
     })
 }
+
+/// A warning or a hope is about the actor its `that` clause names
+/// (`warned that famine was spreading across Sudan`, `voiced hope that
+/// inspectors could return to Iran`): the first named actor in the clause
+/// after a trigger ending at `from`, not one of the speaker's own country.
+pub(super) fn comment_topic(
+    toks: &[Token],
+    input: &Input<'_, '_>,
+    found: &[Mention],
+    skippable: &[bool],
+    from: usize,
+    code: CameoCode,
+    subject: Option<usize>,
+) -> Option<usize> {
+    if !matches!(code.as_str(), "012" | "013") {
+        return None;
+    }
+    // (Past a date or adverb: `warned on Sunday that`.)
+    let mut j = from;
+    while j < toks.len().min(from + 5) && (skippable[j] || is_adv(&toks[j])) && toks[j].norm != "that" {
+        j += 1;
+    }
+    if toks.get(j).is_none_or(|t| t.norm != "that") {
+        return None;
+    }
+    let own: Vec<&str> =
+        subject.map(|k| found[k].members.iter().filter_map(|m| m.country.as_deref()).collect()).unwrap_or_default();
+    // The clause's subject, or an actor after its verb; not one inside a
+    // subject about something else (`warned that growth in Kenya would slow`).
+    let head = |i: usize| toks[j + 1..i].iter().all(|t| matches!(t.tag, Tag::Det | Tag::Adj | Tag::Num));
+    // After the verb, not a name inside a phrase about something else: `a
+    // repeat of the experience of Libya`, `their US listings`.
+    let aside = |m: &Mention| {
+        let b = toks[..m.start].iter().rposition(|t| !matches!(t.tag, Tag::Det | Tag::Adj)).map(|b| &toks[b]);
+        let possessive = toks.get(m.end).is_some_and(|t| t.tag == Tag::Possessive || t.norm == "'s");
+        b.is_some_and(|t| t.norm == "of")
+            || !possessive && toks.get(m.end).is_some_and(|t| t.tag == Tag::Noun && t.case == Case::Lower)
+    };
+    let mut verb = false;
+    let mut i = j + 1;
+    while i < toks.len().min(j + 1 + 16) {
+        if let Some(k) = input.starts[i] {
+            let m = &found[k];
+            let foreign = m.members.iter().all(|x| x.country.as_deref().is_some_and(|c| !own.contains(&c)));
+            if !open_agent(m) && Some(k) != subject && foreign && (verb && !aside(m) || head(i)) {
+                return Some(k);
+            }
+            i = m.end;
+            continue;
+        }
+        let t = &toks[i];
+        if is_stop_punct(t) || is_clause_mark(t) || norm_is(t, &["said", "says"]) {
+            return None;
+        }
+        verb |= is_finite_verb(t) || is_aux(t) || t.tag == Tag::Modal;
+        i += 1;
+    }
+    None
+}
+
+/// A mediator is between the pair named before it (`Ukraine and Russia
+/// exchanged prisoners, with the UAE acting as mediator`, `negotiators from
+/// Iran and the US met, with Oman carrying messages between the two
+/// delegations`): for a mediation before `trigger_start` with no named
+/// target, the last mention of two or more countries before it.
+pub(super) fn mediated_pair(
+    found: &[Mention],
+    code: CameoCode,
+    trigger_start: usize,
+    source: Option<usize>,
+    target: Option<usize>,
+) -> Option<usize> {
+    if !code.as_str().starts_with("045") || target.is_some_and(|k| !found[k].agent_only) {
+        return None;
+    }
+    let pair = |m: &Mention| {
+        let countries: Vec<&str> = m.members.iter().filter_map(|x| x.country.as_deref()).collect();
+        countries.len() == m.members.len()
+            && countries.len() >= 2
+            && countries.iter().skip(1).any(|c| *c != countries[0])
+    };
+    (0..found.len())
+        .rfind(|&k| found[k].end <= trigger_start && Some(k) != source && !found[k].is_place && pair(&found[k]))
+}

@@ -939,6 +939,7 @@ pub(crate) fn code_sentence(
                     let acts = s.tokens.get(v).is_some_and(|t| t.tag == Tag::Verb(VerbForm::Base) && !is_be(t));
                     (!pattern.code.as_str().starts_with("02") || acts).then_some(k)
                 })
+                .or_else(|| comment_topic(&s.tokens, &input, &found, &skippable, m.end.max(trigger_end), code, subject))
                 .or_else(|| {
                     // `planted a bomb that killed two police officers`: force
                     // aimed at whoever its instrument hit.
@@ -1002,6 +1003,7 @@ pub(crate) fn code_sentence(
             (None, None) if passive => (find_by_agent(&s, &input, m.end.max(trigger_end)), subject),
             (None, None) => (subject, object),
         };
+        let target_k = mediated_pair(&found, code, trigger_start, source_k, target_k).or(target_k);
         prev_subject = subject.or(prev_subject);
         prev_target = target_k.filter(|&k| !found[k].is_place && Some(k) != subject).or(prev_target);
         let own_premodifier = m.trigger.iter().all(|&t| s.tokens[t].tag == Tag::Noun)

@@ -16,6 +16,10 @@ pub(super) fn find_object(
     // An open state organ (`supplied armed drones to the army`, `sent troops
     // to Haiti`) is what was moved; an actor after a preposition is the target.
     let mut organ: Option<usize> = None;
+    // A role noun that modifies the noun after it (`drone components bound
+    // for Iran`, `a drone incursion into Polish airspace`) is the target only
+    // when no actor follows that the phrase is aimed at.
+    let mut modifier_noun: Option<usize> = None;
     let mut beside_ally = false;
     while j < limit {
         if let Some(k) = input.starts[j] {
@@ -41,7 +45,7 @@ pub(super) fn find_object(
                         || is_adv(t) && toks.get(e + 1).is_some_and(is_finite_verb)
                 });
             if subject_of_clause {
-                return organ;
+                return organ.or(modifier_noun);
             }
             // A verbal act's venue is not its target: `met at the White House`.
             let venue = verbal
@@ -60,12 +64,12 @@ pub(super) fn find_object(
                 // `recalled its ambassador from Algeria`: the country it leaves is the target.
                 let mut f = found[k].end + 1;
                 if toks.get(f - 1).is_none_or(|t| t.norm != "from") {
-                    return organ;
+                    return organ.or(modifier_noun);
                 }
                 while toks.get(f).is_some_and(|t| t.case == Case::Lower && (t.tag == Tag::Adj || is_direction(t))) {
                     f += 1;
                 }
-                return input.starts.get(f).copied().flatten().or(organ);
+                return input.starts.get(f).copied().flatten().or(organ).or(modifier_noun);
             }
             let modifier = in_modifier_phrase(toks, j) || j > 0 && in_modifier_phrase(toks, j - 1);
             // `fighting alongside X against Y`: X is an ally, not the target.
@@ -82,7 +86,19 @@ pub(super) fn find_object(
                 || past_ally
                 || organ.is_some() && !aimed)
             {
-                if open_organ && organ.is_none() {
+                let last = &toks[e - 1];
+                let modifies = found[k].agent_only
+                    && last.norm == last.lemma
+                    && toks.get(e).is_some_and(|t| t.tag == Tag::Noun && t.case == Case::Lower);
+                // (`for` only where goods are bound: `aid for Ukraine` names whom it helps.)
+                let aimed_on = preceding_prep(toks, j).is_some_and(|p| {
+                    norm_is(p, &["to", "against", "into", "at", "on", "toward", "towards", "over", "upon"])
+                }) || j >= 2 && toks[j - 1].norm == "for" && past_as_participle(toks, j - 2);
+                if modifier_noun.is_some() && !aimed_on {
+                    // (Past the modifier, only an actor the phrase is aimed at.)
+                } else if modifies && modifier_noun.is_none() && organ.is_none() {
+                    modifier_noun = Some(k);
+                } else if open_organ && organ.is_none() {
                     organ = Some(k);
                 } else {
                     return Some(k);
@@ -107,7 +123,7 @@ pub(super) fn find_object(
             && toks[j - 1].tag == Tag::Noun
             && toks[j - 1].case == Case::Lower
             && toks.get(j + 1).is_some_and(|n| n.norm == "to");
-        if list_comma || goods {
+        if list_comma || goods || past_as_participle(toks, j) {
             j += 1;
             continue;
         }
@@ -119,11 +135,56 @@ pub(super) fn find_object(
             || norm_is(t, &["said", "says"])
             || request_infinitive(toks, j)
         {
-            return organ;
+            return organ.or(modifier_noun);
         }
         j += 1;
     }
-    organ
+    organ.or(modifier_noun)
+}
+
+/// A past form at `j` the tagger read as a finite verb that only describes
+/// a noun, so the object phrase goes on past it: an attributive participle
+/// after a determiner or preposition (`alarmed by renewed fighting in
+/// Congo`, `the failed coup`), or a participle of sending with no object of
+/// its own before where the goods go (`cargo bound for Israel`, `weapons
+/// shipped to Sudan`).
+pub(super) fn past_as_participle(toks: &[Token], j: usize) -> bool {
+    let t = &toks[j];
+    if j == 0 || t.tag != Tag::Verb(VerbForm::Past) || t.case != Case::Lower {
+        return false;
+    }
+    let prev = &toks[j - 1];
+    let next = toks.get(j + 1);
+    let attributive = t.norm.ends_with("ed")
+        && (matches!(prev.tag, Tag::Det | Tag::Possessive) || prev.tag == Tag::Prep && prev.norm != "that")
+        && !norm_is(prev, &["that", "which", "who", "whom", "whose", "what"])
+        && next.is_some_and(|n| {
+            n.case == Case::Lower && matches!(n.tag, Tag::Noun | Tag::Adj | Tag::Verb(VerbForm::Gerund))
+        });
+    let sent = prev.tag == Tag::Noun
+        && prev.case == Case::Lower
+        && norm_is(
+            t,
+            &[
+                "bound",
+                "destined",
+                "earmarked",
+                "intended",
+                "meant",
+                "sent",
+                "shipped",
+                "sold",
+                "supplied",
+                "delivered",
+                "exported",
+                "smuggled",
+                "flown",
+                "transferred",
+                "allocated",
+            ],
+        )
+        && next.is_some_and(|n| norm_is(n, &["for", "to", "toward", "towards", "into"]));
+    attributive || sent
 }
 
 /// Whether the comma at `j` sits inside a list of lower-case nouns that

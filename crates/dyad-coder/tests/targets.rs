@@ -1,0 +1,127 @@
+//! Finding the target: one class of sentences per test, each checked with
+//! several phrasings and a guard where no target must be coded. A small
+//! self-contained dictionary; made-up countries and sentences.
+
+use std::sync::Arc;
+
+use dyad_coder::Coder;
+use dyad_dict::DictionariesBuilder;
+use dyad_text::Lexicon;
+
+const ACTORS: &str = "
+Freedonia = FRD
+Freedonian = FRD
+Sylvania = SYL
+Sylvanian = SYL
+Grandfenwick = GFW
+Ruritania = RUR
+Ruritanian = RUR
+";
+
+const AGENTS: &str = "
+drone = MIL
+army = MIL
+troops = MIL
+police = COP
+official = GOV
+negotiator = GOV
+delegation = GOV
+rebel = REB
+";
+
+const EVENTS: &str = "
+deny = 016
+condemn = 111
+criticise = 111
+warn = 012
+be alarmed = 012
+alarmed = 012
+refuse .. to load .. cargo|weapon = 143
+refuse .. to unload .. cargo|weapon = 143
+ban .. export = 163
+weigh = 014
+shell = 194
+meet = 040
+say = 010
+voice .. hope = 013
+act .. as .. mediator = 045
+carry .. message between = 045
+hold .. talks = 040
+mediate = 045
+exchange .. prisoner = 0841
+";
+
+/// `SOURCE CAMEO TARGET` of each event of `input`, joined by `; `.
+fn coded(input: &str) -> String {
+    let lexicon = Arc::new(Lexicon::english());
+    let mut b = DictionariesBuilder::new();
+    b.add_source("t.actors", ACTORS).add_source("t.agents", AGENTS).add_source("t.events", EVENTS);
+    let dicts = Arc::new(b.build(&lexicon).unwrap_or_else(|e| panic!("{e}")));
+    let events = Coder::builder(dicts, lexicon).build().code_text(input, None).events;
+    let line = |e: &dyad_core::Event| {
+        let target = e.target.as_ref().map_or("-", |t| t.code.as_str());
+        format!("{} {} {target}", e.source.code, e.cameo)
+    };
+    events.iter().map(line).collect::<Vec<_>>().join("; ")
+}
+
+fn check(input: &str, expect: &str) {
+    assert_eq!(coded(input), expect, "input: {input}");
+}
+
+#[test]
+fn goods_sent_somewhere_are_aimed_at_where_they_go() {
+    check("Freedonian dockers refused to load cargo bound for Sylvania.", "FRD 143 SYL");
+    check("Grandfenwick refused to unload weapons destined for Ruritania.", "GFW 143 RUR");
+    check("Freedonia banned exports of engine parts shipped to Sylvania.", "FRD 163 SYL");
+    check("Freedonia is weighing curbs on parts sold to Ruritania.", "FRD 014 RUR");
+    // Guard: a verb of its own in a clause after `said` is no participle.
+    check("Freedonia said the shipment went to Sylvania.", "");
+}
+
+#[test]
+fn an_attributive_past_form_goes_on_with_the_object() {
+    check("Freedonia was alarmed by renewed fighting in Sylvania.", "FRD 012 SYL");
+    check("Grandfenwick criticised the failed coup in Ruritania.", "GFW 111 RUR");
+    check("Freedonia condemned the stalled talks with Sylvania.", "FRD 111 SYL");
+}
+
+#[test]
+fn a_role_noun_modifying_a_noun_yields_to_the_actor_the_phrase_is_aimed_at() {
+    check("Freedonia denied a drone incursion into Sylvanian airspace.", "FRD 016 SYL");
+    check("Grandfenwick condemned the drone strikes on Ruritania.", "GFW 111 RUR");
+    check("Freedonia is weighing curbs on drone parts bound for Sylvania.", "FRD 014 SYL");
+    // Guard: `for` names whom aid helps, not where the phrase is aimed.
+    check("Freedonia criticised new army aid for Sylvania.", "FRD 111 -");
+    // Guard: with nothing aimed at after it, the modifier is still the target.
+    check("Sylvanian rebels shelled army positions in Freedonia.", "SYLREB 194 FRDMIL");
+    // Guard: the agent after `by` is no target.
+    check("Freedonia condemned the drone strikes by Sylvania.", "FRD 111 -");
+}
+
+#[test]
+fn a_warning_or_hope_is_about_the_actor_its_that_clause_names() {
+    check("Freedonia warned that Sylvania faced a famine.", "FRD 012 SYL");
+    check("Grandfenwick warned again that famine was spreading across Ruritania.", "GFW 012 RUR");
+    check("Freedonia voiced hope that inspectors could soon return to Sylvania.", "FRD 013 SYL");
+    // Guard: an actor inside a subject about something else.
+    check("Freedonia warned that growth in Sylvania would slow.", "FRD 012 -");
+    // Guard: the speaker's own country is no target.
+    check("Freedonia warned that Freedonian troops would stay.", "FRD 012 -");
+    // Guard: a warning with no `that` clause names no one through it.
+    check("Freedonia warned of famine, Sylvania said.", "FRD 012 -");
+}
+
+#[test]
+fn a_mediator_is_between_the_pair_named_before_it() {
+    check(
+        "Freedonia and Sylvania exchanged prisoners, with Ruritania acting as mediator.",
+        "FRD 0841 SYL; SYL 0841 FRD; RUR 045 FRD; RUR 045 SYL",
+    );
+    check(
+        "Negotiators from Freedonia and Sylvania held talks, with Grandfenwick carrying messages between the two delegations.",
+        "FRDGOV 040 SYLGOV; SYLGOV 040 FRDGOV; GFW 045 FRDGOV; GFW 045 SYLGOV",
+    );
+    // Guard: with no pair named, a mediation has no target.
+    check("Ruritania mediated the talks.", "RUR 045 -");
+}

@@ -319,6 +319,17 @@ fn office_holders_code_by_story_date() {
         ("Sandra Mason", "2020-06-01", "BRBGOV"),
         ("Sandra Mason", "2026-01-10", "BRBELI"),
         ("Jeffrey Bostic", "2026-01-10", "BRBGOV"),
+        // Presidents who returned in 2025: their first terms, the years
+        // between in opposition, and their predecessor after them.
+        ("John Mahama", "2015-06-01", "GHAGOV"),
+        ("John Mahama", "2020-06-01", "GHAOPP"),
+        ("Peter Mutharika", "2018-06-01", "MWIGOV"),
+        ("Peter Mutharika", "2022-06-01", "MWIOPP"),
+        ("Lazarus Chakwera", "2026-01-10", "MWIELI"),
+        ("Netumbo Nandi-Ndaitwah", "2020-06-01", "NAMGOV"),
+        // Peru: a head of the council of ministers out with Boluarte.
+        ("Eduardo Arana", "2025-07-01", "PERGOV"),
+        ("Eduardo Arana", "2025-12-01", ""),
         // Monaco: Guillaume died in office in January 2025.
         ("Didier Guillaume", "2024-12-01", "MCOGOV"),
         ("Didier Guillaume", "2025-06-01", ""),

@@ -327,6 +327,13 @@ fn office_holders_code_by_story_date() {
         ("Peter Mutharika", "2022-06-01", "MWIOPP"),
         ("Lazarus Chakwera", "2026-01-10", "MWIELI"),
         ("Netumbo Nandi-Ndaitwah", "2020-06-01", "NAMGOV"),
+        // Leaders new in 2025 in their earlier offices: Lebanon's army
+        // commander, a judge of the ICJ, a speaker.
+        ("Joseph Aoun", "2020-06-01", "LBNMIL"),
+        ("Joseph Aoun", "2025-06-01", "LBNGOV"),
+        ("Nawaf Salam", "2024-06-01", "IGOUNOICJ"),
+        ("Nawaf Salam", "2025-06-01", "LBNGOV"),
+        ("Konstantinos Tasoulas", "2022-06-01", "GRCLEG"),
         // Peru: a head of the council of ministers out with Boluarte.
         ("Eduardo Arana", "2025-07-01", "PERGOV"),
         ("Eduardo Arana", "2025-12-01", ""),

@@ -299,6 +299,44 @@ fn office_holders_code_by_story_date() {
         ("Gabriel Boric", "2026-06-01", "CHLELI"),
         ("Jose Antonio Kast", "2025-06-01", "CHLOPP"),
         ("Jose Antonio Kast", "2026-06-01", "CHLGOV"),
+        // Honduras: Castro's term ends on 27 January 2026 (then ELI), and her
+        // foreign minister's with it; Asfura, the winner of November 2025,
+        // is OPP before and GOV after.
+        ("Xiomara Castro", "2025-06-01", "HNDGOV"),
+        ("Xiomara Castro", "2026-06-01", "HNDELI"),
+        ("Enrique Reina", "2026-06-01", ""),
+        ("Nasry Asfura", "2025-06-01", "HNDOPP"),
+        ("Nasry Asfura", "2026-06-01", "HNDGOV"),
+        // Czech Republic: Babiš's government of 15 December 2025 replaced
+        // the foreign and defence ministers.
+        ("Jan Lipavsky", "2025-12-20", ""),
+        ("Petr Macinka", "2025-06-01", ""),
+        ("Petr Macinka", "2025-12-20", "CZEGOV"),
+        ("Jana Cernochova", "2025-12-20", ""),
+        ("Jaromir Zuna", "2025-12-20", "CZEMIL"),
+        // Barbados: Mason governor-general, then president to 30 November
+        // 2025 (ELI after); Bostic president from then.
+        ("Sandra Mason", "2020-06-01", "BRBGOV"),
+        ("Sandra Mason", "2026-01-10", "BRBELI"),
+        ("Jeffrey Bostic", "2026-01-10", "BRBGOV"),
+        // Presidents who returned in 2025: their first terms, the years
+        // between in opposition, and their predecessor after them.
+        ("John Mahama", "2015-06-01", "GHAGOV"),
+        ("John Mahama", "2020-06-01", "GHAOPP"),
+        ("Peter Mutharika", "2018-06-01", "MWIGOV"),
+        ("Peter Mutharika", "2022-06-01", "MWIOPP"),
+        ("Lazarus Chakwera", "2026-01-10", "MWIELI"),
+        ("Netumbo Nandi-Ndaitwah", "2020-06-01", "NAMGOV"),
+        // Leaders new in 2025 in their earlier offices: Lebanon's army
+        // commander, a judge of the ICJ, a speaker.
+        ("Joseph Aoun", "2020-06-01", "LBNMIL"),
+        ("Joseph Aoun", "2025-06-01", "LBNGOV"),
+        ("Nawaf Salam", "2024-06-01", "IGOUNOICJ"),
+        ("Nawaf Salam", "2025-06-01", "LBNGOV"),
+        ("Konstantinos Tasoulas", "2022-06-01", "GRCLEG"),
+        // Peru: a head of the council of ministers out with Boluarte.
+        ("Eduardo Arana", "2025-07-01", "PERGOV"),
+        ("Eduardo Arana", "2025-12-01", ""),
         // Monaco: Guillaume died in office in January 2025.
         ("Didier Guillaume", "2024-12-01", "MCOGOV"),
         ("Didier Guillaume", "2025-06-01", ""),

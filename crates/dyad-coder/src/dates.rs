@@ -100,7 +100,7 @@ pub fn find_dates(tokens: &[Token], text: &str, published: Option<NaiveDate>) ->
     let mut floor = 0;
     let mut i = 0;
     while i < ws.len() {
-        if !may_start(&ws[i]) {
+        if !may_start(&ws, i) {
             i += 1;
             continue;
         }
@@ -652,18 +652,25 @@ fn date_at(start: usize, end: usize, date: EventDate) -> Outcome {
 /// rule starts at a number, a `mid-` word, a month, a weekday, a relative
 /// word or a number word. One test instead of every rule's comparisons, for
 /// the many words of a sentence that are none of these.
-fn may_start(w: &W) -> bool {
-    let s = w.s.as_str();
-    s.as_bytes().first().is_some_and(u8::is_ascii_digit) || s.starts_with("mid-") || (listed(s) && may_start_listed(w))
+fn may_start(ws: &[W], i: usize) -> bool {
+    let s = ws[i].s.as_str();
+    s.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        || s.starts_with("mid-")
+        || (listed(s) && may_start_listed(ws, i))
 }
 
 /// The words of [`may_start`] that are in [`VOCABULARY`].
-fn may_start_listed(w: &W) -> bool {
+fn may_start_listed(ws: &[W], i: usize) -> bool {
+    let w = &ws[i];
     let s = w.s.as_str();
+    let after = |k: usize, word: &str| ws.get(i + k).is_some_and(|w| w.is(word));
     weekday_of(s).is_some()
-        || cardinal(s).is_some()
         || month_of(w).is_some()
-        || matches!(s, "today" | "tonight" | "yesterday" | "tomorrow" | "the" | "last" | "this" | "next" | "past")
+        || matches!(s, "today" | "tonight" | "yesterday" | "tomorrow" | "last" | "this" | "next" | "past")
+        // Only `relative` starts at `the` and at a number word (`the day
+        // before yesterday`, `two days ago`): among the commonest words.
+        || (s == "the" && after(1, "day"))
+        || (cardinal(s).is_some() && after(2, "ago"))
 }
 
 fn match_at(ws: &[W], i: usize, p: Option<NaiveDate>) -> Outcome {
@@ -1084,8 +1091,8 @@ mod tests {
             if w.starts_with(|c: char| c.is_ascii_digit()) {
                 continue; // taken before the list is read
             }
-            let word = W { s: w.into(), first: 0, last: 0, cap: true, trim: 0 };
-            if is_listed_date_word(w) || may_start_listed(&word) {
+            let word = |s: &str| W { s: s.into(), first: 0, last: 0, cap: true, trim: 0 };
+            if is_listed_date_word(w) || may_start_listed(&[word(w), word("day"), word("ago")], 0) {
                 assert!(listed(w), "{w:?} is looked for but not listed");
                 taken += 1;
             }

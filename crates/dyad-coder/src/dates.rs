@@ -92,7 +92,7 @@ pub struct DateMention {
 /// Never panics.
 pub fn find_dates(tokens: &[Token], text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
     // Most sentences hold no date word at all: no need to regroup them.
-    if !tokens.iter().any(|t| is_date_word(&t.norm)) {
+    if !(0..tokens.len()).any(|i| is_date_word(tokens, i)) {
         return Vec::new();
     }
     let ws = regroup(tokens, text);
@@ -266,35 +266,33 @@ fn month_number(s: &str) -> Option<u32> {
     })
 }
 
-/// True for a token every date expression holds one of: a number, a `mid-`
-/// word, a month, a weekday, or the word a relative date turns on (`today`,
-/// `last night`, `this week`, `two days ago`).
-fn is_date_word(norm: &str) -> bool {
+/// True for token `i` when it may be what a date expression turns on (every
+/// one holds such a token): a number that may be a year or a numeric date,
+/// a `mid-` word, a month, a weekday, or the word a relative date turns on
+/// (`today`, `last night`, `this week`, `two days ago`).
+fn is_date_word(tokens: &[Token], i: usize) -> bool {
+    let norm = tokens[i].norm.as_str();
+    let next = || tokens.get(i + 1).map_or("", |t| t.norm.as_str());
+    if norm.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        // Of numbers only a year (`2025`, `2025,`) and a date with `-` or `/`
+        // in it or after it (`2025-02-27`, `2/27`) are dates: most numbers
+        // of a news sentence are amounts (a day before a month has the month).
+        let bare = norm.strip_suffix(',').unwrap_or(norm);
+        return (bare.len() == 4 && is_digits(bare)) || norm.contains(['-', '/']) || matches!(next(), "-" | "/");
+    }
     let bare = norm.trim_end_matches('.');
-    norm.as_bytes().first().is_some_and(u8::is_ascii_digit)
-        || norm.starts_with("mid-")
-        || (listed(bare) && is_listed_date_word(bare))
+    norm.starts_with("mid-") || (listed(bare) && is_listed_date_word(bare, next))
 }
 
-/// The words of [`is_date_word`] that are in [`VOCABULARY`].
-fn is_listed_date_word(bare: &str) -> bool {
+/// The words of [`is_date_word`] that are in [`VOCABULARY`], given the
+/// next token's norm.
+fn is_listed_date_word<'t>(bare: &str, next: impl FnOnce() -> &'t str) -> bool {
     month_number(bare).is_some()
         || weekday_of(bare).is_some()
-        || matches!(
-            bare,
-            "today"
-                | "tonight"
-                | "yesterday"
-                | "tomorrow"
-                | "night"
-                | "morning"
-                | "afternoon"
-                | "evening"
-                | "week"
-                | "month"
-                | "year"
-                | "ago"
-        )
+        || matches!(bare, "today" | "tonight" | "yesterday" | "tomorrow" | "ago")
+        // `week`, `night`, `morning` ... make a date only after these.
+        || (matches!(bare, "last" | "this" | "next")
+            && matches!(next(), "week" | "month" | "year" | "night" | "morning" | "afternoon" | "evening"))
 }
 
 /// Every word [`is_date_word`] and [`may_start`] look for by name (months,
@@ -1092,7 +1090,7 @@ mod tests {
                 continue; // taken before the list is read
             }
             let word = |s: &str| W { s: s.into(), first: 0, last: 0, cap: true, trim: 0 };
-            if is_listed_date_word(w) || may_start_listed(&[word(w), word("day"), word("ago")], 0) {
+            if is_listed_date_word(w, || "week") || may_start_listed(&[word(w), word("day"), word("ago")], 0) {
                 assert!(listed(w), "{w:?} is looked for but not listed");
                 taken += 1;
             }
@@ -1167,6 +1165,24 @@ mod tests {
         check("It won a 2/3 majority.", P, "");
         check("The ceasefire began on February 27.", "", "");
         check("The vote was on May 5, 2024.", "", "on May 5, 2024=2024-05-05");
+    }
+
+    /// Amounts are no dates; a year or a relative date among them still is
+    /// (the early test of a sentence passes plain numbers over).
+    #[test]
+    fn dates_among_amounts() {
+        let cases = [
+            ("Output fell 12 pct to 1.2 billion dlrs in the quarter.", ""),
+            ("Exports rose 5.5 pct to 1.2 billion dlrs in 1986, officials said.", "in 1986=1986"),
+            ("Trade grew 3 pct in 2024, the ministry said.", "in 2024=2024"),
+            ("Imports fell 7.2 pct to 310 mln dlrs last month.", "last month=2025-03"),
+            ("The talks resumed this morning after 14 hours.", "this morning=2025-04-12"),
+            ("The 14 hours of talks ended on 4/10.", "on 4/10=2025-04-10"),
+            ("The morning session and the year's budget were cut by 3 pct.", ""),
+        ];
+        for (sentence, expect) in cases {
+            check(sentence, P, expect);
+        }
     }
 
     #[test]

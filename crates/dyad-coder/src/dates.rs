@@ -92,7 +92,7 @@ pub struct DateMention {
 /// Never panics.
 pub fn find_dates(tokens: &[Token], text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
     // Most sentences hold no date word at all: no need to regroup them.
-    if !tokens.iter().any(|t| is_date_word(&t.norm)) {
+    if !(0..tokens.len()).any(|i| is_date_word(tokens, i)) {
         return Vec::new();
     }
     let ws = regroup(tokens, text);
@@ -100,7 +100,7 @@ pub fn find_dates(tokens: &[Token], text: &str, published: Option<NaiveDate>) ->
     let mut floor = 0;
     let mut i = 0;
     while i < ws.len() {
-        if !may_start(&ws[i]) {
+        if !may_start(&ws, i) {
             i += 1;
             continue;
         }
@@ -141,7 +141,8 @@ struct W {
     first: usize,
     /// Last token index (inclusive).
     last: usize,
-    /// First letter upper case as written.
+    /// First letter upper case as written (noted for `may`, `march` and
+    /// `mar` only: nothing else reads it).
     cap: bool,
     /// Bytes at the end of the last token that are not part of this word
     /// (the comma of a "27," token).
@@ -164,7 +165,6 @@ fn regroup(tokens: &[Token], text: &str) -> Vec<W> {
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
-        let cap = t.span.slice(text).chars().next().is_some_and(char::is_uppercase);
         let mut s = t.norm.clone();
         let mut last = i;
         if t.norm.starts_with(|c: char| c.is_ascii_digit()) {
@@ -183,7 +183,7 @@ fn regroup(tokens: &[Token], text: &str) -> Vec<W> {
             // "27," as one token: split the comma off into its own word.
             if s.len() > 1 && s.ends_with(',') {
                 s.pop();
-                ws.push(W { s, first: i, last, cap, trim: 1 });
+                ws.push(W { s, first: i, last, cap: false, trim: 1 });
                 ws.push(W { s: ",".into(), first: last, last, cap: false, trim: 0 });
                 i = last + 1;
                 continue;
@@ -198,6 +198,9 @@ fn regroup(tokens: &[Token], text: &str) -> Vec<W> {
                 last = i + 1;
             }
         }
+        // Only `month_of` reads `cap`, of these three words.
+        let cap = matches!(s.as_str(), "may" | "march" | "mar")
+            && t.span.slice(text).chars().next().is_some_and(char::is_uppercase);
         ws.push(W { s, first: i, last, cap, trim: 0 });
         i = last + 1;
     }
@@ -263,30 +266,79 @@ fn month_number(s: &str) -> Option<u32> {
     })
 }
 
-/// True for a token every date expression holds one of: a number, a `mid-`
-/// word, a month, a weekday, or the word a relative date turns on (`today`,
-/// `last night`, `this week`, `two days ago`).
-fn is_date_word(norm: &str) -> bool {
+/// True for token `i` when it may be what a date expression turns on (every
+/// one holds such a token): a number that may be a year or a numeric date,
+/// a `mid-` word, a month, a weekday, or the word a relative date turns on
+/// (`today`, `last night`, `this week`, `two days ago`).
+fn is_date_word(tokens: &[Token], i: usize) -> bool {
+    let norm = tokens[i].norm.as_str();
+    let next = || tokens.get(i + 1).map_or("", |t| t.norm.as_str());
+    if norm.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        // Of numbers only a year (`2025`, `2025,`) and a date with `-` or `/`
+        // in it or after it (`2025-02-27`, `2/27`) are dates: most numbers
+        // of a news sentence are amounts (a day before a month has the month).
+        let bare = norm.strip_suffix(',').unwrap_or(norm);
+        return (bare.len() == 4 && is_digits(bare)) || norm.contains(['-', '/']) || matches!(next(), "-" | "/");
+    }
     let bare = norm.trim_end_matches('.');
-    norm.as_bytes().first().is_some_and(u8::is_ascii_digit)
-        || norm.starts_with("mid-")
-        || month_number(bare).is_some()
+    norm.starts_with("mid-") || (listed(bare) && is_listed_date_word(bare, next))
+}
+
+/// The words of [`is_date_word`] that are in [`VOCABULARY`], given the
+/// next token's norm.
+fn is_listed_date_word<'t>(bare: &str, next: impl FnOnce() -> &'t str) -> bool {
+    month_number(bare).is_some()
         || weekday_of(bare).is_some()
-        || matches!(
-            bare,
-            "today"
-                | "tonight"
-                | "yesterday"
-                | "tomorrow"
-                | "night"
-                | "morning"
-                | "afternoon"
-                | "evening"
-                | "week"
-                | "month"
-                | "year"
-                | "ago"
-        )
+        || matches!(bare, "today" | "tonight" | "yesterday" | "tomorrow" | "ago")
+        // `week`, `night`, `morning` ... make a date only after these.
+        || (matches!(bare, "last" | "this" | "next")
+            && matches!(next(), "week" | "month" | "year" | "night" | "morning" | "afternoon" | "evening"))
+}
+
+/// Every word [`is_date_word`] and [`may_start`] look for by name (months,
+/// weekdays, number words, relative words): [`listed`] rejects nearly every
+/// other word with one table read, before their string comparisons.
+#[rustfmt::skip]
+const VOCABULARY: &[&str] = &[
+    // Months and their abbreviations.
+    "january", "jan", "february", "feb", "march", "mar", "april", "apr", "may", "june", "jun", "july", "jul",
+    "august", "aug", "september", "sep", "sept", "october", "oct", "november", "nov", "december", "dec",
+    // Weekdays.
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    // Number words.
+    "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "fifteen", "twenty", "thirty", "forty", "fifty",
+    // Relative words.
+    "today", "tonight", "yesterday", "tomorrow", "night", "morning", "afternoon", "evening", "week", "month",
+    "year", "ago", "the", "last", "this", "next", "past",
+];
+
+/// By first and last letter, the lengths (one bit each) of the words of
+/// [`VOCABULARY`].
+static SHAPES: [[u16; 26]; 26] = shapes();
+
+const fn shapes() -> [[u16; 26]; 26] {
+    let mut table = [[0u16; 26]; 26];
+    let mut i = 0;
+    while i < VOCABULARY.len() {
+        let w = VOCABULARY[i].as_bytes();
+        let (first, last) = ((w[0] - b'a') as usize, (w[w.len() - 1] - b'a') as usize);
+        table[first][last] |= 1 << w.len();
+        i += 1;
+    }
+    table
+}
+
+/// False for a word that is certainly not in [`VOCABULARY`] (its first and
+/// last letter and its length fit no word there): most words of a sentence.
+#[inline]
+fn listed(s: &str) -> bool {
+    let b = s.as_bytes();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return false };
+    b.len() < 16
+        && first.is_ascii_lowercase()
+        && last.is_ascii_lowercase()
+        && SHAPES[usize::from(first - b'a')][usize::from(last - b'a')] & (1 << b.len()) != 0
 }
 
 fn weekday_of(s: &str) -> Option<Weekday> {
@@ -598,14 +650,25 @@ fn date_at(start: usize, end: usize, date: EventDate) -> Outcome {
 /// rule starts at a number, a `mid-` word, a month, a weekday, a relative
 /// word or a number word. One test instead of every rule's comparisons, for
 /// the many words of a sentence that are none of these.
-fn may_start(w: &W) -> bool {
-    let s = w.s.as_str();
+fn may_start(ws: &[W], i: usize) -> bool {
+    let s = ws[i].s.as_str();
     s.as_bytes().first().is_some_and(u8::is_ascii_digit)
         || s.starts_with("mid-")
-        || weekday_of(s).is_some()
-        || cardinal(s).is_some()
+        || (listed(s) && may_start_listed(ws, i))
+}
+
+/// The words of [`may_start`] that are in [`VOCABULARY`].
+fn may_start_listed(ws: &[W], i: usize) -> bool {
+    let w = &ws[i];
+    let s = w.s.as_str();
+    let after = |k: usize, word: &str| ws.get(i + k).is_some_and(|w| w.is(word));
+    weekday_of(s).is_some()
         || month_of(w).is_some()
-        || matches!(s, "today" | "tonight" | "yesterday" | "tomorrow" | "the" | "last" | "this" | "next" | "past")
+        || matches!(s, "today" | "tonight" | "yesterday" | "tomorrow" | "last" | "this" | "next" | "past")
+        // Only `relative` starts at `the` and at a number word (`the day
+        // before yesterday`, `two days ago`): among the commonest words.
+        || (s == "the" && after(1, "day"))
+        || (cardinal(s).is_some() && after(2, "ago"))
 }
 
 fn match_at(ws: &[W], i: usize, p: Option<NaiveDate>) -> Outcome {
@@ -806,7 +869,8 @@ fn explicit(ws: &[W], i: usize, p: Option<NaiveDate>) -> Option<Outcome> {
 /// Numbers starting at `i`: ISO, slashed, day-month.
 fn numeric(ws: &[W], i: usize, p: Option<NaiveDate>) -> Option<Outcome> {
     let s = ws[i].s.as_str();
-    let parts: Vec<&str> = s.split(['-', '/']).collect();
+    // (Most numbers hold no separator: then there is no list to make.)
+    let parts: Vec<&str> = if s.contains(['-', '/']) { s.split(['-', '/']).collect() } else { Vec::new() };
     if parts.len() >= 2 && parts.iter().all(|x| is_digits(x) && x.len() <= 4) {
         let num = |x: &str| x.parse::<u32>().ok();
         let iso = s.contains('-') && !s.contains('/');
@@ -1012,6 +1076,29 @@ mod tests {
         out
     }
 
+    /// `listed` passes every word that the rules look for by name: every
+    /// form of the lexicon, and more words, that `is_date_word` or
+    /// `may_start` takes without it is listed.
+    #[test]
+    fn vocabulary_holds_every_word_looked_for() {
+        let lexicon = Lexicon::english();
+        let forms = (0..lexicon.word_count() as u32).filter_map(|id| lexicon.form(id));
+        let more = ["yesterday", "ago", "mid", "sept", "thurs", "tues", "fifty", "an", "the", "z", "", "é"];
+        let mut taken = 0;
+        for w in forms.chain(more).chain(VOCABULARY.iter().copied()) {
+            if w.starts_with(|c: char| c.is_ascii_digit()) {
+                continue; // taken before the list is read
+            }
+            let word = |s: &str| W { s: s.into(), first: 0, last: 0, cap: true, trim: 0 };
+            if is_listed_date_word(w, || "week") || may_start_listed(&[word(w), word("day"), word("ago")], 0) {
+                assert!(listed(w), "{w:?} is looked for but not listed");
+                taken += 1;
+            }
+        }
+        assert!(taken >= VOCABULARY.len(), "{taken}");
+        assert!(!listed("said") && !listed("and") && !listed("government") && !listed("Monday"));
+    }
+
     // Publication date used by most cases: Saturday 12 April 2025.
     const P: &str = "2025-04-12";
 
@@ -1078,6 +1165,24 @@ mod tests {
         check("It won a 2/3 majority.", P, "");
         check("The ceasefire began on February 27.", "", "");
         check("The vote was on May 5, 2024.", "", "on May 5, 2024=2024-05-05");
+    }
+
+    /// Amounts are no dates; a year or a relative date among them still is
+    /// (the early test of a sentence passes plain numbers over).
+    #[test]
+    fn dates_among_amounts() {
+        let cases = [
+            ("Output fell 12 pct to 1.2 billion dlrs in the quarter.", ""),
+            ("Exports rose 5.5 pct to 1.2 billion dlrs in 1986, officials said.", "in 1986=1986"),
+            ("Trade grew 3 pct in 2024, the ministry said.", "in 2024=2024"),
+            ("Imports fell 7.2 pct to 310 mln dlrs last month.", "last month=2025-03"),
+            ("The talks resumed this morning after 14 hours.", "this morning=2025-04-12"),
+            ("The 14 hours of talks ended on 4/10.", "on 4/10=2025-04-10"),
+            ("The morning session and the year's budget were cut by 3 pct.", ""),
+        ];
+        for (sentence, expect) in cases {
+            check(sentence, P, expect);
+        }
     }
 
     #[test]

@@ -85,20 +85,19 @@ impl<'a> Sentence<'a> {
         // lemma in context is filled in after it. The skip reads them too.
         let mut keys = recycle(std::mem::take(&mut workspace.keys));
         keys.extend((0..scratch.len()).map(|i| {
-            let norm = scratch.norm(i);
             // A word the lexicon knows has its keys in the dictionaries'
-            // table by word id: no hashing.
-            let (n, c) = match scratch.word(i).and_then(|w| dicts.word_key_ids(w)) {
-                // A common word's context-free lemma is the lexicon's (the
-                // table's `l` is `n` when that is the word itself).
-                Some([n, l]) if scratch.is_common_word(i) => (n, l),
-                known => {
-                    let n = known.map_or_else(|| dicts.key_id(norm), |[n, _]| n);
-                    // Read from the lexicon entry only here (lazily).
-                    let cf = context_free_lemma(norm, scratch.lemma(i), scratch.is_common_word(i));
-                    (n, if cf == norm { n } else { dicts.key_id(cf) })
-                }
-            };
+            // table by word id: no hashing. A common word's context-free
+            // lemma is the lexicon's, so its whole row is in the table.
+            let common = scratch.is_common_word(i);
+            let word = scratch.word(i);
+            if let Some(row) = word.filter(|_| common).and_then(|w| dicts.word_key_row(w)) {
+                return row;
+            }
+            let norm = scratch.norm(i);
+            let n = word.and_then(|w| dicts.word_key_ids(w)).map_or_else(|| dicts.key_id(norm), |[n, _]| n);
+            // Read from the lexicon entry only here (lazily).
+            let cf = context_free_lemma(norm, scratch.lemma(i), common);
+            let c = if cf == norm { n } else { dicts.key_id(cf) };
             dicts.key_row([n.0, n.0, c.0], [n.1, n.1, c.1])
         }));
         // A sentence over the token limit is reported (grammar.rs): not skipped.

@@ -784,8 +784,10 @@ pub struct Dictionaries {
     by_id: Vec<Box<str>>,
     /// By lexicon word id, the vocabulary ids of [`Dictionaries::key_id`]
     /// of the form and of its context-free lemma ([`NO_KEY`]: `""`;
-    /// [`HASHED`]: ask `key_id`); see [`Dictionaries::word_key_ids`].
-    by_word: Vec<[u32; 2]>,
+    /// [`HASHED`]: ask `key_id`), and the `starts` bits of the row
+    /// [form, form, lemma]; see [`Dictionaries::word_key_ids`] and
+    /// [`Dictionaries::word_key_row`].
+    by_word: Vec<([u32; 2], u8)>,
     stats: Stats,
     // Build-time only.
     actor_keyed: Keyed,
@@ -914,7 +916,7 @@ impl Dictionaries {
         // A lemma is nearly always a word itself, whose key is known by
         // now: a lexicon probe costs less than a vocabulary probe and a
         // stem walk.
-        self.by_word = forms()
+        let by_word: Vec<[u32; 2]> = forms()
             .zip(&own)
             .map(|(form, &own_id)| match lexicon.lemma_static(form) {
                 Some(lemma) if lemma != form => {
@@ -923,6 +925,13 @@ impl Dictionaries {
                 }
                 _ => [own_id, own_id],
             })
+            .collect();
+        // The bits of the row a common word's keys make (no row for a key
+        // looked up by string: `word_key_row` gives none then).
+        let key = |id: u32| self.by_id.get(id as usize).map_or("", |k| &**k);
+        self.by_word = by_word
+            .into_iter()
+            .map(|[own, lemma]| ([own, lemma], self.row_starts([key(own), key(own), key(lemma)], [own, own, lemma])))
             .collect();
     }
 
@@ -936,12 +945,29 @@ impl Dictionaries {
     /// one the dictionaries were built with (every [`Lexicon::english`] is).
     #[inline]
     pub fn word_key_ids(&self, word: u32) -> Option<[(&str, u32); 2]> {
-        let &[own, lemma] = self.by_word.get(word as usize)?;
-        let key = |id: u32| match id {
+        let &([own, lemma], _) = self.by_word.get(word as usize)?;
+        Some([self.word_key(own)?, self.word_key(lemma)?])
+    }
+
+    /// The key of a [`Dictionaries::by_word`] id (`None` for [`HASHED`]).
+    #[inline]
+    fn word_key(&self, id: u32) -> Option<(&str, u32)> {
+        match id {
             NO_KEY => Some(("", NO_KEY)),
             id => self.by_id.get(id as usize).map(|k| (&**k, id)),
-        };
-        Some([key(own)?, key(lemma)?])
+        }
+    }
+
+    /// The [`Dictionaries::key_row`] of the keys [form, form, context-free
+    /// lemma] of the lexicon word with id `word` (those of
+    /// [`Dictionaries::word_key_ids`]), its bits read from the table: the
+    /// row of a common word whose lemma in context is still to be chosen.
+    /// `None` when `word_key_ids` gives `None`.
+    #[inline]
+    pub fn word_key_row(&self, word: u32) -> Option<KeyRow<'_>> {
+        let &([own, lemma], starts) = self.by_word.get(word as usize)?;
+        let ((n, ni), (c, ci)) = (self.word_key(own)?, self.word_key(lemma)?);
+        Some(KeyRow::with_starts([n, n, c], [ni, ni, ci], starts))
     }
 
     /// Entry counts by kind.
@@ -1029,13 +1055,19 @@ impl Dictionaries {
     /// instead of looking the ids up at every token.
     #[inline]
     pub fn key_row<'a>(&self, keys: [&'a str; 3], ids: [u32; 3]) -> KeyRow<'a> {
+        KeyRow::with_starts(keys, ids, self.row_starts(keys, ids))
+    }
+
+    /// The `starts` bits of [`Dictionaries::key_row`].
+    #[inline]
+    fn row_starts(&self, keys: [&str; 3], ids: [u32; 3]) -> u8 {
         let bits = |k: usize| match self.starts.get(ids[k] as usize) {
             Some(&bits) => bits,
             // A stem no dictionary lists as a key: the tries look.
             None if !keys[k].is_empty() => ALL_STARTS,
             None => 0,
         };
-        KeyRow::with_starts(keys, ids, trie::ROW_KNOWN | bits(0) | bits(1) | bits(2))
+        trie::ROW_KNOWN | bits(0) | bits(1) | bits(2)
     }
 
     /// Whether a token's row of keys (from [`Dictionaries::key_row`]) may
@@ -1130,10 +1162,13 @@ mod tests {
             let Some([own, cf]) = dicts.word_key_ids(word) else { continue };
             assert_eq!(own, dicts.key_id(form), "{form}");
             assert_eq!(cf, dicts.key_id(lemma), "{form} -> {lemma}");
+            let row = dicts.key_row([own.0, own.0, cf.0], [own.1, own.1, cf.1]);
+            assert_eq!(dicts.word_key_row(word), Some(row), "{form}");
             known += 1;
         }
         assert_eq!(known, lexicon.word_count());
         assert_eq!(dicts.word_key_ids(lexicon.word_count() as u32), None);
+        assert_eq!(dicts.word_key_row(lexicon.word_count() as u32), None);
     }
 
     /// The keys of the tokens of `text` (norm, lemma, context-free lemma)

@@ -495,7 +495,8 @@ pub(crate) fn code_sentence(
                     && s.tokens.get(j + 1..trigger_start).is_some_and(|w| w.iter().any(is_neg));
                 let governing =
                     if refusal { CameoCode::parse("120").unwrap_or(commitment_code) } else { commitment_code };
-                if let Some(c) = compose(governing, codes[i]) {
+                let negated = s.tokens.get(j + 1..trigger_start).is_some_and(|w| w.iter().any(is_neg));
+                if let Some(c) = renounced_force(commitment_code, negated).or_else(|| compose(governing, codes[i])) {
                     codes[g] = c;
                 }
             }
@@ -515,7 +516,8 @@ pub(crate) fn code_sentence(
                     // `warned that it would retaliate`: the warning is the threat itself.
                     let threat = codes[g].as_str() == "012"
                         && intent_is_threat(codes[i])
-                        && is_future(&s.tokens, vg_start, trigger_start);
+                        && is_future(&s.tokens, vg_start, trigger_start)
+                        && !foreseen(&s.tokens, &input, &found, vg_start, trigger_start);
                     if threat {
                         fates[g] = Fate::Absorbed(i);
                     }
@@ -573,6 +575,11 @@ pub(crate) fn code_sentence(
         }
         // `Will X and Y go to war?`: a question asks whether an act happens.
         if question.is_some_and(|q| trigger_start >= q) && !coder.codes_irrealis() {
+            fates[mi] = Fate::Hypothetical;
+            continue;
+        }
+        // `fears that Russia will attack`: what is foreseen of another actor.
+        if !coder.codes_irrealis() && foreseen(&s.tokens, &input, &found, vg_start, trigger_start) {
             fates[mi] = Fate::Hypothetical;
             continue;
         }

@@ -1,6 +1,6 @@
 //! Mood checks: what is hoped, feared or foreseen of another actor is not
-//! an act, and a commitment not to use force is an intention to
-//! de-escalate. A small self-contained dictionary; made-up sentences.
+//! an act, a commitment not to use force is an intention to de-escalate,
+//! and a country naming a player's side acts in sport. A small self-contained dictionary; made-up sentences.
 
 use std::sync::Arc;
 
@@ -29,6 +29,8 @@ promise = 030
 warn = 012
 hope = 013
 impose sanctions on = 163
+criticise = 111
+praise = 051
 ";
 
 fn coder() -> Coder {
@@ -101,5 +103,18 @@ fn a_commitment_not_to_use_force_is_an_intention_to_de_escalate() {
         // A commitment to use force is a threat; one not to negotiate a refusal.
         ("Freedonia pledged to attack Sylvania.", "FRD 1384 SYL"),
         ("Freedonia vowed not to negotiate with Sylvania.", "FRD 125 SYL"),
+    ]);
+}
+
+#[test]
+fn a_country_naming_a_players_or_coachs_side_is_sport() {
+    check_all(&[
+        ("Freedonia coach Jan Kral criticised the referee.", ""),
+        ("The Sylvania skipper praised the fans.", ""),
+        ("Sylvanian tennis coach Ana Ruiz criticised the umpire.", ""),
+        ("The Freedonia international criticised the ban.", ""),
+        // A country or its leader still acts in politics.
+        ("Freedonia criticised Sylvania on Monday.", "FRD 111 SYL"),
+        ("Sylvania's star witness criticised Freedonia.", "SYL 111 FRD"),
     ]);
 }

@@ -874,6 +874,11 @@ pub(crate) fn code_sentence(
                     find_subject(&s, &input, &found, verb_group_start(&s.tokens, light), clause_subject)
                 }),
         };
+        // `Germany coach X warned`: a country naming a player's side acts in sport.
+        if subject.is_some_and(|k| sport_role(&s.tokens, found[k].end)) {
+            fates[mi] = Fate::Sport;
+            continue;
+        }
         // An actor inside the trigger is the target: `expelled two Russian
         // diplomats`, `clashed with police`.
         // `told reporters`: the audience of a statement is not its target.
@@ -1440,7 +1445,7 @@ pub(crate) fn code_sentence(
                     "background: a participle describing the noun phrase before it (`men accused of ...`)".to_string()
                 }
                 Fate::NoSource => "no source found".to_string(),
-                Fate::Sport => "not coded: a sports result (score and a word of sport)".to_string(),
+                Fate::Sport => "not coded: sport (a match report, or a country naming a player's side)".to_string(),
                 Fate::Question => "not coded: `ask` before a question seeks an answer, no appeal".to_string(),
             })
             .collect();

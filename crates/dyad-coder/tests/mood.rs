@@ -70,6 +70,8 @@ fn what_is_hoped_or_feared_of_another_actor_is_not_coded() {
         ("Freedonia expects that Sylvania will impose sanctions on Grandfenwick.", ""),
         ("Analysts predicted that Sylvania would meet with Grandfenwick.", ""),
         ("Amid fears that Sylvania would invade Grandfenwick, Freedonia closed its border.", ""),
+        ("Freedonia believes Sylvania will attack Grandfenwick.", ""),
+        ("Officials dismissed speculation that Sylvania would invade Grandfenwick.", ""),
     ]);
 }
 
@@ -90,6 +92,7 @@ fn the_speakers_own_intention_and_reported_acts_still_code() {
         ("Freedonia hopes it will meet Sylvania soon.", "FRD 013 -; FRD 036 SYL"),
         // Reported speech is coded.
         ("Freedonia said Sylvania attacked Grandfenwick.", "SYL 190 GFW"),
+        ("Freedonia believes Sylvania attacked Grandfenwick.", "SYL 190 GFW"),
         ("Freedonia fears were eased when Sylvania released the Grandfenwick sailors.", "SYL 084 GFW"),
     ]);
 }

@@ -180,13 +180,43 @@ pub(super) fn governs_infinitive(t: &Token) -> bool {
 /// someone hopes, fears or expects another actor to do, not an act done
 /// (`France hopes Germany will send tanks`, `amid fears that India will
 /// strike`), whatever its tense.
-const FORESEEING: &[&str] =
-    &["hope", "wish", "pray", "fear", "expect", "predict", "anticipate", "forecast", "doubt", "speculate", "dread"];
+const FORESEEING: &[&str] = &[
+    "hope",
+    "wish",
+    "pray",
+    "fear",
+    "expect",
+    "predict",
+    "anticipate",
+    "forecast",
+    "doubt",
+    "speculate",
+    "dread",
+    "speculation",
+    "expectation",
+    "prediction",
+];
 
-/// Words of warning or worry: their clause is a prediction only when it is
-/// stated as future or under a modal (`warned that Russia would attack`);
-/// a past act they report happened (`warned that Russia had deployed`).
-const WARNING: &[&str] = &["warn", "caution", "worry", "concern", "concerned", "afraid"];
+/// Words of warning, worry or belief: their clause is a prediction only
+/// when it is stated as future or under a modal (`warned that Russia would
+/// attack`, `believed the militias would use human shields`); a past act
+/// they report happened (`warned that Russia had deployed`).
+const WARNING: &[&str] = &[
+    "warn",
+    "caution",
+    "worry",
+    "concern",
+    "concerned",
+    "afraid",
+    "believe",
+    "think",
+    "confident",
+    "convinced",
+    "sure",
+    "certain",
+    "optimistic",
+    "pessimistic",
+];
 
 /// Whether the trigger at `trigger_start` (verb group at `vg_start`) is
 /// the act of a named actor in a clause governed by a word of hoping,

@@ -495,7 +495,8 @@ pub(crate) fn code_sentence(
                     && s.tokens.get(j + 1..trigger_start).is_some_and(|w| w.iter().any(is_neg));
                 let governing =
                     if refusal { CameoCode::parse("120").unwrap_or(commitment_code) } else { commitment_code };
-                if let Some(c) = compose(governing, codes[i]) {
+                let negated = s.tokens.get(j + 1..trigger_start).is_some_and(|w| w.iter().any(is_neg));
+                if let Some(c) = renounced_force(commitment_code, negated).or_else(|| compose(governing, codes[i])) {
                     codes[g] = c;
                 }
             }
@@ -515,7 +516,8 @@ pub(crate) fn code_sentence(
                     // `warned that it would retaliate`: the warning is the threat itself.
                     let threat = codes[g].as_str() == "012"
                         && intent_is_threat(codes[i])
-                        && is_future(&s.tokens, vg_start, trigger_start);
+                        && is_future(&s.tokens, vg_start, trigger_start)
+                        && !foreseen(&s.tokens, &input, &found, vg_start, trigger_start);
                     if threat {
                         fates[g] = Fate::Absorbed(i);
                     }
@@ -573,6 +575,11 @@ pub(crate) fn code_sentence(
         }
         // `Will X and Y go to war?`: a question asks whether an act happens.
         if question.is_some_and(|q| trigger_start >= q) && !coder.codes_irrealis() {
+            fates[mi] = Fate::Hypothetical;
+            continue;
+        }
+        // `fears that Russia will attack`: what is foreseen of another actor.
+        if !coder.codes_irrealis() && foreseen(&s.tokens, &input, &found, vg_start, trigger_start) {
             fates[mi] = Fate::Hypothetical;
             continue;
         }
@@ -867,6 +874,11 @@ pub(crate) fn code_sentence(
                     find_subject(&s, &input, &found, verb_group_start(&s.tokens, light), clause_subject)
                 }),
         };
+        // `Germany coach X warned`: a country naming a player's side acts in sport.
+        if subject.is_some_and(|k| sport_role(&s.tokens, found[k].end)) {
+            fates[mi] = Fate::Sport;
+            continue;
+        }
         // An actor inside the trigger is the target: `expelled two Russian
         // diplomats`, `clashed with police`.
         // `told reporters`: the audience of a statement is not its target.
@@ -1435,7 +1447,7 @@ pub(crate) fn code_sentence(
                     "background: a participle describing the noun phrase before it (`men accused of ...`)".to_string()
                 }
                 Fate::NoSource => "no source found".to_string(),
-                Fate::Sport => "not coded: a sports result (score and a word of sport)".to_string(),
+                Fate::Sport => "not coded: sport (a match report, or a country naming a player's side)".to_string(),
                 Fate::Question => "not coded: `ask` before a question seeks an answer, no appeal".to_string(),
             })
             .collect();

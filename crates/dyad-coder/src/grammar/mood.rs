@@ -175,3 +175,87 @@ pub(super) fn governs_infinitive(t: &Token) -> bool {
                 | "due"
         )
 }
+
+/// Words of hoping, fearing and foreseeing: a clause they govern is what
+/// someone hopes, fears or expects another actor to do, not an act done
+/// (`France hopes Germany will send tanks`, `amid fears that India will
+/// strike`), whatever its tense.
+const FORESEEING: &[&str] = &[
+    "hope",
+    "wish",
+    "pray",
+    "fear",
+    "expect",
+    "predict",
+    "anticipate",
+    "forecast",
+    "doubt",
+    "speculate",
+    "dread",
+    "speculation",
+    "expectation",
+    "prediction",
+];
+
+/// Words of warning, worry or belief: their clause is a prediction only
+/// when it is stated as future or under a modal (`warned that Russia would
+/// attack`, `believed the militias would use human shields`); a past act
+/// they report happened (`warned that Russia had deployed`).
+const WARNING: &[&str] = &[
+    "warn",
+    "caution",
+    "worry",
+    "concern",
+    "concerned",
+    "afraid",
+    "believe",
+    "think",
+    "confident",
+    "convinced",
+    "sure",
+    "certain",
+    "optimistic",
+    "pessimistic",
+];
+
+/// Whether the trigger at `trigger_start` (verb group at `vg_start`) is
+/// the act of a named actor in a clause governed by a word of hoping,
+/// fearing or warning (`Ukraine fears that Russia will attack`, `officials
+/// hope Iran releases ...`): a prediction about a third party. A pronoun
+/// subject (`Iran warned that it would retaliate`, `hopes it will sign`)
+/// is the speaker's own commitment and is left to the intent and threat
+/// rules.
+pub(super) fn foreseen(
+    toks: &[Token],
+    input: &Input<'_, '_>,
+    found: &[Mention],
+    vg_start: usize,
+    trigger_start: usize,
+) -> bool {
+    // A noun trigger after a light verb (`will launch strikes`) has that verb's group.
+    let vg = light_verb(toks, trigger_start).map_or(vg_start, |v| verb_group_start(toks, v));
+    let Some(k) = input.ends.get(vg).copied().flatten() else { return false };
+    if found[k].is_place {
+        return false;
+    }
+    let Some(mut g) = found[k].start.checked_sub(1) else { return false };
+    if toks[g].norm == "that" {
+        let Some(before) = g.checked_sub(1) else { return false };
+        g = before;
+    }
+    let t = &toks[g];
+    if !matches!(t.tag, Tag::Verb(_) | Tag::Noun | Tag::Adj) {
+        return false;
+    }
+    let lemma = t.lemma.as_str();
+    FORESEEING.contains(&lemma)
+        || WARNING.contains(&lemma) && (is_future(toks, vg, trigger_start) || is_hypothetical(toks, vg, trigger_start))
+}
+
+/// `pledged not to attack`, `vowed never to invade`: a commitment not to
+/// use force is a stated intention to de-escalate (0356), not a threat.
+/// `commitment_code` is [`commitment`]'s code for the pair; `negated` says a
+/// negation stands between the governor and the act.
+pub(super) fn renounced_force(commitment_code: CameoCode, negated: bool) -> Option<CameoCode> {
+    (negated && commitment_code.as_str() == "130").then(|| CameoCode::parse("0356")).flatten()
+}

@@ -165,3 +165,57 @@ pub(super) const PLACE_NOUNS: &[&str] = &[
     "centre",
     "center",
 ];
+
+/// Whether the words from `end` (right after an actor) name a player,
+/// coach or star of that country's side (`Germany coach`, `the England
+/// skipper`, `Australian tennis coach`, `the British number two`): then the
+/// country is a team's, and what the person does is sport, not politics.
+/// One word of sport may stand between (`basketball star`, `Open champion`).
+pub(super) fn sport_role(toks: &[Token], end: usize) -> bool {
+    const ROLES: &[&str] = &[
+        "striker",
+        "coach",
+        "skipper",
+        "fly-half",
+        "scrum-half",
+        "goalkeeper",
+        "midfielder",
+        "winger",
+        "full-back",
+        "defender",
+        "hurdler",
+        "sprinter",
+        "athlete",
+        "player",
+        "players",
+        "champion",
+        "star",
+    ];
+    const SPORTS: &[&str] = &[
+        "tennis",
+        "basketball",
+        "football",
+        "soccer",
+        "rugby",
+        "cricket",
+        "golf",
+        "chess",
+        "boxing",
+        "athletics",
+        "hockey",
+        "olympic",
+        "open",
+        "cup",
+        "davis",
+        "ryder",
+    ];
+    // (A role word is often tagged a verb: `coach`, `star`.)
+    let role = |t: &Token| norm_is(t, ROLES) && !matches!(t.tag, Tag::Verb(VerbForm::Past | VerbForm::Gerund));
+    let Some(first) = toks.get(end) else { return false };
+    // `the Wales international refused`: the adjective as a noun, before its verb.
+    let international =
+        first.norm == "international" && toks.get(end + 1).is_some_and(|n| is_aux(n) || matches!(n.tag, Tag::Verb(_)));
+    // `the British number two`.
+    let ranked = first.norm == "number" && toks.get(end + 1).is_some_and(|n| norm_is(n, &["one", "two", "three"]));
+    role(first) || international || ranked || norm_is(first, SPORTS) && toks.get(end + 1).is_some_and(role)
+}

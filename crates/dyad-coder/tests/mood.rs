@@ -1,0 +1,123 @@
+//! Mood checks: what is hoped, feared or foreseen of another actor is not
+//! an act, a commitment not to use force is an intention to de-escalate,
+//! and a country naming a player's side acts in sport. A small self-contained dictionary; made-up sentences.
+
+use std::sync::Arc;
+
+use dyad_coder::Coder;
+use dyad_dict::DictionariesBuilder;
+use dyad_text::Lexicon;
+
+const ACTORS: &str = "
+Freedonia = FRD
+Freedonian = FRD
+Sylvania = SYL
+Sylvanian = SYL
+Grandfenwick = GFW
+";
+
+const EVENTS: &str = "
+attack = 190
+invade = 192
+meet = 040
+meet with = 040
+negotiate with = 046
+release = 084
+pledge = 030
+vow = 030
+promise = 030
+warn = 012
+hope = 013
+impose sanctions on = 163
+criticise = 111
+praise = 051
+";
+
+fn coder() -> Coder {
+    let lexicon = Arc::new(Lexicon::english());
+    let dicts = {
+        let mut builder = DictionariesBuilder::new();
+        builder.add_source("mood.actors", ACTORS);
+        builder.add_source("mood.events", EVENTS);
+        builder.build(&lexicon).expect("the test dictionaries build")
+    };
+    Coder::builder(Arc::new(dicts), lexicon).build()
+}
+
+/// Checks each `(sentence, events)` pair, events as `SOURCE CAMEO TARGET`
+/// joined by `; `, with one coder.
+fn check_all(cases: &[(&str, &str)]) {
+    let coder = coder();
+    for (input, expect) in cases {
+        let events = coder.code_text(input, None).events;
+        let got = events
+            .iter()
+            .map(|e| {
+                [e.source.code.as_str(), e.cameo.as_str(), e.target.as_ref().map_or("-", |t| t.code.as_str())].join(" ")
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        assert_eq!(&got, expect, "input: {input}");
+    }
+}
+
+#[test]
+fn what_is_hoped_or_feared_of_another_actor_is_not_coded() {
+    check_all(&[
+        ("Freedonia fears that Sylvania will attack Grandfenwick.", ""),
+        ("Freedonia fears Sylvania will invade Grandfenwick next year.", ""),
+        ("Freedonia hopes Sylvania releases the Grandfenwick sailors.", "FRD 013 -"),
+        ("Freedonia expects that Sylvania will impose sanctions on Grandfenwick.", ""),
+        ("Analysts predicted that Sylvania would meet with Grandfenwick.", ""),
+        ("Amid fears that Sylvania would invade Grandfenwick, Freedonia closed its border.", ""),
+        ("Freedonia believes Sylvania will attack Grandfenwick.", ""),
+        ("Officials dismissed speculation that Sylvania would invade Grandfenwick.", ""),
+    ]);
+}
+
+#[test]
+fn a_warning_about_another_actor_is_a_prediction_when_future() {
+    check_all(&[
+        ("Freedonia warned that Sylvania would attack Grandfenwick.", "FRD 012 -"),
+        // A past act the warning reports happened.
+        ("Freedonia warned that Sylvania had attacked Grandfenwick.", "FRD 012 -; SYL 190 GFW"),
+    ]);
+}
+
+#[test]
+fn the_speakers_own_intention_and_reported_acts_still_code() {
+    check_all(&[
+        // A pronoun subject is the speaker's own threat or intention.
+        ("Freedonia warned that it would attack Sylvania.", "FRD 1384 SYL"),
+        ("Freedonia hopes it will meet Sylvania soon.", "FRD 013 -; FRD 036 SYL"),
+        // Reported speech is coded.
+        ("Freedonia said Sylvania attacked Grandfenwick.", "SYL 190 GFW"),
+        ("Freedonia believes Sylvania attacked Grandfenwick.", "SYL 190 GFW"),
+        ("Freedonia fears were eased when Sylvania released the Grandfenwick sailors.", "SYL 084 GFW"),
+    ]);
+}
+
+#[test]
+fn a_commitment_not_to_use_force_is_an_intention_to_de_escalate() {
+    check_all(&[
+        ("Freedonia pledged not to attack Sylvania.", "FRD 0356 SYL"),
+        ("Freedonia vowed never to invade Sylvania again.", "FRD 0356 SYL"),
+        ("Sylvania has promised not to attack Grandfenwick.", "SYL 0356 GFW"),
+        // A commitment to use force is a threat; one not to negotiate a refusal.
+        ("Freedonia pledged to attack Sylvania.", "FRD 1384 SYL"),
+        ("Freedonia vowed not to negotiate with Sylvania.", "FRD 125 SYL"),
+    ]);
+}
+
+#[test]
+fn a_country_naming_a_players_or_coachs_side_is_sport() {
+    check_all(&[
+        ("Freedonia coach Jan Kral criticised the referee.", ""),
+        ("The Sylvania skipper praised the fans.", ""),
+        ("Sylvanian tennis coach Ana Ruiz criticised the umpire.", ""),
+        ("The Freedonia international criticised the ban.", ""),
+        // A country or its leader still acts in politics.
+        ("Freedonia criticised Sylvania on Monday.", "FRD 111 SYL"),
+        ("Sylvania's star witness criticised Freedonia.", "SYL 111 FRD"),
+    ]);
+}

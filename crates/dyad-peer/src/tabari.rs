@@ -860,7 +860,12 @@ fn verb_element(lexicon: &Lexicon, v: &VerbEntry, stems: bool) -> String {
             .collect();
         return chunks.join(" ... ");
     }
-    if words.len() == 1 {
+    let w0 = &words[0];
+    if stems && words.len() == 1 && raw.ends_with('_') && lexicon.is_common_word(w0) && lexicon.lemma(w0) != *w0 {
+        // TABARI compares letters: `LEFT_` is "left", not a form of "leave",
+        // which dyad's lemma match would give it (and take from `LEAVE`).
+        forms.push(format!("{w0}*"));
+    } else if words.len() == 1 {
         let marked = if raw.ends_with(['_', '=']) { raw.clone() } else { format!("{raw}{STEM_MARK}") };
         forms.extend(stem_element(lexicon, &marked, stems).split('|').map(str::to_string));
     } else {

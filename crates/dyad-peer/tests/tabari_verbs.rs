@@ -1,6 +1,8 @@
 //! TABARI loader: verb words, with invented dictionaries. A verb written
 //! with `_` matches its letters (and TABARI's regular endings), so an
-//! inflected form (`STRUCK_`) is not a form of its lemma's verb.
+//! inflected form (`STRUCK_`) is not a form of its lemma's verb; a `_`
+//! after a synonym set lets words come between the set's member and the
+//! next word, while one before the set joins them.
 
 use std::sync::Arc;
 
@@ -13,7 +15,13 @@ SYLVANIA [SYL]
 ";
 
 const VERBS: &str = "\
+<SYNSETS>
+&NEG
++DID_NOT
++WILL_NOT
+</SYNSETS>
 STRIKE [190]
+- SURELY_&NEG_AGAIN * [191]
 STRUCK_ [195]
 ";
 
@@ -60,6 +68,27 @@ fn an_inflected_verb_written_with_underscore_is_not_its_lemma() {
         ("Freedonia will strike Sylvania again next week, officials said.", "FRD SYL 190", "base form"),
         ("Freedonia strikes Sylvania again, officials said on Monday.", "FRD SYL 190", "present"),
         ("Freedonia struck Sylvania again, officials said on Monday.", "FRD SYL 195", "the written form"),
+    ];
+    for (text, want, why) in cases {
+        assert_eq!(codes(&coder, text), want, "{why}: {text}");
+    }
+}
+
+#[test]
+fn underscore_after_a_synonym_set_is_a_gap() {
+    let coder = coder();
+    let cases = [
+        ("Freedonia surely did not again strike Sylvania, officials said on Monday.", "FRD SYL 191", "adjacent"),
+        (
+            "Freedonia surely will not ever again strike Sylvania, officials said.",
+            "FRD SYL 191",
+            "a word after the member",
+        ),
+        (
+            "Freedonia surely then did not again strike Sylvania, officials said.",
+            "FRD SYL 190",
+            "a word before the member",
+        ),
     ];
     for (text, want, why) in cases {
         assert_eq!(codes(&coder, text), want, "{why}: {text}");

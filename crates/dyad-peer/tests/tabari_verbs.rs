@@ -61,23 +61,26 @@ fn codes(coder: &PeerCoder, text: &str) -> String {
     v.join("; ")
 }
 
-#[test]
-fn an_inflected_verb_written_with_underscore_is_not_its_lemma() {
+/// Each case: text, the events wanted, and why.
+fn check(cases: &[(&str, &str, &str)]) {
     let coder = coder();
-    let cases = [
-        ("Freedonia will strike Sylvania again next week, officials said.", "FRD SYL 190", "base form"),
-        ("Freedonia strikes Sylvania again, officials said on Monday.", "FRD SYL 190", "present"),
-        ("Freedonia struck Sylvania again, officials said on Monday.", "FRD SYL 195", "the written form"),
-    ];
     for (text, want, why) in cases {
-        assert_eq!(codes(&coder, text), want, "{why}: {text}");
+        assert_eq!(codes(&coder, text), *want, "{why}: {text}");
     }
 }
 
 #[test]
+fn an_inflected_verb_written_with_underscore_is_not_its_lemma() {
+    check(&[
+        ("Freedonia will strike Sylvania again next week, officials said.", "FRD SYL 190", "base form"),
+        ("Freedonia strikes Sylvania again, officials said on Monday.", "FRD SYL 190", "present"),
+        ("Freedonia struck Sylvania again, officials said on Monday.", "FRD SYL 195", "the written form"),
+    ]);
+}
+
+#[test]
 fn underscore_after_a_synonym_set_is_a_gap() {
-    let coder = coder();
-    let cases = [
+    check(&[
         ("Freedonia surely did not again strike Sylvania, officials said on Monday.", "FRD SYL 191", "adjacent"),
         (
             "Freedonia surely will not ever again strike Sylvania, officials said.",
@@ -89,8 +92,5 @@ fn underscore_after_a_synonym_set_is_a_gap() {
             "FRD SYL 190",
             "a word before the member",
         ),
-    ];
-    for (text, want, why) in cases {
-        assert_eq!(codes(&coder, text), want, "{why}: {text}");
-    }
+    ]);
 }

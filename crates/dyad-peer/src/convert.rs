@@ -172,13 +172,16 @@ impl PatternTokens {
 /// Converts parsed peer pattern elements into a dyad pattern.
 ///
 /// `verb` is the dyad element(s) that stand for `*`; `word` turns a peer word
-/// into a dyad element; `has_syn` tells whether a synonym set exists. Returns
-/// the pattern and the list of constructs that were approximated.
+/// into a dyad element; `has_syn` tells whether a synonym set exists;
+/// `gap_after_syn` whether a `_` after the set (`&SET_WORD`) lets words come
+/// between its member and the word. Returns the pattern and the list of
+/// constructs that were approximated.
 pub fn convert_pattern(
     toks: &PatternTokens,
     verb: &str,
     word: &dyn Fn(&str) -> String,
     has_syn: &dyn Fn(&str) -> bool,
+    gap_after_syn: &dyn Fn(&str) -> bool,
 ) -> Result<(String, Vec<&'static str>), String> {
     let mut parts: Vec<String> = Vec::new();
     let mut notes = Vec::new();
@@ -187,7 +190,11 @@ pub fn convert_pattern(
     let mut has_source = false;
     let mut has_target = false;
     let mut seen_verb = false;
+    let mut after_syn = false;
     for (tok, adjacent) in &toks.items {
+        let open = matches!(tok, Tok::Syn(name) if gap_after_syn(&syn_name(name)));
+        let follows_syn = std::mem::replace(&mut after_syn, open);
+        let adjacent = *adjacent && !follows_syn;
         if !adjacent && !parts.is_empty() && gap_pending.is_none() {
             gap_pending = Some("...");
         }
@@ -550,27 +557,41 @@ mod tests {
     fn patterns_convert() {
         let w = |s: &str| clean_word(s);
         let syn = |s: &str| s == "fruit";
+        let no = |_: &str| false;
         let toks = PatternTokens::parse("SAID * TO_VISIT +");
-        let (p, _) = convert_pattern(&toks, "pledge", &w, &syn).unwrap();
+        let (p, _) = convert_pattern(&toks, "pledge", &w, &syn, &no).unwrap();
         assert_eq!(p, "said ... pledge ... to visit ... {target}");
         let toks = PatternTokens::parse("$ HAS_* { GREEN_ TEA | &FRUIT } JUICE_");
-        let (p, _) = convert_pattern(&toks, "sip", &w, &syn).unwrap();
+        let (p, _) = convert_pattern(&toks, "sip", &w, &syn, &no).unwrap();
         assert_eq!(p, "{source} ... has sip ... green_tea|&fruit ... juice");
         let toks = PatternTokens::parse("* &FRUIT (TO {THE MARKET})");
-        let (p, _) = convert_pattern(&toks, "carry", &w, &syn).unwrap();
+        let (p, _) = convert_pattern(&toks, "carry", &w, &syn, &no).unwrap();
         assert_eq!(p, "carry ... &fruit ... to ... the ... market");
         // `^` skips an actor.
-        let (p, _) = convert_pattern(&PatternTokens::parse("* AT ^ +"), "eat", &w, &syn).unwrap();
+        let (p, _) = convert_pattern(&PatternTokens::parse("* AT ^ +"), "eat", &w, &syn, &no).unwrap();
         assert_eq!(p, "eat ... at ... {actor} ... {target}");
-        let (p, _) = convert_pattern(&PatternTokens::parse("* ^_AID"), "eat", &w, &syn).unwrap();
+        let (p, _) = convert_pattern(&PatternTokens::parse("* ^_AID"), "eat", &w, &syn, &no).unwrap();
         assert_eq!(p, "eat ... {actor} aid");
-        assert!(convert_pattern(&PatternTokens::parse("* &NUTS"), "eat", &w, &syn).is_err());
+        assert!(convert_pattern(&PatternTokens::parse("* &NUTS"), "eat", &w, &syn, &no).is_err());
         // A `_` before or after a `{ | }` group makes it adjacent to the word there.
         for (peer, want) in [
             ("* SHARE_{ RIPE | GREEN }_PLUMS", "eat ... share ripe|green plums"),
             ("HAPPILY_{ NEVER | SELDOM } *", "happily never|seldom ... eat"),
         ] {
-            assert_eq!(convert_pattern(&PatternTokens::parse(peer), "eat", &w, &syn).unwrap().0, want);
+            assert_eq!(convert_pattern(&PatternTokens::parse(peer), "eat", &w, &syn, &no).unwrap().0, want);
+        }
+        // Where the set's `_` after it is a gap (TABARI, a set with a phrase
+        // member), one before it still joins.
+        let open = |s: &str| s == "fruit";
+        for (peer, want) in [
+            ("SURELY_&FRUIT_AGAIN *", "surely &fruit ... again ... eat"),
+            ("* &FRUIT_JUICE", "eat ... &fruit ... juice"),
+        ] {
+            assert_eq!(convert_pattern(&PatternTokens::parse(peer), "eat", &w, &syn, &open).unwrap().0, want);
+            assert!(!convert_pattern(&PatternTokens::parse(peer), "eat", &w, &syn, &no)
+                .unwrap()
+                .0
+                .contains("... juice"));
         }
     }
 

@@ -535,6 +535,12 @@ pub(crate) fn emit_verbs(
 ) -> usize {
     let mut syn_out = Out::new(&format!("{file}.synonyms"));
     let mut known = HashSet::new();
+    // TABARI passes over words after a phrase member of a set even where `_`
+    // glues the set to the next word (`&NEG_EVER`: "did not even ever",
+    // SYNSET-22h), not after a one-word member (SYNSET-23ee); dyad's set is
+    // one element, so a set with a phrase member takes the gap. PETRARCH
+    // keeps `_` closed (its SYNSET-22h).
+    let mut open_after = HashSet::new();
     for name in syns.keys() {
         // TABARI: a member with a slot (`PESO_$`) is only written in place of
         // its set (below): as a plain phrase it would drop its actor.
@@ -543,6 +549,9 @@ pub(crate) fn emit_verbs(
         if members.is_empty() {
             conv.diag(file, 0, "empty-synset", format!("&{name} has no members dyad can use"));
             continue;
+        }
+        if stems && members.iter().any(|m| m.contains(' ')) {
+            open_after.insert(syn_name(name));
         }
         syn_out.push(&format!("&{} = {}", syn_name(name), members.join(", ")));
         known.insert(syn_name(name));
@@ -611,7 +620,7 @@ pub(crate) fn emit_verbs(
         let mut items = Vec::new();
         for (text, code, line, quiet) in written.into_iter().chain(generated) {
             let toks = PatternTokens::parse(&text);
-            match convert_pattern(&toks, &verb, &word, &has_syn) {
+            match convert_pattern(&toks, &verb, &word, &has_syn, &|s: &str| open_after.contains(s)) {
                 Ok((pattern, notes)) => {
                     if !seen.insert(pattern.clone()) {
                         if !quiet {
@@ -860,7 +869,12 @@ fn verb_element(lexicon: &Lexicon, v: &VerbEntry, stems: bool) -> String {
             .collect();
         return chunks.join(" ... ");
     }
-    if words.len() == 1 {
+    let w0 = &words[0];
+    if stems && words.len() == 1 && raw.ends_with('_') && lexicon.is_common_word(w0) && lexicon.lemma(w0) != *w0 {
+        // TABARI compares letters: `LEFT_` is "left", not a form of "leave",
+        // which dyad's lemma match would give it (and take from `LEAVE`).
+        forms.push(format!("{w0}*"));
+    } else if words.len() == 1 {
         let marked = if raw.ends_with(['_', '=']) { raw.clone() } else { format!("{raw}{STEM_MARK}") };
         forms.extend(stem_element(lexicon, &marked, stems).split('|').map(str::to_string));
     } else {

@@ -1,0 +1,96 @@
+//! TABARI loader: verb words, with invented dictionaries. A verb written
+//! with `_` matches its letters (and TABARI's regular endings), so an
+//! inflected form (`STRUCK_`) is not a form of its lemma's verb; a `_`
+//! after a synonym set lets words come between the set's member and the
+//! next word, while one before the set joins them.
+
+use std::sync::Arc;
+
+use dyad_peer::{tabari, Conventions, PeerCoder};
+use dyad_text::Lexicon;
+
+const ACTORS: &str = "\
+FREEDONIA [FRD]
+SYLVANIA [SYL]
+";
+
+const VERBS: &str = "\
+<SYNSETS>
+&NEG
++DID_NOT
++WILL_NOT
+</SYNSETS>
+STRIKE [190]
+- SURELY_&NEG_AGAIN * [191]
+STRUCK_ [195]
+";
+
+fn coder() -> PeerCoder {
+    let project = tabari::Project {
+        actors: vec![("t.actors".into(), ACTORS.into())],
+        agents: vec![("t.agents".into(), String::new())],
+        verbs: vec![("t.verbs".into(), VERBS.into())],
+        options: Vec::new(),
+        texts: Vec::new(),
+    };
+    let lexicon = Arc::new(Lexicon::english());
+    let converted = project.convert(&lexicon);
+    let (coder, rejected) = PeerCoder::build(&converted, lexicon);
+    assert!(rejected.is_empty(), "{rejected:?}");
+    coder
+}
+
+/// The conventions `dyad validate tabari` codes a record with (`CODE BY CLAUSE`).
+fn codes(coder: &PeerCoder, text: &str) -> String {
+    let conv = Conventions {
+        first_trigger_only: true,
+        by_clause: true,
+        require_target: true,
+        target_after_verb: true,
+        discard_actors: true,
+        keep_negated: true,
+        first_actor_source: true,
+        ..coder.conventions()
+    };
+    let mut v: Vec<String> = coder
+        .code_with(text, None, conv)
+        .into_iter()
+        .map(|e| format!("{} {} {}", e.source, e.target, e.code))
+        .collect();
+    v.sort();
+    v.join("; ")
+}
+
+/// Each case: text, the events wanted, and why.
+fn check(cases: &[(&str, &str, &str)]) {
+    let coder = coder();
+    for (text, want, why) in cases {
+        assert_eq!(codes(&coder, text), *want, "{why}: {text}");
+    }
+}
+
+#[test]
+fn an_inflected_verb_written_with_underscore_is_not_its_lemma() {
+    check(&[
+        ("Freedonia will strike Sylvania again next week, officials said.", "FRD SYL 190", "base form"),
+        ("Freedonia strikes Sylvania again, officials said on Monday.", "FRD SYL 190", "present"),
+        ("Freedonia struck Sylvania again, officials said on Monday.", "FRD SYL 195", "the written form"),
+    ]);
+}
+
+#[test]
+fn underscore_after_a_synonym_set_is_a_gap() {
+    check(&[
+        ("Freedonia surely did not again strike Sylvania, officials said on Monday.", "FRD SYL 191", "adjacent"),
+        (
+            "Freedonia surely will not ever again strike Sylvania, officials said.",
+            "FRD SYL 191",
+            "a word after the member",
+        ),
+        (
+            "Freedonia surely then did not again strike Sylvania, officials said.",
+            "FRD SYL 190",
+            "a word before the member",
+        ),
+    ]);
+}

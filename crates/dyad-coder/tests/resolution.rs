@@ -438,6 +438,46 @@ fn armed_groups_of_a_people_take_the_scene() {
     ]);
 }
 
+/// An armed group with no scene in its sentence fights where the document
+/// is set (the country it has placed things in, `in X`, at least twice as
+/// often as any other so far), never its backer's, nor a country its own
+/// sentence names (often the side it fights), nor where the sentence names
+/// a place of its own.
+#[test]
+fn armed_groups_take_the_documents_scene() {
+    let lebanon =
+        "Fighting flared in Lebanon on Monday. Lebanese officials said the army was deployed across Lebanon. \
+        Aid groups said hunger was spreading in Lebanon.";
+    let mali = "Fighting spread in Mali. Malian officials said jihadists were active throughout Mali. \
+        Freedonian diplomats said the crisis in Mali was deepening.";
+    let doc = |intro: &str, rest: &str| format!("{intro} {rest}");
+    let a = doc(lebanon, "Shia militias fired rockets at the town.");
+    let b = doc(lebanon, "Iranian-backed militias shelled the village.");
+    let c = doc(mali, "Tuareg rebels ambushed a convoy.");
+    let d = doc(mali, "Tuareg rebels ambushed Malian troops.");
+    let e = doc(lebanon, "Iranian-backed militias shelled a base near Basra.");
+    // The country a story names most is not always where it is set.
+    let f = "A British man held in Syria appealed to Britain. British officials said Britain would not help him. \
+        His family in Syria said Britain had abandoned him. Kurdish forces shelled the village.";
+    let g = "Unrest spread in Iran on Monday. Iranian officials said protests were spreading across Iran. \
+        Iranian-backed militias shelled the village.";
+    let h = "Fighting raged in Syria and in Turkey. Shells fell in Turkey and in Syria. Kurdish forces shelled the village.";
+    assert_cases(&[
+        (&a, &["LBNREB 19 -"], &["REB 19 -"]),
+        (&b, &["LBNREB 19 -"], &[]),
+        (&c, &["MLIREB 19 -"], &[]),
+        // The side it fights is named in the sentence: left to the grammar.
+        (&d, &["REB 19 MLIMIL"], &["MLIREB 19 MLIMIL"]),
+        // A place of the sentence's own is the grammar's scene.
+        (&e, &[], &["LBNREB 19 -", "LBNREB 19 IRQ", "REB 19 IRQ"]),
+        (f, &["SYRREB 19 -"], &["GBRREB 19 -"]),
+        // Never the backer's country.
+        (g, &["REB 19 -"], &["IRNREB 19 -"]),
+        // No country set twice as often as any other.
+        (h, &["REB 19 -"], &["SYRREB 19 -", "TURREB 19 -"]),
+    ]);
+}
+
 /// A Title Case headline is coded as the same words in lower case: its
 /// capitals mark no names, so a verb is not a name of the actor before it.
 #[test]

@@ -471,6 +471,44 @@ fn member_of(atom: &Atom, dicts: &Dictionaries) -> Member {
     }
 }
 
+/// Nouns of a relation between states or people: the possessor of one is
+/// not the actor (`Washington's closest allies`, `Assad's backers`).
+const RELATION_NOUNS: &[&str] =
+    &["ally", "partner", "friend", "backer", "patron", "sponsor", "proxy", "neighbour", "neighbor"];
+
+/// Relation nouns that name another state whoever the possessor is:
+/// `Assad's backers` are Iran and Russia, while `Brown's closest ally` is
+/// most often a colleague at home.
+const STATE_RELATIONS: &[&str] = &["backer", "patron", "sponsor", "proxy", "neighbour", "neighbor"];
+
+/// Head nouns of a state as a whole, whose allies and partners are other
+/// states (`the US military's Kurdish partners`).
+const STATE_ORGANS: &[&str] = &["government", "military", "army", "regime", "administration"];
+
+/// The relation noun (lemma) that follows a mention ending at `end`, past
+/// a possessive and up to two lower-case modifiers (`'s main backers`,
+/// `'s closest ally`): the mention then names the possessor, not the actor.
+fn relation_after(toks: &[Token], end: usize) -> Option<&'static str> {
+    let from = if toks.get(end).is_some_and(is_possessive) { end + 1 } else { end };
+    (from..toks.len().min(from + 3)).find_map(|j| {
+        let t = &toks[j];
+        let w = t.norm.as_str();
+        let singular = |r: &str| {
+            w == r
+                || w.strip_suffix('s') == Some(r)
+                || w.strip_suffix("ies").is_some_and(|b| r.strip_suffix('y') == Some(b))
+        };
+        let found = RELATION_NOUNS.iter().find(|r| singular(r)).copied();
+        // (`Western` in `Kyiv's Western allies` names no actor of its own.)
+        let modifier = matches!(t.tag, Tag::Adj | Tag::ProperNoun) || t.case == Case::Lower && t.tag == Tag::Noun;
+        match found {
+            Some(r) => Some(Some(r)),
+            None if modifier => None,
+            None => Some(None),
+        }
+    })?
+}
+
 /// Tokens that may sit between two atoms of the same noun phrase.
 fn is_np_glue(t: &Token) -> bool {
     matches!(t.tag, Tag::Possessive)
@@ -1031,6 +1069,30 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
             has_actor |= !matches!(atoms[k].kind, AtomKind::Agent(_));
             end = atoms[k].end;
             k += 1;
+        }
+        // `Damascus's Russian ally`, `Assad's main backers`: the possessor
+        // of a relation noun is not the actor, a demonym after it is.
+        if let Some(relation) = relation_after(toks, end) {
+            let possessive_at =
+                (atoms[first_atom].end..end).find(|&j| is_possessive(&toks[j])).filter(|_| conjuncts.len() == 1);
+            let after_possessive = possessive_at.and_then(|p| (first_atom..k).find(|&a| atoms[a].start > p));
+            if let Some(a) = after_possessive {
+                conjuncts = vec![atoms[a..k].iter().map(|atom| member_of(atom, dicts)).collect()];
+                opens_np = vec![false];
+                heads = vec![end - 1];
+                forces = vec![None];
+                shared_roles.clear();
+                shared_head = None;
+            } else if toks.get(end).is_some_and(is_possessive)
+                && (STATE_RELATIONS.contains(&relation)
+                    || conjuncts
+                        .iter()
+                        .flatten()
+                        .all(|m| m.code.is_some() && m.code == m.country && m.sector.is_none())
+                    || STATE_ORGANS.contains(&toks[end - 1].lemma.as_str()))
+            {
+                continue;
+            }
         }
         let mut members = combine(conjuncts, &opens_np);
         held_list(&heads, toks, &mut members);

@@ -204,17 +204,22 @@ fn atoms(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec
 }
 
 /// Role nouns that are also everyday adjectives: they name a person only
-/// as a noun (`the general said`) or a title (`General Ahmed`), not in
-/// `a general strike` or `in general`.
-const ADJECTIVE_ROLES: &[&str] = &["general"];
+/// as a noun (`the general said`, `a resident said`) or a title (`General
+/// Ahmed`), not in `a general strike`, `in general` or `resident doctors`
+/// (doctors, HLH, not residents, CVL).
+const ADJECTIVE_ROLES: &[&str] = &["general", "resident"];
+
+/// Whether `t` is one of `ADJECTIVE_ROLES` as written (not a plural: `the
+/// residents` are always people).
+fn adjective_role(t: &Token) -> bool {
+    ADJECTIVE_ROLES.contains(&t.norm.as_str())
+}
 
 /// Whether the one-word role `i..end` is one of `ADJECTIVE_ROLES` and
 /// stands before a name (`General Ahmed Salem`): the title, though tagged
 /// an adjective.
 fn title_before_name(s: &Sentence<'_>, i: usize, end: usize) -> bool {
-    end == i + 1
-        && ADJECTIVE_ROLES.contains(&s.tokens[i].lemma.as_str())
-        && s.tokens.get(end).is_some_and(|t| t.tag == Tag::ProperNoun)
+    end == i + 1 && adjective_role(&s.tokens[i]) && s.tokens.get(end).is_some_and(|t| t.tag == Tag::ProperNoun)
 }
 
 /// Whether the one-word role `i..end` is one of `ADJECTIVE_ROLES` used as
@@ -222,12 +227,17 @@ fn title_before_name(s: &Sentence<'_>, i: usize, end: usize) -> bool {
 /// elections`; not a past form the tagger took for a noun, `the general
 /// accused`), or after a bare `in` (`Arab states in general`).
 fn adjective_use(s: &Sentence<'_>, i: usize, end: usize) -> bool {
-    if end != i + 1 || !ADJECTIVE_ROLES.contains(&s.tokens[i].norm.as_str()) {
+    if end != i + 1 || !adjective_role(&s.tokens[i]) {
         return false;
     }
-    let before_noun =
-        s.tokens.get(end).is_some_and(|t| t.case == Case::Lower && t.tag == Tag::Noun && !t.norm.ends_with("ed"));
-    let in_general = i > 0 && s.tokens[i - 1].norm == "in" && s.tokens[i].case == Case::Lower;
+    // (`a resident who travelled`: the tagger may read `who` as a noun.)
+    let before_noun = s.tokens.get(end).is_some_and(|t| {
+        t.case == Case::Lower
+            && t.tag == Tag::Noun
+            && !t.norm.ends_with("ed")
+            && !matches!(t.norm.as_str(), "who" | "whom" | "whose" | "which" | "that")
+    });
+    let in_general = i > 0 && s.tokens[i - 1].norm == "in" && s.tokens[i].norm == "general";
     before_noun || in_general
 }
 
@@ -411,6 +421,8 @@ pub(crate) fn backed_scene(dicts: &Dictionaries, found: &mut [Mention], scene: O
 /// `French-Algerian`, `British-Iranian`: two demonyms joined by a hyphen
 /// name a dual national, coded with the first-named nationality (CAMEO
 /// codes one country per actor; the first is the one news copy leads with).
+/// So does a demonym joined to a people with no state (`British-Kurdish`,
+/// `Swedish-Tamil`): a citizen of the first of that origin.
 fn dual_nationality(s: &Sentence<'_>, dicts: &Dictionaries, i: usize) -> Option<u32> {
     let (first, second) = s.tokens[i].norm.split_once('-')?;
     let country = |part: &str| -> Option<u32> {
@@ -421,7 +433,15 @@ fn dual_nationality(s: &Sentence<'_>, dicts: &Dictionaries, i: usize) -> Option<
         })
     };
     let id = country(first)?;
-    country(second)?;
+    // A people: the first word of a people's agent phrase (`Kurdish forces`).
+    let people = || {
+        dicts.agents().iter().any(|a| {
+            a.phrase.split(' ').next().is_some_and(|w| w.to_lowercase() == second && w.starts_with(char::is_uppercase))
+        })
+    };
+    if country(second).is_none() && !people() {
+        return None;
+    }
     // Only for a person (`a French-Algerian journalist`), not a joint
     // undertaking (`Russian-Belarusian exercises`).
     let person = i + 1 < s.tokens.len()

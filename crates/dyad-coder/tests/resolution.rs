@@ -505,6 +505,21 @@ fn possessors_of_relation_nouns_are_not_the_actor() {
     ]);
 }
 
+/// A demonym joined to a people with no state names a citizen of the
+/// first (`a Swedish-Kurdish journalist` is Swedish), as two demonyms do;
+/// `resident` before a role noun is an adjective (`resident doctors` are
+/// doctors), while `a resident who` is still a resident.
+#[test]
+fn hyphened_origins_and_adjective_roles() {
+    assert_cases(&[
+        ("Turkish police detained a Swedish-Kurdish journalist.", &["TURCOP 17 SWEMED"], &["TURCOP 17 TURMED"]),
+        ("A Dutch-Tamil activist was arrested by Sri Lankan police.", &["LKACOP 17 NLDCVL"], &["LKACOP 17 LKACVL"]),
+        ("Resident doctors in Ghana began an indefinite strike.", &["GHAHLH 14 -"], &["GHACVL 14 -"]),
+        ("Kenya's resident doctors went on strike on Monday.", &["KENHLH 14 -"], &["KENCVL 14 -"]),
+        ("The virus was found in a Peruvian resident who travelled to Brazil.", &["PERCVL 04 BRA"], &[]),
+    ]);
+}
+
 /// A Title Case headline is coded as the same words in lower case: its
 /// capitals mark no names, so a verb is not a name of the actor before it.
 #[test]

@@ -1242,7 +1242,8 @@ fn share_roles(members: Vec<Member>, sectors: &[Option<String>]) -> Vec<Member> 
 /// Sectors of a state's organs that a role noun after a named organisation
 /// gives a bare country before it (`Israeli and Hamas officials`); not
 /// fighters or rebels (`Syrian and Hezbollah fighters` are no Syrian rebels).
-const ORGAN_SECTORS: &[&str] = &["GOV", "MIL", "COP", "JUD", "LEG", "SPY"];
+/// A captor of these is a state (resolve.rs, hostages of the other side).
+pub(crate) const ORGAN_SECTORS: &[&str] = &["GOV", "MIL", "COP", "JUD", "LEG", "SPY"];
 
 /// Merges each conjunct's atoms into one member; a trailing agent with no
 /// country of its own is distributed over earlier country-only conjuncts

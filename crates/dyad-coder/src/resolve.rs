@@ -20,7 +20,7 @@ use std::collections::HashMap;
 use dyad_dict::Dictionaries;
 use dyad_text::{Case, Tag, Token};
 
-use crate::mentions::{self, Member, Mention};
+use crate::mentions::{self, Member, Mention, ORGAN_SECTORS};
 use crate::sentence::Sentence;
 
 /// Nouns that, after `the two` or `both`, refer back to a pair.
@@ -983,9 +983,6 @@ fn all_bare_countries(m: &Mention) -> bool {
     m.members.iter().all(|a| a.sector.is_none() && a.code.is_some() && a.code == a.country)
 }
 
-/// Sectors of a state's own organs: a captor of these is a state.
-const STATE_SECTORS: &[&str] = &["GOV", "MIL", "COP", "JUD", "LEG", "SPY"];
-
 /// `Israeli officials said Hamas had released 20 hostages`, `Hamas freed
 /// four hostages after Israel agreed to a truce`: hostages (or captives)
 /// with no country of their own, held by a non-state captor (a named
@@ -1010,7 +1007,7 @@ fn hostages_of_the_other_side(toks: &[Token], found: &mut [Mention]) {
         let captor_country = captor.members[0].country.clone();
         let non_state = captor_country.is_some()
             && captor.members.iter().all(|a| {
-                a.country == captor_country && a.sector.as_deref().is_some_and(|sec| !STATE_SECTORS.contains(&sec))
+                a.country == captor_country && a.sector.as_deref().is_some_and(|sec| !ORGAN_SECTORS.contains(&sec))
             });
         if !non_state {
             continue;

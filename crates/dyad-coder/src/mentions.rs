@@ -204,17 +204,22 @@ fn atoms(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec
 }
 
 /// Role nouns that are also everyday adjectives: they name a person only
-/// as a noun (`the general said`) or a title (`General Ahmed`), not in
-/// `a general strike` or `in general`.
-const ADJECTIVE_ROLES: &[&str] = &["general"];
+/// as a noun (`the general said`, `a resident said`) or a title (`General
+/// Ahmed`), not in `a general strike`, `in general` or `resident doctors`
+/// (doctors, HLH, not residents, CVL).
+const ADJECTIVE_ROLES: &[&str] = &["general", "resident"];
+
+/// Whether `t` is one of `ADJECTIVE_ROLES` as written (not a plural: `the
+/// residents` are always people).
+fn adjective_role(t: &Token) -> bool {
+    ADJECTIVE_ROLES.contains(&t.norm.as_str())
+}
 
 /// Whether the one-word role `i..end` is one of `ADJECTIVE_ROLES` and
 /// stands before a name (`General Ahmed Salem`): the title, though tagged
 /// an adjective.
 fn title_before_name(s: &Sentence<'_>, i: usize, end: usize) -> bool {
-    end == i + 1
-        && ADJECTIVE_ROLES.contains(&s.tokens[i].lemma.as_str())
-        && s.tokens.get(end).is_some_and(|t| t.tag == Tag::ProperNoun)
+    end == i + 1 && adjective_role(&s.tokens[i]) && s.tokens.get(end).is_some_and(|t| t.tag == Tag::ProperNoun)
 }
 
 /// Whether the one-word role `i..end` is one of `ADJECTIVE_ROLES` used as
@@ -222,12 +227,17 @@ fn title_before_name(s: &Sentence<'_>, i: usize, end: usize) -> bool {
 /// elections`; not a past form the tagger took for a noun, `the general
 /// accused`), or after a bare `in` (`Arab states in general`).
 fn adjective_use(s: &Sentence<'_>, i: usize, end: usize) -> bool {
-    if end != i + 1 || !ADJECTIVE_ROLES.contains(&s.tokens[i].norm.as_str()) {
+    if end != i + 1 || !adjective_role(&s.tokens[i]) {
         return false;
     }
-    let before_noun =
-        s.tokens.get(end).is_some_and(|t| t.case == Case::Lower && t.tag == Tag::Noun && !t.norm.ends_with("ed"));
-    let in_general = i > 0 && s.tokens[i - 1].norm == "in" && s.tokens[i].case == Case::Lower;
+    // (`a resident who travelled`: the tagger may read `who` as a noun.)
+    let before_noun = s.tokens.get(end).is_some_and(|t| {
+        t.case == Case::Lower
+            && t.tag == Tag::Noun
+            && !t.norm.ends_with("ed")
+            && !matches!(t.norm.as_str(), "who" | "whom" | "whose" | "which" | "that")
+    });
+    let in_general = i > 0 && s.tokens[i - 1].norm == "in" && s.tokens[i].norm == "general";
     before_noun || in_general
 }
 
@@ -411,6 +421,8 @@ pub(crate) fn backed_scene(dicts: &Dictionaries, found: &mut [Mention], scene: O
 /// `French-Algerian`, `British-Iranian`: two demonyms joined by a hyphen
 /// name a dual national, coded with the first-named nationality (CAMEO
 /// codes one country per actor; the first is the one news copy leads with).
+/// So does a demonym joined to a people with no state (`British-Kurdish`,
+/// `Swedish-Tamil`): a citizen of the first of that origin.
 fn dual_nationality(s: &Sentence<'_>, dicts: &Dictionaries, i: usize) -> Option<u32> {
     let (first, second) = s.tokens[i].norm.split_once('-')?;
     let country = |part: &str| -> Option<u32> {
@@ -421,7 +433,15 @@ fn dual_nationality(s: &Sentence<'_>, dicts: &Dictionaries, i: usize) -> Option<
         })
     };
     let id = country(first)?;
-    country(second)?;
+    // A people: the first word of a people's agent phrase (`Kurdish forces`).
+    let people = || {
+        dicts.agents().iter().any(|a| {
+            a.phrase.split(' ').next().is_some_and(|w| w.to_lowercase() == second && w.starts_with(char::is_uppercase))
+        })
+    };
+    if country(second).is_none() && !people() {
+        return None;
+    }
     // Only for a person (`a French-Algerian journalist`), not a joint
     // undertaking (`Russian-Belarusian exercises`).
     let person = i + 1 < s.tokens.len()
@@ -469,6 +489,44 @@ fn member_of(atom: &Atom, dicts: &Dictionaries) -> Member {
             }
         }
     }
+}
+
+/// Nouns of a relation between states or people: the possessor of one is
+/// not the actor (`Washington's closest allies`, `Assad's backers`).
+const RELATION_NOUNS: &[&str] =
+    &["ally", "partner", "friend", "backer", "patron", "sponsor", "proxy", "neighbour", "neighbor"];
+
+/// Relation nouns that name another state whoever the possessor is:
+/// `Assad's backers` are Iran and Russia, while `Brown's closest ally` is
+/// most often a colleague at home.
+const STATE_RELATIONS: &[&str] = &["backer", "patron", "sponsor", "proxy", "neighbour", "neighbor"];
+
+/// Head nouns of a state as a whole, whose allies and partners are other
+/// states (`the US military's Kurdish partners`).
+const STATE_ORGANS: &[&str] = &["government", "military", "army", "regime", "administration"];
+
+/// The relation noun (lemma) that follows a mention ending at `end`, past
+/// a possessive and up to two lower-case modifiers (`'s main backers`,
+/// `'s closest ally`): the mention then names the possessor, not the actor.
+fn relation_after(toks: &[Token], end: usize) -> Option<&'static str> {
+    let from = if toks.get(end).is_some_and(is_possessive) { end + 1 } else { end };
+    (from..toks.len().min(from + 3)).find_map(|j| {
+        let t = &toks[j];
+        let w = t.norm.as_str();
+        let singular = |r: &str| {
+            w == r
+                || w.strip_suffix('s') == Some(r)
+                || w.strip_suffix("ies").is_some_and(|b| r.strip_suffix('y') == Some(b))
+        };
+        let found = RELATION_NOUNS.iter().find(|r| singular(r)).copied();
+        // (`Western` in `Kyiv's Western allies` names no actor of its own.)
+        let modifier = matches!(t.tag, Tag::Adj | Tag::ProperNoun) || t.case == Case::Lower && t.tag == Tag::Noun;
+        match found {
+            Some(r) => Some(Some(r)),
+            None if modifier => None,
+            None => Some(None),
+        }
+    })?
 }
 
 /// Tokens that may sit between two atoms of the same noun phrase.
@@ -1032,6 +1090,30 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
             end = atoms[k].end;
             k += 1;
         }
+        // `Damascus's Russian ally`, `Assad's main backers`: the possessor
+        // of a relation noun is not the actor, a demonym after it is.
+        if let Some(relation) = relation_after(toks, end) {
+            let possessive_at =
+                (atoms[first_atom].end..end).find(|&j| is_possessive(&toks[j])).filter(|_| conjuncts.len() == 1);
+            let after_possessive = possessive_at.and_then(|p| (first_atom..k).find(|&a| atoms[a].start > p));
+            if let Some(a) = after_possessive {
+                conjuncts = vec![atoms[a..k].iter().map(|atom| member_of(atom, dicts)).collect()];
+                opens_np = vec![false];
+                heads = vec![end - 1];
+                forces = vec![None];
+                shared_roles.clear();
+                shared_head = None;
+            } else if toks.get(end).is_some_and(is_possessive)
+                && (STATE_RELATIONS.contains(&relation)
+                    || conjuncts
+                        .iter()
+                        .flatten()
+                        .all(|m| m.code.is_some() && m.code == m.country && m.sector.is_none())
+                    || STATE_ORGANS.contains(&toks[end - 1].lemma.as_str()))
+            {
+                continue;
+            }
+        }
         let mut members = combine(conjuncts, &opens_np);
         held_list(&heads, toks, &mut members);
         for (m, sector) in members.iter_mut().zip(forces) {
@@ -1160,7 +1242,8 @@ fn share_roles(members: Vec<Member>, sectors: &[Option<String>]) -> Vec<Member> 
 /// Sectors of a state's organs that a role noun after a named organisation
 /// gives a bare country before it (`Israeli and Hamas officials`); not
 /// fighters or rebels (`Syrian and Hezbollah fighters` are no Syrian rebels).
-const ORGAN_SECTORS: &[&str] = &["GOV", "MIL", "COP", "JUD", "LEG", "SPY"];
+/// A captor of these is a state (resolve.rs, hostages of the other side).
+pub(crate) const ORGAN_SECTORS: &[&str] = &["GOV", "MIL", "COP", "JUD", "LEG", "SPY"];
 
 /// Merges each conjunct's atoms into one member; a trailing agent with no
 /// country of its own is distributed over earlier country-only conjuncts

@@ -20,7 +20,7 @@ use std::collections::HashMap;
 use dyad_dict::Dictionaries;
 use dyad_text::{Case, Tag, Token};
 
-use crate::mentions::{self, Member, Mention};
+use crate::mentions::{self, Member, Mention, ORGAN_SECTORS};
 use crate::sentence::Sentence;
 
 /// Nouns that, after `the two` or `both`, refer back to a pair.
@@ -64,6 +64,9 @@ pub(crate) struct DocMemory {
     georgia: Option<GeorgiaContext>,
     /// How often each country has been named so far (`office_country`).
     countries: Vec<(String, u32)>,
+    /// How often each country has been named as where things happen
+    /// (`in Syria`) so far (`group_country`).
+    scenes: Vec<(String, u32)>,
 }
 
 /// Capitalised words that are dates, not names.
@@ -190,6 +193,7 @@ pub(crate) fn resolve(s: &Sentence<'_>, dicts: &Dictionaries, found: &mut Vec<Me
         memory.last_pair = Some(pair.members.clone());
     }
     office_country(toks, found, memory);
+    group_country(s, dicts, found, memory);
     // `Istvan Nagy, a senior Finance Ministry official,`: the name shares
     // the country the office was given.
     for (name, role) in open_appositions {
@@ -336,16 +340,7 @@ fn office_country(toks: &[Token], found: &mut [Mention], memory: &mut DocMemory)
         if !office {
             continue;
         }
-        let mut counts = memory.countries.clone();
-        for c in found[..k].iter().flat_map(|p| &p.members).filter_map(|x| x.country.as_deref()) {
-            count(&mut counts, c);
-        }
-        counts.sort_by_key(|c| std::cmp::Reverse(c.1));
-        let dominant = match counts.as_slice() {
-            [(c, _)] => Some(c.clone()),
-            [(c, top), (_, second), ..] if *top >= 2 * *second => Some(c.clone()),
-            _ => None,
-        };
+        let dominant = dominant_country(&memory.countries, &found[..k]);
         settled[k] = true;
         if let Some(c) = dominant {
             for x in &mut found[k].members {
@@ -358,6 +353,91 @@ fn office_country(toks: &[Token], found: &mut [Mention], memory: &mut DocMemory)
             count(&mut memory.countries, c);
         }
     }
+}
+
+/// The country a document is about: the one named most so far (earlier
+/// sentences, and `before` in this one), at least twice as often as any other.
+fn dominant_country(named: &[(String, u32)], before: &[Mention]) -> Option<String> {
+    let mut counts = named.to_vec();
+    for c in before.iter().flat_map(|p| &p.members).filter_map(|x| x.country.as_deref()) {
+        count(&mut counts, c);
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    match counts.as_slice() {
+        [(c, _)] => Some(c.clone()),
+        [(c, top), (_, second), ..] if *top >= 2 * *second => Some(c.clone()),
+        _ => None,
+    }
+}
+
+/// Sectors of an armed group that no state commands.
+const NON_STATE_ARMED: &[&str] = &["REB", "INS", "SEP"];
+
+/// `Kurdish forces`, `Turkish-backed rebels`, `Iranian-backed militias`: an
+/// armed group settled to its sector alone (no scene of its own in the
+/// sentence, see `mentions::names_a_people` and `backed_scene`) fights
+/// where the document is set, as a reader of a story from Syria takes them
+/// to be in Syria: the country the document has placed things in (`in
+/// Syria`) most so far, at least twice as often as any other. Not the
+/// country it names most: a story about a British jihadist held in Syria
+/// names Britain more. Never the backer's country, nor one this sentence
+/// names as an actor (most often the side it fights), nor when the
+/// sentence names a place of its own (`near Basra`), which the grammar's
+/// scene rules use instead.
+fn group_country(s: &Sentence<'_>, dicts: &Dictionaries, found: &mut [Mention], memory: &mut DocMemory) {
+    let toks = &s.tokens;
+    let scene = |m: &Mention| match m.members.as_slice() {
+        [x] if x.code.is_some() && x.code == x.country && x.sector.is_none() => {
+            mentions::after_preposition(toks, m.start, &["in", "inside", "across", "throughout"])
+                .then(|| x.country.clone())
+                .flatten()
+        }
+        _ => None,
+    };
+    let scenes: Vec<String> = found.iter().filter_map(scene).collect();
+    let dominant = dominant_country(&memory.scenes, &[]);
+    for c in &scenes {
+        count(&mut memory.scenes, c);
+    }
+    let open_group = |m: &Mention| {
+        !possessed_pronoun(toks, m)
+            && m.members.iter().all(|x| {
+                x.country.is_none()
+                    && x.code.is_some()
+                    && x.code == x.sector
+                    && x.sector.as_deref().is_some_and(|sec| NON_STATE_ARMED.contains(&sec))
+            })
+    };
+    if !found.iter().any(open_group) || names_a_place(toks) {
+        return;
+    }
+    let Some(c) = dominant else { return };
+    if found.iter().flat_map(|m| &m.members).any(|x| x.country.as_deref() == Some(c.as_str())) {
+        return;
+    }
+    for m in found.iter_mut().filter(|m| open_group(m)) {
+        let backer =
+            m.backed.as_ref().and_then(|b| b.backer).and_then(|id| dicts.actors()[id as usize].country.as_deref());
+        if backer == Some(c.as_str()) {
+            continue;
+        }
+        for x in &mut m.members {
+            x.country = Some(c.clone());
+            x.code = None;
+        }
+    }
+}
+
+/// Whether a capitalised word follows a locative preposition (`in Idlib`,
+/// `near the Iraqi border`): the sentence names a scene of its own.
+fn names_a_place(toks: &[Token]) -> bool {
+    toks.iter().enumerate().any(|(i, t)| {
+        matches!(t.norm.as_str(), "in" | "at" | "near" | "outside" | "inside" | "around")
+            && toks[i + 1..]
+                .iter()
+                .find(|n| !(n.case == Case::Lower && (n.tag == Tag::Det || n.tag == Tag::Adj)))
+                .is_some_and(|n| n.case != Case::Lower && !CALENDAR_WORDS.contains(&n.norm.as_str()))
+    })
 }
 
 fn count(counts: &mut Vec<(String, u32)>, country: &str) {
@@ -903,9 +983,6 @@ fn all_bare_countries(m: &Mention) -> bool {
     m.members.iter().all(|a| a.sector.is_none() && a.code.is_some() && a.code == a.country)
 }
 
-/// Sectors of a state's own organs: a captor of these is a state.
-const STATE_SECTORS: &[&str] = &["GOV", "MIL", "COP", "JUD", "LEG", "SPY"];
-
 /// `Israeli officials said Hamas had released 20 hostages`, `Hamas freed
 /// four hostages after Israel agreed to a truce`: hostages (or captives)
 /// with no country of their own, held by a non-state captor (a named
@@ -930,7 +1007,7 @@ fn hostages_of_the_other_side(toks: &[Token], found: &mut [Mention]) {
         let captor_country = captor.members[0].country.clone();
         let non_state = captor_country.is_some()
             && captor.members.iter().all(|a| {
-                a.country == captor_country && a.sector.as_deref().is_some_and(|sec| !STATE_SECTORS.contains(&sec))
+                a.country == captor_country && a.sector.as_deref().is_some_and(|sec| !ORGAN_SECTORS.contains(&sec))
             });
         if !non_state {
             continue;

@@ -74,6 +74,8 @@ pub(super) fn gazetteer_places(
     let covered = |out: &[PlaceHit], i: usize| out.iter().any(|p| p.start <= i && i < p.end);
     let name_word =
         |t: &Token| t.case != dyad_text::Case::Lower && t.norm.chars().next().is_some_and(char::is_alphabetic);
+    // A headline or all-caps line capitalises every word.
+    let title_case = !toks.iter().any(|t| t.case == dyad_text::Case::Lower && t.norm.chars().count() > 3);
     // (start, dateline, locative)
     let mut starts: Vec<(usize, bool, bool)> = Vec::new();
     if first_sentence && toks.first().is_some_and(|t| t.case == dyad_text::Case::Upper) {
@@ -118,6 +120,23 @@ pub(super) fn gazetteer_places(
             Some((start + n, **place))
         });
         let Some((end, place)) = longest else { continue };
+        // A gazetteer name that runs on into another name word, in a story
+        // that names countries but not this place's, is the head of a longer
+        // name the gazetteer lacks (`the Nur Shams camp` in a story on
+        // Israel is not Nur in Iran). In a story naming no country it is as
+        // often a place used as a modifier (`a Tampa Police officer`). An
+        // administrative word (`Donetsk Region`) or a known name (`in
+        // Kherson Russian troops`) does not count, nor does a title-case
+        // headline, where every word is capitalised.
+        let foreign = !story_countries.is_empty() && !story_countries.iter().any(|c| c == place.country);
+        if foreign
+            && !title_case
+            && toks.get(end).is_some_and(|t| {
+                name_word(t) && !named[end] && !ADMIN_WORDS.contains(&t.norm.as_str()) && !is_direction(t)
+            })
+        {
+            continue;
+        }
         if dateline && !toks.get(end).is_some_and(|t| norm_is(t, &[",", "(", "-", "--"])) {
             continue;
         }
@@ -135,6 +154,25 @@ pub(super) fn gazetteer_places(
         });
     }
 }
+
+/// Words that follow a place name as part of it without making it another
+/// place: `Donetsk Region`, `Khan Younis Governorate`.
+const ADMIN_WORDS: &[&str] = &[
+    "region",
+    "province",
+    "oblast",
+    "district",
+    "state",
+    "county",
+    "governorate",
+    "city",
+    "prefecture",
+    "municipality",
+    "department",
+    "territory",
+    "raion",
+    "krai",
+];
 
 pub(super) fn nearest_place(places: &[PlaceHit], trigger: usize) -> Option<Location> {
     places

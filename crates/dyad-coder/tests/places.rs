@@ -1,0 +1,66 @@
+//! Places from the world gazetteer: which names are places and which
+//! country an event takes from them. Each case is a sentence coded with the
+//! default dictionaries and the world gazetteer, with the target and
+//! location country it must (or must not) get.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use dyad_coder::Coder;
+use dyad_dict::DictionariesBuilder;
+use dyad_geo::Gazetteer;
+use dyad_text::Lexicon;
+
+fn coder() -> Coder {
+    let lexicon = Arc::new(Lexicon::english());
+    let dicts = DictionariesBuilder::new().with_defaults().build(&lexicon).unwrap_or_else(|e| panic!("{e}"));
+    Coder::builder(Arc::new(dicts), lexicon).gazetteer(Arc::new(Gazetteer::world())).build()
+}
+
+/// Each event of `text` as `SOURCE ROOT TARGET @LOCATION-COUNTRY`.
+fn events(coder: &Coder, text: &str) -> Vec<String> {
+    let doc = coder.code_text(text, NaiveDate::from_ymd_opt(2025, 9, 1));
+    let mut out = Vec::new();
+    for e in &doc.events {
+        let target = e.target.as_ref().map_or("-", |t| t.code.as_str());
+        let at = e.location.as_ref().and_then(|l| l.country.as_deref()).unwrap_or("-");
+        out.push(format!("{} {} {target} @{at}", e.source.code, &e.cameo.as_str()[..2]));
+    }
+    out
+}
+
+/// Checks every `(text, wanted, unwanted)`: each wanted string is a
+/// substring of some event, and no event contains an unwanted one.
+fn assert_cases(cases: &[(&str, &[&str], &[&str])]) {
+    let coder = coder();
+    let mut failures = Vec::new();
+    for (text, wanted, unwanted) in cases {
+        let got = events(&coder, text);
+        let missing: Vec<&&str> = wanted.iter().filter(|w| !got.iter().any(|g| g.contains(*w))).collect();
+        let extra: Vec<&&str> = unwanted.iter().filter(|u| got.iter().any(|g| g.contains(*u))).collect();
+        if !missing.is_empty() || !extra.is_empty() {
+            failures.push(format!("{text:?}: missing {missing:?}, unwanted {extra:?}, got {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
+}
+
+/// A gazetteer name that runs on into another capitalised name word is the
+/// first word of a longer name the gazetteer lacks (`Nur Shams` is not
+/// `Nur` in Iran); an administrative word after it, a known name after it,
+/// or a name standing alone still give the place.
+#[test]
+fn a_longer_name_is_not_its_first_word() {
+    assert_cases(&[
+        ("Israeli forces raided the Nur Shams camp in the West Bank.", &["ISRMIL 19"], &["IRN"]),
+        ("Israeli troops stormed the Nur Shams refugee camp on Tuesday.", &["ISRMIL 19"], &["IRN"]),
+        ("Israeli soldiers entered Nur Shams and detained several men.", &[], &["IRN"]),
+        ("Israeli soldiers detained two men in the Nur Shams camp.", &["ISRMIL 17 ISRCVL"], &["IRN"]),
+        ("Israeli aircraft bombed the Nur Shams camp near Tulkarm.", &["@PSE"], &["IRN"]),
+        ("British police arrested a man in Brick Lane on Sunday.", &["GBRCOP 17 GBRCVL"], &["USA"]),
+        // Guards: the place itself, alone or with an administrative word.
+        ("Russian drones struck targets in Kramatorsk on Monday.", &["RUS", "@UKR"], &[]),
+        ("Russian forces attacked villages in Donetsk Region overnight.", &["RUSMIL 19", "@UKR"], &[]),
+        ("Gunmen attacked a checkpoint near Kidal in northern Mali.", &["@MLI"], &[]),
+    ]);
+}

@@ -78,9 +78,10 @@ fn what_is_hoped_or_feared_of_another_actor_is_not_coded() {
 #[test]
 fn a_warning_about_another_actor_is_a_prediction_when_future() {
     check_all(&[
-        ("Freedonia warned that Sylvania would attack Grandfenwick.", "FRD 012 -"),
+        // The warning is about the clause's subject (its target), not its act.
+        ("Freedonia warned that Sylvania would attack Grandfenwick.", "FRD 012 SYL"),
         // A past act the warning reports happened.
-        ("Freedonia warned that Sylvania had attacked Grandfenwick.", "FRD 012 -; SYL 190 GFW"),
+        ("Freedonia warned that Sylvania had attacked Grandfenwick.", "FRD 012 SYL; SYL 190 GFW"),
     ]);
 }
 

@@ -496,6 +496,10 @@ pub(super) fn is_nominal_complement(toks: &[Token], governor_end: usize, trigger
             .any(|t| norm_is(t, &[",", ";", ":", "."]) || is_clause_mark(t) || is_finite_verb(t))
 }
 
+/// Particles of phrasal verbs (`called off`, `put off`, `held up`); what
+/// follows them is still the verb's object.
+pub(super) const PHRASAL_PARTICLES: &[&str] = &["off", "out", "up", "down", "away", "back", "over"];
+
 /// Light verbs whose passive realises the noun before them (`sanctions
 /// were imposed`, `talks were held`, `an attack was carried out`); a verb
 /// with an act of its own (`the attack was condemned`) does not.

@@ -766,8 +766,10 @@ pub(crate) fn code_sentence(
             // (A noun object between the verb and `by` makes the verb active and
             // the `by` phrase the noun's: `Pakistan denied claims by India`;
             // a bare singular or adjective is the passive's complement: `taken
-            // hostage by`, `shot dead by`.)
+            // hostage by`, `shot dead by`. A phrasal verb's particle comes
+            // first: `called off a visit by`, `put off talks by`.)
             && !s.tokens.get(trigger_start + 1..trigger_end.max(m.end)).is_some_and(|w| {
+                let w = &w[w.iter().take_while(|t| norm_is(t, PHRASAL_PARTICLES)).count()..];
                 let noun_phrase = w.iter().all(|t| matches!(t.tag, Tag::Det | Tag::Adj | Tag::Num | Tag::Noun));
                 let plural = w.last().is_some_and(|t| t.tag == Tag::Noun && t.norm != t.lemma);
                 noun_phrase && (w.first().is_some_and(|t| t.tag == Tag::Det) || plural)

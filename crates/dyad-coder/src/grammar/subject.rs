@@ -380,8 +380,12 @@ pub(super) fn participle_phrase(
         let t = &toks[j - 1];
         let p = j - 1;
         // `the ruling party`, `a towing company`: a gerund before a bare
-        // singular noun is part of its name.
-        let compound = p + 1 == start && toks[start].case == Case::Lower && toks[start].norm == toks[start].lemma;
+        // singular noun is part of its name (not before a determiner:
+        // `rebels fighting the government`).
+        let compound = p + 1 == start
+            && toks[start].tag == Tag::Noun
+            && toks[start].case == Case::Lower
+            && toks[start].norm == toks[start].lemma;
         let gerund = t.tag == Tag::Verb(VerbForm::Gerund) && t.norm.ends_with("ing") && !compound;
         let by = toks.get(p + 1).is_some_and(|n| n.norm == "by");
         let past = matches!(t.tag, Tag::Verb(VerbForm::Past | VerbForm::PastParticiple))

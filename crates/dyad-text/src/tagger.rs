@@ -232,14 +232,14 @@ fn choose(entries: &[Entry], lex: &[Lex], norms: &[Token], out: &[Choice], i: us
     if glued && mask & VBN != 0 && next_nominal {
         return adj(&e);
     }
-    // `Fidan later criticised Israel`: an adverb-or-adjective (`later`,
-    // `earlier`; not a noun like `firm`) right after a subject and before a past form that takes an
-    // object or clause is the adverb, so the past form stays the verb.
+    // `Fidan (also) later criticised Israel`: an adverb-or-adjective
+    // (`later`, `earlier`; not a noun like `firm`) between a subject and a
+    // past form taking an object, a clause or nothing is the adverb, so the
+    // past form stays the verb.
     if mask & RB != 0
         && mask & NOUN == 0
-        && prev == Some(i - 1)
         && matches!(prev_tag, Some(Tag::Pron | Tag::Noun | Tag::ProperNoun))
-        && past_verb_with_complement(lex, i + 1, all_caps)
+        && next.is_some_and(|j| past_verb_with_complement(lex, j, all_caps))
     {
         return (Tag::Adv, e.lemma_for(&[RB]));
     }

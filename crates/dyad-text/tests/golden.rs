@@ -394,6 +394,14 @@ fn tag_adverb_between_subject_and_past_verb() {
         "He later said that talks failed.",
         expect!["He/PRP later/RB said/VBD/say that/SC talks/NN/talk failed/VBD/fail ./PUNCT"],
     );
+    tags(
+        "Fidan also later criticised Israel.",
+        expect!["Fidan/NNP also/RB later/RB criticised/VBD/criticise Israel/NNP ./PUNCT"],
+    );
+    tags(
+        "Fidan later also criticised Israel.",
+        expect!["Fidan/NNP later/RB also/RB criticised/VBD/criticise Israel/NNP ./PUNCT"],
+    );
     // Before the noun they describe they stay adjectives.
     tags(
         "The later agreed deal collapsed.",

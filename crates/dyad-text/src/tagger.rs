@@ -232,6 +232,17 @@ fn choose(entries: &[Entry], lex: &[Lex], norms: &[Token], out: &[Choice], i: us
     if glued && mask & VBN != 0 && next_nominal {
         return adj(&e);
     }
+    // `Fidan (also) later criticised Israel`: an adverb-or-adjective
+    // (`later`, `earlier`; not a noun like `firm`) between a subject and a
+    // past form taking an object, a clause or nothing is the adverb, so the
+    // past form stays the verb.
+    if mask & RB != 0
+        && mask & NOUN == 0
+        && matches!(prev_tag, Some(Tag::Pron | Tag::Noun | Tag::ProperNoun))
+        && next.is_some_and(|j| past_verb_with_complement(lex, j, all_caps))
+    {
+        return (Tag::Adv, e.lemma_for(&[RB]));
+    }
     match prev_tag {
         // to / modal / do-support + base verb
         Some(Tag::To | Tag::Modal) if mask & VB != 0 => verb(&e, VerbForm::Base),
@@ -376,6 +387,16 @@ fn participle_modifies_object(lex: &[Lex], norms: &[Token], out: &[Choice], i: u
         n.kind == Kind::Word && n.closed.is_none() && (n.mask & (NOUN | JJ) != 0 || is_capital(n, all_caps))
     });
     past_verb && lex[i].mask & (VBD | VBN) != 0 && !CLAUSE_OR_LINK.contains(&lemma) && noun_next
+}
+
+/// Whether token `j` is a lower-case past form followed by what a finite
+/// verb takes: a noun phrase, a preposition, `to`, `that` or the end.
+fn past_verb_with_complement(lex: &[Lex], j: usize, all_caps: bool) -> bool {
+    let Some(v) = lex.get(j) else { return false };
+    let past = v.kind == Kind::Word && v.closed.is_none() && v.mask & VBD != 0 && !is_capital(v, all_caps);
+    let after = lex.get(j + 1);
+    let clause = after.is_some_and(|a| matches!(a.closed, Some((Closed::That, _))));
+    past && (clause || new_phrase_after(lex, Some(j + 1), all_caps) || nominal(lex, j + 1, all_caps))
 }
 
 /// Whether token `j` (the next word, if any) cannot continue the noun phrase

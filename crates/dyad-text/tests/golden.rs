@@ -380,3 +380,46 @@ fn tag_verb_after_name_ending_in_s() {
         expect!["St./NNP John/NNP 's/POS protested/VBD/protest to/IN the/DT council/NN ./PUNCT"],
     );
 }
+
+#[test]
+fn tag_adverb_between_subject_and_past_verb() {
+    // `later`/`earlier` can be adjectives; between a subject and a past form
+    // that takes an object, a clause or nothing they are adverbs.
+    tags("Fidan later criticised Israel.", expect!["Fidan/NNP later/RB criticised/VBD/criticise Israel/NNP ./PUNCT"]);
+    tags(
+        "The minister earlier condemned the attack.",
+        expect!["The/DT minister/NN earlier/RB/early condemned/VBD/condemn the/DT attack/NN ./PUNCT"],
+    );
+    tags(
+        "He later said that talks failed.",
+        expect!["He/PRP later/RB said/VBD/say that/SC talks/NN/talk failed/VBD/fail ./PUNCT"],
+    );
+    tags(
+        "Fidan also later criticised Israel.",
+        expect!["Fidan/NNP also/RB later/RB criticised/VBD/criticise Israel/NNP ./PUNCT"],
+    );
+    tags(
+        "Fidan later also criticised Israel.",
+        expect!["Fidan/NNP later/RB also/RB criticised/VBD/criticise Israel/NNP ./PUNCT"],
+    );
+    // Before the noun they describe they stay adjectives.
+    tags(
+        "The later agreed deal collapsed.",
+        expect!["The/DT later/JJ/late agreed/JJ/agree deal/NN collapsed/VBD/collapse ./PUNCT"],
+    );
+    tags(
+        "Ankara's later revised plan angered Athens.",
+        expect!["Ankara/NNP 's/POS later/JJ/late revised/JJ plan/NN angered/VBD/anger Athens/NNP ./PUNCT"],
+    );
+    tags("A more detailed report followed.", expect!["A/DT more/RB detailed/JJ report/NN followed/VBD/follow ./PUNCT"]);
+    tags(
+        "The recently elected president visited Chile.",
+        expect!["The/DT recently/RB elected/JJ/elect president/NN visited/VBD/visit Chile/NNP ./PUNCT"],
+    );
+    tags(
+        "Russia's often criticised policy angered Kyiv.",
+        expect!["Russia/NNP 's/POS often/JJ criticised/JJ/criticise policy/NN angered/VBD/anger Kyiv/NNP ./PUNCT"],
+    );
+    // A noun with an adverb reading is still the noun (`the US firm agreed`).
+    tags("The US firm agreed to pay.", expect!["The/DT US/NNP firm/NN agreed/VBD/agree to/TO pay/VB ./PUNCT"]);
+}

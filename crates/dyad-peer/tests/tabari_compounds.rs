@@ -4,10 +4,9 @@
 //! Freedonia`) or opens another phrase whose actor acts (`sheep and pigs
 //! of Sylvania`).
 
-use std::sync::Arc;
+mod common;
 
-use dyad_peer::{tabari, Conventions, PeerCoder};
-use dyad_text::Lexicon;
+use dyad_peer::{Conventions, PeerCoder};
 
 const ACTORS: &str = "\
 <NOUN>
@@ -32,18 +31,8 @@ CRITICI [121]
 ";
 
 fn coder() -> PeerCoder {
-    let project = tabari::Project {
-        actors: vec![("t.actors".into(), ACTORS.into())],
-        agents: vec![("t.agents".into(), String::new())],
-        verbs: vec![("t.verbs".into(), VERBS.into())],
-        options: Vec::new(),
-        texts: Vec::new(),
-    };
-    let lexicon = Arc::new(Lexicon::english());
-    let converted = project.convert(&lexicon);
+    let (converted, coder) = common::tabari_coder(ACTORS, VERBS);
     assert!(!converted.diagnostics.iter().any(|d| d.kind == "unsupported-block"), "{:?}", converted.diagnostics);
-    let (coder, rejected) = PeerCoder::build(&converted, lexicon);
-    assert!(rejected.is_empty(), "{rejected:?}");
     coder
 }
 

@@ -4,10 +4,9 @@
 //! after a synonym set lets words come between the set's member and the
 //! next word, while one before the set joins them.
 
-use std::sync::Arc;
+mod common;
 
-use dyad_peer::{tabari, Conventions, PeerCoder};
-use dyad_text::Lexicon;
+use dyad_peer::{Conventions, PeerCoder};
 
 const ACTORS: &str = "\
 FREEDONIA [FRD]
@@ -26,18 +25,7 @@ STRUCK_ [195]
 ";
 
 fn coder() -> PeerCoder {
-    let project = tabari::Project {
-        actors: vec![("t.actors".into(), ACTORS.into())],
-        agents: vec![("t.agents".into(), String::new())],
-        verbs: vec![("t.verbs".into(), VERBS.into())],
-        options: Vec::new(),
-        texts: Vec::new(),
-    };
-    let lexicon = Arc::new(Lexicon::english());
-    let converted = project.convert(&lexicon);
-    let (coder, rejected) = PeerCoder::build(&converted, lexicon);
-    assert!(rejected.is_empty(), "{rejected:?}");
-    coder
+    common::tabari_coder(ACTORS, VERBS).1
 }
 
 /// The conventions `dyad validate tabari` codes a record with (`CODE BY CLAUSE`).

@@ -6,7 +6,7 @@
 
 mod common;
 
-use dyad_peer::{Conventions, PeerCoder};
+use dyad_peer::PeerCoder;
 
 const ACTORS: &str = "\
 <NOUN>
@@ -36,30 +36,6 @@ fn coder() -> PeerCoder {
     coder
 }
 
-/// The conventions `dyad validate tabari` codes a record with (`CODE BY CLAUSE`).
-fn tabari(coder: &PeerCoder) -> Conventions {
-    Conventions {
-        first_trigger_only: true,
-        by_clause: true,
-        require_target: true,
-        target_after_verb: true,
-        discard_actors: true,
-        keep_negated: true,
-        first_actor_source: true,
-        ..coder.conventions()
-    }
-}
-
-fn codes(coder: &PeerCoder, text: &str) -> String {
-    let mut v: Vec<String> = coder
-        .code_with(text, None, tabari(coder))
-        .into_iter()
-        .map(|e| format!("{} {} {}", e.source, e.target, e.code))
-        .collect();
-    v.sort();
-    v.join("; ")
-}
-
 #[test]
 fn and_after_a_listed_noun_opens_another_phrase() {
     let coder = coder();
@@ -80,6 +56,6 @@ fn and_after_a_listed_noun_opens_another_phrase() {
         ),
     ];
     for (text, want, why) in cases {
-        assert_eq!(codes(&coder, text), want, "{why}: {text}");
+        assert_eq!(common::tabari_codes(&coder, text), want, "{why}: {text}");
     }
 }

@@ -6,7 +6,7 @@
 
 mod common;
 
-use dyad_peer::{Conventions, PeerCoder};
+use dyad_peer::PeerCoder;
 
 const ACTORS: &str = "\
 FREEDONIA [FRD]
@@ -28,32 +28,11 @@ fn coder() -> PeerCoder {
     common::tabari_coder(ACTORS, VERBS).1
 }
 
-/// The conventions `dyad validate tabari` codes a record with (`CODE BY CLAUSE`).
-fn codes(coder: &PeerCoder, text: &str) -> String {
-    let conv = Conventions {
-        first_trigger_only: true,
-        by_clause: true,
-        require_target: true,
-        target_after_verb: true,
-        discard_actors: true,
-        keep_negated: true,
-        first_actor_source: true,
-        ..coder.conventions()
-    };
-    let mut v: Vec<String> = coder
-        .code_with(text, None, conv)
-        .into_iter()
-        .map(|e| format!("{} {} {}", e.source, e.target, e.code))
-        .collect();
-    v.sort();
-    v.join("; ")
-}
-
 /// Each case: text, the events wanted, and why.
 fn check(cases: &[(&str, &str, &str)]) {
     let coder = coder();
     for (text, want, why) in cases {
-        assert_eq!(codes(&coder, text), *want, "{why}: {text}");
+        assert_eq!(common::tabari_codes(&coder, text), *want, "{why}: {text}");
     }
 }
 

@@ -1,9 +1,9 @@
 //! Shared set-up of the TABARI loader tests: an invented project converted
-//! and built into a coder.
+//! and built into a coder, and coded as `dyad validate tabari` codes a record.
 
 use std::sync::Arc;
 
-use dyad_peer::{tabari, Converted, PeerCoder};
+use dyad_peer::{tabari, Conventions, Converted, PeerCoder};
 use dyad_text::Lexicon;
 
 /// A TABARI project of `actors` (no agents) and `verbs`, converted, and its coder.
@@ -20,4 +20,26 @@ pub fn tabari_coder(actors: &str, verbs: &str) -> (Converted, PeerCoder) {
     let (coder, rejected) = PeerCoder::build(&converted, lexicon);
     assert!(rejected.is_empty(), "{rejected:?}");
     (converted, coder)
+}
+
+/// The events of `text` under the conventions `dyad validate tabari` codes a
+/// record with (`CODE BY CLAUSE`), sorted, as `SOURCE TARGET CODE; ...`.
+pub fn tabari_codes(coder: &PeerCoder, text: &str) -> String {
+    let conv = Conventions {
+        first_trigger_only: true,
+        by_clause: true,
+        require_target: true,
+        target_after_verb: true,
+        discard_actors: true,
+        keep_negated: true,
+        first_actor_source: true,
+        ..coder.conventions()
+    };
+    let mut v: Vec<String> = coder
+        .code_with(text, None, conv)
+        .into_iter()
+        .map(|e| format!("{} {} {}", e.source, e.target, e.code))
+        .collect();
+    v.sort();
+    v.join("; ")
 }

@@ -433,6 +433,46 @@ impl Default for Conventions {
     }
 }
 
+impl Conventions {
+    /// TABARI's own conventions (what `dyad validate tabari` codes with):
+    /// the first verb that codes, actors coded `###` discard the sentence,
+    /// negated verbs code, and the first actor before the verb is the source.
+    pub fn tabari() -> Conventions {
+        Conventions {
+            first_trigger_only: true,
+            discard_actors: true,
+            keep_negated: true,
+            first_actor_source: true,
+            ..Conventions::default()
+        }
+    }
+
+    /// These conventions with a suite record's own settings applied (its
+    /// `SET:`, `DEFAULT:`, `FORWARD:`, `COMMA:`, `COMPLEX:` lines, PETRARCH's
+    /// `require_dyad`). With `keep_require_target` the record's
+    /// `require_dyad` is ignored (`dyad validate --no-target-ok`).
+    pub fn for_record(&self, record: &SuiteRecord, keep_require_target: bool) -> Conventions {
+        let mut c = self.clone();
+        if let Some(required) = record.require_target.filter(|_| !keep_require_target) {
+            c.require_target = required;
+            // PETRARCH's anonymous agent: `officials said` is `---GOV` when no dyad is required.
+            c.agent_prefix = (!required).then_some("---");
+        }
+        if record.convert_agents == Some(true) {
+            c.agent_prefix = Some("~");
+        }
+        c.min_words = record.min_words.unwrap_or(0);
+        c.defaults = record.defaults.clone();
+        c.antecedent = record.antecedent.clone();
+        c.comma = record.comma;
+        c.complex = record.complex;
+        c.by_clause = record.code_by == Some(CodeBy::Clause);
+        c.first_trigger_only &= record.code_by != Some(CodeBy::All);
+        c.code_all = record.code_by == Some(CodeBy::All);
+        c
+    }
+}
+
 /// What the peers read in an actor's noun phrase beyond the engine's mention.
 #[derive(Clone, Copy)]
 struct NounPhrases<'a> {

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use anyhow::anyhow;
 use clap::{Args, ValueEnum};
-use dyad_peer::{petrarch, tabari, CodeBy, Conventions, Converted, PeerCoder, PeerEvent, Suite, SuiteRecord};
+use dyad_peer::{petrarch, tabari, Conventions, Converted, PeerCoder, PeerEvent, Suite, SuiteRecord};
 use dyad_text::Lexicon;
 use serde_json::{json, Value};
 
@@ -247,22 +247,16 @@ pub fn run(args: &ValidateArgs) -> Result<Status, Failure> {
     let lexicon = Arc::new(Lexicon::english());
     let (converted, suite) = load(args.suite, &args.file, &lexicon)?;
     let (coder, rejected) = PeerCoder::build(&converted, lexicon);
+    let base = match args.suite {
+        SuiteKind::Tabari => Conventions::tabari(),
+        SuiteKind::Petrarch => Conventions::default(),
+    };
     let coder = coder.with_conventions(Conventions {
         no_bare_agents: !args.bare_agents,
-        first_trigger_only: args.suite == SuiteKind::Tabari && !args.all_verbs,
-        by_clause: false,
+        first_trigger_only: base.first_trigger_only && !args.all_verbs,
         require_target: !args.no_target_ok,
-        agent_prefix: None,
         target_after_verb: !args.no_target_after_verb,
-        min_words: 0,
-        discard_actors: args.suite == SuiteKind::Tabari,
-        defaults: None,
-        antecedent: None,
-        comma: None,
-        keep_negated: args.suite == SuiteKind::Tabari,
-        first_actor_source: args.suite == SuiteKind::Tabari,
-        code_all: false,
-        complex: None,
+        ..base
     });
     let mut diag_counts: BTreeMap<&str, usize> = converted.counts();
     for d in rejected.iter().chain(&suite.diagnostics) {
@@ -273,29 +267,10 @@ pub fn run(args: &ValidateArgs) -> Result<Status, Failure> {
         .iter()
         .filter(|r| args.section.is_empty() || args.section.iter().any(|s| s.eq_ignore_ascii_case(&r.section)))
         .collect();
-    // A record's own setting (PETRARCH `require_dyad`) wins unless --no-target-ok.
-    let conventions_for = |r: &SuiteRecord| {
-        let mut c = coder.conventions();
-        if let Some(req) = r.require_target.filter(|_| !args.no_target_ok) {
-            c.require_target = req;
-            // PETRARCH's anonymous agent: `officials said` is `---GOV` when no dyad is required.
-            c.agent_prefix = (!req).then_some("---");
-        }
-        if r.convert_agents == Some(true) {
-            c.agent_prefix = Some("~");
-        }
-        c.min_words = r.min_words.unwrap_or(0);
-        c.defaults = r.defaults.clone();
-        c.antecedent = r.antecedent.clone();
-        c.comma = r.comma;
-        c.complex = r.complex;
-        c.by_clause = r.code_by == Some(CodeBy::Clause);
-        c.first_trigger_only &= r.code_by != Some(CodeBy::All);
-        c.code_all = r.code_by == Some(CodeBy::All);
-        c
-    };
-    let outcomes: Vec<Outcome<'_>> =
-        records.iter().map(|r| score(r, coder.code_with(&r.text, r.date, conventions_for(r)))).collect();
+    let outcomes: Vec<Outcome<'_>> = records
+        .iter()
+        .map(|r| score(r, coder.code_with(&r.text, r.date, coder.conventions().for_record(r, args.no_target_ok))))
+        .collect();
     let mut total = Tally::default();
     let mut sections: BTreeMap<&str, Tally> = BTreeMap::new();
     for o in &outcomes {

@@ -25,16 +25,7 @@ pub fn tabari_coder(actors: &str, verbs: &str) -> (Converted, PeerCoder) {
 /// The events of `text` under the conventions `dyad validate tabari` codes a
 /// record with (`CODE BY CLAUSE`), sorted, as `SOURCE TARGET CODE; ...`.
 pub fn tabari_codes(coder: &PeerCoder, text: &str) -> String {
-    let conv = Conventions {
-        first_trigger_only: true,
-        by_clause: true,
-        require_target: true,
-        target_after_verb: true,
-        discard_actors: true,
-        keep_negated: true,
-        first_actor_source: true,
-        ..coder.conventions()
-    };
+    let conv = Conventions { by_clause: true, ..Conventions::tabari() };
     let mut v: Vec<String> = coder
         .code_with(text, None, conv)
         .into_iter()

@@ -338,14 +338,24 @@ pub(super) fn is_joint(code: CameoCode) -> bool {
 /// and adjectives), after `with`/`to`/`against`, the object of an
 /// infinitive after it (`agreed to help X`), or the `with`/`between`
 /// party of its object noun (`welcomed a resumption of ties with X`); not inside a
-/// phrase about something else (`the crisis in X`, `a deal brokered by X`).
-pub(super) fn is_own_object(toks: &[Token], from: usize, start: usize) -> bool {
-    start < from
-        || toks[from..start].iter().all(|t| {
-            matches!(t.tag, Tag::Det | Tag::Adj | Tag::Num | Tag::Possessive | Tag::To | Tag::Verb(VerbForm::Base))
-                || norm_is(t, &["with", "to", "against", "toward", "towards", "the", "a", "an"])
-        })
-        || preceding_prep(toks, start).is_some_and(|p| norm_is(p, &["with", "between"]))
+/// phrase about something else (`the crisis in X`, `a deal brokered by X`),
+/// nor, in talks, one that modifies the topic noun (`discussed the Gaza
+/// truce`, `Syria's future`; `ratified Finnish membership` is Finland's).
+pub(super) fn is_own_object(toks: &[Token], from: usize, k: &Mention, code: CameoCode) -> bool {
+    let start = k.start;
+    let party = preceding_prep(toks, start).is_some_and(|p| norm_is(p, &["with", "between"]));
+    let talks = code.as_str().starts_with("04") || code.as_str() == "036";
+    let topic = talks
+        && toks.get(k.end).is_some_and(|t| t.tag == Tag::Noun && t.case == Case::Lower || t.tag == Tag::Possessive);
+    party
+        || !topic
+            && (start < from
+                || toks[from..start].iter().all(|t| {
+                    matches!(
+                        t.tag,
+                        Tag::Det | Tag::Adj | Tag::Num | Tag::Possessive | Tag::To | Tag::Verb(VerbForm::Base)
+                    ) || norm_is(t, &["with", "to", "against", "toward", "towards", "the", "a", "an"])
+                }))
 }
 
 /// The first token of the clause that a sentence ending in `?` asks

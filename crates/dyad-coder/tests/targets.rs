@@ -16,6 +16,7 @@ Sylvanian = SYL
 Grandfenwick = GFW
 Ruritania = RUR
 Ruritanian = RUR
+Concordia Union = IGOCON
 ";
 
 const AGENTS: &str = "
@@ -48,6 +49,7 @@ shell = 194
 meet = 040
 say = 010
 voice .. hope = 013
+be confident = 013
 act .. as .. mediator = 045
 carry .. message between = 045
 hold .. talks = 040
@@ -119,6 +121,12 @@ fn a_warning_or_hope_is_about_the_actor_its_that_clause_names() {
     check("Freedonia warned that growth in Sylvania would slow.", "FRD 012 -");
     // Guard: the speaker's own country is no target.
     check("Freedonia warned that Freedonian troops would stay.", "FRD 012 -");
+    // The other party of ties the clause is about.
+    check("Freedonia warned that relations with Sylvania could worsen.", "FRD 012 SYL");
+    check("Grandfenwick was confident that the trade pact with the Concordia Union would hold.", "GFW 013 IGOCON");
+    check("Freedonia voiced hope that talks between Sylvania and Ruritania would resume.", "FRD 013 SYL; FRD 013 RUR");
+    // Guard: the speaker's own country as the party is no target.
+    check("Freedonia warned that the deal with Freedonian firms would fail.", "FRD 012 -");
     // Guard: a warning with no `that` clause names no one through it.
     check("Freedonia warned of famine, Sylvania said.", "FRD 012 -");
 }

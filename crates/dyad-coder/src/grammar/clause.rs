@@ -661,8 +661,9 @@ pub(super) fn asks_question(toks: &[Token], found: &[Mention], trigger_start: us
 
 /// A warning or a hope is about the actor its `that` clause names
 /// (`warned that famine was spreading across Sudan`, `voiced hope that
-/// inspectors could return to Iran`): the first named actor in the clause
-/// after a trigger ending at `from`, not one of the speaker's own country.
+/// inspectors could return to Iran`, `was confident that the deal with the
+/// EU would hold`): the first named actor in the clause after a trigger
+/// ending at `from`, not one of the speaker's own country.
 pub(super) fn comment_topic(
     toks: &[Token],
     input: &Input<'_, '_>,
@@ -688,6 +689,12 @@ pub(super) fn comment_topic(
     // The clause's subject, or an actor after its verb; not one inside a
     // subject about something else (`warned that growth in Kenya would slow`).
     let head = |i: usize| toks[j + 1..i].iter().all(|t| matches!(t.tag, Tag::Det | Tag::Adj | Tag::Num));
+    // The other party of a subject about ties with it: `hoped that the trade
+    // pact with the EU would take effect`, `talks with Washington`.
+    let party = |i: usize| {
+        preceding_prep(toks, i).is_some_and(|p| norm_is(p, &["with", "between"]))
+            && toks[j + 1..i].iter().any(|t| t.tag == Tag::Noun && t.case == Case::Lower)
+    };
     // After the verb, not a name inside a phrase about something else: `a
     // repeat of the experience of Libya`, `their US listings`.
     let aside = |m: &Mention| {
@@ -702,7 +709,10 @@ pub(super) fn comment_topic(
         if let Some(k) = input.starts[i] {
             let m = &found[k];
             let foreign = m.members.iter().all(|x| x.country.as_deref().is_some_and(|c| !own.contains(&c)));
-            if !open_agent(m) && Some(k) != subject && foreign && (verb && !aside(m) || head(i)) {
+            // (A party may be an international body: `the pact with the EU`.)
+            let other = m.members.iter().all(|x| x.country.as_deref().is_none_or(|c| !own.contains(&c)));
+            let party = !verb && other && party(i);
+            if !open_agent(m) && Some(k) != subject && (foreign && (verb && !aside(m) || head(i)) || party) {
                 return Some(k);
             }
             i = m.end;

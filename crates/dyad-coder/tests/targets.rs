@@ -16,6 +16,7 @@ Sylvanian = SYL
 Grandfenwick = GFW
 Ruritania = RUR
 Ruritanian = RUR
+Concordia Union = IGOCON
 ";
 
 const AGENTS: &str = "
@@ -27,6 +28,10 @@ official = GOV
 negotiator = GOV
 delegation = GOV
 rebel = REB
+police chief = COP
+opposition = OPP
+student = EDU
+judge = JUD
 ";
 
 const EVENTS: &str = "
@@ -44,11 +49,19 @@ shell = 194
 meet = 040
 say = 010
 voice .. hope = 013
+be confident = 013
 act .. as .. mediator = 045
 carry .. message between = 045
 hold .. talks = 040
 mediate = 045
 exchange .. prisoner = 0841
+accuse = 112
+attack = 190
+seize .. town|city|base = 192
+capture .. town|city|base = 192
+discuss = 040
+discuss .. in .. call = 041
+ratify = 057
 ";
 
 /// `SOURCE CAMEO TARGET` of each event of `input`, joined by `; `.
@@ -108,6 +121,12 @@ fn a_warning_or_hope_is_about_the_actor_its_that_clause_names() {
     check("Freedonia warned that growth in Sylvania would slow.", "FRD 012 -");
     // Guard: the speaker's own country is no target.
     check("Freedonia warned that Freedonian troops would stay.", "FRD 012 -");
+    // The other party of ties the clause is about.
+    check("Freedonia warned that relations with Sylvania could worsen.", "FRD 012 SYL");
+    check("Grandfenwick was confident that the trade pact with the Concordia Union would hold.", "GFW 013 IGOCON");
+    check("Freedonia voiced hope that talks between Sylvania and Ruritania would resume.", "FRD 013 SYL; FRD 013 RUR");
+    // Guard: the speaker's own country as the party is no target.
+    check("Freedonia warned that the deal with Freedonian firms would fail.", "FRD 012 -");
     // Guard: a warning with no `that` clause names no one through it.
     check("Freedonia warned of famine, Sylvania said.", "FRD 012 -");
 }
@@ -124,4 +143,35 @@ fn a_mediator_is_between_the_pair_named_before_it() {
     );
     // Guard: with no pair named, a mediation has no target.
     check("Ruritania mediated the talks.", "RUR 045 -");
+}
+
+#[test]
+fn a_role_noun_of_the_country_belongs_to_the_actor_named_before() {
+    check("Freedonia's opposition accused the country's police chief.", "FRDOPP 112 FRDCOP");
+    check("Sylvanian students criticised the country's most senior judges.", "SYLEDU 111 SYLJUD");
+    check("Ruritanian students condemned the nation's police chief.", "RUREDU 111 RURCOP");
+    // Guard: a police chief of no named country stays unsettled.
+    check("Freedonia's opposition accused a police chief.", "FRDOPP 112 -");
+}
+
+#[test]
+fn a_rebel_force_taking_a_place_in_its_own_country_acts_against_it() {
+    check("Freedonian rebels seized the eastern Freedonian town of Bora.", "FRDREB 192 FRD");
+    check("Sylvanian rebels attacked the Sylvanian city of Tarn.", "SYLREB 190 SYL");
+    check("Freedonian rebels captured an army base in northern Freedonia.", "FRDREB 192 FRD");
+    check("Ruritanian rebels captured an army base in Ruritania's north.", "RURREB 192 RUR");
+    // Guard: a place phrase right after the verb is where, not what.
+    check("Freedonian rebels attacked in Freedonian territory.", "FRDREB 190 -");
+    // Guard: a state's own forces in their own country name no target.
+    check("Freedonian troops seized the Freedonian town of Bora.", "FRDMIL 192 -");
+}
+
+#[test]
+fn a_pair_discussing_a_topic_acts_on_each_other() {
+    check("Freedonia and Sylvania discussed the Ruritania crisis in a phone call.", "FRD 041 SYL; SYL 041 FRD");
+    check("Freedonia and Sylvania discussed Ruritania's future.", "FRD 040 SYL; SYL 040 FRD");
+    // Guard: outside talks, the modifier names the party (`ratified X's membership`).
+    check("Freedonia and Sylvania ratified Ruritanian membership.", "FRD 057 RUR; SYL 057 RUR");
+    // Guard: a third party after `with` is whom the pair met.
+    check("Freedonia and Sylvania discussed the crisis with Ruritania.", "FRD 040 RUR; SYL 040 RUR");
 }

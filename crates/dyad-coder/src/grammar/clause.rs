@@ -338,14 +338,24 @@ pub(super) fn is_joint(code: CameoCode) -> bool {
 /// and adjectives), after `with`/`to`/`against`, the object of an
 /// infinitive after it (`agreed to help X`), or the `with`/`between`
 /// party of its object noun (`welcomed a resumption of ties with X`); not inside a
-/// phrase about something else (`the crisis in X`, `a deal brokered by X`).
-pub(super) fn is_own_object(toks: &[Token], from: usize, start: usize) -> bool {
-    start < from
-        || toks[from..start].iter().all(|t| {
-            matches!(t.tag, Tag::Det | Tag::Adj | Tag::Num | Tag::Possessive | Tag::To | Tag::Verb(VerbForm::Base))
-                || norm_is(t, &["with", "to", "against", "toward", "towards", "the", "a", "an"])
-        })
-        || preceding_prep(toks, start).is_some_and(|p| norm_is(p, &["with", "between"]))
+/// phrase about something else (`the crisis in X`, `a deal brokered by X`),
+/// nor, in talks, one that modifies the topic noun (`discussed the Gaza
+/// truce`, `Syria's future`; `ratified Finnish membership` is Finland's).
+pub(super) fn is_own_object(toks: &[Token], from: usize, k: &Mention, code: CameoCode) -> bool {
+    let start = k.start;
+    let party = preceding_prep(toks, start).is_some_and(|p| norm_is(p, &["with", "between"]));
+    let talks = code.as_str().starts_with("04") || code.as_str() == "036";
+    let topic = talks
+        && toks.get(k.end).is_some_and(|t| t.tag == Tag::Noun && t.case == Case::Lower || t.tag == Tag::Possessive);
+    party
+        || !topic
+            && (start < from
+                || toks[from..start].iter().all(|t| {
+                    matches!(
+                        t.tag,
+                        Tag::Det | Tag::Adj | Tag::Num | Tag::Possessive | Tag::To | Tag::Verb(VerbForm::Base)
+                    ) || norm_is(t, &["with", "to", "against", "toward", "towards", "the", "a", "an"])
+                }))
 }
 
 /// The first token of the clause that a sentence ending in `?` asks
@@ -651,8 +661,9 @@ pub(super) fn asks_question(toks: &[Token], found: &[Mention], trigger_start: us
 
 /// A warning or a hope is about the actor its `that` clause names
 /// (`warned that famine was spreading across Sudan`, `voiced hope that
-/// inspectors could return to Iran`): the first named actor in the clause
-/// after a trigger ending at `from`, not one of the speaker's own country.
+/// inspectors could return to Iran`, `was confident that the deal with the
+/// EU would hold`): the first named actor in the clause after a trigger
+/// ending at `from`, not one of the speaker's own country.
 pub(super) fn comment_topic(
     toks: &[Token],
     input: &Input<'_, '_>,
@@ -678,6 +689,12 @@ pub(super) fn comment_topic(
     // The clause's subject, or an actor after its verb; not one inside a
     // subject about something else (`warned that growth in Kenya would slow`).
     let head = |i: usize| toks[j + 1..i].iter().all(|t| matches!(t.tag, Tag::Det | Tag::Adj | Tag::Num));
+    // The other party of a subject about ties with it: `hoped that the trade
+    // pact with the EU would take effect`, `talks with Washington`.
+    let party = |i: usize| {
+        preceding_prep(toks, i).is_some_and(|p| norm_is(p, &["with", "between"]))
+            && toks[j + 1..i].iter().any(|t| t.tag == Tag::Noun && t.case == Case::Lower)
+    };
     // After the verb, not a name inside a phrase about something else: `a
     // repeat of the experience of Libya`, `their US listings`.
     let aside = |m: &Mention| {
@@ -692,7 +709,10 @@ pub(super) fn comment_topic(
         if let Some(k) = input.starts[i] {
             let m = &found[k];
             let foreign = m.members.iter().all(|x| x.country.as_deref().is_some_and(|c| !own.contains(&c)));
-            if !open_agent(m) && Some(k) != subject && foreign && (verb && !aside(m) || head(i)) {
+            // (A party may be an international body: `the pact with the EU`.)
+            let other = m.members.iter().all(|x| x.country.as_deref().is_none_or(|c| !own.contains(&c)));
+            let party = !verb && other && party(i);
+            if !open_agent(m) && Some(k) != subject && (foreign && (verb && !aside(m) || head(i)) || party) {
                 return Some(k);
             }
             i = m.end;

@@ -1090,25 +1090,14 @@ pub(crate) fn code_sentence(
             && m.target.is_none()
             && target_override[mi].is_none()
             && pair_target.is_none()
-            && target_k.is_some_and(|k| !is_own_object(&s.tokens, m.end.max(trigger_end), found[k].start));
+            && target_k.is_some_and(|k| !is_own_object(&s.tokens, m.end.max(trigger_end), &found[k], code));
         // `rebels stormed a camp in northern Mali`: a country named where a
         // material act's object is counts as a place target (see `make`).
         // (Only inside an object noun phrase of an active verb: in `fighting
         // in Syria` or `were killed in Kabul` the place is where, not what.)
         let country_as_place = aimed_at_place(code)
             && !passive
-            && target_k.is_some_and(|k| {
-                let from = m.end.max(trigger_end);
-                let gap = s.tokens.get(from..found[k].start).unwrap_or_default();
-                gap.iter().any(|t| t.tag == Tag::Noun && !is_direction(t))
-                    && !gap.iter().any(ends_clause)
-                    && preceding_prep(&s.tokens, found[k].start).is_some_and(|p| {
-                        norm_is(p, &["in", "near", "outside", "across", "around", "throughout", "of"])
-                            || is_direction(p)
-                                && found[k].start >= 2
-                                && norm_is(&s.tokens[found[k].start - 2], &["in", "near", "across", "of"])
-                    })
-            });
+            && target_k.is_some_and(|k| country_as_place(&s.tokens, trigger_start, &found[k]));
         let target = target_k
             .filter(|_| !own_pair)
             .filter(|&k| Some(k) != source_k)
@@ -1251,6 +1240,8 @@ pub(crate) fn code_sentence(
             preceding_prep(&s.tokens, found[k].start)
                 .is_some_and(|p| norm_is(p, &["on", "in", "at", "near", "outside", "inside", "into", "around"]))
         });
+        // `accused the country's electoral commission`.
+        let the_country = target_k.and_then(|k| the_country(&s.tokens, &found, k));
         let trigger_span = s.span_of(trigger_start, trigger_end);
         let evidence = Evidence {
             trigger: m.trigger.iter().map(|&t| s.tokens[t].span.slice(&doc.text)).collect::<Vec<_>>().join(" "),
@@ -1302,7 +1293,8 @@ pub(crate) fn code_sentence(
                 let victims = (direct_object || force_victim && !armed) && !captives && people;
                 let acted_upon = domestic || own_state || victims;
                 let here = people_place.clone().filter(|_| victims);
-                let t = settle(t, || here.or_else(|| src.country.clone().filter(|_| acted_upon)))?;
+                let t =
+                    settle(t, || the_country.clone().or(here).or_else(|| src.country.clone().filter(|_| acted_upon)))?;
                 actor(&t, sp, &doc.text)
             });
             if target.as_ref().is_some_and(|t| t.code == source.code) {

@@ -356,3 +356,63 @@ pub(super) fn find_by_agent(s: &Sentence<'_>, input: &Input<'_, '_>, from: usize
     }
     None
 }
+
+/// Whether the country mention `k`, a target of a material act whose verb
+/// is at `trigger_start`, names where the act's object is rather than a
+/// party: inside the object noun phrase after a place preposition (`stormed
+/// a camp in northern Mali`, `captured a base in Mali's north`), or as the
+/// modifier of the object noun (`seized the Ethiopian town of Jijiga`).
+pub(super) fn country_as_place(toks: &[Token], trigger_start: usize, k: &Mention) -> bool {
+    // (From the verb: a pattern's trigger can hold the object noun, `captured
+    // .. base`; not from a place phrase right after it, `captured in Isis
+    // territory in Syria`.)
+    let gap = toks.get(trigger_start + 1..k.start).unwrap_or_default();
+    let where_first = gap.first().is_some_and(|t| norm_is(t, &["in", "at", "near", "inside", "outside", "during"]));
+    let within = !where_first
+        && gap.iter().any(|t| t.tag == Tag::Noun && !is_direction(t))
+        && !gap.iter().any(ends_clause)
+        && preceding_prep(toks, k.start).is_some_and(|p| {
+            norm_is(p, &["in", "near", "outside", "across", "around", "throughout", "of"])
+                || is_direction(p) && k.start >= 2 && norm_is(&toks[k.start - 2], &["in", "near", "across", "of"])
+        });
+    within || modifies_object_noun(toks, trigger_start, k)
+}
+
+/// `attacked the Yemeni city of Marib`, `walked into the Congolese city of
+/// Bukavu`: a country right after the verb (past its particle, determiners
+/// and adjectives) that modifies the noun after it.
+fn modifies_object_noun(toks: &[Token], trigger_start: usize, k: &Mention) -> bool {
+    let mut gap = toks.get(trigger_start + 1..k.start).unwrap_or_default();
+    if let [p, rest @ ..] = gap {
+        if norm_is(p, &["into", "onto", "through", "across", "toward", "towards"]) {
+            gap = rest;
+        }
+    }
+    let head = toks.get(k.end).filter(|t| t.tag != Tag::Possessive).or_else(|| toks.get(k.end + 1));
+    k.members.len() == 1
+        && gap.iter().all(|t| matches!(t.tag, Tag::Det | Tag::Adj) || is_direction(t))
+        && head.is_some_and(|t| t.case == Case::Lower && t.tag == Tag::Noun && !is_direction(t))
+}
+
+/// The country that `the country's` before mention `k` stands for (`accused
+/// the country's electoral commission`): that of the nearest actor named
+/// before it.
+pub(super) fn the_country(toks: &[Token], found: &[Mention], k: usize) -> Option<String> {
+    let m = &found[k];
+    let mut b = m.start;
+    while b > 0 && matches!(toks[b - 1].tag, Tag::Adj | Tag::Det | Tag::Adv) && toks[b - 1].case == Case::Lower {
+        b -= 1;
+    }
+    let owner = b >= 3
+        && toks[b - 1].tag == Tag::Possessive
+        && norm_is(&toks[b - 2], &["country", "nation"])
+        && norm_is(&toks[b - 3], &["the", "this"]);
+    if !owner {
+        return None;
+    }
+    found[..k]
+        .iter()
+        .rev()
+        .filter(|p| p.end < b)
+        .find_map(|p| p.members.iter().find_map(|member| member.country.clone()))
+}

@@ -31,6 +31,11 @@ hope = 013
 impose sanctions on = 163
 criticise = 111
 praise = 051
+launch .. attack = 190
+invasion = 192
+blockade = 191
+talks = 040
+sanctions = 163
 ";
 
 fn coder() -> Coder {
@@ -120,5 +125,31 @@ fn a_country_naming_a_players_or_coachs_side_is_sport() {
         // A country or its leader still acts in politics.
         ("Freedonia criticised Sylvania on Monday.", "FRD 111 SYL"),
         ("Sylvania's star witness criticised Freedonia.", "SYL 111 FRD"),
+    ]);
+}
+
+#[test]
+fn an_act_that_is_possible_awaited_or_risked_is_not_coded() {
+    check_all(&[
+        ("Freedonia is getting ready for a possible Sylvanian attack.", ""),
+        ("Grandfenwick made preparations for a potential Sylvanian blockade.", ""),
+        ("Sylvania is weeks away from invading Freedonia.", ""),
+        ("Sylvania is on the brink of invading Grandfenwick.", ""),
+        ("The crisis raised the risk of a Freedonian invasion of Sylvania.", ""),
+        ("Sylvania used the border incident as a pretext for an invasion of Freedonia.", ""),
+        ("The expected talks between Freedonia and Sylvania were postponed.", ""),
+        ("Sylvanian troops cannot afford attacks on Freedonia.", ""),
+        ("Grandfenwick could face sanctions from Sylvania.", ""),
+    ]);
+}
+
+#[test]
+fn the_act_itself_still_codes_beside_words_of_waiting() {
+    check_all(&[
+        ("Sylvania launched an attack on Freedonia.", "SYL 190 FRD"),
+        // A light verb realises an act that was only threatened before.
+        ("Sylvania launched its long-threatened attack on Freedonia.", "SYL 190 FRD"),
+        ("Sylvanian troops attacked Freedonia on Monday.", "SYL 190 FRD"),
+        ("Freedonia criticised Sylvania for the invasion of Grandfenwick.", "FRD 111 SYL"),
     ]);
 }

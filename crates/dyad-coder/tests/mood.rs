@@ -1,6 +1,7 @@
 //! Mood checks: what is hoped, feared or foreseen of another actor is not
 //! an act, a commitment not to use force is an intention to de-escalate,
-//! and a country naming a player's side acts in sport. A small self-contained dictionary; made-up sentences.
+//! a country naming a player's side acts in sport, and a headline's
+//! passive names who an act was done to. A small self-contained dictionary; made-up sentences.
 
 use std::sync::Arc;
 
@@ -36,6 +37,10 @@ invasion = 192
 blockade = 191
 talks = 040
 sanctions = 163
+arrest = 173
+sentence = 116
+kill = 1823
+expel = 166
 ";
 
 fn coder() -> Coder {
@@ -151,5 +156,33 @@ fn the_act_itself_still_codes_beside_words_of_waiting() {
         ("Sylvania launched its long-threatened attack on Freedonia.", "SYL 190 FRD"),
         ("Sylvanian troops attacked Freedonia on Monday.", "SYL 190 FRD"),
         ("Freedonia criticised Sylvania for the invasion of Grandfenwick.", "FRD 111 SYL"),
+    ]);
+}
+
+#[test]
+fn a_headline_passive_names_who_the_act_was_done_to() {
+    check_all(&[
+        // No agent: no source, no event (not the victim as the actor).
+        ("Freedonia sentenced to pay damages, says Sylvania", ""),
+        ("Sylvanians sentenced to 12 years for espionage", ""),
+        ("Sylvanians arrested in Freedonia over protest", ""),
+        ("Freedonians arrested and jailed in Sylvania", ""),
+        ("Two Sylvanians killed, three wounded", ""),
+        ("Grandfenwick expelled, says Freedonia", ""),
+        // With an agent: the agent acts on the subject.
+        ("Sylvanian journalist arrested by Freedonia", "FRD 173 SYL"),
+    ]);
+}
+
+#[test]
+fn an_active_verb_with_its_object_still_codes() {
+    check_all(&[
+        ("Freedonia arrested two Sylvanian journalists.", "FRD 173 SYL"),
+        ("Freedonia expelled the Sylvanian ambassador on Monday.", "FRD 166 SYL"),
+        ("Sylvanian troops killed at least 18 Freedonian villagers.", "SYL 1823 FRD"),
+        ("Sylvanian troops killed more than 40 Freedonian soldiers.", "SYL 1823 FRD"),
+        ("Freedonia arrested on Monday two Sylvanian journalists.", "FRD 173 SYL"),
+        // (The relative clause's object is its noun: not a passive.)
+        ("Grandfenwick condemned the killings of villagers Sylvania arrested in March.", "SYL 173 -"),
     ]);
 }

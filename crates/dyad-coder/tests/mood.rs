@@ -41,6 +41,7 @@ arrest = 173
 sentence = 116
 kill = 1823
 expel = 166
+accuse = 112
 ";
 
 fn coder() -> Coder {
@@ -169,6 +170,7 @@ fn a_headline_passive_names_who_the_act_was_done_to() {
         ("Freedonians arrested and jailed in Sylvania", ""),
         ("Two Sylvanians killed, three wounded", ""),
         ("Grandfenwick expelled, says Freedonia", ""),
+        ("Sylvanians accused of spying for Freedonia", ""),
         // With an agent: the agent acts on the subject.
         ("Sylvanian journalist arrested by Freedonia", "FRD 173 SYL"),
     ]);

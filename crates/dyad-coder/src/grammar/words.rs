@@ -277,10 +277,10 @@ const DONE_TO: &[&str] = &[
 ];
 
 /// Words that open what a passive's participle goes on with (`sentenced to`,
-/// `arrested for`, `killed in`, `fined over`).
+/// `convicted of`, `killed by`, `arrested for`, `fined over`).
 const PASSIVE_PREPS: &[&str] = &[
-    "to", "for", "in", "on", "at", "over", "after", "amid", "as", "during", "near", "from", "with", "outside",
-    "inside", "while", "across",
+    "to", "of", "by", "for", "in", "on", "at", "over", "after", "amid", "as", "during", "near", "from", "with",
+    "outside", "inside", "while", "across",
 ];
 
 /// `Bolsonaro sentenced to 27 years`, `Dutch tourist fined over salute`,

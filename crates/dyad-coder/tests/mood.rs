@@ -1,6 +1,7 @@
 //! Mood checks: what is hoped, feared or foreseen of another actor is not
 //! an act, a commitment not to use force is an intention to de-escalate,
-//! and a country naming a player's side acts in sport. A small self-contained dictionary; made-up sentences.
+//! a country naming a player's side acts in sport, and a headline's
+//! passive names who an act was done to. A small self-contained dictionary; made-up sentences.
 
 use std::sync::Arc;
 
@@ -31,6 +32,16 @@ hope = 013
 impose sanctions on = 163
 criticise = 111
 praise = 051
+launch .. attack = 190
+invasion = 192
+blockade = 191
+talks = 040
+sanctions = 163
+arrest = 173
+sentence = 116
+kill = 1823
+expel = 166
+accuse = 112
 ";
 
 fn coder() -> Coder {
@@ -120,5 +131,60 @@ fn a_country_naming_a_players_or_coachs_side_is_sport() {
         // A country or its leader still acts in politics.
         ("Freedonia criticised Sylvania on Monday.", "FRD 111 SYL"),
         ("Sylvania's star witness criticised Freedonia.", "SYL 111 FRD"),
+    ]);
+}
+
+#[test]
+fn an_act_that_is_possible_awaited_or_risked_is_not_coded() {
+    check_all(&[
+        ("Freedonia is getting ready for a possible Sylvanian attack.", ""),
+        ("Grandfenwick made preparations for a potential Sylvanian blockade.", ""),
+        ("Sylvania is weeks away from invading Freedonia.", ""),
+        ("Sylvania is on the brink of invading Grandfenwick.", ""),
+        ("The crisis raised the risk of a Freedonian invasion of Sylvania.", ""),
+        ("Sylvania used the border incident as a pretext for an invasion of Freedonia.", ""),
+        ("The expected talks between Freedonia and Sylvania were postponed.", ""),
+        ("Sylvanian troops cannot afford attacks on Freedonia.", ""),
+        ("Grandfenwick could face sanctions from Sylvania.", ""),
+    ]);
+}
+
+#[test]
+fn the_act_itself_still_codes_beside_words_of_waiting() {
+    check_all(&[
+        ("Sylvania launched an attack on Freedonia.", "SYL 190 FRD"),
+        // A light verb realises an act that was only threatened before.
+        ("Sylvania launched its long-threatened attack on Freedonia.", "SYL 190 FRD"),
+        ("Sylvanian troops attacked Freedonia on Monday.", "SYL 190 FRD"),
+        ("Freedonia criticised Sylvania for the invasion of Grandfenwick.", "FRD 111 SYL"),
+    ]);
+}
+
+#[test]
+fn a_headline_passive_names_who_the_act_was_done_to() {
+    check_all(&[
+        // No agent: no source, no event (not the victim as the actor).
+        ("Freedonia sentenced to pay damages, says Sylvania", ""),
+        ("Sylvanians sentenced to 12 years for espionage", ""),
+        ("Sylvanians arrested in Freedonia over protest", ""),
+        ("Freedonians arrested and jailed in Sylvania", ""),
+        ("Two Sylvanians killed, three wounded", ""),
+        ("Grandfenwick expelled, says Freedonia", ""),
+        ("Sylvanians accused of spying for Freedonia", ""),
+        // With an agent: the agent acts on the subject.
+        ("Sylvanian journalist arrested by Freedonia", "FRD 173 SYL"),
+    ]);
+}
+
+#[test]
+fn an_active_verb_with_its_object_still_codes() {
+    check_all(&[
+        ("Freedonia arrested two Sylvanian journalists.", "FRD 173 SYL"),
+        ("Freedonia expelled the Sylvanian ambassador on Monday.", "FRD 166 SYL"),
+        ("Sylvanian troops killed at least 18 Freedonian villagers.", "SYL 1823 FRD"),
+        ("Sylvanian troops killed more than 40 Freedonian soldiers.", "SYL 1823 FRD"),
+        ("Freedonia arrested on Monday two Sylvanian journalists.", "FRD 173 SYL"),
+        // (The relative clause's object is its noun: not a passive.)
+        ("Grandfenwick condemned the killings of villagers Sylvania arrested in March.", "SYL 173 -"),
     ]);
 }

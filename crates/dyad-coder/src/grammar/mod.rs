@@ -787,7 +787,9 @@ pub(crate) fn code_sentence(
         let passive = (s.tokens[vg_start..trigger_start].iter().any(is_be)
             || shared_passive
             || reduced_passive
-            || elided_passive)
+            || elided_passive
+            || vg_start == trigger_start
+                && input.ends[vg_start].is_some_and(|k| headline_passive(&s.tokens, found[k].start, trigger_start)))
             && participle_form
             && m.source.is_none();
         // (Not a reduced one: in `X, praised by Y, met Z` the verb after the comma is X's.)

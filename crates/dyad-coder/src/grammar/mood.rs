@@ -232,6 +232,9 @@ pub(super) fn foreseen(
     vg_start: usize,
     trigger_start: usize,
 ) -> bool {
+    if awaited(toks, vg_start, trigger_start) {
+        return true;
+    }
     // A noun trigger after a light verb (`will launch strikes`) has that verb's group.
     let vg = light_verb(toks, trigger_start).map_or(vg_start, |v| verb_group_start(toks, v));
     let Some(k) = input.ends.get(vg).copied().flatten() else { return false };
@@ -250,6 +253,114 @@ pub(super) fn foreseen(
     let lemma = t.lemma.as_str();
     FORESEEING.contains(&lemma)
         || WARNING.contains(&lemma) && (is_future(toks, vg, trigger_start) || is_hypothetical(toks, vg, trigger_start))
+}
+
+/// Adjectives that put an act's noun in the future or in doubt: `a
+/// possible Russian attack`, `the imminent invasion`, `expected talks`.
+const UNREALISED: &[&str] = &[
+    "possible",
+    "potential",
+    "prospective",
+    "imminent",
+    "impending",
+    "looming",
+    "feared",
+    "long-feared",
+    "expected",
+    "anticipated",
+    "likely",
+    "hypothetical",
+    "eventual",
+    "proposed",
+    "planned",
+    "mooted",
+    "rumoured",
+    "rumored",
+];
+
+/// Heads whose `for`/`of`/`from` phrase names an act awaited, risked or
+/// used as a pretext, not one done: `preparations for an attack`, `the
+/// risk of a strike`, `weeks away from invading`, `on the brink of war`.
+const AWAITING: &[&str] = &[
+    "preparation",
+    "preparations",
+    "prepare",
+    "brace",
+    "pretext",
+    "excuse",
+    "justification",
+    "away",
+    "brink",
+    "verge",
+    "risk",
+    "threat",
+    "danger",
+    "fear",
+    "prospect",
+    "spectre",
+    "specter",
+    "possibility",
+    "likelihood",
+];
+
+/// Verbs whose object under `can`/`could`/`may`/`might` is an act that
+/// already goes on (`could stop the attacks`, `may end the strikes`).
+const ONGOING_OBJECT: &[&str] = &[
+    "stop",
+    "end",
+    "halt",
+    "cease",
+    "suspend",
+    "continue",
+    "resume",
+    "condemn",
+    "investigate",
+    "escalate",
+    "intensify",
+];
+
+/// Whether the noun or gerund trigger at `trigger_start` names an act
+/// that has not happened: under an adjective of possibility (`a possible
+/// Russian attack`), after a head of waiting or risk (`preparations for a
+/// potential blockade`, `weeks away from invading`), or the object of a
+/// verb under `can`, `could`, `may` or `might` (`cannot afford attacks`,
+/// `could face sanctions`). A light verb (`launched its threatened
+/// offensive`) realises the act and is left to its own verb group.
+fn awaited(toks: &[Token], vg_start: usize, trigger_start: usize) -> bool {
+    let t = &toks[trigger_start];
+    let being = trigger_start > 0 && toks[vg_start..trigger_start].iter().any(|u| u.norm == "being");
+    if !(matches!(t.tag, Tag::Noun | Tag::Verb(VerbForm::Gerund)) || being) || light_verb(toks, trigger_start).is_some()
+    {
+        return false;
+    }
+    // The noun phrase before the trigger: determiners, modifiers, names.
+    let mut j = vg_start.min(trigger_start);
+    while j > 0 && trigger_start - j < 6 {
+        let u = &toks[j - 1];
+        let modifier = matches!(u.tag, Tag::Det | Tag::Adj | Tag::Num | Tag::Possessive | Tag::ProperNoun | Tag::Adv)
+            || u.tag == Tag::Noun
+            || matches!(u.tag, Tag::Verb(VerbForm::PastParticiple | VerbForm::Past)) && u.case == Case::Lower;
+        if !modifier || norm_is(u, &["which", "that", "who", "whose", "what"]) {
+            break;
+        }
+        if norm_is(u, UNREALISED) {
+            return true;
+        }
+        j -= 1;
+    }
+    let Some(p) = j.checked_sub(1) else { return false };
+    if norm_is(&toks[p], &["for", "of", "from"]) {
+        return p
+            .checked_sub(1)
+            .is_some_and(|h| norm_is(&toks[h], AWAITING) || AWAITING.contains(&toks[h].lemma.as_str()));
+    }
+    // `cannot afford attacks`: the verb whose object the noun is, under a modal of possibility.
+    verb_before_noun(toks, trigger_start).is_some_and(|v| {
+        !ONGOING_OBJECT.contains(&toks[v].lemma.as_str())
+            && toks[verb_group_start(toks, v)..v]
+                .iter()
+                .any(|u| norm_is(u, &["can", "could", "may", "might", "cannot", "ca"]))
+    })
 }
 
 /// `pledged not to attack`, `vowed never to invade`: a commitment not to

@@ -219,3 +219,137 @@ pub(super) fn sport_role(toks: &[Token], end: usize) -> bool {
     let ranked = first.norm == "number" && toks.get(end + 1).is_some_and(|n| norm_is(n, &["one", "two", "three"]));
     role(first) || international || ranked || norm_is(first, SPORTS) && toks.get(end + 1).is_some_and(role)
 }
+
+/// Acts that need an object when active: with none after them, the verb is
+/// a passive whose `is` a headline dropped.
+const DONE_TO: &[&str] = &[
+    "arrest",
+    "detain",
+    "jail",
+    "imprison",
+    "sentence",
+    "convict",
+    "fine",
+    "indict",
+    "charge",
+    "kidnap",
+    "abduct",
+    "seize",
+    "capture",
+    "kill",
+    "execute",
+    "lynch",
+    "behead",
+    "assassinate",
+    "murder",
+    "wound",
+    "injure",
+    "torture",
+    "expel",
+    "deport",
+    "extradite",
+    "ban",
+    "sanction",
+    "summon",
+    "invite",
+    "criticise",
+    "criticize",
+    "slam",
+    "rebuke",
+    "condemn",
+    "praise",
+    "ridicule",
+    "blame",
+    "accuse",
+    "investigate",
+    "probe",
+    "question",
+    "interrogate",
+    "harass",
+    "assault",
+    "nab",
+    "snatch",
+    "target",
+    "pardon",
+    "acquit",
+    "oust",
+    "sack",
+];
+
+/// Words that open what a passive's participle goes on with (`sentenced to`,
+/// `convicted of`, `killed by`, `arrested for`, `fined over`).
+const PASSIVE_PREPS: &[&str] = &[
+    "to", "of", "by", "for", "in", "on", "at", "over", "after", "amid", "as", "during", "near", "from", "with",
+    "outside", "inside", "while", "across",
+];
+
+/// `Bolsonaro sentenced to 27 years`, `Dutch tourist fined over salute`,
+/// `Sri Lankan man lynched and set on fire`: a verb of an act done to
+/// someone, right after its noun phrase (`subject_end`, the trigger's
+/// start) with no auxiliary and no object, is a headline's passive: the
+/// noun phrase is who it was done to. Not before a number (`killed at
+/// least 18`, `arrested over 50`) or a date fronted before the object
+/// (`seized on Monday two tankers`).
+pub(super) fn headline_passive(toks: &[Token], subject_start: usize, trigger_start: usize) -> bool {
+    // (The word right after the verb: a pattern's later words may be its object.)
+    let after = trigger_start + 1;
+    let t = &toks[trigger_start];
+    if !matches!(t.tag, Tag::Verb(VerbForm::Past | VerbForm::PastParticiple)) || !DONE_TO.contains(&t.lemma.as_str()) {
+        return false;
+    }
+    // `the civilians Russia deported to Siberia`: a noun before the actor
+    // makes the verb a relative clause's, whose object is that noun.
+    if subject_start > 0 && toks[subject_start - 1].tag == Tag::Noun && toks[subject_start - 1].case == Case::Lower {
+        return false;
+    }
+    let Some(next) = toks.get(after) else { return true };
+    let then = toks.get(after + 1);
+    let quantity = |u: Option<&Token>| {
+        u.is_some_and(|u| {
+            u.tag == Tag::Num
+                || norm_is(u, &["least", "most", "than", "many", "much", "dozens", "hundreds", "thousands", "scores"])
+        })
+    };
+    if norm_is(next, PASSIVE_PREPS) {
+        // (`accused on Monday Ukraine of ...`: the object after the date.)
+        let dated = norm_is(next, &["on", "in"])
+            && then.is_some_and(|u| u.case == Case::Title && is_weekday_or_month(&u.norm))
+            && toks[after + 2..]
+                .iter()
+                .find(|u| u.tag != Tag::Num)
+                .is_some_and(|u| !norm_is(u, PASSIVE_PREPS) && !is_stop_punct(u));
+        // (`sentenced to 27 years` is no object.)
+        return (!quantity(then) || next.norm == "to") && !dated;
+    }
+    // `lynched and set on fire`: another participle with no object either.
+    if next.norm == "and" {
+        return then.is_some_and(|u| matches!(u.tag, Tag::Verb(VerbForm::Past | VerbForm::PastParticiple)))
+            && toks.get(after + 2).is_none_or(|u| norm_is(u, PASSIVE_PREPS) || is_stop_punct(u));
+    }
+    norm_is(next, &[",", ";", ":", ".", "-", "--", "|", "!"])
+}
+
+fn is_weekday_or_month(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}

@@ -43,8 +43,8 @@ use dyad_text::{Case, Lexicon, Scratch};
 
 pub use parse::FileKind;
 pub use pattern::{
-    prefix_of, Elem, EventPattern, PatternIndex, PatternInput, PatternMatch, MAX_GAP, MAX_STEPS, NO_EVENT, PREFIX_MARK,
-    VERB_MARK,
+    prefix_of, Elem, EventPattern, PatternIndex, PatternInput, PatternMatch, PatternScratch, MAX_GAP, MAX_STEPS,
+    NO_EVENT, PREFIX_MARK, VERB_MARK,
 };
 pub use trie::{KeyRow, PhraseTrie, TokenKeys, NO_KEY};
 
@@ -1096,6 +1096,11 @@ impl Dictionaries {
     /// Every pattern match in a sentence.
     pub fn find_patterns(&self, input: &dyn PatternInput) -> Vec<PatternMatch> {
         self.index.find_all(&self.patterns, input)
+    }
+
+    /// [`Dictionaries::find_patterns`] with a worker's reusable buffers.
+    pub fn find_patterns_with(&self, input: &dyn PatternInput, scratch: &mut PatternScratch) -> Vec<PatternMatch> {
+        self.index.find_all_with(&self.patterns, input, scratch)
     }
 }
 

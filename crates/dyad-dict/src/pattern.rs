@@ -384,15 +384,14 @@ struct Split {
 
 /// Each key id of `occurs` (sorted `id << 32 | position`) with its last
 /// position.
-fn distinct_last(occurs: &[u64]) -> Vec<(u32, u32)> {
-    let mut out: Vec<(u32, u32)> = Vec::new();
+fn distinct_last(occurs: &[u64], out: &mut Vec<(u32, u32)>) {
+    out.clear();
     for (id, pos) in occurs.iter().map(|&o| ((o >> 32) as u32, o as u32)) {
         match out.last_mut() {
             Some(last) if last.0 == id => last.1 = pos,
             _ => out.push((id, pos)),
         }
     }
-    out
 }
 
 /// Largest set of first keys checked before trying a pattern.
@@ -648,22 +647,51 @@ impl PatternIndex {
     /// Every pattern match in the input, in order of anchor position.
     /// `patterns` are the ones the index was built from.
     pub fn find_all(&self, patterns: &[EventPattern], input: &dyn PatternInput) -> Vec<PatternMatch> {
+        self.find_all_with(patterns, input, &mut PatternScratch::default())
+    }
+
+    /// [`PatternIndex::find_all`] with the buffers of `scratch`: a worker
+    /// that keeps one across sentences allocates only for the matches.
+    pub fn find_all_with(
+        &self,
+        patterns: &[EventPattern],
+        input: &dyn PatternInput,
+        scratch: &mut PatternScratch,
+    ) -> Vec<PatternMatch> {
         debug_assert!(self.compiled.is_empty() || patterns.len() == self.compiled.len());
         let mut out = Vec::new();
         let len = input.len();
         if self.compiled.is_empty() || len == 0 {
             return out;
         }
+        let PatternScratch {
+            ids,
+            stem_ids,
+            stem_at,
+            anchoring,
+            occurs,
+            sig_after,
+            tried,
+            set,
+            after_ids,
+            picked,
+            stack,
+            seen,
+            frontier,
+            next,
+            trigger,
+        } = scratch;
         // Each key is looked up once per sentence; from here on keys are
         // ids. The stems of key `k` of token `i` are
         // `stem_ids[stem_at[3 * i + k]..stem_at[3 * i + k + 1]]`, less those
         // of the token's earlier keys (so a token's stems are listed once).
         // Written in place: a push per key costs a capacity test.
-        let mut ids = vec![[NO_KEY; 3]; len];
-        // Sized for a typical sentence: growing costs more than the slack.
-        let mut stem_ids: Vec<u32> = Vec::with_capacity(len);
-        let mut stem_at: Vec<u32> = vec![0; 3 * len + 1];
-        let mut anchoring: Vec<usize> = Vec::with_capacity(len);
+        ids.clear();
+        ids.resize(len, [NO_KEY; 3]);
+        stem_ids.clear();
+        stem_at.clear();
+        stem_at.resize(3 * len + 1, 0);
+        anchoring.clear();
         let anchors = |id: &u32| !self.candidates_of(*id).is_empty();
         for i in 0..len {
             let token = stem_ids.len();
@@ -693,7 +721,7 @@ impl PatternIndex {
                             // Most keys start with no stem: nothing to gather.
                             if key.stems.0 < key.stems.1 {
                                 let stems = &self.vocabulary_stems[key.stems.0 as usize..key.stems.1 as usize];
-                                push_new(&mut stem_ids, token, stems.iter().copied());
+                                push_new(stem_ids, token, stems.iter().copied());
                             }
                         }
                         stem_at[3 * i + k + 1] = stem_ids.len() as u32;
@@ -715,7 +743,7 @@ impl PatternIndex {
                         row[k] = key.own;
                         if key.stems.0 < key.stems.1 {
                             let stems = &self.vocabulary_stems[key.stems.0 as usize..key.stems.1 as usize];
-                            push_new(&mut stem_ids, token, stems.iter().copied());
+                            push_new(stem_ids, token, stems.iter().copied());
                         }
                     }
                     None => {
@@ -725,7 +753,7 @@ impl PatternIndex {
                         }
                         // Most keys here are `""` (no dictionary uses the word).
                         if !keys[k].is_empty() {
-                            push_new(&mut stem_ids, token, self.stems.prefixes_of(keys[k]).map(|(_, &s)| s));
+                            push_new(stem_ids, token, self.stems.prefixes_of(keys[k]).map(|(_, &s)| s));
                         }
                     }
                 }
@@ -741,13 +769,15 @@ impl PatternIndex {
         if anchoring.is_empty() {
             return out;
         }
+        let (ids, stem_ids, stem_at) = (&ids[..], &stem_ids[..], &stem_at[..]);
         let stems_of = |i: usize| &stem_ids[stem_at[3 * i] as usize..stem_at[3 * i + 3] as usize];
         // Where each key occurs, as `id << 32 | position` (for the
         // pre-check): sorted, by id then position, as one integer.
-        let mut occurs: Vec<u64> = Vec::with_capacity(3 * len + stem_ids.len());
+        occurs.clear();
         // And the signature of the key ids after each position (the
         // pre-check's quick rejection): both in one pass, from the end.
-        let mut sig_after = vec![Signature::default(); len + 1];
+        sig_after.clear();
+        sig_after.resize(len + 1, Signature::default());
         let mut sig = Signature::default();
         for i in (0..len).rev() {
             sig_after[i] = sig;
@@ -771,17 +801,20 @@ impl PatternIndex {
             }
         }
         occurs.sort_unstable();
+        // Every branch clears the bits it set: all are clear here.
+        seen.clear();
+        seen.resize(len + 2, false);
         let mut m = Matcher {
             input,
             len,
-            ids: &ids,
-            stem_ids: &stem_ids,
-            stem_at: &stem_at,
-            stack: Vec::new(),
-            seen: vec![false; len + 2],
-            frontier: Vec::new(),
-            next: Vec::new(),
-            trigger: Vec::new(),
+            ids,
+            stem_ids,
+            stem_at,
+            stack: std::mem::take(stack),
+            seen: std::mem::take(seen),
+            frontier: std::mem::take(frontier),
+            next: std::mem::take(next),
+            trigger: std::mem::take(trigger),
             budget: 0,
             source: None,
             target: None,
@@ -791,13 +824,16 @@ impl PatternIndex {
         // A token visits each list once (its keys' exact ids are distinct,
         // and so are its stems), so only a pattern listed under several
         // keys may come twice; it is tried the first time only.
-        let mut tried = vec![0u64; self.compiled.len().div_ceil(64)];
-        let mut set: Vec<u32> = Vec::new();
+        // The last sentence's bits are cleared before the set is sized for
+        // this index.
+        for id in set.drain(..) {
+            tried[id as usize / 64] &= !(1 << (id % 64));
+        }
+        tried.resize(self.compiled.len().div_ceil(64), 0);
         // For long lists: each key id of the sentence with its last
         // position (made when first needed), and the candidates kept.
-        let mut after_ids: Vec<(u32, u32)> = Vec::new();
-        let mut picked: Vec<u32> = Vec::new();
-        for i in anchoring {
+        after_ids.clear();
+        for &i in anchoring.iter() {
             let row = &ids[i];
             for id in set.drain(..) {
                 tried[id as usize / 64] &= !(1 << (id % 64));
@@ -825,11 +861,11 @@ impl PatternIndex {
                     };
                     if let Some(split) = split {
                         if after_ids.is_empty() {
-                            after_ids = distinct_last(&occurs);
+                            distinct_last(occurs, after_ids);
                         }
                         picked.clear();
                         picked.extend_from_slice(&split.rest);
-                        for &(id, last) in &after_ids {
+                        for &(id, last) in after_ids.iter() {
                             if last as usize > i {
                                 picked.extend(split.by_key.get(&id).into_iter().flatten());
                             }
@@ -859,7 +895,7 @@ impl PatternIndex {
                             set.push(id);
                         }
                         let p = &self.compiled[id as usize];
-                        if !precheck(p, i, &occurs, &sig_after[i]) {
+                        if !precheck(p, i, occurs, &sig_after[i]) {
                             continue;
                         }
                         if let Some(found) = m.anchored(p, id, i) {
@@ -869,6 +905,7 @@ impl PatternIndex {
                 }
             }
         }
+        (*stack, *seen, *frontier, *next, *trigger) = (m.stack, m.seen, m.frontier, m.next, m.trigger);
         out
     }
 
@@ -915,6 +952,28 @@ fn precheck(p: &Compiled, i: usize, occurs: &[u64], sig_after: &Signature) -> bo
                 to > 0 && (occurs[to - 1] >> 32) as u32 == id && occurs[to - 1] as u32 > i
             })
     })
+}
+
+/// Reusable buffers for [`PatternIndex::find_all_with`]: keep one per
+/// thread. Between calls they hold nothing that matters but their memory
+/// (and `tried`, whose set bits `set` lists).
+#[derive(Debug, Default)]
+pub struct PatternScratch {
+    ids: Vec<[u32; 3]>,
+    stem_ids: Vec<u32>,
+    stem_at: Vec<u32>,
+    anchoring: Vec<usize>,
+    occurs: Vec<u64>,
+    sig_after: Vec<Signature>,
+    tried: Vec<u64>,
+    set: Vec<u32>,
+    after_ids: Vec<(u32, u32)>,
+    picked: Vec<u32>,
+    stack: Vec<usize>,
+    seen: Vec<bool>,
+    frontier: Vec<usize>,
+    next: Vec<usize>,
+    trigger: Vec<usize>,
 }
 
 /// The matcher over one sentence, with its reusable buffers: no allocation

@@ -150,7 +150,10 @@ impl<'a> Sentence<'a> {
     /// keys): the trigger test of the early skip, and the verb test of a
     /// Title Case headline.
     pub fn can_anchor(&self, i: usize, index: &dyad_dict::PatternIndex) -> bool {
-        self.keys(i).iter().any(|k| !k.is_empty() && index.is_anchor(k))
+        let row = self.keys(i);
+        // The row's bits settle most tokens without hashing a key; they
+        // come from the dictionaries `index` belongs to.
+        row.may_anchor() && row.iter().any(|k| !k.is_empty() && index.is_anchor(k))
     }
 
     /// Every pattern match in `input` (a view of this sentence), with the

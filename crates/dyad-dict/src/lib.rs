@@ -746,7 +746,7 @@ const HASHED: u32 = NO_KEY - 1;
 const ACTOR_SLOT: u8 = 1;
 const AGENT_SLOT: u8 = 2;
 const PLACE_SLOT: u8 = 4;
-const ANCHOR_BIT: u8 = 8;
+pub(crate) const ANCHOR_BIT: u8 = 8;
 /// Every bit: what a key outside the vocabulary may do.
 const ALL_STARTS: u8 = ACTOR_SLOT | AGENT_SLOT | PLACE_SLOT | ANCHOR_BIT;
 /// What makes a sentence worth coding (see [`Dictionaries::opens`]).

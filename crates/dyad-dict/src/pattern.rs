@@ -1020,15 +1020,37 @@ impl Matcher<'_> {
         if verb && (pos >= self.len || !self.input.is_verb(pos)) {
             return 0;
         }
+        // Most alternatives fail on their first word (an element may list
+        // dozens): the token at `pos` is read once and each first key
+        // compared here, without a call per alternative.
+        let stem_ids = self.stem_ids;
+        let (here, row, stems) = match self.ids.get(pos) {
+            Some(&row) if pos < self.len => {
+                (true, row, &stem_ids[self.stem_at[3 * pos] as usize..self.stem_at[3 * pos + 3] as usize])
+            }
+            _ => (false, [NO_KEY; 3], &[][..]),
+        };
         for alt in alts {
-            if alt.iter().enumerate().all(|(k, &key)| self.token_matches(pos + k, key)) {
+            let hit = match alt.split_first() {
+                None => true,
+                Some((&first, rest)) => {
+                    here && match first {
+                        Key::Exact(id) => row.contains(&id),
+                        Key::Prefix(s) => stems.contains(&s),
+                        Key::Never => false,
+                    } && rest.iter().enumerate().all(|(k, &key)| self.token_matches(pos + 1 + k, key))
+                }
+            };
+            if hit {
                 let end = pos + alt.len();
                 if !self.stack[base..].contains(&end) {
                     self.stack.push(end);
                 }
             }
         }
-        self.stack[base..].sort_unstable_by(|a, b| b.cmp(a));
+        if self.stack.len() > base + 1 {
+            self.stack[base..].sort_unstable_by(|a, b| b.cmp(a));
+        }
         self.stack.len() - base
     }
 

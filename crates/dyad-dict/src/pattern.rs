@@ -317,7 +317,15 @@ const NO_KEY: u32 = u32::MAX;
 /// An element compiled for the matcher.
 #[derive(Debug)]
 enum CElem {
-    Words { alts: Vec<Box<[Key]>>, optional: bool, verb: bool },
+    /// `firsts`: the [`Signature`] of the alternatives' first keys, `None`
+    /// when one is empty (it matches anywhere): a token none of whose keys
+    /// is in it starts no alternative.
+    Words {
+        alts: Vec<Box<[Key]>>,
+        optional: bool,
+        verb: bool,
+        firsts: Option<Signature>,
+    },
     Gap,
     LongGap,
     Source,
@@ -384,6 +392,19 @@ struct Split {
 
 /// Each key id of `occurs` (sorted `id << 32 | position`) with its last
 /// position.
+/// The [`Signature`] of the first keys of `alts` (see [`CElem::Words`]).
+fn first_keys(alts: &[Box<[Key]>]) -> Option<Signature> {
+    let mut sig = Signature::default();
+    for alt in alts {
+        match alt.first() {
+            None => return None,
+            Some(Key::Exact(id) | Key::Prefix(id)) => sig_add(&mut sig, *id),
+            Some(Key::Never) => {}
+        }
+    }
+    Some(sig)
+}
+
 fn distinct_last(occurs: &[u64], out: &mut Vec<(u32, u32)>) {
     out.clear();
     for (id, pos) in occurs.iter().map(|&o| ((o >> 32) as u32, o as u32)) {
@@ -492,6 +513,7 @@ impl PatternIndex {
                             alts: alts.iter().map(|alt| alt.iter().map(|k| keys.key(k)).collect()).collect(),
                             optional: *optional,
                             verb: *verb,
+                            firsts: None,
                         },
                         Elem::Gap => CElem::Gap,
                         Elem::LongGap => CElem::LongGap,
@@ -505,12 +527,13 @@ impl PatternIndex {
         // Stems are numbered after the exact keys.
         let shift = keys.exact.len() as u32;
         for e in elems.iter_mut().flatten() {
-            if let CElem::Words { alts, .. } = e {
+            if let CElem::Words { alts, firsts, .. } = e {
                 for key in alts.iter_mut().flat_map(|alt| alt.iter_mut()) {
                     if let Key::Prefix(n) = key {
                         *n += shift;
                     }
                 }
+                *firsts = first_keys(alts);
             }
         }
         debug_assert!(patterns.len() < SHARED as usize);
@@ -671,6 +694,7 @@ impl PatternIndex {
             anchoring,
             occurs,
             sig_after,
+            token_sigs,
             tried,
             set,
             after_ids,
@@ -778,6 +802,9 @@ impl PatternIndex {
         // pre-check's quick rejection): both in one pass, from the end.
         sig_after.clear();
         sig_after.resize(len + 1, Signature::default());
+        // And each token's own (see `Matcher::words_forward`).
+        token_sigs.clear();
+        token_sigs.resize(len, Signature::default());
         let mut sig = Signature::default();
         for i in (0..len).rev() {
             sig_after[i] = sig;
@@ -786,18 +813,23 @@ impl PatternIndex {
             if *row == [NO_KEY; 3] && stem_at[3 * i] == stem_at[3 * i + 3] {
                 continue;
             }
+            let mut own = Signature::default();
             for k in 0..3 {
                 let id = row[k];
                 if id != NO_KEY {
-                    sig_add(&mut sig, id);
+                    sig_add(&mut own, id);
                     if !row[..k].contains(&id) {
                         occurs.push(u64::from(id) << 32 | i as u64);
                     }
                 }
             }
             for &s in stems_of(i) {
-                sig_add(&mut sig, s);
+                sig_add(&mut own, s);
                 occurs.push(u64::from(s) << 32 | i as u64);
+            }
+            token_sigs[i] = own;
+            for (all, one) in sig.iter_mut().zip(own) {
+                *all |= one;
             }
         }
         occurs.sort_unstable();
@@ -810,6 +842,7 @@ impl PatternIndex {
             ids,
             stem_ids,
             stem_at,
+            token_sigs,
             stack: std::mem::take(stack),
             seen: std::mem::take(seen),
             frontier: std::mem::take(frontier),
@@ -965,6 +998,7 @@ pub struct PatternScratch {
     anchoring: Vec<usize>,
     occurs: Vec<u64>,
     sig_after: Vec<Signature>,
+    token_sigs: Vec<Signature>,
     tried: Vec<u64>,
     set: Vec<u32>,
     after_ids: Vec<(u32, u32)>,
@@ -985,6 +1019,8 @@ struct Matcher<'a> {
     /// The stems of each token's keys (see [`PatternIndex::find_all`]).
     stem_ids: &'a [u32],
     stem_at: &'a [u32],
+    /// The [`Signature`] of each token's keys and stems.
+    token_sigs: &'a [Signature],
     stack: Vec<usize>,
     seen: Vec<bool>,
     frontier: Vec<usize>,
@@ -1015,9 +1051,13 @@ impl Matcher<'_> {
 
     /// Pushes the ends of every alternative matching at `pos` onto the
     /// stack, farthest first, without duplicates; returns how many.
-    fn words_forward(&mut self, alts: &[Box<[Key]>], pos: usize, verb: bool) -> usize {
+    fn words_forward(&mut self, alts: &[Box<[Key]>], firsts: Option<&Signature>, pos: usize, verb: bool) -> usize {
         let base = self.stack.len();
         if verb && (pos >= self.len || !self.input.is_verb(pos)) {
+            return 0;
+        }
+        // Most elements have no first key among the token's: one test.
+        if firsts.is_some_and(|f| !self.token_sigs.get(pos).is_some_and(|t| sig_meets(f, t))) {
             return 0;
         }
         // Most alternatives fail on their first word (an element may list
@@ -1160,7 +1200,8 @@ impl Matcher<'_> {
         let CElem::Words { alts, verb, .. } = &p.elems[p.anchor] else { return None };
         self.budget = MAX_STEPS;
         let base = self.stack.len();
-        let n = self.words_forward(alts, i, *verb);
+        // The anchor's keys start an alternative: no signature test.
+        let n = self.words_forward(alts, None, i, *verb);
         let mut found = None;
         for at in base..base + n {
             let anchor_end = self.stack[at];
@@ -1199,9 +1240,9 @@ impl Matcher<'_> {
         self.budget = self.budget.checked_sub(1)?;
         let saved = self.save();
         match elem {
-            CElem::Words { alts, optional, verb } => {
+            CElem::Words { alts, optional, verb, firsts } => {
                 let base = self.stack.len();
-                let n = self.words_forward(alts, pos, *verb);
+                let n = self.words_forward(alts, firsts.as_ref(), pos, *verb);
                 for at in base..base + n {
                     let end = self.stack[at];
                     self.trigger.extend(pos..end);
@@ -1267,7 +1308,7 @@ impl Matcher<'_> {
         self.budget = self.budget.checked_sub(1)?;
         let saved = self.save();
         match &elems[k - 1] {
-            CElem::Words { alts, optional, verb } => {
+            CElem::Words { alts, optional, verb, .. } => {
                 let base = self.stack.len();
                 let n = self.words_backward(alts, end, *verb);
                 for at in base..base + n {

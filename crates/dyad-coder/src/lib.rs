@@ -80,6 +80,9 @@ pub struct Workspace {
     /// `Sentence` when it is dropped (see `sentence.rs`).
     tokens: Vec<dyad_text::Token>,
     keys: Vec<dyad_dict::KeyRow<'static>>,
+    /// The pattern search's buffers, used while a `Sentence` holds the
+    /// workspace (see `Sentence::find_patterns`).
+    patterns: std::cell::RefCell<dyad_dict::PatternScratch>,
 }
 
 /// Builds a [`Coder`].

@@ -1,7 +1,7 @@
 //! One analysed sentence: tokens plus the keys the dictionaries match on.
 
 use dyad_core::Span;
-use dyad_dict::{KeyRow, TokenKeys};
+use dyad_dict::{KeyRow, PatternInput, PatternMatch, TokenKeys};
 use dyad_text::{Case, LemmaKind, Token};
 
 use crate::{skip, Coder, Workspace, MAX_SENTENCE_TOKENS};
@@ -150,7 +150,16 @@ impl<'a> Sentence<'a> {
     /// keys): the trigger test of the early skip, and the verb test of a
     /// Title Case headline.
     pub fn can_anchor(&self, i: usize, index: &dyad_dict::PatternIndex) -> bool {
-        self.keys(i).iter().any(|k| !k.is_empty() && index.is_anchor(k))
+        let row = self.keys(i);
+        // The row's bits settle most tokens without hashing a key; they
+        // come from the dictionaries `index` belongs to.
+        row.may_anchor() && row.iter().any(|k| !k.is_empty() && index.is_anchor(k))
+    }
+
+    /// Every pattern match in `input` (a view of this sentence), with the
+    /// worker's buffers.
+    pub fn find_patterns(&self, dicts: &dyad_dict::Dictionaries, input: &dyn PatternInput) -> Vec<PatternMatch> {
+        dicts.find_patterns_with(input, &mut self.home.patterns.borrow_mut())
     }
 
     /// Document span from the first byte of token `start` to the last of `end - 1`.

@@ -43,8 +43,8 @@ use dyad_text::{Case, Lexicon, Scratch};
 
 pub use parse::FileKind;
 pub use pattern::{
-    prefix_of, Elem, EventPattern, PatternIndex, PatternInput, PatternMatch, MAX_GAP, MAX_STEPS, NO_EVENT, PREFIX_MARK,
-    VERB_MARK,
+    prefix_of, Elem, EventPattern, PatternIndex, PatternInput, PatternMatch, PatternScratch, MAX_GAP, MAX_STEPS,
+    NO_EVENT, PREFIX_MARK, VERB_MARK,
 };
 pub use trie::{KeyRow, PhraseTrie, TokenKeys, NO_KEY};
 
@@ -746,7 +746,7 @@ const HASHED: u32 = NO_KEY - 1;
 const ACTOR_SLOT: u8 = 1;
 const AGENT_SLOT: u8 = 2;
 const PLACE_SLOT: u8 = 4;
-const ANCHOR_BIT: u8 = 8;
+pub(crate) const ANCHOR_BIT: u8 = 8;
 /// Every bit: what a key outside the vocabulary may do.
 const ALL_STARTS: u8 = ACTOR_SLOT | AGENT_SLOT | PLACE_SLOT | ANCHOR_BIT;
 /// What makes a sentence worth coding (see [`Dictionaries::opens`]).
@@ -1096,6 +1096,11 @@ impl Dictionaries {
     /// Every pattern match in a sentence.
     pub fn find_patterns(&self, input: &dyn PatternInput) -> Vec<PatternMatch> {
         self.index.find_all(&self.patterns, input)
+    }
+
+    /// [`Dictionaries::find_patterns`] with a worker's reusable buffers.
+    pub fn find_patterns_with(&self, input: &dyn PatternInput, scratch: &mut PatternScratch) -> Vec<PatternMatch> {
+        self.index.find_all_with(&self.patterns, input, scratch)
     }
 }
 

@@ -317,7 +317,15 @@ const NO_KEY: u32 = u32::MAX;
 /// An element compiled for the matcher.
 #[derive(Debug)]
 enum CElem {
-    Words { alts: Vec<Box<[Key]>>, optional: bool, verb: bool },
+    /// `firsts`: the [`Signature`] of the alternatives' first keys, `None`
+    /// when one is empty (it matches anywhere): a token none of whose keys
+    /// is in it starts no alternative.
+    Words {
+        alts: Vec<Box<[Key]>>,
+        optional: bool,
+        verb: bool,
+        firsts: Option<Signature>,
+    },
     Gap,
     LongGap,
     Source,
@@ -384,15 +392,27 @@ struct Split {
 
 /// Each key id of `occurs` (sorted `id << 32 | position`) with its last
 /// position.
-fn distinct_last(occurs: &[u64]) -> Vec<(u32, u32)> {
-    let mut out: Vec<(u32, u32)> = Vec::new();
+/// The [`Signature`] of the first keys of `alts` (see [`CElem::Words`]).
+fn first_keys(alts: &[Box<[Key]>]) -> Option<Signature> {
+    let mut sig = Signature::default();
+    for alt in alts {
+        match alt.first() {
+            None => return None,
+            Some(Key::Exact(id) | Key::Prefix(id)) => sig_add(&mut sig, *id),
+            Some(Key::Never) => {}
+        }
+    }
+    Some(sig)
+}
+
+fn distinct_last(occurs: &[u64], out: &mut Vec<(u32, u32)>) {
+    out.clear();
     for (id, pos) in occurs.iter().map(|&o| ((o >> 32) as u32, o as u32)) {
         match out.last_mut() {
             Some(last) if last.0 == id => last.1 = pos,
             _ => out.push((id, pos)),
         }
     }
-    out
 }
 
 /// Largest set of first keys checked before trying a pattern.
@@ -493,6 +513,7 @@ impl PatternIndex {
                             alts: alts.iter().map(|alt| alt.iter().map(|k| keys.key(k)).collect()).collect(),
                             optional: *optional,
                             verb: *verb,
+                            firsts: None,
                         },
                         Elem::Gap => CElem::Gap,
                         Elem::LongGap => CElem::LongGap,
@@ -506,12 +527,13 @@ impl PatternIndex {
         // Stems are numbered after the exact keys.
         let shift = keys.exact.len() as u32;
         for e in elems.iter_mut().flatten() {
-            if let CElem::Words { alts, .. } = e {
+            if let CElem::Words { alts, firsts, .. } = e {
                 for key in alts.iter_mut().flat_map(|alt| alt.iter_mut()) {
                     if let Key::Prefix(n) = key {
                         *n += shift;
                     }
                 }
+                *firsts = first_keys(alts);
             }
         }
         debug_assert!(patterns.len() < SHARED as usize);
@@ -648,22 +670,52 @@ impl PatternIndex {
     /// Every pattern match in the input, in order of anchor position.
     /// `patterns` are the ones the index was built from.
     pub fn find_all(&self, patterns: &[EventPattern], input: &dyn PatternInput) -> Vec<PatternMatch> {
+        self.find_all_with(patterns, input, &mut PatternScratch::default())
+    }
+
+    /// [`PatternIndex::find_all`] with the buffers of `scratch`: a worker
+    /// that keeps one across sentences allocates only for the matches.
+    pub fn find_all_with(
+        &self,
+        patterns: &[EventPattern],
+        input: &dyn PatternInput,
+        scratch: &mut PatternScratch,
+    ) -> Vec<PatternMatch> {
         debug_assert!(self.compiled.is_empty() || patterns.len() == self.compiled.len());
         let mut out = Vec::new();
         let len = input.len();
         if self.compiled.is_empty() || len == 0 {
             return out;
         }
+        let PatternScratch {
+            ids,
+            stem_ids,
+            stem_at,
+            anchoring,
+            occurs,
+            sig_after,
+            token_sigs,
+            tried,
+            set,
+            after_ids,
+            picked,
+            stack,
+            seen,
+            frontier,
+            next,
+            trigger,
+        } = scratch;
         // Each key is looked up once per sentence; from here on keys are
         // ids. The stems of key `k` of token `i` are
         // `stem_ids[stem_at[3 * i + k]..stem_at[3 * i + k + 1]]`, less those
         // of the token's earlier keys (so a token's stems are listed once).
         // Written in place: a push per key costs a capacity test.
-        let mut ids = vec![[NO_KEY; 3]; len];
-        // Sized for a typical sentence: growing costs more than the slack.
-        let mut stem_ids: Vec<u32> = Vec::with_capacity(len);
-        let mut stem_at: Vec<u32> = vec![0; 3 * len + 1];
-        let mut anchoring: Vec<usize> = Vec::with_capacity(len);
+        ids.clear();
+        ids.resize(len, [NO_KEY; 3]);
+        stem_ids.clear();
+        stem_at.clear();
+        stem_at.resize(3 * len + 1, 0);
+        anchoring.clear();
         let anchors = |id: &u32| !self.candidates_of(*id).is_empty();
         for i in 0..len {
             let token = stem_ids.len();
@@ -693,7 +745,7 @@ impl PatternIndex {
                             // Most keys start with no stem: nothing to gather.
                             if key.stems.0 < key.stems.1 {
                                 let stems = &self.vocabulary_stems[key.stems.0 as usize..key.stems.1 as usize];
-                                push_new(&mut stem_ids, token, stems.iter().copied());
+                                push_new(stem_ids, token, stems.iter().copied());
                             }
                         }
                         stem_at[3 * i + k + 1] = stem_ids.len() as u32;
@@ -715,7 +767,7 @@ impl PatternIndex {
                         row[k] = key.own;
                         if key.stems.0 < key.stems.1 {
                             let stems = &self.vocabulary_stems[key.stems.0 as usize..key.stems.1 as usize];
-                            push_new(&mut stem_ids, token, stems.iter().copied());
+                            push_new(stem_ids, token, stems.iter().copied());
                         }
                     }
                     None => {
@@ -725,7 +777,7 @@ impl PatternIndex {
                         }
                         // Most keys here are `""` (no dictionary uses the word).
                         if !keys[k].is_empty() {
-                            push_new(&mut stem_ids, token, self.stems.prefixes_of(keys[k]).map(|(_, &s)| s));
+                            push_new(stem_ids, token, self.stems.prefixes_of(keys[k]).map(|(_, &s)| s));
                         }
                     }
                 }
@@ -741,13 +793,18 @@ impl PatternIndex {
         if anchoring.is_empty() {
             return out;
         }
+        let (ids, stem_ids, stem_at) = (&ids[..], &stem_ids[..], &stem_at[..]);
         let stems_of = |i: usize| &stem_ids[stem_at[3 * i] as usize..stem_at[3 * i + 3] as usize];
         // Where each key occurs, as `id << 32 | position` (for the
         // pre-check): sorted, by id then position, as one integer.
-        let mut occurs: Vec<u64> = Vec::with_capacity(3 * len + stem_ids.len());
+        occurs.clear();
         // And the signature of the key ids after each position (the
         // pre-check's quick rejection): both in one pass, from the end.
-        let mut sig_after = vec![Signature::default(); len + 1];
+        sig_after.clear();
+        sig_after.resize(len + 1, Signature::default());
+        // And each token's own (see `Matcher::words_forward`).
+        token_sigs.clear();
+        token_sigs.resize(len, Signature::default());
         let mut sig = Signature::default();
         for i in (0..len).rev() {
             sig_after[i] = sig;
@@ -756,32 +813,41 @@ impl PatternIndex {
             if *row == [NO_KEY; 3] && stem_at[3 * i] == stem_at[3 * i + 3] {
                 continue;
             }
+            let mut own = Signature::default();
             for k in 0..3 {
                 let id = row[k];
                 if id != NO_KEY {
-                    sig_add(&mut sig, id);
+                    sig_add(&mut own, id);
                     if !row[..k].contains(&id) {
                         occurs.push(u64::from(id) << 32 | i as u64);
                     }
                 }
             }
             for &s in stems_of(i) {
-                sig_add(&mut sig, s);
+                sig_add(&mut own, s);
                 occurs.push(u64::from(s) << 32 | i as u64);
+            }
+            token_sigs[i] = own;
+            for (all, one) in sig.iter_mut().zip(own) {
+                *all |= one;
             }
         }
         occurs.sort_unstable();
+        // Every branch clears the bits it set: all are clear here.
+        seen.clear();
+        seen.resize(len + 2, false);
         let mut m = Matcher {
             input,
             len,
-            ids: &ids,
-            stem_ids: &stem_ids,
-            stem_at: &stem_at,
-            stack: Vec::new(),
-            seen: vec![false; len + 2],
-            frontier: Vec::new(),
-            next: Vec::new(),
-            trigger: Vec::new(),
+            ids,
+            stem_ids,
+            stem_at,
+            token_sigs,
+            stack: std::mem::take(stack),
+            seen: std::mem::take(seen),
+            frontier: std::mem::take(frontier),
+            next: std::mem::take(next),
+            trigger: std::mem::take(trigger),
             budget: 0,
             source: None,
             target: None,
@@ -791,13 +857,16 @@ impl PatternIndex {
         // A token visits each list once (its keys' exact ids are distinct,
         // and so are its stems), so only a pattern listed under several
         // keys may come twice; it is tried the first time only.
-        let mut tried = vec![0u64; self.compiled.len().div_ceil(64)];
-        let mut set: Vec<u32> = Vec::new();
+        // The last sentence's bits are cleared before the set is sized for
+        // this index.
+        for id in set.drain(..) {
+            tried[id as usize / 64] &= !(1 << (id % 64));
+        }
+        tried.resize(self.compiled.len().div_ceil(64), 0);
         // For long lists: each key id of the sentence with its last
         // position (made when first needed), and the candidates kept.
-        let mut after_ids: Vec<(u32, u32)> = Vec::new();
-        let mut picked: Vec<u32> = Vec::new();
-        for i in anchoring {
+        after_ids.clear();
+        for &i in anchoring.iter() {
             let row = &ids[i];
             for id in set.drain(..) {
                 tried[id as usize / 64] &= !(1 << (id % 64));
@@ -825,11 +894,11 @@ impl PatternIndex {
                     };
                     if let Some(split) = split {
                         if after_ids.is_empty() {
-                            after_ids = distinct_last(&occurs);
+                            distinct_last(occurs, after_ids);
                         }
                         picked.clear();
                         picked.extend_from_slice(&split.rest);
-                        for &(id, last) in &after_ids {
+                        for &(id, last) in after_ids.iter() {
                             if last as usize > i {
                                 picked.extend(split.by_key.get(&id).into_iter().flatten());
                             }
@@ -859,7 +928,7 @@ impl PatternIndex {
                             set.push(id);
                         }
                         let p = &self.compiled[id as usize];
-                        if !precheck(p, i, &occurs, &sig_after[i]) {
+                        if !precheck(p, i, occurs, &sig_after[i]) {
                             continue;
                         }
                         if let Some(found) = m.anchored(p, id, i) {
@@ -869,6 +938,7 @@ impl PatternIndex {
                 }
             }
         }
+        (*stack, *seen, *frontier, *next, *trigger) = (m.stack, m.seen, m.frontier, m.next, m.trigger);
         out
     }
 
@@ -917,6 +987,29 @@ fn precheck(p: &Compiled, i: usize, occurs: &[u64], sig_after: &Signature) -> bo
     })
 }
 
+/// Reusable buffers for [`PatternIndex::find_all_with`]: keep one per
+/// thread. Between calls they hold nothing that matters but their memory
+/// (and `tried`, whose set bits `set` lists).
+#[derive(Debug, Default)]
+pub struct PatternScratch {
+    ids: Vec<[u32; 3]>,
+    stem_ids: Vec<u32>,
+    stem_at: Vec<u32>,
+    anchoring: Vec<usize>,
+    occurs: Vec<u64>,
+    sig_after: Vec<Signature>,
+    token_sigs: Vec<Signature>,
+    tried: Vec<u64>,
+    set: Vec<u32>,
+    after_ids: Vec<(u32, u32)>,
+    picked: Vec<u32>,
+    stack: Vec<usize>,
+    seen: Vec<bool>,
+    frontier: Vec<usize>,
+    next: Vec<usize>,
+    trigger: Vec<usize>,
+}
+
 /// The matcher over one sentence, with its reusable buffers: no allocation
 /// per step. `stack` holds the candidate positions of every open branch.
 struct Matcher<'a> {
@@ -926,6 +1019,8 @@ struct Matcher<'a> {
     /// The stems of each token's keys (see [`PatternIndex::find_all`]).
     stem_ids: &'a [u32],
     stem_at: &'a [u32],
+    /// The [`Signature`] of each token's keys and stems.
+    token_sigs: &'a [Signature],
     stack: Vec<usize>,
     seen: Vec<bool>,
     frontier: Vec<usize>,
@@ -956,20 +1051,46 @@ impl Matcher<'_> {
 
     /// Pushes the ends of every alternative matching at `pos` onto the
     /// stack, farthest first, without duplicates; returns how many.
-    fn words_forward(&mut self, alts: &[Box<[Key]>], pos: usize, verb: bool) -> usize {
+    fn words_forward(&mut self, alts: &[Box<[Key]>], firsts: Option<&Signature>, pos: usize, verb: bool) -> usize {
         let base = self.stack.len();
         if verb && (pos >= self.len || !self.input.is_verb(pos)) {
             return 0;
         }
+        // Most elements have no first key among the token's: one test.
+        if firsts.is_some_and(|f| !self.token_sigs.get(pos).is_some_and(|t| sig_meets(f, t))) {
+            return 0;
+        }
+        // Most alternatives fail on their first word (an element may list
+        // dozens): the token at `pos` is read once and each first key
+        // compared here, without a call per alternative.
+        let stem_ids = self.stem_ids;
+        let (here, row, stems) = match self.ids.get(pos) {
+            Some(&row) if pos < self.len => {
+                (true, row, &stem_ids[self.stem_at[3 * pos] as usize..self.stem_at[3 * pos + 3] as usize])
+            }
+            _ => (false, [NO_KEY; 3], &[][..]),
+        };
         for alt in alts {
-            if alt.iter().enumerate().all(|(k, &key)| self.token_matches(pos + k, key)) {
+            let hit = match alt.split_first() {
+                None => true,
+                Some((&first, rest)) => {
+                    here && match first {
+                        Key::Exact(id) => row.contains(&id),
+                        Key::Prefix(s) => stems.contains(&s),
+                        Key::Never => false,
+                    } && rest.iter().enumerate().all(|(k, &key)| self.token_matches(pos + 1 + k, key))
+                }
+            };
+            if hit {
                 let end = pos + alt.len();
                 if !self.stack[base..].contains(&end) {
                     self.stack.push(end);
                 }
             }
         }
-        self.stack[base..].sort_unstable_by(|a, b| b.cmp(a));
+        if self.stack.len() > base + 1 {
+            self.stack[base..].sort_unstable_by(|a, b| b.cmp(a));
+        }
         self.stack.len() - base
     }
 
@@ -1079,7 +1200,8 @@ impl Matcher<'_> {
         let CElem::Words { alts, verb, .. } = &p.elems[p.anchor] else { return None };
         self.budget = MAX_STEPS;
         let base = self.stack.len();
-        let n = self.words_forward(alts, i, *verb);
+        // The anchor's keys start an alternative: no signature test.
+        let n = self.words_forward(alts, None, i, *verb);
         let mut found = None;
         for at in base..base + n {
             let anchor_end = self.stack[at];
@@ -1118,9 +1240,9 @@ impl Matcher<'_> {
         self.budget = self.budget.checked_sub(1)?;
         let saved = self.save();
         match elem {
-            CElem::Words { alts, optional, verb } => {
+            CElem::Words { alts, optional, verb, firsts } => {
                 let base = self.stack.len();
-                let n = self.words_forward(alts, pos, *verb);
+                let n = self.words_forward(alts, firsts.as_ref(), pos, *verb);
                 for at in base..base + n {
                     let end = self.stack[at];
                     self.trigger.extend(pos..end);
@@ -1186,7 +1308,7 @@ impl Matcher<'_> {
         self.budget = self.budget.checked_sub(1)?;
         let saved = self.save();
         match &elems[k - 1] {
-            CElem::Words { alts, optional, verb } => {
+            CElem::Words { alts, optional, verb, .. } => {
                 let base = self.stack.len();
                 let n = self.words_backward(alts, end, *verb);
                 for at in base..base + n {

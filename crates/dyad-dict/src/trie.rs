@@ -75,6 +75,15 @@ impl<'a> KeyRow<'a> {
 
     /// The row of a token with no keys.
     pub const EMPTY: KeyRow<'static> = KeyRow { keys: ["", "", ""], ids: [NO_KEY; 3], starts: 0 };
+
+    /// Whether a key of the row may anchor an event pattern of the
+    /// dictionaries that made it ([`crate::Dictionaries::key_row`]): false
+    /// only when the row's bits say that none does (a key without a
+    /// vocabulary id is taken to; a row without bits may).
+    #[inline]
+    pub fn may_anchor(&self) -> bool {
+        self.starts & ROW_KNOWN == 0 || self.starts & crate::ANCHOR_BIT != 0
+    }
 }
 
 impl<'a> Deref for KeyRow<'a> {

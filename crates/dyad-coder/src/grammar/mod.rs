@@ -382,8 +382,8 @@ pub(crate) fn code_sentence(
     let input = Input::new(&s, &found);
     let view = SlotView { input: &input, mentions: &found, wide_gaps: coder.wide_gaps() };
     // A trigger word inside a name is part of the name: `Islamic State`.
-    let mut all_matches: Vec<PatternMatch> = dicts
-        .find_patterns(&view)
+    let mut all_matches: Vec<PatternMatch> = s
+        .find_patterns(dicts, &view)
         .into_iter()
         .filter(|m| m.trigger.first().is_none_or(|&t| !input.in_named[t]))
         .collect();

@@ -1060,7 +1060,10 @@ pub(crate) fn code_sentence(
                         Mention { start: p, end: p + 1, members, is_place: false, agent_only: false, backed: None };
                     (mention, s.tokens[p].span)
                 }
-                (Some(p), last) if !passive => match pronoun_antecedent(&s.tokens[p], last, ctx, index) {
+                (Some(p), last) if !passive => match local_antecedent(&s, &input, &found, p)
+                    .map(|k| k.map(|k| found[k].clone()))
+                    .unwrap_or_else(|| pronoun_antecedent(&s.tokens[p], last, ctx, index))
+                {
                     Some(mention) => (mention, s.tokens[p].span),
                     None => {
                         fates[mi] = Fate::NoSource;

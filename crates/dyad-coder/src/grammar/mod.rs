@@ -1304,7 +1304,8 @@ pub(crate) fn code_sentence(
                 let armed = t.sector.as_deref().is_some_and(|sec| matches!(sec, "REB" | "INS" | "SEP" | "CRM"));
                 let victims = (direct_object || force_victim && !armed) && !captives && people;
                 let acted_upon = domestic || own_state || victims;
-                let here = people_place.clone().filter(|_| victims);
+                let scene = || scene_country(&places, trigger_start).filter(|_| force && !armed);
+                let here = people_place.clone().or_else(scene).filter(|_| victims);
                 let t = settle(t, || here.or_else(|| src.country.clone().filter(|_| acted_upon)))?;
                 actor(&t, sp, &doc.text)
             });

@@ -341,6 +341,11 @@ pub(crate) fn code_sentence(
             }
         }
     }
+    for k in 0..found.len() {
+        if let Some(country) = fought_state_country(&s.tokens, &found, k) {
+            found[k].members.iter_mut().for_each(|member| member.country = Some(country.clone()));
+        }
+    }
     // `its military`, `their police` belong to an actor named elsewhere.
     let possessed_by = |m: &Mention, owners: &[&str]| {
         m.start > 0 && norm_is(&s.tokens[m.start - 1], owners) || norm_is(&s.tokens[m.start], owners)

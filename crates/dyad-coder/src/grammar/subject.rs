@@ -855,3 +855,32 @@ pub(super) fn local_antecedent(
     };
     unnamed.then_some(None)
 }
+
+/// The country of an armed group named without one, from the state it is
+/// said to fight right after it (`rebels fighting the Malian government`,
+/// `insurgents battling the Somali army`, `militants opposed to the Afghan
+/// regime`): a rebellion is against its own state. Only a government or a
+/// national army: troops or forces fought may be foreign (`rebels fighting
+/// French troops`).
+pub(super) fn fought_state_country(toks: &[Token], found: &[Mention], k: usize) -> Option<String> {
+    const STATE_HEADS: &[&str] =
+        &["government", "govt", "regime", "junta", "army", "authorities", "state", "president", "administration"];
+    let m = &found[k];
+    let armed = m.members.iter().all(|a| a.sector.as_deref().is_some_and(|s| matches!(s, "REB" | "INS" | "SEP")));
+    if !open_agent(m) || !armed {
+        return None;
+    }
+    let e = m.end;
+    let opposed = toks.get(e).is_some_and(|t| t.norm == "opposed") && toks.get(e + 1).is_some_and(|t| t.norm == "to");
+    let fighting = toks.get(e).is_some_and(|t| norm_is(t, &["fighting", "battling", "against"]));
+    let start = if opposed {
+        e + 2
+    } else if fighting {
+        e + 1
+    } else {
+        return None;
+    };
+    let state = found.iter().find(|o| o.start == start && o.members.len() == 1)?;
+    let head = toks.get(state.end.checked_sub(1)?)?;
+    norm_is(head, STATE_HEADS).then(|| state.members[0].country.clone()).flatten()
+}

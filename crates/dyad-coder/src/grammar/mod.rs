@@ -341,6 +341,11 @@ pub(crate) fn code_sentence(
             }
         }
     }
+    for k in 0..found.len() {
+        if let Some(country) = fought_state_country(&s.tokens, &found, k) {
+            found[k].members.iter_mut().for_each(|member| member.country = Some(country.clone()));
+        }
+    }
     // `its military`, `their police` belong to an actor named elsewhere.
     let possessed_by = |m: &Mention, owners: &[&str]| {
         m.start > 0 && norm_is(&s.tokens[m.start - 1], owners) || norm_is(&s.tokens[m.start], owners)
@@ -1062,7 +1067,10 @@ pub(crate) fn code_sentence(
                         Mention { start: p, end: p + 1, members, is_place: false, agent_only: false, backed: None };
                     (mention, s.tokens[p].span)
                 }
-                (Some(p), last) if !passive => match pronoun_antecedent(&s.tokens[p], last, ctx, index) {
+                (Some(p), last) if !passive => match local_antecedent(&s, &input, &found, p)
+                    .map(|k| k.map(|k| found[k].clone()))
+                    .unwrap_or_else(|| pronoun_antecedent(&s.tokens[p], last, ctx, index))
+                {
                     Some(mention) => (mention, s.tokens[p].span),
                     None => {
                         fates[mi] = Fate::NoSource;
@@ -1294,7 +1302,8 @@ pub(crate) fn code_sentence(
                 let armed = t.sector.as_deref().is_some_and(|sec| matches!(sec, "REB" | "INS" | "SEP" | "CRM"));
                 let victims = (direct_object || force_victim && !armed) && !captives && people;
                 let acted_upon = domestic || own_state || victims;
-                let here = people_place.clone().filter(|_| victims);
+                let scene = || scene_country(&places, trigger_start).filter(|_| force && !armed);
+                let here = people_place.clone().or_else(scene).filter(|_| victims);
                 let t =
                     settle(t, || the_country.clone().or(here).or_else(|| src.country.clone().filter(|_| acted_upon)))?;
                 actor(&t, sp, &doc.text)

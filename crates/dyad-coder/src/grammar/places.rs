@@ -201,3 +201,15 @@ pub(super) fn nearest_date(
         None => (published.map(EventDate::Day), None),
     }
 }
+
+/// The country of the place named nearest a force act, whether where it
+/// happened or what it hit (`shelled Pokrovsk, killing three civilians`,
+/// `a strike on the town of Sumy killed two civilians`): the victims' country
+/// when they have no place of their own.
+pub(super) fn scene_country(places: &[PlaceHit], trigger: usize) -> Option<String> {
+    places
+        .iter()
+        .filter(|p| p.location.country.is_some())
+        .min_by_key(|p| (p.start as isize - trigger as isize).unsigned_abs())
+        .and_then(|p| p.location.country.clone())
+}

@@ -783,3 +783,104 @@ pub(super) fn pronoun_subject(s: &Sentence<'_>, vg_start: usize) -> Option<usize
     let j = vg_start.checked_sub(1)?;
     norm_is(&s.tokens[j], &["he", "she", "it", "they", "we"]).then_some(j)
 }
+
+/// The antecedent, in its own sentence, of a subject pronoun at `p` that
+/// opens the complement of a verb or a clause after `as`, `because`...
+/// (`the UN said it would`, `Poland asked for time because it feared`):
+/// the subject of that verb when it agrees with the pronoun. `Some(Some(k))`
+/// is that actor; `Some(None)` is a subject that names no actor (`the
+/// company said it`, `the decision hurt ties as it`, `the shipowners said they`),
+/// so an earlier sentence's source is not meant; `None` when the sentence
+/// does not settle it.
+pub(super) fn local_antecedent(
+    s: &Sentence<'_>,
+    input: &Input<'_, '_>,
+    found: &[Mention],
+    p: usize,
+) -> Option<Option<usize>> {
+    const CONNECTIVES: &[&str] =
+        &["that", "as", "because", "since", "while", "when", "although", "though", "until", "unless", "if"];
+    let toks = &s.tokens;
+    let pronoun = toks[p].norm.as_str();
+    // (`we` is the speaker's side, not the subject of the verb before it.)
+    if !matches!(pronoun, "he" | "she" | "it" | "they") {
+        return None;
+    }
+    let before = toks.get(p.checked_sub(1)?)?;
+    let (vg, verb, passive) = if matches!(before.tag, Tag::Verb(VerbForm::Past | VerbForm::Present3 | VerbForm::Base))
+        || before.tag == Tag::Verb(VerbForm::PastParticiple) && p >= 2 && is_aux(&toks[p - 2])
+    {
+        let vg = verb_group_start(toks, p - 1);
+        (vg, p - 1, toks[vg..p - 1].iter().any(is_be))
+    } else if norm_is(before, CONNECTIVES) {
+        clause_verb(s, input, p)?
+    } else {
+        return None;
+    };
+    // `fighters that we captured` is a relative clause; `the motive is that he`
+    // has no agent.
+    let relative = before.norm == "that" && !takes_clause(&toks[verb]);
+    if passive || vg == 0 || relative || is_be(&toks[verb]) {
+        return None;
+    }
+    if let Some(k) = find_subject(s, input, found, vg, None) {
+        let referent = referent_number(s, &found[k]);
+        let agrees = match pronoun {
+            "he" | "she" => referent == Referent::Person,
+            "they" => referent != Referent::Person,
+            _ => referent == Referent::Body,
+        };
+        return agrees.then_some(Some(k));
+    }
+    // A noun or organisation's name right before the verb (not after a
+    // preposition, `on Tuesday said`) is the subject, and no actor. (Not a
+    // person's name: it may be one the dictionaries know by another title;
+    // nor `its involvement ... when it`, whose pronoun is the owner.)
+    let head = &toks[vg - 1];
+    let subject = subject_start(toks, vg).map_or(&toks[vg - 1..vg], |c| &toks[c..vg]);
+    let possessive = subject
+        .iter()
+        .any(|t| norm_is(t, &["its", "their", "his", "her"]) || t.norm.ends_with("'s") || t.norm.ends_with("’s"));
+    if input.in_mention[vg - 1] || vg >= 2 && toks[vg - 2].tag == Tag::Prep || possessive {
+        return None;
+    }
+    // (A word the lemmatiser does not know, `shipowners`, by its ending.)
+    let s_ending =
+        head.norm.len() > 3 && head.norm.ends_with('s') && !["ss", "us", "is"].iter().any(|e| head.norm.ends_with(e));
+    let plural = norm_is(head, PLURAL_NOUNS) || s_ending;
+    let unnamed = match pronoun {
+        "it" => head.tag == Tag::ProperNoun || head.tag == Tag::Noun && !plural,
+        "they" => head.tag == Tag::Noun && plural,
+        _ => false,
+    };
+    unnamed.then_some(None)
+}
+
+/// The country of an armed group named without one, from the state it is
+/// said to fight right after it (`rebels fighting the Malian government`,
+/// `insurgents battling the Somali army`, `militants opposed to the Afghan
+/// regime`): a rebellion is against its own state. Only a government or a
+/// national army: troops or forces fought may be foreign (`rebels fighting
+/// French troops`).
+pub(super) fn fought_state_country(toks: &[Token], found: &[Mention], k: usize) -> Option<String> {
+    const STATE_HEADS: &[&str] =
+        &["government", "govt", "regime", "junta", "army", "authorities", "state", "president", "administration"];
+    let m = &found[k];
+    let armed = m.members.iter().all(|a| a.sector.as_deref().is_some_and(|s| matches!(s, "REB" | "INS" | "SEP")));
+    if !open_agent(m) || !armed {
+        return None;
+    }
+    let e = m.end;
+    let opposed = toks.get(e).is_some_and(|t| t.norm == "opposed") && toks.get(e + 1).is_some_and(|t| t.norm == "to");
+    let fighting = toks.get(e).is_some_and(|t| norm_is(t, &["fighting", "battling", "against"]));
+    let start = if opposed {
+        e + 2
+    } else if fighting {
+        e + 1
+    } else {
+        return None;
+    };
+    let state = found.iter().find(|o| o.start == start && o.members.len() == 1)?;
+    let head = toks.get(state.end.checked_sub(1)?)?;
+    norm_is(head, STATE_HEADS).then(|| state.members[0].country.clone()).flatten()
+}

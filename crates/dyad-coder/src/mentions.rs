@@ -436,7 +436,8 @@ fn dual_nationality(s: &Sentence<'_>, dicts: &Dictionaries, i: usize) -> Option<
     // A people: the first word of a people's agent phrase (`Kurdish forces`).
     let people = || {
         dicts.agents().iter().any(|a| {
-            a.phrase.split(' ').next().is_some_and(|w| w.to_lowercase() == second && w.starts_with(char::is_uppercase))
+            // The capital first: few phrases have one, and it spares lower-casing the rest.
+            a.phrase.split(' ').next().is_some_and(|w| w.starts_with(char::is_uppercase) && w.to_lowercase() == second)
         })
     };
     if country(second).is_none() && !people() {
@@ -763,7 +764,7 @@ pub(crate) fn title_case(s: &Sentence<'_>) -> bool {
     if s.all_caps {
         return false;
     }
-    let words = s.tokens.iter().filter(|t| t.norm.len() >= 4 && t.norm.chars().all(char::is_alphabetic));
+    let words = s.tokens.iter().filter(|t| t.norm.len() >= 4 && all_letters(&t.norm));
     let (mut n, mut lower) = (0, 0);
     for t in words {
         n += 1;
@@ -774,6 +775,16 @@ pub(crate) fn title_case(s: &Sentence<'_>) -> bool {
         }
     }
     n >= 3 && lower * 5 < n
+}
+
+/// Whether every character of `w` is alphabetic: bytes for an ASCII
+/// word, decoded characters only for another.
+fn all_letters(w: &str) -> bool {
+    if w.is_ascii() {
+        w.bytes().all(|b| b.is_ascii_alphabetic())
+    } else {
+        w.chars().all(char::is_alphabetic)
+    }
 }
 
 /// Whether an agent-only phrase names a people with no state of its own:
@@ -960,6 +971,15 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
     let atoms = atoms(s, dicts, date);
     let toks = &s.tokens;
     let mut out: Vec<Mention> = Vec::new();
+    // Per conjunct of the noun phrase at hand; kept for the whole sentence.
+    // An office-holder's armed or police forces (`Putin's army`).
+    let mut forces: Vec<Option<String>> = Vec::new();
+    // Its head, the last token of its last atom.
+    let mut heads: Vec<usize> = Vec::new();
+    // It opens a noun phrase of its own with a determiner (`Iran and the
+    // Syrian government`), so its role noun is not shared with the
+    // conjuncts before it.
+    let mut opens_np: Vec<bool> = Vec::new();
     let mut k = 0;
     while k < atoms.len() {
         // One noun phrase: atoms joined by glue; "and" / "," coordinate phrases.
@@ -971,14 +991,9 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
         let mut shared_head: Option<(usize, String)> = None;
         // The sectors of coordinated role nouns that share the countries after them.
         let mut shared_roles: Vec<Option<String>> = Vec::new();
-        // Per conjunct: an office-holder's armed or police forces (`Putin's army`).
-        let mut forces: Vec<Option<String>> = vec![None];
-        // Per conjunct: its head, the last token of its last atom.
-        let mut heads = vec![end - 1];
-        // Per conjunct: it opens a noun phrase of its own with a determiner
-        // (`Iran and the Syrian government`), so its role noun is not shared
-        // with the conjuncts before it.
-        let mut opens_np = vec![false];
+        restart(&mut forces, None);
+        restart(&mut heads, end - 1);
+        restart(&mut opens_np, false);
         k += 1;
         while k < atoms.len() {
             let gap = &toks[end..atoms[k].start];
@@ -1098,9 +1113,9 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
             let after_possessive = possessive_at.and_then(|p| (first_atom..k).find(|&a| atoms[a].start > p));
             if let Some(a) = after_possessive {
                 conjuncts = vec![atoms[a..k].iter().map(|atom| member_of(atom, dicts)).collect()];
-                opens_np = vec![false];
-                heads = vec![end - 1];
-                forces = vec![None];
+                restart(&mut opens_np, false);
+                restart(&mut heads, end - 1);
+                restart(&mut forces, None);
                 shared_roles.clear();
                 shared_head = None;
             } else if toks.get(end).is_some_and(is_possessive)
@@ -1116,7 +1131,7 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
         }
         let mut members = combine(conjuncts, &opens_np);
         held_list(&heads, toks, &mut members);
-        for (m, sector) in members.iter_mut().zip(forces) {
+        for (m, sector) in members.iter_mut().zip(forces.drain(..)) {
             if let Some(sector) = sector {
                 m.code.clone_from(&m.country);
                 m.sector = Some(sector);
@@ -1213,6 +1228,12 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
         }
     }
     out
+}
+
+/// Empties `v` and puts `first` in it, keeping its allocation.
+fn restart<T>(v: &mut Vec<T>, first: T) {
+    v.clear();
+    v.push(first);
 }
 
 /// `Lawmakers and officials in A and B`: `members` holds the open role

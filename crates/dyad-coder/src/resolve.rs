@@ -92,12 +92,40 @@ pub(crate) const CALENDAR_WORDS: &[&str] = &[
     "december",
 ];
 
+/// Whether `w` is one of [`CALENDAR_WORDS`]: a `match`, which tests the
+/// length first, instead of nineteen compares (it runs for every
+/// capitalised word).
+pub(crate) fn is_calendar_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
+
 fn is_name_word(t: &Token, all_caps: bool) -> bool {
     // Cheapest tests first: this runs for every token.
     !all_caps
         && t.case == Case::Title
         && matches!(t.tag, Tag::ProperNoun | Tag::Noun | Tag::Other)
-        && !CALENDAR_WORDS.contains(&t.norm.as_str())
+        && !is_calendar_word(&t.norm)
         && t.norm.chars().next().is_some_and(char::is_alphabetic)
 }
 
@@ -121,13 +149,15 @@ pub(crate) fn resolve(s: &Sentence<'_>, dicts: &Dictionaries, found: &mut Vec<Me
     // In a Title Case headline a capital marks no name: a word that can
     // anchor an event pattern is the verb there (`Russian Troops Attack
     // Village` made `Attack` a name of the troops).
-    let title_case = mentions::title_case(s);
+    // Read only when a name word outside the mentions asks for it.
+    let title_case = std::cell::OnceCell::new();
+    let title_case = || *title_case.get_or_init(|| mentions::title_case(s));
     let index = dicts.pattern_index();
     let headline_verb = |found: &[Mention], i: usize| {
         s.can_anchor(i, index) && found.iter().any(|m| m.end == i && agrees(toks, m, i)) && !quoted(toks, i)
     };
     let name_at = |found: &[Mention], i: usize| {
-        is_name_word(&toks[i], s.all_caps) && !covered(found, i) && !(title_case && headline_verb(found, i))
+        is_name_word(&toks[i], s.all_caps) && !covered(found, i) && !(title_case() && headline_verb(found, i))
     };
     let mut runs = Vec::new();
     // Names given an open role by an apposition: (name start, role start).
@@ -436,7 +466,7 @@ fn names_a_place(toks: &[Token]) -> bool {
             && toks[i + 1..]
                 .iter()
                 .find(|n| !(n.case == Case::Lower && (n.tag == Tag::Det || n.tag == Tag::Adj)))
-                .is_some_and(|n| n.case != Case::Lower && !CALENDAR_WORDS.contains(&n.norm.as_str()))
+                .is_some_and(|n| n.case != Case::Lower && !is_calendar_word(&n.norm))
     })
 }
 
@@ -897,12 +927,17 @@ fn sporting(text: &str) -> bool {
         let first = w.as_bytes()[0] | 0x20;
         let letter = first.wrapping_sub(b'a');
         // Most words are ruled out by their length and first letter.
-        if w.len() >= SHORTEST_SPORT_WORD && letter < 26 && SPORT_FIRST_LETTERS[w.len()] >> letter & 1 != 0 {
-            let lower = &mut lower[..w.len()];
-            lower.copy_from_slice(w.as_bytes());
-            lower.make_ascii_lowercase();
-            if SPORT_WORDS.binary_search_by(|s| s.as_bytes().cmp(lower)).is_ok() {
-                words += 1;
+        if w.len() >= SHORTEST_SPORT_WORD && letter < 26 {
+            // At most two words of a length share a first letter: compare those.
+            let candidates = SPORT_BY_START[w.len()][usize::from(letter)];
+            if candidates[0] != NO_SPORT_WORD {
+                let lower = &mut lower[..w.len()];
+                lower.copy_from_slice(w.as_bytes());
+                lower.make_ascii_lowercase();
+                let is = |k: u8| k != NO_SPORT_WORD && SPORT_WORDS[usize::from(k)].as_bytes() == &lower[..];
+                if is(candidates[0]) || is(candidates[1]) {
+                    words += 1;
+                }
             }
         }
         // A score opens with a digit; most words are settled by that byte.
@@ -931,17 +966,25 @@ const WORD_BYTES: [bool; 256] = {
 /// Words longer than this (in bytes) are not counted by [`sporting`].
 const LONGEST_WORD: usize = 14;
 
-/// By length, the first letters (bit 0 for `a`) of the words of
-/// `SPORT_WORDS` of that length.
-const SPORT_FIRST_LETTERS: [u32; LONGEST_WORD + 1] = {
-    let mut masks = [0u32; LONGEST_WORD + 1];
+/// No word in a [`SPORT_BY_START`] cell.
+const NO_SPORT_WORD: u8 = u8::MAX;
+
+/// By length and first letter (0 for `a`), the indices in `SPORT_WORDS`
+/// of the words that have them ([`NO_SPORT_WORD`] where none; no more
+/// than two share both: the build checks).
+const SPORT_BY_START: [[[u8; 2]; 26]; LONGEST_WORD + 1] = {
+    let mut table = [[[NO_SPORT_WORD; 2]; 26]; LONGEST_WORD + 1];
     let mut i = 0;
     while i < SPORT_WORDS.len() {
         let w = SPORT_WORDS[i].as_bytes();
-        masks[w.len()] |= 1 << (w[0] - b'a');
+        let cell = &mut table[w.len()][(w[0] - b'a') as usize];
+        let free = if cell[0] == NO_SPORT_WORD { 0 } else { 1 };
+        // A third word of the same length and letter does not compile.
+        assert!(cell[free] == NO_SPORT_WORD);
+        cell[free] = i as u8;
         i += 1;
     }
-    masks
+    table
 };
 
 /// Calls `f` with every word of `text`: each maximal run of alphanumeric
@@ -1164,6 +1207,16 @@ fn resolve_korea(toks: &[Token], all_caps: bool, found: &mut Vec<Mention>, memor
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn calendar_words_match_their_list() {
+        for w in CALENDAR_WORDS {
+            assert!(is_calendar_word(w), "{w}");
+        }
+        for w in ["", "mon", "monday.", "Monday", "mays", "jun", "decembers", "spring"] {
+            assert!(!is_calendar_word(w), "{w}");
+        }
+    }
 
     #[test]
     fn sport_words_are_sorted_lower_case() {

@@ -109,10 +109,15 @@ fn atoms(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec
     let n = s.tokens.len();
     // The matches at one position, in vectors kept for the whole sentence.
     let (mut actor_matches, mut agent_matches) = (Vec::new(), Vec::new());
+    // A token's norm has a hyphen only where its text has one or a dash
+    // outside ASCII (`normalize`): most sentences have neither, and their
+    // tokens need not be scanned.
+    let text = s.span.slice(s.text).as_bytes();
+    let may_hyphen = !text.is_ascii() || text.contains(&b'-');
     while i < n {
         dicts.actor_trie().matches_into(i, n, |k| s.keys(k), &mut actor_matches);
         // `X-led` needs a hyphen in the token or an actor phrase before one.
-        let hyphened = has_hyphen(&s.tokens[i].norm);
+        let hyphened = may_hyphen && has_hyphen(&s.tokens[i].norm);
         let led = if hyphened || !actor_matches.is_empty() {
             led_atom(s, dicts, date, i, actor_matches.last())
         } else {
@@ -497,6 +502,9 @@ fn member_of(atom: &Atom, dicts: &Dictionaries) -> Member {
 const RELATION_NOUNS: &[&str] =
     &["ally", "partner", "friend", "backer", "patron", "sponsor", "proxy", "neighbour", "neighbor"];
 
+/// The first letters of [`RELATION_NOUNS`].
+const RELATION_FIRST_BYTES: [u8; 6] = [b'a', b'p', b'f', b'b', b's', b'n'];
+
 /// Relation nouns that name another state whoever the possessor is:
 /// `Assad's backers` are Iran and Russia, while `Brown's closest ally` is
 /// most often a colleague at home.
@@ -519,7 +527,14 @@ fn relation_after(toks: &[Token], end: usize) -> Option<&'static str> {
                 || w.strip_suffix('s') == Some(r)
                 || w.strip_suffix("ies").is_some_and(|b| r.strip_suffix('y') == Some(b))
         };
-        let found = RELATION_NOUNS.iter().find(|r| singular(r)).copied();
+        // Every form of a relation noun opens with its first letter: most
+        // words are settled by that byte.
+        let first = w.as_bytes().first().copied().unwrap_or(0);
+        let found = if RELATION_FIRST_BYTES.contains(&first) {
+            RELATION_NOUNS.iter().find(|r| singular(r)).copied()
+        } else {
+            None
+        };
         // (`Western` in `Kyiv's Western allies` names no actor of its own.)
         let modifier = matches!(t.tag, Tag::Adj | Tag::ProperNoun) || t.case == Case::Lower && t.tag == Tag::Noun;
         match found {
@@ -1363,4 +1378,16 @@ fn combine(conjuncts: Vec<Vec<Member>>, opens_np: &[bool]) -> Vec<Member> {
 pub(crate) fn text_of(s: &Sentence<'_>, m: &Mention) -> (String, Span) {
     let span = s.span_of(m.start, m.end);
     (span.slice(s.text).to_string(), span)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relation_first_bytes_cover_the_relation_nouns() {
+        for r in RELATION_NOUNS {
+            assert!(RELATION_FIRST_BYTES.contains(&r.as_bytes()[0]), "{r}");
+        }
+    }
 }

@@ -163,8 +163,12 @@ pub(crate) fn resolve(s: &Sentence<'_>, dicts: &Dictionaries, found: &mut Vec<Me
     // Names given an open role by an apposition: (name start, role start).
     let mut open_appositions = Vec::new();
     let mut i = 0;
-    while i < toks.len() {
-        if name_at(found, i) {
+    // An all-caps sentence has no name word (`is_name_word`).
+    while i < toks.len() && !s.all_caps {
+        // Most tokens are no Title-case word: settled without the call.
+        if toks[i].case != Case::Title {
+            i += 1;
+        } else if name_at(found, i) {
             let start = i;
             while i < toks.len() && i - start < 4 && name_at(found, i) {
                 i += 1;
@@ -916,12 +920,15 @@ const SPORT_WORDS: &[&str] = &[
 /// a bare country there is no actor. Words shared with politics are left
 /// out (`match`, `goal`, `cup`, `squad`, `coach`, `medal`, `Olympics`,
 /// `marathon`), so a story of an Olympic boycott keeps its states.
+#[inline(never)]
 fn sporting(text: &str) -> bool {
     let (mut all, mut words, mut score) = (0, 0, false);
     let mut lower = [0u8; LONGEST_WORD];
-    for_each_word(text, |w| {
+    // A loop over an iterator, not a callback: the per-word test is
+    // inlined into the byte scan.
+    for w in Words::new(text) {
         if w.len() > LONGEST_WORD {
-            return;
+            continue;
         }
         all += 1;
         let first = w.as_bytes()[0] | 0x20;
@@ -947,7 +954,7 @@ fn sporting(text: &str) -> bool {
                     let goals = |p: &str| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit());
                     goals(a) && goals(b)
                 });
-    });
+    }
     (words >= 2 || words == 1 && score) && words * 200 >= all
 }
 
@@ -987,37 +994,62 @@ const SPORT_BY_START: [[[u8; 2]; 26]; LONGEST_WORD + 1] = {
     table
 };
 
-/// Calls `f` with every word of `text`: each maximal run of alphanumeric
-/// characters and hyphens. The same words as `text.split(|c: char|
-/// !(c.is_alphanumeric() || c == '-'))` without the empty ones, found
-/// byte by byte: only a non-ASCII character is decoded.
+/// Calls `f` with every word of `text` (see [`Words`]).
 fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if WORD_BYTES[usize::from(b)] {
-            i += 1;
-            continue;
-        }
-        let (in_word, width) = if b.is_ascii() {
-            (false, 1)
-        } else {
-            // `i` is on a character boundary: it only ever moves by whole characters.
-            let c = text.get(i..).and_then(|rest| rest.chars().next());
-            c.map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
-        };
-        if !in_word {
-            if start < i {
-                f(&text[start..i]);
-            }
-            start = i + width;
-        }
-        i += width;
+    for w in Words::new(text) {
+        f(w);
     }
-    if start < bytes.len() {
-        f(&text[start..]);
+}
+
+/// The words of a text: each maximal run of alphanumeric characters and
+/// hyphens. The same words as `text.split(|c: char| !(c.is_alphanumeric()
+/// || c == '-'))` without the empty ones, found byte by byte: only a
+/// non-ASCII character is decoded.
+struct Words<'t> {
+    text: &'t str,
+    /// Where the next search starts (always on a character boundary).
+    at: usize,
+}
+
+impl<'t> Words<'t> {
+    fn new(text: &'t str) -> Words<'t> {
+        Words { text, at: 0 }
+    }
+}
+
+impl<'t> Iterator for Words<'t> {
+    type Item = &'t str;
+
+    // Inlined into the caller's loop: a call per word cost as much as the scan.
+    #[inline(always)]
+    fn next(&mut self) -> Option<&'t str> {
+        let bytes = self.text.as_bytes();
+        let mut start = self.at;
+        let mut i = self.at;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if WORD_BYTES[usize::from(b)] {
+                i += 1;
+                continue;
+            }
+            let (in_word, width) = if b.is_ascii() {
+                (false, 1)
+            } else {
+                // `i` is on a character boundary: it only ever moves by whole characters.
+                let c = self.text.get(i..).and_then(|rest| rest.chars().next());
+                c.map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
+            };
+            if !in_word {
+                if start < i {
+                    self.at = i + width;
+                    return Some(&self.text[start..i]);
+                }
+                start = i + width;
+            }
+            i += width;
+        }
+        self.at = bytes.len();
+        (start < bytes.len()).then(|| &self.text[start..])
     }
 }
 

@@ -142,6 +142,11 @@ fn atoms(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec
             }
         }
         dicts.agent_trie().matches_into(i, n, |k| s.keys(k), &mut agent_matches);
+        // Nearly every token: no phrase starts at it and it has no hyphen.
+        if best.is_none() && agent_matches.is_empty() && !hyphened {
+            i += 1;
+            continue;
+        }
         for &(end, ids) in &agent_matches {
             // The head of a role phrase is a noun, and none is written in a
             // past form: a past form matched by its lemma is the clause's verb

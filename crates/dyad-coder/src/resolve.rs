@@ -769,13 +769,14 @@ fn resolve_congo(toks: &[Token], found: &mut [Mention], memory: &mut DocMemory) 
 /// it names the state, its negotiators or its forces as often as its
 /// people, and a headline's `Philippines` looks like a plural too.
 fn counted_people(toks: &[Token], dicts: &Dictionaries, found: &mut [Mention]) {
-    let war_dead: Vec<bool> = found.iter().map(|m| killed_by_foreign_forces(toks, found, m)).collect();
     // The word may carry a determiner-like quantifier in its mention (`Many Syrians`).
-    for (m, _) in found
-        .iter_mut()
-        .zip(war_dead)
-        .filter(|(m, war_dead)| !war_dead && m.end >= 2 && m.end <= m.start + 2 && m.members.len() == 1)
-    {
+    let candidate = |m: &Mention| m.end >= 2 && m.end <= m.start + 2 && m.members.len() == 1;
+    // Most sentences have no candidate: no flags to collect.
+    if !found.iter().any(candidate) {
+        return;
+    }
+    let war_dead: Vec<bool> = found.iter().map(|m| killed_by_foreign_forces(toks, found, m)).collect();
+    for (m, _) in found.iter_mut().zip(war_dead).filter(|(m, war_dead)| !war_dead && candidate(m)) {
         let at = m.end - 1;
         let word = &toks[at];
         let before = &toks[at - 1];
@@ -923,7 +924,6 @@ const SPORT_WORDS: &[&str] = &[
 #[inline(never)]
 fn sporting(text: &str) -> bool {
     let (mut all, mut words, mut score) = (0, 0, false);
-    let mut lower = [0u8; LONGEST_WORD];
     // A loop over an iterator, not a callback: the per-word test is
     // inlined into the byte scan.
     for w in Words::new(text) {
@@ -937,14 +937,11 @@ fn sporting(text: &str) -> bool {
         if w.len() >= SHORTEST_SPORT_WORD && letter < 26 {
             // At most two words of a length share a first letter: compare those.
             let candidates = SPORT_BY_START[w.len()][usize::from(letter)];
-            if candidates[0] != NO_SPORT_WORD {
-                let lower = &mut lower[..w.len()];
-                lower.copy_from_slice(w.as_bytes());
-                lower.make_ascii_lowercase();
-                let is = |k: u8| k != NO_SPORT_WORD && SPORT_WORDS[usize::from(k)].as_bytes() == &lower[..];
-                if is(candidates[0]) || is(candidates[1]) {
-                    words += 1;
-                }
+            // (The words are lower case: an ASCII-case-blind compare is the
+            // compare of the lowered word.)
+            let is = |k: u8| k != NO_SPORT_WORD && SPORT_WORDS[usize::from(k)].eq_ignore_ascii_case(w);
+            if is(candidates[0]) || is(candidates[1]) {
+                words += 1;
             }
         }
         // A score opens with a digit; most words are settled by that byte.
@@ -1187,6 +1184,10 @@ fn is_bare_korea(toks: &[Token], i: usize) -> bool {
 /// `the Koreas` is both.
 fn resolve_korea(toks: &[Token], all_caps: bool, found: &mut Vec<Mention>, memory: &mut DocMemory) {
     for m in found.iter_mut() {
+        // Most mentions name neither Korea: nothing to learn or change.
+        if !m.members.iter().any(|a| matches!(a.country.as_deref(), Some("KOR" | "PRK"))) {
+            continue;
+        }
         let bare_at = (m.start..m.end).find(|&i| is_bare_korea(toks, i));
         let is_bare =
             |a: &Member| bare_at.is_some() && a.country.as_deref() == Some("KOR") && a.code.as_deref() == Some("KOR");

@@ -109,10 +109,15 @@ fn atoms(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec
     let n = s.tokens.len();
     // The matches at one position, in vectors kept for the whole sentence.
     let (mut actor_matches, mut agent_matches) = (Vec::new(), Vec::new());
+    // A token's norm has a hyphen only where its text has one or a dash
+    // outside ASCII (`normalize`): most sentences have neither, and their
+    // tokens need not be scanned.
+    let text = s.span.slice(s.text).as_bytes();
+    let may_hyphen = !text.is_ascii() || text.contains(&b'-');
     while i < n {
         dicts.actor_trie().matches_into(i, n, |k| s.keys(k), &mut actor_matches);
         // `X-led` needs a hyphen in the token or an actor phrase before one.
-        let hyphened = has_hyphen(&s.tokens[i].norm);
+        let hyphened = may_hyphen && has_hyphen(&s.tokens[i].norm);
         let led = if hyphened || !actor_matches.is_empty() {
             led_atom(s, dicts, date, i, actor_matches.last())
         } else {
@@ -137,6 +142,11 @@ fn atoms(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec
             }
         }
         dicts.agent_trie().matches_into(i, n, |k| s.keys(k), &mut agent_matches);
+        // Nearly every token: no phrase starts at it and it has no hyphen.
+        if best.is_none() && agent_matches.is_empty() && !hyphened {
+            i += 1;
+            continue;
+        }
         for &(end, ids) in &agent_matches {
             // The head of a role phrase is a noun, and none is written in a
             // past form: a past form matched by its lemma is the clause's verb
@@ -436,7 +446,8 @@ fn dual_nationality(s: &Sentence<'_>, dicts: &Dictionaries, i: usize) -> Option<
     // A people: the first word of a people's agent phrase (`Kurdish forces`).
     let people = || {
         dicts.agents().iter().any(|a| {
-            a.phrase.split(' ').next().is_some_and(|w| w.to_lowercase() == second && w.starts_with(char::is_uppercase))
+            // The capital first: few phrases have one, and it spares lower-casing the rest.
+            a.phrase.split(' ').next().is_some_and(|w| w.starts_with(char::is_uppercase) && w.to_lowercase() == second)
         })
     };
     if country(second).is_none() && !people() {
@@ -496,6 +507,9 @@ fn member_of(atom: &Atom, dicts: &Dictionaries) -> Member {
 const RELATION_NOUNS: &[&str] =
     &["ally", "partner", "friend", "backer", "patron", "sponsor", "proxy", "neighbour", "neighbor"];
 
+/// The first letters of [`RELATION_NOUNS`].
+const RELATION_FIRST_BYTES: [u8; 6] = [b'a', b'p', b'f', b'b', b's', b'n'];
+
 /// Relation nouns that name another state whoever the possessor is:
 /// `Assad's backers` are Iran and Russia, while `Brown's closest ally` is
 /// most often a colleague at home.
@@ -518,7 +532,14 @@ fn relation_after(toks: &[Token], end: usize) -> Option<&'static str> {
                 || w.strip_suffix('s') == Some(r)
                 || w.strip_suffix("ies").is_some_and(|b| r.strip_suffix('y') == Some(b))
         };
-        let found = RELATION_NOUNS.iter().find(|r| singular(r)).copied();
+        // Every form of a relation noun opens with its first letter: most
+        // words are settled by that byte.
+        let first = w.as_bytes().first().copied().unwrap_or(0);
+        let found = if RELATION_FIRST_BYTES.contains(&first) {
+            RELATION_NOUNS.iter().find(|r| singular(r)).copied()
+        } else {
+            None
+        };
         // (`Western` in `Kyiv's Western allies` names no actor of its own.)
         let modifier = matches!(t.tag, Tag::Adj | Tag::ProperNoun) || t.case == Case::Lower && t.tag == Tag::Noun;
         match found {
@@ -763,7 +784,7 @@ pub(crate) fn title_case(s: &Sentence<'_>) -> bool {
     if s.all_caps {
         return false;
     }
-    let words = s.tokens.iter().filter(|t| t.norm.len() >= 4 && t.norm.chars().all(char::is_alphabetic));
+    let words = s.tokens.iter().filter(|t| t.norm.len() >= 4 && all_letters(&t.norm));
     let (mut n, mut lower) = (0, 0);
     for t in words {
         n += 1;
@@ -774,6 +795,16 @@ pub(crate) fn title_case(s: &Sentence<'_>) -> bool {
         }
     }
     n >= 3 && lower * 5 < n
+}
+
+/// Whether every character of `w` is alphabetic: bytes for an ASCII
+/// word, decoded characters only for another.
+fn all_letters(w: &str) -> bool {
+    if w.is_ascii() {
+        w.bytes().all(|b| b.is_ascii_alphabetic())
+    } else {
+        w.chars().all(char::is_alphabetic)
+    }
 }
 
 /// Whether an agent-only phrase names a people with no state of its own:
@@ -960,6 +991,15 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
     let atoms = atoms(s, dicts, date);
     let toks = &s.tokens;
     let mut out: Vec<Mention> = Vec::new();
+    // Per conjunct of the noun phrase at hand; kept for the whole sentence.
+    // An office-holder's armed or police forces (`Putin's army`).
+    let mut forces: Vec<Option<String>> = Vec::new();
+    // Its head, the last token of its last atom.
+    let mut heads: Vec<usize> = Vec::new();
+    // It opens a noun phrase of its own with a determiner (`Iran and the
+    // Syrian government`), so its role noun is not shared with the
+    // conjuncts before it.
+    let mut opens_np: Vec<bool> = Vec::new();
     let mut k = 0;
     while k < atoms.len() {
         // One noun phrase: atoms joined by glue; "and" / "," coordinate phrases.
@@ -971,14 +1011,9 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
         let mut shared_head: Option<(usize, String)> = None;
         // The sectors of coordinated role nouns that share the countries after them.
         let mut shared_roles: Vec<Option<String>> = Vec::new();
-        // Per conjunct: an office-holder's armed or police forces (`Putin's army`).
-        let mut forces: Vec<Option<String>> = vec![None];
-        // Per conjunct: its head, the last token of its last atom.
-        let mut heads = vec![end - 1];
-        // Per conjunct: it opens a noun phrase of its own with a determiner
-        // (`Iran and the Syrian government`), so its role noun is not shared
-        // with the conjuncts before it.
-        let mut opens_np = vec![false];
+        restart(&mut forces, None);
+        restart(&mut heads, end - 1);
+        restart(&mut opens_np, false);
         k += 1;
         while k < atoms.len() {
             let gap = &toks[end..atoms[k].start];
@@ -1098,9 +1133,9 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
             let after_possessive = possessive_at.and_then(|p| (first_atom..k).find(|&a| atoms[a].start > p));
             if let Some(a) = after_possessive {
                 conjuncts = vec![atoms[a..k].iter().map(|atom| member_of(atom, dicts)).collect()];
-                opens_np = vec![false];
-                heads = vec![end - 1];
-                forces = vec![None];
+                restart(&mut opens_np, false);
+                restart(&mut heads, end - 1);
+                restart(&mut forces, None);
                 shared_roles.clear();
                 shared_head = None;
             } else if toks.get(end).is_some_and(is_possessive)
@@ -1116,7 +1151,7 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
         }
         let mut members = combine(conjuncts, &opens_np);
         held_list(&heads, toks, &mut members);
-        for (m, sector) in members.iter_mut().zip(forces) {
+        for (m, sector) in members.iter_mut().zip(forces.drain(..)) {
             if let Some(sector) = sector {
                 m.code.clone_from(&m.country);
                 m.sector = Some(sector);
@@ -1213,6 +1248,12 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
         }
     }
     out
+}
+
+/// Empties `v` and puts `first` in it, keeping its allocation.
+fn restart<T>(v: &mut Vec<T>, first: T) {
+    v.clear();
+    v.push(first);
 }
 
 /// `Lawmakers and officials in A and B`: `members` holds the open role
@@ -1342,4 +1383,16 @@ fn combine(conjuncts: Vec<Vec<Member>>, opens_np: &[bool]) -> Vec<Member> {
 pub(crate) fn text_of(s: &Sentence<'_>, m: &Mention) -> (String, Span) {
     let span = s.span_of(m.start, m.end);
     (span.slice(s.text).to_string(), span)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relation_first_bytes_cover_the_relation_nouns() {
+        for r in RELATION_NOUNS {
+            assert!(RELATION_FIRST_BYTES.contains(&r.as_bytes()[0]), "{r}");
+        }
+    }
 }

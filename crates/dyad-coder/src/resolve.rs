@@ -92,12 +92,40 @@ pub(crate) const CALENDAR_WORDS: &[&str] = &[
     "december",
 ];
 
+/// Whether `w` is one of [`CALENDAR_WORDS`]: a `match`, which tests the
+/// length first, instead of nineteen compares (it runs for every
+/// capitalised word).
+pub(crate) fn is_calendar_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
+
 fn is_name_word(t: &Token, all_caps: bool) -> bool {
     // Cheapest tests first: this runs for every token.
     !all_caps
         && t.case == Case::Title
         && matches!(t.tag, Tag::ProperNoun | Tag::Noun | Tag::Other)
-        && !CALENDAR_WORDS.contains(&t.norm.as_str())
+        && !is_calendar_word(&t.norm)
         && t.norm.chars().next().is_some_and(char::is_alphabetic)
 }
 
@@ -121,20 +149,26 @@ pub(crate) fn resolve(s: &Sentence<'_>, dicts: &Dictionaries, found: &mut Vec<Me
     // In a Title Case headline a capital marks no name: a word that can
     // anchor an event pattern is the verb there (`Russian Troops Attack
     // Village` made `Attack` a name of the troops).
-    let title_case = mentions::title_case(s);
+    // Read only when a name word outside the mentions asks for it.
+    let title_case = std::cell::OnceCell::new();
+    let title_case = || *title_case.get_or_init(|| mentions::title_case(s));
     let index = dicts.pattern_index();
     let headline_verb = |found: &[Mention], i: usize| {
         s.can_anchor(i, index) && found.iter().any(|m| m.end == i && agrees(toks, m, i)) && !quoted(toks, i)
     };
     let name_at = |found: &[Mention], i: usize| {
-        is_name_word(&toks[i], s.all_caps) && !covered(found, i) && !(title_case && headline_verb(found, i))
+        is_name_word(&toks[i], s.all_caps) && !covered(found, i) && !(title_case() && headline_verb(found, i))
     };
     let mut runs = Vec::new();
     // Names given an open role by an apposition: (name start, role start).
     let mut open_appositions = Vec::new();
     let mut i = 0;
-    while i < toks.len() {
-        if name_at(found, i) {
+    // An all-caps sentence has no name word (`is_name_word`).
+    while i < toks.len() && !s.all_caps {
+        // Most tokens are no Title-case word: settled without the call.
+        if toks[i].case != Case::Title {
+            i += 1;
+        } else if name_at(found, i) {
             let start = i;
             while i < toks.len() && i - start < 4 && name_at(found, i) {
                 i += 1;
@@ -436,7 +470,7 @@ fn names_a_place(toks: &[Token]) -> bool {
             && toks[i + 1..]
                 .iter()
                 .find(|n| !(n.case == Case::Lower && (n.tag == Tag::Det || n.tag == Tag::Adj)))
-                .is_some_and(|n| n.case != Case::Lower && !CALENDAR_WORDS.contains(&n.norm.as_str()))
+                .is_some_and(|n| n.case != Case::Lower && !is_calendar_word(&n.norm))
     })
 }
 
@@ -735,13 +769,14 @@ fn resolve_congo(toks: &[Token], found: &mut [Mention], memory: &mut DocMemory) 
 /// it names the state, its negotiators or its forces as often as its
 /// people, and a headline's `Philippines` looks like a plural too.
 fn counted_people(toks: &[Token], dicts: &Dictionaries, found: &mut [Mention]) {
-    let war_dead: Vec<bool> = found.iter().map(|m| killed_by_foreign_forces(toks, found, m)).collect();
     // The word may carry a determiner-like quantifier in its mention (`Many Syrians`).
-    for (m, _) in found
-        .iter_mut()
-        .zip(war_dead)
-        .filter(|(m, war_dead)| !war_dead && m.end >= 2 && m.end <= m.start + 2 && m.members.len() == 1)
-    {
+    let candidate = |m: &Mention| m.end >= 2 && m.end <= m.start + 2 && m.members.len() == 1;
+    // Most sentences have no candidate: no flags to collect.
+    if !found.iter().any(candidate) {
+        return;
+    }
+    let war_dead: Vec<bool> = found.iter().map(|m| killed_by_foreign_forces(toks, found, m)).collect();
+    for (m, _) in found.iter_mut().zip(war_dead).filter(|(m, war_dead)| !war_dead && candidate(m)) {
         let at = m.end - 1;
         let word = &toks[at];
         let before = &toks[at - 1];
@@ -886,22 +921,26 @@ const SPORT_WORDS: &[&str] = &[
 /// a bare country there is no actor. Words shared with politics are left
 /// out (`match`, `goal`, `cup`, `squad`, `coach`, `medal`, `Olympics`,
 /// `marathon`), so a story of an Olympic boycott keeps its states.
+#[inline(never)]
 fn sporting(text: &str) -> bool {
     let (mut all, mut words, mut score) = (0, 0, false);
-    let mut lower = [0u8; LONGEST_WORD];
-    for_each_word(text, |w| {
+    // A loop over an iterator, not a callback: the per-word test is
+    // inlined into the byte scan.
+    for w in Words::new(text) {
         if w.len() > LONGEST_WORD {
-            return;
+            continue;
         }
         all += 1;
         let first = w.as_bytes()[0] | 0x20;
         let letter = first.wrapping_sub(b'a');
         // Most words are ruled out by their length and first letter.
-        if w.len() >= SHORTEST_SPORT_WORD && letter < 26 && SPORT_FIRST_LETTERS[w.len()] >> letter & 1 != 0 {
-            let lower = &mut lower[..w.len()];
-            lower.copy_from_slice(w.as_bytes());
-            lower.make_ascii_lowercase();
-            if SPORT_WORDS.binary_search_by(|s| s.as_bytes().cmp(lower)).is_ok() {
+        if w.len() >= SHORTEST_SPORT_WORD && letter < 26 {
+            // At most two words of a length share a first letter: compare those.
+            let candidates = SPORT_BY_START[w.len()][usize::from(letter)];
+            // (The words are lower case: an ASCII-case-blind compare is the
+            // compare of the lowered word.)
+            let is = |k: u8| k != NO_SPORT_WORD && SPORT_WORDS[usize::from(k)].eq_ignore_ascii_case(w);
+            if is(candidates[0]) || is(candidates[1]) {
                 words += 1;
             }
         }
@@ -912,7 +951,7 @@ fn sporting(text: &str) -> bool {
                     let goals = |p: &str| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit());
                     goals(a) && goals(b)
                 });
-    });
+    }
     (words >= 2 || words == 1 && score) && words * 200 >= all
 }
 
@@ -931,50 +970,83 @@ const WORD_BYTES: [bool; 256] = {
 /// Words longer than this (in bytes) are not counted by [`sporting`].
 const LONGEST_WORD: usize = 14;
 
-/// By length, the first letters (bit 0 for `a`) of the words of
-/// `SPORT_WORDS` of that length.
-const SPORT_FIRST_LETTERS: [u32; LONGEST_WORD + 1] = {
-    let mut masks = [0u32; LONGEST_WORD + 1];
+/// No word in a [`SPORT_BY_START`] cell.
+const NO_SPORT_WORD: u8 = u8::MAX;
+
+/// By length and first letter (0 for `a`), the indices in `SPORT_WORDS`
+/// of the words that have them ([`NO_SPORT_WORD`] where none; no more
+/// than two share both: the build checks).
+const SPORT_BY_START: [[[u8; 2]; 26]; LONGEST_WORD + 1] = {
+    let mut table = [[[NO_SPORT_WORD; 2]; 26]; LONGEST_WORD + 1];
     let mut i = 0;
     while i < SPORT_WORDS.len() {
         let w = SPORT_WORDS[i].as_bytes();
-        masks[w.len()] |= 1 << (w[0] - b'a');
+        let cell = &mut table[w.len()][(w[0] - b'a') as usize];
+        let free = if cell[0] == NO_SPORT_WORD { 0 } else { 1 };
+        // A third word of the same length and letter does not compile.
+        assert!(cell[free] == NO_SPORT_WORD);
+        cell[free] = i as u8;
         i += 1;
     }
-    masks
+    table
 };
 
-/// Calls `f` with every word of `text`: each maximal run of alphanumeric
-/// characters and hyphens. The same words as `text.split(|c: char|
-/// !(c.is_alphanumeric() || c == '-'))` without the empty ones, found
-/// byte by byte: only a non-ASCII character is decoded.
+/// Calls `f` with every word of `text` (see [`Words`]).
 fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if WORD_BYTES[usize::from(b)] {
-            i += 1;
-            continue;
-        }
-        let (in_word, width) = if b.is_ascii() {
-            (false, 1)
-        } else {
-            // `i` is on a character boundary: it only ever moves by whole characters.
-            let c = text.get(i..).and_then(|rest| rest.chars().next());
-            c.map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
-        };
-        if !in_word {
-            if start < i {
-                f(&text[start..i]);
-            }
-            start = i + width;
-        }
-        i += width;
+    for w in Words::new(text) {
+        f(w);
     }
-    if start < bytes.len() {
-        f(&text[start..]);
+}
+
+/// The words of a text: each maximal run of alphanumeric characters and
+/// hyphens. The same words as `text.split(|c: char| !(c.is_alphanumeric()
+/// || c == '-'))` without the empty ones, found byte by byte: only a
+/// non-ASCII character is decoded.
+struct Words<'t> {
+    text: &'t str,
+    /// Where the next search starts (always on a character boundary).
+    at: usize,
+}
+
+impl<'t> Words<'t> {
+    fn new(text: &'t str) -> Words<'t> {
+        Words { text, at: 0 }
+    }
+}
+
+impl<'t> Iterator for Words<'t> {
+    type Item = &'t str;
+
+    // Inlined into the caller's loop: a call per word cost as much as the scan.
+    #[inline(always)]
+    fn next(&mut self) -> Option<&'t str> {
+        let bytes = self.text.as_bytes();
+        let mut start = self.at;
+        let mut i = self.at;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if WORD_BYTES[usize::from(b)] {
+                i += 1;
+                continue;
+            }
+            let (in_word, width) = if b.is_ascii() {
+                (false, 1)
+            } else {
+                // `i` is on a character boundary: it only ever moves by whole characters.
+                let c = self.text.get(i..).and_then(|rest| rest.chars().next());
+                c.map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
+            };
+            if !in_word {
+                if start < i {
+                    self.at = i + width;
+                    return Some(&self.text[start..i]);
+                }
+                start = i + width;
+            }
+            i += width;
+        }
+        self.at = bytes.len();
+        (start < bytes.len()).then(|| &self.text[start..])
     }
 }
 
@@ -1112,6 +1184,10 @@ fn is_bare_korea(toks: &[Token], i: usize) -> bool {
 /// `the Koreas` is both.
 fn resolve_korea(toks: &[Token], all_caps: bool, found: &mut Vec<Mention>, memory: &mut DocMemory) {
     for m in found.iter_mut() {
+        // Most mentions name neither Korea: nothing to learn or change.
+        if !m.members.iter().any(|a| matches!(a.country.as_deref(), Some("KOR" | "PRK"))) {
+            continue;
+        }
         let bare_at = (m.start..m.end).find(|&i| is_bare_korea(toks, i));
         let is_bare =
             |a: &Member| bare_at.is_some() && a.country.as_deref() == Some("KOR") && a.code.as_deref() == Some("KOR");
@@ -1164,6 +1240,16 @@ fn resolve_korea(toks: &[Token], all_caps: bool, found: &mut Vec<Mention>, memor
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn calendar_words_match_their_list() {
+        for w in CALENDAR_WORDS {
+            assert!(is_calendar_word(w), "{w}");
+        }
+        for w in ["", "mon", "monday.", "Monday", "mays", "jun", "decembers", "spring"] {
+            assert!(!is_calendar_word(w), "{w}");
+        }
+    }
 
     #[test]
     fn sport_words_are_sorted_lower_case() {

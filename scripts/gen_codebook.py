@@ -66,6 +66,11 @@ NAME_REPAIRS = {
     "044": "Meet at a 'third' location",
 }
 
+# Misspellings in the source's names (code -> (as written, as the codebook means it)).
+SPELLING_REPAIRS = {
+    "033": ("matyerial", "material"),
+}
+
 # A record that upstream glued onto the end of the previous one, keeping the
 # Goldstein file's own `CODE: [SCORE] NAME` syntax: in the GDELT lookup,
 # "1056 ... military engagement106:[-5.0] Demand withdrawal".
@@ -141,10 +146,13 @@ def read_cameo(path: Path) -> dict[str, tuple[str, float]]:
         if code in NAME_REPAIRS and not name.isascii():
             name = NAME_REPAIRS[code]
             repairs_used.add(code)
+        if code in SPELLING_REPAIRS and SPELLING_REPAIRS[code][0] in name:
+            name = name.replace(*SPELLING_REPAIRS[code])
+            repairs_used.add(code)
         add(code, name, score, lineno)
 
-    if set(NAME_REPAIRS) != repairs_used:
-        die(f"name repairs no longer apply: {sorted(set(NAME_REPAIRS) - repairs_used)}")
+    if set(NAME_REPAIRS) | set(SPELLING_REPAIRS) != repairs_used:
+        die(f"name repairs no longer apply: {sorted((set(NAME_REPAIRS) | set(SPELLING_REPAIRS)) - repairs_used)}")
     for code, (name, _) in codes.items():
         if not name.isascii() or not name:
             die(f"{path.name}: name of {code} is empty or not ASCII: {name!r}")

@@ -379,7 +379,7 @@ pub(super) static CODES: [Entry; 311] = [
     },
     Entry {
         code: "033",
-        name: "Express intent to provide matyerial aid, not specified below",
+        name: "Express intent to provide material aid, not specified below",
         goldstein: 5.2,
         root: 39,
         parent: Some(39),

@@ -147,6 +147,8 @@ fn repaired_source_rows() {
     assert_eq!(code("106").goldstein(), -5.0);
     assert_eq!(mapping("106").event, PloverType::Request);
     assert_eq!(code("044").name(), "Meet at a 'third' location");
+    // A misspelling in the source ("matyerial").
+    assert_eq!(code("033").name(), "Express intent to provide material aid, not specified below");
 }
 
 #[test]

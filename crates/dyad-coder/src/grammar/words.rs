@@ -313,7 +313,7 @@ pub(super) fn headline_passive(toks: &[Token], subject_start: usize, trigger_sta
     if norm_is(next, PASSIVE_PREPS) {
         // (`accused on Monday Ukraine of ...`: the object after the date.)
         let dated = norm_is(next, &["on", "in"])
-            && then.is_some_and(|u| u.case == Case::Title && is_weekday_or_month(&u.norm))
+            && then.is_some_and(|u| u.case == Case::Title && crate::resolve::is_calendar_word(&u.norm))
             && toks[after + 2..]
                 .iter()
                 .find(|u| u.tag != Tag::Num)
@@ -327,29 +327,4 @@ pub(super) fn headline_passive(toks: &[Token], subject_start: usize, trigger_sta
             && toks.get(after + 2).is_none_or(|u| norm_is(u, PASSIVE_PREPS) || is_stop_punct(u));
     }
     norm_is(next, &[",", ";", ":", ".", "-", "--", "|", "!"])
-}
-
-fn is_weekday_or_month(w: &str) -> bool {
-    matches!(
-        w,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-    )
 }

@@ -1130,7 +1130,13 @@ pub(crate) fn code_sentence(
                     object_place(&s.tokens, &places, nominal_passive.unwrap_or(m.end.max(trigger_end)))
                 }
             })
-            .flatten();
+            .flatten()
+            // (A show of force at home, `held drills in Kaliningrad`, is aimed at no one.)
+            .filter(|p| {
+                !(code.as_str().starts_with("15")
+                    && p.location.country.is_some()
+                    && source.0.members.iter().any(|m| m.country == p.location.country))
+            });
         // `arrived in Kyiv`, `landed in Manila`: a visit is to the country of
         // the place it reaches, as `visited Kyiv` is.
         let visit_place = (target.is_none() && between.is_none() && code.as_str() == "042" && !passive)

@@ -82,10 +82,11 @@ pub(super) fn infinitive_object(
 }
 
 /// Material acts whose object may be a place rather than an actor: aid
-/// delivered to it (07), force used on it (18-20), property seized or
-/// destroyed there (171). A place is never the target of talk.
+/// delivered to it (07), force shown there (15: `held drills near Taiwan`)
+/// or used on it (18-20), property seized or destroyed there (171). A
+/// place is never the target of talk.
 pub(super) fn aimed_at_place(code: CameoCode) -> bool {
-    matches!(&code.as_str()[..2], "07" | "18" | "19" | "20") || code.as_str().starts_with("171")
+    matches!(&code.as_str()[..2], "07" | "15" | "18" | "19" | "20") || code.as_str().starts_with("171")
 }
 
 /// Weapons named in the source phrase that make a generic attack (190) an

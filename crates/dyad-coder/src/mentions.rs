@@ -8,7 +8,7 @@
 //! distributed over both countries).
 
 use chrono::NaiveDate;
-use dyad_core::{RuleRef, Span};
+use dyad_core::RuleRef;
 use dyad_dict::{ActorKind, Dictionaries, PhraseCase};
 use dyad_text::{Case, Tag, Token, VerbForm};
 
@@ -1377,12 +1377,6 @@ fn combine(conjuncts: Vec<Vec<Member>>, opens_np: &[bool]) -> Vec<Member> {
         }
     }
     merged
-}
-
-/// The words of a mention as written.
-pub(crate) fn text_of(s: &Sentence<'_>, m: &Mention) -> (String, Span) {
-    let span = s.span_of(m.start, m.end);
-    (span.slice(s.text).to_string(), span)
 }
 
 #[cfg(test)]

@@ -140,10 +140,10 @@ impl<'a> Sentence<'a> {
     /// The keys token `i` may match a dictionary word under: its normalised
     /// form, its lemma in context and its context-free lemma, each `""`
     /// when no dictionary uses it (see `Dictionaries::key`); derefs to the
-    /// three strings.
+    /// three strings. Lent, not copied: the tries read it at every token.
     #[inline]
-    pub fn keys(&self, i: usize) -> KeyRow<'a> {
-        self.keys.get(i).copied().unwrap_or(KeyRow::EMPTY)
+    pub fn keys(&self, i: usize) -> &KeyRow<'a> {
+        self.keys.get(i).unwrap_or(&KeyRow::EMPTY)
     }
 
     /// Whether token `i` can anchor an event pattern of `index` (any of its

@@ -37,6 +37,23 @@ pub trait TokenKeys {
     }
 }
 
+// A caller that keeps its rows lends them: a row is 64 bytes, and the
+// tries read it several times per token.
+impl<T: TokenKeys + ?Sized> TokenKeys for &T {
+    #[inline]
+    fn strs(&self) -> [&str; 3] {
+        (**self).strs()
+    }
+    #[inline]
+    fn ids(&self) -> Option<[u32; 3]> {
+        (**self).ids()
+    }
+    #[inline]
+    fn starts(&self) -> u8 {
+        (**self).starts()
+    }
+}
+
 /// [`TokenKeys::starts`] bit: the row says which tries a phrase may start
 /// in (the other bits, by [`PhraseTrie`] slot, are then exact).
 pub(crate) const ROW_KNOWN: u8 = 0x80;

@@ -53,10 +53,10 @@ impl PatternInput for SlotView<'_, '_, '_> {
         self.input.s.tokens.len()
     }
     fn keys(&self, i: usize) -> [&str; 3] {
-        *self.input.s.keys(i)
+        **self.input.s.keys(i)
     }
     fn ids(&self, i: usize) -> Option<[u32; 3]> {
-        dyad_dict::TokenKeys::ids(&self.input.s.keys(i))
+        dyad_dict::TokenKeys::ids(self.input.s.keys(i))
     }
     fn is_verb(&self, i: usize) -> bool {
         self.input.s.tokens[i].tag.is_verb()

@@ -10,6 +10,8 @@
 //! `mood` (modality, commitments), `input` (pattern views), `places`
 //! (places and dates) and `words` (shared word classes).
 
+use std::rc::Rc;
+
 use chrono::NaiveDate;
 use dyad_core::cameo::CameoCode;
 use dyad_core::{Actor, Diagnostic, Document, Event, EventDate, Evidence, Location, Span};
@@ -55,12 +57,14 @@ const TARGET_WINDOW: usize = 12;
 pub(crate) struct DocContext {
     published: Option<NaiveDate>,
     dateline: Option<Location>,
-    /// The last event source, for pronoun subjects (`it`, `we`).
-    last_source: Option<(Mention, Referent, String, Span)>,
+    /// The last event source, for pronoun subjects (`it`, `we`). Shared
+    /// with `last_person`/`last_group`: a source is kept once, not cloned
+    /// per slot.
+    last_source: Option<(Rc<Mention>, Referent)>,
     /// The last source that can be one person, for `he`/`she`.
-    last_person: Option<Mention>,
+    last_person: Option<Rc<Mention>>,
     /// The last plural or compound source and its sentence, for `they`.
-    last_group: Option<(Mention, usize)>,
+    last_group: Option<(Rc<Mention>, usize)>,
     /// Names, titles and pairs learnt from earlier sentences.
     memory: DocMemory,
     /// The last pair that did something together, and the sentence it did it in.
@@ -1040,14 +1044,14 @@ pub(crate) fn code_sentence(
             Some(k) => {
                 // (The agent of a reduced passive is background, seldom `he` or `they` next.)
                 if !reduced_passive {
-                    let (text, span) = mentions::text_of(&s, &found[k]);
                     let referent = referent_number(&s, &found[k]);
-                    ctx.last_source = Some((found[k].clone(), referent, text, span));
+                    let kept = Rc::new(found[k].clone());
                     match referent {
-                        Referent::Person => ctx.last_person = Some(found[k].clone()),
-                        Referent::Group => ctx.last_group = Some((found[k].clone(), index)),
+                        Referent::Person => ctx.last_person = Some(Rc::clone(&kept)),
+                        Referent::Group => ctx.last_group = Some((Rc::clone(&kept), index)),
                         Referent::Body => {}
                     }
+                    ctx.last_source = Some((kept, referent));
                 }
                 (found[k].clone(), s.span_of(found[k].start, found[k].end))
             }

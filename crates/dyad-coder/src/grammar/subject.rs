@@ -764,17 +764,17 @@ pub(super) fn referent_number(s: &Sentence<'_>, m: &Mention) -> Referent {
 /// two sentences before) before a country or organisation, `it`/`we` the last source.
 pub(super) fn pronoun_antecedent(
     pronoun: &Token,
-    last: &Option<(Mention, Referent, String, Span)>,
+    last: &Option<(Rc<Mention>, Referent)>,
     ctx: &DocContext,
     index: usize,
 ) -> Option<Mention> {
     match pronoun.norm.as_str() {
-        "he" | "she" => ctx.last_person.clone(),
+        "he" | "she" => ctx.last_person.as_deref().cloned(),
         "they" => match &ctx.last_group {
-            Some((group, at)) if at + 2 >= index => Some(group.clone()),
-            _ => last.as_ref().filter(|(_, r, _, _)| *r != Referent::Person).map(|(m, ..)| m.clone()),
+            Some((group, at)) if at + 2 >= index => Some(Mention::clone(group)),
+            _ => last.as_ref().filter(|(_, r)| *r != Referent::Person).map(|(m, _)| Mention::clone(m)),
         },
-        _ => last.as_ref().map(|(m, ..)| m.clone()),
+        _ => last.as_ref().map(|(m, _)| Mention::clone(m)),
     }
 }
 

@@ -66,6 +66,12 @@ fn code_each(inputs: &[&str]) -> Vec<String> {
     inputs.iter().map(code).collect()
 }
 
+/// Asserts that each input codes as its expected events.
+fn assert_codes(cases: &[(&str, &str)]) {
+    let (inputs, expect): (Vec<&str>, Vec<&str>) = cases.iter().copied().unzip();
+    assert_eq!(code_each(&inputs), expect);
+}
+
 #[test]
 fn a_by_phrase_after_a_phrasal_verbs_object_is_the_objects_agent() {
     let cases = [
@@ -75,8 +81,7 @@ fn a_by_phrase_after_a_phrasal_verbs_object_is_the_objects_agent() {
         // Guard: without a particle the same reading held already.
         ("Elbonia cancelled a planned visit by the Genovian minister.", "ELB 160 GNVGOV"),
     ];
-    let (inputs, expect): (Vec<&str>, Vec<&str>) = cases.into_iter().unzip();
-    assert_eq!(code_each(&inputs), expect);
+    assert_codes(&cases);
 }
 
 #[test]
@@ -111,6 +116,5 @@ fn a_main_verb_after_its_subject_is_not_a_participle_describing_it() {
         ("The Elbonian army killed Genovian rebels accused of treason.", "ELBMIL 1823 GNVREB"),
         ("The Genovian rebels said to have killed Latverian troops were arrested.", ""),
     ];
-    let (inputs, expect): (Vec<&str>, Vec<&str>) = cases.into_iter().unzip();
-    assert_eq!(code_each(&inputs), expect);
+    assert_codes(&cases);
 }

@@ -72,6 +72,11 @@ pub(super) fn reduced_relative(
     if !participle || vg_start == 0 || input.ends[vg_start].is_none() {
         return false;
     }
+    // `said` describes a noun only before `to` (`the man said to have
+    // ordered it`); `Hamas said on Saturday it ...` is the report itself.
+    if toks[trigger_start].lemma == "say" && toks.get(trigger_end).is_none_or(|t| t.norm != "to") {
+        return false;
+    }
     // The main verb comes soon after a short modifier.
     for j in trigger_end..toks.len().min(trigger_end + 8) {
         let t = &toks[j];
@@ -114,7 +119,10 @@ pub(super) fn reduced_relative(
                 }
                 None => {
                     let mut b = j - 1;
-                    while b > trigger_end
+                    // A pronoun is a noun phrase of its own: `on Friday he
+                    // was` has its subject after the date.
+                    while prev.tag != Tag::Pron
+                        && b > trigger_end
                         && matches!(toks[b - 1].tag, Tag::Det | Tag::Adj | Tag::Noun | Tag::ProperNoun | Tag::Num)
                     {
                         b -= 1;
@@ -193,6 +201,20 @@ pub(super) fn object_modifier(toks: &[Token], vg_start: usize, trigger_start: us
         // (A participle after its auxiliary heads a verb group too: `has asked X to extradite ...`.)
         // So does a bare auxiliary: `would be the first person prosecuted under ...`.
         let perfect = matches!(t.tag, Tag::Verb(_)) && j > 0 && is_aux(&toks[j - 1]);
+        // A past form opening the clause before its noun is an adjective
+        // the tagger read as a verb (`Suspected militants killed ...`,
+        // `Armed men seized ...`): the clause has no subject before it.
+        // (After `who`/`that` a past form is the relative clause's verb:
+        // `militants who killed villagers accused of ...`.)
+        let opening_modifier = j == 0
+            || is_stop_punct(&toks[j - 1])
+            || is_clause_mark(&toks[j - 1]) && !norm_is(&toks[j - 1], &["who", "which", "that", "whom", "whose"]);
+        let opening_modifier = opening_modifier
+            && t.tag == Tag::Verb(VerbForm::Past)
+            && toks.get(j + 1).is_some_and(|n| matches!(n.tag, Tag::Adj | Tag::Noun | Tag::ProperNoun));
+        if opening_modifier {
+            continue;
+        }
         if is_finite_verb(t) || non_finite || perfect || bare && is_aux(t) {
             let reporting = REPORTING_VERBS.contains(&t.lemma.as_str());
             return !reporting;

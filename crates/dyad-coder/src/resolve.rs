@@ -69,32 +69,9 @@ pub(crate) struct DocMemory {
     scenes: Vec<(String, u32)>,
 }
 
-/// Capitalised words that are dates, not names.
-pub(crate) const CALENDAR_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// Whether `w` is one of [`CALENDAR_WORDS`]: a `match`, which tests the
-/// length first, instead of nineteen compares (it runs for every
-/// capitalised word).
+/// Whether `w` (a lower-case norm) is a weekday or a month: a capitalised
+/// word that is a date, not a name. A `match`, which tests the length
+/// first, instead of nineteen compares (it runs for every capitalised word).
 pub(crate) fn is_calendar_word(w: &str) -> bool {
     matches!(
         w,
@@ -405,7 +382,7 @@ fn dominant_country(named: &[(String, u32)], before: &[Mention]) -> Option<Strin
 }
 
 /// Sectors of an armed group that no state commands.
-const NON_STATE_ARMED: &[&str] = &["REB", "INS", "SEP"];
+pub(crate) const NON_STATE_ARMED: &[&str] = &["REB", "INS", "SEP"];
 
 /// `Kurdish forces`, `Turkish-backed rebels`, `Iranian-backed militias`: an
 /// armed group settled to its sector alone (no scene of its own in the
@@ -681,17 +658,17 @@ struct GeorgiaContext {
 fn georgia_context(text: &str) -> GeorgiaContext {
     let mut context = GeorgiaContext { us: false, country: false };
     let mut lower = String::new();
-    for_each_word(text, |w| {
+    for w in Words::new(text) {
         // Every marker is capitalised in running text.
         if !w.as_bytes()[0].is_ascii_uppercase() || w.len() > LONGEST_WORD {
-            return;
+            continue;
         }
         lower.clear();
         lower.push_str(w);
         lower.make_ascii_lowercase();
         context.us |= US_GEORGIA_WORDS.contains(&lower.as_str());
         context.country |= GEORGIA_COUNTRY_WORDS.contains(&lower.as_str());
-    });
+    }
     context
 }
 
@@ -991,13 +968,6 @@ const SPORT_BY_START: [[[u8; 2]; 26]; LONGEST_WORD + 1] = {
     table
 };
 
-/// Calls `f` with every word of `text` (see [`Words`]).
-fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
-    for w in Words::new(text) {
-        f(w);
-    }
-}
-
 /// The words of a text: each maximal run of alphanumeric characters and
 /// hyphens. The same words as `text.split(|c: char| !(c.is_alphanumeric()
 /// || c == '-'))` without the empty ones, found byte by byte: only a
@@ -1242,8 +1212,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn calendar_words_match_their_list() {
-        for w in CALENDAR_WORDS {
+    fn calendar_words_are_the_weekdays_and_months() {
+        let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+        let months = [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ];
+        for w in weekdays.iter().chain(&months) {
             assert!(is_calendar_word(w), "{w}");
         }
         for w in ["", "mon", "monday.", "Monday", "mays", "jun", "decembers", "spring"] {
@@ -1271,8 +1256,7 @@ mod tests {
             "é",
             "a\u{2014}b\u{00a0}c\u{0663}d",
         ] {
-            let mut got = Vec::new();
-            for_each_word(text, |w| got.push(w.to_string()));
+            let got: Vec<String> = Words::new(text).map(String::from).collect();
             let want: Vec<String> = text
                 .split(|c: char| !(c.is_alphanumeric() || c == '-'))
                 .filter(|w| !w.is_empty())

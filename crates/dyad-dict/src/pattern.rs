@@ -390,8 +390,6 @@ struct Split {
     rest: Vec<u32>,
 }
 
-/// Each key id of `occurs` (sorted `id << 32 | position`) with its last
-/// position.
 /// The [`Signature`] of the first keys of `alts` (see [`CElem::Words`]).
 fn first_keys(alts: &[Box<[Key]>]) -> Option<Signature> {
     let mut sig = Signature::default();
@@ -405,6 +403,8 @@ fn first_keys(alts: &[Box<[Key]>]) -> Option<Signature> {
     Some(sig)
 }
 
+/// Each key id of `occurs` (sorted `id << 32 | position`) with its last
+/// position, into `out`.
 fn distinct_last(occurs: &[u64], out: &mut Vec<(u32, u32)>) {
     out.clear();
     for (id, pos) in occurs.iter().map(|&o| ((o >> 32) as u32, o as u32)) {

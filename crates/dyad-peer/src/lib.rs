@@ -2489,12 +2489,12 @@ mod tests {
         (converted, coder)
     }
 
-    /// The events of a text under `c`, sorted, as `SOURCE TARGET CODE; ...`.
     /// TABARI's conventions on a peer coder's own.
     fn tabari_conventions(coder: &PeerCoder) -> Conventions {
         Conventions { first_actor_source: true, by_clause: true, first_trigger_only: true, ..coder.conventions() }
     }
 
+    /// The events of a text under `c`, sorted, as `SOURCE TARGET CODE; ...`.
     fn joined_codes(coder: &PeerCoder, text: &str, c: &Conventions) -> String {
         let mut v: Vec<String> = coder
             .code_with(text, None, c.clone())

@@ -103,7 +103,7 @@ pub(super) fn gazetteer_places(
             || covered(out, start)
             || named[start]
             || !name_word(&toks[start])
-            || crate::resolve::CALENDAR_WORDS.contains(&toks[start].norm.as_str())
+            || crate::resolve::is_calendar_word(&toks[start].norm)
         {
             continue;
         }
@@ -175,11 +175,13 @@ const ADMIN_WORDS: &[&str] = &[
 ];
 
 pub(super) fn nearest_place(places: &[PlaceHit], trigger: usize) -> Option<Location> {
-    places
-        .iter()
-        .filter(|p| p.locative)
-        .min_by_key(|p| (p.start as isize - trigger as isize).unsigned_abs())
-        .map(|p| p.location.clone())
+    nearest(places, trigger, |p| p.locative).map(|p| p.location.clone())
+}
+
+/// The place of `places` that `keep` takes and that starts nearest the
+/// token `trigger`.
+fn nearest(places: &[PlaceHit], trigger: usize, keep: impl Fn(&PlaceHit) -> bool) -> Option<&PlaceHit> {
+    places.iter().filter(|p| keep(p)).min_by_key(|p| (p.start as isize - trigger as isize).unsigned_abs())
 }
 
 /// The date expression for a trigger: one in the same clause (no comma or
@@ -207,9 +209,5 @@ pub(super) fn nearest_date(
 /// `a strike on the town of Sumy killed two civilians`): the victims' country
 /// when they have no place of their own.
 pub(super) fn scene_country(places: &[PlaceHit], trigger: usize) -> Option<String> {
-    places
-        .iter()
-        .filter(|p| p.location.country.is_some())
-        .min_by_key(|p| (p.start as isize - trigger as isize).unsigned_abs())
-        .and_then(|p| p.location.country.clone())
+    nearest(places, trigger, |p| p.location.country.is_some()).and_then(|p| p.location.country.clone())
 }

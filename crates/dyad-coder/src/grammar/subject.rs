@@ -838,9 +838,7 @@ pub(super) fn local_antecedent(
     // nor `its involvement ... when it`, whose pronoun is the owner.)
     let head = &toks[vg - 1];
     let subject = subject_start(toks, vg).map_or(&toks[vg - 1..vg], |c| &toks[c..vg]);
-    let possessive = subject
-        .iter()
-        .any(|t| norm_is(t, &["its", "their", "his", "her"]) || t.norm.ends_with("'s") || t.norm.ends_with("’s"));
+    let possessive = subject.iter().any(|t| norm_is(t, &["its", "their", "his", "her"]) || t.norm.ends_with("'s"));
     if input.in_mention[vg - 1] || vg >= 2 && toks[vg - 2].tag == Tag::Prep || possessive {
         return None;
     }
@@ -866,7 +864,8 @@ pub(super) fn fought_state_country(toks: &[Token], found: &[Mention], k: usize) 
     const STATE_HEADS: &[&str] =
         &["government", "govt", "regime", "junta", "army", "authorities", "state", "president", "administration"];
     let m = &found[k];
-    let armed = m.members.iter().all(|a| a.sector.as_deref().is_some_and(|s| matches!(s, "REB" | "INS" | "SEP")));
+    let armed =
+        m.members.iter().all(|a| a.sector.as_deref().is_some_and(|s| crate::resolve::NON_STATE_ARMED.contains(&s)));
     if !open_agent(m) || !armed {
         return None;
     }

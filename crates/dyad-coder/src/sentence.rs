@@ -2,7 +2,7 @@
 
 use dyad_core::Span;
 use dyad_dict::{KeyRow, PatternInput, PatternMatch, TokenKeys};
-use dyad_text::{Case, LemmaKind, Token};
+use dyad_text::{LemmaKind, Token};
 
 use crate::{skip, Coder, Workspace, MAX_SENTENCE_TOKENS};
 
@@ -109,8 +109,7 @@ impl<'a> Sentence<'a> {
         coder.lexicon().tag_into(span, scratch, &mut tokens);
         // The row's lemma key is the norm's until the tagger chose another
         // lemma; the tagger says when it chose the context-free one.
-        for (i, (row, t)) in keys.iter_mut().zip(&tokens).enumerate() {
-            let kind = scratch.lemma_kind(i);
+        for (i, ((row, t), kind)) in keys.iter_mut().zip(&tokens).zip(scratch.lemma_kinds()).enumerate() {
             if kind == LemmaKind::Norm {
                 continue;
             }
@@ -128,11 +127,8 @@ impl<'a> Sentence<'a> {
             };
             *row = dicts.key_row([n, lemma.0, c], [ni, lemma.1, ci]);
         }
-        let (words, upper) = tokens
-            .iter()
-            // A token with a case has letters; only `Other` needs a look.
-            .filter(|t| t.case != Case::Other || t.norm.chars().any(char::is_alphabetic))
-            .fold((0, 0), |(w, u), t| (w + 1, u + usize::from(t.case == Case::Upper)));
+        // Tokens with a letter, and those in capitals.
+        let (words, upper) = scratch.letter_counts();
         let all_caps = words >= 3 && upper * 10 >= words * 6;
         Some(Sentence { text, span, tokens, keys, all_caps, home: workspace })
     }

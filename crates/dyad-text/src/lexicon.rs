@@ -216,6 +216,8 @@ pub(crate) struct Folded {
     pub(crate) case: Case,
     /// Whether a letter is upper case (the norm needs lowering).
     pub(crate) upper: bool,
+    /// Whether any byte is a letter.
+    pub(crate) letters: bool,
     /// The key of the lower-cased form.
     key: ShortKey,
 }
@@ -265,7 +267,7 @@ impl Folded {
         };
         // Lower case: 0x20 added to each upper-case letter.
         let key = ShortKey([lo | ul >> 2, (hi | uh >> 2) | (n as u64) << 56]);
-        Some(Folded { case, upper, key })
+        Some(Folded { case, upper, letters: ul | ll | uh | lh != 0, key })
     }
 }
 
@@ -448,6 +450,7 @@ mod tests {
             let f = Folded::new(w.as_bytes()).unwrap();
             assert_eq!(f.case, Case::of(w), "{w}");
             assert_eq!(f.upper, w.bytes().any(|c| c.is_ascii_uppercase()), "{w}");
+            assert_eq!(f.letters, w.bytes().any(|c| c.is_ascii_alphabetic()), "{w}");
             assert_eq!(Some(f.key), ShortKey::new(&w.to_ascii_lowercase()), "{w}");
         }
         for w in ["", "abcdefghijklmnop", "Côte", "naïve"] {

@@ -197,7 +197,7 @@ impl Case {
     /// Title is a first letter upper case that is not all caps; Lower is all
     /// lower case; anything else (no letters, "iPhone", "al-Shabaab") Other.
     pub fn of(s: &str) -> Case {
-        if let Some((case, _)) = Case::of_ascii(s.as_bytes()) {
+        if let Some((case, ..)) = Case::of_ascii(s.as_bytes()) {
             return case;
         }
         let mut letters = 0usize;
@@ -214,10 +214,10 @@ impl Case {
         Case::classify(letters, upper, first_upper)
     }
 
-    /// [`Case::of`] for ASCII bytes, and whether any is upper case; `None`
-    /// when a byte is not ASCII.
+    /// [`Case::of`] for ASCII bytes, whether any is upper case and whether
+    /// any is a letter; `None` when a byte is not ASCII.
     #[inline]
-    fn of_ascii(s: &[u8]) -> Option<(Case, bool)> {
+    fn of_ascii(s: &[u8]) -> Option<(Case, bool, bool)> {
         // One table load a byte (this runs for every token): counting with
         // range tests made the compiler vectorise a loop that runs over a
         // few bytes, at about 70 instructions a token.
@@ -241,7 +241,7 @@ impl Case {
             Some(true) => Case::Title,
             Some(false) => Case::Other,
         };
-        Some((case, upper))
+        Some((case, upper, seen & (UPPER | LOWER) != 0))
     }
 
     #[inline]
@@ -393,7 +393,7 @@ impl Lexicon {
     /// from them whether the sentence is worth tagging at all; then
     /// [`Lexicon::tag_into`] finishes the analysis.
     pub fn lex_into(&self, text: &str, sentence: Span, scratch: &mut Scratch) {
-        let Scratch { raws, tokens, lexes, choices, lookups, buf, entries } = scratch;
+        let Scratch { raws, tokens, lexes, choices, lookups, buf, entries, lettered, capitals } = scratch;
         if !Arc::ptr_eq(&entries.0, &self.words.entries) {
             entries.0 = Arc::clone(&self.words.entries);
         }
@@ -402,6 +402,9 @@ impl Lexicon {
         lexes.clear();
         choices.clear();
         lookups.clear();
+        // Counted in registers, stored once (the pushes below may alias
+        // the scratch's fields as far as the compiler knows).
+        let (mut with_letters, mut in_capitals) = (0, 0);
         let s = sentence.slice(text);
         raws.reserve(s.len() / 5 + 4);
         tokenize::tokenize(s, raws);
@@ -415,20 +418,25 @@ impl Lexicon {
             let punct = matches!(r.kind, Kind::Punct | Kind::Symbol);
             let folded = lexicon::Folded::new(src.as_bytes());
             // A short ASCII token's case comes with its key; a longer one's from one pass.
-            let ascii = folded.map(|f| (f.case, f.upper)).or_else(|| Case::of_ascii(src.as_bytes()));
-            let (owned, case) = if let Some((case, upper)) = ascii {
+            let ascii = folded.map(|f| (f.case, f.upper, f.letters)).or_else(|| Case::of_ascii(src.as_bytes()));
+            let (owned, case, letters) = if let Some((case, upper, letters)) = ascii {
                 // A copy that needs lowering only when a letter is upper
                 // case (most words are lower case).
                 let mut n = CompactString::new(src);
                 if upper {
                     n.make_ascii_lowercase();
                 }
-                (n, case)
+                (n, case, letters)
             } else {
                 tokenize::normalize(src, buf);
-                (CompactString::new(buf.as_str()), if punct { Case::Other } else { Case::of(src) })
+                let case = if punct { Case::Other } else { Case::of(src) };
+                // A case other than `Other` needs letters.
+                let letters = case != Case::Other || buf.chars().any(char::is_alphabetic);
+                (CompactString::new(buf.as_str()), case, letters)
             };
             let case = if punct { Case::Other } else { case };
+            with_letters += usize::from(letters);
+            in_capitals += usize::from(case == Case::Upper);
             let norm = owned.as_str();
             let mut prefix = 0;
             // One probe of the lexicon per token; the context-free reading
@@ -471,6 +479,7 @@ impl Lexicon {
             });
             lookups.push(Lookup { word, prefix: prefix as u32, in_context: LemmaKind::Norm });
         }
+        (*lettered, *capitals) = (with_letters, in_capitals);
     }
 
     /// The second half of [`Lexicon::analyze_into`]: tags the tokens that
@@ -484,36 +493,40 @@ impl Lexicon {
         // serves the next sentence's tokens) and are finished in place.
         out.clear();
         std::mem::swap(out, tokens);
+        let entries = &self.words.entries;
         for ((t, &(tag, lemma)), look) in out.iter_mut().zip(choices.iter()).zip(lookups.iter_mut()) {
+            t.tag = tag;
+            // No lemma chosen: the norm, as `lex_into` noted.
+            let Some(l) = lemma else {
+                t.lemma = t.norm.clone();
+                continue;
+            };
             let prefix = look.prefix as usize;
-            t.lemma = match lemma {
-                Some(l) if prefix > 0 => {
-                    let mut s = CompactString::with_capacity(prefix + l.len());
-                    s.push_str(&t.norm[..prefix]);
-                    s.push_str(l);
-                    s
-                }
+            if prefix > 0 {
+                let mut s = CompactString::with_capacity(prefix + l.len());
+                s.push_str(&t.norm[..prefix]);
+                s.push_str(l);
+                t.lemma = s;
+            } else if l.len() <= 24 {
                 // Short lemmas inline with word loads (`const_new` copies a
                 // byte at a time), long ones borrow the lexicon's string.
-                Some(l) if l.len() <= 24 => CompactString::new(l),
-                Some(l) => CompactString::const_new(l),
-                None => t.norm.clone(),
-            };
-            t.tag = tag;
-            look.in_context = match lemma {
-                None => LemmaKind::Norm,
+                t.lemma = CompactString::new(l);
+            } else {
+                t.lemma = CompactString::const_new(l);
+            }
+            look.in_context = if prefix == 0 && look.word.lemma(entries).is_some_and(|c| std::ptr::eq(c, l)) {
                 // The very string of the table that the context-free lemma
                 // is (same place, same length): what it is was noted with
                 // the word, so no string is compared.
-                Some(l) if prefix == 0 && look.word.lemma(&self.words.entries).is_some_and(|c| std::ptr::eq(c, l)) => {
-                    if look.word.lemma_is_form {
-                        LemmaKind::Norm
-                    } else {
-                        LemmaKind::ContextFree
-                    }
+                if look.word.lemma_is_form {
+                    LemmaKind::Norm
+                } else {
+                    LemmaKind::ContextFree
                 }
-                Some(_) if t.lemma == t.norm => LemmaKind::Norm,
-                Some(_) => LemmaKind::Other,
+            } else if t.lemma == t.norm {
+                LemmaKind::Norm
+            } else {
+                LemmaKind::Other
             };
         }
     }
@@ -570,6 +583,9 @@ pub struct Scratch {
     buf: String,
     /// Those of the lexicon last given to [`Lexicon::lex_into`].
     entries: Entries,
+    /// Tokens of that sentence with a letter, and those in capitals.
+    lettered: usize,
+    capitals: usize,
 }
 
 impl Scratch {
@@ -603,6 +619,20 @@ impl Scratch {
     /// [`Lexicon::is_common_word`] says of the token's `norm`.
     pub fn is_common_word(&self, i: usize) -> bool {
         self.lookups.get(i).is_some_and(|l| l.word.is_common())
+    }
+
+    /// Of the tokens of the last sentence given to [`Lexicon::lex_into`],
+    /// how many have a letter in their `norm` and how many of those have
+    /// [`Case::Upper`]: what tells wire text in capitals, counted while
+    /// the tokens are made.
+    pub fn letter_counts(&self) -> (usize, usize) {
+        (self.lettered, self.capitals)
+    }
+
+    /// After [`Lexicon::tag_into`]: [`Scratch::lemma_kind`] of every token
+    /// in order.
+    pub fn lemma_kinds(&self) -> impl Iterator<Item = LemmaKind> + '_ {
+        self.lookups.iter().map(|l| l.in_context)
     }
 
     /// Number of tokens of the last sentence given to [`Lexicon::lex_into`].
@@ -758,6 +788,36 @@ mod tests {
         }
         // "met", "weren't": each kind occurs.
         assert!(seen.iter().all(|&n| n > 0), "{seen:?}");
+    }
+
+    /// The letter counts made with the tokens are those of the tagged
+    /// tokens' norms and cases, and the lemma kinds in order are those by index.
+    #[test]
+    fn letter_counts_and_lemma_kinds_match_the_tokens() {
+        let lexicon = Lexicon::english();
+        let mut scratch = Scratch::default();
+        let mut tokens = Vec::new();
+        let more = [
+            "CÔTE D'IVOIRE'S ARMY SEIZED 1,200 RIFLES — OFFICIALS SAID «NON».",
+            "Naïve iPhone-users paid €5 for 3½ x1 tokens at São Paulo's №7 café ©.",
+            "A VERY-LONG-HYPHENATED-WORD-HERE and an INTERNATIONALISATION, said ñ.",
+        ];
+        let mut capitals = 0;
+        for &text in TEXTS.iter().chain(more.iter()) {
+            for span in sentences(text) {
+                lexicon.lex_into(text, span, &mut scratch);
+                let counts = scratch.letter_counts();
+                lexicon.tag_into(span, &mut scratch, &mut tokens);
+                let lettered: Vec<&Token> = tokens.iter().filter(|t| t.norm.chars().any(char::is_alphabetic)).collect();
+                let upper = lettered.iter().filter(|t| t.case == Case::Upper).count();
+                assert_eq!(counts, (lettered.len(), upper), "{}", span.slice(text));
+                assert!(tokens.iter().all(|t| t.case == Case::Other || t.norm.chars().any(char::is_alphabetic)));
+                capitals += upper;
+                let kinds: Vec<LemmaKind> = scratch.lemma_kinds().collect();
+                assert_eq!(kinds, (0..tokens.len()).map(|i| scratch.lemma_kind(i)).collect::<Vec<_>>());
+            }
+        }
+        assert!(capitals > 10, "{capitals}");
     }
 
     /// A token's word id names its norm; unknown words have none.

@@ -46,8 +46,10 @@ fn is_wordish(k: Kind) -> bool {
 /// read, not yet tagged) are only used for a few suffix guesses and neighbours.
 pub(crate) fn tag(entries: &[Entry], lex: &[Lex], norms: &[Token], out: &mut Vec<Choice>) {
     out.clear();
-    let words = lex.iter().filter(|l| matches!(l.kind, Kind::Word)).count();
-    let upper = lex.iter().filter(|l| l.kind == Kind::Word && l.case == Case::Upper).count();
+    let (words, upper) = lex
+        .iter()
+        .filter(|l| l.kind == Kind::Word)
+        .fold((0, 0), |(w, u), l| (w + 1, u + usize::from(l.case == Case::Upper)));
     // ALL-CAPS wire text: capitalisation says nothing about names.
     let all_caps = upper >= 2 && upper * 4 >= words * 3;
     for i in 0..lex.len() {
@@ -126,7 +128,6 @@ fn adjish(norm: &str) -> bool {
 
 fn choose(entries: &[Entry], lex: &[Lex], norms: &[Token], out: &[Choice], i: usize, all_caps: bool) -> Choice {
     let l = &lex[i];
-    let norm = norms[i].norm.as_str();
     match l.kind {
         Kind::Punct => return (Tag::Punct, None),
         Kind::Symbol => return (Tag::Other, None),
@@ -157,32 +158,34 @@ fn choose(entries: &[Entry], lex: &[Lex], norms: &[Token], out: &[Choice], i: us
         }
         Kind::Word | Kind::Clitic => {}
     }
-    let prev = eff_prev(out, i);
-    let prev_tag = prev.map(|p| out[p].0);
+    let norm = norms[i].norm.as_str();
     let next = eff_next(lex, i);
     // Acronym "US" in ordinary text is the country, not the pronoun.
     if l.case == Case::Upper && !all_caps && norm == "us" {
         return (Tag::ProperNoun, None);
     }
     if let Some((closed, lemma)) = l.closed() {
+        let prev_tag = eff_prev(out, i).map(|p| out[p].0);
         return closed_choice(lex, out, i, closed, lemma, prev_tag, next, all_caps);
     }
     let mask = l.mask;
     let cap = is_capital(l, all_caps);
-    let init = initial(lex, norms, i);
-    let next_nominal = next.is_some_and(|j| nominal(lex, j, all_caps));
+    // Looked at only where a rule needs it (most tokens return before).
+    let next_nominal = || next.is_some_and(|j| nominal(lex, j, all_caps));
     let common = mask & (NOUN | VERB | JJ | RB);
     // Names.
     // Unknown capitalised word, or a known name reading (at the start of a
     // sentence only when the word cannot be a verb: "Police", "Turkey").
-    let name_reading = mask & NNP != 0 && (!init || mask & VERB == 0);
-    if cap && (common == 0 || name_reading) {
+    let name_reading = || mask & NNP != 0 && (mask & VERB == 0 || !initial(lex, norms, i));
+    if cap && (common == 0 || name_reading()) {
         // Demonyms before a common noun read as adjectives ("Turkish officials").
-        let next_common = next.is_some_and(|j| {
-            let n = &lex[j];
-            n.kind == Kind::Word && n.closed.is_none() && n.mask & NOUN != 0 && !is_capital(n, all_caps)
-        });
-        if common == 0 && mask & NNP != 0 && next_common && adjish(norm) {
+        let next_common = || {
+            next.is_some_and(|j| {
+                let n = &lex[j];
+                n.kind == Kind::Word && n.closed.is_none() && n.mask & NOUN != 0 && !is_capital(n, all_caps)
+            })
+        };
+        if common == 0 && mask & NNP != 0 && next_common() && adjish(norm) {
             return (Tag::Adj, None);
         }
         return (Tag::ProperNoun, None);
@@ -190,9 +193,11 @@ fn choose(entries: &[Entry], lex: &[Lex], norms: &[Token], out: &[Choice], i: us
     if mask == 0 || common == 0 {
         return guess_unknown(norm, cap || (all_caps && l.case == Case::Upper));
     }
-    let Some(&e) = entries.get(l.entry as usize) else {
+    let Some(e) = entries.get(l.entry as usize) else {
         return guess_unknown(norm, cap);
     };
+    let prev = eff_prev(out, i);
+    let prev_tag = prev.map(|p| out[p].0);
     let noun = |e: &Entry| (Tag::Noun, e.lemma_for(&[NN, NNS]));
     let verb = |e: &Entry, f: VerbForm| {
         let pref: &[u16] = match f {
@@ -205,7 +210,7 @@ fn choose(entries: &[Entry], lex: &[Lex], norms: &[Token], out: &[Choice], i: us
         (Tag::Verb(f), e.lemma_for(pref).or_else(|| e.lemma_for(&[VERB])))
     };
     let adj = |e: &Entry| (Tag::Adj, e.lemma_for(&[JJ]).or_else(|| e.lemma_for(&[VBN, VBD, VBG])));
-    let prefer_adj = mask & JJ != 0 && next_nominal && (mask & NN == 0 || adjish(norm));
+    let prefer_adj = mask & JJ != 0 && next_nominal() && (mask & NN == 0 || adjish(norm));
     // Context-free fallback order.
     let default = |e: &Entry| -> Choice {
         if mask & NOUN != 0 {
@@ -226,11 +231,10 @@ fn choose(entries: &[Entry], lex: &[Lex], norms: &[Token], out: &[Choice], i: us
             (Tag::Adv, e.lemma_for(&[RB]))
         }
     };
-    let next_norm = next.map_or("", |j| norms[j].norm.as_str());
     // "U.S.-backed forces": a participle glued by a hyphen to a name.
-    let glued = i >= 2 && norms[i - 1].norm == "-" && matches!(lex[i - 2].kind, Kind::Abbrev | Kind::Word);
-    if glued && mask & VBN != 0 && next_nominal {
-        return adj(&e);
+    let glued = || i >= 2 && norms[i - 1].norm == "-" && matches!(lex[i - 2].kind, Kind::Abbrev | Kind::Word);
+    if mask & VBN != 0 && glued() && next_nominal() {
+        return adj(e);
     }
     // `Fidan (also) later criticised Israel`: an adverb-or-adjective
     // (`later`, `earlier`; not a noun like `firm`) between a subject and a
@@ -245,22 +249,22 @@ fn choose(entries: &[Entry], lex: &[Lex], norms: &[Token], out: &[Choice], i: us
     }
     match prev_tag {
         // to / modal / do-support + base verb
-        Some(Tag::To | Tag::Modal) if mask & VB != 0 => verb(&e, VerbForm::Base),
-        Some(Tag::Aux(_)) if mask & VB != 0 && is_do(out, prev) => verb(&e, VerbForm::Base),
+        Some(Tag::To | Tag::Modal) if mask & VB != 0 => verb(e, VerbForm::Base),
+        Some(Tag::Aux(_)) if mask & VB != 0 && is_do(out, prev) => verb(e, VerbForm::Base),
         // passive / progressive after be
         Some(Tag::Aux(_)) if is_be(out, prev) => {
             if mask & VBN != 0 {
-                verb(&e, VerbForm::PastParticiple)
+                verb(e, VerbForm::PastParticiple)
             } else if mask & VBG != 0 {
-                verb(&e, VerbForm::Gerund)
+                verb(e, VerbForm::Gerund)
             } else if mask & JJ != 0 {
-                adj(&e)
+                adj(e)
             } else {
-                default(&e)
+                default(e)
             }
         }
         // perfect after have
-        Some(Tag::Aux(_)) if mask & VBN != 0 => verb(&e, VerbForm::PastParticiple),
+        Some(Tag::Aux(_)) if mask & VBN != 0 => verb(e, VerbForm::PastParticiple),
         // `St. John's criticised Ottawa`: after a name ending in `'s`, a past
         // form (no noun or adjective reading) followed by what opens another
         // noun phrase (a determiner, a name, a pronoun) or by nothing is the
@@ -269,31 +273,31 @@ fn choose(entries: &[Entry], lex: &[Lex], norms: &[Token], out: &[Choice], i: us
         Some(Tag::Possessive)
             if mask & VBD != 0 && mask & (NOUN | JJ) == 0 && new_phrase_after(lex, next, all_caps) =>
         {
-            verb(&e, VerbForm::Past)
+            verb(e, VerbForm::Past)
         }
         // inside a noun phrase
         Some(Tag::Det | Tag::Adj | Tag::Possessive | Tag::Num) => {
             if prefer_adj {
-                adj(&e)
+                adj(e)
             } else if mask & NOUN != 0 {
-                noun(&e)
+                noun(e)
             } else if mask & JJ != 0 {
-                adj(&e)
+                adj(e)
             } else if mask & VBG != 0 {
                 (Tag::Noun, None)
             } else if mask & (VBN | VBD) != 0 {
-                adj(&e)
+                adj(e)
             } else {
-                default(&e)
+                default(e)
             }
         }
         Some(Tag::Prep) => {
             if mask & VBG != 0 && mask & NOUN == 0 {
-                verb(&e, VerbForm::Gerund)
+                verb(e, VerbForm::Gerund)
             } else if prefer_adj {
-                adj(&e)
+                adj(e)
             } else {
-                default(&e)
+                default(e)
             }
         }
         // `A UN report calls on ...`, `Iran attack kills ...`: a bare verb
@@ -306,7 +310,7 @@ fn choose(entries: &[Entry], lex: &[Lex], norms: &[Token], out: &[Choice], i: us
                 && mask & (VBZ | VBD) == 0
                 && name_modifier(lex, norms, out, i - 1) =>
         {
-            noun(&e)
+            noun(e)
         }
         // after a subject
         Some(Tag::Pron | Tag::Noun | Tag::ProperNoun) => {
@@ -318,49 +322,49 @@ fn choose(entries: &[Entry], lex: &[Lex], norms: &[Token], out: &[Choice], i: us
                         || matches!(lex[j].closed, Some((Closed::To | Closed::Fixed(Tag::Pron), _)))
                 });
             if mask & VBD != 0 {
-                if mask & VBN != 0 && !pron && next_norm == "by" {
-                    verb(&e, VerbForm::PastParticiple)
+                if mask & VBN != 0 && !pron && next.is_some_and(|j| norms[j].norm == "by") {
+                    verb(e, VerbForm::PastParticiple)
                 } else {
-                    verb(&e, VerbForm::Past)
+                    verb(e, VerbForm::Past)
                 }
             } else if mask & VBZ != 0 && (pron || mask & NOUN == 0 || next_np) {
-                verb(&e, VerbForm::Present3)
+                verb(e, VerbForm::Present3)
             } else if mask & VB != 0 && (pron || mask & NOUN == 0 || next_np) {
-                verb(&e, VerbForm::Base)
+                verb(e, VerbForm::Base)
             } else if mask & VBN != 0 && mask & NOUN == 0 {
-                verb(&e, VerbForm::PastParticiple)
+                verb(e, VerbForm::PastParticiple)
             } else if mask & VBG != 0 && mask & NOUN == 0 {
-                verb(&e, VerbForm::Gerund)
+                verb(e, VerbForm::Gerund)
             } else {
-                default(&e)
+                default(e)
             }
         }
         // object position after a lexical verb
         Some(Tag::Verb(_)) => {
             if prefer_adj {
-                adj(&e)
+                adj(e)
             } else if mask & NOUN != 0 {
-                noun(&e)
+                noun(e)
             } else if mask & (VB | VBZ | VBG) == 0 && participle_modifies_object(lex, norms, out, i, all_caps) {
-                adj(&e)
+                adj(e)
             } else if mask & VBG != 0 {
-                verb(&e, VerbForm::Gerund)
+                verb(e, VerbForm::Gerund)
             } else if mask & VB != 0 && out[prev.unwrap_or(0)].1 == Some("help") {
-                verb(&e, VerbForm::Base)
+                verb(e, VerbForm::Base)
             } else {
-                default(&e)
+                default(e)
             }
         }
         // coordination: "met and agreed", "Turkish and Greek"
         Some(Tag::Conj) => {
             let before = prev.and_then(|p| eff_prev(out, p)).map(|p| out[p].0);
             match before {
-                Some(Tag::Verb(f)) if mask & form_bit(f) != 0 => verb(&e, f),
-                Some(Tag::Adj) if mask & JJ != 0 => adj(&e),
-                _ => clause_start(&e, mask, prefer_adj, default, noun, adj, verb),
+                Some(Tag::Verb(f)) if mask & form_bit(f) != 0 => verb(e, f),
+                Some(Tag::Adj) if mask & JJ != 0 => adj(e),
+                _ => clause_start(e, mask, prefer_adj, default, noun, adj, verb),
             }
         }
-        _ => clause_start(&e, mask, prefer_adj, default, noun, adj, verb),
+        _ => clause_start(e, mask, prefer_adj, default, noun, adj, verb),
     }
 }
 

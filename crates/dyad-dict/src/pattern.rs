@@ -364,6 +364,12 @@ fn fold(sig: &Signature) -> u64 {
     sig[0] | sig[1] | sig[2] | sig[3]
 }
 
+/// Whether `id`'s bit is in `sig`.
+#[inline]
+fn sig_has(sig: &Signature, id: u32) -> bool {
+    sig[(id as usize >> 6) & 3] & (1 << (id & 63)) != 0
+}
+
 #[inline]
 fn sig_meets(a: &Signature, b: &Signature) -> bool {
     (a[0] & b[0]) | (a[1] & b[1]) | (a[2] & b[2]) | (a[3] & b[3]) != 0
@@ -681,7 +687,6 @@ impl PatternIndex {
             last_at,
             present,
             sig_after,
-            token_sigs,
             tried,
             set,
             picked,
@@ -702,7 +707,7 @@ impl PatternIndex {
             last_at[id as usize] = 0;
         }
         last_at.resize(self.anchored.len().saturating_sub(1), 0);
-        signatures(keys, key_at, last_at, present, sig_after, token_sigs);
+        signatures(keys, key_at, anchoring, last_at, present, sig_after);
         // Every branch clears the bits it set: all are clear here.
         seen.clear();
         seen.resize(len + 2, false);
@@ -711,7 +716,6 @@ impl PatternIndex {
             len,
             keys,
             key_at,
-            token_sigs,
             stack: std::mem::take(stack),
             seen: std::mem::take(seen),
             frontier: std::mem::take(frontier),
@@ -732,11 +736,11 @@ impl PatternIndex {
             tried[id as usize / 64] &= !(1 << (id % 64));
         }
         tried.resize(self.compiled.len().div_ceil(64), 0);
-        for &i in anchoring.iter() {
+        for (&i, after) in anchoring.iter().zip(sig_after.iter()) {
             for id in set.drain(..) {
                 tried[id as usize / 64] &= !(1 << (id % 64));
             }
-            let folded = fold(&sig_after[i]);
+            let folded = fold(after);
             for &key in &keys[key_at[i] as usize..key_at[i + 1] as usize] {
                 let range = self.candidates_of(key);
                 if range.is_empty() {
@@ -782,7 +786,7 @@ impl PatternIndex {
                         set.push(id);
                     }
                     let p = &self.compiled[id as usize];
-                    if !precheck(p, i, last_at, &sig_after[i]) {
+                    if !precheck(p, i, last_at, after) {
                         continue;
                     }
                     if let Some(found) = m.anchored(p, id, i) {
@@ -820,28 +824,16 @@ impl PatternIndex {
             let vocab = if self.vocabulary.is_empty() { None } else { input.ids(i) };
             match vocab {
                 // The ids say it all when a key without an id is `""`.
-                Some(v) if !self.keys_without_id => {
-                    let mut anchoring_here = false;
-                    for k in 0..3 {
-                        let id = v[k];
-                        // A key equal to an earlier one of the token (most
-                        // tokens' keys are equal) has had its ids listed;
-                        // `NO_KEY` is in no record.
-                        if (k >= 1 && id == v[0]) || (k == 2 && id == v[1]) {
-                            continue;
-                        }
-                        if let Some(key) = self.vocabulary.get(id as usize) {
-                            anchoring_here |= key.anchors;
-                            // Most keys have no id here: nothing to gather.
-                            if key.keys.0 < key.keys.1 {
-                                let ids = &self.vocabulary_keys[key.keys.0 as usize..key.keys.1 as usize];
-                                if keys.len() == token {
-                                    keys.extend_from_slice(ids);
-                                } else {
-                                    push_new(keys, token, ids.iter().copied());
-                                }
-                            }
-                        }
+                Some([a, b, c]) if !self.keys_without_id => {
+                    // A key equal to an earlier one of the token (most
+                    // tokens' keys are equal) has had its ids listed;
+                    // `NO_KEY` is in no record.
+                    let mut anchoring_here = self.vocabulary_ids(a, keys, token);
+                    if b != a {
+                        anchoring_here |= self.vocabulary_ids(b, keys, token);
+                    }
+                    if c != a && c != b {
+                        anchoring_here |= self.vocabulary_ids(c, keys, token);
                     }
                     key_at.push(keys.len() as u32);
                     if anchoring_here {
@@ -885,6 +877,23 @@ impl PatternIndex {
         }
     }
 
+    /// Adds the key ids of the key with vocabulary id `id` to the token's
+    /// (`keys[token..]`); says whether one may anchor a pattern.
+    #[inline(always)]
+    fn vocabulary_ids(&self, id: u32, keys: &mut Vec<u32>, token: usize) -> bool {
+        let Some(key) = self.vocabulary.get(id as usize) else { return false };
+        // Most keys have no id here: nothing to gather.
+        if key.keys.0 < key.keys.1 {
+            let ids = &self.vocabulary_keys[key.keys.0 as usize..key.keys.1 as usize];
+            if keys.len() == token {
+                keys.extend_from_slice(ids);
+            } else {
+                push_new(keys, token, ids.iter().copied());
+            }
+        }
+        key.anchors
+    }
+
     /// The exact ids of a token's keys, looked up by string.
     fn exact_ids(&self, keys: [&str; 3]) -> [u32; 3] {
         let mut row = [NO_KEY; 3];
@@ -903,43 +912,37 @@ impl PatternIndex {
 }
 
 /// The last position of each key id (`last_at[id]`, one past it; 0 where
-/// the id does not occur; the ids set are listed in `present`), the
-/// [`Signature`] of the keys after each position (`sig_after`) and of each
-/// token's own (`token_sigs`), in one pass from the end.
+/// the id does not occur; the ids set are listed in `present`) and, for
+/// each anchoring position, the [`Signature`] of the keys after it
+/// (`sig_after`, parallel to `anchoring`: no other position reads one), in
+/// one pass from the end.
 #[inline(never)]
 fn signatures(
     keys: &[u32],
     key_at: &[u32],
+    anchoring: &[usize],
     last_at: &mut [u32],
     present: &mut Vec<u32>,
     sig_after: &mut Vec<Signature>,
-    token_sigs: &mut Vec<Signature>,
 ) {
     let len = key_at.len() - 1;
     sig_after.clear();
-    sig_after.resize(len + 1, Signature::default());
-    token_sigs.clear();
-    token_sigs.resize(len, Signature::default());
+    sig_after.resize(anchoring.len(), Signature::default());
     let mut sig = Signature::default();
+    let mut next_anchor = anchoring.len();
     for i in (0..len).rev() {
-        sig_after[i] = sig;
-        let ids = &keys[key_at[i] as usize..key_at[i + 1] as usize];
-        // Most tokens have no key a pattern uses.
-        if ids.is_empty() {
-            continue;
+        if next_anchor > 0 && anchoring[next_anchor - 1] == i {
+            next_anchor -= 1;
+            sig_after[next_anchor] = sig;
         }
-        let mut own = Signature::default();
-        for &id in ids {
-            sig_add(&mut own, id);
+        // Most tokens have no key a pattern uses: no ids.
+        for &id in &keys[key_at[i] as usize..key_at[i + 1] as usize] {
+            sig_add(&mut sig, id);
             let last = &mut last_at[id as usize];
             if *last == 0 {
                 *last = i as u32 + 1;
                 present.push(id);
             }
-        }
-        token_sigs[i] = own;
-        for (all, one) in sig.iter_mut().zip(own) {
-            *all |= one;
         }
     }
 }
@@ -977,7 +980,6 @@ pub struct PatternScratch {
     last_at: Vec<u32>,
     present: Vec<u32>,
     sig_after: Vec<Signature>,
-    token_sigs: Vec<Signature>,
     tried: Vec<u64>,
     set: Vec<u32>,
     picked: Vec<u32>,
@@ -996,8 +998,6 @@ struct Matcher<'a> {
     /// The key ids of each token (see [`PatternIndex::key_rows`]).
     keys: &'a [u32],
     key_at: &'a [u32],
-    /// The [`Signature`] of each token's keys and stems.
-    token_sigs: &'a [Signature],
     stack: Vec<usize>,
     seen: Vec<bool>,
     frontier: Vec<usize>,
@@ -1038,13 +1038,16 @@ impl<'a> Matcher<'a> {
             return 0;
         }
         // Most elements have no first key among the token's: one test.
-        if firsts.is_some_and(|f| !self.token_sigs.get(pos).is_some_and(|t| sig_meets(f, t))) {
+        // (A token's signature would hold the bits of its ids: each is
+        // tested instead, most tokens having none or one.)
+        let here = if pos < self.len { self.keys_of(pos) } else { &[][..] };
+        if firsts.is_some_and(|f| !here.iter().any(|&id| sig_has(f, id))) {
             return 0;
         }
         // Most alternatives fail on their first word (an element may list
         // dozens): the token at `pos` is read once and each first key
         // compared here, without a call per alternative.
-        let (here, ids) = if pos < self.len { (true, self.keys_of(pos)) } else { (false, &[][..]) };
+        let (here, ids) = (pos < self.len, here);
         for alt in alts {
             let hit = match alt.split_first() {
                 None => true,

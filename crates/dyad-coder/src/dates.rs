@@ -67,7 +67,8 @@
 //! `late`, `the year` ...) is part of the expression's text.
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
-use compact_str::CompactString;
+use std::borrow::Cow;
+
 use dyad_core::EventDate;
 use dyad_text::Token;
 
@@ -132,11 +133,12 @@ pub fn find_dates(tokens: &[Token], text: &str, published: Option<NaiveDate>) ->
 
 /// A word of the date grammar: one or more adjacent tokens.
 #[derive(Debug)]
-struct W {
+struct W<'t> {
     /// Normalised text (lower case; a month/weekday abbreviation without
-    /// its period; a number without a trailing comma). Inline for short
-    /// words, so regrouping a sentence does not allocate per token.
-    s: CompactString,
+    /// its period; a number without a trailing comma). Borrowed from the
+    /// token's norm unless tokens were joined, so regrouping a sentence
+    /// copies no string.
+    s: Cow<'t, str>,
     /// First token index.
     first: usize,
     /// Last token index (inclusive).
@@ -149,9 +151,13 @@ struct W {
     trim: usize,
 }
 
-impl W {
+impl W<'_> {
+    fn s(&self) -> &str {
+        &self.s
+    }
+
     fn is(&self, s: &str) -> bool {
-        self.s == s
+        self.s() == s
     }
 }
 
@@ -159,15 +165,18 @@ fn is_digits(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
 
-fn regroup(tokens: &[Token], text: &str) -> Vec<W> {
+fn regroup<'t>(tokens: &'t [Token], text: &str) -> Vec<W<'t>> {
     let adjacent = |a: usize, b: usize| tokens[a].span.end == tokens[b].span.start;
     let mut ws = Vec::with_capacity(tokens.len());
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
-        let mut s = t.norm.clone();
+        let norm = t.norm.as_str();
         let mut last = i;
-        if t.norm.starts_with(|c: char| c.is_ascii_digit()) {
+        // (Byte tests: a digit or `.` is one byte, and the first byte of a
+        // longer character is neither.)
+        if norm.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            let mut s = Cow::Borrowed(norm);
             // digits (sep digits)*, all adjacent.
             while last + 2 < tokens.len()
                 && adjacent(last, last + 1)
@@ -176,32 +185,43 @@ fn regroup(tokens: &[Token], text: &str) -> Vec<W> {
                 && tokens[last + 2].norm.starts_with(|c: char| c.is_ascii_digit())
                 && s.ends_with(|c: char| c.is_ascii_digit())
             {
-                s.push_str(&tokens[last + 1].norm);
-                s.push_str(&tokens[last + 2].norm);
+                let joined = s.to_mut();
+                joined.push_str(&tokens[last + 1].norm);
+                joined.push_str(&tokens[last + 2].norm);
                 last += 2;
             }
             // "27," as one token: split the comma off into its own word.
             if s.len() > 1 && s.ends_with(',') {
-                s.pop();
+                match &mut s {
+                    Cow::Borrowed(b) => *b = &b[..b.len() - 1],
+                    Cow::Owned(o) => {
+                        o.pop();
+                    }
+                }
                 ws.push(W { s, first: i, last, cap: false, trim: 1 });
-                ws.push(W { s: ",".into(), first: last, last, cap: false, trim: 0 });
+                ws.push(W { s: Cow::Borrowed(","), first: last, last, cap: false, trim: 0 });
                 i = last + 1;
                 continue;
             }
-        } else {
-            let bare = s.trim_end_matches('.');
-            if bare.len() < s.len() && is_abbrev(bare) {
-                s.truncate(bare.len());
-            } else if i + 1 < tokens.len() && tokens[i + 1].norm == "." && adjacent(i, i + 1) && is_abbrev(&s) {
-                // (The rare "." after the word is tested first: `is_abbrev`
-                // would otherwise run for every word of the sentence.)
-                last = i + 1;
+            ws.push(W { s, first: i, last, cap: false, trim: 0 });
+            i = last + 1;
+            continue;
+        }
+        let mut s = norm;
+        if norm.ends_with('.') {
+            let bare = norm.trim_end_matches('.');
+            if is_abbrev(bare) {
+                s = bare;
             }
+        } else if i + 1 < tokens.len() && tokens[i + 1].norm == "." && adjacent(i, i + 1) && is_abbrev(s) {
+            // (The rare "." after the word is tested first: `is_abbrev`
+            // would otherwise run for every word of the sentence.)
+            last = i + 1;
         }
         // Only `month_of` reads `cap`, of these three words.
-        let cap = matches!(s.as_str(), "may" | "march" | "mar")
-            && t.span.slice(text).chars().next().is_some_and(char::is_uppercase);
-        ws.push(W { s, first: i, last, cap, trim: 0 });
+        let cap =
+            matches!(s, "may" | "march" | "mar") && t.span.slice(text).chars().next().is_some_and(char::is_uppercase);
+        ws.push(W { s: Cow::Borrowed(s), first: i, last, cap, trim: 0 });
         i = last + 1;
     }
     ws
@@ -237,10 +257,10 @@ fn is_abbrev(s: &str) -> bool {
 // Vocabulary.
 
 /// Month number of a month word (full name or abbreviation).
-fn month_of(w: &W) -> Option<u32> {
-    let m = month_number(&w.s)?;
+fn month_of(w: &W<'_>) -> Option<u32> {
+    let m = month_number(w.s())?;
     // "may" (modal), "march"/"mar" (verbs) only when capitalised.
-    if matches!(w.s.as_str(), "may" | "march" | "mar") && !w.cap {
+    if matches!(w.s(), "may" | "march" | "mar") && !w.cap {
         return None;
     }
     Some(m)
@@ -280,7 +300,8 @@ fn is_date_word(tokens: &[Token], i: usize) -> bool {
         let bare = norm.strip_suffix(',').unwrap_or(norm);
         return (bare.len() == 4 && is_digits(bare)) || norm.contains(['-', '/']) || matches!(next(), "-" | "/");
     }
-    let bare = norm.trim_end_matches('.');
+    // (Most words end in no `.`: a byte test before the trim.)
+    let bare = if norm.ends_with('.') { norm.trim_end_matches('.') } else { norm };
     norm.starts_with("mid-") || (listed(bare) && is_listed_date_word(bare, next))
 }
 
@@ -362,11 +383,11 @@ const PREPS: &[&str] =
 const MODS: &[&str] = &["early", "late", "mid", "mid-", "earlier", "later"];
 
 /// Words after which a year or a month alone is a date.
-fn is_trigger(ws: &[W], i: usize) -> bool {
+fn is_trigger(ws: &[W<'_>], i: usize) -> bool {
     let Some(p) = i.checked_sub(1).map(|k| &ws[k]) else {
         return false;
     };
-    if PREPS.contains(&p.s.as_str()) || MODS.contains(&p.s.as_str()) {
+    if PREPS.contains(&p.s()) || MODS.contains(&p.s()) {
         return true;
     }
     if p.is("year") && i >= 2 && ws[i - 2].is("the") {
@@ -374,7 +395,7 @@ fn is_trigger(ws: &[W], i: usize) -> bool {
     }
     if p.is("of") {
         // "the end of 2023", not "a total of 2000".
-        let q = i.checked_sub(2).map(|k| ws[k].s.as_str()).unwrap_or("");
+        let q = i.checked_sub(2).map(|k| ws[k].s()).unwrap_or("");
         return !QUANTITY_WORDS.contains(&q);
     }
     false
@@ -559,13 +580,13 @@ const UNIT_WORDS: &[&str] = &[
     "and",
 ];
 
-fn is_unit(w: Option<&W>) -> bool {
-    w.is_some_and(|w| UNIT_WORDS.contains(&w.s.as_str()))
+fn is_unit(w: Option<&W<'_>>) -> bool {
+    w.is_some_and(|w| UNIT_WORDS.contains(&w.s()))
 }
 
 /// Parts of the day that may follow a day expression ("Thursday night").
-fn is_day_part(w: Option<&W>) -> bool {
-    w.is_some_and(|w| matches!(w.s.as_str(), "morning" | "afternoon" | "evening" | "night"))
+fn is_day_part(w: Option<&W<'_>>) -> bool {
+    w.is_some_and(|w| matches!(w.s(), "morning" | "afternoon" | "evening" | "night"))
 }
 
 /// A small cardinal: digits or a number word ("a", "two", ...).
@@ -596,8 +617,8 @@ fn cardinal(s: &str) -> Option<u32> {
 }
 
 /// A day of the month: "27", "27th", "1st" (1..=31).
-fn day_number(w: Option<&W>) -> Option<u32> {
-    let s = w?.s.as_str();
+fn day_number(w: Option<&W<'_>>) -> Option<u32> {
+    let s = w?.s();
     let digits = ["st", "nd", "rd", "th"].iter().find_map(|suf| s.strip_suffix(suf)).unwrap_or(s);
     if !is_digits(digits) || digits.len() > 2 {
         return None;
@@ -607,8 +628,8 @@ fn day_number(w: Option<&W>) -> Option<u32> {
 }
 
 /// A four-digit year, any value 1000..=2999 ("2025").
-fn year_number(w: Option<&W>) -> Option<i32> {
-    let s = w?.s.as_str();
+fn year_number(w: Option<&W<'_>>) -> Option<i32> {
+    let s = w?.s();
     if s.len() != 4 || !is_digits(s) {
         return None;
     }
@@ -650,17 +671,17 @@ fn date_at(start: usize, end: usize, date: EventDate) -> Outcome {
 /// rule starts at a number, a `mid-` word, a month, a weekday, a relative
 /// word or a number word. One test instead of every rule's comparisons, for
 /// the many words of a sentence that are none of these.
-fn may_start(ws: &[W], i: usize) -> bool {
-    let s = ws[i].s.as_str();
+fn may_start(ws: &[W<'_>], i: usize) -> bool {
+    let s = ws[i].s();
     s.as_bytes().first().is_some_and(u8::is_ascii_digit)
         || s.starts_with("mid-")
         || (listed(s) && may_start_listed(ws, i))
 }
 
 /// The words of [`may_start`] that are in [`VOCABULARY`].
-fn may_start_listed(ws: &[W], i: usize) -> bool {
+fn may_start_listed(ws: &[W<'_>], i: usize) -> bool {
     let w = &ws[i];
-    let s = w.s.as_str();
+    let s = w.s();
     let after = |k: usize, word: &str| ws.get(i + k).is_some_and(|w| w.is(word));
     weekday_of(s).is_some()
         || month_of(w).is_some()
@@ -671,7 +692,7 @@ fn may_start_listed(ws: &[W], i: usize) -> bool {
         || (cardinal(s).is_some() && after(2, "ago"))
 }
 
-fn match_at(ws: &[W], i: usize, p: Option<NaiveDate>) -> Outcome {
+fn match_at(ws: &[W<'_>], i: usize, p: Option<NaiveDate>) -> Outcome {
     if let Some(o) = relative(ws, i, p) {
         return o;
     }
@@ -709,8 +730,8 @@ fn shift_months(p: NaiveDate, n: i32) -> Option<NaiveDate> {
 }
 
 /// today, yesterday, last week, this year, two days ago, ...
-fn relative(ws: &[W], i: usize, p: Option<NaiveDate>) -> Option<Outcome> {
-    let w = |k: usize| ws.get(k).map(|w| w.s.as_str()).unwrap_or("");
+fn relative(ws: &[W<'_>], i: usize, p: Option<NaiveDate>) -> Option<Outcome> {
+    let w = |k: usize| ws.get(k).map(|w| w.s()).unwrap_or("");
     let day = |n: i64, end: usize| -> Option<Outcome> {
         let d = add_days(p?, n)?;
         Some(date_at(i, end, EventDate::Day(d)))
@@ -765,13 +786,13 @@ fn relative(ws: &[W], i: usize, p: Option<NaiveDate>) -> Option<Outcome> {
 }
 
 /// on Thursday, last Friday, Tuesday night, Thursday, Feb. 27.
-fn weekday(ws: &[W], i: usize, p: Option<NaiveDate>) -> Option<Outcome> {
-    let modifier = match ws[i].s.as_str() {
+fn weekday(ws: &[W<'_>], i: usize, p: Option<NaiveDate>) -> Option<Outcome> {
+    let modifier = match ws[i].s() {
         m @ ("last" | "next" | "this" | "past") => Some(m),
         _ => None,
     };
     let j = if modifier.is_some() { i + 1 } else { i };
-    let wd = weekday_of(ws.get(j)?.s.as_str())?;
+    let wd = weekday_of(ws.get(j)?.s())?;
     if modifier.is_none() {
         // "Thursday, Feb. 27": the explicit date decides.
         let k = if ws.get(j + 1).is_some_and(|w| w.is(",")) { j + 2 } else { j + 1 };
@@ -828,7 +849,7 @@ fn day_date(month: u32, day: u32, year: Option<i32>, p: Option<NaiveDate>) -> Op
 }
 
 /// Optional ", 2025" / " 2025" after a day date at `k`: (year, end).
-fn trailing_year(ws: &[W], k: usize) -> (Option<i32>, usize) {
+fn trailing_year(ws: &[W<'_>], k: usize) -> (Option<i32>, usize) {
     let y = if ws.get(k).is_some_and(|w| w.is(",")) { k + 1 } else { k };
     match year_number(ws.get(y)) {
         Some(year) if !is_unit(ws.get(y + 1)) => (Some(year), y + 1),
@@ -837,7 +858,7 @@ fn trailing_year(ws: &[W], k: usize) -> (Option<i32>, usize) {
 }
 
 /// Explicit dates: ISO, numeric, month-day, day-month, month-year.
-fn explicit(ws: &[W], i: usize, p: Option<NaiveDate>) -> Option<Outcome> {
+fn explicit(ws: &[W<'_>], i: usize, p: Option<NaiveDate>) -> Option<Outcome> {
     let w = &ws[i];
     // ISO 2025-02-27 and numeric 2/27, 2/27/2025.
     if w.s.starts_with(|c: char| c.is_ascii_digit()) {
@@ -867,8 +888,8 @@ fn explicit(ws: &[W], i: usize, p: Option<NaiveDate>) -> Option<Outcome> {
 }
 
 /// Numbers starting at `i`: ISO, slashed, day-month.
-fn numeric(ws: &[W], i: usize, p: Option<NaiveDate>) -> Option<Outcome> {
-    let s = ws[i].s.as_str();
+fn numeric(ws: &[W<'_>], i: usize, p: Option<NaiveDate>) -> Option<Outcome> {
+    let s = ws[i].s();
     // (Most numbers hold no separator: then there is no list to make.)
     let parts: Vec<&str> = if s.contains(['-', '/']) { s.split(['-', '/']).collect() } else { Vec::new() };
     if parts.len() >= 2 && parts.iter().all(|x| is_digits(x) && x.len() <= 4) {
@@ -885,7 +906,7 @@ fn numeric(ws: &[W], i: usize, p: Option<NaiveDate>) -> Option<Outcome> {
                 Some(y) if y.len() == 2 => NaiveDate::from_ymd_opt(2000 + y.parse::<i32>().ok()?, m, d),
                 Some(_) => None,
                 None => {
-                    let prep = i > 0 && PREPS.contains(&ws[i - 1].s.as_str()) && !ws[i - 1].is("in");
+                    let prep = i > 0 && PREPS.contains(&ws[i - 1].s()) && !ws[i - 1].is("in");
                     if prep {
                         NaiveDate::from_ymd_opt(2000, m, d).and_then(|_| resolve_day_month(m, d, p?))
                     } else {
@@ -914,14 +935,14 @@ fn numeric(ws: &[W], i: usize, p: Option<NaiveDate>) -> Option<Outcome> {
 }
 
 /// in February, last May, by late March.
-fn month_alone(ws: &[W], i: usize, p: Option<NaiveDate>) -> Option<Outcome> {
-    let (modifier, j) = match ws[i].s.as_str() {
+fn month_alone(ws: &[W<'_>], i: usize, p: Option<NaiveDate>) -> Option<Outcome> {
+    let (modifier, j) = match ws[i].s() {
         m @ ("last" | "next" | "this") => (m, i + 1),
         s => (s.strip_prefix("mid-").map_or("", |_| "mid"), i),
     };
     let month = if modifier == "mid" {
         let rest = ws[j].s.strip_prefix("mid-")?;
-        month_of(&W { s: rest.into(), first: 0, last: 0, cap: true, trim: 0 })?
+        month_of(&W { s: Cow::Borrowed(rest), first: 0, last: 0, cap: true, trim: 0 })?
     } else {
         month_of(ws.get(j)?)?
     };
@@ -941,8 +962,8 @@ fn month_alone(ws: &[W], i: usize, p: Option<NaiveDate>) -> Option<Outcome> {
 }
 
 /// in 2023, since 2014, the 2023 election, mid-2023.
-fn year_alone(ws: &[W], i: usize) -> Outcome {
-    let s = ws[i].s.as_str();
+fn year_alone(ws: &[W<'_>], i: usize) -> Outcome {
+    let s = ws[i].s();
     let (mid, digits) = match s.strip_prefix("mid-") {
         Some(rest) => (true, rest),
         None => (false, s),
@@ -958,14 +979,14 @@ fn year_alone(ws: &[W], i: usize) -> Outcome {
     }
     let next = ws.get(i + 1);
     // Decades written "1990's" / "1990 s".
-    if next.is_some_and(|n| matches!(n.s.as_str(), "'s" | "'" | "s")) {
+    if next.is_some_and(|n| matches!(n.s(), "'s" | "'" | "s")) {
         return Outcome::Skip(i + 1);
     }
     if is_unit(next) {
         return Outcome::Skip(i + 1);
     }
     if !(mid || is_trigger(ws, i)) {
-        let prev = i.checked_sub(1).map(|k| ws[k].s.as_str()).unwrap_or("");
+        let prev = i.checked_sub(1).map(|k| ws[k].s()).unwrap_or("");
         if QUANTITY_WORDS.contains(&prev) {
             return Outcome::Skip(i + 1);
         }
@@ -981,15 +1002,15 @@ fn year_alone(ws: &[W], i: usize) -> Outcome {
 }
 
 /// Extends a match leftwards over "the year", a modifier and a preposition.
-fn extend_left(ws: &[W], m: &Match, floor: usize) -> usize {
+fn extend_left(ws: &[W<'_>], m: &Match, floor: usize) -> usize {
     let mut s = m.start;
     if m.year && s >= floor + 2 && ws[s - 1].is("year") && ws[s - 2].is("the") {
         s -= 2;
     }
-    if s > floor && MODS.contains(&ws[s - 1].s.as_str()) {
+    if s > floor && MODS.contains(&ws[s - 1].s()) {
         s -= 1;
     }
-    if s > floor && PREPS.contains(&ws[s - 1].s.as_str()) {
+    if s > floor && PREPS.contains(&ws[s - 1].s()) {
         s -= 1;
     }
     s
@@ -1089,7 +1110,9 @@ mod tests {
             if w.starts_with(|c: char| c.is_ascii_digit()) {
                 continue; // taken before the list is read
             }
-            let word = |s: &str| W { s: s.into(), first: 0, last: 0, cap: true, trim: 0 };
+            fn word(s: &str) -> W<'_> {
+                W { s: s.into(), first: 0, last: 0, cap: true, trim: 0 }
+            }
             if is_listed_date_word(w, || "week") || may_start_listed(&[word(w), word("day"), word("ago")], 0) {
                 assert!(listed(w), "{w:?} is looked for but not listed");
                 taken += 1;

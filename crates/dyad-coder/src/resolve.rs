@@ -146,7 +146,9 @@ pub(crate) fn resolve(s: &Sentence<'_>, dicts: &Dictionaries, found: &mut Vec<Me
         if toks[i].case != Case::Title {
             i += 1;
         } else if name_at(found, i) {
+            // (`name_at` holds at `start`: the run goes on from the next word.)
             let start = i;
+            i += 1;
             while i < toks.len() && i - start < 4 && name_at(found, i) {
                 i += 1;
             }

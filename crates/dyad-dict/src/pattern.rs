@@ -364,6 +364,12 @@ fn fold(sig: &Signature) -> u64 {
     sig[0] | sig[1] | sig[2] | sig[3]
 }
 
+/// Whether `id`'s bit is in `sig`.
+#[inline]
+fn sig_has(sig: &Signature, id: u32) -> bool {
+    sig[(id as usize >> 6) & 3] & (1 << (id & 63)) != 0
+}
+
 #[inline]
 fn sig_meets(a: &Signature, b: &Signature) -> bool {
     (a[0] & b[0]) | (a[1] & b[1]) | (a[2] & b[2]) | (a[3] & b[3]) != 0
@@ -401,18 +407,6 @@ fn first_keys(alts: &[Box<[Key]>]) -> Option<Signature> {
         }
     }
     Some(sig)
-}
-
-/// Each key id of `occurs` (sorted `id << 32 | position`) with its last
-/// position, into `out`.
-fn distinct_last(occurs: &[u64], out: &mut Vec<(u32, u32)>) {
-    out.clear();
-    for (id, pos) in occurs.iter().map(|&o| ((o >> 32) as u32, o as u32)) {
-        match out.last_mut() {
-            Some(last) if last.0 == id => last.1 = pos,
-            _ => out.push((id, pos)),
-        }
-    }
 }
 
 /// Largest set of first keys checked before trying a pattern.
@@ -454,21 +448,21 @@ pub struct PatternIndex {
     /// costs one read (with few stems, most records list none, and the
     /// stem work is skipped).
     vocabulary: Vec<VocabularyKey>,
-    /// The stems of the vocabulary keys (see [`VocabularyKey`]).
-    vocabulary_stems: Vec<u32>,
+    /// The key ids of the vocabulary keys (see [`VocabularyKey`]).
+    vocabulary_keys: Vec<u32>,
     /// Whether a token key without a vocabulary id may be a string other
     /// than `""` (a stem of the dictionaries' that no phrase lists as a
     /// key): only then does such a key cost a look at the strings.
     pub(crate) keys_without_id: bool,
 }
 
-/// What a vocabulary key has in a [`PatternIndex`]: its own id ([`NO_KEY`]
+/// What a vocabulary key has in a [`PatternIndex`]: its own id (none
 /// when no pattern uses it exactly) and the ids of the stems it starts
-/// with, shortest first: `vocabulary_stems[stems.0..stems.1]`.
+/// with, shortest first: `vocabulary_keys[keys.0..keys.1]`, the key ids a
+/// token with this key has.
 #[derive(Clone, Copy, Debug)]
 struct VocabularyKey {
-    own: u32,
-    stems: (u32, u32),
+    keys: (u32, u32),
     /// Whether some pattern is anchored on the key or one of its stems.
     anchors: bool,
 }
@@ -630,18 +624,17 @@ impl PatternIndex {
     /// lists the stems each vocabulary key starts with, for inputs that
     /// give [`PatternInput::ids`].
     pub(crate) fn set_vocabulary(&mut self, by_id: &[&str]) {
-        self.vocabulary_stems.clear();
+        self.vocabulary_keys.clear();
         self.vocabulary = by_id
             .iter()
             .map(|&key| {
-                let from = self.vocabulary_stems.len() as u32;
-                self.vocabulary_stems.extend(self.stems.prefixes_of(key).map(|(_, &s)| s));
-                let own = self.ids.get(key).copied().unwrap_or(NO_KEY);
-                let to = self.vocabulary_stems.len() as u32;
-                let anchors = std::iter::once(&own)
-                    .chain(&self.vocabulary_stems[from as usize..])
-                    .any(|&id| !self.candidates_of(id).is_empty());
-                VocabularyKey { own, stems: (from, to), anchors }
+                let from = self.vocabulary_keys.len() as u32;
+                self.vocabulary_keys.extend(self.ids.get(key).copied());
+                self.vocabulary_keys.extend(self.stems.prefixes_of(key).map(|(_, &s)| s));
+                let to = self.vocabulary_keys.len() as u32;
+                let anchors =
+                    self.vocabulary_keys[from as usize..].iter().any(|&id| !self.candidates_of(id).is_empty());
+                VocabularyKey { keys: (from, to), anchors }
             })
             .collect();
         self.keys_without_id = true;
@@ -688,16 +681,14 @@ impl PatternIndex {
             return out;
         }
         let PatternScratch {
-            ids,
-            stem_ids,
-            stem_at,
+            keys,
+            key_at,
             anchoring,
-            occurs,
+            last_at,
+            present,
             sig_after,
-            token_sigs,
             tried,
             set,
-            after_ids,
             picked,
             stack,
             seen,
@@ -705,144 +696,26 @@ impl PatternIndex {
             next,
             trigger,
         } = scratch;
-        // Each key is looked up once per sentence; from here on keys are
-        // ids. The stems of key `k` of token `i` are
-        // `stem_ids[stem_at[3 * i + k]..stem_at[3 * i + k + 1]]`, less those
-        // of the token's earlier keys (so a token's stems are listed once).
-        // Written in place: a push per key costs a capacity test.
-        ids.clear();
-        ids.resize(len, [NO_KEY; 3]);
-        stem_ids.clear();
-        stem_at.clear();
-        stem_at.resize(3 * len + 1, 0);
-        anchoring.clear();
-        let anchors = |id: &u32| !self.candidates_of(*id).is_empty();
-        for i in 0..len {
-            let token = stem_ids.len();
-            let mut row = [NO_KEY; 3];
-            let vocab = if self.vocabulary.is_empty() { None } else { input.ids(i) };
-            match vocab {
-                // The ids say it all when a key without an id is `""`.
-                Some(v) if !self.keys_without_id => {
-                    let mut anchoring_here = false;
-                    for k in 0..3 {
-                        let id = v[k];
-                        // A key equal to an earlier one of the token (most
-                        // tokens' keys are equal) has its own id and stems
-                        // listed already; `NO_KEY` is in no record.
-                        let first = if id == v[0] {
-                            0
-                        } else if id == v[1] {
-                            1
-                        } else {
-                            k
-                        };
-                        if first < k {
-                            row[k] = row[first];
-                        } else if let Some(key) = self.vocabulary.get(id as usize) {
-                            row[k] = key.own;
-                            anchoring_here |= key.anchors;
-                            // Most keys start with no stem: nothing to gather.
-                            if key.stems.0 < key.stems.1 {
-                                let stems = &self.vocabulary_stems[key.stems.0 as usize..key.stems.1 as usize];
-                                push_new(stem_ids, token, stems.iter().copied());
-                            }
-                        }
-                        stem_at[3 * i + k + 1] = stem_ids.len() as u32;
-                    }
-                    ids[i] = row;
-                    if anchoring_here {
-                        anchoring.push(i);
-                    }
-                    continue;
-                }
-                _ => {}
-            }
-            // The strings are needed for a key without a vocabulary id only.
-            let mut strs: Option<[&str; 3]> = None;
-            for k in 0..3 {
-                let known = vocab.and_then(|v| self.vocabulary.get(v[k] as usize));
-                match known {
-                    Some(key) => {
-                        row[k] = key.own;
-                        if key.stems.0 < key.stems.1 {
-                            let stems = &self.vocabulary_stems[key.stems.0 as usize..key.stems.1 as usize];
-                            push_new(stem_ids, token, stems.iter().copied());
-                        }
-                    }
-                    None => {
-                        let keys = *strs.get_or_insert_with(|| input.keys(i));
-                        if vocab.is_none() && k == 0 {
-                            row = self.exact_ids(keys);
-                        }
-                        // Most keys here are `""` (no dictionary uses the word).
-                        if !keys[k].is_empty() {
-                            push_new(stem_ids, token, self.stems.prefixes_of(keys[k]).map(|(_, &s)| s));
-                        }
-                    }
-                }
-                stem_at[3 * i + k + 1] = stem_ids.len() as u32;
-            }
-            ids[i] = row;
-            // Most tokens anchor no pattern under any key or stem: the
-            // search below visits the others only.
-            if row.iter().any(anchors) || stem_ids[token..].iter().any(anchors) {
-                anchoring.push(i);
-            }
-        }
+        self.key_rows(input, keys, key_at, anchoring);
         if anchoring.is_empty() {
             return out;
         }
-        let (ids, stem_ids, stem_at) = (&ids[..], &stem_ids[..], &stem_at[..]);
-        let stems_of = |i: usize| &stem_ids[stem_at[3 * i] as usize..stem_at[3 * i + 3] as usize];
-        // Where each key occurs, as `id << 32 | position` (for the
-        // pre-check): sorted, by id then position, as one integer.
-        occurs.clear();
-        // And the signature of the key ids after each position (the
-        // pre-check's quick rejection): both in one pass, from the end.
-        sig_after.clear();
-        sig_after.resize(len + 1, Signature::default());
-        // And each token's own (see `Matcher::words_forward`).
-        token_sigs.clear();
-        token_sigs.resize(len, Signature::default());
-        let mut sig = Signature::default();
-        for i in (0..len).rev() {
-            sig_after[i] = sig;
-            let row = &ids[i];
-            // Most tokens have no key a pattern uses.
-            if *row == [NO_KEY; 3] && stem_at[3 * i] == stem_at[3 * i + 3] {
-                continue;
-            }
-            let mut own = Signature::default();
-            for k in 0..3 {
-                let id = row[k];
-                if id != NO_KEY {
-                    sig_add(&mut own, id);
-                    if !row[..k].contains(&id) {
-                        occurs.push(u64::from(id) << 32 | i as u64);
-                    }
-                }
-            }
-            for &s in stems_of(i) {
-                sig_add(&mut own, s);
-                occurs.push(u64::from(s) << 32 | i as u64);
-            }
-            token_sigs[i] = own;
-            for (all, one) in sig.iter_mut().zip(own) {
-                *all |= one;
-            }
+        let (keys, key_at) = (&keys[..], &key_at[..]);
+        // The last sentence's positions are cleared before the table is
+        // sized for this index.
+        for id in present.drain(..) {
+            last_at[id as usize] = 0;
         }
-        occurs.sort_unstable();
+        last_at.resize(self.anchored.len().saturating_sub(1), 0);
+        signatures(keys, key_at, anchoring, last_at, present, sig_after);
         // Every branch clears the bits it set: all are clear here.
         seen.clear();
         seen.resize(len + 2, false);
         let mut m = Matcher {
             input,
             len,
-            ids,
-            stem_ids,
-            stem_at,
-            token_sigs,
+            keys,
+            key_at,
             stack: std::mem::take(stack),
             seen: std::mem::take(seen),
             frontier: std::mem::take(frontier),
@@ -854,92 +727,171 @@ impl PatternIndex {
         };
         // The shared patterns a token has tried, as a bit set by pattern
         // id, and the ids set in it (to clear them for the next token).
-        // A token visits each list once (its keys' exact ids are distinct,
-        // and so are its stems), so only a pattern listed under several
-        // keys may come twice; it is tried the first time only.
+        // A token visits each list once (its keys' ids are distinct), so
+        // only a pattern listed under several keys may come twice; it is
+        // tried the first time only.
         // The last sentence's bits are cleared before the set is sized for
         // this index.
         for id in set.drain(..) {
             tried[id as usize / 64] &= !(1 << (id % 64));
         }
         tried.resize(self.compiled.len().div_ceil(64), 0);
-        // For long lists: each key id of the sentence with its last
-        // position (made when first needed), and the candidates kept.
-        after_ids.clear();
-        for &i in anchoring.iter() {
-            let row = &ids[i];
+        for (&i, after) in anchoring.iter().zip(sig_after.iter()) {
             for id in set.drain(..) {
                 tried[id as usize / 64] &= !(1 << (id % 64));
             }
-            let folded = fold(&sig_after[i]);
-            for k in 0..3 {
-                // A key equal to an earlier one of the token has had its
-                // turn, and so have its stems.
-                let exact = match row[k] {
-                    id if id == NO_KEY || row[..k].contains(&id) => None,
-                    id => Some(id),
+            let folded = fold(after);
+            for &key in &keys[key_at[i] as usize..key_at[i + 1] as usize] {
+                let range = self.candidates_of(key);
+                if range.is_empty() {
+                    continue;
+                }
+                // A long list keeps the patterns whose first `after` set
+                // has a key after `i` (and those without such a set).
+                let split = if range.len() > SPLIT_LIST {
+                    self.splits.get(key as usize).and_then(Option::as_deref)
+                } else {
+                    None
                 };
-                let stems = &stem_ids[stem_at[3 * i + k] as usize..stem_at[3 * i + k + 1] as usize];
-                for key in exact.into_iter().chain(stems.iter().copied()) {
-                    let range = self.candidates_of(key);
-                    if range.is_empty() {
+                if let Some(split) = split {
+                    picked.clear();
+                    picked.extend_from_slice(&split.rest);
+                    for &id in present.iter() {
+                        if last_at[id as usize] as usize > i + 1 {
+                            picked.extend(split.by_key.get(&id).into_iter().flatten());
+                        }
+                    }
+                    picked.sort_unstable();
+                    picked.dedup();
+                }
+                let count = if split.is_some() { picked.len() } else { range.len() };
+                // `n` indexes `picked` in one case only: an iterator of
+                // either kind would cost a branch or a call per candidate.
+                #[allow(clippy::needless_range_loop)]
+                for n in 0..count {
+                    let j = range.start + if split.is_some() { picked[n] as usize } else { n };
+                    let ([q0, q1], entry) = (self.quick[j], self.candidates[j]);
+                    // The quick test is implied by `precheck` (folded
+                    // signatures of sets that meet meet).
+                    if (q0 & folded == 0 && q0 != 0) | (q1 & folded == 0 && q1 != 0) {
                         continue;
                     }
-                    // A long list keeps the patterns whose first `after` set
-                    // has a key after `i` (and those without such a set).
-                    let split = if range.len() > SPLIT_LIST {
-                        self.splits.get(key as usize).and_then(Option::as_deref)
-                    } else {
-                        None
-                    };
-                    if let Some(split) = split {
-                        if after_ids.is_empty() {
-                            distinct_last(occurs, after_ids);
+                    let id = entry & !SHARED;
+                    if entry & SHARED != 0 {
+                        let (word, bit) = (id as usize / 64, 1 << (id % 64));
+                        if tried[word] & bit != 0 {
+                            continue;
                         }
-                        picked.clear();
-                        picked.extend_from_slice(&split.rest);
-                        for &(id, last) in after_ids.iter() {
-                            if last as usize > i {
-                                picked.extend(split.by_key.get(&id).into_iter().flatten());
-                            }
-                        }
-                        picked.sort_unstable();
-                        picked.dedup();
+                        tried[word] |= bit;
+                        set.push(id);
                     }
-                    let count = if split.is_some() { picked.len() } else { range.len() };
-                    // `n` indexes `picked` in one case only: an iterator of
-                    // either kind would cost a branch or a call per candidate.
-                    #[allow(clippy::needless_range_loop)]
-                    for n in 0..count {
-                        let j = range.start + if split.is_some() { picked[n] as usize } else { n };
-                        let ([q0, q1], entry) = (self.quick[j], self.candidates[j]);
-                        // The quick test is implied by `precheck` (folded
-                        // signatures of sets that meet meet).
-                        if (q0 & folded == 0 && q0 != 0) | (q1 & folded == 0 && q1 != 0) {
-                            continue;
-                        }
-                        let id = entry & !SHARED;
-                        if entry & SHARED != 0 {
-                            let (word, bit) = (id as usize / 64, 1 << (id % 64));
-                            if tried[word] & bit != 0 {
-                                continue;
-                            }
-                            tried[word] |= bit;
-                            set.push(id);
-                        }
-                        let p = &self.compiled[id as usize];
-                        if !precheck(p, i, occurs, &sig_after[i]) {
-                            continue;
-                        }
-                        if let Some(found) = m.anchored(p, id, i) {
-                            out.push(found);
-                        }
+                    let p = &self.compiled[id as usize];
+                    if !precheck(p, i, last_at, after) {
+                        continue;
+                    }
+                    if let Some(found) = m.anchored(p, id, i) {
+                        out.push(found);
                     }
                 }
             }
         }
         (*stack, *seen, *frontier, *next, *trigger) = (m.stack, m.seen, m.frontier, m.next, m.trigger);
         out
+    }
+
+    /// The key ids each token has (`keys[key_at[i]..key_at[i + 1]]`: for
+    /// each of its keys in turn, its exact id, then the ids of the stems it
+    /// starts with, each id once) and the tokens that may anchor a pattern
+    /// (`anchoring`). From here on keys are ids; the order is the order in
+    /// which a token's lists of candidates are visited.
+    #[inline(never)]
+    fn key_rows(
+        &self,
+        input: &dyn PatternInput,
+        keys: &mut Vec<u32>,
+        key_at: &mut Vec<u32>,
+        anchoring: &mut Vec<usize>,
+    ) {
+        let len = input.len();
+        keys.clear();
+        key_at.clear();
+        key_at.reserve(len + 1);
+        key_at.push(0);
+        anchoring.clear();
+        let anchors = |id: &u32| !self.candidates_of(*id).is_empty();
+        for i in 0..len {
+            let token = keys.len();
+            let vocab = if self.vocabulary.is_empty() { None } else { input.ids(i) };
+            match vocab {
+                // The ids say it all when a key without an id is `""`.
+                Some([a, b, c]) if !self.keys_without_id => {
+                    // A key equal to an earlier one of the token (most
+                    // tokens' keys are equal) has had its ids listed;
+                    // `NO_KEY` is in no record.
+                    let mut anchoring_here = self.vocabulary_ids(a, keys, token);
+                    if b != a {
+                        anchoring_here |= self.vocabulary_ids(b, keys, token);
+                    }
+                    if c != a && c != b {
+                        anchoring_here |= self.vocabulary_ids(c, keys, token);
+                    }
+                    key_at.push(keys.len() as u32);
+                    if anchoring_here {
+                        anchoring.push(i);
+                    }
+                    continue;
+                }
+                _ => {}
+            }
+            // The strings are needed for a key without a vocabulary id only.
+            let mut strs: Option<[&str; 3]> = None;
+            let mut row = [NO_KEY; 3];
+            for k in 0..3 {
+                let known = vocab.and_then(|v| self.vocabulary.get(v[k] as usize));
+                match known {
+                    Some(key) => {
+                        let ids = &self.vocabulary_keys[key.keys.0 as usize..key.keys.1 as usize];
+                        push_new(keys, token, ids.iter().copied());
+                    }
+                    None => {
+                        let words = *strs.get_or_insert_with(|| input.keys(i));
+                        if vocab.is_none() && k == 0 {
+                            row = self.exact_ids(words);
+                        }
+                        if row[k] != NO_KEY {
+                            push_new(keys, token, std::iter::once(row[k]));
+                        }
+                        // Most keys here are `""` (no dictionary uses the word).
+                        if !words[k].is_empty() {
+                            push_new(keys, token, self.stems.prefixes_of(words[k]).map(|(_, &s)| s));
+                        }
+                    }
+                }
+            }
+            key_at.push(keys.len() as u32);
+            // Most tokens anchor no pattern under any key or stem: the
+            // search below visits the others only.
+            if keys[token..].iter().any(anchors) {
+                anchoring.push(i);
+            }
+        }
+    }
+
+    /// Adds the key ids of the key with vocabulary id `id` to the token's
+    /// (`keys[token..]`); says whether one may anchor a pattern.
+    #[inline(always)]
+    fn vocabulary_ids(&self, id: u32, keys: &mut Vec<u32>, token: usize) -> bool {
+        let Some(key) = self.vocabulary.get(id as usize) else { return false };
+        // Most keys have no id here: nothing to gather.
+        if key.keys.0 < key.keys.1 {
+            let ids = &self.vocabulary_keys[key.keys.0 as usize..key.keys.1 as usize];
+            if keys.len() == token {
+                keys.extend_from_slice(ids);
+            } else {
+                push_new(keys, token, ids.iter().copied());
+            }
+        }
+        key.anchors
     }
 
     /// The exact ids of a token's keys, looked up by string.
@@ -959,13 +911,49 @@ impl PatternIndex {
     }
 }
 
-/// Pushes onto `stem_ids` the stems not yet listed since `token` (where
-/// the current token's stems begin): a token's stems are listed once.
+/// The last position of each key id (`last_at[id]`, one past it; 0 where
+/// the id does not occur; the ids set are listed in `present`) and, for
+/// each anchoring position, the [`Signature`] of the keys after it
+/// (`sig_after`, parallel to `anchoring`: no other position reads one), in
+/// one pass from the end.
+#[inline(never)]
+fn signatures(
+    keys: &[u32],
+    key_at: &[u32],
+    anchoring: &[usize],
+    last_at: &mut [u32],
+    present: &mut Vec<u32>,
+    sig_after: &mut Vec<Signature>,
+) {
+    let len = key_at.len() - 1;
+    sig_after.clear();
+    sig_after.resize(anchoring.len(), Signature::default());
+    let mut sig = Signature::default();
+    let mut next_anchor = anchoring.len();
+    for i in (0..len).rev() {
+        if next_anchor > 0 && anchoring[next_anchor - 1] == i {
+            next_anchor -= 1;
+            sig_after[next_anchor] = sig;
+        }
+        // Most tokens have no key a pattern uses: no ids.
+        for &id in &keys[key_at[i] as usize..key_at[i + 1] as usize] {
+            sig_add(&mut sig, id);
+            let last = &mut last_at[id as usize];
+            if *last == 0 {
+                *last = i as u32 + 1;
+                present.push(id);
+            }
+        }
+    }
+}
+
+/// Pushes onto `keys` the ids not yet listed since `token` (where the
+/// current token's ids begin): a token's ids are listed once.
 #[inline]
-fn push_new(stem_ids: &mut Vec<u32>, token: usize, stems: impl Iterator<Item = u32>) {
-    for s in stems {
-        if !stem_ids[token..].contains(&s) {
-            stem_ids.push(s);
+fn push_new(keys: &mut Vec<u32>, token: usize, ids: impl Iterator<Item = u32>) {
+    for id in ids {
+        if !keys[token..].contains(&id) {
+            keys.push(id);
         }
     }
 }
@@ -973,18 +961,12 @@ fn push_new(stem_ids: &mut Vec<u32>, token: usize, stems: impl Iterator<Item = u
 /// Whether every required word element after the anchor that lists its
 /// first keys has one of them after anchor position `i`: when one has none,
 /// the pattern cannot match there, so it is not tried (most anchors fail
-/// this way, and cheaply).
-fn precheck(p: &Compiled, i: usize, occurs: &[u64], sig_after: &Signature) -> bool {
-    let i = i as u32;
-    p.after.iter().zip(&p.after_sigs).all(|(set, sig)| {
-        sig_meets(sig, sig_after)
-            && set.iter().any(|&id| {
-                // `occurs` is sorted: the last position of `id` is just before
-                // the first entry of the next id.
-                let to = occurs.partition_point(|&o| (o >> 32) as u32 <= id);
-                to > 0 && (occurs[to - 1] >> 32) as u32 == id && occurs[to - 1] as u32 > i
-            })
-    })
+/// this way, and cheaply). `last_at` as [`signatures`] makes it.
+fn precheck(p: &Compiled, i: usize, last_at: &[u32], sig_after: &Signature) -> bool {
+    p.after
+        .iter()
+        .zip(&p.after_sigs)
+        .all(|(set, sig)| sig_meets(sig, sig_after) && set.iter().any(|&id| last_at[id as usize] as usize > i + 1))
 }
 
 /// Reusable buffers for [`PatternIndex::find_all_with`]: keep one per
@@ -992,16 +974,14 @@ fn precheck(p: &Compiled, i: usize, occurs: &[u64], sig_after: &Signature) -> bo
 /// (and `tried`, whose set bits `set` lists).
 #[derive(Debug, Default)]
 pub struct PatternScratch {
-    ids: Vec<[u32; 3]>,
-    stem_ids: Vec<u32>,
-    stem_at: Vec<u32>,
+    keys: Vec<u32>,
+    key_at: Vec<u32>,
     anchoring: Vec<usize>,
-    occurs: Vec<u64>,
+    last_at: Vec<u32>,
+    present: Vec<u32>,
     sig_after: Vec<Signature>,
-    token_sigs: Vec<Signature>,
     tried: Vec<u64>,
     set: Vec<u32>,
-    after_ids: Vec<(u32, u32)>,
     picked: Vec<u32>,
     stack: Vec<usize>,
     seen: Vec<bool>,
@@ -1015,12 +995,9 @@ pub struct PatternScratch {
 struct Matcher<'a> {
     input: &'a dyn PatternInput,
     len: usize,
-    ids: &'a [[u32; 3]],
-    /// The stems of each token's keys (see [`PatternIndex::find_all`]).
-    stem_ids: &'a [u32],
-    stem_at: &'a [u32],
-    /// The [`Signature`] of each token's keys and stems.
-    token_sigs: &'a [Signature],
+    /// The key ids of each token (see [`PatternIndex::key_rows`]).
+    keys: &'a [u32],
+    key_at: &'a [u32],
     stack: Vec<usize>,
     seen: Vec<bool>,
     frontier: Vec<usize>,
@@ -1035,16 +1012,20 @@ struct Matcher<'a> {
 /// A point to return to: trigger length and the two slots.
 type Saved = (usize, Option<(usize, usize)>, Option<(usize, usize)>);
 
-impl Matcher<'_> {
+impl<'a> Matcher<'a> {
+    /// The key ids of token `i` (`i < len`).
+    #[inline]
+    fn keys_of(&self, i: usize) -> &'a [u32] {
+        &self.keys[self.key_at[i] as usize..self.key_at[i + 1] as usize]
+    }
+
     fn token_matches(&self, i: usize, key: Key) -> bool {
         if i >= self.len {
             return false;
         }
+        // Exact and stem ids are numbered apart: one list holds both.
         match key {
-            Key::Exact(id) => self.ids[i].contains(&id),
-            Key::Prefix(s) => {
-                self.stem_ids[self.stem_at[3 * i] as usize..self.stem_at[3 * i + 3] as usize].contains(&s)
-            }
+            Key::Exact(id) | Key::Prefix(id) => self.keys_of(i).contains(&id),
             Key::Never => false,
         }
     }
@@ -1057,26 +1038,22 @@ impl Matcher<'_> {
             return 0;
         }
         // Most elements have no first key among the token's: one test.
-        if firsts.is_some_and(|f| !self.token_sigs.get(pos).is_some_and(|t| sig_meets(f, t))) {
+        // (A token's signature would hold the bits of its ids: each is
+        // tested instead, most tokens having none or one.)
+        let here = if pos < self.len { self.keys_of(pos) } else { &[][..] };
+        if firsts.is_some_and(|f| !here.iter().any(|&id| sig_has(f, id))) {
             return 0;
         }
         // Most alternatives fail on their first word (an element may list
         // dozens): the token at `pos` is read once and each first key
         // compared here, without a call per alternative.
-        let stem_ids = self.stem_ids;
-        let (here, row, stems) = match self.ids.get(pos) {
-            Some(&row) if pos < self.len => {
-                (true, row, &stem_ids[self.stem_at[3 * pos] as usize..self.stem_at[3 * pos + 3] as usize])
-            }
-            _ => (false, [NO_KEY; 3], &[][..]),
-        };
+        let (here, ids) = (pos < self.len, here);
         for alt in alts {
             let hit = match alt.split_first() {
                 None => true,
                 Some((&first, rest)) => {
                     here && match first {
-                        Key::Exact(id) => row.contains(&id),
-                        Key::Prefix(s) => stems.contains(&s),
+                        Key::Exact(id) | Key::Prefix(id) => ids.contains(&id),
                         Key::Never => false,
                     } && rest.iter().enumerate().all(|(k, &key)| self.token_matches(pos + 1 + k, key))
                 }

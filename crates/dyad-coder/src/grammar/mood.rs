@@ -196,7 +196,19 @@ const FORESEEING: &[&str] = &[
     "speculation",
     "expectation",
     "prediction",
+    // `it is likely Washington will side with Ankara`, `unlikely she will back`.
+    "likely",
+    "unlikely",
+    "possible",
+    "probable",
+    "conceivable",
+    "doubtful",
 ];
+
+/// Nouns of evidence: after `no`, `little` or `scant` the clause they
+/// govern did not happen as far as anyone knows (`no sign Russia was
+/// willing to press Assad`, `no evidence that Letts had joined Isis`).
+const EVIDENCE: &[&str] = &["sign", "indication", "evidence", "suggestion", "proof"];
 
 /// Words of warning, worry or belief: their clause is a prediction only
 /// when it is stated as future or under a modal (`warned that Russia would
@@ -252,7 +264,10 @@ pub(super) fn foreseen(
         return false;
     }
     let lemma = t.lemma.as_str();
-    FORESEEING.contains(&lemma)
+    let unseen =
+        EVIDENCE.contains(&lemma) && g.checked_sub(1).is_some_and(|b| norm_is(&toks[b], &["no", "little", "scant"]));
+    unseen
+        || FORESEEING.contains(&lemma)
         || WARNING.contains(&lemma) && (is_future(toks, vg, trigger_start) || is_hypothetical(toks, vg, trigger_start))
 }
 

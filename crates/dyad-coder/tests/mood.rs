@@ -241,3 +241,15 @@ fn a_capitalised_trigger_word_inside_a_sentence_is_a_name() {
         ("Freedonia attacked Sylvania and praised Grandfenwick.", "FRD 190 SYL; FRD 051 GFW"),
     ]);
 }
+
+#[test]
+fn an_indefinite_act_before_a_modal_is_imagined() {
+    check_all(&[
+        ("A total Sylvanian attack would cause disaster in Freedonia.", ""),
+        ("Any invasion of Freedonia by Sylvania will be met with force.", ""),
+        ("A Sylvanian blockade of Freedonia could last for months.", ""),
+        // Done, or definite: the act happened.
+        ("A Sylvanian attack on Freedonia killed five people on Monday.", "SYL 190 FRD; SYL 1823 -"),
+        ("The Sylvanian invasion of Freedonia could push prices higher.", "SYL 192 FRD"),
+    ]);
+}

@@ -8,7 +8,7 @@ pub(super) struct Input<'s, 'a> {
     pub(super) ends: Vec<Option<usize>>,
     pub(super) in_mention: Vec<bool>,
     /// Inside a mention that names an actor (not only a role noun), or a
-    /// capitalised word inside a sentence-case sentence ([`title_word`]).
+    /// capitalised word inside a sentence-case sentence (`title_word`).
     pub(super) in_named: Vec<bool>,
 }
 

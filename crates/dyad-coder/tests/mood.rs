@@ -1,7 +1,8 @@
 //! Mood checks: what is hoped, feared or foreseen of another actor is not
 //! an act, a commitment not to use force is an intention to de-escalate,
 //! a country naming a player's side acts in sport, and a headline's
-//! passive names who an act was done to. A small self-contained dictionary; made-up sentences.
+//! passive names who an act was done to; a likely act, one with no sign
+//! of it, and a capitalised trigger word inside a sentence are not coded. A small self-contained dictionary; made-up sentences.
 
 use std::sync::Arc;
 
@@ -42,6 +43,10 @@ sentence = 116
 kill = 1823
 expel = 166
 accuse = 112
+fine = 116
+side with = 032
+supply = 070
+expel diplomats = 166
 ";
 
 fn coder() -> Coder {
@@ -186,5 +191,65 @@ fn an_active_verb_with_its_object_still_codes() {
         ("Freedonia arrested on Monday two Sylvanian journalists.", "FRD 173 SYL"),
         // (The relative clause's object is its noun: not a passive.)
         ("Grandfenwick condemned the killings of villagers Sylvania arrested in March.", "SYL 173 -"),
+    ]);
+}
+
+#[test]
+fn a_headline_fine_before_its_amount_is_passive() {
+    check_all(&[
+        ("Sylvanians fined 2,700 euros for amputating the wrong leg", ""),
+        ("Freedonians fined $5 million over data breach", ""),
+        ("Sylvania fined 300,000 shillings for a salute", ""),
+        // Active, the one fined comes before the amount.
+        ("Freedonia fines Sylvania 4 billion euros", "FRD 116 SYL"),
+        ("Freedonia fined two Sylvanian firms $3 million", "FRD 116 SYL"),
+        ("Freedonian regulators fined 12 Sylvanian banks on Monday", "FRD 116 SYL"),
+    ]);
+}
+
+#[test]
+fn a_likely_act_or_one_with_no_sign_of_it_is_not_coded() {
+    check_all(&[
+        ("It is likely Freedonia and Grandfenwick will side with Sylvania.", ""),
+        ("It is unlikely that Sylvania will attack Freedonia this year.", ""),
+        ("Analysts said it was possible Sylvania would invade Freedonia.", ""),
+        ("There was no sign Sylvania was willing to meet Freedonia.", ""),
+        ("Reporters saw no indication that Sylvania had supplied drones to Freedonia.", ""),
+        ("There is little evidence Grandfenwick has expelled diplomats from Sylvania.", ""),
+    ]);
+}
+
+#[test]
+fn a_sure_or_seen_act_still_codes() {
+    check_all(&[
+        ("Freedonia sided with Sylvania, officials said.", "FRD 032 SYL"),
+        ("There were signs Sylvania attacked Freedonia.", "SYL 190 FRD"),
+        ("Sylvania supplied drones to Freedonia, officials said.", "SYL 070 FRD"),
+        ("There was no sign of a deal, and Freedonia attacked Sylvania on Monday.", "FRD 190 SYL"),
+    ]);
+}
+
+#[test]
+fn a_capitalised_trigger_word_inside_a_sentence_is_a_name() {
+    check_all(&[
+        ("Freedonian critics praised the new film, Meet the Sylvanians, on Monday.", "FRD 051 -"),
+        ("The Freedonia band recorded its album Sudden Attack in Sylvania last year.", ""),
+        ("Freedonian Finance Minister Fine Kral said the new budget was sound and balanced.", ""),
+        // A title-case headline and the first word still code.
+        ("Freedonia Attacks Sylvanian Border Posts With Drones", "FRD 190 SYL"),
+        ("Meet Sylvania first, Freedonian officials urged on Monday.", ""),
+        ("Freedonia attacked Sylvania and praised Grandfenwick.", "FRD 190 SYL; FRD 051 GFW"),
+    ]);
+}
+
+#[test]
+fn an_indefinite_act_before_a_modal_is_imagined() {
+    check_all(&[
+        ("A total Sylvanian attack would cause disaster in Freedonia.", ""),
+        ("Any invasion of Freedonia by Sylvania will be met with force.", ""),
+        ("A Sylvanian blockade of Freedonia could last for months.", ""),
+        // Done, or definite: the act happened.
+        ("A Sylvanian attack on Freedonia killed five people on Monday.", "SYL 190 FRD; SYL 1823 -"),
+        ("The Sylvanian invasion of Freedonia could push prices higher.", "SYL 192 FRD"),
     ]);
 }

@@ -7,7 +7,8 @@ pub(super) struct Input<'s, 'a> {
     pub(super) starts: Vec<Option<usize>>,
     pub(super) ends: Vec<Option<usize>>,
     pub(super) in_mention: Vec<bool>,
-    /// Inside a mention that names an actor (not only a role noun).
+    /// Inside a mention that names an actor (not only a role noun), or a
+    /// capitalised word inside a sentence-case sentence (`title_word`).
     pub(super) in_named: Vec<bool>,
 }
 
@@ -37,8 +38,61 @@ impl<'s, 'a> Input<'s, 'a> {
                 *flag = true;
             }
         }
+        // Each part of a headline (`Title Case Headline | a sentence`) has its own case.
+        let toks = &s.tokens;
+        let mut from = 0;
+        for to in (1..=n).filter(|&j| j == n || norm_is(&toks[j], SEGMENT_BREAKS)) {
+            if sentence_case(&toks[from..to]) {
+                for (i, flag) in in_named.iter_mut().enumerate().take(to).skip(from + 1) {
+                    *flag |= title_word(toks, i);
+                }
+            }
+            from = to + 1;
+        }
         Input { s, starts, ends, in_mention, in_named }
     }
+}
+
+/// Marks between the parts of a headline or a sentence and its tail.
+const SEGMENT_BREAKS: &[&str] = &["|", "-", "--", ":", "(", ")"];
+
+/// Short words a title-case headline leaves in lower case.
+const TITLE_LOWER: &[&str] = &[
+    "with", "from", "into", "over", "than", "amid", "after", "that", "this", "about", "against", "between", "before",
+    "without", "under", "during", "upon", "onto", "near", "says", "said",
+];
+
+/// Whether the words are written in sentence case: three words of four
+/// letters or more in lower case, which a title-case headline (`Putin Says
+/// Russia and Belarus Moving Towards Unification`) does not have.
+fn sentence_case(toks: &[Token]) -> bool {
+    toks.iter()
+        .filter(|t| {
+            t.case == Case::Lower
+                && t.norm.len() >= 4
+                && t.norm.bytes().all(|b| b.is_ascii_lowercase())
+                && !norm_is(t, TITLE_LOWER)
+        })
+        .nth(2)
+        .is_some()
+}
+
+/// `the Rolling Stones' Emotional Rescue`, `his new comedy, Meet the
+/// Fockers`, `Finance Minister Sue Essex`, `Ask Jeeves`: in a sentence-case
+/// sentence, a capitalised word after a word, comma or possessive (not
+/// after a colon, quote, dash or bracket, where a sentence may begin) is
+/// part of a name or a title, and a trigger word there is no act. Not
+/// before a lower-case noun or verb (`lost his Federal Court fight`): a
+/// no-event pattern may start there.
+fn title_word(toks: &[Token], i: usize) -> bool {
+    let prev = &toks[i - 1];
+    if toks.get(i + 1).is_some_and(|t| matches!(t.tag, Tag::Noun | Tag::Verb(_)) && t.case == Case::Lower) {
+        return false;
+    }
+    let mid_sentence = prev.norm == ","
+        || prev.tag == Tag::Possessive
+        || prev.norm.chars().next().is_some_and(|c| c.is_alphanumeric());
+    toks[i].case == Case::Title && toks[i].norm != "i" && mid_sentence
 }
 
 pub(super) struct SlotView<'i, 's, 'a> {

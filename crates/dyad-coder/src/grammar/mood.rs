@@ -196,7 +196,19 @@ const FORESEEING: &[&str] = &[
     "speculation",
     "expectation",
     "prediction",
+    // `it is likely Washington will side with Ankara`, `unlikely she will back`.
+    "likely",
+    "unlikely",
+    "possible",
+    "probable",
+    "conceivable",
+    "doubtful",
 ];
+
+/// Nouns of evidence: after `no`, `little` or `scant` the clause they
+/// govern did not happen as far as anyone knows (`no sign Russia was
+/// willing to press Assad`, `no evidence that Letts had joined Isis`).
+const EVIDENCE: &[&str] = &["sign", "indication", "evidence", "suggestion", "proof"];
 
 /// Words of warning, worry or belief: their clause is a prediction only
 /// when it is stated as future or under a modal (`warned that Russia would
@@ -252,7 +264,10 @@ pub(super) fn foreseen(
         return false;
     }
     let lemma = t.lemma.as_str();
-    FORESEEING.contains(&lemma)
+    let unseen =
+        EVIDENCE.contains(&lemma) && g.checked_sub(1).is_some_and(|b| norm_is(&toks[b], &["no", "little", "scant"]));
+    unseen
+        || FORESEEING.contains(&lemma)
         || WARNING.contains(&lemma) && (is_future(toks, vg, trigger_start) || is_hypothetical(toks, vg, trigger_start))
 }
 
@@ -322,7 +337,7 @@ const ONGOING_OBJECT: &[&str] = &[
 
 /// Whether the noun or gerund trigger at `trigger_start` names an act
 /// that has not happened: under an adjective of possibility (`a possible
-/// Russian attack`), after a head of waiting or risk (`preparations for a
+/// Russian attack`), indefinite before a modal (`an attack would ...`), after a head of waiting or risk (`preparations for a
 /// potential blockade`, `weeks away from invading`), or the object of a
 /// verb under `can`, `could`, `may` or `might` (`cannot afford attacks`,
 /// `could face sanctions`). A light verb (`launched its threatened
@@ -349,6 +364,9 @@ fn awaited(toks: &[Token], vg_start: usize, trigger_start: usize) -> bool {
         }
         j -= 1;
     }
+    if j < trigger_start && norm_is(&toks[j], &["a", "an", "any", "another"]) && modal_after(toks, trigger_start) {
+        return true;
+    }
     let Some(p) = j.checked_sub(1) else { return false };
     if norm_is(&toks[p], &["for", "of", "from"]) {
         return p
@@ -362,6 +380,25 @@ fn awaited(toks: &[Token], vg_start: usize, trigger_start: usize) -> bool {
                 .iter()
                 .any(|u| norm_is(u, &["can", "could", "may", "might", "cannot", "ca"]))
     })
+}
+
+/// `a US attack would cause disaster`, `an Israeli strike on Iran could
+/// trigger a war`, `any invasion will be met with force`: the verb of the
+/// clause after the noun at `noun` is a modal (or `will`). Said of an
+/// indefinite act, it is one imagined, not one done.
+fn modal_after(toks: &[Token], noun: usize) -> bool {
+    for t in toks.iter().skip(noun + 1).take(8) {
+        if is_stop_punct(t) || is_clause_mark(t) {
+            return false;
+        }
+        if norm_is(t, &["would", "could", "might", "will", "may", "wo", "'d", "'ll"]) {
+            return true;
+        }
+        if is_finite_verb(t) || is_aux(t) {
+            return false;
+        }
+    }
+    false
 }
 
 /// `pledged not to attack`, `vowed never to invade`: a commitment not to

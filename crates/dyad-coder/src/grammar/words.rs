@@ -283,6 +283,57 @@ const PASSIVE_PREPS: &[&str] = &[
     "outside", "inside", "while", "across",
 ];
 
+/// Whether a sum of money starts at `j`: `$500`, `€2,700`, `24.5 mln
+/// euros`, `3 million shillings` (not `two Chinese firms $5 million`).
+fn money(toks: &[Token], j: usize) -> bool {
+    const SYMBOLS: &[char] = &['$', '€', '£', '¥'];
+    const SCALE: &[&str] = &["million", "mln", "billion", "bn", "m", "thousand", "k", "crore", "lakh"];
+    const CURRENCY: &[&str] = &[
+        "euro",
+        "euros",
+        "dollar",
+        "dollars",
+        "pound",
+        "pounds",
+        "yen",
+        "yuan",
+        "rupee",
+        "rupees",
+        "rouble",
+        "roubles",
+        "ruble",
+        "rubles",
+        "shilling",
+        "shillings",
+        "franc",
+        "francs",
+        "lira",
+        "won",
+        "peso",
+        "pesos",
+        "naira",
+        "rand",
+        "krone",
+        "kronor",
+        "zloty",
+        "real",
+        "reais",
+        "dinar",
+        "dinars",
+        "riyal",
+        "riyals",
+    ];
+    let symbol = |t: &Token| t.norm.starts_with(SYMBOLS) || t.norm == "us$";
+    let mut k = j;
+    while toks.get(k).is_some_and(|t| t.tag == Tag::Num || symbol(t) || norm_is(t, SCALE)) {
+        if symbol(&toks[k]) {
+            return true;
+        }
+        k += 1;
+    }
+    k > j && toks.get(k).is_some_and(|t| norm_is(t, CURRENCY))
+}
+
 /// `Bolsonaro sentenced to 27 years`, `Dutch tourist fined over salute`,
 /// `Sri Lankan man lynched and set on fire`: a verb of an act done to
 /// someone, right after its noun phrase (`subject_end`, the trigger's
@@ -310,6 +361,11 @@ pub(super) fn headline_passive(toks: &[Token], subject_start: usize, trigger_sta
                 || norm_is(u, &["least", "most", "than", "many", "much", "dozens", "hundreds", "thousands", "scores"])
         })
     };
+    // `surgeon fined €2,700 for ...`, `bank fined 24.5 mln euros`: an
+    // active `fine` names whom it fines before the amount.
+    if t.lemma == "fine" && money(toks, after) {
+        return true;
+    }
     if norm_is(next, PASSIVE_PREPS) {
         // (`accused on Monday Ukraine of ...`: the object after the date.)
         let dated = norm_is(next, &["on", "in"])

@@ -19,7 +19,11 @@ Format (UTF-8, one record a line, tab-separated, compact on purpose):
   spelling of an accented name (Zürich -> Zurich), punctuation variants
   (N'Djamena / Ndjamena), Saint/St. variants, "X City" variants, and the
   well-known English exonyms and former names of KNOWN_ALTERNATES when
-  GeoNames lists them for the place. GeoNames lists dozens of
+  GeoNames lists them for the place, and for Ukraine the spelling of
+  Ukraine's national romanisation (2010; `Kupiansk`, `Zaporizhzhia`,
+  `Mykolaiv`, which news now uses) when GeoNames lists it and it spells
+  the same name as the primary one (GeoNames' primary names follow
+  BGN/PCGN: `Kupyansk`). GeoNames lists dozens of
   transliterations per big city; they are left out to keep the table small
   and lookups unsurprising.
 * LAT/LON: decimal degrees rounded to 3 places (~100 m).
@@ -68,6 +72,16 @@ KNOWN_ALTERNATES = {
     "Idlib", "Raqqa", "Deir ez-Zor", "Latakia", "Beirut", "Tyre", "Sidon", "Gaza", "Gaza City", "Hebron",
     "Nablus", "Jenin", "Bethlehem", "Tel Aviv", "Haifa", "Beersheba", "Amman", "Riyadh", "Doha", "Dubai",
     "Abu Dhabi", "Manama", "Kuwait City", "Kuwait", "Mumbai", "Kolkata", "Chennai", "Beijing",
+    "Sievierodonetsk", "Severodonetsk",
+}
+
+# Ukraine's national romanisation (Cabinet of Ministers resolution 55, 2010):
+# a tuple is (at the start of a word, elsewhere).
+UKRAINIAN = {
+    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": ("ye", "ie"), "ж": "zh",
+    "з": "z", "и": "y", "і": "i", "ї": ("yi", "i"), "й": ("y", "i"), "к": "k", "л": "l", "м": "m", "н": "n",
+    "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch",
+    "ш": "sh", "щ": "shch", "ь": "", "ю": ("yu", "iu"), "я": ("ya", "ia"), "’": "", "'": "", "ʼ": "",
 }
 
 SAINT = [("Saint ", "St. "), ("Saint ", "St "), ("Sankt ", "St. "), ("Sainte ", "Ste. ")]
@@ -85,7 +99,51 @@ def clean(s):
     return " ".join(s.replace("\t", " ").split())
 
 
-def useful_alternates(name, alternates):
+def ukrainian_latin(s):
+    """`s` in Ukraine's national romanisation, or None if it has a letter
+    outside the Ukrainian alphabet (Russian ы, э, ё, ъ; Belarusian ў)."""
+    out = []
+    for i, c in enumerate(s):
+        v = UKRAINIAN.get(c.lower())
+        if v is None:
+            if c.isalpha():
+                return None
+            out.append(c)
+            continue
+        if isinstance(v, tuple):
+            v = v[0] if i == 0 or not (s[i - 1].isalpha() or s[i - 1] in "\u2019'\u02bc") else v[1]
+        if c.isupper() and v:
+            v = v[0].upper() + v[1:]
+        out.append(v)
+    # `зг` is `zgh`, not `zh`.
+    return "".join(out).replace("zh", "zgh") if "зг" in s.lower() else "".join(out)
+
+
+def same_spelling(a, b):
+    """Whether two romanisations spell the same name, `y` and `i` aside
+    (`Kupyansk`, `Kupiansk`; `Mykolayiv`, `Mykolaiv`)."""
+
+    def skeleton(x):
+        return re.sub("i+", "i", squash(x).replace("y", "i"))
+
+    return skeleton(a) == skeleton(b)
+
+
+def ukrainian_alternates(name, alternates):
+    """The national romanisation of the place's Ukrainian name, when
+    GeoNames lists that spelling and it spells `name`."""
+    listed = {a.lower() for a in alternates if a and a.isascii()}
+    out = []
+    for a in alternates:
+        if not a or not re.search("[а-яіїєґ]", a.lower()):
+            continue
+        latin = ukrainian_latin(a)
+        if latin and latin.lower() in listed and same_spelling(latin, name) and latin not in out:
+            out.append(latin)
+    return out
+
+
+def useful_alternates(name, alternates, ukrainian=False):
     """The few ASCII alternates worth indexing."""
     out = []
 
@@ -108,6 +166,9 @@ def useful_alternates(name, alternates):
         if not a or not a.isascii() or not re.fullmatch(r"[A-Z][A-Za-z'. -]{1,39}", a):
             continue
         if a in KNOWN_ALTERNATES or a in variants or squash(a) == squash(name):
+            add(a)
+    if ukrainian:
+        for a in ukrainian_alternates(name, alternates):
             add(a)
     return out
 
@@ -173,7 +234,7 @@ def main():
             f.write(f"={a3}\n")
             for c in sorted(rows[a3], key=lambda c: (-c["population"], c["name"])):
                 name = clean(c["name"])
-                alts = "|".join(useful_alternates(name, c["alternatenames"]))
+                alts = "|".join(useful_alternates(name, c["alternatenames"], c["countrycode"] == "UA"))
                 lat = f"{c['latitude']:.3f}".rstrip("0").rstrip(".")
                 lon = f"{c['longitude']:.3f}".rstrip("0").rstrip(".")
                 rec = [name, alts, lat, lon, str(c["population"])]

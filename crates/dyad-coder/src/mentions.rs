@@ -654,8 +654,10 @@ fn is_named_atom(atom: &Atom) -> bool {
 /// Headlines drop the `and` of a compound subject: `Egypt, Jordan agree to
 /// ...`, `Russia, China sign pact`. A comma joins named actors only in a
 /// headline, in a list that opens the sentence, is made of named actors
-/// alone and is followed right away by the verb: elsewhere a comma
-/// separates clauses or an apposition (`Turkey, a NATO member, ...`).
+/// alone and is followed right away by the verb, or by role nouns the
+/// list shares and then the verb (`Japan, South Korea leaders meet`, `US,
+/// China officials hold talks`): elsewhere a comma separates clauses or an
+/// apposition (`Turkey, a NATO member, ...`).
 fn headline_list(s: &Sentence<'_>, atoms: &[Atom], k: usize) -> bool {
     let toks = &s.tokens;
     if !is_headline(toks) || atoms[0].start != 0 {
@@ -666,9 +668,26 @@ fn headline_list(s: &Sentence<'_>, atoms: &[Atom], k: usize) -> bool {
     while last + 1 < atoms.len() && matches!(&toks[atoms[last].end..atoms[last + 1].start], [c] if c.norm == ",") {
         last += 1;
     }
+    // Role nouns right after the list, with at most lower-case modifiers
+    // between (`foreign ministers`).
+    let mut end = atoms[last].end;
+    for atom in atoms[last + 1..].iter().take_while(|a| matches!(a.kind, AtomKind::Agent(_))) {
+        let gap = &toks[end..atom.start];
+        if gap.len() > 2 || !gap.iter().all(|t| t.case == Case::Lower && matches!(t.tag, Tag::Adj | Tag::Noun)) {
+            break;
+        }
+        end = atom.end;
+    }
+    // After role nouns the tagger may read a bare verb as a noun (`leaders
+    // meet`): a lower-case noun there is the verb too, and any noun in a
+    // Title Case headline (`Leaders Meet`).
+    let roles = end > atoms[last].end;
     k <= last
         && atoms[..=last].iter().all(is_named_atom)
-        && toks.get(atoms[last].end).is_some_and(|t| matches!(t.tag, Tag::Verb(_)))
+        && toks.get(end).is_some_and(|t| {
+            matches!(t.tag, Tag::Verb(_))
+                || roles && matches!(t.tag, Tag::Noun | Tag::ProperNoun) && (t.case == Case::Lower || title_case(s))
+        })
 }
 
 /// Whether the agent `atom` has `former` before it (right before it, or

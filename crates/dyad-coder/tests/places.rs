@@ -64,3 +64,23 @@ fn a_longer_name_is_not_its_first_word() {
         ("Gunmen attacked a checkpoint near Kidal in northern Mali.", &["@MLI"], &[]),
     ]);
 }
+
+/// Ukraine's national romanisation is a gazetteer spelling too
+/// (`Kupiansk` for GeoNames' `Kupyansk`, `Mykolaiv` for `Mykolayiv`), and
+/// the hand-written regions of `places.places` are places: the location,
+/// the country of a role noun named with them, never an actor alone.
+#[test]
+fn romanised_cities_and_regions_are_places() {
+    assert_cases(&[
+        ("Russian artillery shelled Kupiansk overnight.", &["RUSMIL 19 UKR @UKR"], &[]),
+        ("Russian drones hit a power plant near Kostiantynivka.", &["@UKR"], &[]),
+        ("Russian troops attacked positions near Sloviansk on Friday.", &["RUSMIL 19", "@UKR"], &[]),
+        ("Rebel fighters killed 20 villagers in North Kivu.", &["@COD"], &[]),
+        ("Boko Haram fighters abducted 30 students in Borno on Sunday.", &["@NGA"], &[]),
+        ("Ohio police officers arrested two protesters.", &["USACOP 17"], &[]),
+        ("Pakistani troops killed six militants in Balochistan.", &["PAKMIL 18", "@PAK"], &[]),
+        // Guards: a region alone is no actor; a person's first name is no place.
+        ("Texas criticised Mexico over the border.", &[], &["USA"]),
+        ("Virginia Giuffre accused Prince Andrew of abuse.", &[], &["@USA"]),
+    ]);
+}

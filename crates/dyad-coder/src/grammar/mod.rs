@@ -270,7 +270,9 @@ pub(crate) fn code_sentence(
         let before = &s.tokens[b];
         let member = m.members.first().filter(|_| m.members.len() == 1)?;
         let bare = member.code.as_deref().is_some_and(|c| Some(c) == member.country.as_deref());
-        (bare && norm_is(before, &["in", "across", "throughout"])).then(|| member.country.clone()).flatten()
+        let here = norm_is(before, &["in", "across", "throughout"])
+            && !foreign_venue(&s.tokens, &found, m.start, member.country.as_deref());
+        (bare && here).then(|| member.country.clone()).flatten()
     });
     // A backed role noun takes the dateline's country unless the sentence is set elsewhere (mentions.rs).
     let dateline = ctx.dateline.as_ref().and_then(|d| d.country.as_deref());
@@ -278,13 +280,16 @@ pub(crate) fn code_sentence(
         || in_country.as_deref().is_some_and(|c| Some(c) != dateline);
     // Set elsewhere: the country of the places it is set in, when they agree
     // (`Rwandan-backed rebels ... at a camp outside Goma`).
-    let mut located = places.iter().filter(|p| p.locative).map(|p| p.location.country.as_deref());
+    let mut located = places
+        .iter()
+        .filter(|p| p.locative && !foreign_venue(&s.tokens, &found, p.start, p.location.country.as_deref()))
+        .map(|p| p.location.country.as_deref());
     let here = located.next().flatten().filter(|c| located.all(|o| o == Some(*c)));
     let here = here.filter(|c| in_country.as_deref().is_none_or(|i| i == *c));
     mentions::backed_scene(dicts, &mut found, if elsewhere { here } else { dateline });
     let where_country = places
         .iter()
-        .find(|p| p.locative)
+        .find(|p| p.locative && !foreign_venue(&s.tokens, &found, p.start, p.location.country.as_deref()))
         .map(|p| p.location.country.clone())
         .or_else(|| in_country.map(Some))
         .or_else(|| ctx.dateline.as_ref().map(|d| d.country.clone()))

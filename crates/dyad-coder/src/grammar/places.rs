@@ -211,3 +211,64 @@ pub(super) fn nearest_date(
 pub(super) fn scene_country(places: &[PlaceHit], trigger: usize) -> Option<String> {
     nearest(places, trigger, |p| p.location.country.is_some()).and_then(|p| p.location.country.clone())
 }
+
+/// Lemmas of a meeting and of meeting: a place after one names only where
+/// people met, not whose they are (`the summit in Geneva`, `talks with
+/// Kinshasa in Doha`, `envoys meeting in Cairo`). Not `gather`: protesters
+/// gather at an embassy, and where they protest is whose they are.
+const MEETING_WORDS: &[&str] = &[
+    "conference",
+    "summit",
+    "talk",
+    "talks",
+    "meeting",
+    "meet",
+    "forum",
+    "negotiation",
+    "negotiations",
+    "convene",
+    "host",
+];
+
+/// Whether the place or country named from token `start` on (in `country`)
+/// is the venue of a meeting between other countries: a meeting word comes
+/// before it in the same clause (see [`is_venue`]) and an actor of another
+/// country is named (`Iran sent a delegation to the peace conference in
+/// Geneva`). A role noun does not take such a venue's country; it still is
+/// the event's location. A meeting at home keeps it (`Labour's spring
+/// conference in Gateshead`), and so does a place with no meeting word
+/// (`officials in Kabul` are the local government's).
+pub(super) fn foreign_venue(toks: &[Token], found: &[Mention], start: usize, country: Option<&str>) -> bool {
+    is_venue(toks, start)
+        && found
+            .iter()
+            .filter(|m| !m.is_place)
+            .flat_map(|m| &m.members)
+            .any(|x| x.country.is_some() && x.country.as_deref() != country)
+}
+
+/// Whether the place or country named from token `start` on, after `in` or
+/// `at`, follows a meeting word in the same clause, with no other verb
+/// between (`talks with Kinshasa in Doha`).
+fn is_venue(toks: &[Token], start: usize) -> bool {
+    let mut p = start;
+    while p > 0
+        && toks[p - 1].case == dyad_text::Case::Lower
+        && (matches!(toks[p - 1].tag, Tag::Adj | Tag::Det) || is_direction(&toks[p - 1]))
+    {
+        p -= 1;
+    }
+    let Some(prep) = p.checked_sub(1) else { return false };
+    if !norm_is(&toks[prep], &["in", "at"]) {
+        return false;
+    }
+    for t in toks[prep.saturating_sub(8)..prep].iter().rev() {
+        if MEETING_WORDS.contains(&t.lemma.as_str()) {
+            return true;
+        }
+        if norm_is(t, &[",", ";", ":", "that", "who", "which", "but"]) || matches!(t.tag, Tag::Verb(_)) {
+            return false;
+        }
+    }
+    false
+}

@@ -1378,10 +1378,23 @@ pub(crate) fn code_sentence(
             // A non-state force that takes or hits a place in its own country
             // (`M23 rebels captured the city of Goma`) acts against that country.
             let non_state = source.sector.as_deref().is_some_and(|sec| !STATE_SECTORS.contains(&sec));
+            // Nor one that names its own capital as a party (`M23 rebels
+            // pulled out of talks with Kinshasa`, `accused Tbilisi`): the
+            // capital stands for the state (not a route: `marched through Khartoum`).
+            let capital = target_k.is_some_and(|k| {
+                let f = &found[k];
+                let party = f
+                    .start
+                    .checked_sub(1)
+                    .is_none_or(|b| s.tokens[b].tag != Tag::Prep || norm_is(&s.tokens[b], &["with", "against"]));
+                // (Nor a modifier: `an Ottawa shelter`.)
+                let modifier = s.tokens.get(f.end).is_some_and(|t| t.tag == Tag::Noun && t.case == Case::Lower);
+                party && !modifier && places.iter().any(|p| !p.locative && p.start == f.start && p.end == f.end)
+            });
             let target = target.filter(|t| {
                 !(t.code.len() == 3
                     && source.country.as_deref() == Some(t.code.as_str())
-                    && !(non_state && (place_target.is_some() || country_as_place)))
+                    && !(non_state && (place_target.is_some() || country_as_place || capital)))
             });
             Some(Event {
                 sentence: index,

@@ -32,6 +32,9 @@ police chief = COP
 opposition = OPP
 student = EDU
 judge = JUD
+university = EDU
+trade union = LAB
+leader = GOV
 ";
 
 const EVENTS: &str = "
@@ -62,6 +65,20 @@ capture .. town|city|base = 192
 discuss = 040
 discuss .. in .. call = 041
 ratify = 057
+offer to = 030
+stand ready to = 030
+vow to = 030
+agree with {target} = 019
+send .. troops to {target} = 154
+impose .. sanction on {target} = 163
+speak .. by phone = 041
+agree .. to .. visit = 036
+agree .. to resume .. talks = 036
+sign .. deal = 057
+ban = 172
+ban .. from = 172
+arrest = 173
+raid = 091
 ";
 
 /// `SOURCE CAMEO TARGET` of each event of `input`, joined by `; `.
@@ -174,4 +191,44 @@ fn a_pair_discussing_a_topic_acts_on_each_other() {
     check("Freedonia and Sylvania ratified Ruritanian membership.", "FRD 057 RUR; SYL 057 RUR");
     // Guard: a third party after `with` is whom the pair met.
     check("Freedonia and Sylvania discussed the crisis with Ruritania.", "FRD 040 RUR; SYL 040 RUR");
+}
+
+#[test]
+fn an_intention_is_aimed_where_its_act_is() {
+    check("Freedonia offered to send troops to Sylvania.", "FRD 030 SYL");
+    check("Grandfenwick stood ready to send 2,000 troops to Ruritania.", "GFW 030 RUR");
+    check("Freedonia vowed to impose sanctions on Sylvania.", "FRD 1312 SYL");
+    // Guard: a party of its own before the infinitive stays the target.
+    check("Freedonia agreed with Sylvania to send troops to Ruritania.", "FRD 019 SYL");
+}
+
+#[test]
+fn a_cooperative_act_after_a_meeting_is_with_the_one_met() {
+    check(
+        "The Freedonian negotiator spoke by phone with the Sylvanian negotiator and agreed to regular visits.",
+        "FRDGOV 041 SYLGOV; FRDGOV 036 SYLGOV",
+    );
+    check("Freedonia met Ruritania and agreed to resume talks.", "FRD 040 RUR; FRD 036 RUR");
+    check("Grandfenwick met Sylvania on Monday and signed a deal.", "GFW 040 SYL; GFW 057 SYL");
+    // Guard: a hostile act after the meeting is not aimed at the one met.
+    check("Freedonia met Sylvania and condemned the attack.", "FRD 040 SYL; FRD 111 -");
+    // Guard: a cooperative act with a party of its own keeps it.
+    check("Freedonia met Sylvania and signed a deal with Ruritania.", "FRD 040 SYL; FRD 057 RUR");
+}
+
+#[test]
+fn its_people_belong_to_the_body_named_as_the_last_object() {
+    check(
+        "Freedonia banned the Sylvanian trade union, accusing its leaders of sabotage.",
+        "FRD 172 SYLLAB; FRD 112 SYLLAB",
+    );
+    check(
+        "Freedonia raided the Sylvanian university and banned its rector from the country.",
+        "FRD 091 SYLEDU; FRD 172 SYLEDU",
+    );
+    check("Ruritania attacked the Sylvanian army and arrested its leaders.", "RUR 190 SYLMIL; RUR 173 SYLMIL");
+    // Guard: `its` after a plural object is the source's.
+    check("Ruritania attacked the Sylvanian rebels and lost its leaders.", "RUR 190 SYLREB");
+    // Guard: after a bare country, `its` may be the source's own.
+    check("Ruritania attacked Sylvania and arrested its officials.", "RUR 190 SYL; RUR 173 -");
 }

@@ -442,7 +442,11 @@ pub(super) fn that_clause_governor(
         Some(k) => (Some(k), found[k].start),
         None => (None, pronoun_subject(s, vg_start)?),
     };
-    let that = subject_start.checked_sub(1)?;
+    let mut that = subject_start.checked_sub(1)?;
+    // (Past the words before the actor: `that the interim government resign`.)
+    while that > 0 && (matches!(toks[that].tag, Tag::Det | Tag::Adj) || lower_noun(&toks[that])) {
+        that -= 1;
+    }
     if !norm_is(&toks[that], &["that"]) {
         return None;
     }
@@ -463,18 +467,32 @@ pub(super) fn that_clause_governor(
     None
 }
 
+/// A lower-case noun, which before an actor modifies it (the tagger reads
+/// `interim` in `the interim government` as one).
+fn lower_noun(t: &Token) -> bool {
+    t.tag == Tag::Noun && t.case == Case::Lower
+}
+
 /// The actor that opens a `that` clause right after a trigger (`alleged
 /// that France ...`), within a few words.
 pub(super) fn that_subject(toks: &[Token], input: &Input<'_, '_>, from: usize) -> Option<usize> {
     let mut j = from;
-    if toks.get(j).is_some_and(|t| t.norm == ",") {
+    // (A trigger may end with the `that` itself: `demand that`.)
+    if from == 0 || toks[from - 1].norm != "that" {
+        if toks.get(j).is_some_and(|t| t.norm == ",") {
+            j += 1;
+        }
+        if toks.get(j).is_none_or(|t| t.norm != "that") {
+            return None;
+        }
         j += 1;
     }
-    if toks.get(j).is_none_or(|t| t.norm != "that") {
-        return None;
-    }
-    j += 1;
-    while toks.get(j).is_some_and(|t| matches!(t.tag, Tag::Det | Tag::Adj)) {
+    // (A lower-case noun before the actor modifies it: `that the interim
+    // government`, which the tagger reads as two nouns.)
+    while toks
+        .get(j)
+        .is_some_and(|t| matches!(t.tag, Tag::Det | Tag::Adj) || lower_noun(t) && input.starts[j].is_none())
+    {
         j += 1;
     }
     input.starts.get(j).copied().flatten()

@@ -513,6 +513,19 @@ pub(crate) fn code_sentence(
                 if let Some(c) = renounced_force(commitment_code, negated).or_else(|| compose(governing, codes[i])) {
                     codes[g] = c;
                 }
+                // `offered to send troops to Ukraine`: an intention or threat
+                // is aimed where its act is, when no party of its own comes
+                // before the infinitive (`agreed with France to ...`).
+                let stated = matches!(&codes[g].as_str()[..2], "03" | "13");
+                let gov_end = matches[g].trigger.last().map_or(matches[g].end, |&t| t + 1);
+                let direct = s.tokens.get(gov_end..trigger_start).is_some_and(|w| {
+                    w.iter().enumerate().all(|(o, t)| !input.in_mention[gov_end + o] || t.tag == Tag::Det)
+                });
+                if stated && direct && matches[g].target.is_none() && target_override[g].is_none() {
+                    target_override[g] = matches[i]
+                        .target
+                        .and_then(|(a, _)| input.starts[a].or(input.starts.get(a + 1).copied().flatten()));
+                }
             }
         } else if let Some((gov, subject)) = that_clause_governor(&s, &input, &found, &skippable, vg_start) {
             match trigger_of(gov).filter(|&g| g != i) {
@@ -567,6 +580,8 @@ pub(crate) fn code_sentence(
     let mut prev_subject: Option<usize> = None;
     // The last object named, for an object pronoun (`accusing it of`).
     let mut prev_target: Option<usize> = None;
+    // The subject and partner of the last meeting coded, for a cooperative act coordinated with it.
+    let mut last_meeting: Option<(usize, usize)> = None;
     // The subject a coordinated verb shares (`attacked X and killed Y`):
     // as `prev_subject`, but not the actor of a noun trigger's own
     // premodifier (`called the US strikes an escalation and vowed ...` is
@@ -933,6 +948,21 @@ pub(crate) fn code_sentence(
             .source
             .filter(|&(a, _)| a > trigger_start)
             .and_then(|_| find_subject(&s, &input, &found, subject_vg, clause_subject));
+        // `banned the union, accusing its leaders of ...`, `closed the
+        // university and expelled its rector`: `its` or `their` before
+        // people right after the verb is the last object's, when that is a
+        // body of the same number, not a bare country (whose `its troops`
+        // may be the source's own).
+        let possessor_object = s.tokens.get(trigger_start + 1).and_then(|p| {
+            let k = prev_target.filter(|&k| !found[k].members.iter().all(bare_country) && Some(k) != subject)?;
+            let head = &s.tokens[found[k].end - 1];
+            let one = head.norm == head.lemma && !norm_is(head, PLURAL_NOUNS);
+            let person = found[k].members.iter().any(|x| x.kind == ActorKind::Person);
+            let agrees = p.norm == "its" && one && !person || p.norm == "their" && !one;
+            let people =
+                input.starts[trigger_start + 1].is_some() || possessed_people(&s.tokens, &input, trigger_start + 2);
+            (agrees && people).then_some(k)
+        });
         let object = match (m.target, target_override[mi]) {
             (Some((a, _)), _) => input.starts[a].or(input.starts.get(a + 1).copied().flatten()),
             (None, Some(k)) => Some(k),
@@ -995,7 +1025,8 @@ pub(crate) fn code_sentence(
                         && !clause
                         && (participle || next.is_some_and(|t| norm_is(t, &["of", "for"])));
                     prev_target.filter(|_| object_pronoun)
-                }),
+                })
+                .or(possessor_object),
         };
         // `appealed for funds for refugees`, `appealed for $5m to feed
         // refugees`: whom an appeal helps is not whom it asks.
@@ -1034,6 +1065,25 @@ pub(crate) fn code_sentence(
             (None, None) => (subject, object),
         };
         let target_k = mediated_pair(&found, code, trigger_start, source_k, target_k).or(target_k);
+        // `spoke with X and agreed to ...`, `met X and signed a deal`: a
+        // cooperative act coordinated with a meeting, with no party of its
+        // own, is between the same two.
+        let target_k = match last_meeting {
+            Some((by, met))
+                if subject == Some(by)
+                    && !passive
+                    && vg_start > 0
+                    && s.tokens[vg_start - 1].norm == "and"
+                    && matches!(&code.as_str()[..2], "03" | "04" | "05" | "06")
+                    && target_k.is_none_or(|k| open_agent(&found[k])) =>
+            {
+                Some(met)
+            }
+            _ => target_k,
+        };
+        if code.as_str().starts_with("04") {
+            last_meeting = subject.zip(target_k.filter(|&k| !found[k].is_place && !open_agent(&found[k])));
+        }
         prev_subject = subject.or(prev_subject);
         prev_target = target_k.filter(|&k| !found[k].is_place && Some(k) != subject).or(prev_target);
         let own_premodifier = m.trigger.iter().all(|&t| s.tokens[t].tag == Tag::Noun)
@@ -1217,6 +1267,8 @@ pub(crate) fn code_sentence(
                 && !(from..t.start).any(|i| s.tokens[i].tag == Tag::Prep && !quantity_of(&s.tokens, i) && !act_of(i))
                 || passive && m.target.is_some_and(|(a, _)| a == t.start && a < trigger_start)
                 || reduced_passive && t.end <= vg_start
+                // (The owner of the people acted upon is acted upon too.)
+                || possessor_object.is_some() && target_k == possessor_object
         });
         // `used chlorine gas against civilians`, `opened fire on protesters`:
         // people after the preposition of a force act are acted upon.
@@ -1331,10 +1383,23 @@ pub(crate) fn code_sentence(
             // A non-state force that takes or hits a place in its own country
             // (`M23 rebels captured the city of Goma`) acts against that country.
             let non_state = source.sector.as_deref().is_some_and(|sec| !STATE_SECTORS.contains(&sec));
+            // Nor one that names its own capital as a party (`M23 rebels
+            // pulled out of talks with Kinshasa`, `accused Tbilisi`): the
+            // capital stands for the state (not a route: `marched through Khartoum`).
+            let capital = target_k.is_some_and(|k| {
+                let f = &found[k];
+                let party = f
+                    .start
+                    .checked_sub(1)
+                    .is_none_or(|b| s.tokens[b].tag != Tag::Prep || norm_is(&s.tokens[b], &["with", "against"]));
+                // (Nor a modifier: `an Ottawa shelter`.)
+                let modifier = s.tokens.get(f.end).is_some_and(|t| t.tag == Tag::Noun && t.case == Case::Lower);
+                party && !modifier && places.iter().any(|p| !p.locative && p.start == f.start && p.end == f.end)
+            });
             let target = target.filter(|t| {
                 !(t.code.len() == 3
                     && source.country.as_deref() == Some(t.code.as_str())
-                    && !(non_state && (place_target.is_some() || country_as_place)))
+                    && !(non_state && (place_target.is_some() || country_as_place || capital)))
             });
             Some(Event {
                 sentence: index,

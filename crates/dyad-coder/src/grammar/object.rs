@@ -416,3 +416,36 @@ pub(super) fn the_country(toks: &[Token], found: &[Mention], k: usize) -> Option
         .filter(|p| p.end < b)
         .find_map(|p| p.members.iter().find_map(|member| member.country.clone()))
 }
+
+/// Whether people follow at `j` (past adjectives): an actor, or a head
+/// word for the people of a body (`its rector`, `their leaders`).
+pub(super) fn possessed_people(toks: &[Token], input: &Input<'_, '_>, mut j: usize) -> bool {
+    while toks.get(j).is_some_and(|t| t.tag == Tag::Adj && t.case == Case::Lower) {
+        j += 1;
+    }
+    input.starts.get(j).copied().flatten().is_some()
+        || toks.get(j).is_some_and(|t| {
+            matches!(
+                t.lemma.as_str(),
+                "rector"
+                    | "editor"
+                    | "chairman"
+                    | "director"
+                    | "founder"
+                    | "owner"
+                    | "head"
+                    | "chief"
+                    | "leader"
+                    | "member"
+                    | "staff"
+                    | "employee"
+                    | "executive"
+                    | "official"
+                    | "journalist"
+                    | "student"
+                    | "worker"
+                    | "president"
+                    | "commander"
+            )
+        })
+}

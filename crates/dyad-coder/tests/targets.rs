@@ -83,9 +83,17 @@ raid = 091
 
 /// `SOURCE CAMEO TARGET` of each event of `input`, joined by `; `.
 fn coded(input: &str) -> String {
+    coded_with(input, "")
+}
+
+/// As `coded`, with `extra` event patterns on top of `EVENTS`.
+fn coded_with(input: &str, extra: &str) -> String {
     let lexicon = Arc::new(Lexicon::english());
     let mut b = DictionariesBuilder::new();
     b.add_source("t.actors", ACTORS).add_source("t.agents", AGENTS).add_source("t.events", EVENTS);
+    if !extra.is_empty() {
+        b.add_source("x.events", extra);
+    }
     let dicts = Arc::new(b.build(&lexicon).unwrap_or_else(|e| panic!("{e}")));
     let events = Coder::builder(dicts, lexicon).build().code_text(input, None).events;
     let line = |e: &dyad_core::Event| {
@@ -231,4 +239,38 @@ fn its_people_belong_to_the_body_named_as_the_last_object() {
     check("Ruritania attacked the Sylvanian rebels and lost its leaders.", "RUR 190 SYLREB");
     // Guard: after a bare country, `its` may be the source's own.
     check("Ruritania attacked Sylvania and arrested its officials.", "RUR 190 SYL; RUR 173 -");
+}
+
+/// Reciprocal verbs of the checks below, on top of `EVENTS`.
+const RECIPROCAL_EVENTS: &str = "
+trade .. accusation = 112
+exchange .. insult = 111
+swap .. detainee = 0841
+blame = 112
+";
+
+fn check_reciprocal(input: &str, expect: &str) {
+    assert_eq!(coded_with(input, RECIPROCAL_EVENTS), expect, "input: {input}");
+}
+
+#[test]
+fn a_compound_subject_acting_both_ways_codes_each_direction() {
+    check_reciprocal("Freedonia and Sylvania traded accusations over the dam.", "FRD 112 SYL; SYL 112 FRD");
+    check_reciprocal(
+        "Grandfenwick and Ruritania accused each other of breaking the truce.",
+        "GFW 112 RUR; RUR 112 GFW",
+    );
+    check_reciprocal(
+        "Freedonia and Ruritania blamed one another for the collapse of the talks.",
+        "FRD 112 RUR; RUR 112 FRD",
+    );
+    check_reciprocal("Sylvania and Grandfenwick exchanged insults on Monday.", "SYL 111 GFW; GFW 111 SYL");
+    check_reciprocal("Freedonia and Sylvania criticised each other.", "FRD 111 SYL; SYL 111 FRD");
+    check_reciprocal("Freedonia and Sylvania swapped detainees.", "FRD 0841 SYL; SYL 0841 FRD");
+    // Guard: a third party named as the object stays the target.
+    check_reciprocal("Freedonia and Sylvania condemned Ruritania.", "FRD 111 RUR; SYL 111 RUR");
+    // Guard: one actor trading with a `with` party codes that one direction.
+    check_reciprocal("Freedonia traded accusations with Sylvania.", "FRD 112 SYL");
+    // Guard: an act done side by side is not done to each other.
+    check_reciprocal("Freedonia and Sylvania accused the rebels.", "FRD 112 -; SYL 112 -");
 }

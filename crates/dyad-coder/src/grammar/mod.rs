@@ -1180,7 +1180,9 @@ pub(crate) fn code_sentence(
         // A material act aimed at a place (`shelled Kherson`, `captured the
         // city of Goma`, `dropped bombs on Hiroshima`; passive: `Kherson was
         // shelled`) is aimed at the place's country.
-        let reciprocal = source.0.members.len() >= 2 && is_mutual(code) && !apart;
+        // (`X and Y traded accusations`, `accused each other`: any act said to go both ways.)
+        let mutual = is_mutual(code) || reciprocal_signal(&s.tokens, trigger_start, trigger_end);
+        let reciprocal = source.0.members.len() >= 2 && mutual && !apart;
         let place_target = (target.is_none() && between.is_none() && !reciprocal && aimed_at_place(code))
             .then(|| {
                 if passive {
@@ -1469,7 +1471,7 @@ pub(crate) fn code_sentence(
             // (Nor the agents of a reduced passive: `groups who, supported by X
             // and Y, fought`.)
             None if src_mention.members.len() >= 2
-                && is_mutual(code)
+                && mutual
                 && !apart
                 && !(agent_phrase && force)
                 && !reduced_passive =>

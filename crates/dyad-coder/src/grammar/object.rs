@@ -449,3 +449,41 @@ pub(super) fn possessed_people(toks: &[Token], input: &Input<'_, '_>, mut j: usi
             )
         })
 }
+
+/// Whether a trigger says its act goes both ways between the members of a
+/// compound subject, whatever the act (`X and Y traded accusations`,
+/// `exchanged threats`, `swapped detainees`, `accused each other`, `blamed
+/// one another`): each member then acts on the other. An exchange of views
+/// (04x) is already mutual; CAMEO codes consultations both ways too, so the
+/// signal changes nothing there. One actor alone (`X traded accusations
+/// with Y`) keeps its `with` party as the only target, as the gold does.
+pub(super) fn reciprocal_signal(toks: &[Token], trigger_start: usize, trigger_end: usize) -> bool {
+    let end = (trigger_end + 2).min(toks.len());
+    let Some(window) = toks.get(trigger_start..end) else {
+        return false;
+    };
+    // (The verb itself: not `imposed trade curbs`.)
+    let trade = matches!(window[0].tag, Tag::Verb(_))
+        && norm_is(
+            &window[0],
+            &[
+                "trade",
+                "traded",
+                "trades",
+                "trading",
+                "exchange",
+                "exchanged",
+                "exchanges",
+                "exchanging",
+                "swap",
+                "swapped",
+                "swaps",
+                "swapping",
+            ],
+        );
+    let each_other = window.windows(2).any(|w| {
+        norm_is(&w[0], &["each"]) && norm_is(&w[1], &["other"])
+            || norm_is(&w[0], &["one"]) && norm_is(&w[1], &["another"])
+    });
+    trade || each_other
+}

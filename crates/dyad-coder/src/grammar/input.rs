@@ -7,8 +7,7 @@ pub(super) struct Input<'s, 'a> {
     pub(super) starts: Vec<Option<usize>>,
     pub(super) ends: Vec<Option<usize>>,
     pub(super) in_mention: Vec<bool>,
-    /// Inside a mention that names an actor (not only a role noun), or a
-    /// capitalised word inside a sentence-case sentence (`title_word`).
+    /// Inside a mention that names an actor (not only a role noun).
     pub(super) in_named: Vec<bool>,
 }
 
@@ -38,18 +37,21 @@ impl<'s, 'a> Input<'s, 'a> {
                 *flag = true;
             }
         }
-        // Each part of a headline (`Title Case Headline | a sentence`) has its own case.
-        let toks = &s.tokens;
-        let mut from = 0;
-        for to in (1..=n).filter(|&j| j == n || norm_is(&toks[j], SEGMENT_BREAKS)) {
-            if sentence_case(&toks[from..to]) {
-                for (i, flag) in in_named.iter_mut().enumerate().take(to).skip(from + 1) {
-                    *flag |= title_word(toks, i);
-                }
-            }
-            from = to + 1;
-        }
         Input { s, starts, ends, in_mention, in_named }
+    }
+
+    /// Whether token `i` is a capitalised word inside a sentence-case part
+    /// of the sentence, so part of a name or title (`title_word`). Each
+    /// part of a headline (`Title Case Headline | a sentence`) has its own
+    /// case. Asked only of triggers, so most sentences never pay for it.
+    pub(super) fn in_title(&self, i: usize) -> bool {
+        let toks = &self.s.tokens;
+        if i == 0 || norm_is(&toks[i], SEGMENT_BREAKS) || !title_word(toks, i) {
+            return false;
+        }
+        let from = toks[..i].iter().rposition(|t| norm_is(t, SEGMENT_BREAKS)).map_or(0, |b| b + 1);
+        let to = toks[i..].iter().position(|t| norm_is(t, SEGMENT_BREAKS)).map_or(toks.len(), |p| i + p);
+        i > from && sentence_case(&toks[from..to])
     }
 }
 

@@ -395,11 +395,11 @@ pub(crate) fn code_sentence(
     };
     let input = Input::new(&s, &found);
     let view = SlotView { input: &input, mentions: &found, wide_gaps: coder.wide_gaps() };
-    // A trigger word inside a name is part of the name: `Islamic State`.
+    // A trigger word inside a name or title is part of it: `Islamic State`, `Meet the Fockers`.
     let mut all_matches: Vec<PatternMatch> = s
         .find_patterns(dicts, &view)
         .into_iter()
-        .filter(|m| m.trigger.first().is_none_or(|&t| !input.in_named[t]))
+        .filter(|m| m.trigger.first().is_none_or(|&t| !input.in_named[t] && !input.in_title(t)))
         .collect();
     let passives = passive_matches(dicts, &view, &found, &all_matches);
     all_matches.extend(passives);

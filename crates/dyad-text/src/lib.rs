@@ -502,6 +502,16 @@ impl Lexicon {
                 continue;
             };
             let prefix = look.prefix as usize;
+            // The very string of the table that the context-free lemma is
+            // (same place, same length): what it is was noted with the
+            // word, so no string is compared.
+            let free = prefix == 0 && look.word.lemma(entries).is_some_and(|c| std::ptr::eq(c, l));
+            if free && look.word.lemma_is_form {
+                // The norm itself: a copy of the token's own string.
+                t.lemma = t.norm.clone();
+                look.in_context = LemmaKind::Norm;
+                continue;
+            }
             if prefix > 0 {
                 let mut s = CompactString::with_capacity(prefix + l.len());
                 s.push_str(&t.norm[..prefix]);
@@ -514,15 +524,8 @@ impl Lexicon {
             } else {
                 t.lemma = CompactString::const_new(l);
             }
-            look.in_context = if prefix == 0 && look.word.lemma(entries).is_some_and(|c| std::ptr::eq(c, l)) {
-                // The very string of the table that the context-free lemma
-                // is (same place, same length): what it is was noted with
-                // the word, so no string is compared.
-                if look.word.lemma_is_form {
-                    LemmaKind::Norm
-                } else {
-                    LemmaKind::ContextFree
-                }
+            look.in_context = if free {
+                LemmaKind::ContextFree
             } else if t.lemma == t.norm {
                 LemmaKind::Norm
             } else {

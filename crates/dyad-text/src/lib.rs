@@ -393,7 +393,7 @@ impl Lexicon {
     /// from them whether the sentence is worth tagging at all; then
     /// [`Lexicon::tag_into`] finishes the analysis.
     pub fn lex_into(&self, text: &str, sentence: Span, scratch: &mut Scratch) {
-        let Scratch { raws, tokens, lexes, choices, lookups, buf, entries, lettered, capitals } = scratch;
+        let Scratch { raws, tokens, lexes, choices, buf, entries, lettered, capitals } = scratch;
         if !Arc::ptr_eq(&entries.0, &self.words.entries) {
             entries.0 = Arc::clone(&self.words.entries);
         }
@@ -401,7 +401,6 @@ impl Lexicon {
         tokens.clear();
         lexes.clear();
         choices.clear();
-        lookups.clear();
         // Counted in registers, stored once (the pushes below may alias
         // the scratch's fields as far as the compiler knows).
         let (mut with_letters, mut in_capitals) = (0, 0);
@@ -412,7 +411,6 @@ impl Lexicon {
         tokens.reserve(n);
         lexes.reserve(n);
         choices.reserve(n);
-        lookups.reserve(n);
         for r in raws.iter() {
             let src = &s[r.start..r.end];
             let punct = matches!(r.kind, Kind::Punct | Kind::Symbol);
@@ -467,7 +465,9 @@ impl Lexicon {
                 }
                 _ => (None, lexicon::NO_ENTRY, 0),
             };
-            lexes.push(tagger::Lex { kind: r.kind, case, closed, entry, mask });
+            // One record per token for the tagger and for the probe's facts.
+            let look = Lookup { word, prefix: prefix as u32, in_context: LemmaKind::Norm };
+            lexes.push(tagger::Lex { kind: r.kind, case, closed, entry, mask, look });
             // The token as far as it is known before tagging: `tag_into`
             // fills in the tag and the lemma in place.
             tokens.push(Token {
@@ -477,7 +477,6 @@ impl Lexicon {
                 tag: Tag::Other,
                 case,
             });
-            lookups.push(Lookup { word, prefix: prefix as u32, in_context: LemmaKind::Norm });
         }
         (*lettered, *capitals) = (with_letters, in_capitals);
     }
@@ -487,14 +486,15 @@ impl Lexicon {
     /// to `out` (cleared first).
     pub fn tag_into(&self, sentence: Span, scratch: &mut Scratch, out: &mut Vec<Token>) {
         debug_assert!(scratch.tokens.iter().all(|t| sentence.start <= t.span.start && t.span.end <= sentence.end));
-        let Scratch { tokens, lexes, choices, lookups, .. } = scratch;
+        let Scratch { tokens, lexes, choices, .. } = scratch;
         tagger::tag(&self.words.entries, lexes, tokens, choices);
         // The tokens move to `out` whole (the vectors swap: `out`'s memory
         // serves the next sentence's tokens) and are finished in place.
         out.clear();
         std::mem::swap(out, tokens);
         let entries = &self.words.entries;
-        for ((t, &(tag, lemma)), look) in out.iter_mut().zip(choices.iter()).zip(lookups.iter_mut()) {
+        for ((t, &(tag, lemma)), lex) in out.iter_mut().zip(choices.iter()).zip(lexes.iter_mut()) {
+            let look = &mut lex.look;
             t.tag = tag;
             // No lemma chosen: the norm, as `lex_into` noted.
             let Some(l) = lemma else {
@@ -502,6 +502,16 @@ impl Lexicon {
                 continue;
             };
             let prefix = look.prefix as usize;
+            // The very string of the table that the context-free lemma is
+            // (same place, same length): what it is was noted with the
+            // word, so no string is compared.
+            let free = prefix == 0 && look.word.lemma(entries).is_some_and(|c| std::ptr::eq(c, l));
+            if free && look.word.lemma_is_form {
+                // The norm itself: a copy of the token's own string.
+                t.lemma = t.norm.clone();
+                look.in_context = LemmaKind::Norm;
+                continue;
+            }
             if prefix > 0 {
                 let mut s = CompactString::with_capacity(prefix + l.len());
                 s.push_str(&t.norm[..prefix]);
@@ -514,15 +524,8 @@ impl Lexicon {
             } else {
                 t.lemma = CompactString::const_new(l);
             }
-            look.in_context = if prefix == 0 && look.word.lemma(entries).is_some_and(|c| std::ptr::eq(c, l)) {
-                // The very string of the table that the context-free lemma
-                // is (same place, same length): what it is was noted with
-                // the word, so no string is compared.
-                if look.word.lemma_is_form {
-                    LemmaKind::Norm
-                } else {
-                    LemmaKind::ContextFree
-                }
+            look.in_context = if free {
+                LemmaKind::ContextFree
             } else if t.lemma == t.norm {
                 LemmaKind::Norm
             } else {
@@ -579,7 +582,6 @@ pub struct Scratch {
     tokens: Vec<Token>,
     lexes: Vec<tagger::Lex>,
     choices: Vec<tagger::Choice>,
-    lookups: Vec<Lookup>,
     buf: String,
     /// Those of the lexicon last given to [`Lexicon::lex_into`].
     entries: Entries,
@@ -592,14 +594,14 @@ impl Scratch {
     /// The context-free lemma of token `i` of the last analysed sentence, as
     /// [`Lexicon::lemma_static`] gives it for the token's `norm`.
     pub fn lemma(&self, i: usize) -> Option<&'static str> {
-        self.lookups.get(i).and_then(|l| l.word.lemma(&self.entries.0))
+        self.lexes.get(i).and_then(|l| l.look.word.lemma(&self.entries.0))
     }
 
     /// The word id of token `i`'s `norm` (see [`Lexicon::form`]), when the
     /// lexicon knows the word: a caller may keep facts about each word in a
     /// table by id rather than hashing the norm again.
     pub fn word(&self, i: usize) -> Option<u32> {
-        self.lookups.get(i).map(|l| l.word.id).filter(|&w| w != lexicon::NO_WORD)
+        self.lexes.get(i).map(|l| l.look.word.id).filter(|&w| w != lexicon::NO_WORD)
     }
 
     /// After [`Lexicon::tag_into`]: whether the tagger chose a lemma for
@@ -612,13 +614,13 @@ impl Scratch {
     /// After [`Lexicon::tag_into`]: what token `i`'s lemma in context is
     /// ([`LemmaKind::Norm`] out of range).
     pub fn lemma_kind(&self, i: usize) -> LemmaKind {
-        self.lookups.get(i).map_or(LemmaKind::Norm, |l| l.in_context)
+        self.lexes.get(i).map_or(LemmaKind::Norm, |l| l.look.in_context)
     }
 
     /// Whether token `i` of the last analysed sentence is a common word, as
     /// [`Lexicon::is_common_word`] says of the token's `norm`.
     pub fn is_common_word(&self, i: usize) -> bool {
-        self.lookups.get(i).is_some_and(|l| l.word.is_common())
+        self.lexes.get(i).is_some_and(|l| l.look.word.is_common())
     }
 
     /// Of the tokens of the last sentence given to [`Lexicon::lex_into`],
@@ -632,7 +634,7 @@ impl Scratch {
     /// After [`Lexicon::tag_into`]: [`Scratch::lemma_kind`] of every token
     /// in order.
     pub fn lemma_kinds(&self) -> impl Iterator<Item = LemmaKind> + '_ {
-        self.lookups.iter().map(|l| l.in_context)
+        self.lexes.iter().map(|l| l.look.in_context)
     }
 
     /// Number of tokens of the last sentence given to [`Lexicon::lex_into`].
@@ -680,7 +682,7 @@ impl Scratch {
             }
         }
         let Some(entry) = self.entries.0.get(lex.entry as usize) else { return };
-        let prefix = self.lookups.get(i).map_or(0, |l| l.prefix as usize);
+        let prefix = lex.look.prefix as usize;
         let norm = self.norm(i);
         for lemma in entry.lemmas() {
             if prefix == 0 {

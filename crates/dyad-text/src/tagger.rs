@@ -7,9 +7,9 @@ use crate::lexicon::{closed_lemma, Entry, JJ, NN, NNP, NNS, NOUN, RB, VB, VBD, V
 use crate::tokenize::Kind;
 use crate::{Case, Tag, Token, VerbForm};
 
-/// Per-token lexical facts the rules look at: 12 bytes, the closed-class
-/// word and the entry by index (copying a whole entry per token cost a
-/// tenth of the lexicon look-up).
+/// Per-token lexical facts the rules look at, the closed-class word and
+/// the entry by index (copying a whole entry per token cost a tenth of the
+/// lexicon look-up).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Lex {
     pub(crate) kind: Kind,
@@ -20,6 +20,9 @@ pub(crate) struct Lex {
     pub(crate) entry: u32,
     /// Readings (0 when unknown).
     pub(crate) mask: u16,
+    /// What the lexicon probe said of the norm (the tagger does not read
+    /// it): one record a token instead of two.
+    pub(crate) look: crate::Lookup,
 }
 
 impl Lex {

@@ -67,6 +67,11 @@ pub(crate) struct DocMemory {
     /// How often each country has been named as where things happen
     /// (`in Syria`) so far (`group_country`).
     scenes: Vec<(String, u32)>,
+    /// The country of the last sentence's subject, approximated by its
+    /// first actor (`office_country`).
+    last_subject: Option<String>,
+    /// Sentences read so far (the first may hold a dateline).
+    sentences: usize,
 }
 
 /// Whether `w` (a lower-case norm) is a weekday or a month: a capitalised
@@ -206,6 +211,14 @@ pub(crate) fn resolve(s: &Sentence<'_>, dicts: &Dictionaries, found: &mut Vec<Me
         memory.last_pair = Some(pair.members.clone());
     }
     office_country(toks, found, memory);
+    israeli_settlers(s, dicts, found, memory);
+    let dateline = if memory.sentences == 0 { dateline_end(toks) } else { 0 };
+    // Only the sentence just before: an older subject is often no longer the
+    // topic. A quoted sentence's subject is the speaker's topic, not the
+    // story's (`"America has spoken," the prime minister said`).
+    let quoted = toks.first().is_some_and(|t| matches!(t.norm.as_str(), "\"" | "\u{201c}" | "'" | "\u{2018}"));
+    memory.last_subject = subject_country(toks, found, dateline).filter(|_| !quoted);
+    memory.sentences += 1;
     group_country(s, dicts, found, memory);
     // `Istvan Nagy, a senior Finance Ministry official,`: the name shares
     // the country the office was given.
@@ -342,6 +355,7 @@ fn placed(toks: &[Token], m: &Mention) -> bool {
 /// grammar: settling it to its sector alone instead lost as many right
 /// countries as wrong ones.
 fn office_country(toks: &[Token], found: &mut [Mention], memory: &mut DocMemory) {
+    let dateline_end = if memory.sentences == 0 { dateline_end(toks) } else { 0 };
     let mut settled = vec![false; found.len()];
     for k in 0..found.len() {
         let m = &found[k];
@@ -353,7 +367,16 @@ fn office_country(toks: &[Token], found: &mut [Mention], memory: &mut DocMemory)
         if !office {
             continue;
         }
-        let dominant = dominant_country(&memory.countries, &found[..k]);
+        // No dominant country: a bare office (no name after it) is the
+        // country of the last sentence's subject, not the dateline's or a
+        // venue's (`Ethiopia accused Eritrea ... The government also`).
+        // (A title's holder, `Foreign Secretary Boris Johnson`, is no subject's.)
+        // (Nor are plural offices, `ministers were prepared to`, often the
+        // home government's in a story about another country's.)
+        let last = toks[m.start..m.end].iter().rposition(|t| OFFICE_NOUNS.contains(&t.lemma.as_str()));
+        let bare = last.is_some_and(|l| m.start + l + 1 == m.end && toks[m.start + l].norm == toks[m.start + l].lemma);
+        let dominant =
+            dominant_country(&memory.countries, &found[..k]).or_else(|| memory.last_subject.clone().filter(|_| bare));
         settled[k] = true;
         if let Some(c) = dominant {
             for x in &mut found[k].members {
@@ -361,11 +384,98 @@ fn office_country(toks: &[Token], found: &mut [Mention], memory: &mut DocMemory)
             }
         }
     }
-    for m in found.iter().zip(&settled).filter(|(_, settled)| !**settled).map(|(m, _)| m) {
+    // (A news agency in the dateline, `LONDON (Reuters) -`, is no country
+    // the story is about.)
+    let counted =
+        |m: &Mention| !(m.end <= dateline_end && m.members.iter().any(|x| x.sector.as_deref() == Some("MED")));
+    for m in found.iter().zip(&settled).filter(|(m, settled)| !**settled && counted(m)).map(|(m, _)| m) {
         for c in m.members.iter().filter_map(|x| x.country.as_deref()) {
             count(&mut memory.countries, c);
         }
     }
+}
+
+/// `settlers` with no country of their own in a sentence or story about
+/// Israel or the Palestinian territories are Israel's (`ISRSET`), as a
+/// news reader takes them: the grammar's fallback, the country of the
+/// place or of the other side, made them Palestinian (`Settlers attacked
+/// villagers near Hebron` was `PSESET`).
+fn israeli_settlers(s: &Sentence<'_>, dicts: &Dictionaries, found: &mut [Mention], memory: &DocMemory) {
+    let open_settlers = |m: &Mention| {
+        m.members.iter().all(|x| x.country.is_none() && x.code.is_none() && x.sector.as_deref() == Some("SET"))
+    };
+    if !found.iter().any(open_settlers) {
+        return;
+    }
+    let holy_land = |c: &str| c == "PSE" || c == "ISR";
+    let named = memory.countries.iter().any(|(c, _)| holy_land(c))
+        || found.iter().flat_map(|m| &m.members).any(|x| x.country.as_deref().is_some_and(holy_land))
+        || (0..s.tokens.len()).any(|i| {
+            dicts
+                .place_trie()
+                .matches_at(i, s.tokens.len(), |k| s.keys(k))
+                .into_iter()
+                .flat_map(|(_, ids)| ids)
+                .any(|&id| holy_land(&dicts.places()[id as usize].country))
+        });
+    if !named {
+        return;
+    }
+    for m in found.iter_mut().filter(|m| open_settlers(m) && !possessed_pronoun(&s.tokens, m)) {
+        for x in &mut m.members {
+            x.country = Some("ISR".to_string());
+        }
+    }
+}
+
+/// The end of a dateline (`NAIROBI (Reuters) -`): the token after its
+/// dash, within the first eight tokens of a sentence that opens with a
+/// capitalised word; 0 when there is none.
+fn dateline_end(toks: &[Token]) -> usize {
+    if toks.first().is_none_or(|t| t.case == Case::Lower) {
+        return 0;
+    }
+    toks.iter()
+        .take(8)
+        .position(|t| matches!(t.norm.as_str(), "-" | "--" | "\u{2014}" | "\u{2013}"))
+        .map_or(0, |i| i + 1)
+}
+
+/// The country of a sentence's subject, approximated by its first actor
+/// that is not in the dateline, not a news agency and not after a
+/// preposition (`In Kenya, police ...`, `met in Dakar`); none when that
+/// actor has no country yet (`Police said ...`) or is a pair.
+fn subject_country(toks: &[Token], found: &[Mention], dateline_end: usize) -> Option<String> {
+    found
+        .iter()
+        .filter(|m| m.start >= dateline_end)
+        .filter(|m| !m.members.iter().any(|x| x.sector.as_deref() == Some("MED")))
+        .filter(|m| {
+            m.start == 0
+                || !matches!(
+                    toks[m.start - 1].norm.as_str(),
+                    "in" | "at"
+                        | "near"
+                        | "from"
+                        | "to"
+                        | "into"
+                        | "across"
+                        | "outside"
+                        | "inside"
+                        | "around"
+                        | "of"
+                        | "with"
+                        | "by"
+                        | "for"
+                        | "on"
+                        | "against"
+                )
+        })
+        .find(|m| !m.is_place)
+        .and_then(|m| match m.members.as_slice() {
+            [x] => x.country.clone(),
+            _ => None,
+        })
 }
 
 /// The country a document is about: the one named most so far (earlier

@@ -84,3 +84,18 @@ fn romanised_cities_and_regions_are_places() {
         ("Virginia Giuffre accused Prince Andrew of abuse.", &[], &["@USA"]),
     ]);
 }
+
+/// Frontline towns under the gazetteer's 15,000-people cut and Gaza's
+/// towns and camps are hand-written places (`places.places`): the event is
+/// located in their country, and a material act aimed at them is aimed at it.
+#[test]
+fn small_towns_in_the_news_are_places() {
+    assert_cases(&[
+        ("Russian forces shelled Huliaipole overnight.", &["RUSMIL 19 UKR @UKR"], &[]),
+        ("Russian drones struck a market in Orikhiv on Friday.", &["@UKR"], &[]),
+        ("Ukrainian troops repelled an assault near Chasiv Yar.", &["@UKR"], &[]),
+        ("Russian jets bombed Sudzha after Ukrainian troops entered the town.", &["@RUS"], &[]),
+        ("Israeli strikes killed 12 people in Deir al-Balah on Tuesday.", &["@PSE"], &[]),
+        ("Israeli tanks shelled Beit Lahia at dawn.", &["ISRMIL 19 PSE @PSE"], &[]),
+    ]);
+}

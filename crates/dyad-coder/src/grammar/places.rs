@@ -74,8 +74,9 @@ pub(super) fn gazetteer_places(
     let covered = |out: &[PlaceHit], i: usize| out.iter().any(|p| p.start <= i && i < p.end);
     let name_word =
         |t: &Token| t.case != dyad_text::Case::Lower && t.norm.chars().next().is_some_and(char::is_alphabetic);
-    // A headline or all-caps line capitalises every word.
-    let title_case = !toks.iter().any(|t| t.case == dyad_text::Case::Lower && t.norm.chars().count() > 3);
+    // A headline or all-caps line capitalises every word (the Title Case
+    // test of the mentions, so one sentence is judged one way).
+    let title_case = s.all_caps || crate::mentions::title_case(s);
     // (start, dateline, locative)
     let mut starts: Vec<(usize, bool, bool)> = Vec::new();
     if first_sentence && toks.first().is_some_and(|t| t.case == dyad_text::Case::Upper) {

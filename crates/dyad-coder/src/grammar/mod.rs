@@ -141,6 +141,8 @@ enum Fate {
     Hypothetical,
     /// Inside a non-restrictive relative clause (`, who ... ,`).
     Background,
+    /// A noun event set back by a measure of time (`days after a meeting`).
+    Prior,
     /// Inside an `according to` phrase: the report's source, not an event.
     Attribution,
     /// A participle used as an adjective before its noun (`detained lawyers`).
@@ -628,6 +630,13 @@ pub(crate) fn code_sentence(
             fates[mi] = Fate::Background;
             continue;
         }
+        // `days after a meeting between X and Y`: a noun event set back by a
+        // measure of time is what the news follows, not the news.
+        if adjunct_preposition(&s.tokens, &input.in_mention, trigger_start).is_some_and(|p| measured_time(&s.tokens, p))
+        {
+            fates[mi] = Fate::Prior;
+            continue;
+        }
         // `according to officials who attended the meeting`: who reports it.
         if in_attribution(&s.tokens, trigger_start) {
             fates[mi] = Fate::Attribution;
@@ -677,13 +686,16 @@ pub(crate) fn code_sentence(
             let by_gerund = trigger_start > 0
                 && s.tokens[trigger_start - 1].norm == "by"
                 && s.tokens[trigger_start].tag == Tag::Verb(VerbForm::Gerund);
+            // (`praised X during a visit to Y`: a meeting in a time adjunct is an act of its own.)
+            let adjunct =
+                codes[mi].as_str().starts_with("04") && own_adjunct(&s.tokens, &input.in_mention, trigger_start);
             let complement = |&(g, gi): &(usize, usize)| {
                 let noun_governor = matches[gi].trigger.iter().all(|&t| s.tokens[t].tag == Tag::Noun);
                 !coder.codes_governed()
                     && is_nominal_complement(&s.tokens, g, trigger_start)
                     && !(by_gerund && noun_governor)
             };
-            if let Some((_, gi)) = governing.filter(complement) {
+            if let Some((_, gi)) = governing.filter(complement).filter(|_| !adjunct) {
                 // `accused X of violating the ceasefire`: the complement refines the accusation.
                 if let Some(c) = compose(codes[gi], codes[mi]) {
                     codes[gi] = c;
@@ -886,9 +898,14 @@ pub(crate) fn code_sentence(
         // The subject of the clause a `by` gerund hangs on (once: a match guard cannot keep it).
         let manner_subject =
             (manner && m.source.is_none()).then(|| clause_verb_subject(&s, &input, &found, vg_start)).flatten();
+        // `released prisoners after talks with Y`: the clause's subject met.
+        let meeting_adjunct = m.source.is_none()
+            && codes[mi].as_str().starts_with("04")
+            && own_adjunct(&s.tokens, &input.in_mention, trigger_start);
         let subject = match m.source {
             Some((a, _)) => input.starts[a].or(input.starts.get(a + 1).copied().flatten()),
             None if which_subject.is_some() => which_subject,
+            None if meeting_adjunct && clause_subject.is_some() => clause_subject,
             None if reduced_passive => reduced_patient(&s.tokens, &input, &found, vg_start),
             None if nominal_agent.is_some() => nominal_agent.map(|(src, _)| src),
             // `sparked protests`: the one who caused an act did not do it.
@@ -1027,6 +1044,12 @@ pub(crate) fn code_sentence(
                     prev_target.filter(|_| object_pronoun)
                 })
                 .or(possessor_object),
+        };
+        // `In a letter to X, Y asked member states ...`: aimed at whom the
+        // fronted adjunct addresses, unless a named actor is the object.
+        let object = match object {
+            Some(k) if !open_agent(&found[k]) => Some(k),
+            o => subject.and_then(|k| fronted_addressee(&s.tokens, &input, &found, k)).or(o),
         };
         // `appealed for funds for refugees`, `appealed for $5m to feed
         // refugees`: whom an appeal helps is not whom it asks.
@@ -1526,6 +1549,7 @@ pub(crate) fn code_sentence(
                 Fate::Complement(g) => format!("not realised: nominal complement of trigger #{g}"),
                 Fate::Hypothetical => "not realised: modal or conditional".to_string(),
                 Fate::Background => "background: inside a relative clause".to_string(),
+                Fate::Prior => "background: set back by a measure of time (`days after`)".to_string(),
                 Fate::Attribution => "attribution: inside an `according to` phrase".to_string(),
                 Fate::Attributive => {
                     "background: a participle used as an adjective before its noun (`detained lawyers`)".to_string()

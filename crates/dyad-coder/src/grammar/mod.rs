@@ -69,6 +69,9 @@ pub(crate) struct DocContext {
     memory: DocMemory,
     /// The last pair that did something together, and the sentence it did it in.
     last_joint: Option<(Vec<Member>, usize)>,
+    /// Whether `last_source` is only the subject of a sentence that coded
+    /// nothing: enough for `he` or `it`, not for a `we` that may be the writer's.
+    subject_only: bool,
 }
 
 impl DocContext {
@@ -81,6 +84,7 @@ impl DocContext {
             last_group: None,
             memory: DocMemory::default(),
             last_joint: None,
+            subject_only: false,
         }
     }
 }
@@ -197,6 +201,33 @@ fn is_sport(toks: &[Token]) -> bool {
         })
 }
 
+/// `The ministry held a briefing on Tuesday. It condemned ...`: a sentence
+/// that coded no source still names whom a later pronoun means, when a
+/// named actor opens it as the subject of its verb.
+fn remember_subject(s: &Sentence<'_>, found: &[Mention], ctx: &mut DocContext, index: usize) {
+    let Some(m) = found.iter().find(|m| m.start == 0 && !m.is_place && !open_agent(m)) else { return };
+    let mut v = m.end;
+    while s.tokens.get(v).is_some_and(is_adv) {
+        v += 1;
+    }
+    if s.tokens.get(v).is_some_and(|t| is_finite_verb(t) || is_aux(t) || t.tag == Tag::Modal) {
+        keep_antecedent(s, m, ctx, index, true);
+    }
+}
+
+/// Keeps `m` as what a later `he`, `they` or `it` may stand for.
+fn keep_antecedent(s: &Sentence<'_>, m: &Mention, ctx: &mut DocContext, index: usize, subject_only: bool) {
+    let referent = referent_number(s, m);
+    let kept = Rc::new(m.clone());
+    match referent {
+        Referent::Person => ctx.last_person = Some(Rc::clone(&kept)),
+        Referent::Group => ctx.last_group = Some((Rc::clone(&kept), index)),
+        Referent::Body => {}
+    }
+    ctx.last_source = Some((kept, referent));
+    ctx.subject_only = subject_only;
+}
+
 // The workspace is the worker's reusable buffers (see `Coder::code_with`).
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn code_sentence(
@@ -235,6 +266,7 @@ pub(crate) fn code_sentence(
     // has learnt their names (and, for the first, its dateline).
     let has_trigger = (0..s.tokens.len()).any(|i| s.can_anchor(i, dicts.pattern_index()));
     if !has_trigger && index > 0 && trace.is_none() {
+        remember_subject(&s, &found, ctx, index);
         return;
     }
     let mut story_countries: Vec<String> =
@@ -594,6 +626,8 @@ pub(crate) fn code_sentence(
     let mut prev_trigger: Option<(usize, usize)> = None;
     // Whether the last trigger that reached the role search was passive.
     let mut prev_passive = false;
+    // Whether this sentence gave a pronoun of a later one its antecedent.
+    let mut kept_source = false;
     for (mi, m) in matches.iter().enumerate() {
         let pattern = &dicts.patterns()[m.pattern as usize];
         let trigger_start = m.trigger.first().copied().unwrap_or(m.start);
@@ -1122,14 +1156,8 @@ pub(crate) fn code_sentence(
             Some(k) => {
                 // (The agent of a reduced passive is background, seldom `he` or `they` next.)
                 if !reduced_passive {
-                    let referent = referent_number(&s, &found[k]);
-                    let kept = Rc::new(found[k].clone());
-                    match referent {
-                        Referent::Person => ctx.last_person = Some(Rc::clone(&kept)),
-                        Referent::Group => ctx.last_group = Some((Rc::clone(&kept), index)),
-                        Referent::Body => {}
-                    }
-                    ctx.last_source = Some((kept, referent));
+                    keep_antecedent(&s, &found[k], ctx, index, false);
+                    kept_source = true;
                 }
                 (found[k].clone(), s.span_of(found[k].start, found[k].end))
             }
@@ -1517,6 +1545,9 @@ pub(crate) fn code_sentence(
                 }
             }
         }
+    }
+    if !kept_source {
+        remember_subject(&s, &found, ctx, index);
     }
     protest_aims(&s.tokens, &mut sentence_events);
     // One event per (source, target, code) in a sentence. A bare statement

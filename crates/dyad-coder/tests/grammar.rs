@@ -1321,3 +1321,15 @@ fn a_trigger_holding_a_whole_date_is_kept_one_holding_part_of_it_is_not() {
     // `insist on` holds only the `on` of `on Sunday`: the date wins.
     assert!(!codes("Poland insisted on Sunday that Belarus open the border.").contains(&"100".to_string()));
 }
+
+#[test]
+fn a_pronoun_after_a_sentence_that_coded_nothing_takes_its_subject() {
+    check("The Polish foreign ministry spent Monday in Athens. It later criticised Russia.", "POLGOV 111 RUS");
+    check("Vladimir Putin toured a factory near Moscow. He then attacked Turkey.", "RUSGOV 190 TUR");
+    check("Greek police searched the port all week. They later arrested Turkish journalists.", "GRCCOP 173 TURMED");
+    // Guard: no named actor opens the sentence as its subject.
+    check("The economy of Russia shrank last year. It later criticised Turkey.", "");
+    check("Prices in Russia rose. It criticised Turkey.", "");
+    // Guard: `we` after such a sentence may be the writer's, not that subject.
+    check("The Polish foreign ministry spent Monday in Athens. We later criticised Russia.", "");
+}

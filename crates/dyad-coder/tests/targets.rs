@@ -274,3 +274,59 @@ fn a_compound_subject_acting_both_ways_codes_each_direction() {
     // Guard: an act done side by side is not done to each other.
     check_reciprocal("Freedonia and Sylvania accused the rebels.", "FRD 112 -; SYL 112 -");
 }
+
+const ADJUNCT_EVENTS: &str = "
+visit = 042
+talk = 040
+talk with {target} = 040
+ask = 020
+demand = 100
+praise = 051
+release .. prisoner = 0841
+lift .. curfew = 0813
+clash = 190
+freeze .. aid = 162
+";
+
+fn check_adjunct(input: &str, expect: &str) {
+    assert_eq!(coded_with(input, ADJUNCT_EVENTS), expect, "input: {input}");
+}
+
+#[test]
+fn a_fronted_letter_or_call_names_whom_the_main_act_is_aimed_at() {
+    check_adjunct("In a letter to the Concordia Union, Freedonia asked for more tents.", "FRD 020 IGOCON");
+    check_adjunct(
+        "During a phone call with Sylvania, the Ruritanian negotiator demanded guarantees.",
+        "RURGOV 100 SYL",
+    );
+    check_adjunct("In a message to Grandfenwick, Freedonian officials asked member states for help.", "FRDGOV 020 GFW");
+    // Guard: a named object after the verb stays the target.
+    check_adjunct("In a letter to Sylvania, Freedonia praised Ruritania.", "FRD 051 RUR");
+    // Guard: an adjunct that addresses nobody (`in a speech in X`) gives no target.
+    check_adjunct("In a speech on Monday, Freedonia demanded guarantees.", "FRD 100 -");
+}
+
+#[test]
+fn a_meeting_in_a_time_adjunct_is_the_clause_subjects_own() {
+    check_adjunct("Freedonia praised the Sylvanian army during a visit to Sylvania.", "FRD 051 SYLMIL; FRD 042 SYL");
+    check_adjunct(
+        "Ruritania released 30 prisoners after talks with a Freedonian negotiator.",
+        "RUR 0841 -; RUR 040 FRDGOV",
+    );
+    // Guard: a meeting with no partner is not coded apart (`at talks in X`).
+    check_adjunct("Freedonia praised Sylvania during the talks in Ruritania.", "FRD 051 SYL");
+}
+
+#[test]
+fn a_noun_event_set_back_by_a_measure_of_time_is_background() {
+    check_adjunct("Freedonia lifted the curfew two weeks after clashes between police and rebels.", "FRD 0813 -");
+    check_adjunct(
+        "Sylvania froze its aid to Ruritania, days after talks between Freedonia and Ruritania.",
+        "SYL 162 RUR",
+    );
+    // Guard: a clause after `hours after` is still news.
+    check_adjunct(
+        "Freedonia lifted the curfew hours after Sylvanian rebels clashed with Ruritania.",
+        "FRD 0813 -; SYLREB 190 RUR",
+    );
+}

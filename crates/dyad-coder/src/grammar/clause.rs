@@ -792,3 +792,85 @@ pub(super) fn mediated_pair(
     (0..found.len())
         .rfind(|&k| found[k].end <= trigger_start && Some(k) != source && !found[k].is_place && pair(&found[k]))
 }
+
+/// The preposition of a time adjunct that holds the noun trigger at
+/// `trigger_start` (`during a visit to X`, `after talks with X`, `on a trip
+/// to X`, `days after a meeting between X and Y`): only determiners,
+/// possessives, adjectives, numbers and nouns may come between (`an Oval
+/// Office meeting`).
+pub(super) fn adjunct_preposition(toks: &[Token], in_mention: &[bool], trigger_start: usize) -> Option<usize> {
+    if toks[trigger_start].tag != Tag::Noun {
+        return None;
+    }
+    let mut j = trigger_start;
+    while j > 0
+        && (matches!(toks[j - 1].tag, Tag::Det | Tag::Adj | Tag::Num | Tag::Noun | Tag::ProperNoun)
+            || in_mention[j - 1]
+            || norm_is(&toks[j - 1], &["his", "her", "their", "its", "'s", "’s"]))
+    {
+        j -= 1;
+    }
+    let p = j.checked_sub(1)?;
+    norm_is(&toks[p], &["during", "after", "following", "on", "at"]).then_some(p)
+}
+
+/// `days after`, `a week before`, `hours after`: a measure of time before
+/// the preposition at `p` sets what follows in the past of the news (not a
+/// time named before it: `last week after ...`).
+pub(super) fn measured_time(toks: &[Token], p: usize) -> bool {
+    let Some(unit) = p.checked_sub(1).map(|u| &toks[u]) else { return false };
+    let counted = unit.norm != unit.lemma
+        || p >= 2 && (toks[p - 2].tag == Tag::Num || norm_is(&toks[p - 2], &["a", "an", "one", "few", "several"]));
+    counted
+        && norm_is(&toks[p], &["after", "following", "before", "since"])
+        && matches!(unit.lemma.as_str(), "minute" | "hour" | "day" | "week" | "month" | "year")
+}
+
+/// The addressee of a fronted adjunct (`In a letter to X, Y asked ...`,
+/// `During a phone call with X, Y demanded ...`, `On a visit to X, Y
+/// signed ...`): the mention after its `to`/`with`, for the clause whose
+/// subject opens right after the adjunct's comma.
+pub(super) fn fronted_addressee(
+    toks: &[Token],
+    input: &Input<'_, '_>,
+    found: &[Mention],
+    subject: usize,
+) -> Option<usize> {
+    // The adjunct opens the sentence and ends at the comma before the subject.
+    let comma = found[subject].start.checked_sub(1).filter(|&c| toks[c].norm == ",")?;
+    if !norm_is(&toks[0], &["in", "during", "on", "at"]) || toks[..comma].iter().any(is_stop_punct) {
+        return None;
+    }
+    let head = (1..comma).find(|&j| {
+        matches!(
+            toks[j].lemma.as_str(),
+            "letter" | "call" | "message" | "conversation" | "meeting" | "talk" | "visit" | "trip" | "note"
+        ) && toks.get(j + 1).is_some_and(|t| norm_is(t, &["to", "with"]))
+    })?;
+    let mut a = head + 2;
+    while a < comma && toks[a].tag == Tag::Det && input.starts[a].is_none() {
+        a += 1;
+    }
+    let k = input.starts[a]?;
+    (found[k].end <= comma && !found[k].is_place && k != subject).then_some(k)
+}
+
+/// A meeting or visit with a partner (`to`/`with` right after the noun) in
+/// a time adjunct of the clause before it, with no name of its own before
+/// the noun (`praised X during a visit to Y`, `released prisoners after
+/// talks with Y`, `at a meeting with Y`): the clause's subject took part in
+/// it. Not one set back by a measure of time (`days after talks with Y`),
+/// nor one with no partner (`during their talks in Sochi`, `a visit by Y`).
+pub(super) fn own_adjunct(toks: &[Token], in_mention: &[bool], trigger_start: usize) -> bool {
+    if toks.get(trigger_start + 1).is_none_or(|t| !norm_is(t, &["with", "to"])) {
+        return false;
+    }
+    let Some(p) = adjunct_preposition(toks, in_mention, trigger_start) else { return false };
+    let lemma = toks[trigger_start].lemma.as_str();
+    let fits = match toks[p].norm.as_str() {
+        "during" | "after" | "following" => true,
+        "on" => matches!(lemma, "visit" | "trip" | "tour"),
+        _ => matches!(lemma, "meeting" | "talk" | "summit" | "conference"),
+    };
+    fits && !measured_time(toks, p) && !in_mention[p + 1..trigger_start].iter().any(|&f| f)
+}

@@ -69,6 +69,9 @@ pub(crate) struct DocContext {
     memory: DocMemory,
     /// The last pair that did something together, and the sentence it did it in.
     last_joint: Option<(Vec<Member>, usize)>,
+    /// Whether `last_source` is only the subject of a sentence that coded
+    /// nothing: enough for `he` or `it`, not for a `we` that may be the writer's.
+    subject_only: bool,
 }
 
 impl DocContext {
@@ -81,6 +84,7 @@ impl DocContext {
             last_group: None,
             memory: DocMemory::default(),
             last_joint: None,
+            subject_only: false,
         }
     }
 }
@@ -141,6 +145,8 @@ enum Fate {
     Hypothetical,
     /// Inside a non-restrictive relative clause (`, who ... ,`).
     Background,
+    /// A noun event set back by a measure of time (`days after a meeting`).
+    Prior,
     /// Inside an `according to` phrase: the report's source, not an event.
     Attribution,
     /// A participle used as an adjective before its noun (`detained lawyers`).
@@ -195,6 +201,33 @@ fn is_sport(toks: &[Token]) -> bool {
         })
 }
 
+/// `The ministry held a briefing on Tuesday. It condemned ...`: a sentence
+/// that coded no source still names whom a later pronoun means, when a
+/// named actor opens it as the subject of its verb.
+fn remember_subject(s: &Sentence<'_>, found: &[Mention], ctx: &mut DocContext, index: usize) {
+    let Some(m) = found.iter().find(|m| m.start == 0 && !m.is_place && !open_agent(m)) else { return };
+    let mut v = m.end;
+    while s.tokens.get(v).is_some_and(is_adv) {
+        v += 1;
+    }
+    if s.tokens.get(v).is_some_and(|t| is_finite_verb(t) || is_aux(t) || t.tag == Tag::Modal) {
+        keep_antecedent(s, m, ctx, index, true);
+    }
+}
+
+/// Keeps `m` as what a later `he`, `they` or `it` may stand for.
+fn keep_antecedent(s: &Sentence<'_>, m: &Mention, ctx: &mut DocContext, index: usize, subject_only: bool) {
+    let referent = referent_number(s, m);
+    let kept = Rc::new(m.clone());
+    match referent {
+        Referent::Person => ctx.last_person = Some(Rc::clone(&kept)),
+        Referent::Group => ctx.last_group = Some((Rc::clone(&kept), index)),
+        Referent::Body => {}
+    }
+    ctx.last_source = Some((kept, referent));
+    ctx.subject_only = subject_only;
+}
+
 // The workspace is the worker's reusable buffers (see `Coder::code_with`).
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn code_sentence(
@@ -233,6 +266,7 @@ pub(crate) fn code_sentence(
     // has learnt their names (and, for the first, its dateline).
     let has_trigger = (0..s.tokens.len()).any(|i| s.can_anchor(i, dicts.pattern_index()));
     if !has_trigger && index > 0 && trace.is_none() {
+        remember_subject(&s, &found, ctx, index);
         return;
     }
     let mut story_countries: Vec<String> =
@@ -592,6 +626,8 @@ pub(crate) fn code_sentence(
     let mut prev_trigger: Option<(usize, usize)> = None;
     // Whether the last trigger that reached the role search was passive.
     let mut prev_passive = false;
+    // Whether this sentence gave a pronoun of a later one its antecedent.
+    let mut kept_source = false;
     for (mi, m) in matches.iter().enumerate() {
         let pattern = &dicts.patterns()[m.pattern as usize];
         let trigger_start = m.trigger.first().copied().unwrap_or(m.start);
@@ -626,6 +662,13 @@ pub(crate) fn code_sentence(
         // month, released ...`) is not the news.
         if in_relative_clause(&s.tokens, trigger_start) {
             fates[mi] = Fate::Background;
+            continue;
+        }
+        // `days after a meeting between X and Y`: a noun event set back by a
+        // measure of time is what the news follows, not the news.
+        if adjunct_preposition(&s.tokens, &input.in_mention, trigger_start).is_some_and(|p| measured_time(&s.tokens, p))
+        {
+            fates[mi] = Fate::Prior;
             continue;
         }
         // `according to officials who attended the meeting`: who reports it.
@@ -677,13 +720,16 @@ pub(crate) fn code_sentence(
             let by_gerund = trigger_start > 0
                 && s.tokens[trigger_start - 1].norm == "by"
                 && s.tokens[trigger_start].tag == Tag::Verb(VerbForm::Gerund);
+            // (`praised X during a visit to Y`: a meeting in a time adjunct is an act of its own.)
+            let adjunct =
+                codes[mi].as_str().starts_with("04") && own_adjunct(&s.tokens, &input.in_mention, trigger_start);
             let complement = |&(g, gi): &(usize, usize)| {
                 let noun_governor = matches[gi].trigger.iter().all(|&t| s.tokens[t].tag == Tag::Noun);
                 !coder.codes_governed()
                     && is_nominal_complement(&s.tokens, g, trigger_start)
                     && !(by_gerund && noun_governor)
             };
-            if let Some((_, gi)) = governing.filter(complement) {
+            if let Some((_, gi)) = governing.filter(complement).filter(|_| !adjunct) {
                 // `accused X of violating the ceasefire`: the complement refines the accusation.
                 if let Some(c) = compose(codes[gi], codes[mi]) {
                     codes[gi] = c;
@@ -886,9 +932,14 @@ pub(crate) fn code_sentence(
         // The subject of the clause a `by` gerund hangs on (once: a match guard cannot keep it).
         let manner_subject =
             (manner && m.source.is_none()).then(|| clause_verb_subject(&s, &input, &found, vg_start)).flatten();
+        // `released prisoners after talks with Y`: the clause's subject met.
+        let meeting_adjunct = m.source.is_none()
+            && codes[mi].as_str().starts_with("04")
+            && own_adjunct(&s.tokens, &input.in_mention, trigger_start);
         let subject = match m.source {
             Some((a, _)) => input.starts[a].or(input.starts.get(a + 1).copied().flatten()),
             None if which_subject.is_some() => which_subject,
+            None if meeting_adjunct && clause_subject.is_some() => clause_subject,
             None if reduced_passive => reduced_patient(&s.tokens, &input, &found, vg_start),
             None if nominal_agent.is_some() => nominal_agent.map(|(src, _)| src),
             // `sparked protests`: the one who caused an act did not do it.
@@ -1028,6 +1079,12 @@ pub(crate) fn code_sentence(
                 })
                 .or(possessor_object),
         };
+        // `In a letter to X, Y asked member states ...`: aimed at whom the
+        // fronted adjunct addresses, unless a named actor is the object.
+        let object = match object {
+            Some(k) if !open_agent(&found[k]) => Some(k),
+            o => subject.and_then(|k| fronted_addressee(&s.tokens, &input, &found, k)).or(o),
+        };
         // `appealed for funds for refugees`, `appealed for $5m to feed
         // refugees`: whom an appeal helps is not whom it asks.
         // `rallied against the arrest of the mayor`, `probed the killing of a
@@ -1099,14 +1156,8 @@ pub(crate) fn code_sentence(
             Some(k) => {
                 // (The agent of a reduced passive is background, seldom `he` or `they` next.)
                 if !reduced_passive {
-                    let referent = referent_number(&s, &found[k]);
-                    let kept = Rc::new(found[k].clone());
-                    match referent {
-                        Referent::Person => ctx.last_person = Some(Rc::clone(&kept)),
-                        Referent::Group => ctx.last_group = Some((Rc::clone(&kept), index)),
-                        Referent::Body => {}
-                    }
-                    ctx.last_source = Some((kept, referent));
+                    keep_antecedent(&s, &found[k], ctx, index, false);
+                    kept_source = true;
                 }
                 (found[k].clone(), s.span_of(found[k].start, found[k].end))
             }
@@ -1495,6 +1546,9 @@ pub(crate) fn code_sentence(
             }
         }
     }
+    if !kept_source {
+        remember_subject(&s, &found, ctx, index);
+    }
     protest_aims(&s.tokens, &mut sentence_events);
     // One event per (source, target, code) in a sentence. A bare statement
     // about nobody (`X said ...`, 010 with no target) is not coded: as in
@@ -1526,6 +1580,7 @@ pub(crate) fn code_sentence(
                 Fate::Complement(g) => format!("not realised: nominal complement of trigger #{g}"),
                 Fate::Hypothetical => "not realised: modal or conditional".to_string(),
                 Fate::Background => "background: inside a relative clause".to_string(),
+                Fate::Prior => "background: set back by a measure of time (`days after`)".to_string(),
                 Fate::Attribution => "attribution: inside an `according to` phrase".to_string(),
                 Fate::Attributive => {
                     "background: a participle used as an adjective before its noun (`detained lawyers`)".to_string()

@@ -761,7 +761,9 @@ pub(super) fn referent_number(s: &Sentence<'_>, m: &Mention) -> Referent {
 
 /// The antecedent of a subject pronoun, agreeing in number: `he`/`she`
 /// only a person, `they` a plural or compound source (of this or the
-/// two sentences before) before a country or organisation, `it`/`we` the last source.
+/// two sentences before) before a country or organisation, `it`/`we` the
+/// last source (`we` only a source that acted, not a subject remembered
+/// from a sentence that coded nothing: that `we` is often the writer's).
 pub(super) fn pronoun_antecedent(
     pronoun: &Token,
     last: &Option<(Rc<Mention>, Referent)>,
@@ -774,6 +776,7 @@ pub(super) fn pronoun_antecedent(
             Some((group, at)) if at + 2 >= index => Some(Mention::clone(group)),
             _ => last.as_ref().filter(|(_, r)| *r != Referent::Person).map(|(m, _)| Mention::clone(m)),
         },
+        "we" if ctx.subject_only => None,
         _ => last.as_ref().map(|(m, _)| Mention::clone(m)),
     }
 }

@@ -407,6 +407,19 @@ struct Split {
     rest: Vec<u32>,
 }
 
+/// A pattern in a list of candidates (see [`PatternIndex`]).
+#[derive(Clone, Copy, Debug)]
+struct Candidate {
+    /// The signatures of the pattern's first two `after` sets folded to 64
+    /// bits (all bits: no such set): a frequent anchor or a short stem
+    /// lists hundreds of patterns, and most fail this test, which then
+    /// reads the list alone and nothing of the pattern.
+    quick: [u64; 2],
+    /// The pattern's id, with the [`SHARED`] bit when some other list
+    /// holds it too.
+    entry: u32,
+}
+
 /// The [`Signature`] of the first keys of `alts` (see [`CElem::Words`]).
 fn first_keys(alts: &[Box<[Key]>]) -> Option<Signature> {
     let mut sig = Signature::default();
@@ -443,13 +456,7 @@ pub struct PatternIndex {
     /// order: `candidates[anchored[k]..anchored[k + 1]]`, each with the
     /// [`SHARED`] bit when some other list holds it too.
     anchored: Vec<u32>,
-    candidates: Vec<u32>,
-    /// By candidate (parallel to `candidates`), the signatures of its
-    /// pattern's first two `after` sets folded to 64 bits (`0`: no such
-    /// set): a frequent anchor or a short stem lists hundreds of patterns,
-    /// and most fail this test, which then reads the list's own two dense
-    /// arrays and nothing of the pattern.
-    quick: Vec<[u64; 2]>,
+    candidates: Vec<Candidate>,
     compiled: Vec<Compiled>,
     /// By key id, for lists longer than [`SPLIT_LIST`], the list split by
     /// the first `after` set of its patterns.
@@ -567,12 +574,12 @@ impl PatternIndex {
         index.anchored.push(0);
         for list in lists {
             for id in list {
-                let mut quick = [0; 2];
+                let mut quick = [!0; 2];
                 for (q, sig) in quick.iter_mut().zip(&compiled[id as usize].after_sigs) {
                     *q = fold(sig);
                 }
-                index.quick.push(quick);
-                index.candidates.push(if lists_of[id as usize] > 1 { id | SHARED } else { id });
+                let entry = if lists_of[id as usize] > 1 { id | SHARED } else { id };
+                index.candidates.push(Candidate { quick, entry });
             }
             index.anchored.push(index.candidates.len() as u32);
         }
@@ -581,8 +588,8 @@ impl PatternIndex {
                 let range = index.candidates_of(k as u32);
                 (range.len() > SPLIT_LIST).then(|| {
                     let mut split = Split::default();
-                    for (n, &entry) in index.candidates[range].iter().enumerate() {
-                        match compiled[(entry & !SHARED) as usize].after.first() {
+                    for (n, c) in index.candidates[range].iter().enumerate() {
+                        match compiled[(c.entry & !SHARED) as usize].after.first() {
                             Some(set) => set.iter().for_each(|&id| split.by_key.entry(id).or_default().push(n as u32)),
                             None => split.rest.push(n as u32),
                         }
@@ -751,44 +758,24 @@ impl PatternIndex {
             for id in set.drain(..) {
                 tried[id as usize / 64] &= !(1 << (id % 64));
             }
-            let folded = fold(after);
-            for &key in &keys[key_at[i] as usize..key_at[i + 1] as usize] {
-                let range = self.candidates_of(key);
-                if range.is_empty() {
-                    continue;
-                }
-                // A long list keeps the patterns whose first `after` set
-                // has a key after `i` (and those without such a set).
-                let split = if range.len() > SPLIT_LIST {
-                    self.splits.get(key as usize).and_then(Option::as_deref)
-                } else {
-                    None
-                };
-                if let Some(split) = split {
-                    picked.clear();
-                    picked.extend_from_slice(&split.rest);
-                    for &id in present.iter() {
-                        if last_at[id as usize] as usize > i + 1 {
-                            picked.extend(split.by_key.get(&id).into_iter().flatten());
-                        }
-                    }
-                    picked.sort_unstable();
-                    picked.dedup();
-                }
-                let count = if split.is_some() { picked.len() } else { range.len() };
-                // `n` indexes `picked` in one case only: an iterator of
-                // either kind would cost a branch or a call per candidate.
-                #[allow(clippy::needless_range_loop)]
-                for n in 0..count {
-                    let j = range.start + if split.is_some() { picked[n] as usize } else { n };
-                    let ([q0, q1], entry) = (self.quick[j], self.candidates[j]);
-                    // The quick test is implied by `precheck` (folded
-                    // signatures of sets that meet meet).
-                    if (q0 & folded == 0 && q0 != 0) | (q1 & folded == 0 && q1 != 0) {
+            // All bits when no key follows: every candidate passes the
+            // quick test, and `precheck` rejects those that need one.
+            let folded = match fold(after) {
+                0 => !0,
+                folded => folded,
+            };
+            // One candidate: the quick test (implied by `precheck`: folded
+            // signatures of sets that meet meet), the shared patterns'
+            // bits, `precheck`, the search. A macro, so that both loops
+            // below read their lists with no call or branch per candidate.
+            macro_rules! visit {
+                ($c:expr) => {{
+                    let c: &Candidate = $c;
+                    if (c.quick[0] & folded == 0) | (c.quick[1] & folded == 0) {
                         continue;
                     }
-                    let id = entry & !SHARED;
-                    if entry & SHARED != 0 {
+                    let id = c.entry & !SHARED;
+                    if c.entry & SHARED != 0 {
                         let (word, bit) = (id as usize / 64, 1 << (id % 64));
                         if tried[word] & bit != 0 {
                             continue;
@@ -802,6 +789,37 @@ impl PatternIndex {
                     }
                     if let Some(found) = m.anchored(p, id, i) {
                         out.push(found);
+                    }
+                }};
+            }
+            for &key in &keys[key_at[i] as usize..key_at[i + 1] as usize] {
+                let list = &self.candidates[self.candidates_of(key)];
+                // A long list keeps the patterns whose first `after` set
+                // has a key after `i` (and those without such a set).
+                let split = if list.len() > SPLIT_LIST {
+                    self.splits.get(key as usize).and_then(Option::as_deref)
+                } else {
+                    None
+                };
+                match split {
+                    None => {
+                        for c in list {
+                            visit!(c);
+                        }
+                    }
+                    Some(split) => {
+                        picked.clear();
+                        picked.extend_from_slice(&split.rest);
+                        for &id in present.iter() {
+                            if last_at[id as usize] as usize > i + 1 {
+                                picked.extend(split.by_key.get(&id).into_iter().flatten());
+                            }
+                        }
+                        picked.sort_unstable();
+                        picked.dedup();
+                        for &n in picked.iter() {
+                            visit!(&list[n as usize]);
+                        }
                     }
                 }
             }
@@ -950,7 +968,10 @@ impl PatternIndex {
         if key.keys.0 < key.keys.1 {
             let ids = &self.vocabulary_keys[key.keys.0 as usize..key.keys.1 as usize];
             if keys.len() == token {
-                keys.extend_from_slice(ids);
+                // One or two ids, mostly: pushes cost less than a copy.
+                for &id in ids {
+                    keys.push(id);
+                }
             } else {
                 push_new(keys, token, ids.iter().copied());
             }

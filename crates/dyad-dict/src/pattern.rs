@@ -457,6 +457,10 @@ pub struct PatternIndex {
     /// [`SHARED`] bit when some other list holds it too.
     anchored: Vec<u32>,
     candidates: Vec<Candidate>,
+    /// By key id, the first quick bits of its list's candidates, or'ed: a
+    /// list none of whose first `after` sets can meet the keys after a
+    /// token is passed over whole.
+    list_quick: Vec<u64>,
     compiled: Vec<Compiled>,
     /// By key id, for lists longer than [`SPLIT_LIST`], the list split by
     /// the first `after` set of its patterns.
@@ -573,6 +577,7 @@ impl PatternIndex {
         };
         index.anchored.push(0);
         for list in lists {
+            let mut any = 0;
             for id in list {
                 let mut quick = [!0; 2];
                 for (q, sig) in quick.iter_mut().zip(&compiled[id as usize].after_sigs) {
@@ -580,7 +585,9 @@ impl PatternIndex {
                 }
                 let entry = if lists_of[id as usize] > 1 { id | SHARED } else { id };
                 index.candidates.push(Candidate { quick, entry });
+                any |= quick[0];
             }
+            index.list_quick.push(any);
             index.anchored.push(index.candidates.len() as u32);
         }
         index.splits = (0..index.anchored.len() - 1)
@@ -793,6 +800,10 @@ impl PatternIndex {
                 }};
             }
             for &key in &keys[key_at[i] as usize..key_at[i + 1] as usize] {
+                // (An empty list has no bits.)
+                if self.list_quick.get(key as usize).is_none_or(|&q| q & folded == 0) {
+                    continue;
+                }
                 let list = &self.candidates[self.candidates_of(key)];
                 // A long list keeps the patterns whose first `after` set
                 // has a key after `i` (and those without such a set).
@@ -849,14 +860,13 @@ impl PatternIndex {
         let len = input.len();
         keys.clear();
         key_at.clear();
-        key_at.reserve(len + 1);
-        key_at.push(0);
         anchoring.clear();
         // The ids say it all when a key without an id is `""`.
         let by_ids = !self.vocabulary.is_empty() && !self.keys_without_id;
         match input.key_rows().filter(|rows| by_ids && rows.len() == len) {
             Some(rows) => {
-                for (i, row) in rows.iter().enumerate() {
+                key_at.resize(len + 1, 0);
+                for ((i, row), at) in rows.iter().enumerate().zip(&mut key_at[1..]) {
                     // Most tokens' keys are in no pattern: their row says so.
                     let bits = row.starts();
                     if bits & crate::trie::ROW_KNOWN == 0 || bits & crate::PATTERN_KEY != 0 {
@@ -864,10 +874,11 @@ impl PatternIndex {
                             self.token_ids(i, ids, keys, anchoring, last_at, present);
                         }
                     }
-                    key_at.push(keys.len() as u32);
+                    *at = keys.len() as u32;
                 }
             }
             None => {
+                key_at.push(0);
                 for i in 0..len {
                     let vocab = if self.vocabulary.is_empty() { None } else { input.ids(i) };
                     match vocab {

@@ -142,6 +142,11 @@ impl<'a> Sentence<'a> {
         self.keys.get(i).unwrap_or(&KeyRow::EMPTY)
     }
 
+    /// Every token's key row (see [`Sentence::keys`]), in order.
+    pub(crate) fn key_rows(&self) -> &[KeyRow<'a>] {
+        &self.keys
+    }
+
     /// Whether token `i` can anchor an event pattern of `index` (any of its
     /// keys): the trigger test of the early skip, and the verb test of a
     /// Title Case headline.

@@ -747,8 +747,11 @@ const ACTOR_SLOT: u8 = 1;
 const AGENT_SLOT: u8 = 2;
 const PLACE_SLOT: u8 = 4;
 pub(crate) const ANCHOR_BIT: u8 = 8;
+/// Some event pattern uses the key, exactly or by a stem it starts with:
+/// a token whose row lacks the bit has no key id in the pattern search.
+pub(crate) const PATTERN_KEY: u8 = 16;
 /// Every bit: what a key outside the vocabulary may do.
-const ALL_STARTS: u8 = ACTOR_SLOT | AGENT_SLOT | PLACE_SLOT | ANCHOR_BIT;
+const ALL_STARTS: u8 = ACTOR_SLOT | AGENT_SLOT | PLACE_SLOT | ANCHOR_BIT | PATTERN_KEY;
 /// What makes a sentence worth coding (see [`Dictionaries::opens`]).
 const OPENS: u8 = ACTOR_SLOT | AGENT_SLOT | ANCHOR_BIT;
 
@@ -895,7 +898,9 @@ impl Dictionaries {
                 let slots =
                     [(&self.actor_trie, ACTOR_SLOT), (&self.agent_trie, AGENT_SLOT), (&self.place_trie, PLACE_SLOT)];
                 let tries = slots.iter().filter(|(t, _)| t.starts_with_id(id)).fold(0, |b, (_, slot)| b | slot);
-                tries | if self.index.is_anchor(&keys[id as usize]) { ANCHOR_BIT } else { 0 }
+                tries
+                    | if self.index.is_anchor(&keys[id as usize]) { ANCHOR_BIT } else { 0 }
+                    | if self.index.has_keys(id) { PATTERN_KEY } else { 0 }
             })
             .collect();
         self.by_id = keys;

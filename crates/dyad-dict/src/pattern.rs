@@ -6,6 +6,7 @@ use dyad_core::cameo::CameoCode;
 use dyad_core::RuleRef;
 
 use crate::stems::StemSet;
+use crate::TokenKeys;
 
 /// Longest run of tokens a `..` gap may skip (an actor mention counts as one).
 pub const MAX_GAP: usize = 3;
@@ -252,6 +253,16 @@ pub trait PatternInput {
     fn ids(&self, _i: usize) -> Option<[u32; 3]> {
         None
     }
+    /// Every token's [`crate::KeyRow`], in order, as
+    /// [`crate::Dictionaries::key_row`] made them with the dictionaries that
+    /// match, when the input keeps them in a slice: the matcher then reads
+    /// each token's ids (as [`PatternInput::ids`] gives them) from the slice
+    /// with no call per token, and skips a token whose row says that no
+    /// pattern uses its keys. `None` (the default): [`PatternInput::ids`]
+    /// is asked.
+    fn key_rows(&self) -> Option<&[crate::KeyRow<'_>]> {
+        None
+    }
     /// End (exclusive) of an actor mention starting at token `i`.
     fn actor_from(&self, i: usize) -> Option<usize>;
     /// Start of an actor mention ending (exclusively) at token `end`.
@@ -396,6 +407,19 @@ struct Split {
     rest: Vec<u32>,
 }
 
+/// A pattern in a list of candidates (see [`PatternIndex`]).
+#[derive(Clone, Copy, Debug)]
+struct Candidate {
+    /// The signatures of the pattern's first two `after` sets folded to 64
+    /// bits (all bits: no such set): a frequent anchor or a short stem
+    /// lists hundreds of patterns, and most fail this test, which then
+    /// reads the list alone and nothing of the pattern.
+    quick: [u64; 2],
+    /// The pattern's id, with the [`SHARED`] bit when some other list
+    /// holds it too.
+    entry: u32,
+}
+
 /// The [`Signature`] of the first keys of `alts` (see [`CElem::Words`]).
 fn first_keys(alts: &[Box<[Key]>]) -> Option<Signature> {
     let mut sig = Signature::default();
@@ -432,13 +456,11 @@ pub struct PatternIndex {
     /// order: `candidates[anchored[k]..anchored[k + 1]]`, each with the
     /// [`SHARED`] bit when some other list holds it too.
     anchored: Vec<u32>,
-    candidates: Vec<u32>,
-    /// By candidate (parallel to `candidates`), the signatures of its
-    /// pattern's first two `after` sets folded to 64 bits (`0`: no such
-    /// set): a frequent anchor or a short stem lists hundreds of patterns,
-    /// and most fail this test, which then reads the list's own two dense
-    /// arrays and nothing of the pattern.
-    quick: Vec<[u64; 2]>,
+    candidates: Vec<Candidate>,
+    /// By key id, the first quick bits of its list's candidates, or'ed: a
+    /// list none of whose first `after` sets can meet the keys after a
+    /// token is passed over whole.
+    list_quick: Vec<u64>,
     compiled: Vec<Compiled>,
     /// By key id, for lists longer than [`SPLIT_LIST`], the list split by
     /// the first `after` set of its patterns.
@@ -555,14 +577,17 @@ impl PatternIndex {
         };
         index.anchored.push(0);
         for list in lists {
+            let mut any = 0;
             for id in list {
-                let mut quick = [0; 2];
+                let mut quick = [!0; 2];
                 for (q, sig) in quick.iter_mut().zip(&compiled[id as usize].after_sigs) {
                     *q = fold(sig);
                 }
-                index.quick.push(quick);
-                index.candidates.push(if lists_of[id as usize] > 1 { id | SHARED } else { id });
+                let entry = if lists_of[id as usize] > 1 { id | SHARED } else { id };
+                index.candidates.push(Candidate { quick, entry });
+                any |= quick[0];
             }
+            index.list_quick.push(any);
             index.anchored.push(index.candidates.len() as u32);
         }
         index.splits = (0..index.anchored.len() - 1)
@@ -570,8 +595,8 @@ impl PatternIndex {
                 let range = index.candidates_of(k as u32);
                 (range.len() > SPLIT_LIST).then(|| {
                     let mut split = Split::default();
-                    for (n, &entry) in index.candidates[range].iter().enumerate() {
-                        match compiled[(entry & !SHARED) as usize].after.first() {
+                    for (n, c) in index.candidates[range].iter().enumerate() {
+                        match compiled[(c.entry & !SHARED) as usize].after.first() {
                             Some(set) => set.iter().for_each(|&id| split.by_key.entry(id).or_default().push(n as u32)),
                             None => split.rest.push(n as u32),
                         }
@@ -696,18 +721,18 @@ impl PatternIndex {
             next,
             trigger,
         } = scratch;
-        self.key_rows(input, keys, key_at, anchoring);
-        if anchoring.is_empty() {
-            return out;
-        }
-        let (keys, key_at) = (&keys[..], &key_at[..]);
         // The last sentence's positions are cleared before the table is
         // sized for this index.
         for id in present.drain(..) {
             last_at[id as usize] = 0;
         }
         last_at.resize(self.anchored.len().saturating_sub(1), 0);
-        signatures(keys, key_at, anchoring, last_at, present, sig_after);
+        self.key_rows(input, keys, key_at, anchoring, last_at, present);
+        if anchoring.is_empty() {
+            return out;
+        }
+        let (keys, key_at) = (&keys[..], &key_at[..]);
+        signatures(keys, key_at, anchoring, sig_after);
         // Every branch clears the bits it set: all are clear here.
         seen.clear();
         seen.resize(len + 2, false);
@@ -740,44 +765,24 @@ impl PatternIndex {
             for id in set.drain(..) {
                 tried[id as usize / 64] &= !(1 << (id % 64));
             }
-            let folded = fold(after);
-            for &key in &keys[key_at[i] as usize..key_at[i + 1] as usize] {
-                let range = self.candidates_of(key);
-                if range.is_empty() {
-                    continue;
-                }
-                // A long list keeps the patterns whose first `after` set
-                // has a key after `i` (and those without such a set).
-                let split = if range.len() > SPLIT_LIST {
-                    self.splits.get(key as usize).and_then(Option::as_deref)
-                } else {
-                    None
-                };
-                if let Some(split) = split {
-                    picked.clear();
-                    picked.extend_from_slice(&split.rest);
-                    for &id in present.iter() {
-                        if last_at[id as usize] as usize > i + 1 {
-                            picked.extend(split.by_key.get(&id).into_iter().flatten());
-                        }
-                    }
-                    picked.sort_unstable();
-                    picked.dedup();
-                }
-                let count = if split.is_some() { picked.len() } else { range.len() };
-                // `n` indexes `picked` in one case only: an iterator of
-                // either kind would cost a branch or a call per candidate.
-                #[allow(clippy::needless_range_loop)]
-                for n in 0..count {
-                    let j = range.start + if split.is_some() { picked[n] as usize } else { n };
-                    let ([q0, q1], entry) = (self.quick[j], self.candidates[j]);
-                    // The quick test is implied by `precheck` (folded
-                    // signatures of sets that meet meet).
-                    if (q0 & folded == 0 && q0 != 0) | (q1 & folded == 0 && q1 != 0) {
+            // All bits when no key follows: every candidate passes the
+            // quick test, and `precheck` rejects those that need one.
+            let folded = match fold(after) {
+                0 => !0,
+                folded => folded,
+            };
+            // One candidate: the quick test (implied by `precheck`: folded
+            // signatures of sets that meet meet), the shared patterns'
+            // bits, `precheck`, the search. A macro, so that both loops
+            // below read their lists with no call or branch per candidate.
+            macro_rules! visit {
+                ($c:expr) => {{
+                    let c: &Candidate = $c;
+                    if (c.quick[0] & folded == 0) | (c.quick[1] & folded == 0) {
                         continue;
                     }
-                    let id = entry & !SHARED;
-                    if entry & SHARED != 0 {
+                    let id = c.entry & !SHARED;
+                    if c.entry & SHARED != 0 {
                         let (word, bit) = (id as usize / 64, 1 << (id % 64));
                         if tried[word] & bit != 0 {
                             continue;
@@ -792,6 +797,41 @@ impl PatternIndex {
                     if let Some(found) = m.anchored(p, id, i) {
                         out.push(found);
                     }
+                }};
+            }
+            for &key in &keys[key_at[i] as usize..key_at[i + 1] as usize] {
+                // (An empty list has no bits.)
+                if self.list_quick.get(key as usize).is_none_or(|&q| q & folded == 0) {
+                    continue;
+                }
+                let list = &self.candidates[self.candidates_of(key)];
+                // A long list keeps the patterns whose first `after` set
+                // has a key after `i` (and those without such a set).
+                let split = if list.len() > SPLIT_LIST {
+                    self.splits.get(key as usize).and_then(Option::as_deref)
+                } else {
+                    None
+                };
+                match split {
+                    None => {
+                        for c in list {
+                            visit!(c);
+                        }
+                    }
+                    Some(split) => {
+                        picked.clear();
+                        picked.extend_from_slice(&split.rest);
+                        for &id in present.iter() {
+                            if last_at[id as usize] as usize > i + 1 {
+                                picked.extend(split.by_key.get(&id).into_iter().flatten());
+                            }
+                        }
+                        picked.sort_unstable();
+                        picked.dedup();
+                        for &n in picked.iter() {
+                            visit!(&list[n as usize]);
+                        }
+                    }
                 }
             }
         }
@@ -801,9 +841,12 @@ impl PatternIndex {
 
     /// The key ids each token has (`keys[key_at[i]..key_at[i + 1]]`: for
     /// each of its keys in turn, its exact id, then the ids of the stems it
-    /// starts with, each id once) and the tokens that may anchor a pattern
-    /// (`anchoring`). From here on keys are ids; the order is the order in
-    /// which a token's lists of candidates are visited.
+    /// starts with, each id once), the tokens that may anchor a pattern
+    /// (`anchoring`), and the last position of each key id (`last_at[id]`,
+    /// one past it; 0 where the id does not occur; the ids set are listed in
+    /// `present`, and `last_at` is all 0 on entry). From here on keys are
+    /// ids; the order is the order in which a token's lists of candidates
+    /// are visited.
     #[inline(never)]
     fn key_rows(
         &self,
@@ -811,70 +854,120 @@ impl PatternIndex {
         keys: &mut Vec<u32>,
         key_at: &mut Vec<u32>,
         anchoring: &mut Vec<usize>,
+        last_at: &mut [u32],
+        present: &mut Vec<u32>,
     ) {
         let len = input.len();
         keys.clear();
         key_at.clear();
-        key_at.reserve(len + 1);
-        key_at.push(0);
         anchoring.clear();
-        let anchors = |id: &u32| !self.candidates_of(*id).is_empty();
-        for i in 0..len {
-            let token = keys.len();
-            let vocab = if self.vocabulary.is_empty() { None } else { input.ids(i) };
-            match vocab {
-                // The ids say it all when a key without an id is `""`.
-                Some([a, b, c]) if !self.keys_without_id => {
-                    // A key equal to an earlier one of the token (most
-                    // tokens' keys are equal) has had its ids listed;
-                    // `NO_KEY` is in no record.
-                    let mut anchoring_here = self.vocabulary_ids(a, keys, token);
-                    if b != a {
-                        anchoring_here |= self.vocabulary_ids(b, keys, token);
+        // The ids say it all when a key without an id is `""`.
+        let by_ids = !self.vocabulary.is_empty() && !self.keys_without_id;
+        match input.key_rows().filter(|rows| by_ids && rows.len() == len) {
+            Some(rows) => {
+                key_at.resize(len + 1, 0);
+                for ((i, row), at) in rows.iter().enumerate().zip(&mut key_at[1..]) {
+                    // Most tokens' keys are in no pattern: their row says so.
+                    let bits = row.starts();
+                    if bits & crate::trie::ROW_KNOWN == 0 || bits & crate::PATTERN_KEY != 0 {
+                        if let Some(ids) = row.ids() {
+                            self.token_ids(i, ids, keys, anchoring, last_at, present);
+                        }
                     }
-                    if c != a && c != b {
-                        anchoring_here |= self.vocabulary_ids(c, keys, token);
+                    *at = keys.len() as u32;
+                }
+            }
+            None => {
+                key_at.push(0);
+                for i in 0..len {
+                    let vocab = if self.vocabulary.is_empty() { None } else { input.ids(i) };
+                    match vocab {
+                        Some(ids) if by_ids => self.token_ids(i, ids, keys, anchoring, last_at, present),
+                        _ => self.token_strs(input, i, vocab, keys, anchoring, last_at, present),
                     }
                     key_at.push(keys.len() as u32);
-                    if anchoring_here {
-                        anchoring.push(i);
-                    }
-                    continue;
                 }
-                _ => {}
-            }
-            // The strings are needed for a key without a vocabulary id only.
-            let mut strs: Option<[&str; 3]> = None;
-            let mut row = [NO_KEY; 3];
-            for k in 0..3 {
-                let known = vocab.and_then(|v| self.vocabulary.get(v[k] as usize));
-                match known {
-                    Some(key) => {
-                        let ids = &self.vocabulary_keys[key.keys.0 as usize..key.keys.1 as usize];
-                        push_new(keys, token, ids.iter().copied());
-                    }
-                    None => {
-                        let words = *strs.get_or_insert_with(|| input.keys(i));
-                        if vocab.is_none() && k == 0 {
-                            row = self.exact_ids(words);
-                        }
-                        if row[k] != NO_KEY {
-                            push_new(keys, token, std::iter::once(row[k]));
-                        }
-                        // Most keys here are `""` (no dictionary uses the word).
-                        if !words[k].is_empty() {
-                            push_new(keys, token, self.stems.prefixes_of(words[k]).map(|(_, &s)| s));
-                        }
-                    }
-                }
-            }
-            key_at.push(keys.len() as u32);
-            // Most tokens anchor no pattern under any key or stem: the
-            // search below visits the others only.
-            if keys[token..].iter().any(anchors) {
-                anchoring.push(i);
             }
         }
+    }
+
+    /// [`PatternIndex::key_rows`] for token `i` with vocabulary ids `ids`.
+    #[inline(always)]
+    fn token_ids(
+        &self,
+        i: usize,
+        [a, b, c]: [u32; 3],
+        keys: &mut Vec<u32>,
+        anchoring: &mut Vec<usize>,
+        last_at: &mut [u32],
+        present: &mut Vec<u32>,
+    ) {
+        let token = keys.len();
+        // A key equal to an earlier one of the token (most tokens' keys are
+        // equal) has had its ids listed; `NO_KEY` is in no record.
+        let mut anchoring_here = self.vocabulary_ids(a, keys, token);
+        if b != a {
+            anchoring_here |= self.vocabulary_ids(b, keys, token);
+        }
+        if c != a && c != b {
+            anchoring_here |= self.vocabulary_ids(c, keys, token);
+        }
+        if anchoring_here {
+            anchoring.push(i);
+        }
+        note_last(&keys[token..], i, last_at, present);
+    }
+
+    /// [`PatternIndex::key_rows`] for token `i` when some key may have no
+    /// vocabulary id: the strings are read for those keys.
+    #[allow(clippy::too_many_arguments)]
+    fn token_strs(
+        &self,
+        input: &dyn PatternInput,
+        i: usize,
+        vocab: Option<[u32; 3]>,
+        keys: &mut Vec<u32>,
+        anchoring: &mut Vec<usize>,
+        last_at: &mut [u32],
+        present: &mut Vec<u32>,
+    ) {
+        let token = keys.len();
+        let mut strs: Option<[&str; 3]> = None;
+        let mut row = [NO_KEY; 3];
+        for k in 0..3 {
+            let known = vocab.and_then(|v| self.vocabulary.get(v[k] as usize));
+            match known {
+                Some(key) => {
+                    let ids = &self.vocabulary_keys[key.keys.0 as usize..key.keys.1 as usize];
+                    push_new(keys, token, ids.iter().copied());
+                }
+                None => {
+                    let words = *strs.get_or_insert_with(|| input.keys(i));
+                    if vocab.is_none() && k == 0 {
+                        row = self.exact_ids(words);
+                    }
+                    if row[k] != NO_KEY {
+                        push_new(keys, token, std::iter::once(row[k]));
+                    }
+                    // Most keys here are `""` (no dictionary uses the word).
+                    if !words[k].is_empty() {
+                        push_new(keys, token, self.stems.prefixes_of(words[k]).map(|(_, &s)| s));
+                    }
+                }
+            }
+        }
+        // Most tokens anchor no pattern under any key or stem: the search
+        // visits the others only.
+        if keys[token..].iter().any(|id| !self.candidates_of(*id).is_empty()) {
+            anchoring.push(i);
+        }
+        note_last(&keys[token..], i, last_at, present);
+    }
+
+    /// Whether the vocabulary key with id `id` has a key id here (it is
+    /// used by a pattern, exactly or by a stem it starts with).
+    pub(crate) fn has_keys(&self, id: u32) -> bool {
+        self.vocabulary.get(id as usize).is_some_and(|key| key.keys.0 < key.keys.1)
     }
 
     /// Adds the key ids of the key with vocabulary id `id` to the token's
@@ -886,7 +979,10 @@ impl PatternIndex {
         if key.keys.0 < key.keys.1 {
             let ids = &self.vocabulary_keys[key.keys.0 as usize..key.keys.1 as usize];
             if keys.len() == token {
-                keys.extend_from_slice(ids);
+                // One or two ids, mostly: pushes cost less than a copy.
+                for &id in ids {
+                    keys.push(id);
+                }
             } else {
                 push_new(keys, token, ids.iter().copied());
             }
@@ -911,39 +1007,35 @@ impl PatternIndex {
     }
 }
 
-/// The last position of each key id (`last_at[id]`, one past it; 0 where
-/// the id does not occur; the ids set are listed in `present`) and, for
-/// each anchoring position, the [`Signature`] of the keys after it
+/// Notes token `i` as the last position so far of its key ids `ids` (see
+/// [`PatternIndex::key_rows`]).
+#[inline(always)]
+fn note_last(ids: &[u32], i: usize, last_at: &mut [u32], present: &mut Vec<u32>) {
+    for &id in ids {
+        let last = &mut last_at[id as usize];
+        if *last == 0 {
+            present.push(id);
+        }
+        *last = i as u32 + 1;
+    }
+}
+
+/// For each anchoring position, the [`Signature`] of the key ids after it
 /// (`sig_after`, parallel to `anchoring`: no other position reads one), in
-/// one pass from the end.
+/// one pass from the end over the ids alone.
 #[inline(never)]
-fn signatures(
-    keys: &[u32],
-    key_at: &[u32],
-    anchoring: &[usize],
-    last_at: &mut [u32],
-    present: &mut Vec<u32>,
-    sig_after: &mut Vec<Signature>,
-) {
-    let len = key_at.len() - 1;
+fn signatures(keys: &[u32], key_at: &[u32], anchoring: &[usize], sig_after: &mut Vec<Signature>) {
     sig_after.clear();
     sig_after.resize(anchoring.len(), Signature::default());
     let mut sig = Signature::default();
-    let mut next_anchor = anchoring.len();
-    for i in (0..len).rev() {
-        if next_anchor > 0 && anchoring[next_anchor - 1] == i {
-            next_anchor -= 1;
-            sig_after[next_anchor] = sig;
-        }
-        // Most tokens have no key a pattern uses: no ids.
-        for &id in &keys[key_at[i] as usize..key_at[i + 1] as usize] {
+    let mut from = keys.len();
+    for (after, &i) in sig_after.iter_mut().zip(anchoring).rev() {
+        let end = (key_at[i + 1] as usize).min(from);
+        for &id in &keys[end..from] {
             sig_add(&mut sig, id);
-            let last = &mut last_at[id as usize];
-            if *last == 0 {
-                *last = i as u32 + 1;
-                present.push(id);
-            }
         }
+        from = end;
+        *after = sig;
     }
 }
 

@@ -424,13 +424,16 @@ impl PhraseTrie {
             return;
         }
         let first = keys(start);
-        let first_ids = self.ids_of(&first);
         // No phrase starts at nearly every position: say so before setting
         // anything up (this test is inlined into the caller's loop; the
-        // search is not). A row that says it for this trie is read.
+        // search is not). A row that says it for this trie is read first.
         let bits = first.starts();
         let known = bits & ROW_KNOWN != 0 && self.slot != 0;
-        if known && bits & self.slot == 0 || !known && !self.may_start_with(&first, &first_ids) {
+        if known && bits & self.slot == 0 {
+            return;
+        }
+        let first_ids = self.ids_of(&first);
+        if !known && !self.may_start_with(&first, &first_ids) {
             return;
         }
         self.matches_from(start, len, first.strs(), first_ids, keys, out);

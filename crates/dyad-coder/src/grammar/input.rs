@@ -114,6 +114,9 @@ impl PatternInput for SlotView<'_, '_, '_> {
     fn ids(&self, i: usize) -> Option<[u32; 3]> {
         dyad_dict::TokenKeys::ids(self.input.s.keys(i))
     }
+    fn key_rows(&self) -> Option<&[dyad_dict::KeyRow<'_>]> {
+        Some(self.input.s.key_rows())
+    }
     fn is_verb(&self, i: usize) -> bool {
         self.input.s.tokens[i].tag.is_verb()
     }

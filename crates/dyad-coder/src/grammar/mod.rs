@@ -149,6 +149,8 @@ enum Fate {
     Modifier,
     NoSource,
     Sport,
+    /// A business source's own statement or plan with no target (`Boeing hopes ...`).
+    Business,
     /// `ask` before a question (`asked whether`): no appeal.
     Question,
 }
@@ -1232,6 +1234,11 @@ pub(crate) fn code_sentence(
             };
             Some((mention, s.span_of(p.start, p.end)))
         });
+        // A firm's or investors' own comment, hope, plan or talks, aimed at no one, are business news.
+        if target.is_none() && business_talk(&source.0.members, code) {
+            fates[mi] = Fate::Business;
+            continue;
+        }
         // `drones attacked`, `warplanes struck`: the weapon names the kind of attack.
         // A killing is coded by its weapon only when the weapon is the agent:
         // `killed by Russian shelling` (194).
@@ -1535,6 +1542,7 @@ pub(crate) fn code_sentence(
                 }
                 Fate::NoSource => "no source found".to_string(),
                 Fate::Sport => "not coded: sport (a match report, or a country naming a player's side)".to_string(),
+                Fate::Business => "not coded: a firm's own statement or plan, aimed at no one".to_string(),
                 Fate::Question => "not coded: `ask` before a question seeks an answer, no appeal".to_string(),
             })
             .collect();

@@ -384,3 +384,13 @@ pub(super) fn headline_passive(toks: &[Token], subject_start: usize, trigger_sta
     }
     norm_is(next, &[",", ";", ":", ".", "-", "--", "|", "!"])
 }
+
+/// Whether every member of a source is a business (`Boeing`, `investors`,
+/// `the firm`) and the act is talk, a hope, a plan or a meeting (roots
+/// 01-05): aimed at no actor, that is business news, not a political event.
+/// (`bankers urged the central bank to ...` has a target and stays.)
+pub(super) fn business_talk(members: &[Member], code: CameoCode) -> bool {
+    !members.is_empty()
+        && members.iter().all(|m| m.sector.as_deref() == Some("BUS") || m.code().is_some_and(|c| c.ends_with("BUS")))
+        && matches!(&code.as_str()[..2], "01" | "02" | "03" | "04" | "05")
+}

@@ -1,10 +1,10 @@
 //! False alarms: acts a news reader does not see done. A clause of
 //! condition or of a time still to come (`unless X agreed`, `will sign as
 //! soon as X agrees`), a bare verb asked for (`demanded the leader
-//! resign`), an aim named by a noun (`its ambition of joining`), and a
-//! firm's own talk aimed at no actor are not coded; the real political use
-//! next to each still is. A small self-contained dictionary; made-up
-//! sentences.
+//! resign`), an aim named by a noun (`its ambition of joining`), a
+//! firm's own talk aimed at no actor and a performer's act are not coded;
+//! the real political use next to each still is. A small self-contained
+//! dictionary; made-up sentences.
 
 use std::sync::Arc;
 
@@ -59,6 +59,8 @@ meet = 040
 urge = 020
 lend = 071
 recognise = 051
+criticise = 111
+praise = 051
 ";
 
 fn coder() -> Coder {
@@ -184,4 +186,20 @@ fn a_firms_own_talk_aimed_at_no_actor_is_business_news() {
     check("Freedonian bankers urged the Sylvanian minister to act.", "FRDBUS 020 SYLGOV");
     check("The Sylvanian bank will lend Freedonia two billion dollars.", "SYLBUS 0331 FRD");
     check("The Freedonian minister hopes sales will rise next year.", "FRDGOV 013 -");
+}
+
+#[test]
+fn a_performer_named_by_nationality_acts_in_culture() {
+    none_by(
+        "",
+        &[
+            "Sylvanian actor Ivo Marek is hoping to win the award again.",
+            "Freedonian pop singer Ana Lind criticised Ruritania on stage.",
+            "A Sylvanian rapper awaiting trial attacked a photographer.",
+            "Freedonian rock band Kestrel praised Sylvania after the concert.",
+        ],
+    );
+    // A state actor, and a country with no performer, are still politics.
+    check("Sylvanian state actors attacked Freedonia.", "SYL 190 FRD");
+    check("Sylvania criticised Ruritania on Monday.", "SYL 111 RUR");
 }

@@ -1541,7 +1541,7 @@ pub(crate) fn code_sentence(
                     "background: a participle describing the noun phrase before it (`men accused of ...`)".to_string()
                 }
                 Fate::NoSource => "no source found".to_string(),
-                Fate::Sport => "not coded: sport (a match report, or a country naming a player's side)".to_string(),
+                Fate::Sport => "not coded: sport or culture (a match report, or a country naming a player's side or a performer's nationality)".to_string(),
                 Fate::Business => "not coded: a firm's own statement or plan, aimed at no one".to_string(),
                 Fate::Question => "not coded: `ask` before a question seeks an answer, no appeal".to_string(),
             })

@@ -155,6 +155,8 @@ enum Fate {
     Modifier,
     NoSource,
     Sport,
+    /// A business source's own statement or plan with no target (`Boeing hopes ...`).
+    Business,
     /// `ask` before a question (`asked whether`): no appeal.
     Question,
 }
@@ -1283,6 +1285,11 @@ pub(crate) fn code_sentence(
             };
             Some((mention, s.span_of(p.start, p.end)))
         });
+        // A firm's or investors' own comment, hope, plan or talks, aimed at no one, are business news.
+        if target.is_none() && business_talk(&source.0.members, code) {
+            fates[mi] = Fate::Business;
+            continue;
+        }
         // `drones attacked`, `warplanes struck`: the weapon names the kind of attack.
         // A killing is coded by its weapon only when the weapon is the agent:
         // `killed by Russian shelling` (194).
@@ -1589,7 +1596,8 @@ pub(crate) fn code_sentence(
                     "background: a participle describing the noun phrase before it (`men accused of ...`)".to_string()
                 }
                 Fate::NoSource => "no source found".to_string(),
-                Fate::Sport => "not coded: sport (a match report, or a country naming a player's side)".to_string(),
+                Fate::Sport => "not coded: sport or culture (a match report, or a country naming a player's side or a performer's nationality)".to_string(),
+                Fate::Business => "not coded: a firm's own statement or plan, aimed at no one".to_string(),
                 Fate::Question => "not coded: `ask` before a question seeks an answer, no appeal".to_string(),
             })
             .collect();

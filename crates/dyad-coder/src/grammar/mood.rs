@@ -245,7 +245,7 @@ pub(super) fn foreseen(
     vg_start: usize,
     trigger_start: usize,
 ) -> bool {
-    if awaited(toks, vg_start, trigger_start) {
+    if awaited(toks, vg_start, trigger_start) || conditioned(toks, vg_start, trigger_start) {
         return true;
     }
     // A noun trigger after a light verb (`will launch strikes`) has that verb's group.
@@ -264,11 +264,81 @@ pub(super) fn foreseen(
         return false;
     }
     let lemma = t.lemma.as_str();
+    // `demanded the president resign`, `insisted the militias withdraw`:
+    // a bare verb after a verb of demanding is what was asked for.
+    let asked_for = MANDATIVE.iter().any(|(l, _)| *l == lemma)
+        && matches!(t.tag, Tag::Verb(_))
+        && toks[trigger_start].tag == Tag::Verb(VerbForm::Base)
+        && toks[vg..trigger_start].iter().all(|u| is_adv(u) || is_neg(u) || u.norm == "should");
+    if asked_for {
+        return true;
+    }
     let unseen =
         EVIDENCE.contains(&lemma) && g.checked_sub(1).is_some_and(|b| norm_is(&toks[b], &["no", "little", "scant"]));
     unseen
         || FORESEEING.contains(&lemma)
         || WARNING.contains(&lemma) && (is_future(toks, vg, trigger_start) || is_hypothetical(toks, vg, trigger_start))
+}
+
+/// Conjunctions of a condition or of a time still to come: under a future
+/// or a modal, their clause's present tense is not an act done (`will sign
+/// as soon as Baku agrees`, `will free the crew once Britain releases the
+/// tanker`, `won't recognise Kosovo until Pristina withdraws`).
+const PENDING: &[&str] = &["once", "until", "till", "when", "before", "after", "provided", "providing"];
+
+/// Words that put the main clause in the future or under a modal.
+const FUTURE_MAIN: &[&str] = &[
+    "will", "'ll", "wo", "would", "shall", "could", "can", "may", "might", "must", "should", "ready", "willing",
+    "prepared",
+];
+
+/// Words of a future told in the past (`said it would`, `was ready to`).
+const BACKSHIFTED_MAIN: &[&str] = &["would", "'d", "could", "might", "ready", "willing", "prepared"];
+
+/// Whether the verb trigger at `trigger_start` is the act of a clause of
+/// condition (`unless X agreed`, past any apposition: `unless the
+/// president, Bashar al-Assad, agreed`) or of a time to come under a
+/// future main clause ([`PENDING`], `as soon as`, `as long as`).
+fn conditioned(toks: &[Token], vg_start: usize, trigger_start: usize) -> bool {
+    let trigger = &toks[trigger_start];
+    if !matches!(trigger.tag, Tag::Verb(_)) {
+        return false;
+    }
+    let simple =
+        toks[vg_start..trigger_start].iter().all(|u| is_adv(u) || is_neg(u) || norm_is(u, &["does", "do", "did"]));
+    let present = simple && matches!(trigger.tag, Tag::Verb(VerbForm::Base | VerbForm::Present3));
+    // Reported, the present moves back a tense: `said it was ready to sign as soon as Baku agreed`.
+    let backshifted = simple && trigger.tag == Tag::Verb(VerbForm::Past);
+    // Back over the clause's subject (names, commas of apposition) to its conjunction;
+    // another verb first means the trigger is in the main clause.
+    // (Commas only of an apposition that ends right before the verb.)
+    let mut commas = if vg_start > 0 && toks[vg_start - 1].norm == "," { 2 } else { 0 };
+    for c in (vg_start.saturating_sub(12)..vg_start).rev() {
+        let t = &toks[c];
+        if t.norm == "," && commas > 0 {
+            commas -= 1;
+            continue;
+        }
+        if norm_is(t, &["unless", "if"]) {
+            return true;
+        }
+        let as_soon = t.norm == "as" && c >= 2 && norm_is(&toks[c - 1], &["soon", "long"]) && toks[c - 2].norm == "as";
+        if norm_is(t, PENDING) || as_soon {
+            let start = if as_soon { c - 2 } else { c };
+            // (The main clause before the conjunction's clause, or after its comma.)
+            let main = toks[..start].iter().chain(toks[trigger_start..].iter().skip_while(|u| u.norm != ","));
+            let main: Vec<&Token> = main.collect();
+            return present && main.iter().any(|u| norm_is(u, FUTURE_MAIN))
+                // (Not `when`, `after`, `before`: with a past verb they mostly tell what happened.)
+                || backshifted
+                    && !norm_is(t, &["when", "after", "before"])
+                    && main.iter().any(|u| norm_is(u, BACKSHIFTED_MAIN));
+        }
+        if matches!(t.tag, Tag::Verb(_) | Tag::Aux(_) | Tag::Modal) || is_clause_mark(t) || is_stop_punct(t) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Adjectives that put an act's noun in the future or in doubt: `a
@@ -294,9 +364,10 @@ const UNREALISED: &[&str] = &[
     "rumored",
 ];
 
-/// Heads whose `for`/`of`/`from` phrase names an act awaited, risked or
-/// used as a pretext, not one done: `preparations for an attack`, `the
-/// risk of a strike`, `weeks away from invading`, `on the brink of war`.
+/// Heads whose `for`/`of`/`from` phrase names an act awaited, risked,
+/// aimed at or used as a pretext, not one done: `preparations for an
+/// attack`, `the risk of a strike`, `weeks away from invading`, `on the
+/// brink of war`, `hopes of joining NATO`.
 const AWAITING: &[&str] = &[
     "preparation",
     "preparations",
@@ -317,6 +388,18 @@ const AWAITING: &[&str] = &[
     "specter",
     "possibility",
     "likelihood",
+    // An aim or talk of it: `Turkey's ambition of joining the EU`, `his rhetoric of destroying terrorists`.
+    "ambition",
+    "aspiration",
+    "dream",
+    "goal",
+    "aim",
+    "hope",
+    "desire",
+    "intention",
+    "rhetoric",
+    "idea",
+    "notion",
 ];
 
 /// Verbs whose object under `can`/`could`/`may`/`might` is an act that

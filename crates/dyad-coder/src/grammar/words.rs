@@ -171,6 +171,7 @@ pub(super) const PLACE_NOUNS: &[&str] = &[
 /// skipper`, `Australian tennis coach`, `the British number two`): then the
 /// country is a team's, and what the person does is sport, not politics.
 /// One word of sport may stand between (`basketball star`, `Open champion`).
+/// A performer (`British actor X`, `US rapper X`) is culture, coded alike.
 pub(super) fn sport_role(toks: &[Token], end: usize) -> bool {
     const ROLES: &[&str] = &[
         "striker",
@@ -217,7 +218,45 @@ pub(super) fn sport_role(toks: &[Token], end: usize) -> bool {
         first.norm == "international" && toks.get(end + 1).is_some_and(|n| is_aux(n) || matches!(n.tag, Tag::Verb(_)));
     // `the British number two`.
     let ranked = first.norm == "number" && toks.get(end + 1).is_some_and(|n| norm_is(n, &["one", "two", "three"]));
-    role(first) || international || ranked || norm_is(first, SPORTS) && toks.get(end + 1).is_some_and(role)
+    role(first)
+        || international
+        || ranked
+        || norm_is(first, SPORTS) && toks.get(end + 1).is_some_and(role)
+        || performer(toks, end)
+}
+
+/// `British actor Owen`, `US rapper X`, `US rock band Korn`: a country
+/// naming a performer's nationality; what the performer does is culture,
+/// not politics. One word may stand before the role (`pop singer`), not
+/// before `actor` (`state actor` is politics).
+fn performer(toks: &[Token], end: usize) -> bool {
+    const PERFORMERS: &[&str] = &[
+        "singer",
+        "songwriter",
+        "rapper",
+        "musician",
+        "guitarist",
+        "band",
+        "comedian",
+        "novelist",
+        "actress",
+        "film-maker",
+        "filmmaker",
+        "presenter",
+        "choir",
+        "dancer",
+        "pop",
+    ];
+    let Some(first) = toks.get(end) else { return false };
+    let named = |k: usize| toks.get(k + 1).is_some_and(|n| n.case != Case::Lower);
+    first.norm == "actor" && named(end)
+        || norm_is(first, PERFORMERS)
+        || first.case == Case::Lower
+            // (A modifier, not a participle: `reporters covering singer X`.)
+            && !first.norm.ends_with("ing")
+            && toks.get(end + 1).is_some_and(|n| norm_is(n, PERFORMERS))
+            && named(end + 1)
+        || first.case != Case::Lower && toks.get(end + 1).is_some_and(|n| norm_is(n, &["presenter", "star"]))
 }
 
 /// Acts that need an object when active: with none after them, the verb is
@@ -383,4 +422,14 @@ pub(super) fn headline_passive(toks: &[Token], subject_start: usize, trigger_sta
             && toks.get(after + 2).is_none_or(|u| norm_is(u, PASSIVE_PREPS) || is_stop_punct(u));
     }
     norm_is(next, &[",", ";", ":", ".", "-", "--", "|", "!"])
+}
+
+/// Whether every member of a source is a business (`Boeing`, `investors`,
+/// `the firm`) and the act is talk, a hope, a plan or a meeting (roots
+/// 01-05): aimed at no actor, that is business news, not a political event.
+/// (`bankers urged the central bank to ...` has a target and stays.)
+pub(super) fn business_talk(members: &[Member], code: CameoCode) -> bool {
+    !members.is_empty()
+        && members.iter().all(|m| m.sector.as_deref() == Some("BUS") || m.code().is_some_and(|c| c.ends_with("BUS")))
+        && matches!(&code.as_str()[..2], "01" | "02" | "03" | "04" | "05")
 }

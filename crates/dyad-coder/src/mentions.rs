@@ -428,6 +428,16 @@ pub(crate) fn backed_scene(dicts: &Dictionaries, found: &mut [Mention], scene: O
     }
 }
 
+/// Whether `w` lower-cased is `lower`: bytes for an ASCII word, with no
+/// new string.
+fn lower_is(w: &str, lower: &str) -> bool {
+    if w.is_ascii() {
+        w.len() == lower.len() && w.bytes().zip(lower.bytes()).all(|(a, b)| a.to_ascii_lowercase() == b)
+    } else {
+        w.to_lowercase() == lower
+    }
+}
+
 /// `French-Algerian`, `British-Iranian`: two demonyms joined by a hyphen
 /// name a dual national, coded with the first-named nationality (CAMEO
 /// codes one country per actor; the first is the one news copy leads with).
@@ -446,8 +456,10 @@ fn dual_nationality(s: &Sentence<'_>, dicts: &Dictionaries, i: usize) -> Option<
     // A people: the first word of a people's agent phrase (`Kurdish forces`).
     let people = || {
         dicts.agents().iter().any(|a| {
-            // The capital first: few phrases have one, and it spares lower-casing the rest.
-            a.phrase.split(' ').next().is_some_and(|w| w.starts_with(char::is_uppercase) && w.to_lowercase() == second)
+            // The capital first (on the whole phrase, whose first character
+            // opens its first word): few phrases have one, and it spares
+            // splitting and lower-casing the rest.
+            a.phrase.starts_with(char::is_uppercase) && a.phrase.split(' ').next().is_some_and(|w| lower_is(w, second))
         })
     };
     if country(second).is_none() && !people() {
@@ -1008,17 +1020,21 @@ fn military_site(s: &Sentence<'_>, dicts: &Dictionaries, atom: &Atom) -> Option<
 /// Groups atoms into mentions.
 pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec<Mention> {
     let atoms = atoms(s, dicts, date);
+    if atoms.is_empty() {
+        return Vec::new();
+    }
     let toks = &s.tokens;
-    let mut out: Vec<Mention> = Vec::new();
+    // At most one mention per atom.
+    let mut out: Vec<Mention> = Vec::with_capacity(atoms.len());
     // Per conjunct of the noun phrase at hand; kept for the whole sentence.
     // An office-holder's armed or police forces (`Putin's army`).
-    let mut forces: Vec<Option<String>> = Vec::new();
+    let mut forces: Vec<Option<String>> = Vec::with_capacity(4);
     // Its head, the last token of its last atom.
-    let mut heads: Vec<usize> = Vec::new();
+    let mut heads: Vec<usize> = Vec::with_capacity(4);
     // It opens a noun phrase of its own with a determiner (`Iran and the
     // Syrian government`), so its role noun is not shared with the
     // conjuncts before it.
-    let mut opens_np: Vec<bool> = Vec::new();
+    let mut opens_np: Vec<bool> = Vec::with_capacity(4);
     let mut k = 0;
     while k < atoms.len() {
         // One noun phrase: atoms joined by glue; "and" / "," coordinate phrases.
@@ -1328,36 +1344,37 @@ fn combine(conjuncts: Vec<Vec<Member>>, opens_np: &[bool]) -> Vec<Member> {
         .into_iter()
         .map(|parts| {
             let mut m = Member { country: None, code: None, sector: None, rule: None, kind: ActorKind::Unspecified };
-            for p in parts {
+            // The parts are moved in, not cloned: each is used once.
+            for Member { country, code, sector, rule, kind } in parts {
                 if m.country.is_none() {
-                    m.country = p.country.clone();
+                    m.country = country;
                 }
-                match &p.code {
+                match code {
                     // A named actor; a more specific one ("Russia's Lavrov") replaces a bare country.
                     Some(new) => {
                         let replace = m.code.as_deref().is_none_or(|old| old.len() <= 3 && new.len() > old.len());
                         if replace {
-                            m.code = Some(new.clone());
-                            if p.sector.is_some() {
-                                m.sector.clone_from(&p.sector);
+                            m.code = Some(new);
+                            if sector.is_some() {
+                                m.sector = sector;
                             }
-                            m.rule.clone_from(&p.rule);
-                            m.kind = p.kind;
+                            m.rule = rule;
+                            m.kind = kind;
                         }
                     }
                     // An agent: the first one names the organisation (`army spokesman` is MIL).
                     None => {
                         // An organisation's peacekeepers are its own sector (`UN peacekeepers` is IGOUNOPKO).
-                        if p.sector.as_deref() == Some("PKO") {
+                        if sector.as_deref() == Some("PKO") {
                             if let Some(c) = m.code.as_mut().filter(|c| c.starts_with("IGO") && !c.ends_with("PKO")) {
                                 c.push_str("PKO");
                             }
                         }
                         if m.sector.is_none() {
-                            m.sector.clone_from(&p.sector);
+                            m.sector = sector;
                         }
                         if m.rule.is_none() {
-                            m.rule.clone_from(&p.rule);
+                            m.rule = rule;
                         }
                     }
                 }

@@ -118,3 +118,34 @@ fn a_main_verb_after_its_subject_is_not_a_participle_describing_it() {
     ];
     assert_codes(&cases);
 }
+
+#[test]
+fn a_second_coordinated_verb_shares_the_first_verbs_subject() {
+    let cases = [
+        // The first verb is no trigger: its subject still acts in the second.
+        ("Elbonia closed the border and arrested Genovian rebels.", "ELB 173 GNVREB"),
+        ("The Latverian army stormed the town and killed Genovian troops.", "LATMIL 1823 GNVMIL"),
+        ("Genovian police raided the camp but freed Elbonian troops.", "GNVCOP 0841 ELBMIL"),
+        ("Latveria sealed off the valley and shelled Genovian troops.", "LAT 194 GNVMIL"),
+        // Guards: a new subject after `and`; a passive first verb.
+        ("Elbonia closed the border and Latverian troops killed Genovian rebels.", "LATMIL 1823 GNVREB"),
+        ("The Elbonian rebels were surrounded and arrested.", ""),
+        // A first verb in a reported clause: the second is the reporter's.
+        ("The Genovian minister warned Elbonia needed time but condemned Latverian troops.", "GNVGOV 111 LATMIL"),
+    ];
+    assert_codes(&cases);
+}
+
+#[test]
+fn a_bare_second_verb_keeps_the_first_verbs_modal_or_negation() {
+    let cases = [
+        ("Elbonia may close the border and arrest Genovian rebels.", ""),
+        ("The Latverian army could storm the town and kill Genovian troops.", ""),
+        ("Genovian rebels should be detained and, where necessary, arrested by Elbonia.", ""),
+        ("Latverian troops might be stopped and arrested by Genovian police.", ""),
+        // Guards: a clause of its own after `and`; no modal at all.
+        ("Elbonia may close the border and Latveria arrested Genovian rebels.", "LAT 173 GNVREB"),
+        ("Latveria closed the border and arrested Genovian rebels.", "LAT 173 GNVREB"),
+    ];
+    assert_codes(&cases);
+}

@@ -957,8 +957,8 @@ fn paired_participles_still_describe_their_noun() {
 fn coordinated_verb_does_not_take_a_noun_triggers_premodifier() {
     // `call` is no trigger here, so the last trigger before `and` is the
     // noun `attacks`, whose actor is its own premodifier: the aid is not
-    // Russia's (the grammar finds no subject for it rather than a wrong one).
-    check("Freedonia called the Russian attacks an escalation and supplied aid to Poland.", "RUS 190 -");
+    // Russia's but the subject's of `called`, the verb it is coordinated with.
+    check("Freedonia called the Russian attacks an escalation and supplied aid to Poland.", "RUS 190 -; FRD 072 POL");
     check("Freedonia criticised the Russian attacks and supplied aid to Poland.", "FRD 111 RUS; FRD 072 POL");
 }
 

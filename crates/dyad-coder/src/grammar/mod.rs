@@ -694,9 +694,11 @@ pub(crate) fn code_sentence(
             .filter(|_| m.source.is_none() && m.target.is_none() && s.tokens[trigger_start].tag == Tag::Noun);
         // The words that say whether the act happened: the verb group before
         // the trigger, or the passive one after a noun trigger.
+        // (Or, for a bare verb after `and`, the verb group it shares.)
+        let coordinated = nominal_passive.is_none().then(|| coordinated_mood(&s, &input, vg_start)).flatten();
         let (mood_from, mood_to) = match nominal_passive {
             Some(e) => (trigger_end.max(m.end), e),
-            None => (vg_start, trigger_start),
+            None => coordinated.unwrap_or((vg_start, trigger_start)),
         };
         let between =
             between_pair(&s, &input, &found, trigger_start, nominal_passive.unwrap_or(trigger_end.max(m.end)));
@@ -749,7 +751,10 @@ pub(crate) fn code_sentence(
                 continue;
             }
         }
-        if nominal_passive.is_some() && !coder.codes_irrealis() && is_hypothetical(&s.tokens, mood_from, mood_to) {
+        if (nominal_passive.is_some() || coordinated.is_some())
+            && !coder.codes_irrealis()
+            && is_hypothetical(&s.tokens, mood_from, mood_to)
+        {
             fates[mi] = Fate::Hypothetical;
             continue;
         }
@@ -951,14 +956,20 @@ pub(crate) fn code_sentence(
             // `The EU punished Russia by imposing ...`, with no trigger in the
             // clause before: the subject of its verb, not its object.
             None if manner_subject.is_some() => manner_subject.flatten(),
-            None => find_subject(&s, &input, &found, subject_vg, shared_subject)
-                .or_else(|| fronted_subject(&s.tokens, &input, &found, trigger_start))
-                .or_else(|| {
-                    // `conducted joint patrols`, `mounted raids`: a noun trigger
-                    // after a light verb has that verb's subject.
-                    let light = light_verb(&s.tokens, trigger_start)?;
-                    find_subject(&s, &input, &found, verb_group_start(&s.tokens, light), clause_subject)
-                }),
+            None => find_subject(
+                &s,
+                &input,
+                &found,
+                subject_vg,
+                shared_subject.or_else(|| first_conjunct_subject(&s, &input, &found, subject_vg)),
+            )
+            .or_else(|| fronted_subject(&s.tokens, &input, &found, trigger_start))
+            .or_else(|| {
+                // `conducted joint patrols`, `mounted raids`: a noun trigger
+                // after a light verb has that verb's subject.
+                let light = light_verb(&s.tokens, trigger_start)?;
+                find_subject(&s, &input, &found, verb_group_start(&s.tokens, light), clause_subject)
+            }),
         };
         // `Germany coach X warned`: a country naming a player's side acts in sport.
         if subject.is_some_and(|k| sport_role(&s.tokens, found[k].end)) {

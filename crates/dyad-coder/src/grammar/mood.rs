@@ -491,3 +491,31 @@ fn modal_after(toks: &[Token], noun: usize) -> bool {
 pub(super) fn renounced_force(commitment_code: CameoCode, negated: bool) -> Option<CameoCode> {
     (negated && commitment_code.as_str() == "130").then(|| CameoCode::parse("0356")).flatten()
 }
+
+/// For a bare verb at `vg_start` coordinated with an earlier one (`could
+/// be arrested and deported`, `should be investigated and, where
+/// appropriate, prosecuted`, `may close X and expel Y`), the earlier verb
+/// group's words up to its verb (start, end), whose modal or negation the
+/// second verb shares: it has none of its own.
+pub(super) fn coordinated_mood(s: &Sentence<'_>, input: &Input<'_, '_>, vg_start: usize) -> Option<(usize, usize)> {
+    let toks = &s.tokens;
+    let mut b = vg_start;
+    // (Past a short parenthetical after the conjunction: `and, if need be,`.)
+    if b > 0 && toks[b - 1].norm == "," {
+        let q = toks[b.saturating_sub(6)..b - 1].iter().rposition(|t| t.norm == ",")? + b.saturating_sub(6);
+        b = q;
+    }
+    if b == 0 || !norm_is(&toks[b - 1], &["and", "or"]) {
+        return None;
+    }
+    let (vg, v, passive) = clause_verb(s, input, b)?;
+    // A past form after a passive is its participle: `was detained and questioned`.
+    let bare = match toks[vg_start].tag {
+        Tag::Verb(VerbForm::Base) => !passive,
+        Tag::Verb(VerbForm::PastParticiple | VerbForm::Past) => passive,
+        _ => false,
+    };
+    // (The group runs past its auxiliary to the verb: `did not close`.)
+    let end = v + toks[v..b].iter().take_while(|t| is_aux(t) || t.tag == Tag::Modal || is_neg(t) || is_adv(t)).count();
+    (bare && toks[vg..end].iter().any(|t| t.tag == Tag::Modal || is_neg(t))).then_some((vg, end))
+}

@@ -623,6 +623,46 @@ pub(super) fn clause_verb_subject(
         .map(|(vg, _, passive)| (!passive).then(|| find_subject(s, input, found, vg, None)).flatten())
 }
 
+/// For a finite verb at `vg_start` right after `and`/`but`/`or`, the
+/// subject of the verb it is coordinated with, when that verb is no coded
+/// trigger: `Belarus shut down the party and jailed its leaders`. (Not
+/// after a passive first verb: its subject is acted upon.)
+pub(super) fn first_conjunct_subject(
+    s: &Sentence<'_>,
+    input: &Input<'_, '_>,
+    found: &[Mention],
+    vg_start: usize,
+) -> Option<usize> {
+    let toks = &s.tokens;
+    let before = toks.get(vg_start.checked_sub(1)?)?;
+    if !norm_is(before, &["and", "but", "or"]) {
+        return None;
+    }
+    let (vg, v, passive) = clause_verb(s, input, vg_start)?;
+    // A finite verb follows a finite one, a bare verb one under a modal
+    // (`may close X and expel Y`, whose mood it shares).
+    let modal = toks[vg..=v].iter().any(|t| t.tag == Tag::Modal);
+    let agrees = match toks[vg_start].tag {
+        Tag::Verb(VerbForm::Past | VerbForm::Present3) => !modal,
+        Tag::Verb(VerbForm::Base) => modal,
+        _ => false,
+    };
+    if passive || !agrees {
+        return None;
+    }
+    let k = find_subject(s, input, found, vg, None)?;
+    // `X said Y was key and dismissed Z`: the first verb is in a reported
+    // clause; the second goes with the reporting verb.
+    let mut b = found[k].start;
+    if b > 0 && toks[b - 1].norm == "that" {
+        b -= 1;
+    }
+    match b.checked_sub(1).filter(|&r| takes_clause(&toks[r]) && !input.in_mention[r]) {
+        Some(r) => find_subject(s, input, found, verb_group_start(toks, r), None),
+        None => Some(k),
+    }
+}
+
 /// The finite verb a gerund adjunct at `vg_start` hangs on, within its
 /// clause: (its verb group's start, the verb, whether it is passive).
 pub(super) fn clause_verb(s: &Sentence<'_>, input: &Input<'_, '_>, vg_start: usize) -> Option<(usize, usize, bool)> {

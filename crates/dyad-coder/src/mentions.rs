@@ -428,11 +428,11 @@ pub(crate) fn backed_scene(dicts: &Dictionaries, found: &mut [Mention], scene: O
     }
 }
 
-/// Whether `w` lower-cased is `lower`: bytes for an ASCII word, with no
-/// new string.
+/// Whether `w` lower-cased is `lower` (a token's norm, so in lower case):
+/// for an ASCII word with no new string.
 fn lower_is(w: &str, lower: &str) -> bool {
     if w.is_ascii() {
-        w.len() == lower.len() && w.bytes().zip(lower.bytes()).all(|(a, b)| a.to_ascii_lowercase() == b)
+        w.eq_ignore_ascii_case(lower)
     } else {
         w.to_lowercase() == lower
     }

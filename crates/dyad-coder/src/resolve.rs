@@ -210,9 +210,10 @@ pub(crate) fn resolve(s: &Sentence<'_>, dicts: &Dictionaries, found: &mut Vec<Me
     if let Some(pair) = found.iter().rev().find(|m| m.members.len() >= 2 && !m.is_place) {
         memory.last_pair = Some(pair.members.clone());
     }
-    office_country(toks, found, memory);
-    israeli_settlers(s, dicts, found, memory);
+    // (Only a document's first sentence may open with a dateline.)
     let dateline = if memory.sentences == 0 { dateline_end(toks) } else { 0 };
+    office_country(toks, found, memory, dateline);
+    israeli_settlers(s, dicts, found, memory);
     // Only the sentence just before: an older subject is often no longer the
     // topic. A quoted sentence's subject is the speaker's topic, not the
     // story's (`"America has spoken," the prime minister said`).
@@ -354,8 +355,7 @@ fn placed(toks: &[Token], m: &Mention) -> bool {
 /// THAGOV; docs/actors.md). With no such country the office is left to the
 /// grammar: settling it to its sector alone instead lost as many right
 /// countries as wrong ones.
-fn office_country(toks: &[Token], found: &mut [Mention], memory: &mut DocMemory) {
-    let dateline_end = if memory.sentences == 0 { dateline_end(toks) } else { 0 };
+fn office_country(toks: &[Token], found: &mut [Mention], memory: &mut DocMemory, dateline_end: usize) {
     let mut settled = vec![false; found.len()];
     for k in 0..found.len() {
         let m = &found[k];

@@ -718,22 +718,23 @@ pub(crate) fn code_sentence(
                 continue;
             }
         }
+        // `praised X during a visit to Y`, `released prisoners after talks
+        // with Y`: a meeting in a time adjunct is an act of the clause's subject.
+        let meeting_adjunct =
+            codes[mi].as_str().starts_with("04") && own_adjunct(&s.tokens, &input.in_mention, trigger_start);
         if between.is_none() {
             // (`answered the sanctions by accusing X`: a `by` gerund after a
             // noun trigger says how the clause's subject acted, not what the noun is.)
             let by_gerund = trigger_start > 0
                 && s.tokens[trigger_start - 1].norm == "by"
                 && s.tokens[trigger_start].tag == Tag::Verb(VerbForm::Gerund);
-            // (`praised X during a visit to Y`: a meeting in a time adjunct is an act of its own.)
-            let adjunct =
-                codes[mi].as_str().starts_with("04") && own_adjunct(&s.tokens, &input.in_mention, trigger_start);
             let complement = |&(g, gi): &(usize, usize)| {
                 let noun_governor = matches[gi].trigger.iter().all(|&t| s.tokens[t].tag == Tag::Noun);
                 !coder.codes_governed()
                     && is_nominal_complement(&s.tokens, g, trigger_start)
                     && !(by_gerund && noun_governor)
             };
-            if let Some((_, gi)) = governing.filter(complement).filter(|_| !adjunct) {
+            if let Some((_, gi)) = governing.filter(complement).filter(|_| !meeting_adjunct) {
                 // `accused X of violating the ceasefire`: the complement refines the accusation.
                 if let Some(c) = compose(codes[gi], codes[mi]) {
                     codes[gi] = c;
@@ -939,10 +940,6 @@ pub(crate) fn code_sentence(
         // The subject of the clause a `by` gerund hangs on (once: a match guard cannot keep it).
         let manner_subject =
             (manner && m.source.is_none()).then(|| clause_verb_subject(&s, &input, &found, vg_start)).flatten();
-        // `released prisoners after talks with Y`: the clause's subject met.
-        let meeting_adjunct = m.source.is_none()
-            && codes[mi].as_str().starts_with("04")
-            && own_adjunct(&s.tokens, &input.in_mention, trigger_start);
         let subject = match m.source {
             Some((a, _)) => input.starts[a].or(input.starts.get(a + 1).copied().flatten()),
             None if which_subject.is_some() => which_subject,

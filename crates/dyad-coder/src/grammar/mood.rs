@@ -326,13 +326,12 @@ fn conditioned(toks: &[Token], vg_start: usize, trigger_start: usize) -> bool {
         if norm_is(t, PENDING) || as_soon {
             let start = if as_soon { c - 2 } else { c };
             // (The main clause before the conjunction's clause, or after its comma.)
-            let main = toks[..start].iter().chain(toks[trigger_start..].iter().skip_while(|u| u.norm != ","));
-            let main: Vec<&Token> = main.collect();
-            return present && main.iter().any(|u| norm_is(u, FUTURE_MAIN))
+            let mut main = toks[..start].iter().chain(toks[trigger_start..].iter().skip_while(|u| u.norm != ","));
+            return present && main.clone().any(|u| norm_is(u, FUTURE_MAIN))
                 // (Not `when`, `after`, `before`: with a past verb they mostly tell what happened.)
                 || backshifted
                     && !norm_is(t, &["when", "after", "before"])
-                    && main.iter().any(|u| norm_is(u, BACKSHIFTED_MAIN));
+                    && main.any(|u| norm_is(u, BACKSHIFTED_MAIN));
         }
         if matches!(t.tag, Tag::Verb(_) | Tag::Aux(_) | Tag::Modal) || is_clause_mark(t) || is_stop_punct(t) {
             return false;

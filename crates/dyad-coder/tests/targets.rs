@@ -330,3 +330,15 @@ fn a_noun_event_set_back_by_a_measure_of_time_is_background() {
         "FRD 0813 -; SYLREB 190 RUR",
     );
 }
+
+#[test]
+fn a_speakers_naming_frame_before_the_object_is_passed_over() {
+    check("Freedonia condemned what it called Sylvanian aggression.", "FRD 111 SYL");
+    check("Ruritania criticised what Grandfenwick described as Freedonian provocations.", "RUR 111 FRD");
+    check("Sylvania condemned what it said was a Ruritanian plot.", "SYL 111 RUR");
+    check("Freedonia denied what they termed an attack on Ruritania.", "FRD 016 RUR");
+    // Guard: a free relative with a verb of its own is a clause, not a frame.
+    check("Freedonia condemned what happened after the Sylvanian vote.", "FRD 111 -");
+    // Guard: after a frame, an actor that is the subject of its own verb is still no object.
+    check("Freedonia condemned what it called a plot and Sylvania denied it.", "FRD 111 -; SYL 016 -");
+}

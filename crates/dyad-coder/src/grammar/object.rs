@@ -107,6 +107,12 @@ pub(super) fn find_object(
             j = found[k].end;
             continue;
         }
+        // `condemned what it called Israeli aggression`: the speaker's
+        // naming frame is no clause of its own; the object goes on after it.
+        if let Some(after) = naming_frame(toks, input, found, j) {
+            j = after;
+            continue;
+        }
         let t = &toks[j];
         // A subject pronoun opens a new clause: `said it had approved ...`;
         // so does an auxiliary (`said there was no evidence to hold the
@@ -140,6 +146,51 @@ pub(super) fn find_object(
         j += 1;
     }
     organ.or(modifier_noun)
+}
+
+/// `what it called`, `what he described as`, `what Moscow said was`: a
+/// free relative at `j` by which a speaker names the object that follows;
+/// the index after its verb (and `as` or `was`).
+pub(super) fn naming_frame(toks: &[Token], input: &Input<'_, '_>, found: &[Mention], j: usize) -> Option<usize> {
+    if toks[j].norm != "what" {
+        return None;
+    }
+    let mut v = j + 1;
+    if let Some(k) = input.starts.get(v).copied().flatten() {
+        v = found[k].end;
+    } else if toks.get(v).is_some_and(|t| norm_is(t, &["it", "he", "she", "they", "we"])) {
+        v += 1;
+    } else {
+        return None;
+    }
+    let verb = toks.get(v)?;
+    let naming = norm_is(
+        verb,
+        &[
+            "called",
+            "calls",
+            "termed",
+            "terms",
+            "described",
+            "describes",
+            "branded",
+            "brands",
+            "dubbed",
+            "dubs",
+            "labelled",
+            "labeled",
+            "labels",
+        ],
+    );
+    let saying = norm_is(verb, &["said", "says", "considered", "considers", "saw", "sees"]);
+    let next = toks.get(v + 1);
+    if naming {
+        Some(if next.is_some_and(|t| t.norm == "as") { v + 2 } else { v + 1 })
+    } else if saying && next.is_some_and(|t| norm_is(t, &["was", "were", "is", "are", "as"])) {
+        Some(v + 2)
+    } else {
+        None
+    }
 }
 
 /// A past form at `j` the tagger read as a finite verb that only describes

@@ -342,3 +342,14 @@ fn a_speakers_naming_frame_before_the_object_is_passed_over() {
     // Guard: after a frame, an actor that is the subject of its own verb is still no object.
     check("Freedonia condemned what it called a plot and Sylvania denied it.", "FRD 111 -; SYL 016 -");
 }
+
+#[test]
+fn a_parenthetical_adjunct_after_the_verb_comes_before_the_object() {
+    check("Freedonia met, on the sidelines of the summit, the Sylvanian negotiator.", "FRD 040 SYLGOV");
+    check("Grandfenwick warned, in a letter to Ruritania, the Sylvanian army.", "GFW 012 SYLMIL");
+    check("Freedonia denied, without giving details, Sylvanian reports.", "FRD 016 SYL");
+    // Guard: with a clause after the commas, the letter's addressee is no object.
+    check("Freedonia warned, in a letter to Ruritania, that talks had failed.", "FRD 012 -");
+    // Guard: a comma that opens a clause of its own ends the object search.
+    check("Freedonia met, and Sylvania later accused Ruritania.", "FRD 040 -; SYL 112 RUR");
+}

@@ -113,6 +113,14 @@ pub(super) fn find_object(
             j = after;
             continue;
         }
+        // `welcomed, in a speech to parliament, the decision by X`: a
+        // parenthetical adjunct right after the verb; the object follows it.
+        if j == from {
+            if let Some(after) = verb_parenthetical(toks, input, j) {
+                j = after;
+                continue;
+            }
+        }
         let t = &toks[j];
         // A subject pronoun opens a new clause: `said it had approved ...`;
         // so does an auxiliary (`said there was no evidence to hold the
@@ -191,6 +199,31 @@ pub(super) fn naming_frame(toks: &[Token], input: &Input<'_, '_>, found: &[Menti
     } else {
         None
     }
+}
+
+/// `, in a statement read on television, the ...`: at the comma `j` right
+/// after a verb, an adjunct between commas (opening with a preposition,
+/// at most ten words, no clause of its own) followed by a noun phrase;
+/// the index after the second comma.
+pub(super) fn verb_parenthetical(toks: &[Token], input: &Input<'_, '_>, j: usize) -> Option<usize> {
+    if toks[j].norm != "," || j == 0 || !matches!(toks[j - 1].tag, Tag::Verb(_)) {
+        return None;
+    }
+    let end = (j + 12).min(toks.len());
+    let c = j + 1 + toks[j + 1..end].iter().position(|t| t.norm == ",")?;
+    let inner = &toks[j + 1..c];
+    let opening = inner.first().is_some_and(|t| {
+        t.tag == Tag::Prep
+            && norm_is(t, &["in", "at", "during", "on", "after", "with", "through", "via", "without", "for", "before"])
+    });
+    let plain = inner.iter().all(|t| {
+        !is_clause_mark(t) && !is_aux(t) && t.tag != Tag::Modal && !norm_is(t, &["he", "she", "it", "they", "we", "i"])
+    });
+    let object = input.starts.get(c + 1).copied().flatten().is_some()
+        || toks.get(c + 1).is_some_and(|t| {
+            matches!(t.tag, Tag::Det | Tag::Adj | Tag::Num | Tag::Noun | Tag::ProperNoun | Tag::Possessive)
+        });
+    (inner.len() >= 2 && opening && plain && object).then_some(c + 1)
 }
 
 /// A past form at `j` the tagger read as a finite verb that only describes

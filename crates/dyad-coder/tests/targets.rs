@@ -353,3 +353,15 @@ fn a_parenthetical_adjunct_after_the_verb_comes_before_the_object() {
     // Guard: a comma that opens a clause of its own ends the object search.
     check("Freedonia met, and Sylvania later accused Ruritania.", "FRD 040 -; SYL 112 RUR");
 }
+
+#[test]
+fn a_statements_circumstances_name_no_target() {
+    check("Freedonia condemned the decision amid a dispute with Sylvania.", "FRD 111 -");
+    check("Grandfenwick warned of unrest ahead of talks with Ruritania.", "GFW 012 -");
+    check("Freedonia criticised the vote despite pressure from Sylvania.", "FRD 111 -");
+    check("Ruritania denied the report following a complaint by Freedonia.", "RUR 016 -");
+    // Guard: the object named before the adjunct stays the target.
+    check("Freedonia condemned Sylvania amid a dispute with Ruritania.", "FRD 111 SYL");
+    // Guard: a material act keeps its aim past the adjunct.
+    check("Freedonia shelled Sylvanian rebels amid a dispute with Ruritania.", "FRD 194 SYLREB");
+}

@@ -148,12 +148,27 @@ pub(super) fn find_object(
             || subject_pronoun
             || norm_is(t, &["said", "says"])
             || request_infinitive(toks, j)
+            || verbal && background_adjunct(toks, j)
         {
             return organ.or(modifier_noun);
         }
         j += 1;
     }
     organ.or(modifier_noun)
+}
+
+/// `condemned the decision amid a dispute with X`, `said ahead of talks
+/// with X`: a phrase at `j` giving the circumstances of a statement names
+/// no one it is aimed at.
+pub(super) fn background_adjunct(toks: &[Token], j: usize) -> bool {
+    let t = &toks[j];
+    let next = |o: usize, w: &str| toks.get(j + o).is_some_and(|u| u.norm == w);
+    let after_prep = j > 0 && matches!(toks[j - 1].tag, Tag::Prep | Tag::To);
+    norm_is(t, &["amid", "amidst", "despite"])
+        || t.norm == "following" && !after_prep
+        || t.norm == "ahead" && next(1, "of")
+        || t.norm == "in" && (next(1, "response") && next(2, "to") || next(1, "retaliation") && next(2, "for"))
+        || t.norm == "in" && next(1, "the") && next(2, "wake") && next(3, "of")
 }
 
 /// `what it called`, `what he described as`, `what Moscow said was`: a

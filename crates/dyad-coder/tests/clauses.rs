@@ -149,3 +149,17 @@ fn a_bare_second_verb_keeps_the_first_verbs_modal_or_negation() {
     ];
     assert_codes(&cases);
 }
+
+#[test]
+fn a_time_phrase_between_have_and_its_participle_keeps_the_subject() {
+    assert_codes(&[
+        ("Elbonia has since March arrested four Genovian journalists.", "ELB 173 GNV"),
+        ("The Latverian army has in recent weeks shelled Genovia.", "LATMIL 194 GNV"),
+        ("Genovia has, for the third time this year, condemned Elbonia.", "GNV 111 ELB"),
+        ("Latveria had this week condemned Elbonia.", "LAT 111 ELB"),
+        // Guard: a modal's act with a phrase in between is still not realised.
+        ("Elbonia will in the coming weeks condemn Genovia.", ""),
+        // Guard: `have` of another clause still ends the subject search.
+        ("Elbonia has said that since March troops shelled Genovia.", "ELBMIL 194 GNV"),
+    ]);
+}

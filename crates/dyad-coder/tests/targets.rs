@@ -330,3 +330,38 @@ fn a_noun_event_set_back_by_a_measure_of_time_is_background() {
         "FRD 0813 -; SYLREB 190 RUR",
     );
 }
+
+#[test]
+fn a_speakers_naming_frame_before_the_object_is_passed_over() {
+    check("Freedonia condemned what it called Sylvanian aggression.", "FRD 111 SYL");
+    check("Ruritania criticised what Grandfenwick described as Freedonian provocations.", "RUR 111 FRD");
+    check("Sylvania condemned what it said was a Ruritanian plot.", "SYL 111 RUR");
+    check("Freedonia denied what they termed an attack on Ruritania.", "FRD 016 RUR");
+    // Guard: a free relative with a verb of its own is a clause, not a frame.
+    check("Freedonia condemned what happened after the Sylvanian vote.", "FRD 111 -");
+    // Guard: after a frame, an actor that is the subject of its own verb is still no object.
+    check("Freedonia condemned what it called a plot and Sylvania denied it.", "FRD 111 -; SYL 016 -");
+}
+
+#[test]
+fn a_parenthetical_adjunct_after_the_verb_comes_before_the_object() {
+    check("Freedonia met, on the sidelines of the summit, the Sylvanian negotiator.", "FRD 040 SYLGOV");
+    check("Grandfenwick warned, in a letter to Ruritania, the Sylvanian army.", "GFW 012 SYLMIL");
+    check("Freedonia denied, without giving details, Sylvanian reports.", "FRD 016 SYL");
+    // Guard: with a clause after the commas, the letter's addressee is no object.
+    check("Freedonia warned, in a letter to Ruritania, that talks had failed.", "FRD 012 -");
+    // Guard: a comma that opens a clause of its own ends the object search.
+    check("Freedonia met, and Sylvania later accused Ruritania.", "FRD 040 -; SYL 112 RUR");
+}
+
+#[test]
+fn a_statements_circumstances_name_no_target() {
+    check("Freedonia condemned the decision amid a dispute with Sylvania.", "FRD 111 -");
+    check("Grandfenwick warned of unrest ahead of talks with Ruritania.", "GFW 012 -");
+    check("Freedonia criticised the vote despite pressure from Sylvania.", "FRD 111 -");
+    check("Ruritania denied the report following a complaint by Freedonia.", "RUR 016 -");
+    // Guard: the object named before the adjunct stays the target.
+    check("Freedonia condemned Sylvania amid a dispute with Ruritania.", "FRD 111 SYL");
+    // Guard: a material act keeps its aim past the adjunct.
+    check("Freedonia shelled Sylvanian rebels amid a dispute with Ruritania.", "FRD 194 SYLREB");
+}

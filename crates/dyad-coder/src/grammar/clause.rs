@@ -273,6 +273,7 @@ pub(super) fn is_attributive_participle(
         && next_is_noun
         && (after_det || vg_start == 0 || !matches!(toks[vg_start - 1].tag, Tag::Noun | Tag::ProperNoun | Tag::Pron))
         && !coordinated_verb(toks, trigger_start)
+        && perfect_adjunct(toks, vg_start).is_none()
 }
 
 /// A past form right after `and` that goes on with a verb phrase of

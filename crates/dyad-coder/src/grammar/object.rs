@@ -107,6 +107,20 @@ pub(super) fn find_object(
             j = found[k].end;
             continue;
         }
+        // `condemned what it called Israeli aggression`: the speaker's
+        // naming frame is no clause of its own; the object goes on after it.
+        if let Some(after) = naming_frame(toks, input, found, j) {
+            j = after;
+            continue;
+        }
+        // `welcomed, in a speech to parliament, the decision by X`: a
+        // parenthetical adjunct right after the verb; the object follows it.
+        if j == from {
+            if let Some(after) = verb_parenthetical(toks, input, j) {
+                j = after;
+                continue;
+            }
+        }
         let t = &toks[j];
         // A subject pronoun opens a new clause: `said it had approved ...`;
         // so does an auxiliary (`said there was no evidence to hold the
@@ -134,12 +148,97 @@ pub(super) fn find_object(
             || subject_pronoun
             || norm_is(t, &["said", "says"])
             || request_infinitive(toks, j)
+            || verbal && background_adjunct(toks, j)
         {
             return organ.or(modifier_noun);
         }
         j += 1;
     }
     organ.or(modifier_noun)
+}
+
+/// `condemned the decision amid a dispute with X`, `said ahead of talks
+/// with X`: a phrase at `j` giving the circumstances of a statement names
+/// no one it is aimed at.
+pub(super) fn background_adjunct(toks: &[Token], j: usize) -> bool {
+    let t = &toks[j];
+    let next = |o: usize, w: &str| toks.get(j + o).is_some_and(|u| u.norm == w);
+    let after_prep = j > 0 && matches!(toks[j - 1].tag, Tag::Prep | Tag::To);
+    norm_is(t, &["amid", "amidst", "despite"])
+        || t.norm == "following" && !after_prep
+        || t.norm == "ahead" && next(1, "of")
+        || t.norm == "in" && (next(1, "response") && next(2, "to") || next(1, "retaliation") && next(2, "for"))
+        || t.norm == "in" && next(1, "the") && next(2, "wake") && next(3, "of")
+}
+
+/// `what it called`, `what he described as`, `what Moscow said was`: a
+/// free relative at `j` by which a speaker names the object that follows;
+/// the index after its verb (and `as` or `was`).
+pub(super) fn naming_frame(toks: &[Token], input: &Input<'_, '_>, found: &[Mention], j: usize) -> Option<usize> {
+    if toks[j].norm != "what" {
+        return None;
+    }
+    let mut v = j + 1;
+    if let Some(k) = input.starts.get(v).copied().flatten() {
+        v = found[k].end;
+    } else if toks.get(v).is_some_and(|t| norm_is(t, &["it", "he", "she", "they", "we"])) {
+        v += 1;
+    } else {
+        return None;
+    }
+    let verb = toks.get(v)?;
+    let naming = norm_is(
+        verb,
+        &[
+            "called",
+            "calls",
+            "termed",
+            "terms",
+            "described",
+            "describes",
+            "branded",
+            "brands",
+            "dubbed",
+            "dubs",
+            "labelled",
+            "labeled",
+            "labels",
+        ],
+    );
+    let saying = norm_is(verb, &["said", "says", "considered", "considers", "saw", "sees"]);
+    let next = toks.get(v + 1);
+    if naming {
+        Some(if next.is_some_and(|t| t.norm == "as") { v + 2 } else { v + 1 })
+    } else if saying && next.is_some_and(|t| norm_is(t, &["was", "were", "is", "are", "as"])) {
+        Some(v + 2)
+    } else {
+        None
+    }
+}
+
+/// `, in a statement read on television, the ...`: at the comma `j` right
+/// after a verb, an adjunct between commas (opening with a preposition,
+/// at most ten words, no clause of its own) followed by a noun phrase;
+/// the index after the second comma.
+pub(super) fn verb_parenthetical(toks: &[Token], input: &Input<'_, '_>, j: usize) -> Option<usize> {
+    if toks[j].norm != "," || j == 0 || !matches!(toks[j - 1].tag, Tag::Verb(_)) {
+        return None;
+    }
+    let end = (j + 12).min(toks.len());
+    let c = j + 1 + toks[j + 1..end].iter().position(|t| t.norm == ",")?;
+    let inner = &toks[j + 1..c];
+    let opening = inner.first().is_some_and(|t| {
+        t.tag == Tag::Prep
+            && norm_is(t, &["in", "at", "during", "on", "after", "with", "through", "via", "without", "for", "before"])
+    });
+    let plain = inner.iter().all(|t| {
+        !is_clause_mark(t) && !is_aux(t) && t.tag != Tag::Modal && !norm_is(t, &["he", "she", "it", "they", "we", "i"])
+    });
+    let object = input.starts.get(c + 1).copied().flatten().is_some()
+        || toks.get(c + 1).is_some_and(|t| {
+            matches!(t.tag, Tag::Det | Tag::Adj | Tag::Num | Tag::Noun | Tag::ProperNoun | Tag::Possessive)
+        });
+    (inner.len() >= 2 && opening && plain && object).then_some(c + 1)
 }
 
 /// A past form at `j` the tagger read as a finite verb that only describes

@@ -108,7 +108,8 @@ pub(super) fn find_subject(
     prev_subject: Option<usize>,
 ) -> Option<usize> {
     let toks = &s.tokens;
-    let mut j = vg_start;
+    // (`Canada has since March expelled`: the subject is before `has`.)
+    let mut j = perfect_adjunct(toks, vg_start).unwrap_or(vg_start);
     let finite = is_finite_verb(&toks[vg_start]) || is_aux(&toks[vg_start]);
     while j > 0 {
         if let Some(k) = input.ends[j] {
@@ -236,6 +237,46 @@ pub(super) fn find_subject(
         j -= 1;
     }
     None
+}
+
+/// `has since March expelled`, `have, for the second time this year,
+/// deported`: a perfect `have` and its participle with one time or manner
+/// phrase between them (opening with a preposition, `this` or `last`) are
+/// one verb group; the index of `have`. (Not a modal's: `will in May send`
+/// is no realised act.)
+pub(super) fn perfect_adjunct(toks: &[Token], vg_start: usize) -> Option<usize> {
+    let verb = toks.get(vg_start)?;
+    if !matches!(verb.tag, Tag::Verb(VerbForm::Past | VerbForm::PastParticiple)) || verb.case != Case::Lower {
+        return None;
+    }
+    let opening = |t: &Token| {
+        matches!(t.tag, Tag::Prep | Tag::Sconj)
+            && norm_is(t, &["since", "for", "in", "on", "over", "during", "throughout", "at", "within", "after"])
+            || norm_is(t, &["this", "last"])
+    };
+    let np_word = |t: &Token| matches!(t.tag, Tag::Det | Tag::Adj | Tag::Noun | Tag::ProperNoun | Tag::Num);
+    let e = vg_start.checked_sub(1)?;
+    let a = if toks[e].norm == "," {
+        // Between commas, a phrase of up to eight words; the tagger's slips
+        // there are harmless (`for the second time/VB this year`).
+        let c = toks[e.saturating_sub(9)..e].iter().rposition(|t| t.norm == ",")? + e.saturating_sub(9);
+        let inner = &toks[c + 1..e];
+        let plain = |t: &Token| np_word(t) || t.case == Case::Lower && t.tag == Tag::Verb(VerbForm::Base);
+        if inner.len() < 2 || !opening(&inner[0]) || !inner[1..].iter().all(plain) {
+            return None;
+        }
+        c.checked_sub(1)?
+    } else {
+        let mut b = e;
+        while b > 0 && np_word(&toks[b]) && !opening(&toks[b]) && e - b < 6 {
+            b -= 1;
+        }
+        if b == e || !opening(&toks[b]) {
+            return None;
+        }
+        b.checked_sub(1)?
+    };
+    (is_aux(&toks[a]) && norm_is(&toks[a], &["has", "have", "had"])).then_some(a)
 }
 
 /// The start of the actor in a `from` phrase at `from` (`from

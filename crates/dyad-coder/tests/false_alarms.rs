@@ -180,12 +180,16 @@ fn a_firms_own_talk_aimed_at_no_actor_is_business_news() {
             "Freedonian investors are worried about the deficit.",
             "The Freedonian company said profits fell.",
             "The Sylvanian bank plans to open new branches.",
+            // Its own country is no target either (it had settled the firm's country first).
+            "Investors are worried about the Freedonian deficit.",
+            "Sylvanian investors are worried about Sylvania.",
         ],
     );
     // Aimed at a state it is political, and a government's own talk stays.
     check("Freedonian bankers urged the Sylvanian minister to act.", "FRDBUS 020 SYLGOV");
     check("The Sylvanian bank will lend Freedonia two billion dollars.", "SYLBUS 0331 FRD");
     check("The Freedonian minister hopes sales will rise next year.", "FRDGOV 013 -");
+    check("Sylvanian investors are worried about Freedonia.", "SYLBUS 012 FRD");
 }
 
 #[test]

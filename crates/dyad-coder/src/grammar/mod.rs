@@ -497,6 +497,16 @@ pub(crate) fn code_sentence(
         let trigger_start = m.trigger.first().copied().unwrap_or(m.start);
         let vg_start = verb_group_start(&s.tokens, trigger_start);
         let trigger_of = |j: usize| matches.iter().position(|g| g.trigger.contains(&j));
+        // `warned it would impose sanctions unless ...`: the act inside a
+        // conditional threat's own trigger is what it threatens, not an act.
+        let threatened = matches.iter().position(|g| {
+            g.trigger.first().is_some_and(|&f| f < trigger_start)
+                && g.trigger.iter().any(|&u| u > trigger_start && norm_is(&s.tokens[u], &["if", "unless"]))
+        });
+        if let Some(g) = threatened {
+            fates[i] = Fate::Governed(g);
+            continue;
+        }
         // A purpose infinitive after another trigger elaborates it (`met X to
         // discuss Y`): the meeting is the event.
         let purpose = vg_start > 0
@@ -705,8 +715,12 @@ pub(crate) fn code_sentence(
         // `halted its mediation between X and Y`, `Egypt's mediation between
         // X and Y`: a verb, or an act that is not mutual, has its own subject,
         // and the pair is its target.
+        // (`is ready to host talks between X and Y`: a trigger that opens
+        // with an auxiliary is a verb group too.)
         let pair_target = between.filter(|_| {
-            matches!(s.tokens[trigger_start].tag, Tag::Verb(v) if v != VerbForm::Gerund) || !is_mutual(codes[mi])
+            matches!(s.tokens[trigger_start].tag, Tag::Verb(v) if v != VerbForm::Gerund)
+                || matches!(s.tokens[trigger_start].tag, Tag::Aux(_))
+                || !is_mutual(codes[mi])
         });
         let between = between.filter(|_| pair_target.is_none());
         // `a ceasefire between X and Y would allow ...`: the pair's act is
@@ -802,7 +816,9 @@ pub(crate) fn code_sentence(
             continue;
         }
         // A stated intention codes as intent (03x) or, for force, threat (13x).
-        let future = !coder.codes_irrealis() && is_future(&s.tokens, mood_from, mood_to);
+        let future = !coder.codes_irrealis()
+            && (is_future(&s.tokens, mood_from, mood_to)
+                || coordinated.is_none() && headline_future(&s.tokens, &input.in_mention, vg_start));
         // `said it would not negotiate with Y`, `will not attend the talks`:
         // a refusal stated now is a rejection (12x), as `did not attend` is.
         let refused = future && !intent[mi] && negated && !denied && is_cooperative(code);
@@ -877,7 +893,9 @@ pub(crate) fn code_sentence(
             && m.source.is_none();
         // (Not a reduced one: in `X, praised by Y, met Z` the verb after the comma is X's.)
         prev_passive = passive && !reduced_passive;
-        let verbal = matches!(code.quad_class().number(), 1 | 3);
+        // (The act's own code: `will send artillery to Ukraine` reaches its
+        // object as `sent` does, though it codes as an intention.)
+        let verbal = matches!(codes[mi].quad_class().number(), 1 | 3);
         // Subject (left) and object (right).
         // `..., killing 20 people`: a participle after a comma shares the
         // main clause's subject.
@@ -1469,6 +1487,11 @@ pub(crate) fn code_sentence(
                     && source.country.as_deref() == Some(t.code.as_str())
                     && !(non_state && (place_target.is_some() || country_as_place || capital)))
             });
+            // `Investors are worried about the US deficit`: a firm's own talk
+            // whose target was its own country (or unsettled) is aimed at no one.
+            if target.is_none() && business_talk(std::slice::from_ref(&src), code) {
+                return None;
+            }
             Some(Event {
                 sentence: index,
                 sentence_span: span,
@@ -1494,6 +1517,8 @@ pub(crate) fn code_sentence(
                 && t < trigger_end
                 && !unrealised
                 && !negated
+                // (`is ready to host talks between X and Y`: offered, not held.)
+                && !matches!(&code.as_str()[..2], "03" | "13")
                 && target.as_ref().is_some_and(|(tm, _)| tm.members.len() >= 2 && (t + 2..=t + 3).contains(&tm.start))
         });
         if let (Some(&(t, p)), Some((tm, tsp))) = (pair_noun, &target) {

@@ -165,8 +165,13 @@ fn an_aim_named_by_a_noun_is_not_done() {
             "Debt remains the main obstacle to Sylvania's ambition of joining Ruritania.",
             "Sylvania's dream of attacking Freedonia worries Grandfenwick.",
             "Beneath Sylvania's rhetoric of attacking Freedonia lies caution.",
+            // Any noun that is no trigger: what it is about is no act done.
+            "Sylvania's policy of attacking Freedonia has failed.",
+            "Sylvania ended its practice of releasing prisoners early.",
         ],
     );
+    // A trigger noun's own gerund refines it; the act itself still codes.
+    check("Sylvania attacked Freedonia.", "SYL 190 FRD");
     assert!(coded("Sylvania joined Ruritania in 2004.").contains(&"SYL 050".to_string()));
 }
 

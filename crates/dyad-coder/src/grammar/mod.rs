@@ -159,6 +159,8 @@ enum Fate {
     Business,
     /// `ask` before a question (`asked whether`): no appeal.
     Question,
+    /// A gerund that names the topic of a noun that is no trigger (`the policy of repatriating`).
+    Topic,
 }
 
 /// A match report: a score (`3-1`) and a word of sport. Its `beat`,
@@ -684,6 +686,21 @@ pub(crate) fn code_sentence(
             continue;
         }
         // `according to officials who attended the meeting`: who reports it.
+        // `the policy on repatriating X`, `the practice of suing`, `at odds
+        // over opening markets`: a gerund after `of`/`on`/`over` and a noun
+        // that is no trigger names what the noun is about, not an act done.
+        // (After a trigger noun it refines that noun: `charges of spying`.)
+        let topic = trigger_start >= 2
+            && s.tokens[trigger_start].tag == Tag::Verb(VerbForm::Gerund)
+            && norm_is(&s.tokens[trigger_start - 1], &["of", "on", "over"])
+            && s.tokens[trigger_start - 2].tag == Tag::Noun
+            && s.tokens[trigger_start - 2].case == Case::Lower
+            && !input.in_mention[trigger_start - 2]
+            && !matches.iter().any(|o| o.trigger.contains(&(trigger_start - 2)));
+        if topic {
+            fates[mi] = Fate::Topic;
+            continue;
+        }
         if in_attribution(&s.tokens, trigger_start) {
             fates[mi] = Fate::Attribution;
             continue;
@@ -1632,6 +1649,7 @@ pub(crate) fn code_sentence(
                 Fate::Sport => "not coded: sport or culture (a match report, or a country naming a player's side or a performer's nationality)".to_string(),
                 Fate::Business => "not coded: a firm's own statement or plan, aimed at no one".to_string(),
                 Fate::Question => "not coded: `ask` before a question seeks an answer, no appeal".to_string(),
+                Fate::Topic => "not realised: a gerund naming the topic of a noun (`the policy of ...`)".to_string(),
             })
             .collect();
         trace.push(crate::explain::sentence_trace(

@@ -277,3 +277,14 @@ fn the_act_inside_a_conditional_threat_is_what_it_threatens() {
         ("Freedonia vowed to impose sanctions on Sylvania.", "FRD 1312 SYL"),
     ]);
 }
+
+#[test]
+fn a_warning_with_no_that_is_the_threat_it_states() {
+    check_all(&[
+        ("Freedonia warned it would attack Sylvania.", "FRD 1384 SYL"),
+        // The one warned is the target when the threat names no one else.
+        ("Freedonia warned Sylvania it would attack its bases.", "FRD 1384 SYL"),
+        ("Freedonia warned Sylvania that it would attack its bases.", "FRD 1384 SYL"),
+        ("Freedonia warned Sylvania it would attack Grandfenwick.", "FRD 1384 GFW"),
+    ]);
+}

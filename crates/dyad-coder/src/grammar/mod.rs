@@ -595,6 +595,7 @@ pub(crate) fn code_sentence(
                         && !foreseen(&s.tokens, &input, &found, vg_start, trigger_start);
                     if threat {
                         fates[g] = Fate::Absorbed(i);
+                        target_override[i] = warned_party(&matches[g], &matches[i], &input, trigger_start);
                     }
                     // `reports that Moscow had offered to mediate`: a report
                     // noun's clause is a claim even when the noun is a trigger.
@@ -617,6 +618,17 @@ pub(crate) fn code_sentence(
                     fates[i] = Fate::Claimed(s.tokens[gov].span.slice(&doc.text).to_string());
                 }
                 None => {}
+            }
+        } else if let Some(g) = bare_clause_speech(&s, &input, vg_start).and_then(trigger_of).filter(|&g| g != i) {
+            // `Iran warned it would strike`, `warned Israel it would strike`:
+            // with no `that`, the warning is still the threat itself.
+            let threat = codes[g].as_str() == "012"
+                && intent_is_threat(codes[i])
+                && is_future(&s.tokens, vg_start, trigger_start)
+                && !foreseen(&s.tokens, &input, &found, vg_start, trigger_start);
+            if threat {
+                fates[g] = Fate::Absorbed(i);
+                target_override[i] = warned_party(&matches[g], &matches[i], &input, trigger_start);
             }
         }
     }

@@ -537,3 +537,31 @@ pub(super) fn headline_future(toks: &[Token], in_mention: &[bool], vg_start: usi
                 && !norm_is(t, &["for"])
     })
 }
+
+/// The word right before a clause that opens with a pronoun subject and no
+/// `that` (`warned it would`, `warned Israel it would`: past the
+/// addressee), for a verb of speech that governs the clause.
+pub(super) fn bare_clause_speech(s: &Sentence<'_>, input: &Input<'_, '_>, vg_start: usize) -> Option<usize> {
+    let mut w = pronoun_subject(s, vg_start)?.checked_sub(1)?;
+    // (Past an addressee: `warned Israel it would`.)
+    while w > 0 && input.in_mention[w] {
+        w -= 1;
+    }
+    matches!(s.tokens[w].tag, Tag::Verb(_)).then_some(w)
+}
+
+/// `warned Israel (that) it would attack its nuclear sites`: the one warned
+/// is the target of the threat the warning states, when the threat names
+/// no actor of its own (`warned Israel it would attack Lebanon` aims at Lebanon).
+pub(super) fn warned_party(
+    warning: &PatternMatch,
+    threat: &PatternMatch,
+    input: &Input<'_, '_>,
+    trigger_start: usize,
+) -> Option<usize> {
+    if threat.target.is_some() || input.starts[trigger_start..].iter().any(Option::is_some) {
+        return None;
+    }
+    let end = warning.trigger.last().map_or(warning.end, |&t| t + 1);
+    warning.target.and_then(|(a, _)| input.starts[a]).or_else(|| input.starts.get(end).copied().flatten())
+}

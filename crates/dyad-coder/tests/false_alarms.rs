@@ -165,8 +165,13 @@ fn an_aim_named_by_a_noun_is_not_done() {
             "Debt remains the main obstacle to Sylvania's ambition of joining Ruritania.",
             "Sylvania's dream of attacking Freedonia worries Grandfenwick.",
             "Beneath Sylvania's rhetoric of attacking Freedonia lies caution.",
+            // Any noun that is no trigger: what it is about is no act done.
+            "Sylvania's policy of attacking Freedonia has failed.",
+            "Sylvania ended its practice of releasing prisoners early.",
         ],
     );
+    // A trigger noun's own gerund refines it; the act itself still codes.
+    check("Sylvania attacked Freedonia.", "SYL 190 FRD");
     assert!(coded("Sylvania joined Ruritania in 2004.").contains(&"SYL 050".to_string()));
 }
 
@@ -180,12 +185,16 @@ fn a_firms_own_talk_aimed_at_no_actor_is_business_news() {
             "Freedonian investors are worried about the deficit.",
             "The Freedonian company said profits fell.",
             "The Sylvanian bank plans to open new branches.",
+            // Its own country is no target either (it had settled the firm's country first).
+            "Investors are worried about the Freedonian deficit.",
+            "Sylvanian investors are worried about Sylvania.",
         ],
     );
     // Aimed at a state it is political, and a government's own talk stays.
     check("Freedonian bankers urged the Sylvanian minister to act.", "FRDBUS 020 SYLGOV");
     check("The Sylvanian bank will lend Freedonia two billion dollars.", "SYLBUS 0331 FRD");
     check("The Freedonian minister hopes sales will rise next year.", "FRDGOV 013 -");
+    check("Sylvanian investors are worried about Freedonia.", "SYLBUS 012 FRD");
 }
 
 #[test]

@@ -47,6 +47,8 @@ fine = 116
 side with = 032
 supply = 070
 expel diplomats = 166
+visit = 042
+warn .. [that] it|they|we would|will ... if|unless = 139
 ";
 
 fn coder() -> Coder {
@@ -251,5 +253,38 @@ fn an_indefinite_act_before_a_modal_is_imagined() {
         // Done, or definite: the act happened.
         ("A Sylvanian attack on Freedonia killed five people on Monday.", "SYL 190 FRD; SYL 1823 -"),
         ("The Sylvanian invasion of Freedonia could push prices higher.", "SYL 192 FRD"),
+    ]);
+}
+
+#[test]
+fn a_headlines_to_before_a_bare_verb_is_the_future() {
+    check_all(&[
+        // `X to visit Y` is `X is to visit Y`: an intention, or a threat for force.
+        ("Freedonia to visit Sylvania next week", "FRD 036 SYL"),
+        ("Freedonia to attack Sylvania", "FRD 1384 SYL"),
+        // The headline's present, and an infinitive after a verb, are not.
+        ("Freedonia visits Sylvania", "FRD 042 SYL"),
+        ("Freedonia vowed to visit Sylvania", "FRD 036 SYL"),
+    ]);
+}
+
+#[test]
+fn the_act_inside_a_conditional_threat_is_what_it_threatens() {
+    check_all(&[
+        ("Freedonia warned it would impose sanctions on Sylvania unless Grandfenwick withdrew.", "FRD 139 SYL"),
+        ("Freedonia warned it would attack Sylvania if Grandfenwick refused.", "FRD 139 SYL"),
+        // Without a condition the act threatened is coded as the threat.
+        ("Freedonia vowed to impose sanctions on Sylvania.", "FRD 1312 SYL"),
+    ]);
+}
+
+#[test]
+fn a_warning_with_no_that_is_the_threat_it_states() {
+    check_all(&[
+        ("Freedonia warned it would attack Sylvania.", "FRD 1384 SYL"),
+        // The one warned is the target when the threat names no one else.
+        ("Freedonia warned Sylvania it would attack its bases.", "FRD 1384 SYL"),
+        ("Freedonia warned Sylvania that it would attack its bases.", "FRD 1384 SYL"),
+        ("Freedonia warned Sylvania it would attack Grandfenwick.", "FRD 1384 GFW"),
     ]);
 }

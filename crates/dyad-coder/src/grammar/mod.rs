@@ -159,6 +159,8 @@ enum Fate {
     Business,
     /// `ask` before a question (`asked whether`): no appeal.
     Question,
+    /// A gerund that names the topic of a noun that is no trigger (`the policy of repatriating`).
+    Topic,
 }
 
 /// A match report: a score (`3-1`) and a word of sport. Its `beat`,
@@ -497,6 +499,16 @@ pub(crate) fn code_sentence(
         let trigger_start = m.trigger.first().copied().unwrap_or(m.start);
         let vg_start = verb_group_start(&s.tokens, trigger_start);
         let trigger_of = |j: usize| matches.iter().position(|g| g.trigger.contains(&j));
+        // `warned it would impose sanctions unless ...`: the act inside a
+        // conditional threat's own trigger is what it threatens, not an act.
+        let threatened = matches.iter().position(|g| {
+            g.trigger.first().is_some_and(|&f| f < trigger_start)
+                && g.trigger.iter().any(|&u| u > trigger_start && norm_is(&s.tokens[u], &["if", "unless"]))
+        });
+        if let Some(g) = threatened {
+            fates[i] = Fate::Governed(g);
+            continue;
+        }
         // A purpose infinitive after another trigger elaborates it (`met X to
         // discuss Y`): the meeting is the event.
         let purpose = vg_start > 0
@@ -583,6 +595,7 @@ pub(crate) fn code_sentence(
                         && !foreseen(&s.tokens, &input, &found, vg_start, trigger_start);
                     if threat {
                         fates[g] = Fate::Absorbed(i);
+                        target_override[i] = warned_party(&matches[g], &matches[i], &input, trigger_start);
                     }
                     // `reports that Moscow had offered to mediate`: a report
                     // noun's clause is a claim even when the noun is a trigger.
@@ -605,6 +618,17 @@ pub(crate) fn code_sentence(
                     fates[i] = Fate::Claimed(s.tokens[gov].span.slice(&doc.text).to_string());
                 }
                 None => {}
+            }
+        } else if let Some(g) = bare_clause_speech(&s, &input, vg_start).and_then(trigger_of).filter(|&g| g != i) {
+            // `Iran warned it would strike`, `warned Israel it would strike`:
+            // with no `that`, the warning is still the threat itself.
+            let threat = codes[g].as_str() == "012"
+                && intent_is_threat(codes[i])
+                && is_future(&s.tokens, vg_start, trigger_start)
+                && !foreseen(&s.tokens, &input, &found, vg_start, trigger_start);
+            if threat {
+                fates[g] = Fate::Absorbed(i);
+                target_override[i] = warned_party(&matches[g], &matches[i], &input, trigger_start);
             }
         }
     }
@@ -674,6 +698,21 @@ pub(crate) fn code_sentence(
             continue;
         }
         // `according to officials who attended the meeting`: who reports it.
+        // `the policy on repatriating X`, `the practice of suing`, `at odds
+        // over opening markets`: a gerund after `of`/`on`/`over` and a noun
+        // that is no trigger names what the noun is about, not an act done.
+        // (After a trigger noun it refines that noun: `charges of spying`.)
+        let topic = trigger_start >= 2
+            && s.tokens[trigger_start].tag == Tag::Verb(VerbForm::Gerund)
+            && norm_is(&s.tokens[trigger_start - 1], &["of", "on", "over"])
+            && s.tokens[trigger_start - 2].tag == Tag::Noun
+            && s.tokens[trigger_start - 2].case == Case::Lower
+            && !input.in_mention[trigger_start - 2]
+            && !matches.iter().any(|o| o.trigger.contains(&(trigger_start - 2)));
+        if topic {
+            fates[mi] = Fate::Topic;
+            continue;
+        }
         if in_attribution(&s.tokens, trigger_start) {
             fates[mi] = Fate::Attribution;
             continue;
@@ -705,8 +744,12 @@ pub(crate) fn code_sentence(
         // `halted its mediation between X and Y`, `Egypt's mediation between
         // X and Y`: a verb, or an act that is not mutual, has its own subject,
         // and the pair is its target.
+        // (`is ready to host talks between X and Y`: a trigger that opens
+        // with an auxiliary is a verb group too.)
         let pair_target = between.filter(|_| {
-            matches!(s.tokens[trigger_start].tag, Tag::Verb(v) if v != VerbForm::Gerund) || !is_mutual(codes[mi])
+            matches!(s.tokens[trigger_start].tag, Tag::Verb(v) if v != VerbForm::Gerund)
+                || matches!(s.tokens[trigger_start].tag, Tag::Aux(_))
+                || !is_mutual(codes[mi])
         });
         let between = between.filter(|_| pair_target.is_none());
         // `a ceasefire between X and Y would allow ...`: the pair's act is
@@ -802,7 +845,9 @@ pub(crate) fn code_sentence(
             continue;
         }
         // A stated intention codes as intent (03x) or, for force, threat (13x).
-        let future = !coder.codes_irrealis() && is_future(&s.tokens, mood_from, mood_to);
+        let future = !coder.codes_irrealis()
+            && (is_future(&s.tokens, mood_from, mood_to)
+                || coordinated.is_none() && headline_future(&s.tokens, &input.in_mention, vg_start));
         // `said it would not negotiate with Y`, `will not attend the talks`:
         // a refusal stated now is a rejection (12x), as `did not attend` is.
         let refused = future && !intent[mi] && negated && !denied && is_cooperative(code);
@@ -877,7 +922,9 @@ pub(crate) fn code_sentence(
             && m.source.is_none();
         // (Not a reduced one: in `X, praised by Y, met Z` the verb after the comma is X's.)
         prev_passive = passive && !reduced_passive;
-        let verbal = matches!(code.quad_class().number(), 1 | 3);
+        // (The act's own code: `will send artillery to Ukraine` reaches its
+        // object as `sent` does, though it codes as an intention.)
+        let verbal = matches!(codes[mi].quad_class().number(), 1 | 3);
         // Subject (left) and object (right).
         // `..., killing 20 people`: a participle after a comma shares the
         // main clause's subject.
@@ -1469,6 +1516,11 @@ pub(crate) fn code_sentence(
                     && source.country.as_deref() == Some(t.code.as_str())
                     && !(non_state && (place_target.is_some() || country_as_place || capital)))
             });
+            // `Investors are worried about the US deficit`: a firm's own talk
+            // whose target was its own country (or unsettled) is aimed at no one.
+            if target.is_none() && business_talk(std::slice::from_ref(&src), code) {
+                return None;
+            }
             Some(Event {
                 sentence: index,
                 sentence_span: span,
@@ -1494,6 +1546,8 @@ pub(crate) fn code_sentence(
                 && t < trigger_end
                 && !unrealised
                 && !negated
+                // (`is ready to host talks between X and Y`: offered, not held.)
+                && !matches!(&code.as_str()[..2], "03" | "13")
                 && target.as_ref().is_some_and(|(tm, _)| tm.members.len() >= 2 && (t + 2..=t + 3).contains(&tm.start))
         });
         if let (Some(&(t, p)), Some((tm, tsp))) = (pair_noun, &target) {
@@ -1607,6 +1661,7 @@ pub(crate) fn code_sentence(
                 Fate::Sport => "not coded: sport or culture (a match report, or a country naming a player's side or a performer's nationality)".to_string(),
                 Fate::Business => "not coded: a firm's own statement or plan, aimed at no one".to_string(),
                 Fate::Question => "not coded: `ask` before a question seeks an answer, no appeal".to_string(),
+                Fate::Topic => "not realised: a gerund naming the topic of a noun (`the policy of ...`)".to_string(),
             })
             .collect();
         trace.push(crate::explain::sentence_trace(

@@ -518,3 +518,50 @@ pub(super) fn coordinated_mood(s: &Sentence<'_>, input: &Input<'_, '_>, vg_start
     let end = v + toks[v..b].iter().take_while(|t| is_aux(t) || t.tag == Tag::Modal || is_neg(t) || is_adv(t)).count();
     (bare && toks[vg..end].iter().any(|t| t.tag == Tag::Modal || is_neg(t))).then_some((vg, end))
 }
+
+/// `Putin to visit China`, `EU to impose new sanctions`: a headline's `to`
+/// and bare verb right after its subject stand for `is to`, the future.
+/// Only when nothing but that noun phrase comes before `to` (no verb, no
+/// preposition: `the decision by X to`, `urged X to` are not headlines).
+pub(super) fn headline_future(toks: &[Token], in_mention: &[bool], vg_start: usize) -> bool {
+    let Some(to) = vg_start.checked_sub(1) else { return false };
+    if to == 0 || !(toks[to].tag == Tag::To || toks[to].norm == "to") || !in_mention[to - 1] {
+        return false;
+    }
+    if toks.get(vg_start).is_none_or(|t| t.tag != Tag::Verb(VerbForm::Base)) {
+        return false;
+    }
+    toks[..to].iter().enumerate().all(|(i, t)| {
+        in_mention[i]
+            || matches!(t.tag, Tag::ProperNoun | Tag::Noun | Tag::Adj | Tag::Det | Tag::Num | Tag::Possessive)
+                && !norm_is(t, &["for"])
+    })
+}
+
+/// The word right before a clause that opens with a pronoun subject and no
+/// `that` (`warned it would`, `warned Israel it would`: past the
+/// addressee), for a verb of speech that governs the clause.
+pub(super) fn bare_clause_speech(s: &Sentence<'_>, input: &Input<'_, '_>, vg_start: usize) -> Option<usize> {
+    let mut w = pronoun_subject(s, vg_start)?.checked_sub(1)?;
+    // (Past an addressee: `warned Israel it would`.)
+    while w > 0 && input.in_mention[w] {
+        w -= 1;
+    }
+    matches!(s.tokens[w].tag, Tag::Verb(_)).then_some(w)
+}
+
+/// `warned Israel (that) it would attack its nuclear sites`: the one warned
+/// is the target of the threat the warning states, when the threat names
+/// no actor of its own (`warned Israel it would attack Lebanon` aims at Lebanon).
+pub(super) fn warned_party(
+    warning: &PatternMatch,
+    threat: &PatternMatch,
+    input: &Input<'_, '_>,
+    trigger_start: usize,
+) -> Option<usize> {
+    if threat.target.is_some() || input.starts[trigger_start..].iter().any(Option::is_some) {
+        return None;
+    }
+    let end = warning.trigger.last().map_or(warning.end, |&t| t + 1);
+    warning.target.and_then(|(a, _)| input.starts[a]).or_else(|| input.starts.get(end).copied().flatten())
+}

@@ -172,9 +172,10 @@ fn choose(entries: &[Entry], lex: &[Lex], norms: &[Token], out: &[Choice], i: us
         }
         Kind::Word | Kind::Clitic => {}
     }
-    let norm = norms[i].norm.as_str();
+    // Read only where a rule needs it (most tokens never do).
+    let norm = || norms[i].norm.as_str();
     // Acronym "US" in ordinary text is the country, not the pronoun.
-    if l.case == Case::Upper && !all_caps && norm == "us" {
+    if l.case == Case::Upper && !all_caps && norm() == "us" {
         return (Tag::ProperNoun, None);
     }
     if let Some((closed, lemma)) = l.closed() {
@@ -197,16 +198,16 @@ fn choose(entries: &[Entry], lex: &[Lex], norms: &[Token], out: &[Choice], i: us
                 n.kind == Kind::Word && n.closed.is_none() && n.mask & NOUN != 0 && !is_capital(n, all_caps)
             })
         };
-        if common == 0 && mask & NNP != 0 && next_common() && adjish(norm) {
+        if common == 0 && mask & NNP != 0 && next_common() && adjish(norm()) {
             return (Tag::Adj, None);
         }
         return (Tag::ProperNoun, None);
     }
     if mask == 0 || common == 0 {
-        return guess_unknown(norm, cap || (all_caps && l.case == Case::Upper));
+        return guess_unknown(norm(), cap || (all_caps && l.case == Case::Upper));
     }
     let Some(e) = entries.get(l.entry as usize) else {
-        return guess_unknown(norm, cap);
+        return guess_unknown(norm(), cap);
     };
     let next = eff_next(lex, i);
     // Looked at only where a rule needs it (most tokens return before).
@@ -225,7 +226,7 @@ fn choose(entries: &[Entry], lex: &[Lex], norms: &[Token], out: &[Choice], i: us
         (Tag::Verb(f), e.lemma_for(pref).or_else(|| e.lemma_for(&[VERB])))
     };
     let adj = |e: &Entry| (Tag::Adj, e.lemma_for(&[JJ]).or_else(|| e.lemma_for(&[VBN, VBD, VBG])));
-    let prefer_adj = mask & JJ != 0 && next_nominal() && (mask & NN == 0 || adjish(norm));
+    let prefer_adj = mask & JJ != 0 && next_nominal() && (mask & NN == 0 || adjish(norm()));
     // Context-free fallback order.
     let default = |e: &Entry| -> Choice {
         if mask & NOUN != 0 {

@@ -97,25 +97,34 @@ pub(crate) type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
 /// What the lexicon knows of one form: its closed-class reading (which wins
 /// when there is one) and its entry in the generated table. Both live in one
 /// map so that a token costs one probe.
+///
+/// Three 4-byte fields without gaps: copying a word out of its map bucket
+/// into a token's record is a move or two, where separate small fields (and
+/// the gaps between them) were copied a field at a time.
 #[derive(Clone, Copy, Debug)]
+#[repr(C)]
 pub(crate) struct Word {
-    /// The class and the index of the word in [`closed::WORDS`] (a byte
-    /// instead of the lemma's `&str` keeps a map bucket smaller).
-    pub(crate) closed: Option<(Closed, u8)>,
-    /// The entry's readings (0 without one): what the tagger looks at
-    /// first, without reading the entry.
-    pub(crate) mask: u16,
     /// The index of the form's entry in [`Words::entries`], [`NO_ENTRY`]
     /// without one: a token's records copy 4 bytes, not a 36-byte entry.
     pub(crate) entry: u32,
     /// The form's word id (see [`crate::Lexicon::form`]), [`NO_WORD`] for
     /// the default (unknown) word.
     pub(crate) id: u32,
-    /// Whether the context-free lemma ([`Word::lemma`]) is the form itself:
-    /// the tagger's lemma is then known to be a token's norm without
-    /// comparing them.
-    pub(crate) lemma_is_form: bool,
+    /// The entry's readings in the low 16 bits (0 without an entry: what
+    /// the tagger looks at first, without reading the entry); the index of
+    /// the closed-class word in [`closed::WORDS`] in the next 8
+    /// ([`NOT_CLOSED`] for none; a byte instead of the lemma's `&str` keeps
+    /// a map bucket smaller); and [`FORM`].
+    bits: u32,
 }
+
+/// The closed-class index of a word that has none.
+const NOT_CLOSED: u32 = 0xFF;
+
+/// Bit of [`Word::bits`]: the context-free lemma ([`Word::lemma`]) is the
+/// form itself, so the tagger's lemma is known to be a token's norm without
+/// comparing them.
+const FORM: u32 = 1 << 24;
 
 /// The word id of no word.
 pub(crate) const NO_WORD: u32 = u32::MAX;
@@ -124,7 +133,7 @@ pub(crate) const NO_WORD: u32 = u32::MAX;
 pub(crate) const NO_ENTRY: u32 = u32::MAX;
 
 /// What the lexicon knows of a word it does not know.
-pub(crate) static UNKNOWN: Word = Word { closed: None, mask: 0, entry: NO_ENTRY, id: NO_WORD, lemma_is_form: false };
+pub(crate) static UNKNOWN: Word = Word { entry: NO_ENTRY, id: NO_WORD, bits: NOT_CLOSED << 16 };
 
 impl Default for Word {
     fn default() -> Word {
@@ -132,14 +141,50 @@ impl Default for Word {
     }
 }
 
-// Closed-class words are numbered by a byte.
-const _: () = assert!(closed::WORDS.len() <= 256);
+// Closed-class words are numbered by a byte, [`NOT_CLOSED`] left free.
+const _: () = assert!(closed::WORDS.len() < NOT_CLOSED as usize);
+// A word is three 4-byte fields (see [`Word`]).
+const _: () = assert!(std::mem::size_of::<Word>() == 12);
 
 impl Word {
+    /// The entry's readings (0 without an entry).
+    #[inline]
+    pub(crate) fn mask(&self) -> u16 {
+        self.bits as u16
+    }
+
+    /// The index of the closed-class word in [`closed::WORDS`].
+    #[inline]
+    fn closed_index(&self) -> Option<u8> {
+        let k = self.bits >> 16 & 0xFF;
+        (k != NOT_CLOSED).then_some(k as u8)
+    }
+
+    /// Whether the word has a closed-class reading.
+    #[inline]
+    pub(crate) fn is_closed(&self) -> bool {
+        self.bits >> 16 & 0xFF != NOT_CLOSED
+    }
+
+    /// The closed class and the word's index in [`closed::WORDS`].
+    #[inline]
+    pub(crate) fn closed_class(&self) -> Option<(Closed, u8)> {
+        self.closed_index().map(|k| (closed::WORDS[usize::from(k)].1, k))
+    }
+
+    /// Whether the context-free lemma ([`Word::lemma`]) is the form itself.
+    #[inline]
+    pub(crate) fn lemma_is_form(&self) -> bool {
+        self.bits & FORM != 0
+    }
+
     /// The closed-class reading and its lemma.
     #[inline]
     pub(crate) fn closed(&self) -> Option<(Closed, &'static str)> {
-        closed_lemma(self.closed)
+        self.closed_index().map(|k| {
+            let (_, c, l) = closed::WORDS[usize::from(k)];
+            (c, l)
+        })
     }
 
     /// The context-free lemma (what [`crate::Lexicon::lemma_static`] says),
@@ -150,7 +195,19 @@ impl Word {
 
     /// A common (non-name) word: closed-class, or with a non-name reading.
     pub(crate) fn is_common(&self) -> bool {
-        self.closed.is_some() || self.mask & !NNP != 0
+        self.is_closed() || self.mask() & !NNP != 0
+    }
+
+    /// The word of a form with the entry `entry` of readings `mask` and
+    /// no closed-class reading.
+    fn with_entry(entry: u32, id: u32, mask: u16, lemma_is_form: bool) -> Word {
+        Word { entry, id, bits: u32::from(mask) | NOT_CLOSED << 16 | if lemma_is_form { FORM } else { 0 } }
+    }
+
+    /// Gives the word the closed-class reading of [`closed::WORDS`]`[k]`,
+    /// whose lemma is the context-free one.
+    fn set_closed(&mut self, k: u8, lemma_is_form: bool) {
+        self.bits = u32::from(self.mask()) | u32::from(k) << 16 | if lemma_is_form { FORM } else { 0 };
     }
 }
 
@@ -374,7 +431,7 @@ pub(crate) fn build() -> (Words, usize) {
         if e.n > 0 {
             let word = map.entry(form);
             let lemma_is_form = e.first_lemma() == form;
-            *word = Word { closed: None, mask: e.mask, entry: entries.len() as u32, id: word.id, lemma_is_form };
+            *word = Word::with_entry(entries.len() as u32, word.id, e.mask, lemma_is_form);
             entries.push(e);
         }
     }
@@ -383,8 +440,8 @@ pub(crate) fn build() -> (Words, usize) {
     for (k, &(w, c, lemma)) in closed::WORDS.iter().enumerate() {
         let word = map.entry(w);
         // The closed-class lemma is the context-free one.
-        word.closed = Some((c, k as u8));
-        word.lemma_is_form = lemma == w;
+        debug_assert_eq!(closed::WORDS[k].1, c);
+        word.set_closed(k as u8, lemma == w);
     }
     (map, forms)
 }
@@ -473,7 +530,7 @@ mod tests {
         // The flag says whether the context-free lemma is the form.
         for &form in words.forms.iter().step_by(3) {
             let w = words.get(form).unwrap();
-            assert_eq!(w.lemma_is_form, w.lemma(&words.entries) == Some(form), "{form}");
+            assert_eq!(w.lemma_is_form(), w.lemma(&words.entries) == Some(form), "{form}");
         }
         // Word ids number the forms densely, each form its own id.
         assert_eq!(words.forms.len(), words.len());

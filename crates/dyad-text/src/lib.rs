@@ -446,19 +446,18 @@ impl Lexicon {
                 None => self.words.get(norm),
             };
             let word = *word.unwrap_or(&lexicon::UNKNOWN);
-            let closed = word.closed;
             let (closed, entry, mask) = match r.kind {
-                Kind::Word | Kind::Clitic if closed.is_some() => (closed, lexicon::NO_ENTRY, 0),
-                Kind::Word | Kind::Clitic if word.entry != lexicon::NO_ENTRY => (None, word.entry, word.mask),
+                Kind::Word | Kind::Clitic if word.is_closed() => (word.closed_class(), lexicon::NO_ENTRY, 0),
+                Kind::Word | Kind::Clitic if word.entry != lexicon::NO_ENTRY => (None, word.entry, word.mask()),
                 Kind::Word | Kind::Clitic => {
                     let head = norm.rfind('-').and_then(|h| {
                         let w = self.words.get(&norm[h + 1..])?;
-                        (w.entry != lexicon::NO_ENTRY && w.mask & !lexicon::NNP != 0).then_some((h + 1, w))
+                        (w.entry != lexicon::NO_ENTRY && w.mask() & !lexicon::NNP != 0).then_some((h + 1, w))
                     });
                     match head {
                         Some((h, w)) => {
                             prefix = h;
-                            (None, w.entry, w.mask)
+                            (None, w.entry, w.mask())
                         }
                         None => (None, lexicon::NO_ENTRY, 0),
                     }
@@ -466,14 +465,23 @@ impl Lexicon {
                 _ => (None, lexicon::NO_ENTRY, 0),
             };
             // One record per token for the tagger and for the probe's facts.
-            let look = Lookup { word, prefix: prefix as u32, in_context: LemmaKind::Norm };
-            lexes.push(tagger::Lex { kind: r.kind, case, closed, entry, mask, look });
+            lexes.push(tagger::Lex {
+                word,
+                prefix: prefix as u32,
+                entry,
+                mask,
+                closed,
+                kind: r.kind,
+                case,
+                in_context: LemmaKind::Norm,
+            });
             // The token as far as it is known before tagging: `tag_into`
-            // fills in the tag and the lemma in place.
+            // fills in the tag, and the lemma in place where the tagger
+            // chose one other than the norm (most tokens keep this copy).
             tokens.push(Token {
                 span: Span::new(sentence.start + r.start, sentence.start + r.end),
+                lemma: owned.clone(),
                 norm: owned,
-                lemma: CompactString::const_new(""),
                 tag: Tag::Other,
                 case,
             });
@@ -494,11 +502,10 @@ impl Lexicon {
         std::mem::swap(out, tokens);
         let entries = &self.words.entries;
         for ((t, &(tag, lemma)), lex) in out.iter_mut().zip(choices.iter()).zip(lexes.iter_mut()) {
-            let look = &mut lex.look;
+            let look = lex;
             t.tag = tag;
-            // No lemma chosen: the norm, as `lex_into` noted.
+            // No lemma chosen: the norm, as `lex_into` noted and copied.
             let Some(l) = lemma else {
-                t.lemma = t.norm.clone();
                 continue;
             };
             let prefix = look.prefix as usize;
@@ -506,10 +513,8 @@ impl Lexicon {
             // (same place, same length): what it is was noted with the
             // word, so no string is compared.
             let free = prefix == 0 && look.word.lemma(entries).is_some_and(|c| std::ptr::eq(c, l));
-            if free && look.word.lemma_is_form {
-                // The norm itself: a copy of the token's own string.
-                t.lemma = t.norm.clone();
-                look.in_context = LemmaKind::Norm;
+            if free && look.word.lemma_is_form() {
+                // The norm itself, which `lex_into` copied already.
                 continue;
             }
             if prefix > 0 {
@@ -533,19 +538,6 @@ impl Lexicon {
             };
         }
     }
-}
-
-/// What one probe of the lexicon says about a token's normalised form,
-/// without context.
-#[derive(Clone, Copy, Debug)]
-struct Lookup {
-    /// The norm's word ([`lexicon::UNKNOWN`] when unknown).
-    word: Word,
-    /// Bytes of the hyphenated head whose last part gave the token's
-    /// lexicon entry (`pro-` in `pro-government`), else 0.
-    prefix: u32,
-    /// After tagging: what the lemma in context is.
-    in_context: LemmaKind,
 }
 
 /// What a token's lemma in context ([`Token::lemma`]) is, as
@@ -594,14 +586,14 @@ impl Scratch {
     /// The context-free lemma of token `i` of the last analysed sentence, as
     /// [`Lexicon::lemma_static`] gives it for the token's `norm`.
     pub fn lemma(&self, i: usize) -> Option<&'static str> {
-        self.lexes.get(i).and_then(|l| l.look.word.lemma(&self.entries.0))
+        self.lexes.get(i).and_then(|l| l.word.lemma(&self.entries.0))
     }
 
     /// The word id of token `i`'s `norm` (see [`Lexicon::form`]), when the
     /// lexicon knows the word: a caller may keep facts about each word in a
     /// table by id rather than hashing the norm again.
     pub fn word(&self, i: usize) -> Option<u32> {
-        self.lexes.get(i).map(|l| l.look.word.id).filter(|&w| w != lexicon::NO_WORD)
+        self.lexes.get(i).map(|l| l.word.id).filter(|&w| w != lexicon::NO_WORD)
     }
 
     /// After [`Lexicon::tag_into`]: whether the tagger chose a lemma for
@@ -614,13 +606,13 @@ impl Scratch {
     /// After [`Lexicon::tag_into`]: what token `i`'s lemma in context is
     /// ([`LemmaKind::Norm`] out of range).
     pub fn lemma_kind(&self, i: usize) -> LemmaKind {
-        self.lexes.get(i).map_or(LemmaKind::Norm, |l| l.look.in_context)
+        self.lexes.get(i).map_or(LemmaKind::Norm, |l| l.in_context)
     }
 
     /// Whether token `i` of the last analysed sentence is a common word, as
     /// [`Lexicon::is_common_word`] says of the token's `norm`.
     pub fn is_common_word(&self, i: usize) -> bool {
-        self.lexes.get(i).is_some_and(|l| l.look.word.is_common())
+        self.lexes.get(i).is_some_and(|l| l.word.is_common())
     }
 
     /// Of the tokens of the last sentence given to [`Lexicon::lex_into`],
@@ -634,7 +626,7 @@ impl Scratch {
     /// After [`Lexicon::tag_into`]: [`Scratch::lemma_kind`] of every token
     /// in order.
     pub fn lemma_kinds(&self) -> impl Iterator<Item = LemmaKind> + '_ {
-        self.lexes.iter().map(|l| l.look.in_context)
+        self.lexes.iter().map(|l| l.in_context)
     }
 
     /// Number of tokens of the last sentence given to [`Lexicon::lex_into`].
@@ -682,7 +674,7 @@ impl Scratch {
             }
         }
         let Some(entry) = self.entries.0.get(lex.entry as usize) else { return };
-        let prefix = lex.look.prefix as usize;
+        let prefix = lex.prefix as usize;
         let norm = self.norm(i);
         for lemma in entry.lemmas() {
             if prefix == 0 {

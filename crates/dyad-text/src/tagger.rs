@@ -3,27 +3,38 @@
 //! their noun-phrase arguments). One left-to-right pass, bounded look-around.
 
 use crate::closed::Closed;
-use crate::lexicon::{closed_lemma, Entry, JJ, NN, NNP, NNS, NOUN, RB, VB, VBD, VBG, VBN, VBZ, VERB};
+use crate::lexicon::{closed_lemma, Entry, Word, JJ, NN, NNP, NNS, NOUN, RB, VB, VBD, VBG, VBN, VBZ, VERB};
 use crate::tokenize::Kind;
-use crate::{Case, Tag, Token, VerbForm};
+use crate::{Case, LemmaKind, Tag, Token, VerbForm};
 
 /// Per-token lexical facts the rules look at, the closed-class word and
 /// the entry by index (copying a whole entry per token cost a tenth of the
-/// lexicon look-up).
+/// lexicon look-up), and what the lexicon probe said of the norm (the
+/// tagger does not read it): one record a token instead of two.
+///
+/// In C order, the probe's word first and the small fields packed after
+/// it: 28 bytes without gaps (36 before, the word's fields at odd places).
 #[derive(Clone, Copy, Debug)]
+#[repr(C)]
 pub(crate) struct Lex {
-    pub(crate) kind: Kind,
-    pub(crate) case: Case,
-    /// The closed class and the word's index in [`crate::closed::WORDS`].
-    pub(crate) closed: Option<(Closed, u8)>,
+    /// The norm's word ([`crate::lexicon::UNKNOWN`] when unknown).
+    pub(crate) word: Word,
+    /// Bytes of the hyphenated head whose last part gave the token's
+    /// lexicon entry (`pro-` in `pro-government`), else 0.
+    pub(crate) prefix: u32,
     /// Index of the lexicon entry ([`crate::lexicon::NO_ENTRY`] for none).
     pub(crate) entry: u32,
     /// Readings (0 when unknown).
     pub(crate) mask: u16,
-    /// What the lexicon probe said of the norm (the tagger does not read
-    /// it): one record a token instead of two.
-    pub(crate) look: crate::Lookup,
+    /// The closed class and the word's index in [`crate::closed::WORDS`].
+    pub(crate) closed: Option<(Closed, u8)>,
+    pub(crate) kind: Kind,
+    pub(crate) case: Case,
+    /// After tagging: what the lemma in context is.
+    pub(crate) in_context: LemmaKind,
 }
+
+const _: () = assert!(std::mem::size_of::<Lex>() == 28);
 
 impl Lex {
     /// The closed-class reading and its lemma.
@@ -161,20 +172,18 @@ fn choose(entries: &[Entry], lex: &[Lex], norms: &[Token], out: &[Choice], i: us
         }
         Kind::Word | Kind::Clitic => {}
     }
-    let norm = norms[i].norm.as_str();
-    let next = eff_next(lex, i);
+    // Read only where a rule needs it (most tokens never do).
+    let norm = || norms[i].norm.as_str();
     // Acronym "US" in ordinary text is the country, not the pronoun.
-    if l.case == Case::Upper && !all_caps && norm == "us" {
+    if l.case == Case::Upper && !all_caps && norm() == "us" {
         return (Tag::ProperNoun, None);
     }
     if let Some((closed, lemma)) = l.closed() {
         let prev_tag = eff_prev(out, i).map(|p| out[p].0);
-        return closed_choice(lex, out, i, closed, lemma, prev_tag, next, all_caps);
+        return closed_choice(lex, out, i, closed, lemma, prev_tag, eff_next(lex, i), all_caps);
     }
     let mask = l.mask;
     let cap = is_capital(l, all_caps);
-    // Looked at only where a rule needs it (most tokens return before).
-    let next_nominal = || next.is_some_and(|j| nominal(lex, j, all_caps));
     let common = mask & (NOUN | VERB | JJ | RB);
     // Names.
     // Unknown capitalised word, or a known name reading (at the start of a
@@ -182,23 +191,27 @@ fn choose(entries: &[Entry], lex: &[Lex], norms: &[Token], out: &[Choice], i: us
     let name_reading = || mask & NNP != 0 && (mask & VERB == 0 || !initial(lex, norms, i));
     if cap && (common == 0 || name_reading()) {
         // Demonyms before a common noun read as adjectives ("Turkish officials").
+        // (The next word is looked for only here: most names return before.)
         let next_common = || {
-            next.is_some_and(|j| {
+            eff_next(lex, i).is_some_and(|j| {
                 let n = &lex[j];
                 n.kind == Kind::Word && n.closed.is_none() && n.mask & NOUN != 0 && !is_capital(n, all_caps)
             })
         };
-        if common == 0 && mask & NNP != 0 && next_common() && adjish(norm) {
+        if common == 0 && mask & NNP != 0 && next_common() && adjish(norm()) {
             return (Tag::Adj, None);
         }
         return (Tag::ProperNoun, None);
     }
     if mask == 0 || common == 0 {
-        return guess_unknown(norm, cap || (all_caps && l.case == Case::Upper));
+        return guess_unknown(norm(), cap || (all_caps && l.case == Case::Upper));
     }
     let Some(e) = entries.get(l.entry as usize) else {
-        return guess_unknown(norm, cap);
+        return guess_unknown(norm(), cap);
     };
+    let next = eff_next(lex, i);
+    // Looked at only where a rule needs it (most tokens return before).
+    let next_nominal = || next.is_some_and(|j| nominal(lex, j, all_caps));
     let prev = eff_prev(out, i);
     let prev_tag = prev.map(|p| out[p].0);
     let noun = |e: &Entry| (Tag::Noun, e.lemma_for(&[NN, NNS]));
@@ -213,7 +226,7 @@ fn choose(entries: &[Entry], lex: &[Lex], norms: &[Token], out: &[Choice], i: us
         (Tag::Verb(f), e.lemma_for(pref).or_else(|| e.lemma_for(&[VERB])))
     };
     let adj = |e: &Entry| (Tag::Adj, e.lemma_for(&[JJ]).or_else(|| e.lemma_for(&[VBN, VBD, VBG])));
-    let prefer_adj = mask & JJ != 0 && next_nominal() && (mask & NN == 0 || adjish(norm));
+    let prefer_adj = mask & JJ != 0 && next_nominal() && (mask & NN == 0 || adjish(norm()));
     // Context-free fallback order.
     let default = |e: &Entry| -> Choice {
         if mask & NOUN != 0 {

@@ -114,10 +114,18 @@ fn atoms(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec
     // tokens need not be scanned.
     let text = s.span.slice(s.text).as_bytes();
     let may_hyphen = !text.is_ascii() || text.contains(&b'-');
+    let (actor_trie, agent_trie) = (dicts.actor_trie(), dicts.agent_trie());
     while i < n {
-        dicts.actor_trie().matches_into(i, n, |k| s.keys(k), &mut actor_matches);
         // `X-led` needs a hyphen in the token or an actor phrase before one.
         let hyphened = may_hyphen && has_hyphen(&s.tokens[i].norm);
+        // Nearly every token: no phrase starts at it (its row says so for
+        // both tries) and it has no hyphen.
+        let row = s.keys(i);
+        if !hyphened && !actor_trie.may_start(&row) && !agent_trie.may_start(&row) {
+            i += 1;
+            continue;
+        }
+        actor_trie.matches_into(i, n, |k| s.keys(k), &mut actor_matches);
         let led = if hyphened || !actor_matches.is_empty() {
             led_atom(s, dicts, date, i, actor_matches.last())
         } else {
@@ -141,8 +149,8 @@ fn atoms(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec
                 }
             }
         }
-        dicts.agent_trie().matches_into(i, n, |k| s.keys(k), &mut agent_matches);
-        // Nearly every token: no phrase starts at it and it has no hyphen.
+        agent_trie.matches_into(i, n, |k| s.keys(k), &mut agent_matches);
+        // No actor phrase applies here, no agent phrase starts here, no hyphen.
         if best.is_none() && agent_matches.is_empty() && !hyphened {
             i += 1;
             continue;

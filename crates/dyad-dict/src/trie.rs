@@ -503,22 +503,14 @@ impl PhraseTrie {
     {
         let mut frontier = Nodes::default();
         self.step(0, &first.strs(), &first_ids, first.ids().is_some(), &mut frontier);
-        let mut next = Nodes::default();
         let mut i = start + 1;
+        // Most phrases end at a leaf: when no node goes on, the next
+        // token's keys are not read (nor `next` set up).
+        if !self.found_at(&frontier, i, out) || i >= len {
+            return;
+        }
+        let mut next = Nodes::default();
         loop {
-            // Most phrases end at a leaf: when no node goes on, the next
-            // token's keys are not read.
-            let mut open = false;
-            for &node in frontier.as_slice() {
-                let n = &self.nodes[node as usize];
-                if !n.entries.is_empty() {
-                    out.push((i, n.entries.as_slice()));
-                }
-                open |= n.has_children();
-            }
-            if !open || i >= len {
-                return;
-            }
             let token_keys = keys(i);
             let (strs, ids) = (token_keys.strs(), self.ids_of(&token_keys));
             let known = token_keys.ids().is_some();
@@ -531,7 +523,25 @@ impl PhraseTrie {
             }
             std::mem::swap(&mut frontier, &mut next);
             i += 1;
+            if !self.found_at(&frontier, i, out) || i >= len {
+                return;
+            }
         }
+    }
+
+    /// Pushes the entries of the `frontier` nodes as matches ending at `i`;
+    /// says whether a phrase goes on past one of them.
+    #[inline]
+    fn found_at<'t>(&'t self, frontier: &Nodes, i: usize, out: &mut Vec<(usize, &'t [u32])>) -> bool {
+        let mut open = false;
+        for &node in frontier.as_slice() {
+            let n = &self.nodes[node as usize];
+            if !n.entries.is_empty() {
+                out.push((i, n.entries.as_slice()));
+            }
+            open |= n.has_children();
+        }
+        open
     }
 
     /// Every key some phrase uses.

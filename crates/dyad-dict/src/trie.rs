@@ -378,7 +378,8 @@ impl PhraseTrie {
             for (k, key) in strs.iter().enumerate() {
                 // A vocabulary id says whether the walk finds anything.
                 let id = Some(ids[k]).filter(|&id| known && id != NO_KEY);
-                if !self.starts_with_root_stem(key, id) {
+                // Equal ids are equal keys, whose stems were walked.
+                if id.is_some_and(|id| ids[..k].contains(&id)) || !self.starts_with_root_stem(key, id) {
                     continue;
                 }
                 for (_, &child) in self.root_stems.prefixes_of(key) {
@@ -387,7 +388,9 @@ impl PhraseTrie {
                     }
                 }
             }
-            next.sort_from(base);
+            if next.len > base + 1 {
+                next.sort_from(base);
+            }
         } else {
             for (stem, child) in &n.stems {
                 if strs.iter().any(|k| k.starts_with(&**stem)) && !next.contains(*child) {
@@ -510,6 +513,8 @@ impl PhraseTrie {
             return;
         }
         let mut next = Nodes::default();
+        // The two buffers trade places by reference, not by value.
+        let (mut frontier, mut next) = (&mut frontier, &mut next);
         loop {
             let token_keys = keys(i);
             let (strs, ids) = (token_keys.strs(), self.ids_of(&token_keys));
@@ -518,12 +523,12 @@ impl PhraseTrie {
             for &node in frontier.as_slice() {
                 // A leaf adds nothing.
                 if self.nodes[node as usize].has_children() {
-                    self.step(node as usize, &strs, &ids, known, &mut next);
+                    self.step(node as usize, &strs, &ids, known, next);
                 }
             }
             std::mem::swap(&mut frontier, &mut next);
             i += 1;
-            if !self.found_at(&frontier, i, out) || i >= len {
+            if !self.found_at(frontier, i, out) || i >= len {
                 return;
             }
         }

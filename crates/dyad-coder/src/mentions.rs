@@ -113,11 +113,19 @@ fn atoms(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec
     // outside ASCII (`normalize`): most sentences have neither, and their
     // tokens need not be scanned.
     let text = s.span.slice(s.text).as_bytes();
-    let may_hyphen = !text.is_ascii() || text.contains(&b'-');
+    let may_hyphen = hyphen_or_non_ascii(text);
+    let (actor_trie, agent_trie) = (dicts.actor_trie(), dicts.agent_trie());
     while i < n {
-        dicts.actor_trie().matches_into(i, n, |k| s.keys(k), &mut actor_matches);
         // `X-led` needs a hyphen in the token or an actor phrase before one.
         let hyphened = may_hyphen && has_hyphen(&s.tokens[i].norm);
+        // Nearly every token: no phrase starts at it (its row says so for
+        // both tries) and it has no hyphen.
+        let row = s.keys(i);
+        if !hyphened && !actor_trie.may_start(&row) && !agent_trie.may_start(&row) {
+            i += 1;
+            continue;
+        }
+        actor_trie.matches_into(i, n, |k| s.keys(k), &mut actor_matches);
         let led = if hyphened || !actor_matches.is_empty() {
             led_atom(s, dicts, date, i, actor_matches.last())
         } else {
@@ -141,8 +149,8 @@ fn atoms(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec
                 }
             }
         }
-        dicts.agent_trie().matches_into(i, n, |k| s.keys(k), &mut agent_matches);
-        // Nearly every token: no phrase starts at it and it has no hyphen.
+        agent_trie.matches_into(i, n, |k| s.keys(k), &mut agent_matches);
+        // No actor phrase applies here, no agent phrase starts here, no hyphen.
         if best.is_none() && agent_matches.is_empty() && !hyphened {
             i += 1;
             continue;
@@ -211,6 +219,20 @@ fn atoms(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec
         }
     }
     out
+}
+
+/// Whether `text` has a `-` or a byte outside ASCII: one pass over blocks
+/// of 16 bytes with no exit inside a block, which the compiler turns into
+/// vector compares (cheaper than a byte search and an ASCII test).
+fn hyphen_or_non_ascii(text: &[u8]) -> bool {
+    let odd = |b: u8| (b == b'-') | (b >= 0x80);
+    let mut blocks = text.chunks_exact(16);
+    for block in &mut blocks {
+        if block.iter().fold(false, |any, &b| any | odd(b)) {
+            return true;
+        }
+    }
+    blocks.remainder().iter().any(|&b| odd(b))
 }
 
 /// Role nouns that are also everyday adjectives: they name a person only
@@ -456,10 +478,9 @@ fn dual_nationality(s: &Sentence<'_>, dicts: &Dictionaries, i: usize) -> Option<
     // A people: the first word of a people's agent phrase (`Kurdish forces`).
     let people = || {
         dicts.agents().iter().any(|a| {
-            // The capital first (on the whole phrase, whose first character
-            // opens its first word): few phrases have one, and it spares
+            // The people test first: few phrases pass it, and it spares
             // splitting and lower-casing the rest.
-            a.phrase.starts_with(char::is_uppercase) && a.phrase.split(' ').next().is_some_and(|w| lower_is(w, second))
+            people_phrase(&a.phrase) && a.phrase.split(' ').next().is_some_and(|w| lower_is(w, second))
         })
     };
     if country(second).is_none() && !people() {
@@ -847,7 +868,14 @@ fn all_letters(w: &str) -> bool {
 /// attacked Turkish troops` Turkey's own forces.
 fn names_a_people(dicts: &Dictionaries, atom: &Atom) -> bool {
     let AtomKind::Agent(id) = atom.kind else { return false };
-    let mut chars = dicts.agents()[id as usize].phrase.chars();
+    people_phrase(&dicts.agents()[id as usize].phrase)
+}
+
+/// Whether an agent phrase names a people: it opens with a Title-case
+/// word (`Kurdish forces`; not an acronym, `MP`). [`names_a_people`] and
+/// [`dual_nationality`] (`British-Kurdish`) share this test.
+fn people_phrase(phrase: &str) -> bool {
+    let mut chars = phrase.chars();
     chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase)
 }
 
@@ -1418,6 +1446,27 @@ fn combine(conjuncts: Vec<Vec<Member>>, opens_np: &[bool]) -> Vec<Member> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hyphen_or_non_ascii_finds_either_anywhere() {
+        let plain = "Russia condemned the attack on Tuesday, officials said in a statement on Wednesday.";
+        assert!(!hyphen_or_non_ascii(plain.as_bytes()));
+        for at in 0..plain.len() {
+            for odd in ["-", "\u{e9}"] {
+                let text = format!("{}{odd}{}", &plain[..at], &plain[at..]);
+                assert!(hyphen_or_non_ascii(text.as_bytes()), "{text}");
+            }
+        }
+        assert!(!hyphen_or_non_ascii(b""));
+    }
+
+    #[test]
+    fn people_phrases_open_with_a_title_case_word() {
+        assert!(people_phrase("Kurdish forces"));
+        assert!(!people_phrase("MP"));
+        assert!(!people_phrase("soldier"));
+        assert!(!people_phrase(""));
+    }
 
     #[test]
     fn relation_first_bytes_cover_the_relation_nouns() {

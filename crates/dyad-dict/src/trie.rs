@@ -164,10 +164,6 @@ impl Nodes {
         self.len = 0;
     }
 
-    fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
     /// Sorts the nodes pushed since there were `base`.
     fn sort_from(&mut self, base: usize) {
         if self.len <= INLINE {
@@ -204,11 +200,31 @@ pub struct PhraseTrie {
 #[derive(Debug, Default)]
 struct Node {
     children: FxMap<Box<str>, u32>,
-    /// The same children by key id.
-    by_id: FxMap<u32, u32>,
+    /// The same children by key id, sorted by id: most nodes have one or
+    /// two, and a short scan costs less than a hash probe.
+    by_id: Vec<(u32, u32)>,
     /// Children reached by a stem (`argentin*`): any key starting with it.
     stems: Vec<(Box<str>, u32)>,
     entries: Vec<u32>,
+}
+
+impl Node {
+    /// Whether a phrase goes on past this node (the root's children are
+    /// in [`PhraseTrie::root`], and it is never asked).
+    #[inline]
+    fn has_children(&self) -> bool {
+        !self.by_id.is_empty() || !self.stems.is_empty()
+    }
+}
+
+/// The child reached by key id `id` in a node's sorted `by_id`.
+#[inline]
+fn child_by_id(by_id: &[(u32, u32)], id: u32) -> Option<u32> {
+    if by_id.len() <= 4 {
+        by_id.iter().find(|&&(k, _)| k == id).map(|&(_, child)| child)
+    } else {
+        by_id.binary_search_by_key(&id, |&(k, _)| k).ok().map(|at| by_id[at].1)
+    }
 }
 
 impl PhraseTrie {
@@ -263,7 +279,11 @@ impl PhraseTrie {
             }
             self.root[id as usize] = child;
         } else {
-            self.nodes[node].by_id.insert(id, child);
+            let by_id = &mut self.nodes[node].by_id;
+            match by_id.binary_search_by_key(&id, |&(k, _)| k) {
+                Ok(at) => by_id[at].1 = child,
+                Err(at) => by_id.insert(at, (id, child)),
+            }
         }
     }
 
@@ -358,7 +378,8 @@ impl PhraseTrie {
             for (k, key) in strs.iter().enumerate() {
                 // A vocabulary id says whether the walk finds anything.
                 let id = Some(ids[k]).filter(|&id| known && id != NO_KEY);
-                if !self.starts_with_root_stem(key, id) {
+                // Equal ids are equal keys, whose stems were walked.
+                if id.is_some_and(|id| ids[..k].contains(&id)) || !self.starts_with_root_stem(key, id) {
                     continue;
                 }
                 for (_, &child) in self.root_stems.prefixes_of(key) {
@@ -367,7 +388,9 @@ impl PhraseTrie {
                     }
                 }
             }
-            next.sort_from(base);
+            if next.len > base + 1 {
+                next.sort_from(base);
+            }
         } else {
             for (stem, child) in &n.stems {
                 if strs.iter().any(|k| k.starts_with(&**stem)) && !next.contains(*child) {
@@ -382,10 +405,8 @@ impl PhraseTrie {
             }
             let child = if node == 0 {
                 self.root.get(id as usize).copied().filter(|&c| c != NO_KEY)
-            } else if n.by_id.is_empty() {
-                None
             } else {
-                n.by_id.get(&id).copied()
+                child_by_id(&n.by_id, id)
             };
             if let Some(child) = child {
                 if !next.contains(child) {
@@ -436,7 +457,17 @@ impl PhraseTrie {
         if !known && !self.may_start_with(&first, &first_ids) {
             return;
         }
-        self.matches_from(start, len, first.strs(), first_ids, keys, out);
+        self.matches_from(start, len, first, first_ids, keys, out);
+    }
+
+    /// Whether a phrase may start at a token with the keys `first`: false
+    /// only when their [`TokenKeys::starts`] bits say that none does (then
+    /// [`PhraseTrie::matches_into`] finds nothing there). A caller that
+    /// scans a sentence with several tries tests this first.
+    #[inline]
+    pub fn may_start<K: TokenKeys>(&self, first: &K) -> bool {
+        let bits = first.starts();
+        bits & ROW_KNOWN == 0 || self.slot == 0 || bits & self.slot != 0
     }
 
     /// Whether a phrase may start with a token with the keys `first` (and
@@ -459,13 +490,13 @@ impl PhraseTrie {
     }
 
     /// The search of [`PhraseTrie::matches_at`] from a token that may
-    /// start a phrase (keys `strs`, ids `first_ids`).
+    /// start a phrase (keys `first`, ids `first_ids`).
     #[inline(never)]
     fn matches_from<'t, K, F>(
         &'t self,
         start: usize,
         len: usize,
-        strs: [&str; 3],
+        first: K,
         first_ids: [u32; 3],
         keys: F,
         out: &mut Vec<(usize, &'t [u32])>,
@@ -474,29 +505,48 @@ impl PhraseTrie {
         F: Fn(usize) -> K,
     {
         let mut frontier = Nodes::default();
-        self.step(0, &strs, &first_ids, keys(start).ids().is_some(), &mut frontier);
-        let mut next = Nodes::default();
+        self.step(0, &first.strs(), &first_ids, first.ids().is_some(), &mut frontier);
         let mut i = start + 1;
+        // Most phrases end at a leaf: when no node goes on, the next
+        // token's keys are not read (nor `next` set up).
+        if !self.found_at(&frontier, i, out) || i >= len {
+            return;
+        }
+        let mut next = Nodes::default();
+        // The two buffers trade places by reference, not by value.
+        let (mut frontier, mut next) = (&mut frontier, &mut next);
         loop {
-            for &node in frontier.as_slice() {
-                let entries = &self.nodes[node as usize].entries;
-                if !entries.is_empty() {
-                    out.push((i, entries.as_slice()));
-                }
-            }
-            if frontier.is_empty() || i >= len {
-                return;
-            }
             let token_keys = keys(i);
             let (strs, ids) = (token_keys.strs(), self.ids_of(&token_keys));
             let known = token_keys.ids().is_some();
             next.clear();
             for &node in frontier.as_slice() {
-                self.step(node as usize, &strs, &ids, known, &mut next);
+                // A leaf adds nothing.
+                if self.nodes[node as usize].has_children() {
+                    self.step(node as usize, &strs, &ids, known, next);
+                }
             }
             std::mem::swap(&mut frontier, &mut next);
             i += 1;
+            if !self.found_at(frontier, i, out) || i >= len {
+                return;
+            }
         }
+    }
+
+    /// Pushes the entries of the `frontier` nodes as matches ending at `i`;
+    /// says whether a phrase goes on past one of them.
+    #[inline]
+    fn found_at<'t>(&'t self, frontier: &Nodes, i: usize, out: &mut Vec<(usize, &'t [u32])>) -> bool {
+        let mut open = false;
+        for &node in frontier.as_slice() {
+            let n = &self.nodes[node as usize];
+            if !n.entries.is_empty() {
+                out.push((i, n.entries.as_slice()));
+            }
+            open |= n.has_children();
+        }
+        open
     }
 
     /// Every key some phrase uses.
@@ -630,6 +680,41 @@ mod tests {
         assert_eq!(out.len(), 2);
         t.matches_into(2, words.len(), |i| [words[i], "", ""], &mut out);
         assert!(out.is_empty());
+    }
+
+    /// A node with more children than a short scan covers (looked up by
+    /// binary search) finds each of them, by id and by string, and a phrase
+    /// ending at a leaf stops the search there.
+    #[test]
+    fn many_children_by_id_find_what_strings_find() {
+        let words = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india"];
+        let phrases: Vec<String> = words.iter().map(|w| format!("red {w}")).collect();
+        let mut t = trie(&phrases.iter().map(String::as_str).collect::<Vec<_>>());
+        let mut vocab = vec!["red"];
+        vocab.extend(words.iter().rev());
+        let id = |k: &str| vocab.iter().position(|v| *v == k).map_or(NO_KEY, |p| p as u32);
+        t.renumber(id);
+        for (n, w) in words.iter().enumerate() {
+            let sentence = ["red", w, "red"];
+            let by_str = t.matches_at(0, 3, |i| [sentence[i], "", ""]);
+            let by_id = t.matches_at(0, 3, |i| KeyRow::new([sentence[i], "", ""], [id(sentence[i]), NO_KEY, NO_KEY]));
+            assert_eq!(by_id, by_str, "{w}");
+            assert_eq!(by_id, vec![(2, &[n as u32][..])], "{w}");
+        }
+        assert!(t.matches_at(0, 2, |i| [["red", "zulu"][i], "", ""]).is_empty());
+    }
+
+    /// `may_start` says no only when a row's bits say that no phrase of
+    /// this trie starts there.
+    #[test]
+    fn may_start_follows_the_row_bits() {
+        let mut t = trie(&["red army"]);
+        t.set_slot(1);
+        let row = |starts| KeyRow::with_starts(["red", "", ""], [NO_KEY; 3], starts);
+        assert!(t.may_start(&row(ROW_KNOWN | 1)));
+        assert!(!t.may_start(&row(ROW_KNOWN | 2)));
+        assert!(t.may_start(&row(0)));
+        assert!(t.may_start(&["red", "", ""]));
     }
 
     #[test]

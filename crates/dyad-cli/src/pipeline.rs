@@ -20,12 +20,13 @@
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Write};
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDate;
-use dyad_coder::{Coder, Workspace};
+use dyad_coder::{Coded, Coder, Workspace};
 use dyad_core::{Diagnostic, Document};
 
 use crate::dto::EventRecord;
@@ -68,9 +69,15 @@ pub struct Summary {
     pub skipped: u64,
     /// Input records decoded lossily.
     pub repaired: u64,
-    /// The worst input status (I/O errors opening or reading an input).
+    /// Documents skipped because the coder panicked on them (a bug).
+    pub panicked: u64,
+    /// The worst status (I/O errors opening or reading an input, a panic) (I/O errors opening or reading an input).
     pub status: Status,
 }
+
+/// How a document is coded: [`Coder::code_with`] (tests put a failing
+/// coder here).
+type Code<'c> = dyn Fn(&Document, &mut Workspace) -> Coded + Sync + 'c;
 
 /// Documents read in a row and coded together.
 #[derive(Debug)]
@@ -93,6 +100,8 @@ struct Rendered {
     header: usize,
     /// Coder diagnostics: (input name, document id, diagnostic).
     diagnostics: Vec<(Arc<str>, String, Diagnostic)>,
+    /// Documents the coder panicked on (input name, document id): skipped.
+    panicked: Vec<(Arc<str>, String)>,
     counts: Counts,
     position: u64,
 }
@@ -108,13 +117,24 @@ pub fn run<W: Write>(
     out: W,
     progress: &Progress,
 ) -> io::Result<Summary> {
+    run_coding(&|doc, workspace| coder.code_with(doc, workspace), specs, options, out, progress)
+}
+
+/// [`run`] with the coding step given as a function.
+fn run_coding<W: Write>(
+    code: &Code<'_>,
+    specs: &[InputSpec],
+    options: Options,
+    out: W,
+    progress: &Progress,
+) -> io::Result<Summary> {
     let mut writer = Writer::new(out, options.format, progress)?;
     let (reporter, status) = if options.threads <= 1 {
         let stop = AtomicBool::new(false);
         let mut failed = None;
         let mut workspace = Workspace::default();
         let read = read_inputs(specs, options.date, progress.is_visible(), &stop, |batch| {
-            let rendered = code_batch(coder, options.format, batch, &mut workspace);
+            let rendered = code_batch(code, options.format, batch, &mut workspace);
             match writer.write(rendered) {
                 Ok(()) => true,
                 Err(e) => {
@@ -128,16 +148,18 @@ pub fn run<W: Write>(
         }
         read
     } else {
-        parallel(coder, specs, options, &mut writer)?
+        parallel(code, specs, options, &mut writer)?
     };
     writer.finish()?;
-    Ok(Summary { counts: writer.counts, skipped: reporter.skipped, repaired: reporter.repaired, status })
+    let panicked = writer.reporter.panicked;
+    let status = if panicked > 0 { status.worst(Status::Internal) } else { status };
+    Ok(Summary { counts: writer.counts, skipped: reporter.skipped, repaired: reporter.repaired, panicked, status })
 }
 
 /// The threaded pipeline: reader and workers on scoped threads, the writer
 /// on this one.
 fn parallel<W: Write>(
-    coder: &Coder,
+    code: &Code<'_>,
     specs: &[InputSpec],
     options: Options,
     writer: &mut Writer<'_, W>,
@@ -162,7 +184,7 @@ fn parallel<W: Write>(
         for _ in 0..options.threads {
             let work_rx = Arc::clone(&work_rx);
             let done_tx = done_tx.clone();
-            scope.spawn(move || worker(coder, options.format, &work_rx, &done_tx));
+            scope.spawn(move || worker(code, options.format, &work_rx, &done_tx));
         }
         drop(done_tx);
         let written = writer.write_in_order(done_rx, credit_tx);
@@ -179,7 +201,7 @@ fn parallel<W: Write>(
 
 /// A coding worker: batches in, rendered batches out, until either side
 /// closes.
-fn worker(coder: &Coder, format: Format, work: &Mutex<Receiver<Batch>>, done: &SyncSender<Rendered>) {
+fn worker(code: &Code<'_>, format: Format, work: &Mutex<Receiver<Batch>>, done: &SyncSender<Rendered>) {
     let mut workspace = Workspace::default();
     loop {
         let batch = match work.lock() {
@@ -187,21 +209,29 @@ fn worker(coder: &Coder, format: Format, work: &Mutex<Receiver<Batch>>, done: &S
             Err(_) => return, // another worker panicked; the scope reports it
         };
         let Ok(batch) = batch else { return };
-        if done.send(code_batch(coder, format, batch, &mut workspace)).is_err() {
+        if done.send(code_batch(code, format, batch, &mut workspace)).is_err() {
             return;
         }
     }
 }
 
-/// Codes a batch and renders its events with a fresh sink.
-fn code_batch(coder: &Coder, format: Format, batch: Batch, workspace: &mut Workspace) -> Rendered {
+/// Codes a batch and renders its events with a fresh sink. A document the
+/// coder panics on is skipped and named in `panicked`, so that one bug
+/// neither ends the run nor leaves the writer waiting for its batch.
+fn code_batch(code: &Code<'_>, format: Format, batch: Batch, workspace: &mut Workspace) -> Rendered {
     let mut counts = Counts::default();
     let mut diagnostics = Vec::new();
+    let mut panicked = Vec::new();
     let mut bytes = Vec::new();
     let rendered = (|| {
         let mut sink = output::sink(format, &mut bytes)?;
         for (origin, doc) in &batch.docs {
-            let coded = coder.code_with(doc, workspace);
+            let Ok(coded) = catch_unwind(AssertUnwindSafe(|| code(doc, workspace))) else {
+                // The buffers may hold half a sentence: start afresh.
+                *workspace = Workspace::default();
+                panicked.push((Arc::clone(origin), doc.id.clone()));
+                continue;
+            };
             counts.documents += 1;
             counts.sentences += coded.sentences as u64;
             counts.events += coded.events.len() as u64;
@@ -220,7 +250,15 @@ fn code_batch(coder: &Coder, format: Format, batch: Batch, workspace: &mut Works
         // first row: one line either way.
         Format::Csv | Format::Table => bytes.iter().position(|&b| b == b'\n').map_or(0, |i| i + 1),
     };
-    Rendered { seq: batch.seq, bytes: rendered.map(|()| bytes), header, diagnostics, counts, position: batch.position }
+    Rendered {
+        seq: batch.seq,
+        bytes: rendered.map(|()| bytes),
+        header,
+        diagnostics,
+        panicked,
+        counts,
+        position: batch.position,
+    }
 }
 
 /// Writes rendered batches in order; owns stdout, the coder diagnostics and
@@ -249,11 +287,14 @@ impl<'p, W: Write> Writer<'p, W> {
 
     /// Writes one batch (the next in order).
     fn write(&mut self, batch: Rendered) -> io::Result<()> {
-        if !batch.diagnostics.is_empty() {
+        if !batch.diagnostics.is_empty() || !batch.panicked.is_empty() {
             let reporter = &mut self.reporter;
             self.progress.suspend(|| {
                 for (origin, doc, d) in &batch.diagnostics {
                     reporter.coder(origin, doc, d);
+                }
+                for (origin, doc) in &batch.panicked {
+                    reporter.panicked(origin, doc);
                 }
             });
         }
@@ -466,6 +507,36 @@ mod tests {
             let options = Options { threads, format: Format::Jsonl, date: None };
             let e = run(&coder, &specs, options, Broken, &progress).unwrap_err();
             assert_eq!(e.kind(), io::ErrorKind::BrokenPipe);
+        }
+    }
+
+    #[test]
+    fn a_document_the_coder_panics_on_is_skipped_and_the_run_ends() {
+        // Regression: a panicking worker left the writer waiting for its
+        // batch forever (seen with a faulty grammar patch).
+        let f = corpus(BATCH_DOCS * 9 + 5);
+        let coder = coder();
+        let code = |doc: &Document, workspace: &mut Workspace| {
+            assert!(doc.id != "d7" && doc.id != "d300", "injected failure");
+            coder.code_with(doc, workspace)
+        };
+        let specs = [InputSpec { path: Some(f.path().to_path_buf()), jsonl: true }];
+        let progress = Progress::new(false, None, Instant::now());
+        let (whole, _) = run_with(1, Format::Jsonl, f.path().to_path_buf());
+        let expected: Vec<&str> = std::str::from_utf8(&whole)
+            .unwrap()
+            .lines()
+            .filter(|l| !l.contains("\"doc\":\"d7\"") && !l.contains("\"doc\":\"d300\""))
+            .collect();
+        for threads in [1, 2, 3] {
+            let options = Options { threads, format: Format::Jsonl, date: None };
+            let mut out = Vec::new();
+            let s = run_coding(&code, &specs, options, &mut out, &progress).unwrap();
+            assert_eq!(s.status, Status::Internal, "{threads} threads");
+            assert_eq!(s.panicked, 2);
+            assert_eq!(s.counts.documents, (BATCH_DOCS * 9 + 5 - 2) as u64);
+            let lines: Vec<&str> = std::str::from_utf8(&out).unwrap().lines().collect();
+            assert_eq!(lines, expected, "{threads} threads: every other document's events, in order");
         }
     }
 

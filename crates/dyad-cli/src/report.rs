@@ -14,6 +14,8 @@ pub struct Reporter {
     pub skipped: u64,
     /// Input records decoded lossily.
     pub repaired: u64,
+    /// Documents skipped because the coder panicked on them.
+    pub panicked: u64,
 }
 
 impl Reporter {
@@ -32,6 +34,15 @@ impl Reporter {
     pub fn repaired(&mut self, origin: &str, line: u64) {
         self.repaired += 1;
         emit(format_args!("{origin}:{line}: invalid UTF-8 replaced"));
+    }
+
+    /// The coder panicked on document `doc` of `origin` (a bug in dyad): the
+    /// document was skipped.
+    pub fn panicked(&mut self, origin: &str, doc: &str) {
+        self.panicked += 1;
+        emit(format_args!(
+            "{origin}:{doc}: internal error: the coder panicked on this document (a bug in dyad; please report it with the document); document skipped"
+        ));
     }
 
     /// Something worth knowing that does not change the exit status.

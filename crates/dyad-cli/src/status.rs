@@ -16,6 +16,9 @@ pub enum Status {
     Dictionary = 3,
     /// 4: a file could not be opened, read or written, or the event store failed.
     Io = 4,
+    /// 5: the coder panicked on a document (a bug); it was skipped and the
+    /// other documents were coded.
+    Internal = 5,
 }
 
 impl Status {
@@ -56,6 +59,8 @@ Exit status:
   3  dictionary errors
   4  I/O error: an input file is missing or unreadable, output failed, or
      an event-store error (not a dyad store, corrupt, locked, read-only, full)
+  5  internal error: the coder panicked on a document (a bug in dyad); that
+     document was skipped and named on stderr, the others were coded
 When several apply, the highest is used. A closed stdout pipe
 (`dyad code ... | head`) ends the run quietly with status 0.";
 

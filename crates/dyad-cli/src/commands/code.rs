@@ -50,6 +50,12 @@ pub fn run(args: &CodeArgs) -> Result<Status, Failure> {
             progress::rates(c, elapsed)
         ));
     }
+    if summary.panicked > 0 {
+        report::emit(format_args!(
+            "dyad: {} document(s) skipped after an internal error (named above)",
+            summary.panicked
+        ));
+    }
     let mut status = summary.status;
     if summary.skipped > 0 || summary.repaired > 0 {
         status = status.worst(Status::InputProblems);

@@ -163,3 +163,14 @@ fn a_time_phrase_between_have_and_its_participle_keeps_the_subject() {
         ("Elbonia has said that since March troops shelled Genovia.", "ELBMIL 194 GNV"),
     ]);
 }
+
+#[test]
+fn a_purpose_infinitive_after_a_stay_somewhere_has_the_subject_of_be() {
+    let cases = [
+        ("The Elbonian minister was in Genovia on Monday to condemn the Latverian army.", "ELBGOV 111 LATMIL"),
+        ("The Genovian minister was in Elbonia on Friday to condemn the Latverian army.", "GNVGOV 111 LATMIL"),
+        // Guard: a clause of its own after the stay keeps its own subject.
+        ("The Elbonian minister was in Genovia when Latverian troops shelled the Genovian army.", "LATMIL 194 GNVMIL"),
+    ];
+    assert_codes(&cases);
+}

@@ -365,3 +365,15 @@ fn a_statements_circumstances_name_no_target() {
     // Guard: a material act keeps its aim past the adjunct.
     check("Freedonia shelled Sylvanian rebels amid a dispute with Ruritania.", "FRD 194 SYLREB");
 }
+
+#[test]
+fn an_intent_to_send_goods_is_aimed_at_the_recipient() {
+    let extra = "agree = 019\npromise = 030\nsend .. drone = 072\nsupply .. drone = 072\ncriticise .. drone = 111\n";
+    let check = |input: &str, expect: &str| assert_eq!(coded_with(input, extra), expect, "input: {input}");
+    check("Freedonia agreed to send drones to Sylvania.", "FRD 0332 SYL");
+    check("Grandfenwick promised to supply drones to the Ruritanian army.", "GFW 0332 RURMIL");
+    // Guard: with no recipient the goods name no target.
+    check("Freedonia agreed to send drones on Tuesday.", "FRD 0332 -");
+    // Guard: the act itself (no statement of intent) keeps its target as before.
+    check("Freedonia sent drones to Sylvania.", "FRD 072 SYL");
+}

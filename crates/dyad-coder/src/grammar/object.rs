@@ -12,6 +12,10 @@ pub(super) fn find_object(
 ) -> Option<usize> {
     let toks = &s.tokens;
     let mut j = from;
+    // `agreed to send tanks to Kyiv`: a statement of intent to move goods is
+    // aimed where the goods go, as the transfer itself is; the goods (a role
+    // noun such as `tanks`) give way to the recipient after `to`.
+    let verbal = verbal && !transfer_infinitive(toks, from);
     let limit = (from + TARGET_WINDOW).min(toks.len());
     // An open state organ (`supplied armed drones to the army`, `sent troops
     // to Haiti`) is what was moved; an actor after a preposition is the target.
@@ -155,6 +159,15 @@ pub(super) fn find_object(
         j += 1;
     }
     organ.or(modifier_noun)
+}
+
+/// Verbs that move goods or forces to a recipient.
+const TRANSFER_VERBS: &[&str] = &["send", "supply", "deliver", "ship", "provide", "give", "transfer", "sell", "export"];
+
+/// `to send`, `to supply`: the infinitive at `j` moves goods to someone.
+pub(super) fn transfer_infinitive(toks: &[Token], j: usize) -> bool {
+    toks.get(j).is_some_and(|t| t.tag == Tag::To || t.norm == "to")
+        && toks.get(j + 1).is_some_and(|v| TRANSFER_VERBS.contains(&v.lemma.as_str()) && v.case == Case::Lower)
 }
 
 /// `condemned the decision amid a dispute with X`, `said ahead of talks

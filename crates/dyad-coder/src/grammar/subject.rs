@@ -109,7 +109,9 @@ pub(super) fn find_subject(
 ) -> Option<usize> {
     let toks = &s.tokens;
     // (`Canada has since March expelled`: the subject is before `has`.)
-    let mut j = perfect_adjunct(toks, vg_start).unwrap_or(vg_start);
+    // (`X was in Kyiv to meet Y`: the subject of the stay, past the place.)
+    let mut j =
+        located_purpose(toks, input, found, vg_start).or_else(|| perfect_adjunct(toks, vg_start)).unwrap_or(vg_start);
     let finite = is_finite_verb(&toks[vg_start]) || is_aux(&toks[vg_start]);
     while j > 0 {
         if let Some(k) = input.ends[j] {
@@ -235,6 +237,41 @@ pub(super) fn find_subject(
             return None;
         }
         j -= 1;
+    }
+    None
+}
+
+/// `X was in Kyiv on Monday to meet Y`, `X is at the White House to
+/// discuss Y`: `be` with a place (`in` or `at` a name, then only time words)
+/// before the `to` of the verb group at `vg_start`; the infinitive gives the
+/// purpose of the stay, and the subject of `be` is its subject. The index of `be`.
+fn located_purpose(toks: &[Token], input: &Input<'_, '_>, found: &[Mention], vg_start: usize) -> Option<usize> {
+    if vg_start < 4 || toks[vg_start - 1].norm != "to" {
+        return None;
+    }
+    // (A place need not be an actor: `Washington` here is where he is.)
+    let named = |p: usize| {
+        toks.get(p).is_some_and(|u| u.tag == Tag::ProperNoun || u.case != Case::Lower)
+            || input.starts.get(p).copied().flatten().is_some_and(|k| found[k].is_place)
+    };
+    let time = |u: &Token| {
+        matches!(u.tag, Tag::Num | Tag::Det | Tag::ProperNoun)
+            || u.case != Case::Lower
+            || norm_is(u, &["on", "in", "at", "this", "last", "next", "early", "late", "week", "weekend", "month"])
+            || norm_is(u, &["morning", "afternoon", "evening", "night", "day", "today", "yesterday", "tomorrow"])
+    };
+    let mut b = vg_start - 1;
+    while b > 0 && vg_start - b < 14 {
+        b -= 1;
+        if is_be(&toks[b]) {
+            let place = norm_is(&toks[b + 1], &["in", "at"])
+                && (named(b + 2) || toks[b + 2].norm == "the" && named(b + 3))
+                && toks[b + 1..vg_start - 1].iter().all(time);
+            return place.then_some(b);
+        }
+        if !time(&toks[b]) {
+            return None;
+        }
     }
     None
 }

@@ -1121,8 +1121,17 @@ pub(crate) fn find(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDat
                 || located
                 || possessor_of_backed
                 || (gap.iter().all(is_np_glue) && gap.len() <= 3);
-            let coord =
-                is_and(gap) || (is_comma(gap) && (list_continues(toks, &atoms, k) || headline_list(s, &atoms, k)));
+            // `, and` ends a list (`Turkey, Greece, and Cyprus`) or follows
+            // an apposition (`Merkel, Germany's chancellor, and Macron`);
+            // after a single bare conjunct it opens a new clause (`... a
+            // strike on Gaza, and Egypt condemned it`).
+            let comma_and = matches!(without_premodifiers(gap), [c, a] if c.norm == "," && a.norm == "and");
+            let coord = (is_and(gap)
+                && (!comma_and
+                    || conjuncts.len() >= 2
+                    || (start > 0 && toks[start - 1].norm == ",")
+                    || toks[start..end].iter().any(|t| t.norm == ",")))
+                || (is_comma(gap) && (list_continues(toks, &atoms, k) || headline_list(s, &atoms, k)));
             // `recalled its ambassador from Algeria`: a possessed role noun is
             // the possessor's; the `from` phrase says where it leaves.
             let possessed_from = open_role

@@ -589,11 +589,10 @@ pub(crate) fn code_sentence(
                     // Reported speech (`said that ...`) is realised; a denial,
                     // accusation, appeal or demand is not.
                     // `warned that it would retaliate`: the warning is the threat itself.
-                    let threat = codes[g].as_str() == "012"
-                        && intent_is_threat(codes[i])
-                        && is_future(&s.tokens, vg_start, trigger_start)
-                        && !foreseen(&s.tokens, &input, &found, vg_start, trigger_start);
-                    if threat {
+                    if warning_states_threat(codes[g], codes[i], || {
+                        is_future(&s.tokens, vg_start, trigger_start)
+                            && !foreseen(&s.tokens, &input, &found, vg_start, trigger_start)
+                    }) {
                         fates[g] = Fate::Absorbed(i);
                         target_override[i] = warned_party(&matches[g], &matches[i], &input, trigger_start);
                     }
@@ -622,11 +621,10 @@ pub(crate) fn code_sentence(
         } else if let Some(g) = bare_clause_speech(&s, &input, vg_start).and_then(trigger_of).filter(|&g| g != i) {
             // `Iran warned it would strike`, `warned Israel it would strike`:
             // with no `that`, the warning is still the threat itself.
-            let threat = codes[g].as_str() == "012"
-                && intent_is_threat(codes[i])
-                && is_future(&s.tokens, vg_start, trigger_start)
-                && !foreseen(&s.tokens, &input, &found, vg_start, trigger_start);
-            if threat {
+            if warning_states_threat(codes[g], codes[i], || {
+                is_future(&s.tokens, vg_start, trigger_start)
+                    && !foreseen(&s.tokens, &input, &found, vg_start, trigger_start)
+            }) {
                 fates[g] = Fate::Absorbed(i);
                 target_override[i] = warned_party(&matches[g], &matches[i], &input, trigger_start);
             }

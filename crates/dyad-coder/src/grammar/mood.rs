@@ -565,3 +565,15 @@ pub(super) fn warned_party(
     let end = warning.trigger.last().map_or(warning.end, |&t| t + 1);
     warning.target.and_then(|(a, _)| input.starts[a]).or_else(|| input.starts.get(end).copied().flatten())
 }
+
+/// Whether a warning (`012`) governing an act of force or pressure states
+/// that threat itself (`warned (that) it would strike`): `future_unforeseen`
+/// tells whether the act is in the future and not a prediction about
+/// another actor, and is only asked when the codes fit.
+pub(super) fn warning_states_threat(
+    warning: CameoCode,
+    act: CameoCode,
+    future_unforeseen: impl FnOnce() -> bool,
+) -> bool {
+    warning.as_str() == "012" && intent_is_threat(act) && future_unforeseen()
+}

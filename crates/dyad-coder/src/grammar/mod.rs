@@ -499,6 +499,12 @@ pub(crate) fn code_sentence(
         let trigger_start = m.trigger.first().copied().unwrap_or(m.start);
         let vg_start = verb_group_start(&s.tokens, trigger_start);
         let trigger_of = |j: usize| matches.iter().position(|g| g.trigger.contains(&j));
+        // Whether this act is still to come and not foreseen of another
+        // actor (asked only when a warning governs it).
+        let future_unforeseen = || {
+            is_future(&s.tokens, vg_start, trigger_start)
+                && !foreseen(&s.tokens, &input, &found, vg_start, trigger_start)
+        };
         // `warned it would impose sanctions unless ...`: the act inside a
         // conditional threat's own trigger is what it threatens, not an act.
         let threatened = matches.iter().position(|g| {
@@ -589,10 +595,7 @@ pub(crate) fn code_sentence(
                     // Reported speech (`said that ...`) is realised; a denial,
                     // accusation, appeal or demand is not.
                     // `warned that it would retaliate`: the warning is the threat itself.
-                    if warning_states_threat(codes[g], codes[i], || {
-                        is_future(&s.tokens, vg_start, trigger_start)
-                            && !foreseen(&s.tokens, &input, &found, vg_start, trigger_start)
-                    }) {
+                    if warning_states_threat(codes[g], codes[i], future_unforeseen) {
                         fates[g] = Fate::Absorbed(i);
                         target_override[i] = warned_party(&matches[g], &matches[i], &input, trigger_start);
                     }
@@ -621,10 +624,7 @@ pub(crate) fn code_sentence(
         } else if let Some(g) = bare_clause_speech(&s, &input, vg_start).and_then(trigger_of).filter(|&g| g != i) {
             // `Iran warned it would strike`, `warned Israel it would strike`:
             // with no `that`, the warning is still the threat itself.
-            if warning_states_threat(codes[g], codes[i], || {
-                is_future(&s.tokens, vg_start, trigger_start)
-                    && !foreseen(&s.tokens, &input, &found, vg_start, trigger_start)
-            }) {
+            if warning_states_threat(codes[g], codes[i], future_unforeseen) {
                 fates[g] = Fate::Absorbed(i);
                 target_override[i] = warned_party(&matches[g], &matches[i], &input, trigger_start);
             }

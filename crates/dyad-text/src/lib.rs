@@ -414,7 +414,11 @@ impl Lexicon {
         for r in raws.iter() {
             let src = &s[r.start..r.end];
             let punct = matches!(r.kind, Kind::Punct | Kind::Symbol);
-            let folded = lexicon::Folded::new(src.as_bytes());
+            // A plain token's norm is its text: no second look at its case.
+            let folded = match r.plain {
+                0 => lexicon::Folded::new(src.as_bytes()),
+                p => lexicon::Folded::plain(src.as_bytes(), p == tokenize::PLAIN_LOWER),
+            };
             // A short ASCII token's case comes with its key; a longer one's from one pass.
             let ascii = folded.map(|f| (f.case, f.upper, f.letters)).or_else(|| Case::of_ascii(src.as_bytes()));
             let (owned, case, letters) = if let Some((case, upper, letters)) = ascii {

@@ -818,6 +818,17 @@ mod tests {
         assert!(capitals > 10, "{capitals}");
     }
 
+    /// `,` `:` `/` join digits only: after a letter they end the word.
+    #[test]
+    fn separators_join_digits_only() {
+        let lexicon = Lexicon::english();
+        let text = "Talks ended, officials said: yes/no on 1,200 at 10:30 on 2/27 for G7,2 and 1980s, PM:";
+        let norms: Vec<String> =
+            lexicon.analyze(text, Span::new(0, text.len())).iter().map(|t| t.norm.to_string()).collect();
+        let want = "talks ended , officials said : yes / no on 1,200 at 10:30 on 2/27 for g7,2 and 1980s , pm :";
+        assert_eq!(norms.join(" "), want);
+    }
+
     /// A token's word id names its norm; unknown words have none.
     #[test]
     fn word_ids_name_the_norm() {

@@ -97,7 +97,9 @@ impl<'a> Sentence<'a> {
             let n = word.and_then(|w| dicts.word_key_ids(w)).map_or_else(|| dicts.key_id(norm), |[n, _]| n);
             // Read from the lexicon entry only here (lazily).
             let cf = context_free_lemma(norm, scratch.lemma(i), common);
-            let c = if cf == norm { n } else { dicts.key_id(cf) };
+            // `cf` is the norm itself, a prefix of it or a lemma that is
+            // not the norm: the same slice means the same string.
+            let c = if std::ptr::eq(cf, norm) { n } else { dicts.key_id(cf) };
             dicts.key_row([n.0, n.0, c.0], [n.1, n.1, c.1])
         }));
         // A sentence over the token limit is reported (grammar.rs): not skipped.

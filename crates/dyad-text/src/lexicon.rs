@@ -293,6 +293,22 @@ fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
 }
 
 impl Folded {
+    /// [`Folded::new`] of a token of ASCII letters and digits without a
+    /// capital (what the tokeniser's scan saw), `lower` when it has a
+    /// letter: its norm is its text, so only its bytes are loaded. `None`
+    /// unless 1 to [`SHORT`] bytes.
+    #[inline]
+    pub(crate) fn plain(b: &[u8], lower: bool) -> Option<Folded> {
+        let n = b.len();
+        if n == 0 || n > SHORT {
+            return None;
+        }
+        let [lo, hi] = load_padded(b);
+        // As `new`: a letter and no capital is Lower, no letter Other.
+        let case = if lower { Case::Lower } else { Case::Other };
+        Some(Folded { case, upper: false, letters: lower, key: ShortKey([lo, hi | (n as u64) << 56]) })
+    }
+
     /// `None` unless `b` is ASCII, 1 to [`SHORT`] bytes.
     #[inline]
     pub(crate) fn new(b: &[u8]) -> Option<Folded> {
@@ -512,6 +528,15 @@ mod tests {
         }
         for w in ["", "abcdefghijklmnop", "Côte", "naïve"] {
             assert!(Folded::new(w.as_bytes()).is_none(), "{w}");
+        }
+        // A plain token (letters and digits, no capital) folds alike.
+        for w in ["a", "x1", "1x", "42", "1980s", "abcdefghijklmno", "zz9", "0", "", "abcdefghijklmnop"] {
+            let lower = w.bytes().any(|c| c.is_ascii_lowercase());
+            let (p, f) = (Folded::plain(w.as_bytes(), lower), Folded::new(w.as_bytes()));
+            assert_eq!(p.is_some(), f.is_some(), "{w}");
+            if let (Some(p), Some(f)) = (p, f) {
+                assert_eq!((p.case, p.upper, p.letters, p.key), (f.case, f.upper, f.letters, f.key), "{w}");
+            }
         }
     }
 

@@ -414,7 +414,11 @@ impl Lexicon {
         for r in raws.iter() {
             let src = &s[r.start..r.end];
             let punct = matches!(r.kind, Kind::Punct | Kind::Symbol);
-            let folded = lexicon::Folded::new(src.as_bytes());
+            // A plain token's norm is its text: no second look at its case.
+            let folded = match r.plain {
+                0 => lexicon::Folded::new(src.as_bytes()),
+                p => lexicon::Folded::plain(src.as_bytes(), p == tokenize::PLAIN_LOWER),
+            };
             // A short ASCII token's case comes with its key; a longer one's from one pass.
             let ascii = folded.map(|f| (f.case, f.upper, f.letters)).or_else(|| Case::of_ascii(src.as_bytes()));
             let (owned, case, letters) = if let Some((case, upper, letters)) = ascii {
@@ -812,6 +816,17 @@ mod tests {
             }
         }
         assert!(capitals > 10, "{capitals}");
+    }
+
+    /// `,` `:` `/` join digits only: after a letter they end the word.
+    #[test]
+    fn separators_join_digits_only() {
+        let lexicon = Lexicon::english();
+        let text = "Talks ended, officials said: yes/no on 1,200 at 10:30 on 2/27 for G7,2 and 1980s, PM:";
+        let norms: Vec<String> =
+            lexicon.analyze(text, Span::new(0, text.len())).iter().map(|t| t.norm.to_string()).collect();
+        let want = "talks ended , officials said : yes / no on 1,200 at 10:30 on 2/27 for g7,2 and 1980s , pm :";
+        assert_eq!(norms.join(" "), want);
     }
 
     /// A token's word id names its norm; unknown words have none.

@@ -33,7 +33,16 @@ pub(crate) struct Raw {
     pub(crate) start: usize,
     pub(crate) end: usize,
     pub(crate) kind: Kind,
+    /// For a token of ASCII letters and digits without a capital, as the
+    /// fast scan saw it: [`PLAIN_LOWER`] with a letter, [`PLAIN_DIGITS`]
+    /// without; else 0 (the lexicon looks at the bytes again).
+    pub(crate) plain: u8,
 }
+
+/// [`Raw::plain`] of a plain token with a (lower-case) letter.
+pub(crate) const PLAIN_LOWER: u8 = 2;
+/// [`Raw::plain`] of a plain token of digits only.
+pub(crate) const PLAIN_DIGITS: u8 = 1;
 
 /// Combining marks (approximate ranges: std has no General_Category table).
 /// They continue a word so decomposed "Co\u{302}te" stays one token.
@@ -57,6 +66,32 @@ pub(crate) static ALNUM: [bool; 256] = {
     }
     t
 };
+
+/// Byte classes for the fast word scan: nonzero for an ASCII letter or
+/// digit, with [`UPPER_BIT`] for a capital and [`LOWER_BIT`] for a
+/// lower-case letter, so the scan notes the case of a word's letters as it
+/// goes and a lower-case word needs no second look.
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        t[i] = if c.is_ascii_uppercase() {
+            UPPER_BIT
+        } else if c.is_ascii_lowercase() {
+            LOWER_BIT
+        } else if c.is_ascii_digit() {
+            DIGIT_BIT
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+const DIGIT_BIT: u8 = 1;
+const UPPER_BIT: u8 = 2;
+const LOWER_BIT: u8 = 4;
 
 #[inline]
 fn is_word_char(c: char) -> bool {
@@ -96,30 +131,43 @@ pub(crate) fn tokenize(s: &str, out: &mut Vec<Raw>) {
             i += 1;
             continue;
         }
-        if ALNUM[usize::from(byte)] {
+        let class = CLASS[usize::from(byte)];
+        if class != 0 {
             // Most words: a run of ASCII letters and digits ended by a byte
             // that can neither join it (`-` `'` and, in numbers, `.` `,` `:`
             // `/`), nor make it an abbreviation (`.`), nor continue it (a
             // non-ASCII letter). `word` would find the same token; its
             // dotted-abbreviation and joining tests cost more than the scan.
             let mut e = i + 1;
-            while e < b.len() && ALNUM[usize::from(b[e])] {
+            let mut seen = class;
+            while let Some(&c) = b.get(e) {
+                let c = CLASS[usize::from(c)];
+                if c == 0 {
+                    break;
+                }
+                seen |= c;
                 e += 1;
             }
+            // Without a capital, the token's norm is its text.
+            let plain = match seen & (UPPER_BIT | LOWER_BIT) {
+                0 => PLAIN_DIGITS,
+                LOWER_BIT => PLAIN_LOWER,
+                _ => 0,
+            };
             match b.get(e) {
                 Some(b'.' | b'-' | b'\'' | b',' | b':' | b'/') => i = word(s, i, out),
                 Some(c) if !c.is_ascii() => i = word(s, i, out),
                 _ if byte.is_ascii_digit() => {
-                    out.push(Raw { start: i, end: e, kind: Kind::Number });
+                    out.push(Raw { start: i, end: e, kind: Kind::Number, plain });
                     i = e;
                 }
                 // No apostrophe: only `cannot` splits.
-                _ if e - i == 6 => {
+                _ if e - i == 6 && b[i..e].eq_ignore_ascii_case(b"cannot") => {
                     split_clitics(&s[i..e], i, false, out);
                     i = e;
                 }
                 _ => {
-                    out.push(Raw { start: i, end: e, kind: Kind::Word });
+                    out.push(Raw { start: i, end: e, kind: Kind::Word, plain });
                     i = e;
                 }
             }
@@ -140,14 +188,14 @@ pub(crate) fn tokenize(s: &str, out: &mut Vec<Raw>) {
             let after = i + cl;
             let ends = |k: usize| char_at(s, k).is_none_or(|c| !is_word_char(c));
             if matches!(b.get(after), Some(b's' | b'S')) && ends(after + 1) {
-                out.push(Raw { start: i, end: after + 1, kind: Kind::ApostropheS });
+                out.push(Raw { start: i, end: after + 1, kind: Kind::ApostropheS, plain: 0 });
                 i = after + 1;
                 continue;
             }
             let prev_s =
                 out.last().is_some_and(|r| r.end == i && matches!(b[r.end - 1], b's' | b'S') && r.kind == Kind::Word);
             if prev_s && ends(after) {
-                out.push(Raw { start: i, end: after, kind: Kind::PossApostrophe });
+                out.push(Raw { start: i, end: after, kind: Kind::PossApostrophe, plain: 0 });
                 i = after;
                 continue;
             }
@@ -164,7 +212,7 @@ pub(crate) fn tokenize(s: &str, out: &mut Vec<Raw>) {
         let unicode_punct =
             matches!(c as u32, 0x2010..=0x2027 | 0x00AB | 0x00BB | 0x00A1 | 0x00BF | 0x3001 | 0x3002 | 0x060C | 0x061F);
         let kind = if ascii_punct || unicode_punct { Kind::Punct } else { Kind::Symbol };
-        out.push(Raw { start: i, end: e, kind });
+        out.push(Raw { start: i, end: e, kind, plain: 0 });
         i = e;
     }
 }
@@ -175,7 +223,7 @@ fn word(s: &str, i: usize, out: &mut Vec<Raw>) -> usize {
     let b = s.as_bytes();
     // Dotted abbreviation: ([A-Za-z]{1,2}\.){2,}  -> "U.S.", "a.m.", "Ph.D."
     if let Some(e) = dotted(b, i) {
-        out.push(Raw { start: i, end: e, kind: Kind::Abbrev });
+        out.push(Raw { start: i, end: e, kind: Kind::Abbrev, plain: 0 });
         return e;
     }
     let numeric_start = b[i].is_ascii_digit();
@@ -228,12 +276,12 @@ fn word(s: &str, i: usize, out: &mut Vec<Raw>) -> usize {
         });
         let initial = w.len() == 1 && b[i].is_ascii_uppercase() && e + 1 < s.len();
         if listed || initial {
-            out.push(Raw { start: i, end: e + 1, kind: Kind::Abbrev });
+            out.push(Raw { start: i, end: e + 1, kind: Kind::Abbrev, plain: 0 });
             return e + 1;
         }
     }
     if numeric_start {
-        out.push(Raw { start: i, end: e, kind: Kind::Number });
+        out.push(Raw { start: i, end: e, kind: Kind::Number, plain: 0 });
         return e;
     }
     split_clitics(w, i, apostrophe, out);
@@ -274,8 +322,8 @@ fn split_clitics(w: &str, i: usize, apostrophe: bool, out: &mut Vec<Raw>) {
     let b = w.as_bytes();
     let end = i + w.len();
     if b.len() == 6 && w.eq_ignore_ascii_case("cannot") {
-        out.push(Raw { start: i, end: i + 3, kind: Kind::Word });
-        out.push(Raw { start: i + 3, end, kind: Kind::Neg });
+        out.push(Raw { start: i, end: i + 3, kind: Kind::Word, plain: 0 });
+        out.push(Raw { start: i + 3, end, kind: Kind::Neg, plain: 0 });
         return;
     }
     // Most words have no apostrophe, and `word` knows it: no scan then.
@@ -285,8 +333,8 @@ fn split_clitics(w: &str, i: usize, apostrophe: bool, out: &mut Vec<Raw>) {
         let t = |x: &str| tail.eq_ignore_ascii_case(x);
         // "didn't": the clitic starts at the "n" before the apostrophe.
         if t("t") && a >= 2 && matches!(b[a - 1], b'n' | b'N') {
-            out.push(Raw { start: i, end: i + a - 1, kind: Kind::Word });
-            out.push(Raw { start: i + a - 1, end, kind: Kind::Neg });
+            out.push(Raw { start: i, end: i + a - 1, kind: Kind::Word, plain: 0 });
+            out.push(Raw { start: i + a - 1, end, kind: Kind::Neg, plain: 0 });
             return;
         }
         if a > 0 {
@@ -298,13 +346,13 @@ fn split_clitics(w: &str, i: usize, apostrophe: bool, out: &mut Vec<Raw>) {
                 None
             };
             if let Some(kind) = kind {
-                out.push(Raw { start: i, end: i + a, kind: Kind::Word });
-                out.push(Raw { start: i + a, end, kind });
+                out.push(Raw { start: i, end: i + a, kind: Kind::Word, plain: 0 });
+                out.push(Raw { start: i + a, end, kind, plain: 0 });
                 return;
             }
         }
     }
-    out.push(Raw { start: i, end, kind: Kind::Word });
+    out.push(Raw { start: i, end, kind: Kind::Word, plain: 0 });
 }
 
 /// Normalise a token's text into `out`: lower case, typographic quotes,

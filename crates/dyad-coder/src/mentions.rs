@@ -121,7 +121,7 @@ fn atoms(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec
         // Nearly every token: no phrase starts at it (its row says so for
         // both tries) and it has no hyphen.
         let row = s.keys(i);
-        if !hyphened && !actor_trie.may_start(&row) && !agent_trie.may_start(&row) {
+        if !hyphened && !dicts.may_start_mention(row) {
             i += 1;
             continue;
         }

@@ -121,7 +121,7 @@ fn atoms(s: &Sentence<'_>, dicts: &Dictionaries, date: Option<NaiveDate>) -> Vec
         // Nearly every token: no phrase starts at it (its row says so for
         // both tries) and it has no hyphen.
         let row = s.keys(i);
-        if !hyphened && !actor_trie.may_start(&row) && !agent_trie.may_start(&row) {
+        if !hyphened && !dicts.may_start_mention(row) {
             i += 1;
             continue;
         }
@@ -836,16 +836,14 @@ pub(crate) fn title_case(s: &Sentence<'_>) -> bool {
     if s.all_caps {
         return false;
     }
-    let words = s.tokens.iter().filter(|t| t.norm.len() >= 4 && all_letters(&t.norm));
-    let (mut n, mut lower) = (0, 0);
-    for t in words {
-        n += 1;
-        lower += usize::from(t.case == Case::Lower);
-        // Two lower-case words settle it; most sentences stop here early.
-        if lower > 1 {
-            return false;
-        }
+    let word = |t: &&Token| t.norm.len() >= 4 && all_letters(&t.norm);
+    // Two lower-case words settle it; most sentences stop here early, and
+    // only their lower-case tokens need the word test (the case is a byte).
+    let lower = s.tokens.iter().filter(|t| t.case == Case::Lower).filter(word).take(2).count();
+    if lower > 1 {
+        return false;
     }
+    let n = s.tokens.iter().filter(word).count();
     n >= 3 && lower * 5 < n
 }
 
@@ -1467,6 +1465,37 @@ mod tests {
             }
         }
         assert!(!hyphen_or_non_ascii(b""));
+    }
+
+    /// `title_case` says what its definition says, counted in one pass:
+    /// headlines in Title Case, prose, short and all-caps lines.
+    #[test]
+    fn title_case_counts_as_defined() {
+        use std::sync::Arc;
+        let lexicon = Arc::new(dyad_text::Lexicon::english());
+        let dicts = dyad_dict::DictionariesBuilder::new().build(&lexicon).unwrap_or_else(|e| panic!("{e}"));
+        let coder = crate::Coder::builder(Arc::new(dicts), lexicon).build();
+        let mut ws = crate::Workspace::default();
+        let mut titled = 0;
+        for text in [
+            "Russian Troops Enter Border Town After Heavy Shelling",
+            "Russian Troops Enter the Border Town, Officials Say",
+            "Russian troops entered a border town after heavy shelling on Tuesday.",
+            "Troops Enter Town",
+            "Troops enter town",
+            "Iran Says Talks With Europe Will Resume in Vienna",
+            "UN Envoy Meets Rebel Leaders",
+            "Prices rose 3 pct.",
+        ] {
+            let span = dyad_core::Span::new(0, text.len());
+            let s = Sentence::new(&coder, text, span, &mut ws, false).unwrap_or_else(|| unreachable!());
+            let words: Vec<&Token> = s.tokens.iter().filter(|t| t.norm.len() >= 4 && all_letters(&t.norm)).collect();
+            let lower = words.iter().filter(|t| t.case == Case::Lower).count();
+            let defined = !s.all_caps && words.len() >= 3 && lower <= 1 && lower * 5 < words.len();
+            assert_eq!(title_case(&s), defined, "{text}");
+            titled += usize::from(defined);
+        }
+        assert!(titled >= 3, "{titled} Title Case lines");
     }
 
     #[test]

@@ -1085,6 +1085,16 @@ impl Dictionaries {
         (bits & trie::ROW_KNOWN != 0).then_some(bits & OPENS != 0)
     }
 
+    /// Whether an actor or an agent phrase may start at a token with the
+    /// row `row`: `actor_trie().may_start(row) || agent_trie().may_start(row)`
+    /// in one test of the row's bits (the mention finder asks it at every
+    /// token).
+    #[inline]
+    pub fn may_start_mention(&self, row: &KeyRow<'_>) -> bool {
+        let bits = row.starts();
+        bits & trie::ROW_KNOWN == 0 || bits & (ACTOR_SLOT | AGENT_SLOT) != 0
+    }
+
     /// Whether a token with the key `key` and its id (as
     /// [`Dictionaries::key_id`] gives them) may anchor an event pattern or
     /// start an actor or agent phrase. A sentence none of whose tokens'
@@ -1291,6 +1301,15 @@ meet = 040
         }
         // Freedonian, rebels, minister, United Nations, Sylvania.
         assert!(found >= 5, "{found} matches");
+        // The mention finder's one test says what the two tries say, with
+        // and without the row's bits.
+        for (row, plain, _) in &rows {
+            for r in [row, plain] {
+                let tries = dicts.actor_trie().may_start(r) || dicts.agent_trie().may_start(r);
+                assert_eq!(dicts.may_start_mention(r), tries, "{r:?}");
+            }
+        }
+        assert!(rows.iter().any(|(row, _, _)| !dicts.may_start_mention(row)), "`met` starts no phrase");
     }
     #[test]
     fn an_actor_kind_comes_from_the_file_directive_or_the_entry() {

@@ -485,8 +485,11 @@ pub struct PatternIndex {
 #[derive(Clone, Copy, Debug)]
 struct VocabularyKey {
     keys: (u32, u32),
-    /// Whether some pattern is anchored on the key or one of its stems.
-    anchors: bool,
+    /// The `list_quick` bits of the lists of its key ids, or'ed: 0 when
+    /// no pattern is anchored on the key or one of its stems, or when none
+    /// of their candidates can pass the quick test (see
+    /// [`PatternIndex::find_all_with`]).
+    quick: u64,
 }
 
 /// Key ids handed out while compiling, in order of first use: exact keys
@@ -657,9 +660,10 @@ impl PatternIndex {
                 self.vocabulary_keys.extend(self.ids.get(key).copied());
                 self.vocabulary_keys.extend(self.stems.prefixes_of(key).map(|(_, &s)| s));
                 let to = self.vocabulary_keys.len() as u32;
-                let anchors =
-                    self.vocabulary_keys[from as usize..].iter().any(|&id| !self.candidates_of(id).is_empty());
-                VocabularyKey { keys: (from, to), anchors }
+                let quick = self.vocabulary_keys[from as usize..]
+                    .iter()
+                    .fold(0, |q, &id| q | self.list_quick.get(id as usize).copied().unwrap_or(0));
+                VocabularyKey { keys: (from, to), quick }
             })
             .collect();
         self.keys_without_id = true;
@@ -761,16 +765,25 @@ impl PatternIndex {
             tried[id as usize / 64] &= !(1 << (id % 64));
         }
         tried.resize(self.compiled.len().div_ceil(64), 0);
-        for (&i, after) in anchoring.iter().zip(sig_after.iter()) {
-            for id in set.drain(..) {
-                tried[id as usize / 64] &= !(1 << (id % 64));
-            }
+        for (&(i, quick), after) in anchoring.iter().zip(sig_after.iter()) {
             // All bits when no key follows: every candidate passes the
             // quick test, and `precheck` rejects those that need one.
             let folded = match fold(after) {
                 0 => !0,
                 folded => folded,
             };
+            // No list of the token's keys has a candidate that can pass the
+            // quick test (the lists' bits or'ed): the loop below would skip
+            // each. (The shared bits set so far are cleared at the next
+            // token that is visited.)
+            if quick & folded == 0 {
+                continue;
+            }
+            if !set.is_empty() {
+                for id in set.drain(..) {
+                    tried[id as usize / 64] &= !(1 << (id % 64));
+                }
+            }
             // One candidate: the quick test (implied by `precheck`: folded
             // signatures of sets that meet meet), the shared patterns'
             // bits, `precheck`, the search. A macro, so that both loops
@@ -842,7 +855,8 @@ impl PatternIndex {
     /// The key ids each token has (`keys[key_at[i]..key_at[i + 1]]`: for
     /// each of its keys in turn, its exact id, then the ids of the stems it
     /// starts with, each id once), the tokens that may anchor a pattern
-    /// (`anchoring`), and the last position of each key id (`last_at[id]`,
+    /// (`anchoring`, each with the `list_quick` bits of its keys' lists
+    /// or'ed, all bits when not known), and the last position of each key id (`last_at[id]`,
     /// one past it; 0 where the id does not occur; the ids set are listed in
     /// `present`, and `last_at` is all 0 on entry). From here on keys are
     /// ids; the order is the order in which a token's lists of candidates
@@ -853,7 +867,7 @@ impl PatternIndex {
         input: &dyn PatternInput,
         keys: &mut Vec<u32>,
         key_at: &mut Vec<u32>,
-        anchoring: &mut Vec<usize>,
+        anchoring: &mut Vec<(usize, u64)>,
         last_at: &mut [u32],
         present: &mut Vec<u32>,
     ) {
@@ -898,22 +912,24 @@ impl PatternIndex {
         i: usize,
         [a, b, c]: [u32; 3],
         keys: &mut Vec<u32>,
-        anchoring: &mut Vec<usize>,
+        anchoring: &mut Vec<(usize, u64)>,
         last_at: &mut [u32],
         present: &mut Vec<u32>,
     ) {
         let token = keys.len();
         // A key equal to an earlier one of the token (most tokens' keys are
         // equal) has had its ids listed; `NO_KEY` is in no record.
-        let mut anchoring_here = self.vocabulary_ids(a, keys, token);
+        let mut quick = self.vocabulary_ids(a, keys, token);
         if b != a {
-            anchoring_here |= self.vocabulary_ids(b, keys, token);
+            quick |= self.vocabulary_ids(b, keys, token);
         }
         if c != a && c != b {
-            anchoring_here |= self.vocabulary_ids(c, keys, token);
+            quick |= self.vocabulary_ids(c, keys, token);
         }
-        if anchoring_here {
-            anchoring.push(i);
+        // Only a token with a list whose candidates may pass the quick
+        // test can match (see `VocabularyKey::quick`).
+        if quick != 0 {
+            anchoring.push((i, quick));
         }
         note_last(&keys[token..], i, last_at, present);
     }
@@ -927,7 +943,7 @@ impl PatternIndex {
         i: usize,
         vocab: Option<[u32; 3]>,
         keys: &mut Vec<u32>,
-        anchoring: &mut Vec<usize>,
+        anchoring: &mut Vec<(usize, u64)>,
         last_at: &mut [u32],
         present: &mut Vec<u32>,
     ) {
@@ -959,7 +975,7 @@ impl PatternIndex {
         // Most tokens anchor no pattern under any key or stem: the search
         // visits the others only.
         if keys[token..].iter().any(|id| !self.candidates_of(*id).is_empty()) {
-            anchoring.push(i);
+            anchoring.push((i, !0));
         }
         note_last(&keys[token..], i, last_at, present);
     }
@@ -971,10 +987,11 @@ impl PatternIndex {
     }
 
     /// Adds the key ids of the key with vocabulary id `id` to the token's
-    /// (`keys[token..]`); says whether one may anchor a pattern.
+    /// (`keys[token..]`); returns its [`VocabularyKey::quick`] bits (0: it
+    /// anchors no pattern that can be tried).
     #[inline(always)]
-    fn vocabulary_ids(&self, id: u32, keys: &mut Vec<u32>, token: usize) -> bool {
-        let Some(key) = self.vocabulary.get(id as usize) else { return false };
+    fn vocabulary_ids(&self, id: u32, keys: &mut Vec<u32>, token: usize) -> u64 {
+        let Some(key) = self.vocabulary.get(id as usize) else { return 0 };
         // Most keys have no id here: nothing to gather.
         if key.keys.0 < key.keys.1 {
             let ids = &self.vocabulary_keys[key.keys.0 as usize..key.keys.1 as usize];
@@ -987,7 +1004,7 @@ impl PatternIndex {
                 push_new(keys, token, ids.iter().copied());
             }
         }
-        key.anchors
+        key.quick
     }
 
     /// The exact ids of a token's keys, looked up by string.
@@ -1024,12 +1041,12 @@ fn note_last(ids: &[u32], i: usize, last_at: &mut [u32], present: &mut Vec<u32>)
 /// (`sig_after`, parallel to `anchoring`: no other position reads one), in
 /// one pass from the end over the ids alone.
 #[inline(never)]
-fn signatures(keys: &[u32], key_at: &[u32], anchoring: &[usize], sig_after: &mut Vec<Signature>) {
+fn signatures(keys: &[u32], key_at: &[u32], anchoring: &[(usize, u64)], sig_after: &mut Vec<Signature>) {
     sig_after.clear();
     sig_after.resize(anchoring.len(), Signature::default());
     let mut sig = Signature::default();
     let mut from = keys.len();
-    for (after, &i) in sig_after.iter_mut().zip(anchoring).rev() {
+    for (after, &(i, _)) in sig_after.iter_mut().zip(anchoring).rev() {
         let end = (key_at[i + 1] as usize).min(from);
         for &id in &keys[end..from] {
             sig_add(&mut sig, id);
@@ -1068,7 +1085,7 @@ fn precheck(p: &Compiled, i: usize, last_at: &[u32], sig_after: &Signature) -> b
 pub struct PatternScratch {
     keys: Vec<u32>,
     key_at: Vec<u32>,
-    anchoring: Vec<usize>,
+    anchoring: Vec<(usize, u64)>,
     last_at: Vec<u32>,
     present: Vec<u32>,
     sig_after: Vec<Signature>,

@@ -632,6 +632,35 @@ mod tests {
         assert_eq!(found, 4);
     }
 
+    /// A row of ids gives the matches its strings give, in the same order:
+    /// keys led by several stems, distinct keys of one token sharing
+    /// stems, an exact child of the root and stems at once.
+    #[test]
+    fn id_rows_keep_the_order_of_the_stem_walk() {
+        let mut t = trie(&["rurit* army", "ru*", "ruritan*", "ruritania", "ruritanian army", "ruritania army", "fen*"]);
+        let vocab = ["army", "fenwick", "ruritania", "ruritanian", "rutland", "said"];
+        let id = |k: &str| vocab.iter().position(|v| *v == k).map_or(NO_KEY, |p| p as u32);
+        t.renumber(id);
+        t.index_root_stems(&vocab);
+        let rows: [[&str; 3]; 6] = [
+            ["ruritanian", "ruritania", "ruritanian"],
+            ["army", "", ""],
+            ["ruritania", "ruritanian", "rutland"],
+            ["army", "army", ""],
+            ["rutland", "fenwick", "said"],
+            ["said", "", ""],
+        ];
+        let ids = |r: &[&str; 3]| r.map(|k| if k.is_empty() { NO_KEY } else { id(k) });
+        let mut found = 0;
+        for start in 0..rows.len() {
+            let by_str = t.matches_at(start, rows.len(), |i| rows[i]);
+            let by_id = t.matches_at(start, rows.len(), |i| KeyRow::new(rows[i], ids(&rows[i])));
+            assert_eq!(by_id, by_str, "at {start}");
+            found += by_id.len();
+        }
+        assert!(found >= 8, "{found} matches");
+    }
+
     #[test]
     fn id_rows_find_what_strings_find_after_renumbering() {
         let mut t = trie(&["united", "united states", "united states army", "states", "ruritan* army"]);

@@ -102,6 +102,44 @@ pub(crate) fn is_calendar_word(w: &str) -> bool {
     )
 }
 
+/// Head nouns of an armed act (norms): a country right before one, with
+/// lower-case modifiers between (`a US drone strike`, `Russian shelling`),
+/// names who struck, not where.
+const ACT_HEADS: &[&str] = &[
+    "strike",
+    "strikes",
+    "airstrike",
+    "airstrikes",
+    "raid",
+    "raids",
+    "attack",
+    "attacks",
+    "shelling",
+    "bombing",
+    "bombings",
+    "bombardment",
+    "barrage",
+    "offensive",
+    "assault",
+    "incursion",
+    "invasion",
+    "ambush",
+    "fire",
+    "crossfire",
+];
+
+/// Whether the noun phrase from token `end` on (right after a country) is
+/// headed by an armed act, past at most two lower-case modifiers (`US
+/// [air] strike`, `Israeli [drone] attack`): the country is the attacker,
+/// so `killed in a US strike on Sanaa` is not set in the United States.
+pub(crate) fn names_an_attacker(toks: &[Token], end: usize) -> bool {
+    let head = |t: &Token| t.case == Case::Lower && ACT_HEADS.contains(&t.norm.as_str());
+    let modifier = |t: &Token| t.case == Case::Lower && matches!(t.tag, Tag::Noun | Tag::Adj) && !head(t);
+    let rest = &toks[end.min(toks.len())..];
+    let at = rest.iter().take(2).take_while(|t| modifier(t)).count();
+    rest.get(at).is_some_and(head)
+}
+
 fn is_name_word(t: &Token, all_caps: bool) -> bool {
     // Cheapest tests first: this runs for every token.
     !all_caps
@@ -511,9 +549,10 @@ fn group_country(s: &Sentence<'_>, dicts: &Dictionaries, found: &mut [Mention], 
     let toks = &s.tokens;
     let scene = |m: &Mention| match m.members.as_slice() {
         [x] if x.code.is_some() && x.code == x.country && x.sector.is_none() => {
-            mentions::after_preposition(toks, m.start, &["in", "inside", "across", "throughout"])
-                .then(|| x.country.clone())
-                .flatten()
+            (mentions::after_preposition(toks, m.start, &["in", "inside", "across", "throughout"])
+                && !names_an_attacker(toks, m.end))
+            .then(|| x.country.clone())
+            .flatten()
         }
         _ => None,
     };

@@ -99,3 +99,39 @@ fn small_towns_in_the_news_are_places() {
         ("Israeli tanks shelled Beit Lahia at dawn.", &["ISRMIL 19 PSE @PSE"], &[]),
     ]);
 }
+
+/// A country named right before an armed act (`a US strike`, `Russian
+/// shelling`) is the attacker, not where the act happened: the victims
+/// take the place of the event (`a village in Somalia`), and a place of
+/// the attacker's own keeps them its own (`in Belgorod`). A country before
+/// another noun still sets the scene (`a Turkish border town`).
+#[test]
+fn an_attackers_country_is_not_the_scene() {
+    assert_cases(&[
+        ("Four civilians were killed in a US strike on a village in Somalia.", &["USA 19 SOMCVL"], &["USACVL"]),
+        (
+            "Four civilians were killed in a US drone strike on a village in Somalia.",
+            &["USAMIL 19 SOMCVL"],
+            &["USACVL"],
+        ),
+        ("Two fighters died in an Israeli air strike in southern Lebanon.", &["ISR 19 LBN"], &["ISRREB"]),
+        ("Two civilians were wounded in Russian shelling in the Belgorod region.", &["RUS 19 RUSCVL"], &[]),
+        ("Police arrested two journalists in a Turkish border town.", &["TURCOP 17 TURMED"], &[]),
+    ]);
+}
+
+/// A facility named in a place target is its owner's, of the place's
+/// country (docs/actors.md, military sites and place targets): an army
+/// base or checkpoint is the military, a police station the police,
+/// government offices the government.
+#[test]
+fn a_facility_is_its_owners_in_the_places_country() {
+    assert_cases(&[
+        ("Rebels attacked an army base in Myanmar's Shan state.", &["MMRREB 19 MMRMIL"], &[]),
+        ("Militants attacked a military base in Niger.", &["NERINS 19 NERMIL"], &[]),
+        ("Gunmen attacked a military checkpoint in Burkina Faso.", &["BFAREB 19 BFAMIL"], &[]),
+        ("Gunmen attacked a police station in northern Nigeria.", &["NGAREB 19 NGACOP"], &[]),
+        ("Protesters attacked a police station in Dhaka.", &["BGDCVL 19 BGDCOP"], &[]),
+        ("Gunmen attacked government offices in northern Mali.", &["MLIREB 19 MLIGOV"], &[]),
+    ]);
+}

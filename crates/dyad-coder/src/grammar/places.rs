@@ -239,13 +239,23 @@ const MEETING_WORDS: &[&str] = &[
 /// the event's location. A meeting at home keeps it (`Labour's spring
 /// conference in Gateshead`), and so does a place with no meeting word
 /// (`officials in Kabul` are the local government's).
+///
+/// Nor is a country that names the attacker of an armed act where the
+/// sentence is set (`civilians were killed in a US strike on Sanaa`): the
+/// victims take the struck place's country, not the attacker's.
 pub(super) fn foreign_venue(toks: &[Token], found: &[Mention], start: usize, country: Option<&str>) -> bool {
-    is_venue(toks, start)
-        && found
-            .iter()
-            .filter(|m| !m.is_place)
-            .flat_map(|m| &m.members)
-            .any(|x| x.country.is_some() && x.country.as_deref() != country)
+    // (`a US drone strike`: the mention may hold a weapon, `US drone`.)
+    let attacker = found
+        .iter()
+        .find(|m| m.start == start && !m.is_place)
+        .is_some_and(|m| crate::resolve::names_an_attacker(toks, m.end));
+    attacker
+        || is_venue(toks, start)
+            && found
+                .iter()
+                .filter(|m| !m.is_place)
+                .flat_map(|m| &m.members)
+                .any(|x| x.country.is_some() && x.country.as_deref() != country)
 }
 
 /// Whether the place or country named from token `start` on, after `in` or

@@ -44,8 +44,7 @@ pub(super) fn neither_nor_subject(toks: &[Token], vg_start: usize) -> bool {
 /// own) before a trigger: a stated intention, not a realised act.
 /// So is a scheduled act, `is to` right before the trigger (`Iran is to
 /// release two prisoners`); not a past `was to`, which may not have
-/// happened. (`is due to` is left to the patterns: `due` also means
-/// `because of`.)
+/// happened. (`is due to` is an intention word, `mood::INTENT_WORDS`.)
 pub(super) fn is_future(toks: &[Token], vg_start: usize, trigger_start: usize) -> bool {
     const BE: &[&str] = &["is", "are", "'s", "'re", "am"];
     toks[vg_start..trigger_start].iter().any(|t| norm_is(t, &["will", "would", "shall", "'ll"]))

@@ -100,6 +100,11 @@ pub(super) fn infinitive_governor(
         if matches!(t.tag, Tag::ProperNoun | Tag::Det | Tag::Pron | Tag::Num) || t.case != dyad_text::Case::Lower {
             continue;
         }
+        // `the decision by India to send troops`: the noun whose agent the
+        // `by` phrase names governs the infinitive, as in `India's decision to`.
+        if t.norm == "by" && j > 0 && in_mention[j + 1] && !in_mention[j - 1] && toks[j - 1].tag == Tag::Noun {
+            return Some(j - 1);
+        }
         return None;
     }
     None

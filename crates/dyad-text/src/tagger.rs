@@ -377,7 +377,12 @@ fn choose(entries: &[Entry], lex: &[Lex], norms: &[Token], out: &[Choice], i: us
             match before {
                 Some(Tag::Verb(f)) if mask & form_bit(f) != 0 => verb(e, f),
                 Some(Tag::Adj) if mask & JJ != 0 => adj(e),
-                _ => clause_start(e, mask, prefer_adj, default, noun, adj, verb),
+                _ => match second_verb_after_object(lex, norms, out, prev, i) {
+                    // (`has met X and signed`: the past form, as a finite verb would be.)
+                    Some(VerbForm::PastParticiple) if mask & VBD != 0 => verb(e, VerbForm::Past),
+                    Some(f) if mask & form_bit(f) != 0 => verb(e, f),
+                    _ => clause_start(e, mask, prefer_adj, default, noun, adj, verb),
+                },
             }
         }
         _ => clause_start(e, mask, prefer_adj, default, noun, adj, verb),
@@ -452,6 +457,59 @@ fn name_modifier(lex: &[Lex], norms: &[Token], out: &[Choice], p: usize) -> bool
         || k > 0
             && out[k - 1].0 == Tag::Det
             && matches!(norms[k - 1].norm.as_str(), "a" | "an" | "the" | "this" | "that")
+}
+
+/// `will meet Putin and sign an accord`: after `and`/`or` that ends the
+/// object of a verb, a word before an article, a possessive determiner or a
+/// number opens a second verb phrase of the same form (a noun after `and`
+/// would be followed by its own modifiers or by the clause's verb, not by a
+/// new noun phrase). A base verb counts only after a modal, `to` or `do`,
+/// where it cannot be a plural subject's verb. Returns the form of the
+/// first verb.
+fn second_verb_after_object(
+    lex: &[Lex],
+    norms: &[Token],
+    out: &[Choice],
+    conj: Option<usize>,
+    i: usize,
+) -> Option<VerbForm> {
+    let conj = conj?;
+    if !matches!(norms[conj].norm.as_str(), "and" | "or") {
+        return None;
+    }
+    let next = lex.get(i + 1)?;
+    let opens_np = match next.closed() {
+        Some((Closed::Fixed(Tag::Det), d)) => {
+            matches!(d, "a" | "the" | "his" | "its" | "their" | "our" | "my" | "your")
+        }
+        Some((Closed::Her | Closed::Fixed(Tag::Num), _)) => true,
+        Some(_) => false,
+        None => next.kind == Kind::Number,
+    };
+    if !opens_np {
+        return None;
+    }
+    // Walk back over the object (a noun phrase, perhaps after a preposition).
+    let mut head = false;
+    let mut k = conj;
+    while k > 0 && conj - k < 8 {
+        k -= 1;
+        match out[k].0 {
+            Tag::Noun | Tag::ProperNoun | Tag::Pron => head = true,
+            Tag::Det | Tag::Adj | Tag::Num | Tag::Possessive | Tag::Prep => {}
+            Tag::Verb(f) if head => {
+                let finite_base = f == VerbForm::Base
+                    && !eff_prev(out, k).is_some_and(|p| match out[p].0 {
+                        Tag::Modal | Tag::To => true,
+                        Tag::Aux(_) => is_do(out, Some(p)),
+                        _ => false,
+                    });
+                return (!finite_base).then_some(f);
+            }
+            _ => return None,
+        }
+    }
+    None
 }
 
 fn form_bit(f: VerbForm) -> u16 {

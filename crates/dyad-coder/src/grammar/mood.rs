@@ -105,9 +105,11 @@ pub(super) fn attack_by_weapon(words: &[Token]) -> Option<&'static str> {
 pub(super) const MODALS_IRREALIS: &[&str] = &["would", "could", "might", "may", "should", "must", "can", "shall"];
 
 /// Words that announce an intention when they govern an infinitive and
-/// have no pattern of their own (`ready to release`, `plans to meet`).
+/// have no pattern of their own (`ready to release`, `plans to meet`). A
+/// scheduled act, `is due to sign`, is one too, as `is set to`; `due to` +
+/// a noun phrase (`delayed due to the storm`) governs no infinitive.
 pub(super) const INTENT_WORDS: &[&str] =
-    &["ready", "willing", "prepared", "plan", "intend", "set", "going", "poised", "eager"];
+    &["ready", "willing", "prepared", "plan", "intend", "set", "due", "going", "poised", "eager"];
 
 /// `X was seen to break into ...`, `X is said to have attacked Y`, `X is
 /// believed to have supplied ...`: a passive verb of perceiving or

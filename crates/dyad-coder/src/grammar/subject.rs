@@ -44,8 +44,7 @@ pub(super) fn neither_nor_subject(toks: &[Token], vg_start: usize) -> bool {
 /// own) before a trigger: a stated intention, not a realised act.
 /// So is a scheduled act, `is to` right before the trigger (`Iran is to
 /// release two prisoners`); not a past `was to`, which may not have
-/// happened. (`is due to` is left to the patterns: `due` also means
-/// `because of`.)
+/// happened. (`is due to` is an intention word, `mood::INTENT_WORDS`.)
 pub(super) fn is_future(toks: &[Token], vg_start: usize, trigger_start: usize) -> bool {
     const BE: &[&str] = &["is", "are", "'s", "'re", "am"];
     toks[vg_start..trigger_start].iter().any(|t| norm_is(t, &["will", "would", "shall", "'ll"]))
@@ -100,6 +99,11 @@ pub(super) fn infinitive_governor(
         }
         if matches!(t.tag, Tag::ProperNoun | Tag::Det | Tag::Pron | Tag::Num) || t.case != dyad_text::Case::Lower {
             continue;
+        }
+        // `the decision by India to send troops`: the noun whose agent the
+        // `by` phrase names governs the infinitive, as in `India's decision to`.
+        if t.norm == "by" && j > 0 && in_mention[j + 1] && !in_mention[j - 1] && toks[j - 1].tag == Tag::Noun {
+            return Some(j - 1);
         }
         return None;
     }

@@ -421,7 +421,26 @@ pub(super) fn headline_passive(toks: &[Token], subject_start: usize, trigger_sta
         return then.is_some_and(|u| matches!(u.tag, Tag::Verb(VerbForm::Past | VerbForm::PastParticiple)))
             && toks.get(after + 2).is_none_or(|u| norm_is(u, PASSIVE_PREPS) || is_stop_punct(u));
     }
+    // `Iran condemned, in a statement on Sunday, the killing of ...`: an
+    // adjunct between commas, then the object: active.
+    if next.norm == "," && adjunct_then_object(toks, after) {
+        return false;
+    }
     norm_is(next, &[",", ";", ":", ".", "-", "--", "|", "!"])
+}
+
+/// Whether the comma at `comma` opens an adjunct (a preposition or adverb
+/// first) closed by another comma that a noun phrase follows.
+fn adjunct_then_object(toks: &[Token], comma: usize) -> bool {
+    if !toks.get(comma + 1).is_some_and(|t| matches!(t.tag, Tag::Prep | Tag::Adv)) {
+        return false;
+    }
+    let Some(close) = toks.iter().skip(comma + 2).take(12).position(|t| is_stop_punct(t) || t.norm == ",") else {
+        return false;
+    };
+    let close = comma + 2 + close;
+    toks[close].norm == ","
+        && toks.get(close + 1).is_some_and(|t| matches!(t.tag, Tag::Det | Tag::Adj | Tag::Num | Tag::ProperNoun))
 }
 
 /// Whether every member of a source is a business (`Boeing`, `investors`,

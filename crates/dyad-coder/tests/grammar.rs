@@ -1368,6 +1368,10 @@ fn a_statement_is_about_the_subject_of_a_clause_that_codes_nothing() {
         ("Sylvania was aware of the plan, its deputy leader said.", ""),
         // A negated statement says nothing about anyone.
         ("Freedonia did not say Sylvania was aware of the plan.", ""),
+        // Nor a speaker known only from the sentence: a role noun that
+        // would take the clause's country, or `it`.
+        ("Sylvania and Grandfenwick were aware of the plan, officials said.", ""),
+        ("Freedonia praised Grandfenwick. It said Sylvania was aware of the plan.", "FRD 051 GFW"),
     ];
     for (input, expect) in cases {
         check(input, expect);

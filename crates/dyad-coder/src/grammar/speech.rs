@@ -39,6 +39,15 @@ pub(super) fn aim_statements(
         if src_start > 0 && toks[src_start - 1].tag == Tag::Prep {
             continue;
         }
+        // A speaker must be known in its own right: not a role noun that
+        // took its country from the sentence (`Britain and Australia offered
+        // wheat, officials said`), nor `it`, which in the news is as often a
+        // firm, a paper or a report as the last actor named.
+        let unsettled = |m: &Mention| m.members.iter().all(|x| x.country.is_none() && x.code.is_none());
+        let open_speaker = found.iter().any(|m| m.start == src_start && m.end == src_end && unsettled(m));
+        if open_speaker || src_end == src_start + 1 && norm_is(&toks[src_start], &["it"]) {
+            continue;
+        }
         let Some((k, from, to)) = complement_clause(toks, input, found, dates, (t, t_end), (src_start, src_end))
             .or_else(|| fronted_clause(toks, input, found, t, (src_start, src_end)))
         else {

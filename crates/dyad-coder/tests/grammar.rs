@@ -631,8 +631,9 @@ fn a_nominal_pattern_ending_in_between_codes_the_pair() {
 #[test]
 fn an_accusation_is_aimed_at_the_subject_of_its_that_clause() {
     check("Turkey alleged that Russia was aware of the plan.", "TUR 112 RUS");
-    // A statement is not: `said that` gives only what was said.
-    check("Turkey said that Russia was aware of the plan.", "");
+    // A statement is not an accusation: its clause codes nothing, so it is
+    // a statement about the clause's subject (010), not 112.
+    check("Turkey said that Russia was aware of the plan.", "TUR 010 RUS");
 }
 
 #[test]
@@ -1076,8 +1077,9 @@ fn noun_trigger_after_an_infinitive_and_its_preposition_has_the_raised_subject()
 #[test]
 fn gerund_after_while_or_by_has_the_subject_of_its_clause() {
     check("Freedonia criticised Sylvania while praising Grandfenwick.", "FRD 111 SYL; FRD 051 GFW");
-    // Not past another clause's verb: the praise is Sylvania's plan, not Freedonia's act.
-    check("Freedonia said Sylvania was trying to calm things by praising Grandfenwick.", "");
+    // Not past another clause's verb: the praise is Sylvania's plan, not
+    // Freedonia's act; the clause codes nothing, so Freedonia spoke about Sylvania.
+    check("Freedonia said Sylvania was trying to calm things by praising Grandfenwick.", "FRD 010 SYL");
 }
 
 #[test]
@@ -1333,4 +1335,45 @@ fn a_pronoun_after_a_sentence_that_coded_nothing_takes_its_subject() {
     check("Prices in Russia rose. It criticised Turkey.", "");
     // Guard: `we` after such a sentence may be the writer's, not that subject.
     check("The Polish foreign ministry spent Monday in Athens. We later criticised Russia.", "");
+}
+
+/// Reported speech about another actor (tests/gold/README.md): a
+/// reporting verb's clause whose subject is another actor and which codes
+/// no event of its own is a statement about that actor (010); a clause
+/// that codes an event gives that event alone.
+#[test]
+fn a_statement_is_about_the_subject_of_a_clause_that_codes_nothing() {
+    let cases = [
+        // A clause with `that`, without it, and fronted before the attribution.
+        ("Freedonia said that Sylvania was aware of the plan.", "FRD 010 SYL"),
+        ("Freedonia said Sylvania was aware of the plan.", "FRD 010 SYL"),
+        ("Sylvania was aware of the plan, Freedonia said.", "FRD 010 SYL"),
+        ("\"Sylvania was aware of the plan,\" Freedonia said.", "FRD 010 SYL"),
+        ("Freedonia said on Friday that Sylvania might be aware of the plan.", "FRD 010 SYL"),
+        ("Freedonia told journalists that Sylvania was aware of the plan.", "FRD 010 SYL"),
+        // One event per member of a compound subject.
+        ("Freedonia said Sylvania and Grandfenwick were aware of the plan.", "FRD 010 SYL; FRD 010 GFW"),
+        // The clause's own event is what was said.
+        ("Freedonia said Sylvania attacked Grandfenwick.", "SYL 190 GFW"),
+        // The speaker itself, its own country, or no subject actor: nothing.
+        ("Freedonia said it was aware of the plan.", ""),
+        ("Russia said Russian troops were aware of the plan.", ""),
+        ("The Kremlin said Russia was aware of the plan.", ""),
+        ("Freedonia said the plan was known in Sylvania.", ""),
+        // No actor speaks, or the clause is a question or an attribution.
+        ("The newspaper said Sylvania was aware of the plan.", ""),
+        ("Freedonia asked whether Sylvania was aware of the plan.", ""),
+        ("According to Freedonia, Sylvania was aware of the plan.", ""),
+        // Its own deputy speaks for Sylvania.
+        ("Sylvania was aware of the plan, its deputy leader said.", ""),
+        // A negated statement says nothing about anyone.
+        ("Freedonia did not say Sylvania was aware of the plan.", ""),
+        // Nor a speaker known only from the sentence: a role noun that
+        // would take the clause's country, or `it`.
+        ("Sylvania and Grandfenwick were aware of the plan, officials said.", ""),
+        ("Freedonia praised Grandfenwick. It said Sylvania was aware of the plan.", "FRD 051 GFW"),
+    ];
+    for (input, expect) in cases {
+        check(input, expect);
+    }
 }

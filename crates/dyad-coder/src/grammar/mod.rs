@@ -8,7 +8,8 @@
 //! `code_sentence` (here) drives one sentence; the submodules hold its
 //! parts: `subject` (sources), `object` (targets), `clause` (clause signals),
 //! `mood` (modality, commitments), `input` (pattern views), `places`
-//! (places and dates) and `words` (shared word classes).
+//! (places and dates), `speech` (statements about another actor) and
+//! `words` (shared word classes).
 
 use std::rc::Rc;
 
@@ -32,6 +33,7 @@ mod input;
 mod mood;
 mod object;
 mod places;
+mod speech;
 mod subject;
 mod words;
 
@@ -1627,6 +1629,10 @@ pub(crate) fn code_sentence(
         if press_audience(e) {
             e.target = None;
         }
+    }
+    // `A said B ...` whose clause codes nothing is a statement about B (speech.rs).
+    if !keep_bare {
+        speech::aim_statements(&s, &input, &found, &dates, &doc.text, &mut sentence_events);
     }
     for e in sentence_events.into_iter().filter(|e| keep_bare || e.target.is_some() || e.cameo.as_str() != "010") {
         let key = (e.source.code.clone(), e.target.as_ref().map(|t| t.code.clone()), e.cameo);
